@@ -1,0 +1,117 @@
+"""Small word lists that recognition needs: trigger nouns, prepositions, clitics.
+
+The lists live in ``data/lexicon/triggers.yaml`` (general, per language) and
+are loaded once, lazily, in folded form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from geo.errors import IndexBuildError
+from geo.normalize import name_key
+from geo.sources import DATA_DIR
+
+__all__ = ["Lexicon", "load_lexicon", "PROCLITICS", "clitic_forms"]
+
+LEXICON_FILE = DATA_DIR / "lexicon" / "triggers.yaml"
+
+#: Arabic proclitics and their combinations, longest first. A name may be
+#: glued to a conjunction (و ف), a preposition (ب ل ك) and the article (ال).
+PROCLITICS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "و", "ف", "ب", "ل", "ك", "ال",
+            "وال", "فال", "بال", "كال", "لل", "ولل", "فلل",
+            "وب", "فب", "ول", "فل", "وك", "فك",
+            "وبال", "فبال", "وكال", "فكال",
+        },
+        key=lambda p: (-len(p), p),
+    )
+)  # fmt: skip
+
+
+def clitic_forms(token: str, *, min_rest: int = 3) -> list[tuple[int, str]]:
+    """The ways an Arabic token may read once proclitics are stripped.
+
+    Parameters
+    ----------
+    token:
+        A folded Arabic word.
+    min_rest:
+        Shortest remainder worth looking up.
+
+    Returns
+    -------
+    list of (int, str)
+        ``(characters stripped, form)`` pairs; the article is restored after
+        ``لل``/``ال`` prefixes (لل + قاهره → القاهره). The token itself is
+        not included.
+    """
+    forms: list[tuple[int, str]] = []
+    seen = {token}
+    for prefix in PROCLITICS:
+        if not token.startswith(prefix) or len(token) - len(prefix) < min_rest:
+            continue
+        rest = token[len(prefix) :]
+        candidates = [rest]
+        if prefix.endswith(("ال", "لل")):
+            candidates.append("ال" + rest)
+        for form in candidates:
+            if form not in seen:
+                seen.add(form)
+                forms.append((len(prefix), form))
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Folded word lists: trigger nouns (key → type hint), prepositions of
+    place, person titles and verbs of speech."""
+
+    triggers: dict[str, str]
+    prepositions: frozenset[str]
+    titles: frozenset[str] = frozenset()
+    speech: frozenset[str] = frozenset()
+
+    def trigger(self, key: str) -> str | None:
+        """The type hint of a folded word, trying it with proclitics stripped."""
+        hit = self.triggers.get(key)
+        if hit is not None:
+            return hit
+        for _, form in clitic_forms(key, min_rest=3):
+            hit = self.triggers.get(form)
+            if hit is not None:
+                return hit
+        return None
+
+
+@cache
+def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
+    """Load and fold the lexicon file once per process."""
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise IndexBuildError(f"cannot read the lexicon {path}: {exc}") from exc
+    triggers: dict[str, str] = {}
+    groups: dict[str, set[str]] = {"prepositions": set(), "titles": set(), "speech": set()}
+    for kind, by_lang in raw.items():
+        for words in by_lang.values():
+            for word in words:
+                key = name_key(str(word))
+                if not key:
+                    continue
+                if kind in groups:
+                    groups[kind].add(key)
+                else:
+                    triggers.setdefault(key, kind)
+    return Lexicon(
+        triggers=triggers,
+        prepositions=frozenset(groups["prepositions"]),
+        titles=frozenset(groups["titles"]),
+        speech=frozenset(groups["speech"]),
+    )

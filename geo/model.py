@@ -1,0 +1,239 @@
+"""The typed data model that flows one way through the pipeline.
+
+``Article`` (ingest) → ``Mention`` (recognition) → ``Place`` (gazetteer) and
+``Resolution`` (resolution: one mention tied to one place) → ``PlaceFeature``
+(all resolutions of one place across the corpus) → ``Story``.
+
+All classes are frozen dataclasses: a stage never edits what an earlier
+stage produced, it makes new objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "PlaceType",
+    "MatchKind",
+    "PLACE_TYPES",
+    "Span",
+    "Article",
+    "Mention",
+    "Place",
+    "Resolution",
+    "PlaceFeature",
+    "Story",
+]
+
+#: What kind of place a :class:`Place` is. ``relative`` places are computed
+#: from an anchor, a distance and a bearing.
+PlaceType = Literal["city", "facility", "island", "region", "country", "water", "relative"]
+PLACE_TYPES: tuple[str, ...] = ("city", "facility", "island", "region", "country", "water", "relative")
+
+#: How a mention's text matched a gazetteer name.
+MatchKind = Literal["exact", "clitic", "phonetic", "latin", "relative", "adjective"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` into an article's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article, decoded and cleaned, ready for recognition.
+
+    Attributes
+    ----------
+    name:
+        The file name, or ``FILE#N`` for the N-th story embedded in one file
+        (a "read also" block tells a story of its own).
+    text:
+        The article's text. Every character offset in the pipeline points into it.
+    sentences:
+        Sentence spans into ``text``, in order.
+    furniture:
+        Spans of page furniture (share widgets, footers, link lists) that
+        recognition skips; they stay in ``text`` so offsets never shift.
+    language:
+        ``"ar"``, ``"fr"`` or ``"en"`` (front matter first, else detected).
+    title, url, source, published:
+        Front matter fields when given (``published`` is a date only when
+        the front matter gives one; dating from the text is a later stage).
+    path:
+        Where the article was read from.
+    """
+
+    name: str
+    text: str
+    sentences: tuple[Span, ...] = ()
+    furniture: tuple[Span, ...] = ()
+    language: str = "ar"
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    path: str | None = None
+
+    def sentence_index(self, offset: int) -> int:
+        """Return the index of the sentence holding ``offset`` (-1 when none does)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            span = self.sentences[mid]
+            if offset < span.start:
+                hi = mid - 1
+            elif offset >= span.end:
+                lo = mid + 1
+            else:
+                return mid
+        return -1
+
+    def sentence_text(self, index: int) -> str:
+        """Return the text of sentence ``index`` (empty for -1)."""
+        if index < 0 or index >= len(self.sentences):
+            return ""
+        span = self.sentences[index]
+        return self.text[span.start : span.end].strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place of the gazetteer, or one computed from an anchor (``relative``).
+
+    Attributes
+    ----------
+    id:
+        Stable identifier: ``geonames:ID``, ``country:CC``, ``region:CODE``,
+        ``curated:SLUG`` or ``relative:...``.
+    name:
+        Display name in English (or the best Latin name).
+    name_ar:
+        Display name in Arabic when the gazetteer has one.
+    lat, lon:
+        WGS84 coordinates in degrees.
+    place_type:
+        See :data:`PlaceType`.
+    feature:
+        Finer type: ``city``, ``capital``, ``spaceport``, ``airport``, ``port``…
+    country:
+        ISO 3166-1 alpha-2 code, or ``None``.
+    admin1:
+        GeoNames first-level region code within ``country``, or ``None``.
+    population:
+        Population when known, else 0.
+    source:
+        Where the record and its coordinates come from.
+    """
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    place_type: PlaceType
+    name_ar: str | None = None
+    feature: str = ""
+    country: str | None = None
+    admin1: str | None = None
+    population: int = 0
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of an article's text that names (or describes) a place.
+
+    Attributes
+    ----------
+    article:
+        :attr:`Article.name` of the article it was found in.
+    start, end:
+        Character offsets into :attr:`Article.text`.
+    text:
+        The surface form, ``article.text[start:end]``.
+    sentence:
+        Index of the sentence holding it.
+    match:
+        How it matched the gazetteer (see :data:`MatchKind`).
+    candidates:
+        Gazetteer row numbers of the places it may name, best first by the
+        recogniser's own order (resolution re-ranks them).
+    trigger:
+        Type hint from a trigger noun before it («ميناء» → ``port``), or ``None``.
+    cue:
+        The preposition of place just before it («في», "à", "in"), or ``None``.
+    person:
+        True when it stands where a person's name stands: after a title
+        («الرئيس», "President") or next to a verb of speech («وقال»).
+    distance_km, bearing_deg:
+        For ``relative`` mentions: the stated distance and compass bearing
+        from the anchor, which is :attr:`candidates`' place.
+    """
+
+    article: str
+    start: int
+    end: int
+    text: str
+    sentence: int
+    match: MatchKind
+    candidates: tuple[int, ...]
+    trigger: str | None = None
+    cue: str | None = None
+    person: bool = False
+    distance_km: float | None = None
+    bearing_deg: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """One mention tied to the place it names.
+
+    Attributes
+    ----------
+    mention:
+        The mention.
+    place:
+        The chosen place.
+    confidence:
+        0–1, how sure the resolver is.
+    uncertainty_km:
+        Radius within which the true place should lie.
+    anchor:
+        For relative places, the place they are measured from.
+    reason:
+        A short text saying why this place was chosen.
+    """
+
+    mention: Mention
+    place: Place
+    confidence: float
+    uncertainty_km: float = 0.0
+    anchor: Place | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceFeature:
+    """All resolutions of one place across a corpus: one map feature."""
+
+    place: Place
+    resolutions: tuple[Resolution, ...]
+    uncertainty_km: float = 0.0
+
+    @property
+    def confidence(self) -> float:
+        """The highest confidence among its resolutions."""
+        return max((r.confidence for r in self.resolutions), default=0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """What a corpus tells: its articles and the places they name."""
+
+    articles: tuple[Article, ...]
+    features: tuple[PlaceFeature, ...] = field(default_factory=tuple)

@@ -1,0 +1,231 @@
+"""Text folding for matching, with a map back to the original characters.
+
+Arabic: alef and hamza forms, ya and alef maqsura, ta marbuta, diacritics,
+tatweel and Persian letter forms are folded to one spelling; Latin: case and
+accents are folded. Invisible marks (RLM/LRM, zero-width, BOM, soft hyphen)
+are dropped. Arabic-Indic and Persian digits become ASCII digits.
+
+Every folded character remembers the offset of the original character it
+came from, so a match in folded text maps back to an exact span of the
+article (:class:`Folded`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+__all__ = [
+    "Folded",
+    "Token",
+    "fold",
+    "fold_text",
+    "tokens",
+    "name_key",
+    "is_arabic",
+    "ARABIC_LETTERS",
+]
+
+ARABIC_LETTERS = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]")
+
+# Characters removed outright: invisible direction marks, zero-width
+# characters, BOM, soft hyphen, tatweel and the Arabic diacritics.
+_DROP = (
+    {0x00AD, 0x061C, 0x0640, 0xFEFF, 0x0670}
+    | set(range(0x200B, 0x2010))
+    | set(range(0x202A, 0x202F))
+    | set(range(0x2066, 0x206A))
+    | set(range(0x064B, 0x0660))
+    | set(range(0x06D6, 0x06EE))
+)
+
+_ARABIC_MAP = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ى": "ي",
+    "ی": "ي",
+    "ې": "ي",
+    "ۍ": "ي",
+    "ئ": "ي",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ہ": "ه",
+    "ھ": "ه",
+    "ؤ": "و",
+    "ک": "ك",
+    "ڪ": "ك",
+    "گ": "ك",
+    "ڤ": "ف",
+    "ڥ": "ف",
+    "پ": "ب",
+    "چ": "ج",
+    "ژ": "ز",
+    "ٹ": "ت",
+    "ڈ": "د",
+    "ڑ": "ر",
+    "ں": "ن",
+    "ۃ": "ه",
+}
+for _i in range(10):
+    _ARABIC_MAP[chr(0x0660 + _i)] = str(_i)
+    _ARABIC_MAP[chr(0x06F0 + _i)] = str(_i)
+
+# Latin letters that do not decompose under NFD.
+_LATIN_SPECIAL = {
+    "ß": "ss",
+    "æ": "ae",
+    "œ": "oe",
+    "ø": "o",
+    "ł": "l",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "ı": "i",
+    "ŀ": "l",
+    "ʻ": "",
+    "ʼ": "",
+    "ʿ": "",
+    "ʾ": "",
+}
+
+
+@cache
+def fold_char(char: str) -> str:
+    """Fold one character to its matching form ('' when it is dropped).
+
+    Parameters
+    ----------
+    char:
+        A single character.
+
+    Returns
+    -------
+    str
+        Zero, one or more characters.
+    """
+    code = ord(char)
+    if code in _DROP:
+        return ""
+    mapped = _ARABIC_MAP.get(char)
+    if mapped is not None:
+        return mapped
+    if code < 0x80:
+        return char.lower()
+    if 0x0600 <= code <= 0x06FF:
+        return char
+    lower = char.lower()
+    special = _LATIN_SPECIAL.get(lower)
+    if special is not None:
+        return special
+    decomposed = unicodedata.normalize("NFKD", lower)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return kept
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """Folded text and, for each folded character, its offset in the original.
+
+    Attributes
+    ----------
+    text:
+        The folded text.
+    offsets:
+        ``offsets[i]`` is the original offset of ``text[i]``; one extra
+        entry at the end holds the original length.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a folded span ``[start, end)`` back to the original text.
+
+        Parameters
+        ----------
+        start, end:
+            Offsets into :attr:`text`, ``start < end``.
+
+        Returns
+        -------
+        tuple of int
+            ``(original_start, original_end)``.
+        """
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def fold(text: str) -> Folded:
+    """Fold ``text`` for matching and keep the offset map.
+
+    Parameters
+    ----------
+    text:
+        Original text.
+
+    Returns
+    -------
+    Folded
+        The folded text with one original offset per folded character.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        folded = fold_char(char)
+        if not folded:
+            continue
+        out.append(folded)
+        offsets.extend([index] * len(folded))
+    offsets.append(len(text))
+    return Folded("".join(out), tuple(offsets))
+
+
+def fold_text(text: str) -> str:
+    """Return only the folded form of ``text`` (no offset map)."""
+    return "".join(fold_char(c) for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of folded text: ``text`` spans ``[start, end)`` of the folded string."""
+
+    text: str
+    start: int
+    end: int
+
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def tokens(folded: str) -> list[Token]:
+    """Split folded text into words (letters and digits; all else separates).
+
+    Parameters
+    ----------
+    folded:
+        Text already passed through :func:`fold`.
+
+    Returns
+    -------
+    list of Token
+    """
+    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a name: folded words joined with no separator.
+
+    Joining without spaces makes one name written as one word, two words or
+    with hyphens («أبو ظبي», «أبوظبي», "Abu-Dhabi") share one key.
+    """
+    return "".join(t.text for t in tokens(fold_text(name)))
+
+
+def is_arabic(text: str) -> bool:
+    """True when ``text`` contains at least one Arabic letter."""
+    return ARABIC_LETTERS.search(text) is not None

@@ -1,0 +1,347 @@
+"""Resolution: decide which mentions are places, and which place each names.
+
+Every candidate of a mention gets a score, the sum of named terms (see
+:class:`Weights`): how the name matched, the place's prominence (population,
+capital, type), the trigger noun and preposition before it, the countries
+and regions the same article names, closeness to the article's other places,
+and penalties for names that are common words, that stand where a person's
+name stands, or whose phonetic key many places share. Mentions of one name
+in one article share one reading (one sense per discourse). A mention is a
+place when its best score reaches :attr:`Weights.threshold`.
+
+Relative mentions resolve through their anchor (:mod:`geo.relative`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from geo.gazetteer import Gazetteer
+from geo.model import Mention, Place, Resolution
+from geo.normalize import fold_text, name_key, tokens
+from geo.phonetic import arabic_key
+from geo.relative import direction_name, offset_point, uncertainty_km
+
+__all__ = ["Weights", "Resolver", "resolve_mentions", "haversine_km"]
+
+_FACILITY_TRIGGERS = {
+    "port": {"port", "naval_base"},
+    "airport": {"airport"},
+    "base": {"naval_base", "military_base", "spaceport", "airport"},
+    "spaceport": {"spaceport"},
+    "plant": {"aircraft_plant", "defence_plant", "plant", "shipyard"},
+    "station": {"rail_station", "station", "border_crossing"},
+    "crossing": {"border_crossing", "rail_station"},
+    "shipyard": {"shipyard", "naval_base"},
+}
+_HEAD_NAMES = {
+    "port": "Port",
+    "airport": "Airport",
+    "base": "Base",
+    "spaceport": "Spaceport",
+    "plant": "Plant",
+    "station": "Station",
+    "crossing": "Crossing",
+    "island": "Island",
+    "shipyard": "Shipyard",
+    "water": "Waters",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The terms of a candidate's score; a mention is a place at ``threshold``."""
+
+    exact: float = 2.0
+    clitic: float = 1.5
+    phonetic_base: float = 0.5
+    phonetic_per_class: float = 0.15
+    phonetic_max: float = 2.0
+    capital: float = 1.0
+    country: float = 4.0
+    region: float = 2.5
+    facility: float = 2.5
+    trigger_match: float = 1.5
+    trigger_city: float = 1.0
+    trigger_near: float = 0.3
+    cue: float = 0.5
+    in_named_country: float = 0.75
+    in_minor_country: float = 0.35
+    in_named_region: float = 0.75
+    near_300km: float = 0.75
+    near_1000km: float = 0.4
+    common_from: float = 3.0
+    common_slope: float = 2.0
+    common_famous_factor: float = 0.4
+    person_exact: float = 1.0
+    person_phonetic: float = 2.0
+    short_edge: float = 1.5
+    ambiguity_slope: float = 0.3
+    ambiguity_max: float = 2.0
+    threshold: float = 4.25
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km on a sphere of the Earth's mean radius."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    row: int
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class _Context:
+    countries: set[str]
+    main_countries: set[str]
+    regions: set[tuple[str, str]]
+    anchors: list[tuple[str, float, float]]
+
+
+def _uncertainty(place: Place) -> float:
+    if place.place_type == "city":
+        return round(3.0 + 0.002 * math.sqrt(max(place.population, 0)), 1)
+    return {"facility": 2.0, "island": 15.0, "region": 150.0, "country": 500.0, "water": 200.0}.get(
+        place.place_type, 10.0
+    )
+
+
+class Resolver:
+    """Scores and chooses places for the mentions of one article at a time.
+
+    Parameters
+    ----------
+    gazetteer:
+        The loaded gazetteer.
+    weights:
+        Score terms (defaults are the tuned ones).
+    """
+
+    def __init__(self, gazetteer: Gazetteer, *, weights: Weights | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.weights = weights or Weights()
+
+    def resolve(self, mentions: list[Mention]) -> list[Resolution]:
+        """Resolve the mentions of one article.
+
+        Parameters
+        ----------
+        mentions:
+            All mentions of one article, including ``adjective`` and
+            ``relative`` ones.
+
+        Returns
+        -------
+        list of Resolution
+            One per mention judged to be a place, in text order.
+        """
+        plain = [m for m in mentions if m.match not in ("adjective", "relative")]
+        context = self._context(mentions)
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        for mention in plain:
+            groups[name_key(mention.text)].append(mention)
+        first = {key: self._best_of_group(group, context) for key, group in groups.items()}
+        context.anchors = [
+            (key, place.lat, place.lon)
+            for key, best in first.items()
+            if best is not None and best.score >= self.weights.threshold
+            for place in [self.gazetteer.place(best.row)]
+            if place.place_type in ("city", "facility", "island")
+        ]
+        chosen = {key: self._best_of_group(group, context, key=key) for key, group in groups.items()}
+        out: list[Resolution] = []
+        for key, group in groups.items():
+            best = chosen[key]
+            if best is None or best.score < self.weights.threshold:
+                continue
+            place = self.gazetteer.place(best.row)
+            for mention in group:
+                out.append(
+                    Resolution(
+                        mention=mention,
+                        place=place,
+                        confidence=self._confidence(best.score),
+                        uncertainty_km=_uncertainty(place),
+                        reason="; ".join(best.reasons),
+                    )
+                )
+        by_anchor = {(r.mention.start, r.mention.end): r for r in out}
+        for mention in mentions:
+            if mention.match == "relative":
+                resolution = self._relative(mention, by_anchor, plain)
+                if resolution is not None:
+                    out.append(resolution)
+        return sorted(out, key=lambda r: (r.mention.start, r.mention.end))
+
+    # -- context ----------------------------------------------------------
+
+    def _context(self, mentions: list[Mention]) -> _Context:
+        counts: dict[str, int] = defaultdict(int)
+        regions: set[tuple[str, str]] = set()
+        for mention in mentions:
+            for row in mention.candidates:
+                ptype = self.gazetteer.place_type(row)
+                if ptype == "country":
+                    code = self.gazetteer.country(row)
+                    if code:
+                        counts[code] += 1
+                elif ptype == "region" and mention.match in ("exact", "clitic", "latin"):
+                    place = self.gazetteer.place(row)
+                    if place.country and place.admin1:
+                        regions.add((place.country, place.admin1))
+        ranked = sorted(counts, key=lambda c: (-counts[c], c))
+        return _Context(countries=set(counts), main_countries=set(ranked[:2]), regions=regions, anchors=[])
+
+    # -- scoring ----------------------------------------------------------
+
+    def _best_of_group(self, group: list[Mention], context: _Context, *, key: str = "") -> _Scored | None:
+        person = any(m.person for m in group)
+        best: _Scored | None = None
+        for mention in group:
+            for row in mention.candidates:
+                scored = self._score(mention, row, context, person=person, key=key)
+                if best is None or scored.score > best.score:
+                    best = scored
+        return best
+
+    def _score(self, mention: Mention, row: int, context: _Context, *, person: bool, key: str) -> _Scored:
+        w = self.weights
+        g = self.gazetteer
+        place = g.place(row)
+        reasons: list[str] = []
+        score = 0.0
+        words = tokens(fold_text(mention.text))
+        if mention.match == "phonetic":
+            length = len(arabic_key(mention.text))
+            base = min(w.phonetic_max, w.phonetic_base + w.phonetic_per_class * length)
+            reasons.append(f"sounds like {place.name} ({length} consonants)")
+            if len(mention.candidates) > 1:
+                score -= min(w.ambiguity_max, w.ambiguity_slope * math.log2(len(mention.candidates)))
+        elif mention.match == "clitic":
+            base = w.clitic
+            reasons.append("name after a proclitic")
+        else:
+            base = w.exact
+            reasons.append("exact name")
+        score += base
+        famous = False
+        if place.place_type == "city":
+            prominence = math.log10(place.population + 1) / 2
+            score += prominence
+            famous = place.population >= 1_000_000
+            if place.feature == "capital":
+                score += w.capital
+                famous = True
+                reasons.append("capital")
+            reasons.append(f"population {place.population:,}")
+        elif place.place_type == "country":
+            score += w.country
+            famous = True
+        elif place.place_type == "region":
+            score += w.region
+        else:
+            score += w.facility
+            reasons.append(place.feature or place.place_type)
+        zipf = g.zipf(name_key(mention.text)) if len(words) == 1 else 0.0
+        if zipf > w.common_from:
+            widely_known = place.place_type == "country" or (famous and zipf < 5.0)
+            factor = w.common_famous_factor if widely_known else 1.0
+            score -= (zipf - w.common_from) * w.common_slope * factor
+            reasons.append(f"also a common word (Zipf {zipf:.1f})")
+        if len(words) > 1 and (len(words[0].text) <= 2 or len(words[-1].text) <= 2):
+            score -= w.short_edge
+        if mention.trigger:
+            score += self._trigger_bonus(mention.trigger, place)
+            reasons.append(f"after a '{mention.trigger}' noun")
+        if mention.cue and mention.match != "clitic":
+            score += w.cue
+        if place.place_type != "country" and place.country in context.countries:
+            major = place.country in context.main_countries
+            score += w.in_named_country if major else w.in_minor_country
+            reasons.append(f"in a country the article names ({place.country})")
+        if place.country and place.admin1 and (place.country, place.admin1) in context.regions:
+            if place.place_type != "region":
+                score += w.in_named_region
+                reasons.append("in a region the article names")
+        if person and place.place_type in ("city", "facility", "island"):
+            score -= w.person_phonetic if mention.match == "phonetic" else w.person_exact
+            reasons.append("stands where a person's name stands")
+        if context.anchors and place.place_type in ("city", "facility", "island"):
+            near = min(
+                (haversine_km(place.lat, place.lon, lat, lon) for k, lat, lon in context.anchors if k != key),
+                default=math.inf,
+            )
+            if near < 300:
+                score += w.near_300km
+                reasons.append("near the article's other places")
+            elif near < 1000:
+                score += w.near_1000km
+        return _Scored(row=row, score=score, reasons=tuple(reasons))
+
+    def _trigger_bonus(self, trigger: str, place: Place) -> float:
+        w = self.weights
+        if trigger == "city":
+            return w.trigger_city if place.place_type == "city" else 0.0
+        if trigger == "region":
+            return w.trigger_match if place.place_type == "region" else 0.0
+        if trigger in ("island", "water"):
+            return w.trigger_match if place.place_type == trigger else 0.0
+        wanted = _FACILITY_TRIGGERS.get(trigger, set())
+        if place.place_type == "facility" and place.feature in wanted:
+            return w.trigger_match
+        if place.place_type == "city":
+            return w.trigger_near
+        return 0.0
+
+    def _confidence(self, score: float) -> float:
+        return round(1.0 / (1.0 + math.exp(-(score - self.weights.threshold))), 3)
+
+    # -- relative locations -----------------------------------------------
+
+    def _relative(
+        self, mention: Mention, by_span: dict[tuple[int, int], Resolution], plain: list[Mention]
+    ) -> Resolution | None:
+        anchor_res = None
+        for (_start, end), resolution in by_span.items():
+            if end == mention.end:
+                anchor_res = resolution
+                break
+        if anchor_res is None or mention.distance_km is None or mention.bearing_deg is None:
+            return None
+        anchor = anchor_res.place
+        lat, lon = offset_point(anchor.lat, anchor.lon, distance_km=mention.distance_km, bearing_deg=mention.bearing_deg)
+        head = _HEAD_NAMES.get(mention.trigger or "", "Place")
+        direction = direction_name(mention.bearing_deg)
+        distance = f"{mention.distance_km:g}"
+        place = Place(
+            id=f"relative:{anchor.id}:{distance}km:{mention.bearing_deg:g}",
+            name=f"{head} {distance} km {direction} of {anchor.name}",
+            name_ar=None,
+            lat=round(lat, 6),
+            lon=round(lon, 6),
+            place_type="relative",
+            feature=mention.trigger or "relative",
+            country=anchor.country,
+            source=f"{distance} km at bearing {mention.bearing_deg:g}° from {anchor.name} (geodesic, WGS84)",
+        )
+        return Resolution(
+            mention=mention,
+            place=place,
+            confidence=round(anchor_res.confidence * 0.9, 3),
+            uncertainty_km=uncertainty_km(mention.distance_km, anchor_uncertainty_km=anchor_res.uncertainty_km),
+            anchor=anchor,
+            reason=f"{distance} km {direction} of {anchor.name}, as the text says",
+        )
+
+
+def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer, *, weights: Weights | None = None) -> list[Resolution]:
+    """Resolve the mentions of one article (see :class:`Resolver`)."""
+    return Resolver(gazetteer, weights=weights).resolve(mentions)
