@@ -291,7 +291,7 @@ class Gazetteer:
 
     def has_prefix(self, prefix: str) -> bool:
         """True when some stored name key starts with ``prefix``."""
-        return self._trie.has_keys_with_prefix(prefix)
+        return next(self._trie.iterkeys(prefix), None) is not None
 
     def zipf(self, key: str) -> float:
         """How common the word ``key`` is in Arabic, French or English (Zipf scale, 0 if rare)."""
@@ -349,10 +349,14 @@ class Gazetteer:
         rows = np.nonzero(self._rows["ptype"] == PLACE_TYPES.index("country"))[0]
         return {str(self._rows["country"][r]): int(r) for r in rows}
 
-    def nearest(self, lat: float, lon: float, *, types: tuple[str, ...] = ("city",)) -> tuple[int, float]:
-        """The nearest place of the given types and its distance in km (great circle)."""
+    def nearest(
+        self, lat: float, lon: float, *, types: tuple[str, ...] = ("city",), min_population: int = 0
+    ) -> tuple[int, float]:
+        """The nearest place of the given types (and population) and its distance in km."""
         codes = np.array([PLACE_TYPES.index(t) for t in types])
         mask = np.isin(self._rows["ptype"], codes)
+        if min_population:
+            mask &= self._rows["pop"] >= min_population
         idx = np.nonzero(mask)[0]
         lat1, lon1 = math.radians(lat), math.radians(lon)
         lat2 = np.radians(self._rows["lat"][idx])

@@ -134,9 +134,13 @@ class Recognizer:
                 return None
             variants = [(0, first.text)]
         elif _is_arabic_token(first):
+            # A common word is read with proclitics stripped only when the
+            # remainder is at least as common (بالقاهرة yes, كبيرة → ك + بيرة no).
             variants = [(0, first.text)]
-            if self.gazetteer.zipf(first.text) < _COMMON_ZIPF:
-                variants.extend(clitic_forms(first.text))
+            whole = self.gazetteer.zipf(first.text)
+            for stripped, form in clitic_forms(first.text):
+                if whole < _COMMON_ZIPF or self.gazetteer.zipf(form) >= whole:
+                    variants.append((stripped, form))
         else:
             return None
         best: _Match | None = None
@@ -237,6 +241,8 @@ class Recognizer:
             forms = {word, *(form for _, form in clitic_forms(word, min_rest=2))}
             if forms & self.lexicon.titles or (step == 0 and forms & self.lexicon.speech):
                 return True
+            if forms & self.lexicon.prepositions or self.lexicon.trigger(word) is not None:
+                return False
             k -= 1
         return False
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from geo.gazetteer import Gazetteer
 from geo.model import Mention, Place, Resolution
@@ -70,6 +70,7 @@ class Weights:
     in_named_country: float = 0.75
     in_minor_country: float = 0.35
     in_named_region: float = 0.75
+    explicit_parent: float = 2.0
     near_300km: float = 0.75
     near_1000km: float = 0.4
     common_from: float = 3.0
@@ -104,6 +105,7 @@ class _Context:
     main_countries: set[str]
     regions: set[tuple[str, str]]
     anchors: list[tuple[str, float, float]]
+    parents: dict[int, tuple[set[str], set[tuple[str, str]]]] = field(default_factory=dict)
 
 
 def _uncertainty(place: Place) -> float:
@@ -156,6 +158,7 @@ class Resolver:
             for place in [self.gazetteer.place(best.row)]
             if place.place_type in ("city", "facility", "island")
         ]
+        context.parents = self._explicit_parents(plain)
         chosen = {key: self._best_of_group(group, context, key=key) for key, group in groups.items()}
         out: list[Resolution] = []
         for key, group in groups.items():
@@ -199,6 +202,27 @@ class Resolver:
                         regions.add((place.country, place.admin1))
         ranked = sorted(counts, key=lambda c: (-counts[c], c))
         return _Context(countries=set(counts), main_countries=set(ranked[:2]), regions=regions, anchors=[])
+
+    def _explicit_parents(self, plain: list[Mention]) -> dict[int, tuple[set[str], set[tuple[str, str]]]]:
+        """Countries and regions written right after a name: "Alexandria, Virginia"."""
+        parents: dict[int, tuple[set[str], set[tuple[str, str]]]] = {}
+        ordered = sorted(plain, key=lambda m: m.start)
+        for here, nxt in zip(ordered, ordered[1:], strict=False):
+            if not 0 < nxt.start - here.end <= 3:
+                continue
+            countries: set[str] = set()
+            regions: set[tuple[str, str]] = set()
+            for row in nxt.candidates:
+                ptype = self.gazetteer.place_type(row)
+                if ptype == "country" and self.gazetteer.country(row):
+                    countries.add(self.gazetteer.country(row) or "")
+                elif ptype == "region":
+                    place = self.gazetteer.place(row)
+                    if place.country and place.admin1:
+                        regions.add((place.country, place.admin1))
+            if countries or regions:
+                parents[here.start] = (countries, regions)
+        return parents
 
     # -- scoring ----------------------------------------------------------
 
@@ -252,7 +276,7 @@ class Resolver:
             reasons.append(place.feature or place.place_type)
         zipf = g.zipf(name_key(mention.text)) if len(words) == 1 else 0.0
         if zipf > w.common_from:
-            widely_known = place.place_type == "country" or (famous and zipf < 5.0)
+            widely_known = place.place_type == "country" or place.feature == "capital" or (famous and zipf < 5.0)
             factor = w.common_famous_factor if widely_known else 1.0
             score -= (zipf - w.common_from) * w.common_slope * factor
             reasons.append(f"also a common word (Zipf {zipf:.1f})")
@@ -271,6 +295,12 @@ class Resolver:
             if place.place_type != "region":
                 score += w.in_named_region
                 reasons.append("in a region the article names")
+        parent = context.parents.get(mention.start)
+        if parent is not None and place.place_type not in ("country", "region"):
+            countries, regions = parent
+            if place.country in countries or (place.country, place.admin1) in regions:
+                score += w.explicit_parent
+                reasons.append("its country or region is written next to it")
         if person and place.place_type in ("city", "facility", "island"):
             score -= w.person_phonetic if mention.match == "phonetic" else w.person_exact
             reasons.append("stands where a person's name stands")

@@ -8,7 +8,7 @@ semicolon ``؛`` joins clauses and never ends a sentence.
 
 A full stop does not end a sentence
 
-* between two digits (``3.5``, ``2023.09.16``);
+* inside a number (``3.5``, ``2023.09.16``): no space or Arabic letter follows it;
 * after a single letter (initials such as ``J. K.``, ``U.S.``, ``د.``), unless
   the letter follows a number (the era mark in ``2023م.``);
 * after a common abbreviation (``Mr.``, ``Dr.``, ``Mme.``, ``Gen.``...);
@@ -42,16 +42,17 @@ _CLOSERS = frozenset("\"'”’»›)]}」』")
 _STRONG = frozenset("!?؟")
 
 #: Abbreviations (compared case-insensitively, without the final dot) that do not end a sentence.
-_ABBREVIATIONS = frozenset(
-    (
-        # English
-        "mr mrs ms dr prof st jr sr gen col lt maj sgt capt adm cmdr gov sen rep pres rev hon mt ft "
-        "vs e.g i.e inc ltd corp co bros dept approx fig vol ca ave blvd "
-        "jan feb mar apr jun jul aug sep sept oct nov dec "
-        # French
-        "mme mmes mlle mlles pr ste cf env av gal cdt mgr"
-    ).split()
-)
+# fmt: off
+_ABBREVIATIONS = frozenset({
+    # English
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "maj", "sgt", "capt", "adm",
+    "cmdr", "gov", "sen", "rep", "pres", "rev", "hon", "mt", "ft", "vs", "e.g", "i.e", "inc", "ltd",
+    "corp", "co", "bros", "dept", "approx", "fig", "vol", "ca", "ave", "blvd",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    # French
+    "mme", "mmes", "mlle", "mlles", "pr", "ste", "cf", "env", "av", "gal", "cdt", "mgr",
+})
+# fmt: on
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -113,7 +114,7 @@ def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def _sentence_end(text: str, i: int, j: int, end: int) -> int | None:
     """Return where the sentence ends when the terminator run ``text[i:j]`` ends one, else ``None``."""
     run = text[i:j]
-    if run == "." and _protected_dot(text, i, j, end):
+    if run == "." and _protected_dot(text, i):
         return None
     k = j
     while k < end and text[k] in _CLOSERS:
@@ -130,12 +131,11 @@ def _sentence_end(text: str, i: int, j: int, end: int) -> int | None:
     return None
 
 
-def _protected_dot(text: str, i: int, j: int, end: int) -> bool:
-    """Tell whether the single full stop at ``i`` belongs to a number, an initial or an abbreviation."""
-    before = text[i - 1] if i > 0 else ""
-    after = text[j] if j < end else ""
-    if before.isdigit() and after.isdigit():
-        return True
+def _protected_dot(text: str, i: int) -> bool:
+    """Tell whether the single full stop at ``i`` belongs to an initial or an abbreviation.
+
+    (A full stop inside a number, as in ``3.5``, is followed by a digit: it never ends a sentence.)
+    """
     word = _word_before(text, i)
     if not word:
         return False

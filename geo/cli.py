@@ -1,0 +1,116 @@
+"""The command line: ``python -m geo places PATH`` and ``python -m geo build DIR --out OUT``.
+
+Every failure the package raises on purpose is reported as one line on
+standard error with a non-zero exit status; no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from geo.errors import GeoStoryError
+
+__all__ = ["main", "build_parser"]
+
+EXIT_ERROR = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``python -m geo``."""
+    parser = argparse.ArgumentParser(prog="python -m geo", description="Offline geoparser for news about journeys.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    places = sub.add_parser("places", help="list every place mention of an article or a folder of articles")
+    places.add_argument("path", type=Path, help="an article file or a folder of articles")
+    places.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    places.add_argument("--all", action="store_true", help="also list mentions judged not to be places")
+    build = sub.add_parser("build", help="build the story of a folder of articles")
+    build.add_argument("path", type=Path, help="a folder of articles (or one article file)")
+    build.add_argument("--out", type=Path, required=True, help="output folder")
+    index = sub.add_parser("index", help="compile the gazetteer index (done automatically when needed)")
+    index.add_argument("--rebuild", action="store_true", help="compile even when the index is current")
+    return parser
+
+
+def _mention_rows(results, *, include_all: bool) -> list[dict]:  # noqa: ANN001 - list[ArticleResult]
+    rows = []
+    for result in results:
+        resolved = {(r.mention.start, r.mention.end, r.mention.match): r for r in result.resolutions}
+        for mention in result.mentions:
+            res = resolved.get((mention.start, mention.end, mention.match))
+            if res is None and not include_all:
+                continue
+            rows.append(
+                {
+                    "article": mention.article,
+                    "start": mention.start,
+                    "end": mention.end,
+                    "text": mention.text,
+                    "match": mention.match,
+                    "place": res.place.name if res else None,
+                    "place_id": res.place.id if res else None,
+                    "lat": round(res.place.lat, 6) if res else None,
+                    "lon": round(res.place.lon, 6) if res else None,
+                    "place_type": res.place.place_type if res else None,
+                    "confidence": res.confidence if res else 0.0,
+                    "reason": res.reason if res else "not judged a place",
+                }
+            )
+    return rows
+
+
+def _cmd_places(args: argparse.Namespace) -> int:
+    from geo.pipeline import Pipeline, read_articles
+
+    articles = read_articles(args.path)
+    pipeline = Pipeline()
+    results = [pipeline.process(a) for a in articles]
+    rows = _mention_rows(results, include_all=args.all)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    print("article\tstart\ttext\tplace\tlat\tlon\ttype\tconfidence")
+    for row in rows:
+        coords = (f"{row['lat']:.4f}", f"{row['lon']:.4f}") if row["place"] else ("", "")
+        text = row["text"].replace("\n", " ")
+        print(
+            f"{row['article']}\t{row['start']}\t{text}\t{row['place'] or '-'}\t{coords[0]}\t{coords[1]}"
+            f"\t{row['place_type'] or '-'}\t{row['confidence']:.2f}"
+        )
+    return 0
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from geo.export import write_geojson
+    from geo.pipeline import Pipeline, read_articles
+
+    articles = read_articles(args.path)
+    story, _ = Pipeline().run(articles)
+    out = write_geojson(story, args.out / "story.geojson")
+    print(f"{len(story.features)} places from {len(articles)} articles → {out}")
+    return 0
+
+
+def _cmd_index(args: argparse.Namespace) -> int:
+    from geo.gazetteer import Gazetteer, ensure_index
+
+    directory = ensure_index(rebuild=args.rebuild)
+    print(f"gazetteer index: {len(Gazetteer(directory)):,} places in {directory}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    handlers = {"places": _cmd_places, "build": _cmd_build, "index": _cmd_index}
+    try:
+        return handlers[args.command](args)
+    except GeoStoryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
