@@ -101,12 +101,19 @@ class Recognizer:
             match = self._exact(article, folded, words, joinable, skip, i)
             if match is None and _is_arabic_token(words[i]):
                 match = self._phonetic(words, joinable, skip, i)
-            if match is None:
+            if match is None or self._generic_noun(words, match):
                 i += 1
                 continue
             mentions.append(self._mention(article, folded, words, match))
             i = match.last + 1
         return mentions
+
+    def _generic_noun(self, words: list[Token], match: _Match) -> bool:
+        """A lone trigger noun («الجزيرة», «المدينة», "Island") names no particular place."""
+        if match.first != match.last:
+            return False
+        form = words[match.first].text[match.stripped :]
+        return self.lexicon.trigger(form) is not None
 
     def _furniture_mask(self, article: Article, folded: Folded, words: list[Token]) -> list[bool]:
         if not article.furniture:

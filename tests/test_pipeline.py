@@ -1,0 +1,64 @@
+"""The whole pipeline on the bundled corpus, scored against the development gold."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.export import write_geojson
+from geo.gazetteer import Gazetteer
+from geo.pipeline import Pipeline, read_articles
+from tests.conftest import BUNDLED
+
+
+@pytest.fixture(scope="module")
+def bundled_story(gazetteer: Gazetteer, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    story, _ = Pipeline(gazetteer).run(read_articles(BUNDLED))
+    return write_geojson(story, tmp_path_factory.mktemp("out") / "story.geojson")
+
+
+def test_places_score_on_the_development_set(bundled_story: Path, shared_dir: Path) -> None:
+    """Needs ../shared/eval (skipped elsewhere): recall ≥ 0.95 and precision ≥ 0.9 per article."""
+    score = subprocess.run(
+        [sys.executable, str(shared_dir / "eval" / "score.py"), str(bundled_story), "--places",
+         "--min-recall", "0.95", "--min-precision", "0.9"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert score.returncode == 0, score.stdout + score.stderr
+
+
+def test_geojson_follows_the_contract(bundled_story: Path) -> None:
+    data = json.loads(bundled_story.read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection" and data["features"]
+    for feature in data["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        props = feature["properties"]
+        assert props["place_type"] in {"city", "facility", "island", "region", "country", "water", "relative"}
+        assert props["uncertainty_km"] >= 0 and props["name"]
+        for mention in props["mentions"]:
+            assert {"article", "text", "start", "sentence"} <= set(mention)
+
+
+def test_mentions_point_at_their_text(gazetteer: Gazetteer) -> None:
+    articles = {a.name: a for a in read_articles(BUNDLED)}
+    _, results = Pipeline(gazetteer).run(list(articles.values()))
+    for result in results:
+        for r in result.resolutions:
+            assert result.article.text[r.mention.start : r.mention.end] == r.mention.text
+
+
+def test_builds_are_byte_identical(gazetteer: Gazetteer, tmp_path: Path, bundled_story: Path) -> None:
+    story, _ = Pipeline(gazetteer).run(read_articles(BUNDLED))
+    again = write_geojson(story, tmp_path / "story.geojson")
+    assert again.read_bytes() == bundled_story.read_bytes()
+
+
+def test_an_embedded_read_also_story_is_an_article_of_its_own(gazetteer: Gazetteer) -> None:
+    names = [a.name for a in read_articles(BUNDLED)]
+    assert any("#2" in name for name in names)
+    assert len(names) == len(set(names))
