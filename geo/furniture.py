@@ -233,9 +233,7 @@ def _tail_index(text: str, lines: list[_Line]) -> int:
 
 def _has_lead(text: str, lines: Iterable[_Line]) -> bool:
     """Tell whether some text line among ``lines`` looks like article text."""
-    return any(
-        line.kind == "text" and len(text[line.start : line.end].split()) >= _MIN_LEAD_WORDS for line in lines
-    )
+    return any(line.kind == "text" and len(text[line.start : line.end].split()) >= _MIN_LEAD_WORDS for line in lines)
 
 
 def _is_prose(text: str, block: list[_Line]) -> bool:

@@ -677,9 +677,7 @@ class GeocodeCache:
         text = query if isinstance(query, str) else _canonical(query)
         return geocoder, text, _canonical(dict(params or {}))
 
-    def get(
-        self, geocoder: str, query: Any, params: Mapping[str, Any] | None = None
-    ) -> list[Location] | None:
+    def get(self, geocoder: str, query: Any, params: Mapping[str, Any] | None = None) -> list[Location] | None:
         """The cached answer: ``None`` when not cached, ``[]`` for a cached negative answer.
 
         Parameters
@@ -693,9 +691,10 @@ class GeocodeCache:
         """
         key = self.key(geocoder, query, params)
         with self._db() as conn:
-            if conn.execute(
-                "SELECT 1 FROM lookups WHERE geocoder = ? AND query = ? AND params = ?", key
-            ).fetchone() is None:
+            if (
+                conn.execute("SELECT 1 FROM lookups WHERE geocoder = ? AND query = ? AND params = ?", key).fetchone()
+                is None
+            ):
                 return None
             rows = conn.execute(
                 "SELECT address, lat, lon, raw FROM locations "
@@ -722,8 +721,7 @@ class GeocodeCache:
             try:
                 conn.execute("DELETE FROM locations WHERE geocoder = ? AND query = ? AND params = ?", key)
                 conn.execute(
-                    "INSERT OR REPLACE INTO lookups (geocoder, query, params, found, stored_at) "
-                    "VALUES (?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO lookups (geocoder, query, params, found, stored_at) VALUES (?, ?, ?, ?, ?)",
                     (*key, len(rows), time.time()),
                 )
                 conn.executemany(
@@ -783,9 +781,7 @@ def _from_list(locations: list[Location], exactly_one: bool) -> Location | list[
     return locations[0] if exactly_one else locations
 
 
-def _all_failed(
-    method: str, query: Any, errors: list[tuple[str, GeocoderServiceError]]
-) -> GeocoderServiceError:
+def _all_failed(method: str, query: Any, errors: list[tuple[str, GeocoderServiceError]]) -> GeocoderServiceError:
     """The error raised when every geocoder failed: the last one's class, every message."""
     last = errors[-1][1]
     summary = "; ".join(f"{name}: {exc}" for name, exc in errors)

@@ -390,9 +390,7 @@ def _front_matter_fields(raw: dict[Any, Any], where: str) -> dict[str, Any]:
 def _text_field(name: str, value: Any, where: str) -> str:
     """A string field (numbers are taken as text)."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise FrontMatterError(
-            f"{where}: front matter field {name!r} must be text, not {type(value).__name__}"
-        )
+        raise FrontMatterError(f"{where}: front matter field {name!r} must be text, not {type(value).__name__}")
     return str(value).strip()
 
 
@@ -421,9 +419,7 @@ def _language_field(value: Any, where: str) -> str:
         raise FrontMatterError(f"{where}: front matter 'language' must be text, not {type(value).__name__}")
     code = re.split(r"[-_]", value.strip().lower(), maxsplit=1)[0]
     if code not in LANGUAGES:
-        raise FrontMatterError(
-            f"{where}: front matter 'language' is {value!r}, expected one of {', '.join(LANGUAGES)}"
-        )
+        raise FrontMatterError(f"{where}: front matter 'language' is {value!r}, expected one of {', '.join(LANGUAGES)}")
     return code
 
 

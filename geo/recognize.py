@@ -209,7 +209,7 @@ class Recognizer:
         steps = 0
         while k >= 0 and steps < _LOOKBACK:
             gap = folded_text[words[k].end : words[k + 1].start]
-            if "\n" in gap or any(c in gap for c in ".,;:!?،؛؟()[]\"«»"):
+            if "\n" in gap or any(c in gap for c in '.,;:!?،؛؟()[]"«»'):
                 break
             word = words[k].text
             if cue is None and steps == 0:
@@ -237,9 +237,12 @@ class Recognizer:
     def _person(self, words: list[Token], match: _Match, folded_text: str) -> bool:
         """True when the match stands where a person's name stands."""
         after = match.last + 1
-        if after < len(words) and not _PUNCT.search(folded_text[words[match.last].end : words[after].start]):
-            if words[after].text in self.lexicon.speech:
-                return True
+        if (
+            after < len(words)
+            and not _PUNCT.search(folded_text[words[match.last].end : words[after].start])
+            and words[after].text in self.lexicon.speech
+        ):
+            return True
         k = match.first - 1
         for step in range(_TITLE_LOOKBACK):
             if k < 0 or _PUNCT.search(folded_text[words[k].end : words[k + 1].start]):

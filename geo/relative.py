@@ -40,18 +40,27 @@ _AR_UNIT = r"(?P<unit>كيلومترا|كيلومترات|كيلومتر|كيل�
 _AR_D = r"(?:ال)?(?P<d1>شمال|جنوب|شرق|غرب)(?:ي|يه)?(?:[ -]+(?:ال)?(?P<d2>شرق|غرب)(?:ي|يه)?)?"
 _AR = re.compile(
     r"(?:(?:علي|عل)\s+(?:بعد|مسافه)\s+)?(?:(?:حوالي|نحو|قرابه|زهاء|اكثر\s+من|اقل\s+من|مسافه)\s+)?"
-    + _NUM + r"\s*" + _AR_UNIT + r"\s+(?:(?:الي|في)\s+)?" + _AR_D + r"(?:\s+(?:من|ل))?\s+"
+    + _NUM
+    + r"\s*"
+    + _AR_UNIT
+    + r"\s+(?:(?:الي|في)\s+)?"
+    + _AR_D
+    + r"(?:\s+(?:من|ل))?\s+"
 )
 _EN_D = r"(?P<d1>north|south|east|west)(?:ern)?(?:[- ]?(?P<d2>east|west)(?:ern)?)?"
 _EN = re.compile(
     r"(?:(?:about|some|around|roughly|nearly|approximately|almost|over|under|more\s+than|less\s+than)\s+)?"
-    + _NUM + r"\s*-?\s*(?P<unit>km|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\b"
+    + _NUM
+    + r"\s*-?\s*(?P<unit>km|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\b"
     r"(?:\s*\([^)]{0,20}\))?\s+(?:to\s+the\s+|due\s+)?" + _EN_D + r"\s+of\s+(?:the\s+)?"
 )
 _FR_D = r"(?P<d1>nord|sud|est|ouest)(?:[- ](?P<d2>est|ouest))?"
 _FR = re.compile(
     r"(?:a\s+)?(?:(?:environ|quelque|pres\s+de|plus\s+de|moins\s+de)\s+)?"
-    + _NUM + r"\s*(?P<unit>km|kilometres|kilometre)\b\s+(?:au|a\s+l'|a\s+l)\s*" + _FR_D + r"\s+(?:de\s+|d'|du\s+|des\s+)"
+    + _NUM
+    + r"\s*(?P<unit>km|kilometres|kilometre)\b\s+(?:au|a\s+l'|a\s+l)\s*"
+    + _FR_D
+    + r"\s+(?:de\s+|d'|du\s+|des\s+)"
 )
 _DIR_NAMES = {"N": "north", "NE": "north-east", "E": "east", "SE": "south-east",
               "S": "south", "SW": "south-west", "W": "west", "NW": "north-west"}  # fmt: skip

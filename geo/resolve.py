@@ -291,10 +291,10 @@ class Resolver:
             major = place.country in context.main_countries
             score += w.in_named_country if major else w.in_minor_country
             reasons.append(f"in a country the article names ({place.country})")
-        if place.country and place.admin1 and (place.country, place.admin1) in context.regions:
-            if place.place_type != "region":
-                score += w.in_named_region
-                reasons.append("in a region the article names")
+        in_region = place.country and place.admin1 and (place.country, place.admin1) in context.regions
+        if in_region and place.place_type != "region":
+            score += w.in_named_region
+            reasons.append("in a region the article names")
         parent = context.parents.get(mention.start)
         if parent is not None and place.place_type not in ("country", "region"):
             countries, regions = parent
@@ -347,7 +347,9 @@ class Resolver:
         if anchor_res is None or mention.distance_km is None or mention.bearing_deg is None:
             return None
         anchor = anchor_res.place
-        lat, lon = offset_point(anchor.lat, anchor.lon, distance_km=mention.distance_km, bearing_deg=mention.bearing_deg)
+        lat, lon = offset_point(
+            anchor.lat, anchor.lon, distance_km=mention.distance_km, bearing_deg=mention.bearing_deg
+        )
         head = _HEAD_NAMES.get(mention.trigger or "", "Place")
         direction = direction_name(mention.bearing_deg)
         distance = f"{mention.distance_km:g}"
@@ -372,6 +374,8 @@ class Resolver:
         )
 
 
-def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer, *, weights: Weights | None = None) -> list[Resolution]:
+def resolve_mentions(
+    mentions: list[Mention], gazetteer: Gazetteer, *, weights: Weights | None = None
+) -> list[Resolution]:
     """Resolve the mentions of one article (see :class:`Resolver`)."""
     return Resolver(gazetteer, weights=weights).resolve(mentions)

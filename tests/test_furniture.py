@@ -11,9 +11,7 @@ from geo.furniture import find_furniture, split_embedded
 
 LEAD_AR = "وصل الزعيم الكوري الشمالي إلى مدينة في شرق روسيا على متن قطار خاص يوم الثلاثاء."
 LEAD_EN = "The North Korean leader arrived in a city in eastern Russia aboard a special train on Tuesday."
-LEAD_FR = (
-    "Le dirigeant nord-coréen est arrivé dans une ville de l'est de la Russie à bord d'un train spécial."
-)
+LEAD_FR = "Le dirigeant nord-coréen est arrivé dans une ville de l'est de la Russie à bord d'un train spécial."
 EMBEDDED_AR = (
     "أظهرت صور جديدة التقطتها أقمار اصطناعية ما يعتقد أن تكون أكبر سفينة حربية يجري بناؤها في الحوض.\n"
     "وقال محللون إن السفينة قد تحمل صواريخ جديدة، وإن بناءها يستغرق سنوات عدة قبل أن تدخل الخدمة.\n"
@@ -158,9 +156,7 @@ def test_short_read_also_block_is_furniture() -> None:
 
 
 def test_spans_are_sorted_and_disjoint() -> None:
-    text = "\n".join(
-        [LEAD_AR, "شارك", "Tweet", LEAD_EN, "0 comment", "by desk", LEAD_FR, "You may also like", "x"]
-    )
+    text = "\n".join([LEAD_AR, "شارك", "Tweet", LEAD_EN, "0 comment", "by desk", LEAD_FR, "You may also like", "x"])
     spans = find_furniture(text)
     assert len(spans) == 5
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))

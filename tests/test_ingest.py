@@ -51,9 +51,7 @@ def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
         pytest.param(ARABIC.encode("utf-16-be"), ARABIC, id="utf-16-be-no-bom"),
         pytest.param(ARABIC.encode("cp1256"), ARABIC, id="windows-1256"),
         pytest.param("Café à Séoul.".encode(), "Café à Séoul.", id="utf-8-french"),
-        pytest.param(
-            "“Quoted” text – done.".encode("cp1256"), "“Quoted” text – done.", id="cp1256-punctuation"
-        ),
+        pytest.param("“Quoted” text – done.".encode("cp1256"), "“Quoted” text – done.", id="cp1256-punctuation"),
     ],
 )
 def test_decode_bytes(data: bytes, expected: str) -> None:
@@ -108,15 +106,12 @@ def test_missing_file_is_refused(tmp_path: Path) -> None:
     [
         pytest.param("No front matter.\n", {}, "No front matter.\n", id="none"),
         pytest.param(
-            "---\ntitle: Kim in Russia\nurl: https://example.com/a\nsource: Agency\n"
-            "language: EN\n---\nBody.\n",
+            "---\ntitle: Kim in Russia\nurl: https://example.com/a\nsource: Agency\nlanguage: EN\n---\nBody.\n",
             {"title": "Kim in Russia", "url": "https://example.com/a", "source": "Agency", "language": "en"},
             "Body.\n",
             id="text-fields",
         ),
-        pytest.param(
-            "---\npublished: 2023-09-16\n---\nB", {"published": dt.date(2023, 9, 16)}, "B", id="yaml-date"
-        ),
+        pytest.param("---\npublished: 2023-09-16\n---\nB", {"published": dt.date(2023, 9, 16)}, "B", id="yaml-date"),
         pytest.param(
             "---\npublished: 2023-09-16 04:02:09\n---\nB",
             {"published": dt.date(2023, 9, 16)},
@@ -129,9 +124,7 @@ def test_missing_file_is_refused(tmp_path: Path) -> None:
             "B",
             id="iso-string",
         ),
-        pytest.param(
-            "---\nauthor: X\ntags: [a, b]\nlanguage: ar-EG\n---\nB", {"language": "ar"}, "B", id="unknown"
-        ),
+        pytest.param("---\nauthor: X\ntags: [a, b]\nlanguage: ar-EG\n---\nB", {"language": "ar"}, "B", id="unknown"),
         pytest.param("---\n---\nB", {}, "B", id="empty"),
         pytest.param("---\r\ntitle: T\r\n...\r\nB", {"title": "T"}, "B", id="crlf-dots-close"),
     ],
@@ -224,13 +217,9 @@ def test_markdown_file_keeps_original_characters(tmp_path: Path) -> None:
     ("text", "language"),
     [
         pytest.param(ARABIC, "ar", id="arabic"),
-        pytest.param(
-            ARABIC + "Kim Jong Un visited the plant with the minister.", "ar", id="arabic-with-english"
-        ),
+        pytest.param(ARABIC + "Kim Jong Un visited the plant with the minister.", "ar", id="arabic-with-english"),
         pytest.param("Le président est dans la ville avec les ministres des pays.", "fr", id="french"),
-        pytest.param(
-            "The president was in the city with the ministers of the countries.", "en", id="english"
-        ),
+        pytest.param("The president was in the city with the ministers of the countries.", "en", id="english"),
         pytest.param("Vladivostok, Komsomolsk", "en", id="no-function-words"),
         pytest.param("", "en", id="empty"),
     ],
@@ -300,7 +289,4 @@ def test_embedded_read_also_article_becomes_file_2(tmp_path: Path) -> None:
 def test_short_read_also_block_stays_in_the_main_article_as_furniture(tmp_path: Path) -> None:
     path = _write(tmp_path, "x.txt", f"{ARABIC_PROSE}اقرأ أيضا\nعنوان أول\nعنوان ثان\n")
     [article] = read_article_file(path)
-    assert (
-        article.text[article.furniture[-1].start : article.furniture[-1].end]
-        == "اقرأ أيضا\nعنوان أول\nعنوان ثان"
-    )
+    assert article.text[article.furniture[-1].start : article.furniture[-1].end] == "اقرأ أيضا\nعنوان أول\nعنوان ثان"

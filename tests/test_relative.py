@@ -64,7 +64,9 @@ def test_head_noun_names_the_relative_place() -> None:
     assert find_relative(article, mentions)[0].trigger == "port"
 
 
-@pytest.mark.parametrize(("lat", "lon", "km", "bearing"), [(33.5, 36.3, 60, 225), (55.75, 37.62, 100, 0), (-33.9, 18.4, 5, 90)])
+@pytest.mark.parametrize(
+    ("lat", "lon", "km", "bearing"), [(33.5, 36.3, 60, 225), (55.75, 37.62, 100, 0), (-33.9, 18.4, 5, 90)]
+)
 def test_offset_point_walks_the_geodesic(lat: float, lon: float, km: float, bearing: float) -> None:
     dest = offset_point(lat, lon, distance_km=km, bearing_deg=bearing)
     assert geodesic((lat, lon), dest).km == pytest.approx(km, rel=1e-6)

@@ -50,9 +50,7 @@ def _texts(text: str) -> list[str]:
             ["The U.S. Navy sailed.", "Then stopped."],
             id="dotted-acronym",
         ),
-        pytest.param(
-            "التقى د. أحمد الوزير. ثم غادر.", ["التقى د. أحمد الوزير.", "ثم غادر."], id="arabic-initial"
-        ),
+        pytest.param("التقى د. أحمد الوزير. ثم غادر.", ["التقى د. أحمد الوزير.", "ثم غادر."], id="arabic-initial"),
         pytest.param("زاره عام 2019م. ثم عاد.", ["زاره عام 2019م.", "ثم عاد."], id="era-mark-not-initial"),
         pytest.param(
             'He said "we will win." Then he left.',
@@ -61,12 +59,8 @@ def _texts(text: str) -> list[str]:
         ),
         pytest.param("قال: «سنفوز.» ثم غادر.", ["قال: «سنفوز.»", "ثم غادر."], id="closing-guillemet"),
         pytest.param("(It was late.) They slept.", ["(It was late.)", "They slept."], id="closing-bracket"),
-        pytest.param(
-            "About approx. five people came.", ["About approx. five people came."], id="lowercase-after-dot"
-        ),
-        pytest.param(
-            "See www.example.com for more. Bye.", ["See www.example.com for more.", "Bye."], id="domain"
-        ),
+        pytest.param("About approx. five people came.", ["About approx. five people came."], id="lowercase-after-dot"),
+        pytest.param("See www.example.com for more. Bye.", ["See www.example.com for more.", "Bye."], id="domain"),
         pytest.param("Wait... what?! Really.", ["Wait... what?!", "Really."], id="terminator-runs"),
         pytest.param(
             "  Title line  \n\n\u00a0\nFirst para\r\nSecond para ",
