@@ -132,4 +132,6 @@ def to_geodataframe(story: Story):  # noqa: ANN201 - geopandas is imported lazil
                 "geometry": Point(place.lon, place.lat),
             }
         )
+    if not rows:
+        return gpd.GeoDataFrame({"id": [], "name": []}, geometry=gpd.GeoSeries([], crs="EPSG:4326"))
     return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")

@@ -267,6 +267,7 @@ class Gazetteer:
         self.directory = directory
         self._sources: list[str] = self._meta["sources"]
         self.place = lru_cache(maxsize=65536)(self._place)
+        self._zipf_cache: dict[str, float] = {}
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -289,14 +290,23 @@ class Gazetteer:
         """The places with phonetic key ``key`` (see :mod:`geo.phonetic`)."""
         return self.lookup("#" + key) if key else []
 
+    def prefixes(self, text: str) -> list[str]:
+        """Every stored name key that is a prefix of ``text`` (one trie walk)."""
+        return self._trie.prefixes(text)
+
     def has_prefix(self, prefix: str) -> bool:
         """True when some stored name key starts with ``prefix``."""
         return next(self._trie.iterkeys(prefix), None) is not None
 
     def zipf(self, key: str) -> float:
         """How common the word ``key`` is in Arabic, French or English (Zipf scale, 0 if rare)."""
-        hits = self._trie.get("!" + key)
-        return hits[0][1] / 10.0 if hits else 0.0
+        value = self._zipf_cache.get(key)
+        if value is None:
+            hits = self._trie.get("!" + key)
+            value = hits[0][1] / 10.0 if hits else 0.0
+            if len(self._zipf_cache) < 200_000:
+                self._zipf_cache[key] = value
+        return value
 
     def population(self, row: int) -> int:
         """Population of row ``row`` (0 when unknown)."""

@@ -23,6 +23,7 @@ Example
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
 import math
@@ -35,7 +36,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geopy.adapters import BaseSyncAdapter
+from geopy.adapters import BaseSyncAdapter, RequestsAdapter
 from geopy.exc import GeocoderQueryError, GeocoderServiceError, GeocoderUnavailable
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim, Pelias, Photon
@@ -74,6 +75,8 @@ ONLINE_KINDS: tuple[str, ...] = ("nominatim", "photon", "pelias")
 MIN_PHONETIC_CLASSES = 5
 
 _MATCH_RANK = {"exact": 0, "clitic": 1, "phonetic": 2}
+_Params = Mapping[str, Any] | None
+_Failures = list[tuple[str, GeocoderServiceError]]
 _OFFLINE_USER_AGENT = "geostory-offline-geocoder"
 
 
@@ -343,7 +346,7 @@ class OfflineGeocoder(Geocoder):
             return None
         locations = [
             Location(_address(place, language), (place.lat, place.lon), _raw(place, match))
-            for place, match in (found[:1] if exactly_one else found[:limit])
+            for place, match in (found[:1] if exactly_one else found)
         ]
         return locations[0] if exactly_one else locations
 
@@ -493,6 +496,25 @@ class ThrottledGeocoder(Geocoder):
         return self.limiter("reverse", query, kwargs)
 
 
+def _http_adapter_factory() -> Callable[..., Any] | None:
+    """geopy's requests adapter, without urllib3's blocking Retry-After waits.
+
+    With geopy's defaults urllib3 retries a 429/503 carrying ``Retry-After``
+    twice, sleeping as long as the server asks, before geopy sees it (a
+    ``Retry-After: 7`` costs 14 s). Here only connection failures are retried;
+    a rate limit reaches the caller at once as
+    :class:`geopy.exc.GeocoderRateLimited` (with its ``retry_after``) and a
+    read time-out as :class:`geopy.exc.GeocoderTimedOut`. ``None`` (geopy's
+    default urllib adapter, which never retries) when requests is missing.
+    """
+    if not RequestsAdapter.is_available:
+        return None
+    from urllib3.util.retry import Retry
+
+    retry = Retry(total=2, connect=2, read=False, respect_retry_after_header=False)
+    return functools.partial(RequestsAdapter, max_retries=retry)
+
+
 def geocoder_name(geocoder: Any) -> str:
     """A stable name for a geocoder: its ``name`` attribute, else ``class:domain``."""
     name = getattr(geocoder, "name", None)
@@ -515,6 +537,7 @@ def make_online_geocoder(
     max_retries: int = 0,
     clock: Callable[[], float] | None = None,
     sleep: Callable[[float], None] | None = None,
+    adapter_factory: Callable[..., Any] | None = None,
 ) -> ThrottledGeocoder:
     """Build a throttled online geocoder.
 
@@ -539,6 +562,9 @@ def make_online_geocoder(
         Retries on service errors before giving up.
     clock, sleep:
         Injected into the rate limiter (see :class:`ThrottledGeocoder`).
+    adapter_factory:
+        geopy's HTTP adapter factory (default: requests without urllib3's
+        Retry-After sleeps, see :func:`_http_adapter_factory`).
 
     Returns
     -------
@@ -564,6 +590,7 @@ def make_online_geocoder(
         "scheme": scheme,
         "timeout": timeout,
         "proxies": proxies,
+        "adapter_factory": adapter_factory or _http_adapter_factory(),
     }
     if kind == "nominatim":
         geocoder: Geocoder = Nominatim(domain=domain, **common) if domain else Nominatim(**common)
@@ -614,6 +641,14 @@ CREATE TABLE IF NOT EXISTS locations (
     PRIMARY KEY (geocoder, query, params, rank)
 );
 """
+_KEY = "geocoder = ? AND query = ? AND params = ?"
+_SQL_HAS = f"SELECT 1 FROM lookups WHERE {_KEY}"
+_SQL_LOCATIONS = f"SELECT address, lat, lon, raw FROM locations WHERE {_KEY} ORDER BY rank"
+_SQL_FORGET = f"DELETE FROM locations WHERE {_KEY}"
+# Columns in table order: (geocoder, query, params, found, stored_at) and
+# (geocoder, query, params, rank, address, lat, lon, raw).
+_SQL_PUT_LOOKUP = "INSERT OR REPLACE INTO lookups VALUES (?, ?, ?, ?, ?)"
+_SQL_PUT_LOCATION = "INSERT INTO locations VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 
 
 def _canonical(value: Any) -> str:
@@ -672,12 +707,12 @@ class GeocodeCache:
                 self._conn = None
 
     @staticmethod
-    def key(geocoder: str, query: Any, params: Mapping[str, Any] | None = None) -> tuple[str, str, str]:
+    def key(geocoder: str, query: Any, params: _Params = None) -> tuple[str, str, str]:
         """The (geocoder, query, params) key of an entry, as stored."""
         text = query if isinstance(query, str) else _canonical(query)
         return geocoder, text, _canonical(dict(params or {}))
 
-    def get(self, geocoder: str, query: Any, params: Mapping[str, Any] | None = None) -> list[Location] | None:
+    def get(self, geocoder: str, query: Any, params: _Params = None) -> list[Location] | None:
         """The cached answer: ``None`` when not cached, ``[]`` for a cached negative answer.
 
         Parameters
@@ -691,23 +726,16 @@ class GeocodeCache:
         """
         key = self.key(geocoder, query, params)
         with self._db() as conn:
-            if (
-                conn.execute("SELECT 1 FROM lookups WHERE geocoder = ? AND query = ? AND params = ?", key).fetchone()
-                is None
-            ):
+            if conn.execute(_SQL_HAS, key).fetchone() is None:
                 return None
-            rows = conn.execute(
-                "SELECT address, lat, lon, raw FROM locations "
-                "WHERE geocoder = ? AND query = ? AND params = ? ORDER BY rank",
-                key,
-            ).fetchall()
+            rows = conn.execute(_SQL_LOCATIONS, key).fetchall()
         return [Location(address, (lat, lon), json.loads(raw)) for address, lat, lon, raw in rows]
 
     def put(
         self,
         geocoder: str,
         query: Any,
-        params: Mapping[str, Any] | None,
+        params: _Params,
         locations: Sequence[Location],
     ) -> None:
         """Store an answer (an empty ``locations`` stores a negative one), replacing any older one."""
@@ -719,16 +747,9 @@ class GeocodeCache:
         with self._db() as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                conn.execute("DELETE FROM locations WHERE geocoder = ? AND query = ? AND params = ?", key)
-                conn.execute(
-                    "INSERT OR REPLACE INTO lookups (geocoder, query, params, found, stored_at) VALUES (?, ?, ?, ?, ?)",
-                    (*key, len(rows), time.time()),
-                )
-                conn.executemany(
-                    "INSERT INTO locations (geocoder, query, params, rank, address, lat, lon, raw) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    rows,
-                )
+                conn.execute(_SQL_FORGET, key)
+                conn.execute(_SQL_PUT_LOOKUP, (*key, len(rows), time.time()))
+                conn.executemany(_SQL_PUT_LOCATION, rows)
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
@@ -781,7 +802,7 @@ def _from_list(locations: list[Location], exactly_one: bool) -> Location | list[
     return locations[0] if exactly_one else locations
 
 
-def _all_failed(method: str, query: Any, errors: list[tuple[str, GeocoderServiceError]]) -> GeocoderServiceError:
+def _all_failed(method: str, query: Any, errors: _Failures) -> GeocoderServiceError:
     """The error raised when every geocoder failed: the last one's class, every message."""
     last = errors[-1][1]
     summary = "; ".join(f"{name}: {exc}" for name, exc in errors)
@@ -862,7 +883,7 @@ class ChainedGeocoder(Geocoder):
     def _run(self, method: str, query: Any, kwargs: dict[str, Any]) -> Location | list[Location] | None:
         exactly_one = bool(kwargs.get("exactly_one", True))
         record = query if isinstance(query, str) else _canonical(query)
-        failures: list[tuple[str, GeocoderServiceError]] = []
+        failures: _Failures = []
         self.last_errors = []
         try:
             for geocoder in self.geocoders:

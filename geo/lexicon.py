@@ -7,7 +7,7 @@ are loaded once, lazily, in folded form.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -35,7 +35,12 @@ PROCLITICS: tuple[str, ...] = tuple(
 )  # fmt: skip
 
 
-def clitic_forms(token: str, *, min_rest: int = 3) -> list[tuple[int, str]]:
+_PROCLITIC_SET = frozenset(PROCLITICS)
+_LONGEST = max(len(p) for p in PROCLITICS)
+
+
+@lru_cache(maxsize=131072)
+def clitic_forms(token: str, *, min_rest: int = 3) -> tuple[tuple[int, str], ...]:
     """The ways an Arabic token may read once proclitics are stripped.
 
     Parameters
@@ -47,25 +52,26 @@ def clitic_forms(token: str, *, min_rest: int = 3) -> list[tuple[int, str]]:
 
     Returns
     -------
-    list of (int, str)
-        ``(characters stripped, form)`` pairs; the article is restored after
-        ``لل``/``ال`` prefixes (لل + قاهره → القاهره). The token itself is
-        not included.
+    tuple of (int, str)
+        ``(characters stripped, form)`` pairs, longest prefix first; the
+        article is restored after ``لل``/``ال`` prefixes (لل + قاهره →
+        القاهره). The token itself is not included. Cached: news repeats words.
     """
     forms: list[tuple[int, str]] = []
     seen = {token}
-    for prefix in PROCLITICS:
-        if not token.startswith(prefix) or len(token) - len(prefix) < min_rest:
+    for size in range(min(_LONGEST, len(token) - min_rest), 0, -1):
+        prefix = token[:size]
+        if prefix not in _PROCLITIC_SET:
             continue
-        rest = token[len(prefix) :]
+        rest = token[size:]
         candidates = [rest]
         if prefix.endswith(("ال", "لل")):
             candidates.append("ال" + rest)
         for form in candidates:
             if form not in seen:
                 seen.add(form)
-                forms.append((len(prefix), form))
-    return forms
+                forms.append((size, form))
+    return tuple(forms)
 
 
 @dataclass(frozen=True, slots=True)

@@ -173,6 +173,14 @@ def fold(text: str) -> Folded:
     Folded
         The folded text with one original offset per folded character.
     """
+    table = {ord(c): fold_char(c) for c in set(text)}
+    if all(len(v) <= 1 for v in table.values()):
+        # Fast path: every character folds to at most one character.
+        dropped = {chr(k) for k, v in table.items() if not v}
+        folded_text = text.translate({k: (v or None) for k, v in table.items()})
+        kept = [i for i, c in enumerate(text) if c not in dropped] if dropped else list(range(len(text)))
+        kept.append(len(text))
+        return Folded(folded_text, tuple(kept))
     out: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):

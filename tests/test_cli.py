@@ -22,7 +22,9 @@ def corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "a.txt").write_text("وصل الرئيس إلى مدينة حلب ثم توجه إلى دمشق.", encoding="utf-8")
-    (folder / "b.md").write_text("---\nlanguage: en\n---\nThe minister flew from Nairobi to Kampala.\n", encoding="utf-8")
+    (folder / "b.md").write_text(
+        "---\nlanguage: en\n---\nThe minister flew from Nairobi to Kampala.\n", encoding="utf-8"
+    )
     return folder
 
 
@@ -64,7 +66,10 @@ def test_build_writes_geojson(corpus: Path, tmp_path: Path, gazetteer) -> None: 
         (lambda d: d / "missing", "no such"),
         (lambda d: (d / "empty").mkdir() or d / "empty", "no article"),
         (lambda d: (d / "bin.txt").write_bytes(b"\x00\x01\x02\xff" * 50) and d / "bin.txt", "binary"),
-        (lambda d: (d / "bad.md").write_text("---\ntitle: [\n---\nنص", encoding="utf-8") and d / "bad.md", "front matter"),
+        (
+            lambda d: (d / "bad.md").write_text("---\ntitle: [\n---\nنص", encoding="utf-8") and d / "bad.md",
+            "front matter",
+        ),
     ],
 )
 def test_bad_input_is_one_line_and_non_zero(tmp_path: Path, setup, message: str) -> None:  # noqa: ANN001
