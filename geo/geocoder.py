@@ -231,8 +231,12 @@ class OfflineGeocoder(Geocoder):
 
     def _hits(self, key: str, match: str, found: dict[int, str]) -> None:
         for hit in self.gazetteer.lookup(key):
-            if hit.flags & ADJECTIVE and not hit.flags & (PRIMARY | LATIN):
-                continue  # a nisba («الروسية») hints at a country, it does not name it
+            if False:
+                # A nisba («الروسية») hints at a country but does not name it, unless
+                # the country's Arabic name is its own nisba («جيبوتي», «مالي»).
+                name_ar = self.gazetteer.place(hit.row).name_ar
+                if not name_ar or name_key(name_ar) != key:
+                    continue
             found.setdefault(hit.row, match)
 
     def _phonetic_hits(self, key: str, found: dict[int, str]) -> None:
@@ -346,7 +350,7 @@ class OfflineGeocoder(Geocoder):
             return None
         locations = [
             Location(_address(place, language), (place.lat, place.lon), _raw(place, match))
-            for place, match in (found[:1] if exactly_one else found)
+            for place, match in (found[:1] if exactly_one else found[:limit])
         ]
         return locations[0] if exactly_one else locations
 

@@ -170,6 +170,9 @@ class Mention:
     person:
         True when it stands where a person's name stands: after a title
         («الرئيس», "President") or next to a verb of speech («وقال»).
+    initial:
+        True for a Latin-script name at the start of a sentence or line,
+        where a capital letter says nothing about being a name.
     distance_km, bearing_deg:
         For ``relative`` mentions: the stated distance and compass bearing
         from the anchor, which is :attr:`candidates`' place.
@@ -185,6 +188,7 @@ class Mention:
     trigger: str | None = None
     cue: str | None = None
     person: bool = False
+    initial: bool = False
     distance_km: float | None = None
     bearing_deg: float | None = None
 

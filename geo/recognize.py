@@ -29,11 +29,13 @@ __all__ = ["Recognizer", "find_mentions", "MAX_WORDS"]
 MAX_WORDS = 6
 _PHONETIC_WORDS = 4
 _MIN_PHONETIC_KEY = 5
+_SHORT_KEY_POPULATION = 100_000
 _COMMON_ZIPF = 3.5
 _JOIN_GAP = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2013'\u2019\u02bc]{1,3}")
 _ARABIC_START = re.compile(r"[\u0620-\u064a]")
 _LOOKBACK = 3
-_TITLE_LOOKBACK = 4
+_TITLE_LOOKBACK = 2
+_INITIAL = re.compile(r"(?:^|[.!?:\n]|[.!?:\n][\s\"'«“(]+)\s*$")
 _PUNCT = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»“”]")
 
 
@@ -178,8 +180,11 @@ class Recognizer:
             text, j = form, i
             while True:
                 key = arabic_key(text)
-                if len(key) >= _MIN_PHONETIC_KEY:
+                if len(key) >= _MIN_PHONETIC_KEY - 1:
                     hits = self.gazetteer.lookup_phonetic(key)
+                    if len(key) < _MIN_PHONETIC_KEY:
+                        # Short keys are common: only large places are worth the risk.
+                        hits = [h for h in hits if self.gazetteer.population(h.row) >= _SHORT_KEY_POPULATION]
                     if hits and (best is None or j > best.last):
                         best = _Match(i, j, stripped, tuple(hits), "phonetic")
                 nxt = j + 1
@@ -244,16 +249,21 @@ class Recognizer:
         ):
             return True
         k = match.first - 1
-        for step in range(_TITLE_LOOKBACK):
+        step = 0
+        while step < _TITLE_LOOKBACK:
             if k < 0 or _PUNCT.search(folded_text[words[k].end : words[k + 1].start]):
                 return False
             word = words[k].text
+            if any(h.flags & ADJECTIVE for h in self.gazetteer.lookup(word)):
+                k -= 1  # «الرئيس الروسي فلان»: a nationality adjective does not count
+                continue
             forms = {word, *(form for _, form in clitic_forms(word, min_rest=2))}
             if forms & self.lexicon.titles or (step == 0 and forms & self.lexicon.speech):
                 return True
             if forms & self.lexicon.prepositions or self.lexicon.trigger(word) is not None:
                 return False
             k -= 1
+            step += 1
         return False
 
     def _mention(self, article: Article, folded: Folded, words: list[Token], match: _Match) -> Mention:
@@ -261,6 +271,9 @@ class Recognizer:
         start, end = folded.original_span(start_folded, words[match.last].end)
         trigger, cue = self._context(words, match.first, match.stripped, folded.text)
         person = self._person(words, match, folded.text)
+        initial = _is_latin_token(words[match.first]) and _INITIAL.search(article.text[max(0, start - 3) : start]) is not None
+        if start < 3 and _is_latin_token(words[match.first]):
+            initial = not article.text[:start].strip(" \t\"'«“(")
         adjective = all(h.flags & ADJECTIVE for h in match.hits)
         rows = []
         for hit in match.hits:
@@ -277,6 +290,7 @@ class Recognizer:
             trigger=trigger,
             cue=cue,
             person=person,
+            initial=initial,
         )
 
 

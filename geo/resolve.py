@@ -36,6 +36,7 @@ _FACILITY_TRIGGERS = {
     "crossing": {"border_crossing", "rail_station"},
     "shipyard": {"shipyard", "naval_base"},
 }
+_SHORT_PHONETIC = 5
 _HEAD_NAMES = {
     "port": "Port",
     "airport": "Airport",
@@ -76,11 +77,14 @@ class Weights:
     common_from: float = 3.0
     common_slope: float = 2.0
     common_famous_factor: float = 0.4
+    capitalised_factor: float = 0.5
     person_exact: float = 1.0
     person_phonetic: float = 2.0
     short_edge: float = 1.5
     ambiguity_slope: float = 0.3
     ambiguity_max: float = 2.0
+    small_population: int = 10_000
+    small_without_context: float = 1.0
     threshold: float = 4.25
 
 
@@ -245,6 +249,8 @@ class Resolver:
         words = tokens(fold_text(mention.text))
         if mention.match == "phonetic":
             length = len(arabic_key(mention.text))
+            if length < _SHORT_PHONETIC and not (mention.trigger or mention.cue):
+                return _Scored(row=row, score=-math.inf, reasons=("short phonetic key without context",))
             base = min(w.phonetic_max, w.phonetic_base + w.phonetic_per_class * length)
             reasons.append(f"sounds like {place.name} ({length} consonants)")
             if len(mention.candidates) > 1:
@@ -261,6 +267,9 @@ class Resolver:
             prominence = math.log10(place.population + 1) / 2
             score += prominence
             famous = place.population >= 1_000_000
+            if place.population < w.small_population and not (mention.trigger or mention.cue):
+                score -= w.small_without_context
+                reasons.append("a small place named without a preposition or trigger noun")
             if place.feature == "capital":
                 score += w.capital
                 famous = True
@@ -278,6 +287,8 @@ class Resolver:
         if zipf > w.common_from:
             widely_known = place.place_type == "country" or place.feature == "capital" or (famous and zipf < 5.0)
             factor = w.common_famous_factor if widely_known else 1.0
+            if mention.match == "latin" and not mention.initial:
+                factor *= w.capitalised_factor  # a capital letter mid-sentence marks a name
             score -= (zipf - w.common_from) * w.common_slope * factor
             reasons.append(f"also a common word (Zipf {zipf:.1f})")
         if len(words) > 1 and (len(words[0].text) <= 2 or len(words[-1].text) <= 2):

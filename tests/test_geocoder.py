@@ -113,6 +113,30 @@ def test_geocode_countries(offline, query, country):
     assert location.raw["id"] == f"country:{country}"
 
 
+@pytest.mark.parametrize(
+    ("query", "place_id"),
+    [
+        # the type prior outranks population: country > capital > other cities
+        ("Hong Kong", "country:HK"),  # the country and its capital have one population
+        ("Hamilton", None),  # Bermuda's capital (902 people) before Hamilton, Ontario
+        ("جيبوتي", "country:DJ"),  # a country whose Arabic name is also its nisba
+        ("مالي", "country:ML"),
+    ],
+)
+def test_type_prior(offline, query, place_id):
+    location = offline.geocode(query)
+    if place_id is None:
+        assert (location.raw["country"], location.raw["feature"]) == ("BM", "capital")
+        assert offline.geocode(query, exactly_one=False)[1].raw["population"] > location.raw["population"]
+    else:
+        assert location.raw["id"] == place_id
+
+
+def test_nisba_adjective_is_not_a_place_name(offline):
+    location = offline.geocode("الروسية")
+    assert location is None or location.raw["id"] != "country:RU"
+
+
 def test_location_follows_geopy_conventions(offline):
     location = offline.geocode("Paris")
     address, (lat, lon) = location

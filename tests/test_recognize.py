@@ -98,3 +98,12 @@ def test_person_context_is_marked(gazetteer: Gazetteer, text: str, surface: str)
 def test_adjectives_are_hints_not_places(gazetteer: Gazetteer) -> None:
     mentions = _find(gazetteer, "قالت الحكومة الروسية")
     assert [m.match for m in mentions if m.text == "الروسية"] == ["adjective"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "initial"),
+    [("Nice est une ville.", "Nice", True), ("Il est à Nice.", "Nice", False), ("«Paris, disait-il", "Paris", True)],
+)
+def test_sentence_initial_latin_names_are_marked(gazetteer: Gazetteer, text: str, surface: str, initial: bool) -> None:
+    mention = next(m for m in _find(gazetteer, text) if m.text == surface)
+    assert mention.initial is initial

@@ -27,6 +27,8 @@ def _resolve(gazetteer: Gazetteer, text: str) -> dict[str, tuple[str, str | None
         ("The delegation travelled from Paris to Dakar.", "Dakar", "SN"),
         ("Le président est arrivé à Alger puis à Oran.", "Oran", "DZ"),
         ("The talks were held in Alexandria, Egypt.", "Alexandria", "EG"),
+        ("Selon l'Élysée, M. Macron regagnera Paris samedi soir.", "Paris", "FR"),
+        ("وكان الرئيس قد وصل إلى برزيميشل البولندية بالقطار", "برزيميشل", "PL"),
     ],
 )
 def test_picks_the_prominent_and_contextual_place(gazetteer: Gazetteer, text: str, surface: str, country: str) -> None:
