@@ -127,12 +127,20 @@ def _check_limit(limit: int | None) -> int | None:
     return limit
 
 
+_CAPITAL_MIN_POPULATION = 100_000
+
+
 def _type_rank(place: Place) -> int:
-    """Place type prior: country, then capital, then other cities, then the rest."""
+    """Place type prior: country, then capital (of some size), then other cities, then the rest.
+
+    A capital of fewer than 100,000 people (Hamilton, Bermuda) does not
+    outrank a larger namesake (Hamilton, Ontario).
+    """
     if place.place_type == "country":
         return 0
     if place.place_type == "city":
-        return 1 if place.feature == "capital" else 2
+        major_capital = place.feature == "capital" and place.population >= _CAPITAL_MIN_POPULATION
+        return 1 if major_capital else 2
     return 3
 
 
@@ -231,7 +239,7 @@ class OfflineGeocoder(Geocoder):
 
     def _hits(self, key: str, match: str, found: dict[int, str]) -> None:
         for hit in self.gazetteer.lookup(key):
-            if False:
+            if hit.flags & ADJECTIVE and not hit.flags & (PRIMARY | LATIN):
                 # A nisba («الروسية») hints at a country but does not name it, unless
                 # the country's Arabic name is its own nisba («جيبوتي», «مالي»).
                 name_ar = self.gazetteer.place(hit.row).name_ar
@@ -389,7 +397,8 @@ class OfflineGeocoder(Geocoder):
             When ``query`` is not a valid coordinate pair.
         """
         point = _coerce_point(query)
-        row, distance = self.gazetteer.nearest(point.latitude, point.longitude, types=tuple(place_types))
+        types = (place_types,) if isinstance(place_types, str) else tuple(place_types)
+        row, distance = self.gazetteer.nearest(point.latitude, point.longitude, types=types)
         place = self.gazetteer.place(row)
         raw = _raw(place, "nearest")
         raw["distance_km"] = round(distance, 3)

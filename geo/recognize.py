@@ -271,7 +271,9 @@ class Recognizer:
         start, end = folded.original_span(start_folded, words[match.last].end)
         trigger, cue = self._context(words, match.first, match.stripped, folded.text)
         person = self._person(words, match, folded.text)
-        initial = _is_latin_token(words[match.first]) and _INITIAL.search(article.text[max(0, start - 3) : start]) is not None
+        initial = (
+            _is_latin_token(words[match.first]) and _INITIAL.search(article.text[max(0, start - 3) : start]) is not None
+        )
         if start < 3 and _is_latin_token(words[match.first]):
             initial = not article.text[:start].strip(" \t\"'«“(")
         adjective = all(h.flags & ADJECTIVE for h in match.hits)

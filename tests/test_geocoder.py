@@ -116,9 +116,9 @@ def test_geocode_countries(offline, query, country):
 @pytest.mark.parametrize(
     ("query", "place_id"),
     [
-        # the type prior outranks population: country > capital > other cities
+        # the type prior outranks population: country > capital (of 100,000 or more) > other cities
         ("Hong Kong", "country:HK"),  # the country and its capital have one population
-        ("Hamilton", None),  # Bermuda's capital (902 people) before Hamilton, Ontario
+        ("Hamilton", None),  # Hamilton, Ontario before Bermuda's tiny capital (902 people)
         ("جيبوتي", "country:DJ"),  # a country whose Arabic name is also its nisba
         ("مالي", "country:ML"),
     ],
@@ -126,10 +126,19 @@ def test_geocode_countries(offline, query, country):
 def test_type_prior(offline, query, place_id):
     location = offline.geocode(query)
     if place_id is None:
-        assert (location.raw["country"], location.raw["feature"]) == ("BM", "capital")
-        assert offline.geocode(query, exactly_one=False)[1].raw["population"] > location.raw["population"]
+        assert location.raw["country"] == "CA"
+        others = offline.geocode(query, exactly_one=False, limit=50)
+        assert any((o.raw["country"], o.raw["feature"]) == ("BM", "capital") for o in others)
     else:
         assert location.raw["id"] == place_id
+
+
+def test_match_kind_outranks_population(offline):
+    found = offline.geocode("Jingmen", exactly_one=False)
+    assert (found[0].raw["name"], found[0].raw["match"]) == ("Jingmen", "exact")
+    jiangmen = next(loc for loc in found if loc.raw["name"] == "Jiangmen")  # sounds alike, twice as big
+    assert jiangmen.raw["match"] == "phonetic"
+    assert jiangmen.raw["population"] > found[0].raw["population"]
 
 
 def test_nisba_adjective_is_not_a_place_name(offline):
@@ -558,6 +567,23 @@ def test_cache_round_trip(tmp_path):
     assert len(cache) == 2
     cache.clear()
     assert len(cache) == 0
+
+
+def test_cache_write_is_one_transaction(tmp_path):
+    path = tmp_path / "c.sqlite"
+    cache = GeocodeCache(path)
+    old = [Location("Old", (1, 1), {"v": 1})]
+    cache.put("svc", "q", {}, old)
+    with sqlite3.connect(path) as other:  # make the second row of the next write fail
+        other.execute(
+            "CREATE TRIGGER boom BEFORE INSERT ON locations WHEN NEW.address = 'boom' "
+            "BEGIN SELECT RAISE(ABORT, 'boom'); END"
+        )
+    with pytest.raises(GeocodeCacheError, match="boom"):
+        cache.put("svc", "q", {}, [Location("New", (2, 2), {}), Location("boom", (3, 3), {})])
+    assert cache.get("svc", "q", {}) == old  # nothing of the failed write is left
+    cache.put("svc", "other", {}, [])  # and the cache is still usable
+    assert cache.get("svc", "other", {}) == []
 
 
 def test_cache_errors_are_translated(tmp_path):
