@@ -80,6 +80,18 @@ _Failures = list[tuple[str, GeocoderServiceError]]
 _OFFLINE_USER_AGENT = "geostory-offline-geocoder"
 
 
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction: committed whole, or rolled back on any error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 class GeocodeCacheError(OutputError):
     """The geocode cache file cannot be opened, read or written."""
 
@@ -757,28 +769,16 @@ class GeocodeCache:
             (*key, rank, loc.address or "", float(loc.latitude), float(loc.longitude), _canonical(loc.raw))
             for rank, loc in enumerate(locations)
         ]
-        with self._db() as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                conn.execute(_SQL_FORGET, key)
-                conn.execute(_SQL_PUT_LOOKUP, (*key, len(rows), time.time()))
-                conn.executemany(_SQL_PUT_LOCATION, rows)
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        with self._db() as conn, _transaction(conn):
+            conn.execute(_SQL_FORGET, key)
+            conn.execute(_SQL_PUT_LOOKUP, (*key, len(rows), time.time()))
+            conn.executemany(_SQL_PUT_LOCATION, rows)
 
     def clear(self) -> None:
         """Forget every entry."""
-        with self._db() as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                conn.execute("DELETE FROM locations")
-                conn.execute("DELETE FROM lookups")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        with self._db() as conn, _transaction(conn):
+            conn.execute("DELETE FROM locations")
+            conn.execute("DELETE FROM lookups")
 
     def __len__(self) -> int:
         with self._db() as conn:

@@ -264,53 +264,52 @@ def _names_from_row(row: dict[str, str]) -> list[tuple[str, str]]:
     return names
 
 
+def _curated(row: dict[str, str], path: Path, *, pid: str, place_type: PlaceType, feature: str) -> SourceRecord | None:
+    """One curated CSV row as a record (``None`` when it carries no name)."""
+    names = _names_from_row(row)
+    if not names:
+        return None
+    english = _split(row.get("name_en"))
+    arabic = _split(row.get("name_ar"))
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise IndexBuildError(f"{path.name}: row {pid} has no valid lat/lon") from exc
+    return SourceRecord(
+        id=pid,
+        name=english[0] if english else names[0][0],
+        name_ar=arabic[0] if arabic else None,
+        lat=lat,
+        lon=lon,
+        place_type=place_type,
+        feature=feature,
+        source=f"{path.name}: {row.get('coord_source', '').strip()}",
+        country=(row.get("country") or "").strip() or None,
+        admin1=(row.get("admin1") or "").strip() or None,
+        names=names,
+    )
+
+
 def iter_regions() -> Iterator[SourceRecord]:
     """First-level regions from ``data/gazetteer/regions_*.csv``."""
     for path in sorted(GAZETTEER_DIR.glob("regions_*.csv")):
         for row in _read_csv(path):
-            names = _names_from_row(row)
-            if not names:
-                continue
-            english = _split(row.get("name_en"))
-            arabic = _split(row.get("name_ar"))
-            yield SourceRecord(
-                id=f"region:{row['id'].strip()}",
-                name=english[0] if english else names[0][0],
-                name_ar=arabic[0] if arabic else None,
-                lat=float(row["lat"]),
-                lon=float(row["lon"]),
-                place_type="region",
-                feature="region",
-                source=f"{path.name}: {row.get('coord_source', '').strip()}",
-                country=row.get("country", "").strip() or None,
-                admin1=row.get("admin1", "").strip() or None,
-                names=names,
-            )
+            rec = _curated(row, path, pid=f"region:{row['id'].strip()}", place_type="region", feature="region")
+            if rec is not None:
+                yield rec
 
 
 def iter_facilities() -> Iterator[SourceRecord]:
     """Curated non-city places from ``data/gazetteer/facilities_*.csv``."""
     for path in sorted(GAZETTEER_DIR.glob("facilities_*.csv")):
         for row in _read_csv(path):
-            kind = row.get("type", "").strip()
+            kind = (row.get("type") or "").strip()
             place_type = FACILITY_TYPES.get(kind)
-            names = _names_from_row(row)
-            if place_type is None or not names:
+            if place_type is None:
                 continue
-            english = _split(row.get("name_en"))
-            arabic = _split(row.get("name_ar"))
-            yield SourceRecord(
-                id=f"curated:{row['id'].strip()}",
-                name=english[0] if english else names[0][0],
-                name_ar=arabic[0] if arabic else None,
-                lat=float(row["lat"]),
-                lon=float(row["lon"]),
-                place_type=place_type,
-                feature=kind,
-                source=f"{path.name}: {row.get('coord_source', '').strip()}",
-                country=row.get("country", "").strip() or None,
-                names=names,
-            )
+            rec = _curated(row, path, pid=f"curated:{row['id'].strip()}", place_type=place_type, feature=kind)
+            if rec is not None:
+                yield rec
 
 
 def iter_sources() -> Iterator[SourceRecord]:
