@@ -25,6 +25,7 @@ def _gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
+@st.cache_data(show_spinner="Reading the articles…")
 def place_rows(folder: Path) -> list[dict]:
     """One row per place of the corpus in ``folder``: name, type, coordinates, mentions."""
     story, _ = Pipeline(_gazetteer()).run(read_articles(folder))
@@ -51,10 +52,12 @@ def main() -> None:
     try:
         rows = place_rows(CORPUS)
     except GeoStoryError as exc:
-        st.error(str(exc))
+        st.error("The corpus could not be read:")
+        st.code(str(exc), language=None)  # plain text: messages may quote article data
         return
     st.metric("Places found", len(rows))
     st.dataframe(rows, use_container_width=True, hide_index=True)
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -75,7 +76,7 @@ def _cmd_places(args: argparse.Namespace) -> int:
     print("article\tstart\ttext\tplace\tlat\tlon\ttype\tconfidence")
     for row in rows:
         coords = (f"{row['lat']:.4f}", f"{row['lon']:.4f}") if row["place"] else ("", "")
-        text = row["text"].replace("\n", " ")
+        text = " ".join(row["text"].split())
         print(
             f"{row['article']}\t{row['start']}\t{text}\t{row['place'] or '-'}\t{coords[0]}\t{coords[1]}"
             f"\t{row['place_type'] or '-'}\t{row['confidence']:.2f}"
@@ -90,7 +91,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     articles = read_articles(args.path)
     story, _ = Pipeline().run(articles)
     out = write_geojson(story, args.out / "story.geojson")
-    print(f"{len(story.features)} places from {len(articles)} articles → {out}")
+    print(f"{len(story.features)} places from {len(articles)} articles -> {out}")
     return 0
 
 
@@ -106,11 +107,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
     handlers = {"places": _cmd_places, "build": _cmd_build, "index": _cmd_index}
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return handlers[args.command](args)
     except GeoStoryError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {_one_line(str(exc))}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:  # a path the system refuses (too long, no permission…)
+        if isinstance(exc, BrokenPipeError):  # `… | head`: the reader left, nothing to report
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+        print(f"error: {_one_line(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

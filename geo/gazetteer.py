@@ -70,7 +70,7 @@ _COMMON_WORDS = 60000
 _ROW_DTYPE = np.dtype(
     [("lat", "<f8"), ("lon", "<f8"), ("pop", "<i8"), ("ptype", "u1"), ("country", "U2"), ("admin1", "U8")]
 )
-_CODE_FILES = ("gazetteer.py", "sources.py", "normalize.py", "phonetic.py")
+_CODE_FILES = ("gazetteer.py", "sources.py", "normalize.py", "phonetic.py", "model.py")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +147,11 @@ def _common_entries() -> list[tuple[str, tuple[int, int]]]:
             key = name_key(word)
             if not key:
                 continue
-            zipf = int(round(zipf_frequency(word, lang) * 10))
+            zipf = min(255, int(round(zipf_frequency(word, lang) * 10)))
             best[key] = max(best.get(key, 0), zipf)
-    return [("!" + key, (_COMMON_ROW, min(zipf, 255))) for key, zipf in best.items()]
+            if lang != "ar":
+                best[f"{lang}:{key}"] = max(best.get(f"{lang}:{key}", 0), zipf)
+    return [("!" + key, (_COMMON_ROW, zipf)) for key, zipf in best.items()]
 
 
 def compile_index(directory: Path) -> Path:
@@ -167,7 +169,6 @@ def compile_index(directory: Path) -> Path:
         ``directory``.
     """
     directory = Path(directory)
-    directory.parent.mkdir(parents=True, exist_ok=True)
     fingerprint = _fingerprint()
     records = list(iter_sources())
     if not records:
@@ -192,7 +193,11 @@ def compile_index(directory: Path) -> Path:
     entries.extend(_common_entries())
     offsets = np.zeros(len(lines) + 1, dtype="<i8")
     np.cumsum([len(line) for line in lines], out=offsets[1:])
-    tmp = Path(tempfile.mkdtemp(prefix=".index-", dir=directory.parent))
+    try:
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".index-", dir=directory.parent))
+    except OSError as exc:
+        raise IndexBuildError(f"cannot create the gazetteer index folder {directory}: {exc}") from exc
     try:
         marisa_trie.RecordTrie(_RECORD_FORMAT, entries).save(str(tmp / "names.marisa"))
         np.save(tmp / "rows.npy", rows)
@@ -290,16 +295,23 @@ class Gazetteer:
         """The places with phonetic key ``key`` (see :mod:`geo.phonetic`)."""
         return self.lookup("#" + key) if key else []
 
-    def prefixes(self, text: str) -> list[str]:
-        """Every stored name key that is a prefix of ``text`` (one trie walk)."""
-        return self._trie.prefixes(text)
-
     def has_prefix(self, prefix: str) -> bool:
         """True when some stored name key starts with ``prefix``."""
         return next(self._trie.iterkeys(prefix), None) is not None
 
-    def zipf(self, key: str) -> float:
-        """How common the word ``key`` is in Arabic, French or English (Zipf scale, 0 if rare)."""
+    def zipf(self, key: str, *, language: str | None = None) -> float:
+        """How common the word ``key`` is (Zipf scale, 0 if rare).
+
+        Parameters
+        ----------
+        key:
+            A folded word.
+        language:
+            ``"fr"`` or ``"en"`` for that language's frequency of a Latin word;
+            otherwise the highest of Arabic, French and English.
+        """
+        if language in ("fr", "en"):
+            key = f"{language}:{key}"
         value = self._zipf_cache.get(key)
         if value is None:
             hits = self._trie.get("!" + key)
@@ -363,11 +375,16 @@ class Gazetteer:
         self, lat: float, lon: float, *, types: tuple[str, ...] = ("city",), min_population: int = 0
     ) -> tuple[int, float]:
         """The nearest place of the given types (and population) and its distance in km."""
+        unknown = [t for t in types if t not in PLACE_TYPES]
+        if unknown:
+            raise ValueError(f"unknown place type(s): {', '.join(unknown)}")
         codes = np.array([PLACE_TYPES.index(t) for t in types])
         mask = np.isin(self._rows["ptype"], codes)
         if min_population:
             mask &= self._rows["pop"] >= min_population
         idx = np.nonzero(mask)[0]
+        if not len(idx):
+            raise ValueError("no gazetteer place has the requested types and population")
         lat1, lon1 = math.radians(lat), math.radians(lon)
         lat2 = np.radians(self._rows["lat"][idx])
         lon2 = np.radians(self._rows["lon"][idx])

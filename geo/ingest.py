@@ -362,6 +362,8 @@ def _load_yaml(source_text: str, where: str) -> dict[Any, Any]:
         raise FrontMatterError(f"{where}: front matter is not valid YAML ({line}{problem})") from exc
     except ValueError as exc:  # an impossible timestamp such as 2023-13-45
         raise FrontMatterError(f"{where}: front matter has an impossible date ({exc})") from exc
+    except RecursionError as exc:
+        raise FrontMatterError(f"{where}: front matter is nested too deeply") from exc
     if raw is None:
         return {}
     if not isinstance(raw, dict):
@@ -502,8 +504,11 @@ def html_to_text(html: str) -> str:
 def _parse_html(html: str) -> tuple[str, str | None]:
     """Return the text of an HTML page and its ``<title>`` (``None`` when absent or empty)."""
     parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
+    try:
+        parser.feed(html)
+        parser.close()
+    except (AssertionError, ValueError) as exc:  # html.parser asserts on some malformed markup
+        raise InputError(f"the HTML cannot be parsed ({exc or 'malformed markup'})") from exc
     title = _HTML_SPACE.sub(" ", "".join(parser.title_parts)).strip() or None
     return _tidy_lines("".join(parser.parts)), title
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 __all__ = [
+    "extend_over_marks",
     "Folded",
     "Token",
     "fold",
@@ -72,6 +73,8 @@ _ARABIC_MAP = {
     "ں": "ن",
     "ۃ": "ه",
 }
+_ARABIC_MAP["\u066b"] = "."  # Arabic decimal separator
+_ARABIC_MAP["\u066c"] = ","  # Arabic thousands separator
 for _i in range(10):
     _ARABIC_MAP[chr(0x0660 + _i)] = str(_i)
     _ARABIC_MAP[chr(0x06F0 + _i)] = str(_i)
@@ -237,3 +240,17 @@ def name_key(name: str) -> str:
 def is_arabic(text: str) -> bool:
     """True when ``text`` contains at least one Arabic letter."""
     return ARABIC_LETTERS.search(text) is not None
+
+
+def extend_over_marks(text: str, end: int) -> int:
+    """Move a span's end past the diacritics and tatweel that follow it in ``text``.
+
+    A folded match ends at its last kept letter; the marks written on that
+    letter belong to the word («موسكوً» keeps its tanween).
+    """
+    while end < len(text) and ord(text[end]) in _MARKS:
+        end += 1
+    return end
+
+
+_MARKS = frozenset(range(0x064B, 0x0660)) | {0x0670, 0x0640} | frozenset(range(0x06D6, 0x06EE))

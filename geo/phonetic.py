@@ -54,7 +54,6 @@ _LATIN_SINGLE = {
     "x": "KS",
     "j": "J",
     "s": "S",
-    "ç": "S",
     "z": "Z",
     "l": "L",
     "m": "M",
@@ -109,7 +108,7 @@ def latin_key(name: str) -> str:
     str
         The key, e.g. ``"Novosibirsk"`` → ``"NFSBRSK"``.
     """
-    text = "".join(_LATIN_WORD.findall(fold_text(name).replace("ç", "s")))
+    text = "".join(_LATIN_WORD.findall(fold_text(name.replace("ç", "s").replace("Ç", "S"))))
     classes: list[str] = []
     i = 0
     while i < len(text):

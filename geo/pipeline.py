@@ -69,7 +69,7 @@ class Pipeline:
         mentions = self.recognizer.find(article)
         mentions.extend(find_relative(article, mentions))
         mentions.sort(key=lambda m: (m.start, m.end))
-        resolutions = self.resolver.resolve(mentions)
+        resolutions = self.resolver.resolve(mentions, language=article.language)
         return ArticleResult(article=article, mentions=tuple(mentions), resolutions=tuple(resolutions))
 
     def run(self, articles: list[Article]) -> tuple[Story, list[ArticleResult]]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from geo.gazetteer import ADJECTIVE, Gazetteer, NameHit
 from geo.lexicon import Lexicon, clitic_forms, load_lexicon
 from geo.model import Article, MatchKind, Mention
-from geo.normalize import Folded, Token, fold, tokens
+from geo.normalize import Folded, Token, extend_over_marks, fold, tokens
 from geo.phonetic import arabic_key
 
 __all__ = ["Recognizer", "find_mentions", "MAX_WORDS"]
@@ -35,7 +35,7 @@ _JOIN_GAP = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2013'\u2019\u02bc]{1,3}")
 _ARABIC_START = re.compile(r"[\u0620-\u064a]")
 _LOOKBACK = 3
 _TITLE_LOOKBACK = 2
-_INITIAL = re.compile(r"(?:^|[.!?:\n]|[.!?:\n][\s\"'«“(]+)\s*$")
+_INITIAL = re.compile(r"[.!?:\n][\s\"'«“(]*$")
 _PUNCT = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»“”]")
 
 
@@ -228,12 +228,8 @@ class Recognizer:
             if trigger is None:
                 trigger = self.lexicon.trigger(word)
                 if trigger is not None:
-                    if cue is None and k > 0:
-                        prev = words[k - 1].text
-                        if prev in self.lexicon.prepositions:
-                            cue = prev
-                        elif prev[:1] in ("ب", "ل") and self.lexicon.trigger(prev) is None:
-                            cue = None
+                    if cue is None and k > 0 and words[k - 1].text in self.lexicon.prepositions:
+                        cue = words[k - 1].text
                     break
             k -= 1
             steps += 1
@@ -269,6 +265,7 @@ class Recognizer:
     def _mention(self, article: Article, folded: Folded, words: list[Token], match: _Match) -> Mention:
         start_folded = words[match.first].start + match.stripped
         start, end = folded.original_span(start_folded, words[match.last].end)
+        end = extend_over_marks(article.text, end)
         trigger, cue = self._context(words, match.first, match.stripped, folded.text)
         person = self._person(words, match, folded.text)
         initial = (

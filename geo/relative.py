@@ -9,6 +9,7 @@ place should lie in.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -25,7 +26,6 @@ BEARINGS = {"N": 0.0, "NE": 45.0, "E": 90.0, "SE": 135.0, "S": 180.0, "SW": 225.
 
 _UNITS = {
     "km": 1.0, "kilometre": 1.0, "kilometres": 1.0, "kilometer": 1.0, "kilometers": 1.0,
-    "kilomètre": 1.0, "kilomètres": 1.0, "kilometre(s)": 1.0,
     "mile": 1.609344, "miles": 1.609344, "mi": 1.609344,
     "كيلومترا": 1.0, "كيلومترات": 1.0, "كيلومتر": 1.0, "كيلو": 1.0, "كلم": 1.0, "كم": 1.0,
     "ميلا": 1.609344, "اميال": 1.609344, "ميل": 1.609344,
@@ -35,7 +35,7 @@ _AR_DIR = {"شمال": "N", "جنوب": "S", "شرق": "E", "غرب": "W"}
 _EN_DIR = {"north": "N", "south": "S", "east": "E", "west": "W"}
 _FR_DIR = {"nord": "N", "sud": "S", "est": "E", "ouest": "W"}
 
-_NUM = r"(?P<num>\d+(?:[.,]\d+)?)"
+_NUM = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6}(?:[.,]\d{1,3})?)(?![\d])"
 _AR_UNIT = r"(?P<unit>كيلومترا|كيلومترات|كيلومتر|كيلو|كلم|كم|ميلا|اميال|ميل)"
 _AR_D = r"(?:ال)?(?P<d1>شمال|جنوب|شرق|غرب)(?:ي|يه)?(?:[ -]+(?:ال)?(?P<d2>شرق|غرب)(?:ي|يه)?)?"
 _AR = re.compile(
@@ -64,7 +64,15 @@ _FR = re.compile(
 )
 _DIR_NAMES = {"N": "north", "NE": "north-east", "E": "east", "SE": "south-east",
               "S": "south", "SW": "south-west", "W": "west", "NW": "north-west"}  # fmt: skip
+_MAX_DISTANCE_KM = 20_000.0  # half the Earth's circumference: anything more is not a place
 _MAX_GAP = 24  # folded characters allowed between the phrase and the anchor («العاصمة», "the city of")
+
+
+def _number(text: str) -> float:
+    """A stated number: "1,500" is fifteen hundred, "2,5" and "2.5" two and a half."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+        return float(text.replace(",", ""))
+    return float(text.replace(",", "."))
 
 
 def direction_name(bearing: float) -> str:
@@ -116,9 +124,11 @@ def find_relative(article: Article, mentions: list[Mention]) -> list[Mention]:
             unit = _UNITS.get(match.group("unit"))
             if bearing is None or unit is None:
                 continue
-            distance = float(match.group("num").replace(",", ".")) * unit
+            distance = _number(match.group("num")) * unit
+            if not (math.isfinite(distance) and 0 < distance <= _MAX_DISTANCE_KM):
+                continue
             anchor = _anchor_after(folded.offsets, match.end(), starts, folded.text)
-            if anchor is None or distance <= 0:
+            if anchor is None:
                 continue
             start = folded.offsets[match.start()]
             head = _head_noun(article.text[:start], lexicon)

@@ -85,6 +85,7 @@ class Weights:
     ambiguity_max: float = 2.0
     small_population: int = 10_000
     small_without_context: float = 1.0
+    alternate_name: float = 0.75
     threshold: float = 4.25
 
 
@@ -110,6 +111,7 @@ class _Context:
     regions: set[tuple[str, str]]
     anchors: list[tuple[str, float, float]]
     parents: dict[int, tuple[set[str], set[tuple[str, str]]]] = field(default_factory=dict)
+    language: str | None = None
 
 
 def _uncertainty(place: Place) -> float:
@@ -135,7 +137,7 @@ class Resolver:
         self.gazetteer = gazetteer
         self.weights = weights or Weights()
 
-    def resolve(self, mentions: list[Mention]) -> list[Resolution]:
+    def resolve(self, mentions: list[Mention], *, language: str | None = None) -> list[Resolution]:
         """Resolve the mentions of one article.
 
         Parameters
@@ -143,6 +145,8 @@ class Resolver:
         mentions:
             All mentions of one article, including ``adjective`` and
             ``relative`` ones.
+        language:
+            The article's language: how common a Latin word is depends on it.
 
         Returns
         -------
@@ -151,6 +155,7 @@ class Resolver:
         """
         plain = [m for m in mentions if m.match not in ("adjective", "relative")]
         context = self._context(mentions)
+        context.language = language
         groups: dict[str, list[Mention]] = defaultdict(list)
         for mention in plain:
             groups[name_key(mention.text)].append(mention)
@@ -183,7 +188,7 @@ class Resolver:
         by_anchor = {(r.mention.start, r.mention.end): r for r in out}
         for mention in mentions:
             if mention.match == "relative":
-                resolution = self._relative(mention, by_anchor, plain)
+                resolution = self._relative(mention, by_anchor)
                 if resolution is not None:
                     out.append(resolution)
         return sorted(out, key=lambda r: (r.mention.start, r.mention.end))
@@ -231,11 +236,10 @@ class Resolver:
     # -- scoring ----------------------------------------------------------
 
     def _best_of_group(self, group: list[Mention], context: _Context, *, key: str = "") -> _Scored | None:
-        person = any(m.person for m in group)
         best: _Scored | None = None
         for mention in group:
             for row in mention.candidates:
-                scored = self._score(mention, row, context, person=person, key=key)
+                scored = self._score(mention, row, context, person=mention.person, key=key)
                 if best is None or scored.score > best.score:
                     best = scored
         return best
@@ -267,6 +271,9 @@ class Resolver:
             prominence = math.log10(place.population + 1) / 2
             score += prominence
             famous = place.population >= 1_000_000
+            if place.population < w.small_population * 5 and not self._is_main_name(place, mention):
+                score -= w.alternate_name
+                reasons.append("matches one of its alternate names only")
             if place.population < w.small_population and not (mention.trigger or mention.cue):
                 score -= w.small_without_context
                 reasons.append("a small place named without a preposition or trigger noun")
@@ -283,7 +290,7 @@ class Resolver:
         else:
             score += w.facility
             reasons.append(place.feature or place.place_type)
-        zipf = g.zipf(name_key(mention.text)) if len(words) == 1 else 0.0
+        zipf = g.zipf(name_key(mention.text), language=context.language) if len(words) == 1 else 0.0
         if zipf > w.common_from:
             widely_known = place.place_type == "country" or place.feature == "capital" or (famous and zipf < 5.0)
             factor = w.common_famous_factor if widely_known else 1.0
@@ -312,7 +319,8 @@ class Resolver:
             if place.country in countries or (place.country, place.admin1) in regions:
                 score += w.explicit_parent
                 reasons.append("its country or region is written next to it")
-        if person and place.place_type in ("city", "facility", "island"):
+        known = place.feature == "capital" or place.place_type == "country"
+        if person and not known and not mention.cue and place.place_type in ("city", "facility", "island"):
             score -= w.person_phonetic if mention.match == "phonetic" else w.person_exact
             reasons.append("stands where a person's name stands")
         if context.anchors and place.place_type in ("city", "facility", "island"):
@@ -326,6 +334,14 @@ class Resolver:
             elif near < 1000:
                 score += w.near_1000km
         return _Scored(row=row, score=score, reasons=tuple(reasons))
+
+    @staticmethod
+    def _is_main_name(place: Place, mention: Mention) -> bool:
+        """True when the mention spells the place's display name (English or Arabic)."""
+        key = name_key(mention.text)
+        return key in (name_key(place.name), name_key(place.name_ar or "")) or (
+            mention.match == "clitic" and name_key(place.name_ar or "").endswith(key)
+        )
 
     def _trigger_bonus(self, trigger: str, place: Place) -> float:
         w = self.weights
@@ -347,9 +363,7 @@ class Resolver:
 
     # -- relative locations -----------------------------------------------
 
-    def _relative(
-        self, mention: Mention, by_span: dict[tuple[int, int], Resolution], plain: list[Mention]
-    ) -> Resolution | None:
+    def _relative(self, mention: Mention, by_span: dict[tuple[int, int], Resolution]) -> Resolution | None:
         anchor_res = None
         for (_start, end), resolution in by_span.items():
             if end == mention.end:
@@ -357,6 +371,10 @@ class Resolver:
                 break
         if anchor_res is None or mention.distance_km is None or mention.bearing_deg is None:
             return None
+        for resolution in by_span.values():
+            gap = mention.start - resolution.mention.end
+            if 0 <= gap <= 2 and resolution.place.place_type in ("city", "facility", "island"):
+                return None  # "Bakhmut, 10 km east of Chasiv Yar": the phrase describes a named place
         anchor = anchor_res.place
         lat, lon = offset_point(
             anchor.lat, anchor.lon, distance_km=mention.distance_km, bearing_deg=mention.bearing_deg

@@ -145,10 +145,14 @@ def _protected_dot(text: str, i: int) -> bool:
     return word.casefold() in _ABBREVIATIONS
 
 
+_WORD_BEFORE_LIMIT = 24  # abbreviations are short: look no further back (keeps long inputs linear)
+
+
 def _word_before(text: str, i: int) -> str:
     """Return the letters (with inner dots, as in ``U.S``) right before offset ``i``."""
     k = i
-    while k > 0:
+    floor = max(0, i - _WORD_BEFORE_LIMIT)
+    while k > floor:
         ch = text[k - 1]
         if _is_word_char(ch) or (ch == "." and k >= 2 and _is_word_char(text[k - 2])):
             k -= 1

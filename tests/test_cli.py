@@ -86,3 +86,11 @@ def test_bad_input_is_one_line_and_non_zero(tmp_path: Path, setup, message: str)
 def test_usage_errors_exit_non_zero() -> None:
     result = _run("build")
     assert result.returncode != 0 and "usage" in result.stderr
+
+
+def test_a_closed_pipe_is_not_an_error(corpus: Path) -> None:
+    """`places … | head -1`: more output than a pipe holds, and the reader leaves."""
+    (corpus / "long.txt").write_text("وصل إلى دمشق ثم حلب.\n" * 5000, encoding="utf-8")
+    script = f"import subprocess, sys; p = subprocess.Popen([sys.executable, '-m', 'geo', 'places', r'{corpus}'], stdout=subprocess.PIPE, stderr=subprocess.PIPE); p.stdout.readline(); p.stdout.close(); err = p.stderr.read().decode(); sys.exit(p.wait() * 10 + ('Traceback' in err))"  # noqa: E501
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=False, capture_output=True)
+    assert result.returncode == 0

@@ -290,3 +290,19 @@ def test_short_read_also_block_stays_in_the_main_article_as_furniture(tmp_path: 
     path = _write(tmp_path, "x.txt", f"{ARABIC_PROSE}اقرأ أيضا\nعنوان أول\nعنوان ثان\n")
     [article] = read_article_file(path)
     assert article.text[article.furniture[-1].start : article.furniture[-1].end] == "اقرأ أيضا\nعنوان أول\nعنوان ثان"
+
+
+def test_malformed_html_is_an_input_error() -> None:
+    from geo.errors import InputError
+    from geo.ingest import html_to_text
+
+    with pytest.raises(InputError):
+        html_to_text("<p>نص</p><![foo[ x ]]>")
+
+
+def test_deeply_nested_front_matter_is_a_front_matter_error() -> None:
+    from geo.errors import FrontMatterError
+    from geo.ingest import parse_front_matter
+
+    with pytest.raises(FrontMatterError):
+        parse_front_matter("---\ntitle: " + "[" * 5000 + "\n---\nنص\n")

@@ -107,3 +107,8 @@ def test_adjectives_are_hints_not_places(gazetteer: Gazetteer) -> None:
 def test_sentence_initial_latin_names_are_marked(gazetteer: Gazetteer, text: str, surface: str, initial: bool) -> None:
     mention = next(m for m in _find(gazetteer, text) if m.text == surface)
     assert mention.initial is initial
+
+
+def test_a_mention_keeps_the_marks_written_on_its_last_letter(gazetteer: Gazetteer) -> None:
+    mention = next(m for m in _find(gazetteer, "وصل إلى دمشقَ اليوم") if m.text.startswith("دمشق"))
+    assert mention.text == "دمشقَ"

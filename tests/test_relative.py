@@ -86,3 +86,24 @@ def test_uncertainty_grows_with_distance_and_anchor() -> None:
     assert uncertainty_km(5) == 2.0
     assert uncertainty_km(100) == 15.0
     assert uncertainty_km(100, anchor_uncertainty_km=10) == 25.0
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "km"),
+    [
+        ("a depot 1,500 km north of Moscow", "Moscow", 1500.0),  # thousands separator
+        ("a depot 2.5 km north of Moscow", "Moscow", 2.5),
+        ("مخزن على بعد ٢٫٥ كم شرق القاهرة", "القاهرة", 2.5),  # Arabic decimal separator
+    ],
+)
+def test_numbers_are_read_whole(text: str, anchor: str, km: float) -> None:
+    article, mentions = _article_with_anchor(text, anchor)
+    found = find_relative(article, mentions)
+    assert [m.distance_km for m in found] == [pytest.approx(km)]
+    assert found[0].text[0].isdigit() or found[0].text.startswith(("مخزن", "على"))
+
+
+@pytest.mark.parametrize("text", ["9" * 400 + " km north of Cairo", "30000 km north of Cairo", "0 km north of Cairo"])
+def test_impossible_distances_are_ignored(text: str) -> None:
+    article, mentions = _article_with_anchor(text, "Cairo")
+    assert find_relative(article, mentions) == []

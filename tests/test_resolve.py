@@ -76,3 +76,15 @@ def test_confidence_rises_with_the_score(gazetteer: Gazetteer) -> None:
     assert all(0.5 <= r.confidence <= 1.0 for r in result.resolutions)
     strict = Pipeline(gazetteer, weights=Weights(threshold=20.0)).process(article)
     assert strict.resolutions == ()
+
+
+def test_a_title_marks_one_mention_not_every_mention_of_the_name(gazetteer: Gazetteer) -> None:
+    found = _resolve(gazetteer, "زار الرئيس القاهرة اليوم. وفي القاهرة التقى الوزراء.")
+    assert found["القاهرة"][1] == "EG"
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), [("Le président est à Nice, en France.", "Nice", "FR")])
+def test_french_frequencies_for_french_articles(gazetteer: Gazetteer, text: str, surface: str, country: str) -> None:
+    article = Article(name="t.txt", text=text, sentences=split_sentences(text), language="fr")
+    result = Pipeline(gazetteer).process(article)
+    assert {r.mention.text: r.place.country for r in result.resolutions}.get(surface) == country
