@@ -19,6 +19,7 @@ Dropped: vowels, h, w, y, and ا و ي ى ء ع ح ه ة.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from geo.normalize import fold_text
 
@@ -130,6 +131,7 @@ def latin_key(name: str) -> str:
     return _collapse(classes)
 
 
+@lru_cache(maxsize=262144)
 def arabic_key(name: str) -> str:
     """The consonant key of an Arabic-script spelling.
 

@@ -31,7 +31,8 @@ _PHONETIC_WORDS = 4
 _MIN_PHONETIC_KEY = 5
 _SHORT_KEY_POPULATION = 100_000
 _COMMON_ZIPF = 3.5
-_JOIN_GAP = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2013'\u2019\u02bc]{1,3}")
+_FUNCTION_WORD_ZIPF = 5.5
+_JOIN_CHARS = frozenset(" \u00a0-\u2010\u2011\u2013'\u2019\u02bc")  # a name's words may be joined by these
 _ARABIC_START = re.compile(r"[\u0620-\u064a]")
 _LOOKBACK = 3
 _TITLE_LOOKBACK = 2
@@ -90,8 +91,9 @@ class Recognizer:
         if not words:
             return []
         skip = self._furniture_mask(article, folded, words)
+        text = folded.text
         joinable = [
-            _JOIN_GAP.fullmatch(folded.text[a.end : b.start]) is not None
+            b.start - a.end <= 3 and all(c in _JOIN_CHARS for c in text[a.end : b.start])
             for a, b in zip(words, words[1:], strict=False)
         ] + [False]
         mentions: list[Mention] = []
@@ -103,7 +105,7 @@ class Recognizer:
             match = self._exact(article, folded, words, joinable, skip, i)
             if match is None and _is_arabic_token(words[i]):
                 match = self._phonetic(words, joinable, skip, i)
-            if match is None or self._generic_noun(words, match):
+            if match is None or self._generic_noun(words, match) or self._function_word(words, match):
                 i += 1
                 continue
             mentions.append(self._mention(article, folded, words, match))
@@ -116,6 +118,17 @@ class Recognizer:
             return False
         form = words[match.first].text[match.stripped :]
         return self.lexicon.trigger(form) is not None
+
+    def _function_word(self, words: list[Token], match: _Match) -> bool:
+        """A very common word («إلى», «بين») whose namesakes are all small places is no mention."""
+        if match.first != match.last or match.kind == "phonetic":
+            return False
+        if self.gazetteer.zipf(words[match.first].text) < _FUNCTION_WORD_ZIPF:
+            return False
+        return all(
+            self.gazetteer.place_type(h.row) == "city" and self.gazetteer.population(h.row) < 1_000_000
+            for h in match.hits
+        )
 
     def _furniture_mask(self, article: Article, folded: Folded, words: list[Token]) -> list[bool]:
         if not article.furniture:
@@ -180,6 +193,8 @@ class Recognizer:
             text, j = form, i
             while True:
                 key = arabic_key(text)
+                if not self.gazetteer.has_prefix("#" + key):
+                    break  # no phonetic key starts so: no longer run can match either
                 if len(key) >= _MIN_PHONETIC_KEY - 1:
                     hits = self.gazetteer.lookup_phonetic(key)
                     if len(key) < _MIN_PHONETIC_KEY:

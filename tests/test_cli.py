@@ -46,7 +46,8 @@ def test_places_json(corpus: Path, capsys: pytest.CaptureFixture[str], gazetteer
 
 
 def test_places_all_lists_rejected_mentions(corpus: Path, capsys: pytest.CaptureFixture[str], gazetteer) -> None:  # noqa: ANN001
-    assert main(["places", str(corpus / "a.txt"), "--json", "--all"]) == 0
+    (corpus / "c.txt").write_text("وقال الرئيس فلاديمير إن الاجتماع في حلب كان مهما.", encoding="utf-8")
+    assert main(["places", str(corpus / "c.txt"), "--json", "--all"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert any(r["place"] is None for r in rows)
 
