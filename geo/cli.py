@@ -31,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="build the story of a folder of articles")
     build.add_argument("path", type=Path, help="a folder of articles (or one article file)")
     build.add_argument("--out", type=Path, required=True, help="output folder")
+    render = sub.add_parser("render", help="write the outputs of an (edited) story.json, without re-reading articles")
+    render.add_argument("story", type=Path, help="a story.json written by build")
+    render.add_argument("--out", type=Path, required=True, help="output folder")
     index = sub.add_parser("index", help="compile the gazetteer index (done automatically when needed)")
     index.add_argument("--rebuild", action="store_true", help="compile even when the index is current")
     return parser
@@ -87,11 +90,24 @@ def _cmd_places(args: argparse.Namespace) -> int:
 def _cmd_build(args: argparse.Namespace) -> int:
     from geo.export import write_geojson
     from geo.pipeline import Pipeline, read_articles
+    from geo.storyfile import save_story, story_to_doc
 
     articles = read_articles(args.path)
     story, _ = Pipeline().run(articles)
-    out = write_geojson(story, args.out / "story.geojson")
-    print(f"{len(story.features)} places from {len(articles)} articles -> {out}")
+    doc = story_to_doc(story, published=story.published)
+    save_story(doc, args.out / "story.json")
+    write_geojson(doc, args.out / "story.geojson")
+    print(f"{len(doc.stops)} stops, {len(doc.places)} other places from {len(articles)} articles -> {args.out}")
+    return 0
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from geo.export import write_geojson
+    from geo.storyfile import load_story
+
+    doc = load_story(args.story)
+    write_geojson(doc, args.out / "story.geojson")
+    print(f"{len(doc.stops)} stops, {len(doc.places)} other places -> {args.out}")
     return 0
 
 
@@ -106,7 +122,7 @@ def _cmd_index(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
-    handlers = {"places": _cmd_places, "build": _cmd_build, "index": _cmd_index}
+    handlers = {"places": _cmd_places, "build": _cmd_build, "render": _cmd_render, "index": _cmd_index}
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")

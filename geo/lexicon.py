@@ -19,6 +19,7 @@ from geo.sources import DATA_DIR
 __all__ = ["Lexicon", "load_lexicon", "PROCLITICS", "clitic_forms"]
 
 LEXICON_FILE = DATA_DIR / "lexicon" / "triggers.yaml"
+EVENTS_FILE = DATA_DIR / "lexicon" / "events.yaml"
 
 #: Arabic proclitics and their combinations, longest first. A name may be
 #: glued to a conjunction (و ف), a preposition (ب ل ك) and the article (ال).
@@ -83,6 +84,21 @@ class Lexicon:
     prepositions: frozenset[str]
     titles: frozenset[str] = frozenset()
     speech: frozenset[str] = frozenset()
+    movement: frozenset[str] = frozenset()
+    departure: frozenset[str] = frozenset()
+
+    def movement_kind(self, key: str) -> tuple[str, bool] | None:
+        """``("departure"|"movement", future)`` when a folded word says the traveller moves.
+
+        Proclitics (و ف) are stripped; a leading future prefix س marks a plan.
+        """
+        for form in (key, *(f for _, f in clitic_forms(key, min_rest=2))):
+            future = False
+            if form not in self.movement and form.startswith("س") and form[1:] in self.movement:
+                form, future = form[1:], True
+            if form in self.movement:
+                return ("departure" if form in self.departure else "movement"), future
+        return None
 
     def trigger(self, key: str) -> str | None:
         """The type hint of a folded word, trying it with proclitics stripped."""
@@ -104,8 +120,12 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     except (OSError, yaml.YAMLError) as exc:
         raise IndexBuildError(f"cannot read the lexicon {path}: {exc}") from exc
     triggers: dict[str, str] = {}
-    groups: dict[str, set[str]] = {"prepositions": set(), "titles": set(), "speech": set()}
-    for kind, by_lang in raw.items():
+    groups: dict[str, set[str]] = {k: set() for k in ("prepositions", "titles", "speech", "movement", "departure")}
+    try:
+        events = yaml.safe_load(EVENTS_FILE.read_text(encoding="utf-8")) if path == LEXICON_FILE else {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise IndexBuildError(f"cannot read the lexicon {EVENTS_FILE}: {exc}") from exc
+    for kind, by_lang in [*raw.items(), *(events or {}).items()]:
         for words in by_lang.values():
             for word in words:
                 key = name_key(str(word))
@@ -120,4 +140,6 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         prepositions=frozenset(groups["prepositions"]),
         titles=frozenset(groups["titles"]),
         speech=frozenset(groups["speech"]),
+        movement=frozenset(groups["movement"]),
+        departure=frozenset(groups["departure"]),
     )

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 __all__ = [
+    "Certainty",
+    "MentionRole",
+    "Stop",
     "PlaceType",
     "MatchKind",
     "PLACE_TYPES",
@@ -31,6 +34,10 @@ __all__ = [
 #: from an anchor, a distance and a bearing.
 PlaceType = Literal["city", "facility", "island", "region", "country", "water", "relative"]
 PLACE_TYPES: tuple[str, ...] = ("city", "facility", "island", "region", "country", "water", "relative")
+
+#: How sure a date is: a day or range the text gives (``exact``), one inferred
+#: (``approximate``), or none (``unknown``).
+Certainty = Literal["exact", "approximate", "unknown"]
 
 #: How a mention's text matched a gazetteer name.
 MatchKind = Literal["exact", "clitic", "phonetic", "latin", "relative", "adjective"]
@@ -222,6 +229,66 @@ class Resolution:
 
 
 @dataclass(frozen=True, slots=True)
+class MentionRole:
+    """What one resolved mention tells about the journey.
+
+    Attributes
+    ----------
+    resolution:
+        The mention and its place.
+    role:
+        ``departure``, ``arrival``, ``visit``, ``plan``, ``related report``
+        (stops), or ``dateline``, ``government``, ``historical``, ``country``,
+        ``region``, ``water``, ``mentioned`` (context).
+    stop:
+        True when the traveller is there during the journey.
+    first, last:
+        The inclusive date range of that presence (``None`` when unknown).
+    certainty:
+        See :data:`Certainty`.
+    why:
+        A short explanation of the decision, for readers and teachers.
+    """
+
+    resolution: Resolution
+    role: str
+    stop: bool
+    first: dt.date | None = None
+    last: dt.date | None = None
+    certainty: Certainty = "unknown"
+    why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """One stop of the route: a place, its dates and its evidence.
+
+    Attributes
+    ----------
+    seq:
+        1-based position in the route (dated stops by date, undated after).
+    place:
+        The stop's place; ``also`` lists places merged into it (a plant in a city).
+    date_start, date_end, certainty:
+        The best-supported inclusive date range.
+    role:
+        What happened there (``visit``, ``departure``, ``plan``…).
+    evidence:
+        The mention roles that support it, in corpus order.
+    """
+
+    seq: int
+    place: Place
+    date_start: dt.date | None
+    date_end: dt.date | None
+    certainty: Certainty
+    role: str
+    evidence: tuple[MentionRole, ...]
+    also: tuple[Place, ...] = ()
+    why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceFeature:
     """All resolutions of one place across a corpus: one map feature."""
 
@@ -237,7 +304,17 @@ class PlaceFeature:
 
 @dataclass(frozen=True, slots=True)
 class Story:
-    """What a corpus tells: its articles and the places they name."""
+    """What a corpus tells: its articles, the places they name, and the journey.
+
+    ``features`` holds every place (one per place); ``stops`` the route in
+    order; ``roles`` every resolved mention's role; ``published`` each
+    article's publication date as ``(date or None, source, certainty)``.
+    """
 
     articles: tuple[Article, ...]
     features: tuple[PlaceFeature, ...] = field(default_factory=tuple)
+    stops: tuple[Stop, ...] = field(default_factory=tuple)
+    roles: tuple[MentionRole, ...] = field(default_factory=tuple)
+    published: dict[str, tuple[dt.date | None, str, str]] = field(default_factory=dict)
+    traveller: str | None = None
+    title: str = ""

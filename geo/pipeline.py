@@ -14,11 +14,16 @@ from pathlib import Path
 from geo.errors import InputError
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.ingest import read_article_file, read_corpus
-from geo.model import Article, Mention, Resolution, Story
+from geo.model import Article, Mention, MentionRole, Resolution, Story
+from geo.people import find_traveller, traveller_keys
+from geo.pubdate import infer_from_corpus, publication_date
 from geo.recognize import Recognizer
 from geo.relative import find_relative
 from geo.resolve import Resolver, Weights
-from geo.story import gather_features
+from geo.roles import assign_roles
+from geo.story import gather_features, story_title
+from geo.temporal import find_dates
+from geo.timeline import build_stops
 
 __all__ = ["ArticleResult", "Pipeline", "read_articles"]
 
@@ -73,7 +78,26 @@ class Pipeline:
         return ArticleResult(article=article, mentions=tuple(mentions), resolutions=tuple(resolutions))
 
     def run(self, articles: list[Article]) -> tuple[Story, list[ArticleResult]]:
-        """Process every article and gather their places into a story."""
+        """Process every article and tell the journey: places, roles, dated stops in order."""
         results = [self.process(article) for article in articles]
+        published = infer_from_corpus({a.name: publication_date(a) for a in articles}, articles)
+        person = find_traveller(articles, self.gazetteer)
+        keys = traveller_keys(person)
+        roles: list[MentionRole] = []
+        for result in results:
+            pub = published[result.article.name]
+            date = pub.date
+            dates = find_dates(result.article, anchor=date, anchor_certainty=pub.certainty)
+            roles.extend(assign_roles(result.article, result.resolutions, dates, published=date, traveller_keys=keys))
+        stops = build_stops(roles, published={name: p.date for name, p in published.items()})
         features = gather_features([r for result in results for r in result.resolutions])
-        return Story(articles=tuple(articles), features=features), results
+        story = Story(
+            articles=tuple(articles),
+            features=features,
+            stops=stops,
+            roles=tuple(roles),
+            published={name: (p.date, p.source, p.certainty) for name, p in published.items()},
+            traveller=person.name if person else None,
+            title=story_title(person.name if person else None, stops),
+        )
+        return story, results

@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from geo.gazetteer import Gazetteer
+from geo.lexicon import PROCLITICS
 from geo.model import Mention, Place, Resolution
 from geo.normalize import fold_text, name_key, tokens
 from geo.phonetic import arabic_key
@@ -61,13 +62,13 @@ class Weights:
     phonetic_per_class: float = 0.15
     phonetic_max: float = 2.0
     capital: float = 1.0
-    country: float = 4.0
+    country: float = 4.5
     region: float = 2.5
     facility: float = 2.5
     trigger_match: float = 1.5
     trigger_city: float = 1.0
     trigger_near: float = 0.3
-    cue: float = 0.5
+    cue: float = 0.75
     in_named_country: float = 0.75
     in_minor_country: float = 0.35
     in_named_region: float = 0.75
@@ -78,7 +79,7 @@ class Weights:
     common_slope: float = 2.0
     common_famous_factor: float = 0.4
     capitalised_factor: float = 0.5
-    person_exact: float = 1.0
+    person_exact: float = 1.5
     person_phonetic: float = 2.0
     short_edge: float = 1.5
     ambiguity_slope: float = 0.3
@@ -87,6 +88,11 @@ class Weights:
     small_without_context: float = 1.0
     alternate_name: float = 0.75
     threshold: float = 4.25
+
+
+def _word_cue(mention: Mention) -> bool:
+    """A preposition of place written as a word («في», "in"), not a proclitic glued to the name."""
+    return bool(mention.cue) and mention.cue not in PROCLITICS
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -253,7 +259,7 @@ class Resolver:
         words = tokens(fold_text(mention.text))
         if mention.match == "phonetic":
             length = len(arabic_key(mention.text))
-            if length < _SHORT_PHONETIC and not (mention.trigger or mention.cue):
+            if length < _SHORT_PHONETIC and not (mention.trigger or _word_cue(mention)):
                 return _Scored(row=row, score=-math.inf, reasons=("short phonetic key without context",))
             base = min(w.phonetic_max, w.phonetic_base + w.phonetic_per_class * length)
             reasons.append(f"sounds like {place.name} ({length} consonants)")
@@ -292,7 +298,16 @@ class Resolver:
             reasons.append(place.feature or place.place_type)
         zipf = g.zipf(name_key(mention.text), language=context.language) if len(words) == 1 else 0.0
         if zipf > w.common_from:
-            widely_known = place.place_type == "country" or place.feature == "capital" or (famous and zipf < 5.0)
+            # A city's own name, introduced as a place («في حلب», «محافظ إدلب»): its frequency is its fame.
+            notable = (
+                place.population >= 100_000
+                and self._is_main_name(place, mention)
+                and bool(mention.trigger or _word_cue(mention))
+                and not mention.person
+            )
+            widely_known = (
+                place.place_type == "country" or place.feature == "capital" or ((famous or notable) and zipf < 5.0)
+            )
             factor = w.common_famous_factor if widely_known else 1.0
             if mention.match == "latin" and not mention.initial:
                 factor *= w.capitalised_factor  # a capital letter mid-sentence marks a name
@@ -303,7 +318,7 @@ class Resolver:
         if mention.trigger:
             score += self._trigger_bonus(mention.trigger, place)
             reasons.append(f"after a '{mention.trigger}' noun")
-        if mention.cue and mention.match != "clitic":
+        if _word_cue(mention):
             score += w.cue
         if place.place_type != "country" and place.country in context.countries:
             major = place.country in context.main_countries

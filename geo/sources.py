@@ -25,7 +25,7 @@ from pathlib import Path
 
 from geo.errors import IndexBuildError
 from geo.model import PlaceType
-from geo.normalize import name_key
+from geo.normalize import fold_text, name_key
 
 __all__ = [
     "SourceRecord",
@@ -59,6 +59,8 @@ FACILITY_TYPES: dict[str, PlaceType] = {
 }
 
 _LANGS = ("ar", "en", "fr", "ru")
+_EXONYM_MAX_ZIPF = 4.0
+_FAMOUS_POPULATION = 500_000
 
 
 @dataclass(slots=True)
@@ -149,7 +151,19 @@ def _exonyms() -> dict[str, list[str]]:
     path = GAZETTEER_DIR / "exonyms_ar.csv"
     if not path.exists():
         return {}
-    return {row["geonameid"].strip(): _split(row.get("name_ar")) for row in _read_csv(path)}
+    return {(row.get("geonameid") or "").strip(): _split(row.get("name_ar")) for row in _read_csv(path)}
+
+
+def _useful_exonym(name: str, population: int) -> bool:
+    """An added name that reads as a common Arabic word («بي آن» → «بيان», "statement")
+    would do more harm than good, unless it is one word naming a large city (whose
+    fame is why the word is frequent). GeoNames' own names are kept as they are."""
+    from wordfreq import zipf_frequency
+
+    readings = {name, fold_text(name), name_key(name)}  # «بيآن» reads «بيان» once folded
+    if all(zipf_frequency(r, "ar") < _EXONYM_MAX_ZIPF for r in readings):
+        return True
+    return " " not in name.strip() and population >= _FAMOUS_POPULATION
 
 
 def iter_cities() -> Iterator[SourceRecord]:
@@ -173,7 +187,7 @@ def iter_cities() -> Iterator[SourceRecord]:
     for gid in sorted(cities, key=int):
         rec = cities[gid]
         alternates = [a for a in rec.get("alternatenames") or [] if a]
-        extra = exonyms.get(gid, [])
+        extra = [n for n in exonyms.get(gid, []) if _useful_exonym(n, int(rec.get("population") or 0))]
         arabic = _arabic_names(alternates) or extra
         yield SourceRecord(
             id=f"geonames:{gid}",

@@ -1,12 +1,12 @@
-"""Gather the resolutions of a whole corpus into one feature per place."""
+"""Gather the resolutions of a whole corpus into one feature per place, and title the story."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from geo.model import PlaceFeature, Resolution
+from geo.model import PlaceFeature, Resolution, Stop
 
-__all__ = ["gather_features"]
+__all__ = ["gather_features", "story_title"]
 
 
 def gather_features(resolutions: list[Resolution]) -> tuple[PlaceFeature, ...]:
@@ -39,3 +39,14 @@ def gather_features(resolutions: list[Resolution]) -> tuple[PlaceFeature, ...]:
         )
     features.sort(key=lambda f: (f.resolutions[0].mention.article, f.resolutions[0].mention.start, f.place.id))
     return tuple(features)
+
+
+def story_title(traveller: str | None, stops: tuple[Stop, ...]) -> str:
+    """A title from the traveller and the route: "NAME: A – B, Month YYYY"."""
+    dated = [s for s in stops if s.date_start is not None]
+    route = dated or list(stops)
+    if not route:
+        return f"{traveller}: places in the news" if traveller else "Places in the news"
+    span = route[0].place.name if len(route) == 1 else f"{route[0].place.name} – {route[-1].place.name}"
+    when = f", {dated[0].date_start:%B %Y}" if dated else ""
+    return f"{traveller}: {span}{when}" if traveller else f"A journey: {span}{when}"

@@ -10,54 +10,57 @@ import pytest
 
 from geo.errors import OutputError
 from geo.export import story_geojson, to_geodataframe, write_geojson, write_text_atomic
-from geo.model import Article, Mention, Place, PlaceFeature, Resolution, Span, Story
+from geo.storyfile import PlaceDoc, Quote, StopDoc, StoryDoc
 
 TEXT = "وصل إلى <script>alert(1)</script> حلب."
-ARTICLE = Article(name="a.txt", text=TEXT, sentences=(Span(0, len(TEXT)),))
-ALEPPO = Place(
-    id="geonames:170063", name="Aleppo", name_ar="حلب", lat=36.2021234567, lon=37.1342987654, place_type="city"
-)
+QUOTE = Quote(article="a.txt", text="حلب", start=TEXT.index("حلب"), end=TEXT.index("حلب") + 3, sentence=TEXT,
+              role="visit", why="a movement word right before it")  # fmt: skip
 
 
-def _story() -> Story:
-    start = TEXT.index("حلب")
-    mention = Mention(
-        article="a.txt", start=start, end=start + 3, text="حلب", sentence=0, match="exact", candidates=(1,)
-    )
-    res = Resolution(mention=mention, place=ALEPPO, confidence=0.9, uncertainty_km=4.0, reason="exact name")
-    return Story(articles=(ARTICLE,), features=(PlaceFeature(place=ALEPPO, resolutions=(res,), uncertainty_km=4.0),))
+def _doc() -> StoryDoc:
+    stop = StopDoc(
+        seq=1, id="geonames:170063", name="Aleppo", name_ar="حلب", lat=36.2021234567, lon=37.1342987654,
+        place_type="city", date_start="2024-05-01", date_certainty="exact", role="visit", quotes=[QUOTE],
+    )  # fmt: skip
+    place = PlaceDoc(id="country:SY", name="Syria", lat=35.0, lon=38.0, place_type="country", roles=["country"])
+    return StoryDoc(title="t", stops=[stop], places=[place])
 
 
 def test_geojson_contract() -> None:
-    data = story_geojson(_story())
-    feature = data["features"][0]
-    assert feature["geometry"] == {"type": "Point", "coordinates": [37.134299, 36.202123]}
-    props = feature["properties"]
-    assert props["name"] == "Aleppo" and props["place_type"] == "city" and props["uncertainty_km"] == 4.0
-    assert props["mentions"] == [
-        {"article": "a.txt", "text": "حلب", "start": TEXT.index("حلب"), "end": TEXT.index("حلب") + 3,
-         "sentence": TEXT, "match": "exact", "confidence": 0.9, "reason": "exact name"}
-    ]  # fmt: skip
+    features = story_geojson(_doc())["features"]
+    stop, place = features
+    assert stop["geometry"] == {"type": "Point", "coordinates": [37.134299, 36.202123]}
+    props = stop["properties"]
+    assert (props["kind"], props["seq"], props["date_start"], props["date_end"]) == (
+        "stop",
+        1,
+        "2024-05-01",
+        "2024-05-01",
+    )
+    assert props["mentions"][0]["text"] == "حلب" and props["mentions"][0]["sentence"] == TEXT
+    assert place["properties"]["kind"] == "context" and place["properties"]["role"] == "country"
+    assert not [f for f in features if f["properties"]["kind"] == "route"]  # one dated stop: no route
 
 
 def test_written_geojson_reads_back_with_geopandas(tmp_path: Path) -> None:
-    path = write_geojson(_story(), tmp_path / "out" / "story.geojson")
+    path = write_geojson(_doc(), tmp_path / "out" / "story.geojson")
     frame = gpd.read_file(path)
-    assert frame.crs.to_epsg() == 4326 and list(frame["name"]) == ["Aleppo"]
+    assert frame.crs.to_epsg() == 4326 and list(frame["name"]) == ["Aleppo", "Syria"]
     assert json.loads(path.read_text(encoding="utf-8"))["type"] == "FeatureCollection"
 
 
 def test_same_story_same_bytes(tmp_path: Path) -> None:
-    a = write_geojson(_story(), tmp_path / "a.geojson").read_bytes()
-    b = write_geojson(_story(), tmp_path / "b.geojson").read_bytes()
+    a = write_geojson(_doc(), tmp_path / "a.geojson").read_bytes()
+    b = write_geojson(_doc(), tmp_path / "b.geojson").read_bytes()
     assert a == b
 
 
-def test_geodataframe_has_an_explicit_crs() -> None:
-    frame = to_geodataframe(_story())
+def test_geodataframe_has_an_explicit_crs_and_text_dates() -> None:
+    frame = to_geodataframe(_doc())
     assert frame.crs.to_epsg() == 4326
     assert frame.geometry.iloc[0].x == pytest.approx(37.1343, abs=1e-3)
-    assert frame["mentions"].iloc[0] == 1
+    assert list(frame["kind"]) == ["stop", "context"] and frame["date_start"].iloc[0] == "2024-05-01"
+    assert frame.to_json()  # serialisable: no date objects
 
 
 def test_atomic_write_leaves_the_old_file_on_failure(tmp_path: Path) -> None:
@@ -70,6 +73,6 @@ def test_atomic_write_leaves_the_old_file_on_failure(tmp_path: Path) -> None:
 
 
 def test_empty_story() -> None:
-    story = Story(articles=(ARTICLE,))
-    assert story_geojson(story) == {"type": "FeatureCollection", "features": []}
-    assert len(to_geodataframe(story)) == 0 and to_geodataframe(story).crs.to_epsg() == 4326
+    doc = StoryDoc()
+    assert story_geojson(doc) == {"type": "FeatureCollection", "features": []}
+    assert len(to_geodataframe(doc)) == 0 and to_geodataframe(doc).crs.to_epsg() == 4326

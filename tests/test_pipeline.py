@@ -12,13 +12,25 @@ import pytest
 from geo.export import write_geojson
 from geo.gazetteer import Gazetteer
 from geo.pipeline import Pipeline, read_articles
+from geo.storyfile import story_to_doc
 from tests.conftest import BUNDLED
 
 
 @pytest.fixture(scope="module")
 def bundled_story(gazetteer: Gazetteer, tmp_path_factory: pytest.TempPathFactory) -> Path:
     story, _ = Pipeline(gazetteer).run(read_articles(BUNDLED))
-    return write_geojson(story, tmp_path_factory.mktemp("out") / "story.geojson")
+    return write_geojson(
+        story_to_doc(story, published=story.published), tmp_path_factory.mktemp("out") / "story.geojson"
+    )
+
+
+def test_stops_score_on_the_development_set(bundled_story: Path, shared_dir: Path) -> None:
+    """Needs ../shared/eval (skipped elsewhere): all six stops within 25 km, no extra, dates and order right."""
+    score = subprocess.run(
+        [sys.executable, str(shared_dir / "eval" / "score.py"), str(bundled_story)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert score.returncode == 0, score.stdout + score.stderr
 
 
 def test_places_score_on_the_development_set(bundled_story: Path, shared_dir: Path) -> None:
@@ -35,9 +47,12 @@ def test_geojson_follows_the_contract(bundled_story: Path) -> None:
     data = json.loads(bundled_story.read_text(encoding="utf-8"))
     assert data["type"] == "FeatureCollection" and data["features"]
     for feature in data["features"]:
+        props = feature["properties"]
+        if props["kind"] == "route":
+            assert feature["geometry"]["type"] == "LineString"
+            continue
         lon, lat = feature["geometry"]["coordinates"]
         assert -180 <= lon <= 180 and -90 <= lat <= 90
-        props = feature["properties"]
         assert props["place_type"] in {"city", "facility", "island", "region", "country", "water", "relative"}
         assert props["uncertainty_km"] >= 0 and props["name"]
         for mention in props["mentions"]:
@@ -54,7 +69,7 @@ def test_mentions_point_at_their_text(gazetteer: Gazetteer) -> None:
 
 def test_builds_are_byte_identical(gazetteer: Gazetteer, tmp_path: Path, bundled_story: Path) -> None:
     story, _ = Pipeline(gazetteer).run(read_articles(BUNDLED))
-    again = write_geojson(story, tmp_path / "story.geojson")
+    again = write_geojson(story_to_doc(story, published=story.published), tmp_path / "story.geojson")
     assert again.read_bytes() == bundled_story.read_bytes()
 
 
