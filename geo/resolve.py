@@ -71,6 +71,7 @@ class Weights:
     cue: float = 0.75
     in_named_country: float = 0.75
     in_minor_country: float = 0.35
+    foreign: float = 0.75
     in_named_region: float = 0.75
     explicit_parent: float = 2.0
     near_300km: float = 0.75
@@ -277,7 +278,7 @@ class Resolver:
             prominence = math.log10(place.population + 1) / 2
             score += prominence
             famous = place.population >= 1_000_000
-            if place.population < w.small_population * 5 and not self._is_main_name(place, mention):
+            if place.population < w.small_population * 20 and not self._is_main_name(place, mention):
                 score -= w.alternate_name
                 reasons.append("matches one of its alternate names only")
             if place.population < w.small_population and not (mention.trigger or mention.cue):
@@ -324,6 +325,9 @@ class Resolver:
             major = place.country in context.main_countries
             score += w.in_named_country if major else w.in_minor_country
             reasons.append(f"in a country the article names ({place.country})")
+        elif context.countries and place.place_type in ("city", "island") and not famous:
+            score -= w.foreign
+            reasons.append("in a country the article does not name")
         in_region = place.country and place.admin1 and (place.country, place.admin1) in context.regions
         if in_region and place.place_type != "region":
             score += w.in_named_region
