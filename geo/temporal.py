@@ -434,7 +434,13 @@ def _patterns() -> _Patterns:
 
 @cache
 def _zipf() -> Callable[[str, str], float] | None:
-    """wordfreq's Zipf frequency, or ``None`` when wordfreq is not installed."""
+    """Zipf frequency of a word: the compiled gazetteer's table of common words when the
+    index exists (memory-mapped, instant), else wordfreq, else ``None``."""
+    from geo.gazetteer import default_index_dir, load_gazetteer
+
+    if (default_index_dir() / "meta.json").exists():
+        gazetteer = load_gazetteer(check=False)
+        return lambda word, _lang: gazetteer.zipf(_key(word))
     try:
         from wordfreq import zipf_frequency
     except ImportError:
