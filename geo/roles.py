@@ -120,8 +120,9 @@ class _ArticleReader:
         window = MOVEMENT_WINDOW if place.place_type == "country" else PLACE_WINDOW
         near = [m for m in cues.movement if 0 < first_word - m[0] <= window]
         historical = [d for d in cues.dates if self._historical(d)]
+        # Tense is read up to the place: "arrived in X and will fly to Y" makes Y, not X, a plan.
         future = any(f for _, _, f in near) or clause_is_future(
-            self.article.text, start=mention.start, end=mention.end, language=self.article.language
+            self.article.text[: mention.end], start=mention.start, end=mention.end, language=self.article.language
         )
 
         def make(role: str, stop: bool, why: str, dated: bool = True) -> MentionRole:
@@ -135,7 +136,9 @@ class _ArticleReader:
         if place.place_type in ("country", "region", "water"):
             if near and place.place_type == "country" and not future:
                 kind = "departure" if near[-1][1] == "departure" else "movement"
-                return make(place.place_type, False, f"a {place.place_type}; the traveller's {kind} through it")
+                moved = make(place.place_type, False, f"a {place.place_type}; the traveller's {kind} through it")
+                if not self._after_publication(moved):
+                    return moved
             return MentionRole(resolution, place.place_type, False, why=f"a {place.place_type}, not a stop")
         if self._is_dateline(mention.start, mention.end):
             return MentionRole(resolution, "dateline", False, why="the dateline: where the report was filed")
@@ -161,17 +164,18 @@ class _ArticleReader:
         if future:
             return make("plan", True, f"a plan: {evidence}, future tense", dated=False)
         kind = "departure" if near and near[-1][1] == "departure" else "visit"
-        return make(kind, True, evidence)
+        decided = make(kind, True, evidence)
+        if self._after_publication(decided):
+            return MentionRole(resolution, "plan", True, why=f"a plan: {evidence}, dated after publication")
+        return decided
+
+    def _after_publication(self, role: MentionRole) -> bool:
+        return role.first is not None and self.published is not None and role.first > self.published
 
     def _date_for(
         self, start: int, end: int, cues: SentenceCues
     ) -> tuple[dt.date | None, dt.date | None, Certainty, str]:
-        usable = [
-            d
-            for d in cues.dates
-            if not self._historical(d)
-            and not clause_is_future(self.article.text, start=d.start, end=d.end, language=self.article.language)
-        ]
+        usable = [d for d in cues.dates if not self._historical(d)]
         after = [d for d in usable if d.start >= end]
         before = [d for d in usable if d.end <= start]
         chosen = after[0] if after else (before[-1] if before else None)

@@ -37,6 +37,21 @@ def _roles(gazetteer: Gazetteer, text: str, *, name: str = "t.txt", language: st
         ("The president arrived in Kazan on Tuesday for talks.", "Kazan", "visit", True, dt.date(2024, 5, 7)),
         ("MOSCOW, May 8 (Reuters) - The minister landed in Kazan.", "MOSCOW", "dateline", False, None),
         ("Le président s'est rendu à Oran lundi.", "Oran", "visit", True, dt.date(2024, 5, 6)),
+        (
+            "The president arrived in Nairobi yesterday and will fly to Kampala on Friday.",
+            "Nairobi",
+            "visit",
+            True,
+            dt.date(2024, 5, 7),
+        ),
+        (
+            "The president arrived in Nairobi yesterday and will fly to Kampala on Friday.",
+            "Kampala",
+            "plan",
+            True,
+            None,
+        ),
+        ("وصل الوفد إلى مدينة حلب يوم الخميس المقبل.", "حلب", "plan", True, None),  # dated after publication
     ],
 )
 def test_roles(gazetteer: Gazetteer, text: str, surface: str, role: str, stop: bool, date: dt.date | None) -> None:
