@@ -31,9 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="build the story of a folder of articles")
     build.add_argument("path", type=Path, help="a folder of articles (or one article file)")
     build.add_argument("--out", type=Path, required=True, help="output folder")
+    build.add_argument("--cdn", action="store_true", help="story.html loads its libraries from a CDN (lighter)")
     render = sub.add_parser("render", help="write the outputs of an (edited) story.json, without re-reading articles")
     render.add_argument("story", type=Path, help="a story.json written by build")
     render.add_argument("--out", type=Path, required=True, help="output folder")
+    render.add_argument("--cdn", action="store_true", help="story.html loads its libraries from a CDN (lighter)")
     index = sub.add_parser("index", help="compile the gazetteer index (done automatically when needed)")
     index.add_argument("--rebuild", action="store_true", help="compile even when the index is current")
     return parser
@@ -88,7 +90,6 @@ def _cmd_places(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from geo.export import write_geojson
     from geo.pipeline import Pipeline, read_articles
     from geo.storyfile import save_story, story_to_doc
 
@@ -96,17 +97,30 @@ def _cmd_build(args: argparse.Namespace) -> int:
     story, _ = Pipeline().run(articles)
     doc = story_to_doc(story, published=story.published)
     save_story(doc, args.out / "story.json")
-    write_geojson(doc, args.out / "story.geojson")
+    _write_outputs(doc, args.out, cdn=args.cdn)
     print(f"{len(doc.stops)} stops, {len(doc.places)} other places from {len(articles)} articles -> {args.out}")
     return 0
 
 
-def _cmd_render(args: argparse.Namespace) -> int:
+def _write_outputs(doc, out: Path, *, cdn: bool) -> None:  # noqa: ANN001 - StoryDoc
+    """Every output of a story document: GeoJSON, the map when its assets exist, the exports."""
     from geo.export import write_geojson
+    from geo.exports import write_exports
+
+    write_geojson(doc, out / "story.geojson")
+    write_exports(doc, out)
+    try:
+        from geo.webmap import write_map
+    except ImportError:  # the map module is optional until it lands
+        return
+    write_map(doc, out / "story.html", cdn=cdn)
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
     from geo.storyfile import load_story
 
     doc = load_story(args.story)
-    write_geojson(doc, args.out / "story.geojson")
+    _write_outputs(doc, args.out, cdn=args.cdn)
     print(f"{len(doc.stops)} stops, {len(doc.places)} other places -> {args.out}")
     return 0
 

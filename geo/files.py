@@ -26,6 +26,7 @@ def write_text_atomic(path: Path, text: str) -> Path:
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -33,3 +34,9 @@ def write_text_atomic(path: Path, text: str) -> Path:
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc}") from exc
     return path
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -134,7 +134,7 @@ def _entries_for(row: int, rec: SourceRecord) -> list[tuple[str, tuple[int, int]
                 if len(ph) >= _MIN_PHONETIC:
                     add("#" + ph, PHONETIC | LATIN)
     for adjective in rec.adjectives:
-        add(name_key(adjective), ADJECTIVE | ARABIC)
+        add(name_key(adjective), ADJECTIVE | (ARABIC if is_arabic(adjective) else LATIN))
     return [(key, (row, flags)) for key, flags in keys.items()]
 
 

@@ -151,9 +151,10 @@ class Recognizer:
         i: int,
     ) -> _Match | None:
         first = words[i]
+        lowercase = False
         if _is_latin_token(first):
-            if not article.text[folded.offsets[first.start]].isupper():
-                return None
+            # Lowercase Latin words name no place, but may be a nationality ("le président ukrainien").
+            lowercase = not article.text[folded.offsets[first.start]].isupper()
             variants = [(0, first.text)]
         elif _is_arabic_token(first):
             # A common word is read with proclitics stripped only when the
@@ -176,6 +177,9 @@ class Recognizer:
                     break
                 j += 1
                 key += words[j].text
+        if best is not None and lowercase:
+            hits = tuple(h for h in best.hits if h.flags & ADJECTIVE)
+            best = _Match(best.first, best.last, best.stripped, hits, best.kind) if hits else None
         return best
 
     @staticmethod

