@@ -103,17 +103,14 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _write_outputs(doc, out: Path, *, cdn: bool) -> None:  # noqa: ANN001 - StoryDoc
-    """Every output of a story document: GeoJSON, the map when its assets exist, the exports."""
+    """Every output of a story document: GeoJSON, the self-contained map, the standard exports."""
     from geo.export import write_geojson
     from geo.exports import write_exports
+    from geo.webmap import write_map
 
     write_geojson(doc, out / "story.geojson")
-    write_exports(doc, out)
-    try:
-        from geo.webmap import write_map
-    except ImportError:  # the map module is optional until it lands
-        return
     write_map(doc, out / "story.html", cdn=cdn)
+    write_exports(doc, out)
 
 
 def _cmd_render(args: argparse.Namespace) -> int:

@@ -155,6 +155,8 @@ class Recognizer:
         if _is_latin_token(first):
             # Lowercase Latin words name no place, but may be a nationality ("le président ukrainien").
             lowercase = not article.text[folded.offsets[first.start]].isupper()
+            if lowercase and article.language != "fr":
+                return None  # only French writes nationalities in lowercase
             variants = [(0, first.text)]
         elif _is_arabic_token(first):
             # A common word is read with proclitics stripped only when the
