@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from geo.errors import GeoStoryError
+from geo.errors import GeoStoryError, InputError
 
 __all__ = ["main", "build_parser"]
 
@@ -93,6 +93,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from geo.pipeline import Pipeline, read_articles
     from geo.storyfile import save_story, story_to_doc
 
+    if args.path.is_dir() and args.out.resolve() == args.path.resolve():
+        raise InputError("--out must not be the articles folder (its outputs would be read as articles)")
     articles = read_articles(args.path)
     story, _ = Pipeline().run(articles)
     doc = story_to_doc(story, published=story.published)

@@ -128,7 +128,7 @@ def to_geodataframe(doc: StoryDoc):  # noqa: ANN201 - geopandas is imported lazi
                     "name_ar": item.name_ar,
                     "place_type": item.place_type,
                     "date_start": stop.date_start.isoformat() if stop and stop.date_start else None,
-                    "date_end": stop.date_end.isoformat() if stop and stop.date_end else None,
+                    "date_end": (stop.date_end or stop.date_start).isoformat() if stop and stop.date_start else None,
                     "date_certainty": stop.date_certainty if stop else None,
                     "role": stop.role if stop else ", ".join(item.roles),  # type: ignore[union-attr]
                     "uncertainty_km": item.uncertainty_km,

@@ -31,7 +31,7 @@ def write_text_atomic(path: Path, text: str) -> Path:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-    except OSError as exc:
+    except (OSError, UnicodeError) as exc:
         raise OutputError(f"cannot write {path}: {exc}") from exc
     return path
 

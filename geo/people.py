@@ -39,10 +39,14 @@ def _names_in(article: Article, gazetteer: Gazetteer, lexicon: Lexicon) -> list[
         if word.text not in lexicon.titles:
             continue
         j = i + 1
-        while j < len(words) and (
-            words[j].text in lexicon.titles
-            or words[j].text.startswith("ال")
-            or _is_initial_lower(article, folded, words[j])
+        while (
+            j < len(words)
+            and words[j].text not in lexicon.prepositions  # «إلى» folds to «الي»: not an adjective
+            and (
+                words[j].text in lexicon.titles
+                or words[j].text.startswith("ال")
+                or _is_initial_lower(article, folded, words[j])
+            )
         ):
             j += 1
         parts: list[int] = []

@@ -27,6 +27,8 @@ from geo.timeline import build_stops
 
 __all__ = ["ArticleResult", "Pipeline", "read_articles"]
 
+_PLAUSIBLE_YEARS = (1900, 2100)  # a publication date outside these is a typo, not an anchor
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
@@ -86,7 +88,11 @@ class Pipeline:
         roles: list[MentionRole] = []
         for result in results:
             pub = published[result.article.name]
-            date = pub.date
+            date = (
+                pub.date
+                if pub.date is not None and _PLAUSIBLE_YEARS[0] <= pub.date.year <= _PLAUSIBLE_YEARS[1]
+                else None
+            )
             dates = find_dates(result.article, anchor=date, anchor_certainty=pub.certainty)
             roles.extend(assign_roles(result.article, result.resolutions, dates, published=date, traveller_keys=keys))
         stops = build_stops(roles, published={name: p.date for name, p in published.items()})

@@ -38,6 +38,8 @@ PLACE_WINDOW = 4
 
 _DATELINE_AFTER = re.compile(r"\s*(?::|：|\s*[-–—]\s*\S|,\s*\w+\.?\s+\d|\s*\((?:AFP|AP|Reuters|\w{2,8})\))")
 _SPECIFIC = ("facility", "island", "relative")
+_LEAD_SPAN = 7  # a lead event is dated to the day or a few days, not a month or a year
+_EMBEDDED = re.compile(r"#\d+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,16 +98,17 @@ class _ArticleReader:
     def _historical(self, expr: TimeExpr) -> bool:
         return (
             self.published is not None
-            and expr.last is not None
-            and ((self.published - expr.last).days > HISTORICAL_DAYS)
+            and expr.first is not None
+            and ((self.published - expr.first).days > HISTORICAL_DAYS)
         )
 
     def _lead_date(self) -> TimeExpr | None:
         """The date of the article's first sentence that tells a movement and gives a date."""
         for cues in self.cues:
-            if cues.movement and not cues.future:
+            if cues.movement and not cues.future and self.published is not None:
                 for expr in cues.dates:
-                    if not self._historical(expr):
+                    day_level = expr.first is not None and ((expr.last or expr.first) - expr.first).days <= _LEAD_SPAN
+                    if day_level and not self._historical(expr):
                         return expr
         return None
 
@@ -121,9 +124,7 @@ class _ArticleReader:
         near = [m for m in cues.movement if 0 < first_word - m[0] <= window]
         historical = [d for d in cues.dates if self._historical(d)]
         # Tense is read up to the place: "arrived in X and will fly to Y" makes Y, not X, a plan.
-        future = any(f for _, _, f in near) or clause_is_future(
-            self.article.text[: mention.end], start=mention.start, end=mention.end, language=self.article.language
-        )
+        future = any(f for _, _, f in near) or self._future_before(index, mention.start, mention.end)
 
         def make(role: str, stop: bool, why: str, dated: bool = True) -> MentionRole:
             first = last = None
@@ -144,7 +145,7 @@ class _ArticleReader:
             return MentionRole(resolution, "dateline", False, why="the dateline: where the report was filed")
         if historical and not any(not self._historical(d) for d in cues.dates):
             return MentionRole(resolution, "historical", False, why=f"an earlier event ({historical[0].text.strip()})")
-        if "#" in mention.article:
+        if _EMBEDDED.search(mention.article):
             if place.place_type in _SPECIFIC:
                 return MentionRole(resolution, "related report", True, why="a site of a related report on the page")
             return MentionRole(resolution, "related report", False, why="named in a separate, related report")
@@ -162,12 +163,32 @@ class _ArticleReader:
                 return MentionRole(resolution, "government", False, why="a capital standing for its government")
             return MentionRole(resolution, "mentioned", False, why="mentioned, with no sign the traveller is there")
         if future:
-            return make("plan", True, f"a plan: {evidence}, future tense", dated=False)
+            first, last = self._plan_date(mention.end, cues)
+            certainty: Certainty = "approximate" if first else "unknown"
+            return MentionRole(resolution, "plan", True, first, last, certainty, f"a plan: {evidence}, future tense")
         kind = "departure" if near and near[-1][1] == "departure" else "visit"
         decided = make(kind, True, evidence)
         if self._after_publication(decided):
-            return MentionRole(resolution, "plan", True, why=f"a plan: {evidence}, dated after publication")
+            return MentionRole(
+                resolution, "plan", True, decided.first, decided.last, "approximate",
+                f"a plan: {evidence}, dated after publication",
+            )  # fmt: skip
         return decided
+
+    def _plan_date(self, end: int, cues: SentenceCues) -> tuple[dt.date | None, dt.date | None]:
+        """The date a plan states after the place ("will visit X on Friday"), if on or after publication."""
+        for expr in cues.dates:
+            if expr.start >= end and expr.first is not None and self.published and expr.first >= self.published:
+                return expr.first, expr.last or expr.first
+        return None, None
+
+    def _future_before(self, index: int, start: int, end: int) -> bool:
+        """Is the clause holding ``[start, end)`` in the future tense, read up to ``end``?"""
+        if not 0 <= index < len(self.article.sentences):
+            return False
+        span = self.article.sentences[index]
+        text = self.article.text[span.start : end]
+        return clause_is_future(text, start=start - span.start, end=end - span.start, language=self.article.language)
 
     def _after_publication(self, role: MentionRole) -> bool:
         return role.first is not None and self.published is not None and role.first > self.published

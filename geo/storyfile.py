@@ -80,7 +80,7 @@ class _Located(_Model):
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
     place_type: Literal["city", "facility", "island", "region", "country", "water", "relative"]
-    uncertainty_km: float = Field(default=0.0, ge=0)
+    uncertainty_km: float = Field(default=0.0, ge=0, le=20_040, allow_inf_nan=False)
     quotes: list[Quote] = Field(default_factory=list)
 
 
@@ -198,7 +198,7 @@ def story_to_doc(story: Story, *, published: dict[str, tuple[dt.date | None, str
                 date_end=stop.date_end,
                 date_certainty=stop.certainty,
                 role=stop.role,
-                caption=f"{stop.role}: {captions[0]}" if captions else stop.role,
+                caption=captions[0] if captions else stop.role,
                 also=[p.name for p in stop.also],
                 quotes=[_quote(r, story) for r in ordered([place.id, *(p.id for p in stop.also)])],
             )
@@ -255,7 +255,7 @@ def load_story(path: Path) -> StoryDoc:
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise InputError(f"cannot read the story {path.name}: {exc}") from exc
     try:
         return StoryDoc.model_validate(data)

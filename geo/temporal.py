@@ -550,6 +550,7 @@ class _Doc:
         return self.text[self.folded.offsets[index]]
 
 
+@lru_cache(maxsize=16)
 def _make_doc(text: str, language: str) -> _Doc:
     """Fold ``text`` and find its clause boundaries."""
     folded = fold(text)
@@ -894,7 +895,11 @@ def _resolve_range(group: _Group, anchor: dt.date | None, future: Callable[[], b
         return _Resolved(first, first.replace(day=atom.day2), "range", "exact", "days of one month")
     if anchor is None:
         return _unknown("range", "days of a month without a year")
+    if not _valid(None, atom.month, atom.day2):
+        return _unknown("range", "a day that does not exist")
     first, _, note = _infer_day(atom.month, atom.day, _Group(group.start, group.end), anchor, future())
+    while not _valid(first.year, atom.month, atom.day2):  # 28-29 February: a leap year
+        first = first.replace(year=first.year - 1)
     last = first.replace(day=atom.day2)
     certainty: Certainty = "exact" if _distance(anchor, first, last) <= NEAR_DAYS else "approximate"
     return _Resolved(first, last, "range", certainty, note, True)

@@ -76,6 +76,9 @@ def _best_date(roles: list[MentionRole]) -> tuple[dt.date | None, dt.date | None
 
 
 def _plan_range(plan: MentionRole, published: dict[str, dt.date | None], journey: Journey) -> tuple | None:
+    if plan.first is not None:  # the plan states its day: kept when the journey reaches it
+        inside = journey.first is not None and journey.last is not None and journey.first <= plan.first <= journey.last
+        return (plan.first, plan.last or plan.first) if inside else None
     said = published.get(plan.resolution.mention.article)
     if said is None or journey.last is None or said > journey.last:
         return None

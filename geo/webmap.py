@@ -713,9 +713,8 @@ def _unwrap(lon: float, ref: float) -> float:
 
 
 def _route_order(stops: list[StopDoc]) -> list[StopDoc]:
-    """The dated stops in date order (undated stops have no leg)."""
-    dated = [s for s in stops if s.date_start is not None]
-    return sorted(dated, key=lambda s: (s.date_start, s.date_end or s.date_start, s.seq))
+    """The dated stops in route order, ``seq`` (an edited story.json may change it; undated stops have no leg)."""
+    return sorted((s for s in stops if s.date_start is not None), key=lambda s: s.seq)
 
 
 def _display_lons(stops: list[StopDoc]) -> dict[int, float]:

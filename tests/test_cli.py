@@ -95,3 +95,8 @@ def test_a_closed_pipe_is_not_an_error(corpus: Path) -> None:
     script = f"import subprocess, sys; p = subprocess.Popen([sys.executable, '-m', 'geo', 'places', r'{corpus}'], stdout=subprocess.PIPE, stderr=subprocess.PIPE); p.stdout.readline(); p.stdout.close(); err = p.stderr.read().decode(); sys.exit(p.wait() * 10 + ('Traceback' in err))"  # noqa: E501
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=False, capture_output=True)
     assert result.returncode == 0
+
+
+def test_out_must_not_be_the_articles_folder(corpus: Path) -> None:
+    result = _run("build", str(corpus), "--out", str(corpus))
+    assert result.returncode == 2 and "--out" in result.stderr and "Traceback" not in result.stderr

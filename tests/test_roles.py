@@ -32,7 +32,7 @@ def _roles(gazetteer: Gazetteer, text: str, *, name: str = "t.txt", language: st
         ("دمشق: وصل الوفد إلى حلب أمس.", "دمشق", "dateline", False, None),
         ("وقالت موسكو إن المحادثات مستمرة.", "موسكو", "government", False, None),
         ("وكان الرئيس قد زار حلب عام 2010.", "حلب", "historical", False, None),
-        ("وسيزور الرئيس مدينة حلب يوم الخميس المقبل.", "حلب", "plan", True, None),
+        ("وسيزور الرئيس مدينة حلب يوم الخميس المقبل.", "حلب", "plan", True, dt.date(2024, 5, 9)),
         ("وأعلنت روسيا دعمها للاتفاق.", "روسيا", "country", False, None),
         ("The president arrived in Kazan on Tuesday for talks.", "Kazan", "visit", True, dt.date(2024, 5, 7)),
         ("MOSCOW, May 8 (Reuters) - The minister landed in Kazan.", "MOSCOW", "dateline", False, None),
@@ -49,9 +49,9 @@ def _roles(gazetteer: Gazetteer, text: str, *, name: str = "t.txt", language: st
             "Kampala",
             "plan",
             True,
-            None,
+            dt.date(2024, 5, 10),
         ),
-        ("وصل الوفد إلى مدينة حلب يوم الخميس المقبل.", "حلب", "plan", True, None),  # dated after publication
+        ("وصل الوفد إلى مدينة حلب يوم الخميس المقبل.", "حلب", "plan", True, dt.date(2024, 5, 9)),  # after publication
     ],
 )
 def test_roles(gazetteer: Gazetteer, text: str, surface: str, role: str, stop: bool, date: dt.date | None) -> None:
@@ -76,3 +76,17 @@ def test_sites_of_a_related_report_are_undated_stops(gazetteer: Gazetteer) -> No
     relative = next(r for r in found.values() if r.resolution.place.place_type == "relative")
     assert relative.role == "related report" and relative.stop and relative.first is None
     assert found["بيروت"].stop is False
+
+
+def test_a_hash_in_a_file_name_is_not_an_embedded_story(gazetteer: Gazetteer) -> None:
+    found = _roles(gazetteer, "وصل الوفد إلى مدينة حلب اليوم الأربعاء.", name="news#draft.txt")
+    assert found["حلب"].role == "visit" and found["حلب"].stop
+
+
+def test_last_year_is_history_even_near_new_year(gazetteer: Gazetteer) -> None:
+    text = "The minister visited Kazan last year."
+    article = Article(name="t.txt", text=text, sentences=split_sentences(text), language="en")
+    published = dt.date(2024, 1, 2)
+    result = Pipeline(gazetteer).process(article)
+    roles = assign_roles(article, result.resolutions, find_dates(article, anchor=published), published=published)
+    assert [r.role for r in roles if r.resolution.mention.text == "Kazan"] == ["historical"]

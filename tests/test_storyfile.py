@@ -49,6 +49,7 @@ def test_round_trip_is_byte_stable(tmp_path: Path) -> None:
         (lambda d: d.update(version=2), "version"),
         (lambda d: d["stops"][0].update(colour="red"), "colour"),
         (lambda d: d["stops"][0].update(date_certainty="sure"), "date_certainty"),
+        (lambda d: d["stops"][0].update(uncertainty_km=float("inf")), "uncertainty_km"),
     ],
 )
 def test_invalid_stories_are_refused_in_one_line(tmp_path: Path, edit, message: str) -> None:  # noqa: ANN001
@@ -76,3 +77,10 @@ def test_an_edited_date_reaches_the_geojson() -> None:
     assert damascus["properties"]["date_start"] == "2024-05-03" and damascus["properties"]["date_end"] == "2024-05-04"
     route = next(f for f in features if f["properties"]["kind"] == "route")
     assert route["geometry"]["coordinates"] == [[37.13, 36.2], [36.29, 33.51]]
+
+
+def test_deeply_nested_json_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "story.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(InputError):
+        load_story(path)

@@ -469,3 +469,10 @@ def test_lexicon_is_not_read_at_import() -> None:
         "assert geo.temporal._patterns.cache_info().currsize == 0\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_a_day_range_across_a_leap_day_resolves_to_a_leap_year() -> None:
+    from geo.temporal import find_dates_in_text
+
+    (expr,) = find_dates_in_text("visited Moscow on 28-29 February", anchor=dt.date(2023, 3, 5), language="en")
+    assert expr.last == expr.first + dt.timedelta(days=1) and expr.last.day == 29
