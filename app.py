@@ -1,23 +1,43 @@
-"""Streamlit view of the places the pipeline reads from the bundled corpus.
+"""The story map presenter for educators: ``streamlit run app.py``.
 
-Run with ``streamlit run app.py``. It calls the same library code as
-``python -m geo`` (no logic of its own beyond layout). The full presenter
-(stops, dates, navigation, editing) comes with the story stage.
+It opens on the bundled corpus (``data/articles``): a title view with the
+whole route, then one stop at a time (Next / Previous, the → / ← keys,
+autoplay), the map flying to the stop with the route travelled so far, and
+the stop's card beside it. Educators can read their own articles, fix the
+story (places, dates, captions, order), save and load ``story.json``, and
+download every output. The interface is in English and Arabic.
+
+This file only lays the page out; the logic lives in :mod:`geo.presenter`.
 """
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
+import time
 from pathlib import Path
+from typing import Any
 
+import pandas as pd
 import streamlit as st
+from streamlit_folium import st_folium
 
+from geo import presenter as p
 from geo.errors import GeoStoryError
 from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.geocoder import OfflineGeocoder
 from geo.pipeline import Pipeline, read_articles
+from geo.storyfile import StoryDoc, story_to_doc
 
-__all__ = ["CORPUS", "place_rows", "main"]
+__all__ = ["CORPUS", "MAP_HEIGHT", "main"]
 
 CORPUS = Path(__file__).resolve().parent / "data" / "articles"
+MAP_HEIGHT = 620
+_MAP_WIDTH_GUESS = 900  # for the overview's zoom; the map takes the column's width
+_DATE_MIN, _DATE_MAX = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+
+
+# --------------------------------------------------------------------------- cached resources
 
 
 @st.cache_resource(show_spinner="Loading the gazetteer…")
@@ -25,38 +45,428 @@ def _gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
-@st.cache_data(show_spinner="Reading the articles…")
-def place_rows(folder: Path) -> list[dict]:
-    """One row per place of the corpus in ``folder``: name, type, coordinates, mentions."""
-    story, _ = Pipeline(_gazetteer()).run(read_articles(folder))
-    return [
-        {
-            "place": f.place.name,
-            "arabic": f.place.name_ar or "",
-            "type": f.place.place_type,
-            "lat": round(f.place.lat, 4),
-            "lon": round(f.place.lon, 4),
-            "mentions": len(f.resolutions),
-            "articles": len({r.mention.article for r in f.resolutions}),
-            "confidence": round(f.confidence, 2),
-        }
-        for f in story.features
-    ]
+@st.cache_resource
+def _geocoder() -> OfflineGeocoder:
+    return OfflineGeocoder(_gazetteer())
+
+
+@st.cache_data(show_spinner="Reading the bundled articles…")
+def _corpus_story(folder: str) -> str:
+    """The bundled story as JSON text (cached across sessions)."""
+    story, _ = Pipeline(_gazetteer()).run(read_articles(Path(folder)))
+    return story_to_doc(story, published=story.published).model_dump_json(by_alias=True)
+
+
+# --------------------------------------------------------------------------- state
+
+
+def _lang() -> str:
+    return st.session_state.get("lang", "en")
+
+
+def _t(key: str, **fields: object) -> str:
+    return p.tr(_lang(), key, **fields)
+
+
+def _doc() -> StoryDoc:
+    return st.session_state["doc"]
+
+
+def _nav() -> p.Nav:
+    return st.session_state["nav"]
+
+
+def _flash(kind: str, message: str) -> None:
+    st.session_state.setdefault("flash", []).append((kind, message))
+
+
+def _set_doc(doc: StoryDoc, *, reset: bool = False) -> None:
+    """Make ``doc`` the current story; the navigation follows (back to the title view when ``reset``)."""
+    st.session_state["doc"] = doc
+    nav = st.session_state.get("nav", p.Nav())
+    st.session_state["nav"] = p.Nav(total=len(doc.stops)) if reset else p.nav_resize(nav, len(doc.stops))
+
+
+def _init_state() -> bool:
+    """Load the bundled story on a session's first run; ``False`` when it cannot be read."""
+    if "doc" in st.session_state:
+        return True
+    try:
+        doc = StoryDoc.model_validate_json(_corpus_story(str(CORPUS)))
+    except GeoStoryError as exc:
+        st.error(_t("corpus_error", message=str(exc)))
+        return False
+    _set_doc(doc, reset=True)
+    st.session_state.setdefault("editor_version", 0)
+    return True
+
+
+# --------------------------------------------------------------------------- callbacks
+
+
+def _on_nav(action: str, index: int = 0) -> None:
+    nav = _nav()
+    if action == "next":
+        nav = p.nav_next(nav)
+    elif action == "prev":
+        nav = p.nav_prev(nav)
+    elif action == "go":
+        nav = p.nav_go(nav, index)
+    elif action == "play":
+        nav = p.toggle_play(nav, time.time())
+    if action != "play":
+        nav = p.Nav(index=nav.index, total=nav.total, playing=False, last_tick=nav.last_tick)
+    st.session_state["nav"] = nav
+
+
+def _on_story_upload() -> None:
+    upload = st.session_state.get("story-upload")
+    if upload is None:
+        return
+    try:
+        doc = p.story_from_bytes(upload.getvalue(), name=upload.name)
+    except GeoStoryError as exc:
+        _flash("error", _t("upload_error", message=str(exc)))
+        return
+    _set_doc(doc, reset=True)
+    _flash("success", _t("loaded", title=doc.title or upload.name))
+
+
+def _on_bundled() -> None:
+    _set_doc(StoryDoc.model_validate_json(_corpus_story(str(CORPUS))), reset=True)
+
+
+def _apply(edit: Any) -> None:
+    """Run ``edit()`` (returning a new story); on error keep the story and say why."""
+    try:
+        doc = edit()
+    except GeoStoryError as exc:
+        _flash("error", _t("edit_error", message=str(exc)))
+        return
+    _set_doc(doc)
+    _flash("success", _t("edited"))
+
+
+def _first_place(name: str) -> p.PlaceChoice | None:
+    found = p.search_places(_geocoder(), name, limit=1)
+    return found[0] if found else None
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def _sidebar() -> None:
+    with st.sidebar:
+        st.radio(
+            "Language · اللغة",
+            list(p.LANGUAGES),
+            format_func=p.LANGUAGES.get,
+            key="lang",
+            horizontal=True,
+        )
+        st.slider(_t("delay"), min_value=2, max_value=30, value=6, key="delay")
+        st.caption(_t("shortcuts"))
+        st.divider()
+        st.subheader(_t("story_json"))
+        doc = _doc()
+        st.download_button(
+            _t("save_story"),
+            data=p.story_bytes(doc),
+            file_name="story.json",
+            mime="application/json",
+            key="save-story",
+            on_click="ignore",
+        )
+        st.file_uploader(_t("load_story"), type=["json"], key="story-upload", on_change=_on_story_upload)
+        st.button(_t("bundled"), key="bundled", on_click=_on_bundled)
+        st.divider()
+        st.subheader(_t("downloads"))
+        for export in p.export_files(doc):
+            st.download_button(
+                _t(export.label),
+                data=export.make,
+                file_name=export.file_name,
+                mime=export.mime,
+                key=f"dl-{export.file_name}",
+                on_click="ignore",
+            )
+
+
+def _controls(nav: p.Nav) -> None:
+    cols = st.columns([1.1, 1.3, 1.3, 1.2, 2.2], vertical_alignment="center")
+    cols[0].button(_t("first"), key="nav-first", on_click=_on_nav, args=("go", 0), shortcut="Home")
+    cols[1].button(
+        _t("prev"), key="nav-prev", on_click=_on_nav, args=("prev",), disabled=nav.index == 0, shortcut="Left"
+    )
+    cols[2].button(
+        _t("next"),
+        key="nav-next",
+        on_click=_on_nav,
+        args=("next",),
+        disabled=nav.index >= nav.total,
+        type="primary",
+        shortcut="Right",
+    )
+    cols[3].button(
+        _t("pause") if nav.playing else _t("play"),
+        key="nav-play",
+        on_click=_on_nav,
+        args=("play",),
+        disabled=nav.total == 0,
+        shortcut="Space",
+    )
+    cols[4].html(f'<div class="gs-progress" data-index="{nav.index}">{p.progress_text(nav, _lang())}</div>')
+    st.progress(nav.index / nav.total if nav.total else 0.0)
+
+
+def _map(doc: StoryDoc, nav: p.Nav) -> None:
+    """The story map: built once per story, then only its centre, zoom and progress layer change."""
+    key = p.story_hash(doc)
+    cache: dict[str, Any] = st.session_state.setdefault("map_cache", {})
+    if key not in cache:
+        try:
+            cache.clear()
+            cache[key] = p.map_for_app(doc)
+        except GeoStoryError as exc:
+            st.error(_t("map_error", message=str(exc)))
+            return
+    view = p.stop_view(doc.stops[nav.index - 1]) if nav.index else p.overview_view(doc, width=_MAP_WIDTH_GUESS)
+    # streamlit-folium renames the elements of the map it is given: hand it a copy, so that the
+    # script (and so the component's identity) is the same on every run and the map is not re-mounted.
+    st_folium(
+        copy.deepcopy(cache[key]),
+        key="story-map",
+        center=view.center,
+        zoom=view.zoom,
+        returned_objects=[],
+        feature_group_to_add=p.progress_layer(doc, nav.index),
+        height=MAP_HEIGHT,
+        use_container_width=True,
+    )
+
+
+def _timeline(doc: StoryDoc, nav: p.Nav) -> None:
+    items = p.timeline(doc, _lang())
+    if not items:
+        return
+    current = doc.stops[nav.index - 1].seq if nav.index else 0
+    st.html(p.timeline_html(items, current, _lang()))
+    cols = st.columns(len(items))
+    for col, item in zip(cols, items, strict=True):
+        col.button(
+            f"{item.seq}",
+            key=f"tl-{item.seq}",
+            on_click=_on_nav,
+            args=("go", item.seq),
+            help=item.date,
+            width="stretch",
+            type="primary" if item.seq == current else "secondary",
+        )
+    undated = [s.name for s in doc.stops if s.date_start is None]
+    if undated:
+        st.caption(_t("undated", names=", ".join(undated)))
+
+
+def _present(doc: StoryDoc) -> None:
+    nav = _nav()
+    _controls(nav)
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        _map(doc, nav)
+    with right, st.container(height=MAP_HEIGHT, border=False):
+        if nav.index == 0:
+            st.html(p.title_html(doc, _lang()))
+        else:
+            st.html(p.card_html(p.stop_card(doc, nav.index, _lang()), _lang()))
+    _timeline(doc, nav)
+
+
+def _table(doc: StoryDoc) -> None:
+    st.caption(_t("table_help"))
+    frame = pd.DataFrame(p.stop_rows(doc), columns=list(p.STOP_COLUMNS))
+    for column in ("date_start", "date_end"):
+        if column in frame:
+            frame[column] = pd.to_datetime(frame[column]).dt.date
+    version = st.session_state.get("editor_version", 0)
+    edited = st.data_editor(
+        frame,
+        key=f"stops-editor-{p.story_hash(doc)}-{version}",
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "order": st.column_config.NumberColumn(_t("col_order"), min_value=0, step=1, width="small"),
+            "name": st.column_config.TextColumn(_t("col_place")),
+            "name_ar": st.column_config.TextColumn(_t("col_place_ar")),
+            "date_start": st.column_config.DateColumn(_t("col_start"), format="YYYY-MM-DD"),
+            "date_end": st.column_config.DateColumn(_t("col_end"), format="YYYY-MM-DD"),
+            "date_certainty": st.column_config.SelectboxColumn(
+                _t("col_certainty"), options=["exact", "approximate", "unknown"]
+            ),
+            "role": st.column_config.TextColumn(_t("col_role")),
+            "caption": st.column_config.TextColumn(_t("col_caption"), width="large"),
+            "lat": st.column_config.NumberColumn(_t("col_lat"), format="%.4f"),
+            "lon": st.column_config.NumberColumn(_t("col_lon"), format="%.4f"),
+            "id": None,
+        },
+    )
+    cols = st.columns(2)
+    if cols[0].button(_t("apply_table"), key="apply-table", type="primary"):
+        rows = edited.to_dict("records") if isinstance(edited, pd.DataFrame) else list(edited)
+        _apply(lambda: p.apply_rows(doc, rows, geocode=_first_place))
+        st.session_state["editor_version"] = version + 1
+        st.rerun()
+    if cols[1].button(_t("discard"), key="discard-table"):
+        st.session_state["editor_version"] = version + 1
+        st.rerun()
+
+
+def _stop_editor(doc: StoryDoc) -> None:
+    st.subheader(_t("edit_stop"))
+    if not doc.stops:
+        st.info(_t("no_stops"))
+        return
+    nav = _nav()
+    seqs = [s.seq for s in doc.stops]
+    seq = st.selectbox(
+        _t("which_stop"),
+        seqs,
+        index=max(nav.index - 1, 0),
+        format_func=lambda n: f"{n}. {doc.stops[n - 1].name}",
+        key=f"edit-seq-{p.story_hash(doc)}-{nav.index}",  # follows the presenter to its current stop
+    )
+    stop = doc.stops[seq - 1]
+    suffix = f"{p.story_hash(doc)}-{seq}"
+    with st.form(key=f"stop-form-{suffix}"):
+        cols = st.columns(2)
+        start = cols[0].date_input(
+            _t("start_date"), value=stop.date_start, min_value=_DATE_MIN, max_value=_DATE_MAX, format="YYYY-MM-DD"
+        )
+        end = cols[1].date_input(
+            _t("end_date"), value=stop.date_end, min_value=_DATE_MIN, max_value=_DATE_MAX, format="YYYY-MM-DD"
+        )
+        caption = st.text_area(_t("caption"), value=stop.caption)
+        if st.form_submit_button(_t("apply_stop"), type="primary"):
+            _apply(lambda: p.edit_stop(doc, seq, date_start=start, date_end=end, caption=caption))
+            st.rerun()
+    if st.button(_t("remove_stop"), key=f"remove-{suffix}"):
+        _apply(lambda: p.remove_stop(doc, seq))
+        st.rerun()
+    query = st.text_input(_t("search_place"), placeholder=_t("search_hint"), key=f"search-{suffix}")
+    if query.strip():
+        choices = p.search_places(_geocoder(), query)
+        if not choices:
+            st.warning(_t("no_match"))
+            return
+        choice = st.selectbox(_t("choose_place"), choices, format_func=lambda c: c.label, key=f"choice-{suffix}")
+        cols = st.columns(2)
+        if cols[0].button(_t("move_here"), key=f"move-{suffix}"):
+            _apply(lambda: p.move_stop(doc, seq, choice))
+            st.rerun()
+        if cols[1].button(_t("add_after"), key=f"add-{suffix}"):
+            _apply(lambda: p.add_stop(doc, choice, after=seq))
+            st.rerun()
+
+
+def _edit(doc: StoryDoc) -> None:
+    _table(doc)
+    st.divider()
+    _stop_editor(doc)
+
+
+def _reading(doc: StoryDoc) -> None:
+    st.caption(_t("read_help"))
+    st.dataframe(pd.DataFrame(p.reading_rows(doc, _lang())), hide_index=True, width="stretch")
+
+
+def _build(files: list[Any], pasted: str) -> None:
+    """Read uploaded articles into a new story, with visible progress; on error keep the current story."""
+    with st.status(_t("building"), expanded=True) as status:
+        bar = st.progress(0.0)
+        total = len(files) + (1 if pasted.strip() else 0)
+        done = [0]
+
+        def checking(name: str) -> None:
+            done[0] += 1
+            bar.progress(min(done[0] / max(total, 1), 1.0) * 0.3, text=_t("checking", name=name))
+
+        try:
+            articles = p.read_uploads([(f.name, f.getvalue()) for f in files], pasted, progress=checking)
+            bar.progress(0.4, text=_t("reading", count=len(articles)))
+            story, _ = Pipeline(_gazetteer()).run(articles)
+            bar.progress(0.8, text=_t("drawing"))
+            doc = story_to_doc(story, published=story.published)
+            p.map_for_app(doc)  # fail here, not later, when the map cannot be drawn
+        except GeoStoryError as exc:
+            status.update(label=_t("upload_error", message=str(exc)), state="error")
+            _flash("error", _t("upload_error", message=str(exc)))
+            return
+        bar.progress(1.0)
+        status.update(label=_t("built", count=len(doc.stops)), state="complete", expanded=False)
+    _set_doc(doc, reset=True)
+    _flash("success", _t("built", count=len(doc.stops)))
+    st.rerun()
+
+
+def _files() -> None:
+    files = st.file_uploader(
+        _t("articles_upload"), type=list(p.ARTICLE_TYPES), accept_multiple_files=True, key="article-upload"
+    )
+    for upload in files or []:
+        try:
+            p.check_upload(upload.name, upload.getvalue())
+        except GeoStoryError as exc:
+            st.error(_t("upload_error", message=str(exc)))
+    pasted = st.text_area(_t("paste"), key="pasted", height=160)
+    if st.button(_t("build"), key="build", type="primary"):
+        if not files and not pasted.strip():
+            st.warning(_t("nothing_to_build"))
+        else:
+            _build(list(files or []), pasted)
+
+
+def _flashes() -> None:
+    for kind, message in st.session_state.pop("flash", []):
+        (st.error if kind == "error" else st.success)(message)
+
+
+def _autoplay() -> None:
+    """While playing, a fragment re-runs every ``delay`` seconds and moves to the next stop."""
+    nav = _nav()
+    delay = float(st.session_state.get("delay", 6))
+
+    def tick() -> None:
+        current = _nav()
+        moved = p.autoplay_tick(current, time.time(), delay)
+        if moved != current:
+            st.session_state["nav"] = moved
+            st.rerun(scope="app")
+
+    st.fragment(tick, run_every=delay if nav.playing else None)()
 
 
 def main() -> None:
     """Lay out the page."""
-    st.set_page_config(page_title="geostory", layout="wide")
-    st.title("Places in the news")
-    st.caption(f"Corpus: {CORPUS.name}/ — read offline against GeoNames and the curated data layer.")
-    try:
-        rows = place_rows(CORPUS)
-    except GeoStoryError as exc:
-        st.error("The corpus could not be read:")
-        st.code(str(exc), language=None)  # plain text: messages may quote article data
+    st.set_page_config(page_title="Story map presenter", page_icon="🗺️", layout="wide")
+    st.html(p.css())
+    if p.is_rtl(_lang()):
+        st.html(p.rtl_css())
+    if not _init_state():
         return
-    st.metric("Places found", len(rows))
-    st.dataframe(rows, use_container_width=True, hide_index=True)
+    _sidebar()
+    doc = _doc()
+    st.title(doc.title or _t("app_title"), anchor=False)
+    _flashes()
+    present, edit, reading, files = st.tabs([_t("tab_present"), _t("tab_edit"), _t("tab_read"), _t("tab_files")])
+    with present:
+        _present(doc)
+    with edit:
+        _edit(doc)
+    with reading:
+        _reading(doc)
+    with files:
+        _files()
+    _autoplay()
 
 
 if __name__ == "__main__":

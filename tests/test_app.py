@@ -1,17 +1,134 @@
-"""The Streamlit app runs the library on the bundled corpus (AppTest, no browser)."""
+"""The presenter app in Streamlit's AppTest (no browser: components are not rendered, the widget tree is read)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo import presenter as p
 from tests.conftest import ROOT
 
 
-def test_app_lists_the_places_of_the_bundled_corpus(gazetteer) -> None:  # noqa: ANN001
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+@pytest.fixture
+def app(gazetteer) -> AppTest:  # noqa: ANN001 - the session gazetteer compiles the index once
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _html(at: AppTest) -> str:
+    return "\n".join(str(h.value) for h in at.get("html"))
+
+
+def _card(at: AppTest) -> str:
+    return next(str(h.value) for h in at.get("html") if 'class="gs-card' in str(h.value))
+
+
+def test_opens_on_the_bundled_story_in_the_title_view(app: AppTest) -> None:
+    doc = app.session_state["doc"]
+    assert len(doc.stops) >= 5
+    assert app.session_state["nav"] == p.Nav(index=0, total=len(doc.stops))
+    assert app.title[0].value == doc.title
+    assert "gs-title" in _card(app) and "Whole route" in _card(app)
+    assert app.button(key="nav-prev").disabled and not app.button(key="nav-next").disabled
+    assert not app.error
+
+
+def test_next_twice_shows_stop_two_then_previous(app: AppTest) -> None:
+    doc = app.session_state["doc"]
+    app.button(key="nav-next").click().run()
+    app.button(key="nav-next").click().run()
+    assert app.session_state["nav"].index == 2
+    card = _card(app)
+    assert f"Stop 2 of {len(doc.stops)}" in card
+    assert doc.stops[1].name in card and (doc.stops[1].name_ar or "") in card
+    assert p.date_text(doc.stops[1].date_start, doc.stops[1].date_end) in card
+    assert f"2 / {len(doc.stops)}" in _html(app)
+    app.button(key="nav-prev").click().run()
+    assert app.session_state["nav"].index == 1 and "Stop 1 of" in _card(app)
+
+
+def test_autoplay_toggles_and_a_tick_advances(app: AppTest) -> None:
+    app.button(key="nav-play").click().run()
+    nav = app.session_state["nav"]
+    assert nav.playing and nav.index == 0
+    assert app.button(key="nav-play").label == p.tr("en", "pause")
+    app.session_state["nav"] = p.Nav(index=nav.index, total=nav.total, playing=True, last_tick=0.0)  # delay passed
+    app.run()
+    assert app.session_state["nav"].index == 1 and app.session_state["nav"].playing
+    assert "Stop 1 of" in _card(app)
+    app.button(key="nav-play").click().run()
+    assert not app.session_state["nav"].playing
+    app.run()
+    assert app.session_state["nav"].index == 1  # paused: no tick
+
+
+def test_editing_a_stop_date_changes_the_card(app: AppTest) -> None:
+    app.button(key="nav-next").click().run()
+    app.button(key="nav-next").click().run()
+    new = dt.date(2023, 9, 14)
+    start = next(w for w in app.date_input if w.label == "Start date")
+    end = next(w for w in app.date_input if w.label == "End date")
+    start.set_value(new)
+    end.set_value(None)
+    next(b for b in app.button if b.label == "Apply to this stop").click()
+    app.run()
     assert not app.exception
-    assert app.title[0].value == "Places in the news"
-    frame = app.dataframe[0].value
-    assert len(frame) == int(app.metric[0].value) > 5
-    assert {"city", "country"} <= set(frame["type"])
-    assert frame["confidence"].between(0, 1).all()
+    assert app.session_state["doc"].stops[1].date_start == new
+    assert "14 September 2023" in _card(app)
+    assert any("updated" in s.value for s in app.success)
+
+
+def test_an_impossible_date_range_is_refused_and_nothing_changes(app: AppTest) -> None:
+    before = app.session_state["doc"]
+    start = next(w for w in app.date_input if w.label == "Start date")
+    end = next(w for w in app.date_input if w.label == "End date")
+    start.set_value(dt.date(2023, 9, 20))
+    end.set_value(dt.date(2023, 9, 1))
+    next(b for b in app.button if b.label == "Apply to this stop").click()
+    app.run()
+    assert app.session_state["doc"] == before
+    assert any("not applied" in e.value and "before" in e.value for e in app.error)
+
+
+def test_a_binary_upload_shows_an_error_and_keeps_the_story(app: AppTest) -> None:
+    before = app.session_state["doc"]
+    uploader = next(u for u in app.file_uploader if u.accept_multiple_files)
+    uploader.set_value([("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "text/plain")])
+    app.run()
+    assert any("cannot be used" in e.value for e in app.error)
+    app.button(key="build").click().run()
+    assert not app.exception
+    assert app.session_state["doc"] == before
+    assert any("photo.txt" in e.value for e in app.error)
+
+
+def test_a_bad_story_json_is_refused_and_a_good_one_loads(app: AppTest) -> None:
+    before = app.session_state["doc"]
+    loader = next(u for u in app.file_uploader if not u.accept_multiple_files)
+    loader.set_value(("story.json", b'{"schema": "geostory/story", "version": 7}', "application/json"))
+    app.run()
+    assert app.session_state["doc"] == before
+    assert any("not a valid story" in e.value for e in app.error)
+    smaller = p.remove_stop(before, 1)
+    loader = next(u for u in app.file_uploader if not u.accept_multiple_files)
+    loader.set_value(("mine.json", p.story_bytes(smaller), "application/json"))
+    app.run()
+    assert app.session_state["doc"] == smaller and app.session_state["nav"].index == 0
+
+
+def test_arabic_interface_is_right_to_left(app: AppTest) -> None:
+    app.radio(key="lang").set_value("ar").run()
+    assert not app.exception
+    assert "direction: rtl" in _html(app)
+    assert p.tr("ar", "title_view") in _card(app)
+    assert app.button(key="nav-next").label == p.tr("ar", "next")
+
+
+def test_the_reading_table_lists_every_place(app: AppTest) -> None:
+    doc = app.session_state["doc"]
+    frame = next(d.value for d in app.dataframe if "Why" in d.value.columns)
+    assert {"Place", "Role", "Why"} <= set(frame.columns)
+    assert set(frame["Place"]) == {s.name for s in doc.stops} | {pl.name for pl in doc.places}

@@ -15,7 +15,7 @@ def _commands() -> list[str]:
 def test_readme_opens_with_exactly_two_commands() -> None:
     commands = _commands()
     assert len(commands) == 2
-    assert "python3 -m venv .venv" in commands[0] and "geo build data/articles" in commands[0]
+    assert "python3 -m venv .venv" in commands[0] and "streamlit run app.py" in commands[0]
     assert "pytest" in commands[1]
 
 
