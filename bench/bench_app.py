@@ -17,7 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.test_app_browser import CHROMIUM, CHROMIUM_ARGS, COUNT_MAPS, free_port, start_app, stop_app  # noqa: E402
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.test_app_browser import COUNT_MAPS, free_port, start_app, stop_app  # noqa: E402
 
 
 def one_run(browser, clicks: int) -> tuple[float, list[float], int]:  # noqa: ANN001 - playwright Browser

@@ -21,18 +21,9 @@ from geo.exports import write_exports  # noqa: E402
 from geo.pipeline import Pipeline, read_articles  # noqa: E402
 from geo.storyfile import load_story, save_story, story_to_doc  # noqa: E402
 from geo.webmap import render_map, write_map  # noqa: E402
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 __all__: list[str] = []
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 def _median_seconds(fn: Callable[[], object], repeat: int) -> float:

@@ -42,11 +42,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from geo.errors import OutputError
 from geo.export import to_geodataframe
 from geo.files import write_text_atomic
+from geo.links import safe_url
 from geo.storyfile import PlaceDoc, Quote, StopDoc, StoryDoc
 
 __all__ = [
@@ -113,17 +113,6 @@ def _num(value: float) -> str:
     """A coordinate as fixed, locale-free text (six decimals, trailing zeros dropped)."""
     text = f"{round(value, _PRECISION):.{_PRECISION}f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
-
-
-def _safe_url(url: str | None) -> str | None:
-    """``url`` when it is an http(s) address, else ``None`` (no ``javascript:`` links)."""
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def _day(date: dt.date) -> str:
@@ -193,7 +182,7 @@ def _quote_html(quote: Quote) -> str:
     else:
         body = _e(sentence)
     source = ", ".join(part for part in (quote.source, quote.article) if part)
-    url = _safe_url(quote.url)
+    url = safe_url(quote.url)
     cite = f'<a href="{_e(url)}">{_e(source)}</a>' if url else _e(source)
     return f"<blockquote><div{_dir_attrs(sentence)}>{body}</div><p>— {cite}</p></blockquote>"
 

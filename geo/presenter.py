@@ -537,16 +537,11 @@ def overview_view(doc: StoryDoc, *, width: int = 900, height: int = 620) -> MapV
     )
 
 
-def _stop_zoom(uncertainty_km: float) -> int:
-    for limit, zoom in ((40.0, 7), (120.0, 6), (300.0, 5)):
-        if uncertainty_km <= limit:
-            return zoom
-    return 4
-
-
 def stop_view(stop: StopDoc) -> MapView:
     """The view of one stop: centred on it, closer for precise places, wider for vague ones."""
-    return MapView(center=(stop.lat, stop.lon), zoom=_stop_zoom(stop.uncertainty_km))
+    from geo.webmap import stop_zoom
+
+    return MapView(center=(stop.lat, stop.lon), zoom=stop_zoom(stop.uncertainty_km))
 
 
 @dataclass(frozen=True, slots=True)
@@ -785,7 +780,7 @@ def _journey_span(doc: StoryDoc, lang: str) -> str:
 def title_html(doc: StoryDoc, lang: str = "en") -> str:
     """The title view's card: the story's title, traveller, journey span and its stops in order (escaped)."""
     parts = [
-        '<div class="gs-card gs-title">',
+        '<div class="gs-card gs-title" data-seq="0">',
         f'<div class="gs-head">{_e(tr(lang, "title_view"))}</div>',
         f'<h2 class="gs-name">{_e(doc.title or tr(lang, "app_title"))}</h2>',
     ]

@@ -48,7 +48,6 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import folium
 from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
@@ -58,10 +57,12 @@ from folium.template import Template
 
 from geo.errors import OutputError
 from geo.files import write_text_atomic
+from geo.links import safe_url
 from geo.storyfile import ArticleDoc, PlaceDoc, Quote, StopDoc, StoryDoc
 
 __all__ = [
     "PINNED",
+    "stop_zoom",
     "assets_dir",
     "build_map",
     "date_range_text",
@@ -532,19 +533,6 @@ def _mixed(text: str) -> str:
     return "".join(out)
 
 
-def _safe_url(url: str | None) -> str | None:
-    """The URL if it is an absolute http(s) link (never ``javascript:`` or ``data:``), else None."""
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
-        return None
-    return url.strip()
-
-
 def _day(date: dt.date, *, month: bool = True, year: bool = True) -> str:
     text = str(date.day)
     if month:
@@ -621,7 +609,7 @@ def _quote_html(quote: Quote, articles: dict[str, ArticleDoc]) -> str:
     cite.append(f'<span class="sm-q-article"{_text_attrs(label)}>{_e(label)}</span>')
     if article is not None and article.published is not None:
         cite.append(f'<time datetime="{article.published.isoformat()}">{_e(_day(article.published))}</time>')
-    url = _safe_url(quote.url or (article.url if article else None))
+    url = safe_url(quote.url or (article.url if article else None))
     if url:
         cite.append(f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer">read the article</a>')
     role = f'<span class="sm-q-role">{_e(quote.role)}</span>: {_mixed(quote.why)}' if quote.role else ""
@@ -748,7 +736,7 @@ def _legs(stops: list[StopDoc], lons: dict[int, float]) -> list[dict[str, Any]]:
     return legs
 
 
-def _view_zoom(uncertainty_km: float) -> int:
+def stop_zoom(uncertainty_km: float) -> int:
     """The zoom to fly to for a stop: closer for precise places, wider for vague ones."""
     for limit, zoom in ((40.0, 7), (120.0, 6), (300.0, 5)):
         if uncertainty_km <= limit:
@@ -801,7 +789,7 @@ def _sources_html(articles: list[ArticleDoc]) -> str:
     items = []
     for article in articles:
         label = _article_label(article, article.name)
-        url = _safe_url(article.url)
+        url = safe_url(article.url)
         title = f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer">{_e(label)}</a>' if url else _e(label)
         meta = [f"<span{_text_attrs(article.source)}>{_e(article.source)}</span>"] if article.source else []
         if article.published:
@@ -899,7 +887,7 @@ def _story_data(doc: StoryDoc, lons: dict[int, float], legs: list[dict[str, Any]
                 "date": date_range_text(s.date_start, s.date_end),
                 "dated": s.date_start is not None,
                 "certainty": s.date_certainty,
-                "zoom": _view_zoom(s.uncertainty_km),
+                "zoom": stop_zoom(s.uncertainty_km),
                 "label": _stop_label(s, total),
             }
             for s in doc.stops

@@ -22,17 +22,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 TILE_HOST = re.compile(r"^https://[a-d]\.basemaps\.cartocdn\.com/")
 START_TIMEOUT_S = 90
 
@@ -164,7 +157,16 @@ class AppPage:
 
     def click_nav(self, label: str, index: int) -> None:
         self.page.get_by_role("button", name=label).click()
+        self.wait_index(index)
+
+    def wait_index(self, index: int) -> None:
+        """Wait until both the progress bar and the card show stop ``index`` (Streamlit replaces them in turn)."""
         self.page.wait_for_selector(f'.gs-progress[data-index="{index}"]', timeout=20_000)
+        self.page.wait_for_function(
+            f"[...document.querySelectorAll('.gs-card')].length === 1"
+            f" && document.querySelector('.gs-card').dataset.seq === '{index}'",
+            timeout=20_000,
+        )
 
     def card(self) -> tuple[str, str]:
         card = self.page.locator(".gs-card").first
@@ -204,7 +206,7 @@ def test_next_moves_the_map_without_remounting_it(app_page: AppPage) -> None:
     app_page.click_nav("Previous", 1)
     assert app_page.card()[0] == "Pyongyang"
     app_page.page.keyboard.press("ArrowRight")  # the button's keyboard shortcut
-    app_page.page.wait_for_selector('.gs-progress[data-index="2"]', timeout=20_000)
+    app_page.wait_index(2)
     assert app_page.map_inits() == 1, "the map was re-created between stops"
     assert app_page.outside == [], "the app asked the network for something other than tiles"
     assert app_page.errors == []
@@ -255,7 +257,7 @@ def test_arabic_interface(app_page: AppPage) -> None:
     page.get_by_text("العربية").click()
     page.get_by_role("button", name=re.compile("التالي")).wait_for(timeout=20_000)
     page.get_by_role("button", name=re.compile("التالي")).click()
-    page.wait_for_selector('.gs-progress[data-index="1"]', timeout=20_000)
+    app_page.wait_index(1)
     direction = page.evaluate("getComputedStyle(document.querySelector('[data-testid=stMain]')).direction")
     assert direction == "rtl"
     assert "10 سبتمبر 2023" in app_page.card()[1]

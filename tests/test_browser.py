@@ -18,19 +18,11 @@ import pytest
 
 from geo.storyfile import StoryDoc
 from geo.webmap import write_map
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.test_webmap import fixture_doc
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 TILE_HOST = re.compile(r"^[a-d]\.basemaps\.cartocdn\.com$")
 READY = "document.body.dataset.ready === '1'"
 
