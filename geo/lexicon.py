@@ -86,6 +86,7 @@ class Lexicon:
     speech: frozenset[str] = frozenset()
     movement: frozenset[str] = frozenset()
     departure: frozenset[str] = frozenset()
+    institutions: frozenset[str] = frozenset()
 
     def movement_kind(self, key: str) -> tuple[str, bool] | None:
         """``("departure"|"movement", future)`` when a folded word says the traveller moves.
@@ -120,7 +121,9 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     except (OSError, yaml.YAMLError) as exc:
         raise IndexBuildError(f"cannot read the lexicon {path}: {exc}") from exc
     triggers: dict[str, str] = {}
-    groups: dict[str, set[str]] = {k: set() for k in ("prepositions", "titles", "speech", "movement", "departure")}
+    groups: dict[str, set[str]] = {
+        k: set() for k in ("prepositions", "titles", "speech", "movement", "departure", "institutions")
+    }
     try:
         events = yaml.safe_load(EVENTS_FILE.read_text(encoding="utf-8")) if path == LEXICON_FILE else {}
     except (OSError, yaml.YAMLError) as exc:
@@ -142,4 +145,5 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         speech=frozenset(groups["speech"]),
         movement=frozenset(groups["movement"]),
         departure=frozenset(groups["departure"]),
+        institutions=frozenset(groups["institutions"]),
     )

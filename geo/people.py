@@ -20,6 +20,7 @@ __all__ = ["Person", "find_traveller", "traveller_keys"]
 
 _MAX_NAME_WORDS = 3
 _NAME_MAX_ZIPF = 5.3
+_MAX_SKIP = 4  # words between a title and the name («الرئيس الروسي», "de la République")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,10 @@ def _names_in(article: Article, gazetteer: Gazetteer, lexicon: Lexicon) -> list[
         j = i + 1
         while (
             j < len(words)
-            and words[j].text not in lexicon.prepositions  # «إلى» folds to «الي»: not an adjective
+            and j - i <= _MAX_SKIP
+            and not any(c in folded.text[words[j - 1].end : words[j].start] for c in ".!?:;،؛\n")
+            # «إلى» folds to «الي»: not an adjective; "président de la République X" reads on
+            and (words[j].text not in lexicon.prepositions or _is_initial_lower(article, folded, words[j]))
             and (
                 words[j].text in lexicon.titles
                 or words[j].text.startswith("ال")
@@ -49,6 +53,8 @@ def _names_in(article: Article, gazetteer: Gazetteer, lexicon: Lexicon) -> list[
             )
         ):
             j += 1
+        if j < len(words) and any(c in folded.text[words[j - 1].end : words[j].start] for c in ".!?:;،؛\n"):
+            continue  # the sentence ended: no name follows this title
         parts: list[int] = []
         while j < len(words) and len(parts) < _MAX_NAME_WORDS:
             key = words[j].text

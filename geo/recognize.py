@@ -108,6 +108,11 @@ class Recognizer:
             if match is None or self._generic_noun(words, match) or self._function_word(words, match):
                 i += 1
                 continue
+            if self._institution(words, match):
+                i = match.last + 1
+                continue
+                i += 1
+                continue
             mentions.append(self._mention(article, folded, words, match))
             i = match.last + 1
         return mentions
@@ -118,6 +123,11 @@ class Recognizer:
             return False
         form = words[match.first].text[match.stripped :]
         return self.lexicon.trigger(form) is not None
+
+    def _institution(self, words: list[Token], match: _Match) -> bool:
+        """«البيت الأبيض», "White House", "Kremlin": a government, never a place."""
+        key = "".join(w.text for w in words[match.first : match.last + 1])[match.stripped :]
+        return key in self.lexicon.institutions
 
     def _function_word(self, words: list[Token], match: _Match) -> bool:
         """A very common word («إلى», «بين») whose namesakes are all small places is no mention."""

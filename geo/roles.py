@@ -176,11 +176,17 @@ class _ArticleReader:
         return decided
 
     def _plan_date(self, end: int, cues: SentenceCues) -> tuple[dt.date | None, dt.date | None]:
-        """The date a plan states after the place ("will visit X on Friday"), if on or after publication."""
-        for expr in cues.dates:
-            if expr.start >= end and expr.first is not None and self.published and expr.first >= self.published:
-                return expr.first, expr.last or expr.first
-        return None, None
+        """The date a plan states ("will visit X on Friday", «يتوجه غدا إلى X»), if on or after publication.
+
+        A date after the place is preferred; one before it counts too (a date before publication
+        is when the plan was announced, not when it happens).
+        """
+        ahead = [e for e in cues.dates if e.first is not None and self.published and e.first >= self.published]
+        after = [e for e in ahead if e.start >= end]
+        chosen = after[0] if after else (ahead[-1] if ahead else None)
+        if chosen is None or chosen.first is None:
+            return None, None
+        return chosen.first, chosen.last or chosen.first
 
     def _future_before(self, index: int, start: int, end: int) -> bool:
         """Is the clause holding ``[start, end)`` in the future tense, read up to ``end``?"""

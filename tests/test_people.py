@@ -25,6 +25,13 @@ def _articles(*texts: str) -> list[Article]:
             "Emmanuel Macron",
         ),
         (
+            [
+                "Le président de la République Emmanuel Macron a quitté Rabat. Le chef de l'État a parlé. "
+                "Le roi Mohammed VI l'a reçu. La visite d'État de Macron est finie."
+            ],
+            "Emmanuel Macron",
+        ),
+        (
             ["Pope Francis landed in Baghdad. Francis then met President Barham Salih.", "Francis flew to Najaf."],
             "Francis",
         ),

@@ -112,3 +112,15 @@ def test_sentence_initial_latin_names_are_marked(gazetteer: Gazetteer, text: str
 def test_a_mention_keeps_the_marks_written_on_its_last_letter(gazetteer: Gazetteer) -> None:
     mention = next(m for m in _find(gazetteer, "وصل إلى دمشقَ اليوم") if m.text.startswith("دمشق"))
     assert mention.text == "دمشقَ"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("He was welcomed at the White House by the president.", "White House"),
+        ("وقال البيت الأبيض إن المحادثات مستمرة.", "البيت الأبيض"),
+        ("Selon le Kremlin, la rencontre aura lieu.", "Kremlin"),
+    ],
+)
+def test_institutions_are_never_places(gazetteer: Gazetteer, text: str, surface: str) -> None:
+    assert surface not in _surfaces(gazetteer, text)

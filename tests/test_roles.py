@@ -90,3 +90,8 @@ def test_last_year_is_history_even_near_new_year(gazetteer: Gazetteer) -> None:
     result = Pipeline(gazetteer).process(article)
     roles = assign_roles(article, result.resolutions, find_dates(article, anchor=published), published=published)
     assert [r.role for r in roles if r.resolution.mention.text == "Kazan"] == ["historical"]
+
+
+def test_a_plan_dated_before_its_place_keeps_that_date(gazetteer: Gazetteer) -> None:
+    found = _roles(gazetteer, "ومن المقرر أن يتوجه الرئيس غدا الخميس إلى مدينة حلب.")
+    assert (found["حلب"].role, found["حلب"].first) == ("plan", dt.date(2024, 5, 9))
