@@ -1338,16 +1338,6 @@ def map_for_app(doc: StoryDoc) -> folium.Map:
     return m
 
 
-def _leg_points(a: StopDoc, b: StopDoc) -> list[tuple[float, float]]:
-    from pyproj import Geod
-
-    geod = Geod(ellps="WGS84")
-    _, _, distance = geod.inv(a.lon, a.lat, b.lon, b.lat)
-    count = min(64, int(distance // 50_000))
-    middle = geod.npts(a.lon, a.lat, b.lon, b.lat, count) if count > 0 else []
-    return [(a.lat, a.lon), *((round(lat, 5), round(lon, 5)) for lon, lat in middle), (b.lat, b.lon)]
-
-
 def progress_layer(doc: StoryDoc, index: int) -> folium.FeatureGroup:
     """The route travelled so far (dated stops up to stop ``index``) and a ring on the current stop.
 
@@ -1356,9 +1346,10 @@ def progress_layer(doc: StoryDoc, index: int) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name="progress", control=False)
     if index < 1 or index > len(doc.stops):
         return group
-    dated = [s for s in doc.stops[:index] if s.date_start is not None]
-    for a, b in zip(dated, dated[1:], strict=False):
-        folium.PolyLine(_leg_points(a, b), color="#d9480f", weight=6, opacity=0.85, interactive=False).add_to(group)
+    from geo.webmap import route_legs
+
+    for leg in route_legs(list(doc.stops[:index])):
+        folium.PolyLine(leg["path"], color="#d9480f", weight=6, opacity=0.85, interactive=False).add_to(group)
     current = doc.stops[index - 1]
     folium.CircleMarker(
         location=[current.lat, current.lon],

@@ -63,6 +63,7 @@ from geo.storyfile import ArticleDoc, PlaceDoc, Quote, StopDoc, StoryDoc
 __all__ = [
     "PINNED",
     "stop_zoom",
+    "route_legs",
     "assets_dir",
     "build_map",
     "date_range_text",
@@ -713,6 +714,12 @@ def _display_lons(stops: list[StopDoc]) -> dict[int, float]:
         lon = stop.lon if prev is None else _unwrap(stop.lon, prev)
         lons[stop.seq] = prev = lon
     return lons
+
+
+def route_legs(stops: list[StopDoc]) -> list[dict[str, Any]]:
+    """The legs between the dated stops in route order: ``{"from", "to", "path"}``, each path a great
+    circle of ``[lat, lon]`` points, continuous across the antimeridian."""
+    return _legs(stops, _display_lons(stops))
 
 
 def _legs(stops: list[StopDoc], lons: dict[int, float]) -> list[dict[str, Any]]:
