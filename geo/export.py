@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from geo.files import write_text_atomic
-from geo.storyfile import PlaceDoc, Quote, StopDoc, StoryDoc
+from geo.storyfile import PlaceDoc, Quote, StopDoc, StoryDoc, dated_stops
 
-__all__ = ["story_geojson", "write_geojson", "write_text_atomic", "to_geodataframe"]
+__all__ = ["story_geojson", "write_geojson", "to_geodataframe"]
 
 _PRECISION = 6
 
@@ -80,7 +80,7 @@ def _place_feature(place: PlaceDoc) -> dict[str, Any]:
 
 
 def _route(stops: list[StopDoc]) -> dict[str, Any] | None:
-    dated = [s for s in stops if s.date_start is not None]
+    dated = dated_stops(stops)
     if len(dated) < 2:
         return None
     return {

@@ -27,7 +27,6 @@ Article text is untrusted data. It is never interpreted:
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import html
 import io
 import json
@@ -43,11 +42,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from geo.datetext import date_range_text, day_text
 from geo.errors import OutputError
 from geo.export import to_geodataframe
 from geo.files import write_text_atomic
 from geo.links import safe_url
-from geo.storyfile import PlaceDoc, Quote, StopDoc, StoryDoc
+from geo.storyfile import PlaceDoc, Quote, StopDoc, StoryDoc, date_bounds, dated_stops
 
 __all__ = [
     "KML_NS",
@@ -75,10 +75,6 @@ _PRECISION = 6
 _GPKG_DATE = "1970-01-01T00:00:00.000Z"  # pinned ``last_change`` of the GeoPackage tables
 _GDAL_CONFIG_LOCK = threading.Lock()  # GDAL config options are process-wide
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 # View of a stop by place type: KML LookAt range (metres) and web-map zoom level.
 _RANGE_M = {
@@ -115,33 +111,18 @@ def _num(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def _day(date: dt.date) -> str:
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-
-
 def _date_label(stop: StopDoc) -> str:
     """The date of a stop for a reader: ``1 May 2024``, ``1–3 May 2024``, ``about …`` or ``date unknown``."""
-    start, end = stop.date_start, stop.date_end
-    if start is None:
-        return "date unknown"
-    if end is None or end == start:
-        label = _day(start)
-    elif (start.year, start.month) == (end.year, end.month):
-        label = f"{start.day}–{_day(end)}"
-    elif start.year == end.year:
-        label = f"{start.day} {_MONTHS[start.month - 1]} – {_day(end)}"
-    else:
-        label = f"{_day(start)} – {_day(end)}"
-    return f"about {label}" if stop.date_certainty == "approximate" else label
+    label = date_range_text(stop.date_start, stop.date_end)
+    return f"about {label}" if stop.date_start and stop.date_certainty == "approximate" else label
 
 
 def _date_span(doc: StoryDoc) -> str:
-    dated = [s for s in doc.stops if s.date_start is not None]
-    if not dated:
+    bounds = date_bounds(doc.stops)
+    if bounds is None:
         return "dates unknown"
-    first = min(s.date_start for s in dated if s.date_start)
-    last = max((s.date_end or s.date_start) for s in dated if s.date_start)
-    return _day(first) if first == last else f"{_day(first)} – {_day(last)}"
+    first, last = bounds
+    return day_text(first) if first == last else f"{day_text(first)} – {day_text(last)}"
 
 
 def _sources(quotes: list[Quote]) -> list[str]:
@@ -247,10 +228,11 @@ def _route_frame(doc: StoryDoc):  # noqa: ANN202 - geopandas is imported lazily
     import geopandas as gpd
     from shapely.geometry import LineString
 
-    dated = [s for s in doc.stops if s.date_start is not None]
+    dated = dated_stops(doc.stops)
     if len(dated) < 2:
         return None
-    last = max((s.date_end or s.date_start) for s in dated if s.date_start)
+    bounds = date_bounds(dated)
+    last = bounds[1] if bounds else None
     row = {
         "kind": "route",
         "stops": ", ".join(str(s.seq) for s in dated),
@@ -425,7 +407,7 @@ def story_kml(doc: StoryDoc) -> str:
         data = {"id": place.id, "role": ", ".join(place.roles), "place_type": place.place_type}
         _placemark(context, place, pid=f"place-{n}", name=place.name, description=_place_html(place), data=data)
 
-    dated = [s for s in doc.stops if s.date_start is not None]
+    dated = dated_stops(doc.stops)
     if len(dated) >= 2:
         route = _sub(document, _k("Placemark"), id="route")
         _sub(route, _k("name"), "Route")

@@ -41,10 +41,11 @@ from typing import Any
 import folium
 from pydantic import ValidationError
 
+from geo.datetext import date_range_text
 from geo.errors import GeoStoryError, InputError
 from geo.ingest import DEFAULT_MAX_BYTES, decode_bytes, read_article_file
 from geo.model import Article
-from geo.storyfile import StopDoc, StoryDoc, load_story, save_story
+from geo.storyfile import StopDoc, StoryDoc, date_bounds, dated_stops, load_story, save_story
 
 __all__ = [
     "ARTICLE_TYPES",
@@ -340,17 +341,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-_MONTHS = {
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-    "ar": (
-        "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
-        "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
-    ),
-}  # fmt: skip
-
 
 def tr(lang: str, key: str, **fields: object) -> str:
     """The interface string ``key`` in ``lang`` (English when the language is unknown), with ``fields`` filled.
@@ -397,11 +387,6 @@ def role_text(role: str, lang: str = "en") -> str:
     return tr(lang, key) if key in STRINGS["en"] else role
 
 
-def _day(date: dt.date, lang: str, *, year: bool = True) -> str:
-    month = _MONTHS.get(lang, _MONTHS["en"])[date.month - 1]
-    return f"{date.day} {month} {date.year}" if year else f"{date.day} {month}"
-
-
 def date_text(start: dt.date | None, end: dt.date | None, lang: str = "en") -> str:
     """A date or range in words: ``15 September 2023``, ``15–17 September 2023``, or "date unknown".
 
@@ -412,15 +397,7 @@ def date_text(start: dt.date | None, end: dt.date | None, lang: str = "en") -> s
     lang:
         Interface language.
     """
-    if start is None:
-        return tr(lang, "date_unknown")
-    if end is None or end == start:
-        return _day(start, lang)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{_day(end, lang)}"
-    if start.year == end.year:
-        return f"{_day(start, lang, year=False)} – {_day(end, lang)}"
-    return f"{_day(start, lang)} – {_day(end, lang)}"
+    return date_range_text(start, end, lang=lang, unknown=tr(lang, "date_unknown"))
 
 
 # --------------------------------------------------------------------------- navigation
@@ -635,11 +612,11 @@ class TimelineItem:
 
 def timeline(doc: StoryDoc, lang: str = "en") -> list[TimelineItem]:
     """The dated stops in route order, placed by date between the first and the last."""
-    dated = [s for s in doc.stops if s.date_start is not None]
-    if not dated:
+    dated = dated_stops(doc.stops)
+    bounds = date_bounds(dated)
+    if bounds is None:
         return []
-    first = min(s.date_start for s in dated if s.date_start)
-    last = max((s.date_end or s.date_start) for s in dated if s.date_start)
+    first, last = bounds
     span = max((last - first).days, 1)
     return [
         TimelineItem(
@@ -772,9 +749,8 @@ def card_html(card: Card, lang: str = "en") -> str:
 
 
 def _journey_span(doc: StoryDoc, lang: str) -> str:
-    starts = [s.date_start for s in doc.stops if s.date_start]
-    ends = [s.date_end or s.date_start for s in doc.stops if s.date_start]
-    return date_text(min(starts), max(e for e in ends if e), lang) if starts else tr(lang, "date_unknown")
+    bounds = date_bounds(doc.stops)
+    return date_text(*bounds, lang) if bounds else tr(lang, "date_unknown")
 
 
 def title_html(doc: StoryDoc, lang: str = "en") -> str:

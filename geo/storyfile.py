@@ -47,6 +47,8 @@ __all__ = [
     "ArticleDoc",
     "StoryDoc",
     "story_to_doc",
+    "dated_stops",
+    "date_bounds",
     "load_story",
     "save_story",
 ]
@@ -142,6 +144,21 @@ class StoryDoc(_Model):
         if seqs != list(range(1, len(seqs) + 1)):
             raise ValueError(f"stops must be numbered 1..{len(seqs)} in order, found {seqs}")
         return self
+
+
+def dated_stops(stops: list[StopDoc]) -> list[StopDoc]:
+    """The stops that have a date, in route (``seq``) order: the route runs through them."""
+    return [s for s in stops if s.date_start is not None]
+
+
+def date_bounds(stops: list[StopDoc]) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the dated stops, or ``None`` when none is dated."""
+    dated = dated_stops(stops)
+    if not dated:
+        return None
+    first = min(s.date_start for s in dated if s.date_start)
+    last = max((s.date_end or s.date_start) for s in dated if s.date_start)
+    return first, last
 
 
 def _quote(role: MentionRole, story: Story) -> Quote:

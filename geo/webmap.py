@@ -36,7 +36,6 @@ byte-identical HTML.
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import functools
 import hashlib
 import html
@@ -55,10 +54,11 @@ from folium.elements import JSCSSMixin
 from folium.plugins import AntPath
 from folium.template import Template
 
+from geo.datetext import date_range_text, day_text
 from geo.errors import OutputError
 from geo.files import write_text_atomic
 from geo.links import safe_url
-from geo.storyfile import ArticleDoc, PlaceDoc, Quote, StopDoc, StoryDoc
+from geo.storyfile import ArticleDoc, PlaceDoc, Quote, StopDoc, StoryDoc, date_bounds, dated_stops
 
 __all__ = [
     "PINNED",
@@ -66,7 +66,6 @@ __all__ = [
     "route_legs",
     "assets_dir",
     "build_map",
-    "date_range_text",
     "render_map",
     "write_map",
     "StoryMap",
@@ -107,10 +106,6 @@ _SENTENCE_MAX = 320  # characters of a quote's sentence shown around the place n
 _AREA_TYPES = frozenset({"country", "region", "water"})
 _AREA_ROLES = frozenset({"country", "region", "water", "mentioned"})
 _RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi"})
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 _ROLE_TEXT = {
     "departure": "departure",
     "visit": "visit",
@@ -534,28 +529,6 @@ def _mixed(text: str) -> str:
     return "".join(out)
 
 
-def _day(date: dt.date, *, month: bool = True, year: bool = True) -> str:
-    text = str(date.day)
-    if month:
-        text += f" {_MONTHS[date.month - 1]}"
-    if year:
-        text += f" {date.year}"
-    return text
-
-
-def date_range_text(start: dt.date | None, end: dt.date | None) -> str:
-    """A date or range in words: ``15 September 2023``, ``15–17 September 2023``, ``date unknown``."""
-    if start is None:
-        return "date unknown"
-    if end is None or end == start:
-        return _day(start)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{_day(end)}"
-    if start.year == end.year:
-        return f"{_day(start, year=False)} – {_day(end)}"
-    return f"{_day(start)} – {_day(end)}"
-
-
 def _certainty_text(stop: StopDoc) -> str:
     if stop.date_start is None:
         return "not dated by the articles; placed by the order of the story"
@@ -609,7 +582,7 @@ def _quote_html(quote: Quote, articles: dict[str, ArticleDoc]) -> str:
     label = _article_label(article, quote.article)
     cite.append(f'<span class="sm-q-article"{_text_attrs(label)}>{_e(label)}</span>')
     if article is not None and article.published is not None:
-        cite.append(f'<time datetime="{article.published.isoformat()}">{_e(_day(article.published))}</time>')
+        cite.append(f'<time datetime="{article.published.isoformat()}">{_e(day_text(article.published))}</time>')
     url = safe_url(quote.url or (article.url if article else None))
     if url:
         cite.append(f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer">read the article</a>')
@@ -703,7 +676,7 @@ def _unwrap(lon: float, ref: float) -> float:
 
 def _route_order(stops: list[StopDoc]) -> list[StopDoc]:
     """The dated stops in route order, ``seq`` (an edited story.json may change it; undated stops have no leg)."""
-    return sorted((s for s in stops if s.date_start is not None), key=lambda s: s.seq)
+    return sorted(dated_stops(stops), key=lambda s: s.seq)
 
 
 def _display_lons(stops: list[StopDoc]) -> dict[int, float]:
@@ -770,12 +743,8 @@ def _bounds(points: list[tuple[float, float]]) -> list[list[float]]:
 
 
 def _journey_span(stops: list[StopDoc]) -> str:
-    dated = [s for s in stops if s.date_start is not None]
-    if not dated:
-        return "undated"
-    first = min(s.date_start for s in dated if s.date_start)
-    last = max((s.date_end or s.date_start) for s in dated if s.date_start)
-    return date_range_text(first, last)
+    bounds = date_bounds(stops)
+    return date_range_text(*bounds) if bounds else "undated"
 
 
 def _stop_item(stop: StopDoc) -> str:
@@ -800,7 +769,7 @@ def _sources_html(articles: list[ArticleDoc]) -> str:
         title = f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer">{_e(label)}</a>' if url else _e(label)
         meta = [f"<span{_text_attrs(article.source)}>{_e(article.source)}</span>"] if article.source else []
         if article.published:
-            meta.append(f'<time datetime="{article.published.isoformat()}">{_e(_day(article.published))}</time>')
+            meta.append(f'<time datetime="{article.published.isoformat()}">{_e(day_text(article.published))}</time>')
         items.append(
             f"<li><span{_text_attrs(label)}>{title}</span>" + (f" — {' · '.join(meta)}" if meta else "") + "</li>"
         )

@@ -9,7 +9,8 @@ import geopandas as gpd
 import pytest
 
 from geo.errors import OutputError
-from geo.export import story_geojson, to_geodataframe, write_geojson, write_text_atomic
+from geo.export import story_geojson, to_geodataframe, write_geojson
+from geo.files import write_text_atomic
 from geo.storyfile import PlaceDoc, Quote, StopDoc, StoryDoc
 
 TEXT = "وصل إلى <script>alert(1)</script> حلب."

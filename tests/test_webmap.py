@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from pyproj import Geod
 
+from geo.datetext import date_range_text
 from geo.errors import OutputError
 from geo.storyfile import ArticleDoc, PlaceDoc, Quote, StopDoc, StoryDoc
-from geo.webmap import PINNED, date_range_text, render_map, write_map
+from geo.webmap import PINNED, render_map, write_map
 
 ROOT = Path(__file__).resolve().parent.parent
 TILE_HOST = "basemaps.cartocdn.com"  # the only http(s) host the self-contained page may contact (tiles)
