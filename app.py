@@ -54,7 +54,7 @@ def _geocoder() -> OfflineGeocoder:
 def _corpus_story(folder: str) -> str:
     """The bundled story as JSON text (cached across sessions)."""
     story, _ = Pipeline(_gazetteer()).run(read_articles(Path(folder)))
-    return story_to_doc(story, published=story.published).model_dump_json(by_alias=True)
+    return story_to_doc(story).model_dump_json(by_alias=True)
 
 
 # --------------------------------------------------------------------------- state
@@ -395,7 +395,7 @@ def _build(files: list[Any], pasted: str) -> None:
             bar.progress(0.4, text=_t("reading", count=len(articles)))
             story, _ = Pipeline(_gazetteer()).run(articles)
             bar.progress(0.8, text=_t("drawing"))
-            doc = story_to_doc(story, published=story.published)
+            doc = story_to_doc(story)
             p.map_for_app(doc)  # fail here, not later, when the map cannot be drawn
         except GeoStoryError as exc:
             status.update(label=_t("upload_error", message=str(exc)), state="error")

@@ -27,7 +27,7 @@ __all__: list[str] = []
 
 def _story_json(folder: Path) -> Path:
     story, _ = Pipeline().run(read_articles(ROOT / "data" / "articles"))
-    return save_story(story_to_doc(story, published=story.published), folder / "story.json")
+    return save_story(story_to_doc(story), folder / "story.json")
 
 
 def bench_size_and_render(folder: Path) -> Path:

@@ -97,7 +97,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         raise InputError("--out must not be the articles folder (its outputs would be read as articles)")
     articles = read_articles(args.path)
     story, _ = Pipeline().run(articles)
-    doc = story_to_doc(story, published=story.published)
+    doc = story_to_doc(story)
     save_story(doc, args.out / "story.json")
     _write_outputs(doc, args.out, cdn=args.cdn)
     print(f"{len(doc.stops)} stops, {len(doc.places)} other places from {len(articles)} articles -> {args.out}")

@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from geo.errors import InputError
 from geo.files import write_text_atomic
-from geo.model import MentionRole, Story
+from geo.model import Article, MentionRole, Story
 
 __all__ = [
     "SCHEMA",
@@ -54,6 +54,7 @@ __all__ = [
 ]
 
 SCHEMA = "geostory/story"
+_UNKNOWN_DATE: tuple[None, str, str] = (None, "unknown", "unknown")
 VERSION = 1
 
 
@@ -161,9 +162,9 @@ def date_bounds(stops: list[StopDoc]) -> tuple[dt.date, dt.date] | None:
     return first, last
 
 
-def _quote(role: MentionRole, story: Story) -> Quote:
+def _quote(role: MentionRole, articles: dict[str, Article]) -> Quote:
     mention = role.resolution.mention
-    article = next((a for a in story.articles if a.name == mention.article), None)
+    article = articles.get(mention.article)
     return Quote(
         article=mention.article,
         text=mention.text,
@@ -177,17 +178,10 @@ def _quote(role: MentionRole, story: Story) -> Quote:
     )
 
 
-def story_to_doc(story: Story, *, published: dict[str, tuple[dt.date | None, str, str]] | None = None) -> StoryDoc:
-    """The story document of a built :class:`~geo.model.Story`.
-
-    Parameters
-    ----------
-    story:
-        The built story (its stops, roles and features).
-    published:
-        Per article name: ``(date, source, certainty)`` of its publication date.
-    """
-    published = published or {}
+def story_to_doc(story: Story) -> StoryDoc:
+    """The story document of a built :class:`~geo.model.Story` (its stops, roles, features and
+    the publication date of each article, with where it came from)."""
+    by_name = {a.name: a for a in story.articles}
     stop_ids = {s.place.id for s in story.stops} | {p.id for s in story.stops for p in s.also}
     roles_by_place: dict[str, list[MentionRole]] = {}
     for role in story.roles:
@@ -217,7 +211,7 @@ def story_to_doc(story: Story, *, published: dict[str, tuple[dt.date | None, str
                 role=stop.role,
                 caption=captions[0] if captions else stop.role,
                 also=[p.name for p in stop.also],
-                quotes=[_quote(r, story) for r in ordered([place.id, *(p.id for p in stop.also)])],
+                quotes=[_quote(r, by_name) for r in ordered([place.id, *(p.id for p in stop.also)])],
             )
         )
     places = []
@@ -236,22 +230,24 @@ def story_to_doc(story: Story, *, published: dict[str, tuple[dt.date | None, str
                 place_type=place.place_type,
                 uncertainty_km=feature.uncertainty_km,
                 roles=sorted({r.role for r in roles}),
-                quotes=[_quote(r, story) for r in roles],
+                quotes=[_quote(r, by_name) for r in roles],
             )
         )
-    articles = [
-        ArticleDoc(
-            name=a.name,
-            title=a.title,
-            url=a.url,
-            source=a.source,
-            language=a.language,
-            published=published.get(a.name, (None, "unknown", "unknown"))[0],
-            published_source=published.get(a.name, (None, "unknown", "unknown"))[1],
-            published_certainty=published.get(a.name, (None, "unknown", "unknown"))[2],  # type: ignore[arg-type]
+    articles = []
+    for a in story.articles:
+        date, source, certainty = story.published.get(a.name, _UNKNOWN_DATE)
+        articles.append(
+            ArticleDoc(
+                name=a.name,
+                title=a.title,
+                url=a.url,
+                source=a.source,
+                language=a.language,
+                published=date,
+                published_source=source,
+                published_certainty=certainty,  # type: ignore[arg-type]
+            )
         )
-        for a in story.articles
-    ]
     return StoryDoc(title=story.title, traveller=story.traveller, articles=articles, stops=stops, places=places)
 
 

@@ -215,7 +215,7 @@ def test_bundled_story_offline(browser, tmp_path: Path, gazetteer) -> None:  # n
     from geo.storyfile import story_to_doc
 
     story, _ = Pipeline(gazetteer).run(read_articles(ROOT / "data" / "articles"))
-    doc: StoryDoc = story_to_doc(story, published=story.published)
+    doc: StoryDoc = story_to_doc(story)
     path = write_map(doc, tmp_path / "story.html")
     offline = OfflinePage(browser, width=1280, height=800)
     try:

@@ -19,9 +19,7 @@ from tests.conftest import BUNDLED
 @pytest.fixture(scope="module")
 def bundled_story(gazetteer: Gazetteer, tmp_path_factory: pytest.TempPathFactory) -> Path:
     story, _ = Pipeline(gazetteer).run(read_articles(BUNDLED))
-    return write_geojson(
-        story_to_doc(story, published=story.published), tmp_path_factory.mktemp("out") / "story.geojson"
-    )
+    return write_geojson(story_to_doc(story), tmp_path_factory.mktemp("out") / "story.geojson")
 
 
 def test_stops_score_on_the_development_set(bundled_story: Path, shared_dir: Path) -> None:
@@ -69,7 +67,7 @@ def test_mentions_point_at_their_text(gazetteer: Gazetteer) -> None:
 
 def test_builds_are_byte_identical(gazetteer: Gazetteer, tmp_path: Path, bundled_story: Path) -> None:
     story, _ = Pipeline(gazetteer).run(read_articles(BUNDLED))
-    again = write_geojson(story_to_doc(story, published=story.published), tmp_path / "story.geojson")
+    again = write_geojson(story_to_doc(story), tmp_path / "story.geojson")
     assert again.read_bytes() == bundled_story.read_bytes()
 
 

@@ -337,7 +337,7 @@ def test_bundled_story_fits_in_budget(gazetteer) -> None:  # noqa: ANN001 - conf
     from geo.storyfile import story_to_doc
 
     story, _ = Pipeline(gazetteer).run(read_articles(ROOT / "data" / "articles"))
-    doc = story_to_doc(story, published=story.published)
+    doc = story_to_doc(story)
     page = render_map(doc)
     assert len(page.encode("utf-8")) <= 1_500_000
     assert len(_div_icons(page)) == len(doc.stops) == 6
