@@ -91,6 +91,22 @@ class Weights:
     threshold: float = 4.25
 
 
+@dataclass(frozen=True, slots=True)
+class _MentionFacts:
+    key: str
+    zipf: float
+    short_edge: bool
+    phonetic_length: int
+    word_cue: bool
+
+
+def _is_main_name(place: Place, mention: Mention, key: str) -> bool:
+    """True when the mention (folded ``key``) spells the place's display name (English or Arabic)."""
+    return key in (name_key(place.name), name_key(place.name_ar or "")) or (
+        mention.match == "clitic" and name_key(place.name_ar or "").endswith(key)
+    )
+
+
 def _word_cue(mention: Mention) -> bool:
     """A preposition of place written as a word («في», "in"), not a proclitic glued to the name."""
     return bool(mention.cue) and mention.cue not in PROCLITICS
@@ -245,22 +261,33 @@ class Resolver:
     def _best_of_group(self, group: list[Mention], context: _Context, *, key: str = "") -> _Scored | None:
         best: _Scored | None = None
         for mention in group:
+            facts = self._facts(mention, context)
             for row in mention.candidates:
-                scored = self._score(mention, row, context, person=mention.person, key=key)
+                scored = self._score(mention, facts, row, context, key=key)
                 if best is None or scored.score > best.score:
                     best = scored
         return best
 
-    def _score(self, mention: Mention, row: int, context: _Context, *, person: bool, key: str) -> _Scored:
+    def _facts(self, mention: Mention, context: _Context) -> _MentionFacts:
+        """What scoring needs from the mention's text, worked out once for all its candidates."""
+        words = tokens(fold_text(mention.text))
+        key = name_key(mention.text)
+        return _MentionFacts(
+            key=key,
+            zipf=self.gazetteer.zipf(key, language=context.language) if len(words) == 1 else 0.0,
+            short_edge=len(words) > 1 and (len(words[0].text) <= 2 or len(words[-1].text) <= 2),
+            phonetic_length=len(arabic_key(mention.text)) if mention.match == "phonetic" else 0,
+            word_cue=_word_cue(mention),
+        )
+
+    def _score(self, mention: Mention, facts: _MentionFacts, row: int, context: _Context, *, key: str) -> _Scored:
         w = self.weights
-        g = self.gazetteer
-        place = g.place(row)
+        place = self.gazetteer.place(row)
         reasons: list[str] = []
         score = 0.0
-        words = tokens(fold_text(mention.text))
         if mention.match == "phonetic":
-            length = len(arabic_key(mention.text))
-            if length < _SHORT_PHONETIC and not (mention.trigger or _word_cue(mention)):
+            length = facts.phonetic_length
+            if length < _SHORT_PHONETIC and not (mention.trigger or facts.word_cue):
                 return _Scored(row=row, score=-math.inf, reasons=("short phonetic key without context",))
             base = min(w.phonetic_max, w.phonetic_base + w.phonetic_per_class * length)
             reasons.append(f"sounds like {place.name} ({length} consonants)")
@@ -278,7 +305,7 @@ class Resolver:
             prominence = math.log10(place.population + 1) / 2
             score += prominence
             famous = place.population >= 1_000_000
-            if place.population < w.small_population * 20 and not self._is_main_name(place, mention):
+            if place.population < w.small_population * 20 and not _is_main_name(place, mention, facts.key):
                 score -= w.alternate_name
                 reasons.append("matches one of its alternate names only")
             if place.population < w.small_population and not (mention.trigger or mention.cue):
@@ -297,13 +324,13 @@ class Resolver:
         else:
             score += w.facility
             reasons.append(place.feature or place.place_type)
-        zipf = g.zipf(name_key(mention.text), language=context.language) if len(words) == 1 else 0.0
+        zipf = facts.zipf
         if zipf > w.common_from:
             # A city's own name, introduced as a place («في حلب», «محافظ إدلب»): its frequency is its fame.
             notable = (
                 place.population >= 100_000
-                and self._is_main_name(place, mention)
-                and bool(mention.trigger or _word_cue(mention))
+                and _is_main_name(place, mention, facts.key)
+                and bool(mention.trigger or facts.word_cue)
                 and not mention.person
             )
             widely_known = (
@@ -314,12 +341,12 @@ class Resolver:
                 factor *= w.capitalised_factor  # a capital letter mid-sentence marks a name
             score -= (zipf - w.common_from) * w.common_slope * factor
             reasons.append(f"also a common word (Zipf {zipf:.1f})")
-        if len(words) > 1 and (len(words[0].text) <= 2 or len(words[-1].text) <= 2):
+        if facts.short_edge:
             score -= w.short_edge
         if mention.trigger:
             score += self._trigger_bonus(mention.trigger, place)
             reasons.append(f"after a '{mention.trigger}' noun")
-        if _word_cue(mention):
+        if facts.word_cue:
             score += w.cue
         if place.place_type != "country" and place.country in context.countries:
             major = place.country in context.main_countries
@@ -339,7 +366,7 @@ class Resolver:
                 score += w.explicit_parent
                 reasons.append("its country or region is written next to it")
         known = place.feature == "capital" or place.place_type == "country"
-        if person and not known and not mention.cue and place.place_type in ("city", "facility", "island"):
+        if mention.person and not known and not mention.cue and place.place_type in ("city", "facility", "island"):
             score -= w.person_phonetic if mention.match == "phonetic" else w.person_exact
             reasons.append("stands where a person's name stands")
         if context.anchors and place.place_type in ("city", "facility", "island"):
@@ -353,14 +380,6 @@ class Resolver:
             elif near < 1000:
                 score += w.near_1000km
         return _Scored(row=row, score=score, reasons=tuple(reasons))
-
-    @staticmethod
-    def _is_main_name(place: Place, mention: Mention) -> bool:
-        """True when the mention spells the place's display name (English or Arabic)."""
-        key = name_key(mention.text)
-        return key in (name_key(place.name), name_key(place.name_ar or "")) or (
-            mention.match == "clitic" and name_key(place.name_ar or "").endswith(key)
-        )
 
     def _trigger_bonus(self, trigger: str, place: Place) -> float:
         w = self.weights
