@@ -193,6 +193,19 @@ def _coerce_point(query: Any) -> Point:
     return point
 
 
+def _init_without_network(geocoder: Geocoder, *, timeout: float | None = None) -> None:
+    """geopy's base set-up with an adapter that refuses every request (the base class only
+    stores settings and builds the adapter): no HTTP client, proxy lookup or user-agent warning."""
+    Geocoder.__init__(
+        geocoder,
+        scheme="https",
+        timeout=timeout,
+        proxies={},
+        user_agent=_OFFLINE_USER_AGENT,
+        adapter_factory=_NoNetworkAdapter,
+    )
+
+
 class OfflineGeocoder(Geocoder):
     """Geocode place names with the offline gazetteer, following geopy's conventions.
 
@@ -224,15 +237,7 @@ class OfflineGeocoder(Geocoder):
     name = "offline"
 
     def __init__(self, gazetteer: Gazetteer | None = None, *, timeout: float | None = None) -> None:
-        # The base class only stores settings and builds an adapter; ours refuses
-        # every request, so no HTTP client, proxy lookup or user-agent warning.
-        super().__init__(
-            scheme="https",
-            timeout=timeout,
-            proxies={},
-            user_agent=_OFFLINE_USER_AGENT,
-            adapter_factory=_NoNetworkAdapter,
-        )
+        _init_without_network(self, timeout=timeout)
         self._gazetteer = gazetteer
         self._lock = threading.Lock()
 
@@ -858,13 +863,7 @@ class ChainedGeocoder(Geocoder):
     name = "chain"
 
     def __init__(self, geocoders: Sequence[Geocoder], *, cache: GeocodeCache | None = None) -> None:
-        super().__init__(
-            scheme="https",
-            timeout=None,
-            proxies={},
-            user_agent=_OFFLINE_USER_AGENT,
-            adapter_factory=_NoNetworkAdapter,
-        )
+        _init_without_network(self)
         if not geocoders:
             raise ValueError("a geocoder chain needs at least one geocoder")
         self.geocoders: tuple[Geocoder, ...] = tuple(geocoders)

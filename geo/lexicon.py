@@ -114,8 +114,8 @@ class Lexicon:
 
 
 @cache
-def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
-    """Load and fold the lexicon file once per process."""
+def load_lexicon(path: Path = LEXICON_FILE, *, events_path: Path | None = EVENTS_FILE) -> Lexicon:
+    """Load and fold the word lists (``triggers.yaml`` and the movement words of ``events.yaml``) once."""
     try:
         raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -125,9 +125,9 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         k: set() for k in ("prepositions", "titles", "speech", "movement", "departure", "institutions")
     }
     try:
-        events = yaml.safe_load(EVENTS_FILE.read_text(encoding="utf-8")) if path == LEXICON_FILE else {}
+        events = yaml.safe_load(Path(events_path).read_text(encoding="utf-8")) if events_path else {}
     except (OSError, yaml.YAMLError) as exc:
-        raise IndexBuildError(f"cannot read the lexicon {EVENTS_FILE}: {exc}") from exc
+        raise IndexBuildError(f"cannot read the lexicon {events_path}: {exc}") from exc
     for kind, by_lang in [*raw.items(), *(events or {}).items()]:
         for words in by_lang.values():
             for word in words:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = [
     "extend_over_marks",
@@ -163,8 +163,12 @@ class Folded:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+@lru_cache(maxsize=8)
 def fold(text: str) -> Folded:
     """Fold ``text`` for matching and keep the offset map.
+
+    Cached for the last few texts: every stage of the pipeline reads the same
+    article folded (recognition, relative locations, roles, people, dates).
 
     Parameters
     ----------

@@ -18,6 +18,7 @@ lead event (approximate).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -75,8 +76,8 @@ class _ArticleReader:
 
     def _words_in(self, index: int) -> range:
         span = self.article.sentences[index]
-        lo = _bisect(self.word_starts, span.start)
-        hi = _bisect(self.word_starts, span.end)
+        lo = bisect.bisect_left(self.word_starts, span.start)
+        hi = bisect.bisect_left(self.word_starts, span.end)
         return range(lo, hi)
 
     def _sentence_cues(self, index: int) -> SentenceCues:
@@ -119,7 +120,7 @@ class _ArticleReader:
         place = resolution.place
         index = mention.sentence
         cues = self.cues[index] if 0 <= index < len(self.cues) else SentenceCues((), False, False, ())
-        first_word = _bisect(self.word_starts, mention.start)
+        first_word = bisect.bisect_left(self.word_starts, mention.start)
         window = MOVEMENT_WINDOW if place.place_type == "country" else PLACE_WINDOW
         near = [m for m in cues.movement if 0 < first_word - m[0] <= window]
         historical = [d for d in cues.dates if self._historical(d)]
@@ -222,12 +223,6 @@ class _ArticleReader:
             return True
         at_line_start = not before or before.endswith((")", "—", "-")) and len(before) < 80
         return at_line_start and _DATELINE_AFTER.match(after) is not None
-
-
-def _bisect(values: list[int], x: int) -> int:
-    import bisect
-
-    return bisect.bisect_left(values, x)
 
 
 def assign_roles(
