@@ -78,7 +78,7 @@ import yaml
 
 from geo.errors import IndexBuildError
 from geo.model import Article, Span
-from geo.normalize import Folded, extend_over_marks, fold, fold_text, is_arabic
+from geo.normalize import Folded, extend_over_marks, fold, fold_text, is_arabic, name_key
 from geo.sources import DATA_DIR
 
 __all__ = [
@@ -129,7 +129,6 @@ _CL = r"(?:[وف](?=[^\W\d_]))?"
 _YEAR = r"(?:19\d\d|20\d\d|2100)"
 _ORD = r"(?:st|nd|rd|th|er)?"
 _HYPHENS = "-\u2010\u2011"
-_KEY_DROP = re.compile(r"[\s'’\-\u2010\u2011.]+")
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
 _WORD = re.compile(r"[^\W\d_]+")
 _PREVIOUS_WORD = re.compile(r"([^\W_]+)[ \t\u00a0]*$")
@@ -207,11 +206,6 @@ class DatesLexicon:
     clause_breaks: tuple[str, ...]
     published_labels: tuple[str, ...]
     updated_labels: tuple[str, ...]
-
-
-def _key(text: str) -> str:
-    """The lookup key of a phrase: folded, without spaces, hyphens, apostrophes and dots."""
-    return _KEY_DROP.sub("", fold_text(text))
 
 
 def _fold_all(words: Iterable[Any]) -> tuple[str, ...]:
@@ -365,7 +359,7 @@ class _Patterns:
 
 def _keyed(mapping: dict[str, Any]) -> dict[str, Any]:
     """Re-key a folded-phrase mapping by :func:`_key`."""
-    return {_key(word): value for word, value in mapping.items()}
+    return {name_key(word): value for word, value in mapping.items()}
 
 
 @cache
@@ -440,7 +434,7 @@ def _zipf() -> Callable[[str, str], float] | None:
 
     if (default_index_dir() / "meta.json").exists():
         gazetteer = load_gazetteer(check=False)
-        return lambda word, _lang: gazetteer.zipf(_key(word))
+        return lambda word, _lang: gazetteer.zipf(name_key(word))
     try:
         from wordfreq import zipf_frequency
     except ImportError:
@@ -569,7 +563,7 @@ def _valid(year: int | None, month: int, day: int) -> bool:
 
 def _marker(patterns: _Patterns, word: str | None) -> str | None:
     """``past``, ``next`` or ``this`` for a matched marker word."""
-    return patterns.markers.get(_key(word)) if word else None
+    return patterns.markers.get(name_key(word)) if word else None
 
 
 def _numeric_atoms(doc: _Doc, patterns: _Patterns) -> list[_Atom]:
@@ -607,15 +601,15 @@ def _day_month_atoms(doc: _Doc, patterns: _Patterns) -> list[_Atom]:
     text = doc.folded.text
     atoms = []
     for m in patterns.text_dmy.finditer(text):
-        month, day, year = patterns.months[_key(m["mn"])], int(m["d"]), int(m["y"]) if m["y"] else None
+        month, day, year = patterns.months[name_key(m["mn"])], int(m["d"]), int(m["y"]) if m["y"] else None
         if _valid(year, month, day):
             atoms.append(_Atom("date", m.start(), m.end(), year=year, month=month, day=day))
     for m in patterns.mdy.finditer(text):
-        month, day, year = patterns.months[_key(m["mn"])], int(m["d"]), int(m["y"]) if m["y"] else None
+        month, day, year = patterns.months[name_key(m["mn"])], int(m["d"]), int(m["y"]) if m["y"] else None
         if doc.char(m.start("mn")).isupper() and _valid(year, month, day):
             atoms.append(_Atom("date", m.start(), m.end(), year=year, month=month, day=day))
     for m in patterns.day_range.finditer(text):
-        month, day, day2 = patterns.months[_key(m["mn"])], int(m["d"]), int(m["d2"])
+        month, day, day2 = patterns.months[name_key(m["mn"])], int(m["d"]), int(m["d2"])
         year = int(m["y"]) if m["y"] else None
         if day < day2 and _valid(year, month, day) and _valid(year, month, day2):
             atoms.append(_Atom("range", m.start(), m.end(), year=year, month=month, day=day, day2=day2))
@@ -627,13 +621,13 @@ def _month_year_atoms(doc: _Doc, patterns: _Patterns) -> list[_Atom]:
     text = doc.folded.text
     atoms = []
     for m in patterns.month_year.finditer(text):
-        month = patterns.months[_key(m["mn"])]
+        month = patterns.months[name_key(m["mn"])]
         atoms.append(_Atom("month", m.start("body"), m.end("body"), year=int(m["y"]), month=month))
     for m in patterns.month.finditer(text):
         cued = m["cue"] or m["pre"] or m["post"] or m["shahr"]
         if cued and _latin_case_ok(doc, m.start("mn"), m["mn"]):
             marker = _marker(patterns, m["pre"] or m["post"])
-            month = patterns.months[_key(m["mn"])]
+            month = patterns.months[name_key(m["mn"])]
             atoms.append(_Atom("month", m.start("body"), m.end("body"), month=month, marker=marker))
     for m in patterns.year.finditer(text):
         if m["cue"] or m["noun"]:
@@ -647,22 +641,22 @@ def _word_atoms(doc: _Doc, patterns: _Patterns) -> list[_Atom]:
     not_after = load_dates_lexicon().weekday_not_after
     atoms = []
     for m in patterns.relative.finditer(text):
-        key = _key(m["w"])
+        key = name_key(m["w"])
         atoms.append(_Atom("relative", m.start("w"), m.end("w"), value=patterns.relative_days[key], word=key))
     for m in patterns.weekday.finditer(text):
         if not (m["lead"] or m["pre"] or m["post"]) and _previous_word(text, m.start()) in not_after:
             following = _NEXT_WORDS.match(text, m.end())  # «بين الأحد والاثنين» is a pair of days
-            if not (following and _key(following.group(1)[1:]) in patterns.weekdays):
+            if not (following and name_key(following.group(1)[1:]) in patterns.weekdays):
                 continue
         marker = _marker(patterns, m["pre"] or m["post"])
         atoms.append(
-            _Atom("weekday", m.start("body"), m.end("body"), value=patterns.weekdays[_key(m["w"])], marker=marker)
+            _Atom("weekday", m.start("body"), m.end("body"), value=patterns.weekdays[name_key(m["w"])], marker=marker)
         )
     for m in patterns.period.finditer(text):
         if m["pre"] or m["post"]:
             marker = _marker(patterns, m["pre"] or m["post"])
             atoms.append(
-                _Atom("period", m.start("body"), m.end("body"), unit=patterns.periods[_key(m["p"])], marker=marker)
+                _Atom("period", m.start("body"), m.end("body"), unit=patterns.periods[name_key(m["p"])], marker=marker)
             )
     return atoms
 
