@@ -219,22 +219,28 @@ def _controls(nav: p.Nav) -> None:
     st.progress(nav.index / nav.total if nav.total else 0.0)
 
 
-def _map(doc: StoryDoc, nav: p.Nav) -> None:
-    """The story map: built once per story, then only its centre, zoom and progress layer change."""
+def _story_map(doc: StoryDoc) -> Any:  # noqa: ANN401 - folium.Map
+    """The story's map, built once per story and kept in the session (raises GeoStoryError)."""
     key = p.story_hash(doc)
     cache: dict[str, Any] = st.session_state.setdefault("map_cache", {})
     if key not in cache:
-        try:
-            cache.clear()
-            cache[key] = p.map_for_app(doc)
-        except GeoStoryError as exc:
-            st.error(_t("map_error", message=str(exc)))
-            return
+        cache.clear()
+        cache[key] = p.map_for_app(doc)
+    return cache[key]
+
+
+def _map(doc: StoryDoc, nav: p.Nav) -> None:
+    """The story map: built once per story, then only its centre, zoom and progress layer change."""
+    try:
+        story_map = _story_map(doc)
+    except GeoStoryError as exc:
+        st.error(_t("map_error", message=str(exc)))
+        return
     view = p.stop_view(doc.stops[nav.index - 1]) if nav.index else p.overview_view(doc, width=_MAP_WIDTH_GUESS)
     # streamlit-folium renames the elements of the map it is given: hand it a copy, so that the
     # script (and so the component's identity) is the same on every run and the map is not re-mounted.
     st_folium(
-        copy.deepcopy(cache[key]),
+        copy.deepcopy(story_map),
         key="story-map",
         center=view.center,
         zoom=view.zoom,
@@ -396,7 +402,7 @@ def _build(files: list[Any], pasted: str) -> None:
             story, _ = Pipeline(_gazetteer()).run(articles)
             bar.progress(0.8, text=_t("drawing"))
             doc = story_to_doc(story)
-            p.map_for_app(doc)  # fail here, not later, when the map cannot be drawn
+            _story_map(doc)  # fail here, not later, when the map cannot be drawn (and keep the map)
         except GeoStoryError as exc:
             status.update(label=_t("upload_error", message=str(exc)), state="error")
             _flash("error", _t("upload_error", message=str(exc)))
