@@ -12,8 +12,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geo.errors import GeoStoryError, InputError
+
+if TYPE_CHECKING:
+    from geo.pipeline import ArticleResult
+    from geo.storyfile import StoryDoc
 
 __all__ = ["main", "build_parser"]
 
@@ -41,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _mention_rows(results, *, include_all: bool) -> list[dict]:  # noqa: ANN001 - list[ArticleResult]
+def _mention_rows(results: list[ArticleResult], *, include_all: bool) -> list[dict]:
     rows = []
     for result in results:
         resolved = {(r.mention.start, r.mention.end, r.mention.match): r for r in result.resolutions}
@@ -104,7 +109,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_outputs(doc, out: Path, *, cdn: bool) -> None:  # noqa: ANN001 - StoryDoc
+def _write_outputs(doc: StoryDoc, out: Path, *, cdn: bool) -> None:
     """Every output of a story document: GeoJSON, the self-contained map, the standard exports."""
     from geo.export import write_geojson
     from geo.exports import write_exports

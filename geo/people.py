@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from geo.gazetteer import Gazetteer
 from geo.lexicon import Lexicon, load_lexicon
 from geo.model import Article
-from geo.normalize import fold, tokens
+from geo.normalize import Folded, Token, fold, tokens
 
 __all__ = ["Person", "find_traveller", "traveller_keys"]
 
@@ -78,7 +78,7 @@ def _names_in(article: Article, gazetteer: Gazetteer, lexicon: Lexicon) -> list[
     return found
 
 
-def _is_initial_lower(article: Article, folded, word) -> bool:  # noqa: ANN001
+def _is_initial_lower(article: Article, folded: Folded, word: Token) -> bool:
     """A lowercase Latin word after a title ("le président français") is no name."""
     char = article.text[folded.offsets[word.start]]
     return char.isascii() and char.isalpha() and char.islower()

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from geopy.distance import geodesic
 
-from geo.lexicon import load_lexicon
+from geo.lexicon import Lexicon, load_lexicon
 from geo.model import Article, Mention
 from geo.normalize import fold, name_key
 
@@ -160,7 +160,7 @@ def _anchor_after(offsets: tuple[int, ...], end: int, starts: dict[int, Mention]
     return None
 
 
-def _head_noun(before: str, lexicon) -> str | None:  # noqa: ANN001 - Lexicon
+def _head_noun(before: str, lexicon: Lexicon) -> str | None:
     """The nearest trigger noun in the same sentence before a relative phrase."""
     sentence = re.split(r"[.!?؟\n]", before)[-1]
     for word in reversed(sentence.split()[-12:]):
