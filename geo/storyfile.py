@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from geo.errors import InputError
 from geo.files import write_text_atomic
-from geo.model import Article, MentionRole, Story
+from geo.model import Article, MentionRole, Place, Story
 
 __all__ = [
     "SCHEMA",
@@ -162,6 +162,18 @@ def date_bounds(stops: list[StopDoc]) -> tuple[dt.date, dt.date] | None:
     return first, last
 
 
+def _located(place: Place) -> dict[str, object]:
+    """The fields a stop and a context place share: identity, names, point (six decimals), type."""
+    return {
+        "id": place.id,
+        "name": place.name,
+        "name_ar": place.name_ar,
+        "lat": round(place.lat, 6),
+        "lon": round(place.lon, 6),
+        "place_type": place.place_type,
+    }
+
+
 def _quote(role: MentionRole, articles: dict[str, Article]) -> Quote:
     mention = role.resolution.mention
     article = articles.get(mention.article)
@@ -198,12 +210,7 @@ def story_to_doc(story: Story) -> StoryDoc:
         stops.append(
             StopDoc(
                 seq=stop.seq,
-                id=place.id,
-                name=place.name,
-                name_ar=place.name_ar,
-                lat=round(place.lat, 6),
-                lon=round(place.lon, 6),
-                place_type=place.place_type,
+                **_located(place),
                 uncertainty_km=max(r.resolution.uncertainty_km for r in stop.evidence),
                 date_start=stop.date_start,
                 date_end=stop.date_end,
@@ -222,12 +229,7 @@ def story_to_doc(story: Story) -> StoryDoc:
         roles = ordered([place.id])
         places.append(
             PlaceDoc(
-                id=place.id,
-                name=place.name,
-                name_ar=place.name_ar,
-                lat=round(place.lat, 6),
-                lon=round(place.lon, 6),
-                place_type=place.place_type,
+                **_located(place),
                 uncertainty_km=feature.uncertainty_km,
                 roles=sorted({r.role for r in roles}),
                 quotes=[_quote(r, by_name) for r in roles],
