@@ -7,7 +7,7 @@ the stop's card beside it. Educators can read their own articles, fix the
 story (places, dates, captions, order), save and load ``story.json``, and
 download every output. The interface is in English and Arabic.
 
-This file only lays the page out; the logic lives in :mod:`geo.presenter`.
+This file only lays the page out; the logic lives in :mod:`geo.presenter.logic`.
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import presenter as p
 from geo.errors import GeoStoryError
-from geo.gazetteer import Gazetteer, load_gazetteer
-from geo.geocoder import OfflineGeocoder
 from geo.pipeline import Pipeline, read_articles
-from geo.storyfile import StoryDoc, story_to_doc
+from geo.places.gazetteer import Gazetteer, load_gazetteer
+from geo.places.geocoders import OfflineGeocoder
+from geo.presenter import logic as p
+from geo.story.document import StoryDoc, story_to_doc
 
 __all__ = ["CORPUS", "MAP_HEIGHT", "main"]
 

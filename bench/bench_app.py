@@ -60,7 +60,7 @@ def main() -> None:
         sys.exit(f"needs {CHROMIUM}")
     from playwright.sync_api import sync_playwright
 
-    from geo.gazetteer import load_gazetteer
+    from geo.places.gazetteer import load_gazetteer
 
     load_gazetteer()  # compile the index first if needed: not part of the app's start-up
     firsts, trips, maps = [], [], []

@@ -1,4 +1,4 @@
-"""Benchmarks of the story map page (geo/webmap.py): size, render time, first render in Chromium.
+"""Benchmarks of the story map page (geo/outputs/webmap.py): size, render time, first render in Chromium.
 
 Run: ``.venv/bin/python bench/bench_map.py``. Prints its figures; asserts nothing.
 The browser figure needs Debian's chromium at /usr/bin/chromium and Playwright.
@@ -15,11 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.timing import median_seconds  # noqa: E402
-from geo.export import write_geojson  # noqa: E402
-from geo.exports import write_exports  # noqa: E402
+from geo.outputs.exports import write_exports  # noqa: E402
+from geo.outputs.geojson import write_geojson  # noqa: E402
+from geo.outputs.webmap import render_map, write_map  # noqa: E402
 from geo.pipeline import Pipeline, read_articles  # noqa: E402
-from geo.storyfile import load_story, save_story, story_to_doc  # noqa: E402
-from geo.webmap import render_map, write_map  # noqa: E402
+from geo.story.document import load_story, save_story, story_to_doc  # noqa: E402
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 __all__: list[str] = []

@@ -15,12 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.timing import median_seconds  # noqa: E402
-from geo.gazetteer import Gazetteer, ensure_index  # noqa: E402
-from geo.ingest import read_corpus  # noqa: E402
 from geo.model import Article  # noqa: E402
 from geo.pipeline import Pipeline  # noqa: E402
-from geo.recognize import Recognizer  # noqa: E402
-from geo.sentences import split_sentences  # noqa: E402
+from geo.places.gazetteer import Gazetteer, ensure_index  # noqa: E402
+from geo.places.recognition import Recognizer  # noqa: E402
+from geo.text.reading import read_corpus  # noqa: E402
+from geo.text.sentences import split_sentences  # noqa: E402
 
 __all__: list[str] = []
 

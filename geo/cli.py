@@ -18,7 +18,7 @@ from geo.errors import GeoStoryError, InputError
 
 if TYPE_CHECKING:
     from geo.pipeline import ArticleResult
-    from geo.storyfile import StoryDoc
+    from geo.story.document import StoryDoc
 
 __all__ = ["main", "build_parser"]
 
@@ -96,7 +96,7 @@ def _cmd_places(args: argparse.Namespace) -> int:
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from geo.pipeline import Pipeline, read_articles
-    from geo.storyfile import save_story, story_to_doc
+    from geo.story.document import save_story, story_to_doc
 
     if args.path.is_dir() and args.out.resolve() == args.path.resolve():
         raise InputError("--out must not be the articles folder (its outputs would be read as articles)")
@@ -111,9 +111,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _write_outputs(doc: StoryDoc, out: Path, *, cdn: bool) -> None:
     """Every output of a story document: GeoJSON, the self-contained map, the standard exports."""
-    from geo.export import write_geojson
-    from geo.exports import write_exports
-    from geo.webmap import write_map
+    from geo.outputs.exports import write_exports
+    from geo.outputs.geojson import write_geojson
+    from geo.outputs.webmap import write_map
 
     write_geojson(doc, out / "story.geojson")
     write_map(doc, out / "story.html", cdn=cdn)
@@ -121,7 +121,7 @@ def _write_outputs(doc: StoryDoc, out: Path, *, cdn: bool) -> None:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from geo.storyfile import load_story
+    from geo.story.document import load_story
 
     doc = load_story(args.story)
     _write_outputs(doc, args.out, cdn=args.cdn)
@@ -130,7 +130,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 def _cmd_index(args: argparse.Namespace) -> int:
-    from geo.gazetteer import Gazetteer, ensure_index
+    from geo.places.gazetteer import Gazetteer, ensure_index
 
     directory = ensure_index(rebuild=args.rebuild)
     print(f"gazetteer index: {len(Gazetteer(directory)):,} places in {directory}")

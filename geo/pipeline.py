@@ -11,19 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from geo.dates.expressions import find_dates
+from geo.dates.publication import infer_from_corpus, publication_date
 from geo.errors import InputError
-from geo.gazetteer import Gazetteer, load_gazetteer
-from geo.ingest import read_article_file, read_corpus
 from geo.model import Article, Mention, MentionRole, Resolution, Story
-from geo.people import find_traveller, traveller_keys
-from geo.pubdate import infer_from_corpus, publication_date
-from geo.recognize import Recognizer
-from geo.relative import find_relative
-from geo.resolve import Resolver, Weights
-from geo.roles import assign_roles
-from geo.story import gather_features, story_title
-from geo.temporal import find_dates
-from geo.timeline import build_stops
+from geo.places.gazetteer import Gazetteer, load_gazetteer
+from geo.places.recognition import Recognizer
+from geo.places.relative import find_relative
+from geo.places.resolution import Resolver, Weights
+from geo.story.features import gather_features, story_title
+from geo.story.roles import assign_roles
+from geo.story.timeline import build_stops
+from geo.story.traveller import find_traveller, traveller_keys
+from geo.text.reading import read_article_file, read_corpus
 
 __all__ = ["ArticleResult", "Pipeline", "read_articles"]
 
@@ -61,7 +61,7 @@ class Pipeline:
     Parameters
     ----------
     gazetteer:
-        A loaded gazetteer (default: :func:`~geo.gazetteer.load_gazetteer`).
+        A loaded gazetteer (default: :func:`~geo.places.gazetteer.load_gazetteer`).
     weights:
         Resolution weights (default: the tuned ones).
     """

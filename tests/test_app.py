@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import presenter as p
+from geo.presenter import logic as p
 from tests.conftest import ROOT
 
 

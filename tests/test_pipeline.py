@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from geo.export import write_geojson
-from geo.gazetteer import Gazetteer
+from geo.outputs.geojson import write_geojson
 from geo.pipeline import Pipeline, read_articles
-from geo.storyfile import story_to_doc
+from geo.places.gazetteer import Gazetteer
+from geo.story.document import story_to_doc
 from tests.conftest import BUNDLED
 
 

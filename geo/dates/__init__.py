@@ -1,0 +1,1 @@
+"""Dates: publication dates, date expressions anchored to them, and dates in words for readers."""

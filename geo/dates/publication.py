@@ -1,0 +1,341 @@
+"""The publication date of an article: the anchor of its relative dates.
+
+:func:`publication_date` looks, in order, at:
+
+1. the front matter (``article.published``): ``exact``;
+2. a *labelled line*: a short line (at most :data:`LABEL_LINE_WORDS` words
+   besides the date) where a publication label («تاريخ النشر», «نشر في»,
+   «بتاريخ», "Published", "Posted", "Publié le", "Date:") stands at most
+   :data:`LABEL_GAP_WORDS` words before a full date, or a label alone on the
+   line above it; the first such line, ``exact``;
+3. a *date line near the top*: among the first :data:`TOP_LINES` non-blank
+   lines, the first whose full date makes up the line (at most
+   :data:`DATE_LINE_WORDS` other words: "2023-09-15" under a headline,
+   «الأربعاء 24 . 04 . 2019», "24/04/2019 11h:00 CET") or opens it as a
+   dateline («موسكو-روسيا-13-9-2023», "PARIS, 3 mars 2024 (AFP) -"): ``exact``.
+   A line labelled as an update ("Updated", «آخر تحديث», "Mis à jour") is
+   not a date line: it comes next, as ``approximate`` (a page is updated on
+   or after the day it is published);
+4. a date in ``article.url`` (``/2023/09/16/``, ``/20240619/``,
+   ``-20240619-``, ``2024-06-19``): ``exact``;
+5. the *latest full date of the text* that is not in the future: not in a
+   future-tense clause (:func:`geo.dates.expressions.clause_is_future`), so a plan
+   («ستعقد القمة في 20 أكتوبر 2023») is not taken for the day of writing.
+   The article was written on or after it: ``approximate``, with the date
+   as evidence. (This weak floor comes after the url on purpose: a date in
+   the url is the site's own publication date.)
+6. else ``unknown``.
+
+A full date has a day, a month and a year (:func:`geo.dates.expressions.find_dates_in_text`).
+Nothing is guessed silently: every result names its source and evidence.
+
+:func:`infer_from_corpus` then dates the articles still unknown from the rest
+of the corpus (see there).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from geo.dates.expressions import (
+    TimeExpr,
+    anchor_weekdays,
+    clause_is_future,
+    find_dates_in_text,
+    load_dates_lexicon,
+)
+from geo.model import Article
+from geo.text.folding import fold_text
+
+__all__ = [
+    "DATE_LINE_WORDS",
+    "LABEL_GAP_WORDS",
+    "LABEL_LINE_WORDS",
+    "TOP_LINES",
+    "Published",
+    "PublishedSource",
+    "infer_from_corpus",
+    "publication_date",
+]
+
+#: Where a publication date came from.
+PublishedSource = Literal["front_matter", "text", "url", "corpus", "unknown"]
+
+#: Date lines and datelines are looked for among this many first non-blank lines.
+TOP_LINES = 12
+#: A date line has at most this many words besides its date (place names, time zone).
+DATE_LINE_WORDS = 4
+#: A labelled line has at most this many words besides its date.
+LABEL_LINE_WORDS = 10
+#: A label stands at most this many words before its date («نشر الخبر اول مرة بتاريخ :»).
+LABEL_GAP_WORDS = 2
+#: A dateline's date starts within this many characters of the line start.
+DATELINE_CHARS = 40
+
+_LINE = re.compile(r"[^\n]+")
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+_DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,30}\))?\s*[-–—:]")
+_EVIDENCE_CHARS = 160
+_URL_DATES = (
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)"),
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>\d{2})(?P<d>\d{2})(?!\d)"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """The publication date of an article and where it came from.
+
+    Attributes
+    ----------
+    date:
+        The day, or ``None`` when unknown.
+    source:
+        ``front_matter``, ``text``, ``url``, ``corpus`` or ``unknown``.
+    certainty:
+        ``exact``, ``approximate`` or ``unknown``.
+    evidence:
+        The text or url fragment it came from (or how it was inferred).
+    """
+
+    date: dt.date | None
+    source: PublishedSource
+    certainty: Literal["exact", "approximate", "unknown"]
+    evidence: str
+
+
+UNKNOWN = Published(None, "unknown", "unknown", "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A non-blank line of the text: its span, text and full dates (offsets into the line)."""
+
+    start: int
+    text: str
+    dates: tuple[TimeExpr, ...]
+
+
+def _full_dates(text: str, language: str) -> tuple[TimeExpr, ...]:
+    """The single-day dates of ``text`` that need no anchor (day, month and year written)."""
+    return tuple(
+        e for e in find_dates_in_text(text, anchor=None, language=language) if e.first is not None and e.first == e.last
+    )
+
+
+def _lines(article: Article) -> list[_Line]:
+    """The non-blank lines of the article with their full dates."""
+    return [
+        _Line(m.start(), m.group(), _full_dates(m.group(), article.language))
+        for m in _LINE.finditer(article.text)
+        if m.group().strip()
+    ]
+
+
+def _evidence(text: str) -> str:
+    """A short, one-line evidence string."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _EVIDENCE_CHARS else flat[: _EVIDENCE_CHARS - 1] + "…"
+
+
+def _word_count(text: str) -> int:
+    """Letter words in ``text`` (numbers and times do not count)."""
+    return len(_LETTER_WORD.findall(text))
+
+
+def _rest(line: _Line, expr: TimeExpr) -> str:
+    """The line without the date expression."""
+    return line.text[: expr.start] + " " + line.text[expr.end :]
+
+
+# --- labelled lines --------------------------------------------------------------------------
+
+
+@cache
+def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Folded publication and update labels (Arabic ones may carry the article «ال»)."""
+    lex = load_dates_lexicon()
+
+    def compile_(words: Iterable[str]) -> re.Pattern[str]:
+        alternatives = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+        body = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in alternatives)
+        return re.compile(rf"(?<![^\W_])(?:[وف]?(?:ب|ل)?(?:ال)?)(?:{body})(?![^\W\d_])")
+
+    return compile_(lex.published_labels), compile_(lex.updated_labels)
+
+
+def _label_before(prefix: str) -> str | None:
+    """``published`` or ``updated`` when a label ends ``prefix`` (the line before a date), else ``None``.
+
+    The label nearest the date decides («تاريخ التحديث:» is an update); at most
+    :data:`LABEL_GAP_WORDS` words may stand between it and the date ("Publié le").
+    """
+    folded = fold_text(prefix)
+    published, updated = _label_patterns()
+    labels = [(m.end(), "published") for m in published.finditer(folded)]
+    labels += [(m.end(), "updated") for m in updated.finditer(folded)]
+    if not labels:
+        return None
+    end, kind = max(labels)
+    return kind if _word_count(folded[end:]) <= LABEL_GAP_WORDS else None
+
+
+def _label_only(text: str) -> str | None:
+    """``published`` or ``updated`` when a line holds a label and nothing else."""
+    folded = fold_text(text).strip().rstrip(":：-–— ")
+    for kind, pattern in zip(("published", "updated"), _label_patterns(), strict=True):
+        if pattern.fullmatch(folded):
+            return kind
+    return None
+
+
+def _line_label(lines: list[_Line], index: int, expr: TimeExpr) -> str | None:
+    """The label of a date: just before it on its line, or alone on the line above a date line."""
+    line = lines[index]
+    if _word_count(_rest(line, expr)) > LABEL_LINE_WORDS:
+        return None
+    kind = _label_before(line.text[: expr.start])
+    if kind is None and index and _word_count(_rest(line, expr)) <= DATE_LINE_WORDS:
+        kind = _label_only(lines[index - 1].text)
+    return kind
+
+
+def _labelled(lines: list[_Line]) -> tuple[Published | None, Published | None]:
+    """The first date labelled as the publication date, and the first labelled as an update."""
+    update = None
+    for index, line in enumerate(lines):
+        for expr in line.dates:
+            kind = _line_label(lines, index, expr)
+            if kind == "published":
+                return Published(expr.first, "text", "exact", _evidence(line.text)), update
+            if kind == "updated" and update is None:
+                update = Published(expr.first, "text", "approximate", _evidence(line.text))
+    return None, update
+
+
+# --- date lines near the top -----------------------------------------------------------------
+
+
+def _is_dateline(line: _Line, expr: TimeExpr) -> bool:
+    """A date that opens the line and is followed by a dash or colon ("PARIS, 3 mars 2024 (AFP) -")."""
+    return expr.start <= DATELINE_CHARS and _DATELINE_END.match(line.text, expr.end) is not None
+
+
+def _top_date_line(lines: list[_Line]) -> Published | None:
+    """The first date line or dateline among the first lines (update lines left out)."""
+    for index, line in enumerate(lines[:TOP_LINES]):
+        for expr in line.dates:
+            if _line_label(lines, index, expr) == "updated":
+                continue
+            if _word_count(_rest(line, expr)) <= DATE_LINE_WORDS or _is_dateline(line, expr):
+                return Published(expr.first, "text", "exact", _evidence(line.text))
+    return None
+
+
+# --- url and the latest date -----------------------------------------------------------------
+
+
+def _from_url(url: str | None) -> Published | None:
+    """A date written in the url."""
+    if not url:
+        return None
+    for pattern in _URL_DATES:
+        for m in pattern.finditer(url):
+            try:
+                day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+            return Published(day, "url", "exact", m.group())
+    return None
+
+
+def _latest_past_date(article: Article) -> Published | None:
+    """The latest full date of the text outside future-tense clauses (a floor: ``approximate``)."""
+    dates = [
+        e
+        for e in _full_dates(article.text, article.language)
+        if not clause_is_future(article.text, start=e.start, end=e.end, language=article.language)
+    ]
+    if not dates:
+        return None
+    latest = max(dates, key=lambda e: (e.first, -e.start))
+    return Published(latest.first, "text", "approximate", f"latest date in the text: {_evidence(latest.text)}")
+
+
+def publication_date(article: Article) -> Published:
+    """The publication date of an article (rules in the module docstring).
+
+    Parameters
+    ----------
+    article:
+        The article.
+
+    Returns
+    -------
+    Published
+        With ``source`` and ``evidence`` saying where the date came from;
+        ``Published(None, "unknown", "unknown", "")`` when nothing dates it.
+    """
+    if article.published is not None:
+        return Published(article.published, "front_matter", "exact", article.published.isoformat())
+    lines = _lines(article)
+    published, update = _labelled(lines)
+    found = published or _top_date_line(lines) or update or _from_url(article.url) or _latest_past_date(article)
+    return found or UNKNOWN
+
+
+# --- the corpus ------------------------------------------------------------------------------
+
+
+def _from_floor(article: Article, floor: dt.date, floor_name: str) -> Published:
+    """Date an article on or after ``floor`` (the latest publication date of the others)."""
+    cues = anchor_weekdays(article)
+    if not cues:
+        evidence = f"no date of its own; the latest publication date of the corpus ({floor_name}) as a floor"
+        return Published(floor, "corpus", "approximate", evidence)
+    text, weekday = cues[0]
+    day = floor + dt.timedelta(days=(weekday - floor.weekday()) % 7)
+    evidence = f"«{_evidence(text)}»: the first such day on or after {floor.isoformat()} ({floor_name})"
+    return Published(day, "corpus", "approximate", evidence)
+
+
+def infer_from_corpus(published: dict[str, Published], articles: Iterable[Article]) -> dict[str, Published]:
+    """Date the articles still unknown from the rest of the corpus.
+
+    A corpus tells one journey, so an undated article is taken to be no
+    older than the others: the latest publication date of the other
+    articles is a floor. When the article says which weekday it was written
+    on — a relative day written with a weekday, «اليوم الأحد» (today,
+    Sunday), «أمس الجمعة» (yesterday, Friday: written on a Saturday) — its
+    date is the first such weekday on or after the floor; otherwise the floor
+    itself. Both are ``approximate``, with source ``corpus``. Known dates are
+    never overwritten; with no dated article the unknown stay unknown.
+
+    Parameters
+    ----------
+    published:
+        Article name → :class:`Published` (from :func:`publication_date`).
+    articles:
+        The articles of the corpus.
+
+    Returns
+    -------
+    dict
+        A new mapping: every entry of ``published``, and every article of
+        ``articles``, the unknown ones inferred where possible.
+    """
+    result = dict(published)
+    known = {name: p.date for name, p in published.items() if p.date is not None}
+    for article in articles:
+        current = result.get(article.name, UNKNOWN)
+        if current.date is not None:
+            continue
+        others = [(day, name) for name, day in known.items() if name != article.name]
+        result[article.name] = _from_floor(article, *max(others)) if others else current
+    return result

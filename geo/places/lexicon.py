@@ -1,0 +1,149 @@
+"""Small word lists that recognition needs: trigger nouns, prepositions, clitics.
+
+The lists live in ``data/lexicon/triggers.yaml`` (general, per language) and
+are loaded once, lazily, in folded form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import yaml
+
+from geo.errors import IndexBuildError
+from geo.places.gazetteer_sources import DATA_DIR
+from geo.text.folding import name_key
+
+__all__ = ["Lexicon", "load_lexicon", "PROCLITICS", "clitic_forms"]
+
+LEXICON_FILE = DATA_DIR / "lexicon" / "triggers.yaml"
+EVENTS_FILE = DATA_DIR / "lexicon" / "events.yaml"
+
+#: Arabic proclitics and their combinations, longest first. A name may be
+#: glued to a conjunction (و ف), a preposition (ب ل ك) and the article (ال).
+PROCLITICS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "و", "ف", "ب", "ل", "ك", "ال",
+            "وال", "فال", "بال", "كال", "لل", "ولل", "فلل",
+            "وب", "فب", "ول", "فل", "وك", "فك",
+            "وبال", "فبال", "وكال", "فكال",
+        },
+        key=lambda p: (-len(p), p),
+    )
+)  # fmt: skip
+
+
+_PROCLITIC_SET = frozenset(PROCLITICS)
+_LONGEST = max(len(p) for p in PROCLITICS)
+
+
+@lru_cache(maxsize=131072)
+def clitic_forms(token: str, *, min_rest: int = 3) -> tuple[tuple[int, str], ...]:
+    """The ways an Arabic token may read once proclitics are stripped.
+
+    Parameters
+    ----------
+    token:
+        A folded Arabic word.
+    min_rest:
+        Shortest remainder worth looking up.
+
+    Returns
+    -------
+    tuple of (int, str)
+        ``(characters stripped, form)`` pairs, longest prefix first; the
+        article is restored after ``لل``/``ال`` prefixes (لل + قاهره →
+        القاهره). The token itself is not included. Cached: news repeats words.
+    """
+    forms: list[tuple[int, str]] = []
+    seen = {token}
+    for size in range(min(_LONGEST, len(token) - min_rest), 0, -1):
+        prefix = token[:size]
+        if prefix not in _PROCLITIC_SET:
+            continue
+        rest = token[size:]
+        candidates = [rest]
+        if prefix.endswith(("ال", "لل")):
+            candidates.append("ال" + rest)
+        for form in candidates:
+            if form not in seen:
+                seen.add(form)
+                forms.append((size, form))
+    return tuple(forms)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Folded word lists: trigger nouns (key → type hint), prepositions of
+    place, person titles and verbs of speech."""
+
+    triggers: dict[str, str]
+    prepositions: frozenset[str]
+    titles: frozenset[str] = frozenset()
+    speech: frozenset[str] = frozenset()
+    movement: frozenset[str] = frozenset()
+    departure: frozenset[str] = frozenset()
+    institutions: frozenset[str] = frozenset()
+
+    def movement_kind(self, key: str) -> tuple[str, bool] | None:
+        """``("departure"|"movement", future)`` when a folded word says the traveller moves.
+
+        Proclitics (و ف) are stripped; a leading future prefix س marks a plan.
+        """
+        for form in (key, *(f for _, f in clitic_forms(key, min_rest=2))):
+            future = False
+            if form not in self.movement and form.startswith("س") and form[1:] in self.movement:
+                form, future = form[1:], True
+            if form in self.movement:
+                return ("departure" if form in self.departure else "movement"), future
+        return None
+
+    def trigger(self, key: str) -> str | None:
+        """The type hint of a folded word, trying it with proclitics stripped."""
+        hit = self.triggers.get(key)
+        if hit is not None:
+            return hit
+        for _, form in clitic_forms(key, min_rest=3):
+            hit = self.triggers.get(form)
+            if hit is not None:
+                return hit
+        return None
+
+
+@cache
+def load_lexicon(path: Path = LEXICON_FILE, *, events_path: Path | None = EVENTS_FILE) -> Lexicon:
+    """Load and fold the word lists (``triggers.yaml`` and the movement words of ``events.yaml``) once."""
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise IndexBuildError(f"cannot read the lexicon {path}: {exc}") from exc
+    triggers: dict[str, str] = {}
+    groups: dict[str, set[str]] = {
+        k: set() for k in ("prepositions", "titles", "speech", "movement", "departure", "institutions")
+    }
+    try:
+        events = yaml.safe_load(Path(events_path).read_text(encoding="utf-8")) if events_path else {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise IndexBuildError(f"cannot read the lexicon {events_path}: {exc}") from exc
+    for kind, by_lang in [*raw.items(), *(events or {}).items()]:
+        for words in by_lang.values():
+            for word in words:
+                key = name_key(str(word))
+                if not key:
+                    continue
+                if kind in groups:
+                    groups[kind].add(key)
+                else:
+                    triggers.setdefault(key, kind)
+    return Lexicon(
+        triggers=triggers,
+        prepositions=frozenset(groups["prepositions"]),
+        titles=frozenset(groups["titles"]),
+        speech=frozenset(groups["speech"]),
+        movement=frozenset(groups["movement"]),
+        departure=frozenset(groups["departure"]),
+        institutions=frozenset(groups["institutions"]),
+    )

@@ -1,0 +1,156 @@
+"""A consonant-skeleton key shared by Arabic spellings and Latin names.
+
+Foreign place names reach Arabic news as transliterations, and GeoNames
+often has no Arabic form for a Russian or Korean town. Both scripts are
+reduced to one alphabet of consonant classes, vowels and weak letters
+dropped, repeats collapsed, so an Arabic spelling meets the Latin name it
+was made from. Classes::
+
+    B  b p             ب پ          F  f v ph        ف ڤ
+    T  t th            ت ط ث        D  d             د ض
+    K  k c q g kh gh x ك ق غ خ گ    J  j zh dj       ج
+    S  s sh ch ç c(e)  س ص ش تش     Z  z             ز ذ ظ
+    L  l               ل            M  m             م
+    N  n               ن            R  r             ر
+
+Dropped: vowels, h, w, y, and ا و ي ى ء ع ح ه ة.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from geo.text.folding import fold_text
+
+__all__ = ["latin_key", "arabic_key", "phonetic_key"]
+
+_LATIN_DIGRAPHS = (
+    ("shch", "S"),
+    ("tsch", "S"),
+    ("sch", "S"),
+    ("tch", "S"),
+    ("dzh", "J"),
+    ("ch", "S"),
+    ("sh", "S"),
+    ("zh", "J"),
+    ("kh", "K"),
+    ("gh", "K"),
+    ("ph", "F"),
+    ("th", "T"),
+    ("dj", "J"),
+    ("ck", "K"),
+    ("qu", "K"),
+)
+_LATIN_SINGLE = {
+    "b": "B",
+    "p": "B",
+    "f": "F",
+    "v": "F",
+    "t": "T",
+    "d": "D",
+    "k": "K",
+    "q": "K",
+    "g": "K",
+    "x": "KS",
+    "j": "J",
+    "s": "S",
+    "z": "Z",
+    "l": "L",
+    "m": "M",
+    "n": "N",
+    "r": "R",
+}
+_ARABIC_SINGLE = {
+    "ب": "B",
+    "ف": "F",
+    "ت": "T",
+    "ط": "T",
+    "ث": "T",
+    "د": "D",
+    "ض": "D",
+    "ك": "K",
+    "ق": "K",
+    "غ": "K",
+    "خ": "K",
+    "ج": "J",
+    "س": "S",
+    "ص": "S",
+    "ش": "S",
+    "ز": "Z",
+    "ذ": "Z",
+    "ظ": "Z",
+    "ل": "L",
+    "م": "M",
+    "ن": "N",
+    "ر": "R",
+}
+_LATIN_WORD = re.compile(r"[a-z]+")
+
+
+def _collapse(classes: list[str]) -> str:
+    out: list[str] = []
+    for c in classes:
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def latin_key(name: str) -> str:
+    """The consonant key of a Latin-script name.
+
+    Parameters
+    ----------
+    name:
+        Any Latin-script name; case and accents are ignored.
+
+    Returns
+    -------
+    str
+        The key, e.g. ``"Novosibirsk"`` → ``"NFSBRSK"``.
+    """
+    text = "".join(_LATIN_WORD.findall(fold_text(name.replace("ç", "s").replace("Ç", "S"))))
+    classes: list[str] = []
+    i = 0
+    while i < len(text):
+        for digraph, cls in _LATIN_DIGRAPHS:
+            if text.startswith(digraph, i):
+                classes.append(cls)
+                i += len(digraph)
+                break
+        else:
+            char = text[i]
+            if char == "c":
+                nxt = text[i + 1] if i + 1 < len(text) else ""
+                classes.append("S" if nxt in "eiy" else "K")
+            else:
+                cls = _LATIN_SINGLE.get(char)
+                if cls:
+                    classes.extend(cls)
+            i += 1
+    return _collapse(classes)
+
+
+@lru_cache(maxsize=262144)
+def arabic_key(name: str) -> str:
+    """The consonant key of an Arabic-script spelling.
+
+    Parameters
+    ----------
+    name:
+        Arabic text; it is folded first (hamza forms, ta marbuta…).
+
+    Returns
+    -------
+    str
+        The key, e.g. «نوفوسيبيرسك» → ``"NFSBRSK"``.
+    """
+    text = fold_text(name).replace("تش", "ش")
+    return _collapse([_ARABIC_SINGLE[c] for c in text if c in _ARABIC_SINGLE])
+
+
+def phonetic_key(name: str) -> str:
+    """The consonant key of a name in either script."""
+    if any("\u0600" <= c <= "\u06ff" for c in name):
+        return arabic_key(name)
+    return latin_key(name)

@@ -1,0 +1,329 @@
+"""Recognition: find the spans of an article that name places in the gazetteer.
+
+The article is folded (:mod:`geo.text.folding`) and cut into words. From each
+word the longest run of up to six words whose joined key is a gazetteer name
+wins, so spacing and hyphen variants meet (one word, two words, hyphens).
+Arabic words are also tried with their proclitics stripped, but only a
+remainder that is a known name counts. Words left unmatched are tried by
+their consonant key (:mod:`geo.places.phonetic`) against places that GeoNames
+knows only by Latin names. Latin-script names count only when capitalised.
+
+Each mention records the trigger noun before it («ميناء» → ``port``) and the
+preposition of place that introduces it; resolution weighs both.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from geo.model import Article, MatchKind, Mention
+from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
+from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
+from geo.places.phonetic import arabic_key
+from geo.text.folding import Folded, Token, extend_over_marks, fold, tokens
+
+__all__ = ["Recognizer", "find_mentions", "MAX_WORDS"]
+
+MAX_WORDS = 6
+_PHONETIC_WORDS = 4
+_MIN_PHONETIC_KEY = 5
+_SHORT_KEY_POPULATION = 100_000
+_COMMON_ZIPF = 3.5
+_FUNCTION_WORD_ZIPF = 5.5
+_JOIN_CHARS = frozenset(" \u00a0-\u2010\u2011\u2013'\u2019\u02bc")  # a name's words may be joined by these
+_ARABIC_START = re.compile(r"[\u0620-\u064a]")
+_LOOKBACK = 3
+_TITLE_LOOKBACK = 2
+_INITIAL = re.compile(r"[.!?:\n][\s\"'«“(]*$")
+_PUNCT = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»“”]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    first: int
+    last: int
+    stripped: int
+    hits: tuple[NameHit, ...]
+    kind: MatchKind
+
+
+def _is_arabic_token(token: Token) -> bool:
+    return _ARABIC_START.match(token.text) is not None
+
+
+def _is_latin_token(token: Token) -> bool:
+    return token.text[:1].isascii() and token.text[:1].isalpha()
+
+
+class Recognizer:
+    """Finds place mentions with one gazetteer and lexicon.
+
+    Parameters
+    ----------
+    gazetteer:
+        A loaded :class:`~geo.places.gazetteer.Gazetteer`.
+    lexicon:
+        Trigger nouns and prepositions (default :func:`~geo.places.lexicon.load_lexicon`).
+    """
+
+    def __init__(self, gazetteer: Gazetteer, *, lexicon: Lexicon | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon or load_lexicon()
+
+    # -- scanning ---------------------------------------------------------
+
+    def find(self, article: Article) -> list[Mention]:
+        """Every place mention in ``article``, in text order.
+
+        Parameters
+        ----------
+        article:
+            The article; its furniture spans are skipped.
+
+        Returns
+        -------
+        list of Mention
+        """
+        folded = fold(article.text)
+        words = tokens(folded.text)
+        if not words:
+            return []
+        skip = self._furniture_mask(article, folded, words)
+        text = folded.text
+        joinable = [
+            b.start - a.end <= 3 and all(c in _JOIN_CHARS for c in text[a.end : b.start])
+            for a, b in zip(words, words[1:], strict=False)
+        ] + [False]
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(words):
+            if skip[i]:
+                i += 1
+                continue
+            match = self._exact(article, folded, words, joinable, skip, i)
+            if match is None and _is_arabic_token(words[i]):
+                match = self._phonetic(words, joinable, skip, i)
+            if match is None or self._generic_noun(words, match) or self._function_word(words, match):
+                i += 1
+                continue
+            if self._institution(words, match):
+                i = match.last + 1
+                continue
+                i += 1
+                continue
+            mentions.append(self._mention(article, folded, words, match))
+            i = match.last + 1
+        return mentions
+
+    def _generic_noun(self, words: list[Token], match: _Match) -> bool:
+        """A lone trigger noun («الجزيرة», «المدينة», "Island") names no particular place."""
+        if match.first != match.last:
+            return False
+        form = words[match.first].text[match.stripped :]
+        return self.lexicon.trigger(form) is not None
+
+    def _institution(self, words: list[Token], match: _Match) -> bool:
+        """«البيت الأبيض», "White House", "Kremlin": a government, never a place."""
+        key = "".join(w.text for w in words[match.first : match.last + 1])[match.stripped :]
+        return key in self.lexicon.institutions
+
+    def _function_word(self, words: list[Token], match: _Match) -> bool:
+        """A very common word («إلى», «بين») whose namesakes are all small places is no mention."""
+        if match.first != match.last or match.kind == "phonetic":
+            return False
+        if self.gazetteer.zipf(words[match.first].text) < _FUNCTION_WORD_ZIPF:
+            return False
+        return all(
+            self.gazetteer.place_type(h.row) == "city" and self.gazetteer.population(h.row) < 1_000_000
+            for h in match.hits
+        )
+
+    def _furniture_mask(self, article: Article, folded: Folded, words: list[Token]) -> list[bool]:
+        if not article.furniture:
+            return [False] * len(words)
+        starts = [s.start for s in article.furniture]
+        mask = []
+        for word in words:
+            pos = folded.offsets[word.start]
+            k = bisect.bisect_right(starts, pos) - 1
+            mask.append(k >= 0 and pos < article.furniture[k].end)
+        return mask
+
+    def _exact(
+        self,
+        article: Article,
+        folded: Folded,
+        words: list[Token],
+        joinable: list[bool],
+        skip: list[bool],
+        i: int,
+    ) -> _Match | None:
+        first = words[i]
+        lowercase = False
+        if _is_latin_token(first):
+            # Lowercase Latin words name no place, but may be a nationality ("le président ukrainien").
+            lowercase = not article.text[folded.offsets[first.start]].isupper()
+            if lowercase and article.language != "fr":
+                return None  # only French writes nationalities in lowercase
+            variants = [(0, first.text)]
+        elif _is_arabic_token(first):
+            # A common word is read with proclitics stripped only when the
+            # remainder is at least as common (بالقاهرة yes, كبيرة → ك + بيرة no).
+            variants = [(0, first.text)]
+            whole = self.gazetteer.zipf(first.text)
+            for stripped, form in clitic_forms(first.text):
+                if whole < _COMMON_ZIPF or self.gazetteer.zipf(form) >= whole:
+                    variants.append((stripped, form))
+        else:
+            return None
+        best: _Match | None = None
+        for stripped, form in variants:
+            key, j = form, i
+            while self.gazetteer.has_prefix(key):
+                hits = self.gazetteer.lookup(key)
+                if hits and (best is None or j > best.last):
+                    best = _Match(i, j, stripped, tuple(hits), "clitic" if stripped else self._kind(first))
+                if j + 1 >= len(words) or not joinable[j] or skip[j + 1] or j - i + 1 >= MAX_WORDS:
+                    break
+                j += 1
+                key += words[j].text
+        if best is not None and lowercase:
+            hits = tuple(h for h in best.hits if h.flags & ADJECTIVE)
+            best = _Match(best.first, best.last, best.stripped, hits, best.kind) if hits else None
+        return best
+
+    @staticmethod
+    def _kind(token: Token) -> MatchKind:
+        return "latin" if _is_latin_token(token) else "exact"
+
+    def _phonetic(self, words: list[Token], joinable: list[bool], skip: list[bool], i: int) -> _Match | None:
+        first = words[i]
+        if len(first.text) < 4 or self.gazetteer.zipf(first.text) >= _COMMON_ZIPF:
+            return None
+        best: _Match | None = None
+        for stripped, form in [(0, first.text), *clitic_forms(first.text, min_rest=4)]:
+            if stripped and self.gazetteer.zipf(form) >= _COMMON_ZIPF:
+                continue
+            text, j = form, i
+            while True:
+                key = arabic_key(text)
+                if not self.gazetteer.has_prefix("#" + key):
+                    break  # no phonetic key starts so: no longer run can match either
+                if len(key) >= _MIN_PHONETIC_KEY - 1:
+                    hits = self.gazetteer.lookup_phonetic(key)
+                    if len(key) < _MIN_PHONETIC_KEY:
+                        # Short keys are common: only large places are worth the risk.
+                        hits = [h for h in hits if self.gazetteer.population(h.row) >= _SHORT_KEY_POPULATION]
+                    if hits and (best is None or j > best.last):
+                        best = _Match(i, j, stripped, tuple(hits), "phonetic")
+                nxt = j + 1
+                if (
+                    nxt >= len(words)
+                    or not joinable[j]
+                    or skip[nxt]
+                    or nxt - i + 1 > _PHONETIC_WORDS
+                    or not _is_arabic_token(words[nxt])
+                ):
+                    break
+                j = nxt
+                text += words[j].text
+        return best
+
+    # -- context ----------------------------------------------------------
+
+    def _context(self, words: list[Token], i: int, stripped: int, folded_text: str) -> tuple[str | None, str | None]:
+        """Trigger noun and preposition before word ``i``."""
+        trigger: str | None = None
+        cue: str | None = None
+        if stripped:
+            prefix = words[i].text[:stripped]
+            if prefix.rstrip("ال").endswith(("ب", "ل")) or prefix in ("ب", "ل", "وب", "فب", "ول", "فل"):
+                cue = prefix
+        k = i - 1
+        steps = 0
+        while k >= 0 and steps < _LOOKBACK:
+            gap = folded_text[words[k].end : words[k + 1].start]
+            if "\n" in gap or any(c in gap for c in '.,;:!?،؛؟()[]"«»'):
+                break
+            word = words[k].text
+            if cue is None and steps == 0:
+                if word in self.lexicon.prepositions:
+                    cue = word
+                else:
+                    for _, form in clitic_forms(word, min_rest=2):
+                        if form in self.lexicon.prepositions:
+                            cue = form
+                            break
+            if trigger is None:
+                trigger = self.lexicon.trigger(word)
+                if trigger is not None:
+                    if cue is None and k > 0 and words[k - 1].text in self.lexicon.prepositions:
+                        cue = words[k - 1].text
+                    break
+            k -= 1
+            steps += 1
+        return trigger, cue
+
+    def _person(self, words: list[Token], match: _Match, folded_text: str) -> bool:
+        """True when the match stands where a person's name stands."""
+        after = match.last + 1
+        if (
+            after < len(words)
+            and not _PUNCT.search(folded_text[words[match.last].end : words[after].start])
+            and words[after].text in self.lexicon.speech
+        ):
+            return True
+        k = match.first - 1
+        step = 0
+        while step < _TITLE_LOOKBACK:
+            if k < 0 or _PUNCT.search(folded_text[words[k].end : words[k + 1].start]):
+                return False
+            word = words[k].text
+            if any(h.flags & ADJECTIVE for h in self.gazetteer.lookup(word)):
+                k -= 1  # «الرئيس الروسي فلان»: a nationality adjective does not count
+                continue
+            forms = {word, *(form for _, form in clitic_forms(word, min_rest=2))}
+            if forms & self.lexicon.titles or (step == 0 and forms & self.lexicon.speech):
+                return True
+            if forms & self.lexicon.prepositions or self.lexicon.trigger(word) is not None:
+                return False
+            k -= 1
+            step += 1
+        return False
+
+    def _mention(self, article: Article, folded: Folded, words: list[Token], match: _Match) -> Mention:
+        start_folded = words[match.first].start + match.stripped
+        start, end = folded.original_span(start_folded, words[match.last].end)
+        end = extend_over_marks(article.text, end)
+        trigger, cue = self._context(words, match.first, match.stripped, folded.text)
+        person = self._person(words, match, folded.text)
+        initial = (
+            _is_latin_token(words[match.first]) and _INITIAL.search(article.text[max(0, start - 3) : start]) is not None
+        )
+        if start < 3 and _is_latin_token(words[match.first]):
+            initial = not article.text[:start].strip(" \t\"'«“(")
+        adjective = all(h.flags & ADJECTIVE for h in match.hits)
+        rows = []
+        for hit in match.hits:
+            if hit.row not in rows and (adjective or not hit.flags & ADJECTIVE):
+                rows.append(hit.row)
+        return Mention(
+            article=article.name,
+            start=start,
+            end=end,
+            text=article.text[start:end],
+            sentence=article.sentence_index(start),
+            match="adjective" if adjective else match.kind,
+            candidates=tuple(rows),
+            trigger=trigger,
+            cue=cue,
+            person=person,
+            initial=initial,
+        )
+
+
+def find_mentions(article: Article, gazetteer: Gazetteer, *, lexicon: Lexicon | None = None) -> list[Mention]:
+    """Every place mention in ``article`` (see :class:`Recognizer`)."""
+    return Recognizer(gazetteer, lexicon=lexicon).find(article)

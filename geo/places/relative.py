@@ -1,0 +1,186 @@
+"""Relative locations: "60 km south-west of X", «على بعد 60 كيلومترا جنوب غرب X».
+
+:func:`find_relative` reads the distance, unit and compass direction before
+a mention and returns a new ``relative`` mention that keeps the anchor's
+candidates; :func:`offset_point` walks the geodesic from the resolved anchor
+(:mod:`geopy.distance`), and :func:`uncertainty_km` sizes the circle the
+place should lie in.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from geopy.distance import geodesic
+
+from geo.model import Article, Mention
+from geo.places.lexicon import Lexicon, load_lexicon
+from geo.text.folding import fold, name_key
+
+__all__ = ["find_relative", "offset_point", "uncertainty_km", "BEARINGS", "direction_name"]
+
+#: Compass bearings in degrees of the eight directions.
+BEARINGS = {"N": 0.0, "NE": 45.0, "E": 90.0, "SE": 135.0, "S": 180.0, "SW": 225.0, "W": 270.0, "NW": 315.0}
+
+_UNITS = {
+    "km": 1.0, "kilometre": 1.0, "kilometres": 1.0, "kilometer": 1.0, "kilometers": 1.0,
+    "mile": 1.609344, "miles": 1.609344, "mi": 1.609344,
+    "كيلومترا": 1.0, "كيلومترات": 1.0, "كيلومتر": 1.0, "كيلو": 1.0, "كلم": 1.0, "كم": 1.0,
+    "ميلا": 1.609344, "اميال": 1.609344, "ميل": 1.609344,
+}  # fmt: skip
+
+_AR_DIR = {"شمال": "N", "جنوب": "S", "شرق": "E", "غرب": "W"}
+_EN_DIR = {"north": "N", "south": "S", "east": "E", "west": "W"}
+_FR_DIR = {"nord": "N", "sud": "S", "est": "E", "ouest": "W"}
+
+_NUM = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6}(?:[.,]\d{1,3})?)(?![\d])"
+_AR_UNIT = r"(?P<unit>كيلومترا|كيلومترات|كيلومتر|كيلو|كلم|كم|ميلا|اميال|ميل)"
+_AR_D = r"(?:ال)?(?P<d1>شمال|جنوب|شرق|غرب)(?:ي|يه)?(?:[ -]+(?:ال)?(?P<d2>شرق|غرب)(?:ي|يه)?)?"
+_AR = re.compile(
+    r"(?:(?:علي|عل)\s+(?:بعد|مسافه)\s+)?(?:(?:حوالي|نحو|قرابه|زهاء|اكثر\s+من|اقل\s+من|مسافه)\s+)?"
+    + _NUM
+    + r"\s*"
+    + _AR_UNIT
+    + r"\s+(?:(?:الي|في)\s+)?"
+    + _AR_D
+    + r"(?:\s+(?:من|ل))?\s+"
+)
+_EN_D = r"(?P<d1>north|south|east|west)(?:ern)?(?:[- ]?(?P<d2>east|west)(?:ern)?)?"
+_EN = re.compile(
+    r"(?:(?:about|some|around|roughly|nearly|approximately|almost|over|under|more\s+than|less\s+than)\s+)?"
+    + _NUM
+    + r"\s*-?\s*(?P<unit>km|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\b"
+    r"(?:\s*\([^)]{0,20}\))?\s+(?:to\s+the\s+|due\s+)?" + _EN_D + r"\s+of\s+(?:the\s+)?"
+)
+_FR_D = r"(?P<d1>nord|sud|est|ouest)(?:[- ](?P<d2>est|ouest))?"
+_FR = re.compile(
+    r"(?:a\s+)?(?:(?:environ|quelque|pres\s+de|plus\s+de|moins\s+de)\s+)?"
+    + _NUM
+    + r"\s*(?P<unit>km|kilometres|kilometre)\b\s+(?:au|a\s+l'|a\s+l)\s*"
+    + _FR_D
+    + r"\s+(?:de\s+|d'|du\s+|des\s+)"
+)
+_DIR_NAMES = {"N": "north", "NE": "north-east", "E": "east", "SE": "south-east",
+              "S": "south", "SW": "south-west", "W": "west", "NW": "north-west"}  # fmt: skip
+_MAX_DISTANCE_KM = 20_000.0  # half the Earth's circumference: anything more is not a place
+_MAX_GAP = 24  # folded characters allowed between the phrase and the anchor («العاصمة», "the city of")
+
+
+def _number(text: str) -> float:
+    """A stated number: "1,500" is fifteen hundred, "2,5" and "2.5" two and a half."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+        return float(text.replace(",", ""))
+    return float(text.replace(",", "."))
+
+
+def direction_name(bearing: float) -> str:
+    """English name of a compass bearing (one of the eight directions)."""
+    code = min(BEARINGS, key=lambda k: abs((BEARINGS[k] - bearing + 180) % 360 - 180))
+    return _DIR_NAMES[code]
+
+
+def _bearing(d1: str, d2: str | None) -> float | None:
+    table = _AR_DIR | _EN_DIR | _FR_DIR
+    first = table.get(d1)
+    if first is None:
+        return None
+    code = first
+    if d2:
+        second = table.get(d2)
+        if second in ("E", "W") and first in ("N", "S"):
+            code = first + second
+    return BEARINGS.get(code)
+
+
+def find_relative(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """Relative-location mentions anchored on existing mentions of ``article``.
+
+    Parameters
+    ----------
+    article:
+        The article the mentions come from.
+    mentions:
+        Its mentions, in text order.
+
+    Returns
+    -------
+    list of Mention
+        New mentions of kind ``relative`` spanning from the distance phrase
+        to the end of the anchor's name, with the anchor's candidates,
+        ``distance_km``, ``bearing_deg`` and the head noun before the phrase
+        (e.g. ``shipyard``) as ``trigger``.
+    """
+    if not mentions:
+        return []
+    folded = fold(article.text)
+    starts = {m.start: m for m in mentions if m.match != "adjective"}
+    lexicon = load_lexicon()
+    found: list[Mention] = []
+    for pattern in (_AR, _EN, _FR):
+        for match in pattern.finditer(folded.text):
+            bearing = _bearing(match.group("d1"), match.group("d2"))
+            unit = _UNITS.get(match.group("unit"))
+            if bearing is None or unit is None:
+                continue
+            distance = _number(match.group("num")) * unit
+            if not (math.isfinite(distance) and 0 < distance <= _MAX_DISTANCE_KM):
+                continue
+            anchor = _anchor_after(folded.offsets, match.end(), starts, folded.text)
+            if anchor is None:
+                continue
+            start = folded.offsets[match.start()]
+            head = _head_noun(article.text[:start], lexicon)
+            found.append(
+                replace(
+                    anchor,
+                    start=start,
+                    end=anchor.end,
+                    text=article.text[start : anchor.end],
+                    match="relative",
+                    trigger=head,
+                    cue=None,
+                    person=False,
+                    distance_km=round(distance, 3),
+                    bearing_deg=bearing,
+                )
+            )
+    return sorted(found, key=lambda m: m.start)
+
+
+def _anchor_after(offsets: tuple[int, ...], end: int, starts: dict[int, Mention], text: str) -> Mention | None:
+    limit = min(len(text), end + _MAX_GAP)
+    for pos in range(end, limit):
+        original = offsets[pos] if pos < len(offsets) - 1 else None
+        if original is not None and original in starts:
+            return starts[original]
+        if text[pos] in ".,;:!?،؛؟\n":
+            return None
+    return None
+
+
+def _head_noun(before: str, lexicon: Lexicon) -> str | None:
+    """The nearest trigger noun in the same sentence before a relative phrase."""
+    sentence = re.split(r"[.!?؟\n]", before)[-1]
+    for word in reversed(sentence.split()[-12:]):
+        hint = lexicon.trigger(name_key(word))
+        if hint is not None and hint not in ("city", "region"):
+            return hint
+    return None
+
+
+def offset_point(lat: float, lon: float, *, distance_km: float, bearing_deg: float) -> tuple[float, float]:
+    """The point ``distance_km`` from ``(lat, lon)`` at ``bearing_deg`` along the geodesic (WGS84)."""
+    dest = geodesic(kilometers=distance_km).destination((lat, lon), bearing_deg)
+    return dest.latitude, dest.longitude
+
+
+def uncertainty_km(distance_km: float, *, anchor_uncertainty_km: float = 0.0) -> float:
+    """The radius a relative place should lie within.
+
+    A stated distance is rounded by the writer and a compass direction
+    covers ±22.5°, so the radius grows with the distance: 15 % of it
+    (at least 2 km), plus the anchor's own uncertainty.
+    """
+    return round(max(2.0, 0.15 * distance_km) + anchor_uncertainty_km, 1)

@@ -1,0 +1,1 @@
+"""The presenter's logic, free of Streamlit: navigation, cards, editing, uploads, translations."""

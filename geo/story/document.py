@@ -1,0 +1,280 @@
+"""``story.json``: the editable story, in a documented, versioned schema.
+
+The map, the exports and the presenter render from this document, and a
+user may edit it (fix a date, a place, a caption, the order; add or remove
+a stop) and rebuild every output without re-reading the articles
+(``python -m geo render story.json --out OUT``). It is validated on load.
+
+Schema ``geostory/story`` version 1::
+
+    {
+      "schema": "geostory/story", "version": 1,
+      "title": str, "traveller": str | null,
+      "articles": [{"name", "title", "url", "source", "language",
+                    "published": "YYYY-MM-DD" | null, "published_source", "published_certainty"}],
+      "stops":  [{"seq": 1.., "id", "name", "name_ar", "lat", "lon", "place_type",
+                  "uncertainty_km", "date_start", "date_end", "date_certainty",
+                  "role", "caption", "also": [str], "quotes": [Quote]}],
+      "places": [{"id", "name", "name_ar", "lat", "lon", "place_type",
+                  "uncertainty_km", "roles": [str], "quotes": [Quote]}]
+    }
+    Quote = {"article", "text", "start", "end", "sentence", "role", "why",
+             "url": str | null, "source": str | null}
+
+``stops`` are the route in order (``seq`` 1, 2, …); ``places`` are the
+other places the articles name (datelines, governments, past visits…).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from geo.errors import InputError
+from geo.model import Article, MentionRole, Place, Story
+from geo.outputs.atomic import write_text_atomic
+
+__all__ = [
+    "SCHEMA",
+    "VERSION",
+    "Quote",
+    "StopDoc",
+    "PlaceDoc",
+    "ArticleDoc",
+    "StoryDoc",
+    "story_to_doc",
+    "dated_stops",
+    "date_bounds",
+    "load_story",
+    "save_story",
+]
+
+SCHEMA = "geostory/story"
+_UNKNOWN_DATE: tuple[None, str, str] = (None, "unknown", "unknown")
+VERSION = 1
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Quote(_Model):
+    """One supporting quote: the words of an article that name the place."""
+
+    article: str
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    sentence: str = ""
+    role: str = ""
+    why: str = ""
+    url: str | None = None
+    source: str | None = None
+
+
+class _Located(_Model):
+    id: str
+    name: str
+    name_ar: str | None = None
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    place_type: Literal["city", "facility", "island", "region", "country", "water", "relative"]
+    uncertainty_km: float = Field(default=0.0, ge=0, le=20_040, allow_inf_nan=False)
+    quotes: list[Quote] = Field(default_factory=list)
+
+
+class StopDoc(_Located):
+    """A stop of the route."""
+
+    seq: int = Field(ge=1)
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    date_certainty: Literal["exact", "approximate", "unknown"] = "unknown"
+    role: str = "visit"
+    caption: str = ""
+    also: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> StopDoc:
+        if self.date_end is not None and self.date_start is None:
+            raise ValueError(f"stop {self.seq}: date_end without date_start")
+        if self.date_start and self.date_end and self.date_end < self.date_start:
+            raise ValueError(f"stop {self.seq}: date_end {self.date_end} is before date_start {self.date_start}")
+        return self
+
+
+class PlaceDoc(_Located):
+    """A place the articles name that is not a stop."""
+
+    roles: list[str] = Field(default_factory=list)
+
+
+class ArticleDoc(_Model):
+    """An article of the corpus and its publication date."""
+
+    name: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    language: str = "ar"
+    published: dt.date | None = None
+    published_source: str = "unknown"
+    published_certainty: Literal["exact", "approximate", "unknown"] = "unknown"
+
+
+class StoryDoc(_Model):
+    """The whole story."""
+
+    schema_: Literal["geostory/story"] = Field(default=SCHEMA, alias="schema")
+    version: Literal[1] = VERSION
+    title: str = ""
+    traveller: str | None = None
+    articles: list[ArticleDoc] = Field(default_factory=list)
+    stops: list[StopDoc] = Field(default_factory=list)
+    places: list[PlaceDoc] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _stops_numbered(self) -> StoryDoc:
+        seqs = [s.seq for s in self.stops]
+        if seqs != list(range(1, len(seqs) + 1)):
+            raise ValueError(f"stops must be numbered 1..{len(seqs)} in order, found {seqs}")
+        return self
+
+
+def dated_stops(stops: list[StopDoc]) -> list[StopDoc]:
+    """The stops that have a date, in route (``seq``) order: the route runs through them."""
+    return [s for s in stops if s.date_start is not None]
+
+
+def date_bounds(stops: list[StopDoc]) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the dated stops, or ``None`` when none is dated."""
+    dated = dated_stops(stops)
+    if not dated:
+        return None
+    first = min(s.date_start for s in dated if s.date_start)
+    last = max((s.date_end or s.date_start) for s in dated if s.date_start)
+    return first, last
+
+
+def _located(place: Place) -> dict[str, object]:
+    """The fields a stop and a context place share: identity, names, point (six decimals), type."""
+    return {
+        "id": place.id,
+        "name": place.name,
+        "name_ar": place.name_ar,
+        "lat": round(place.lat, 6),
+        "lon": round(place.lon, 6),
+        "place_type": place.place_type,
+    }
+
+
+def _quote(role: MentionRole, articles: dict[str, Article]) -> Quote:
+    mention = role.resolution.mention
+    article = articles.get(mention.article)
+    return Quote(
+        article=mention.article,
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        sentence=article.sentence_text(mention.sentence) if article else "",
+        role=role.role,
+        why=role.why,
+        url=article.url if article else None,
+        source=article.source if article else None,
+    )
+
+
+def story_to_doc(story: Story) -> StoryDoc:
+    """The story document of a built :class:`~geo.model.Story` (its stops, roles, features and
+    the publication date of each article, with where it came from)."""
+    by_name = {a.name: a for a in story.articles}
+    stop_ids = {s.place.id for s in story.stops} | {p.id for s in story.stops for p in s.also}
+    roles_by_place: dict[str, list[MentionRole]] = {}
+    for role in story.roles:
+        roles_by_place.setdefault(role.resolution.place.id, []).append(role)
+
+    def ordered(place_ids: list[str]) -> list[MentionRole]:
+        found = [r for pid in place_ids for r in roles_by_place.get(pid, [])]
+        return sorted(found, key=lambda r: (r.resolution.mention.article, r.resolution.mention.start))
+
+    stops = []
+    for stop in story.stops:
+        place = stop.place
+        captions = [r.why for r in stop.evidence if r.first is not None] or [r.why for r in stop.evidence]
+        stops.append(
+            StopDoc(
+                seq=stop.seq,
+                **_located(place),
+                uncertainty_km=max(r.resolution.uncertainty_km for r in stop.evidence),
+                date_start=stop.date_start,
+                date_end=stop.date_end,
+                date_certainty=stop.certainty,
+                role=stop.role,
+                caption=captions[0] if captions else stop.role,
+                also=[p.name for p in stop.also],
+                quotes=[_quote(r, by_name) for r in ordered([place.id, *(p.id for p in stop.also)])],
+            )
+        )
+    places = []
+    for feature in story.features:
+        place = feature.place
+        if place.id in stop_ids:
+            continue
+        roles = ordered([place.id])
+        places.append(
+            PlaceDoc(
+                **_located(place),
+                uncertainty_km=feature.uncertainty_km,
+                roles=sorted({r.role for r in roles}),
+                quotes=[_quote(r, by_name) for r in roles],
+            )
+        )
+    articles = []
+    for a in story.articles:
+        date, source, certainty = story.published.get(a.name, _UNKNOWN_DATE)
+        articles.append(
+            ArticleDoc(
+                name=a.name,
+                title=a.title,
+                url=a.url,
+                source=a.source,
+                language=a.language,
+                published=date,
+                published_source=source,
+                published_certainty=certainty,  # type: ignore[arg-type]
+            )
+        )
+    return StoryDoc(title=story.title, traveller=story.traveller, articles=articles, stops=stops, places=places)
+
+
+def save_story(doc: StoryDoc, path: Path) -> Path:
+    """Write ``doc`` as JSON (UTF-8, stable bytes) atomically."""
+    data = doc.model_dump(mode="json", by_alias=True)
+    return write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def load_story(path: Path) -> StoryDoc:
+    """Read and validate a ``story.json``.
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read, is not JSON, or breaks the schema (one line).
+    """
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise InputError(f"cannot read the story {path.name}: {exc}") from exc
+    try:
+        return StoryDoc.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        raise InputError(f"{path.name} is not a valid story: {where}: {first.get('msg')}") from exc

@@ -1,0 +1,262 @@
+"""Roles: for each resolved mention, is the traveller there during the journey?
+
+Most place mentions in a news story are not stops: datelines («سيول:»),
+capitals standing for their governments («قالت موسكو»), past visits (a year
+outside the journey), plans («سيزور»), countries and regions, and places in
+a separate "read also" report. :func:`assign_roles` decides for each
+resolution of one article, with a short ``why``, from general cues:
+
+* a movement or visit word (``data/lexicon/events.yaml``) right before the
+  place, or in the same sentence as the place's preposition or trigger noun;
+* the traveller named in the same sentence;
+* date expressions of the sentence (:mod:`geo.dates.expressions`) anchored to the
+  publication date; a date long before publication makes a mention historical.
+
+A stop takes the date of its sentence; with none, the date of the article's
+lead event (approximate).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from geo.dates.expressions import TimeExpr, clause_is_future, sentence_is_future
+from geo.model import Article, Certainty, MentionRole, Resolution
+from geo.places.lexicon import Lexicon, load_lexicon
+from geo.text.folding import Token, fold, tokens
+
+__all__ = ["SentenceCues", "assign_roles", "HISTORICAL_DAYS", "MOVEMENT_WINDOW", "PLACE_WINDOW"]
+
+#: A date this many days before publication is history, not the journey.
+HISTORICAL_DAYS = 45
+#: How many words before a country a movement word may stand («غادر الرئيس … روسيا»).
+MOVEMENT_WINDOW = 6
+#: ... and before a city or site ("arrived in X", «وغادر X», «سيزور ميناء X»).
+PLACE_WINDOW = 4
+
+_DATELINE_AFTER = re.compile(r"\s*(?::|：|\s*[-–—]\s*\S|,\s*\w+\.?\s+\d|\s*\((?:AFP|AP|Reuters|\w{2,8})\))")
+_SPECIFIC = ("facility", "island", "relative")
+_LEAD_SPAN = 7  # a lead event is dated to the day or a few days, not a month or a year
+_EMBEDDED = re.compile(r"#\d+$")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceCues:
+    """What one sentence says about movement, the traveller, time and tense."""
+
+    movement: tuple[tuple[int, str, bool], ...]  # (word index, kind, future)
+    traveller: bool
+    future: bool
+    dates: tuple[TimeExpr, ...]
+
+
+class _ArticleReader:
+    def __init__(
+        self,
+        article: Article,
+        dates: list[TimeExpr],
+        *,
+        published: dt.date | None,
+        traveller_keys: frozenset[str],
+        lexicon: Lexicon,
+    ) -> None:
+        self.article = article
+        self.published = published
+        self.lexicon = lexicon
+        folded = fold(article.text)
+        self.words: list[Token] = tokens(folded.text)
+        self.word_starts = [folded.offsets[w.start] for w in self.words]
+        self.traveller_keys = traveller_keys
+        self.dates = [d for d in dates if d.first is not None]
+        self.cues = [self._sentence_cues(i) for i in range(len(article.sentences))]
+        self.lead = self._lead_date()
+
+    def _words_in(self, index: int) -> range:
+        span = self.article.sentences[index]
+        lo = bisect.bisect_left(self.word_starts, span.start)
+        hi = bisect.bisect_left(self.word_starts, span.end)
+        return range(lo, hi)
+
+    def _sentence_cues(self, index: int) -> SentenceCues:
+        span = self.article.sentences[index]
+        movement = []
+        traveller = False
+        for k in self._words_in(index):
+            key = self.words[k].text
+            kind = self.lexicon.movement_kind(key)
+            if kind is not None:
+                movement.append((k, kind[0], kind[1]))
+            if key in self.traveller_keys:
+                traveller = True
+        text = self.article.text[span.start : span.end]
+        future = sentence_is_future(text, self.article.language) or any(f for _, _, f in movement)
+        dates = tuple(d for d in self.dates if span.start <= d.start < span.end)
+        return SentenceCues(movement=tuple(movement), traveller=traveller, future=future, dates=dates)
+
+    def _historical(self, expr: TimeExpr) -> bool:
+        return (
+            self.published is not None
+            and expr.first is not None
+            and ((self.published - expr.first).days > HISTORICAL_DAYS)
+        )
+
+    def _lead_date(self) -> TimeExpr | None:
+        """The date of the article's first sentence that tells a movement and gives a date."""
+        for cues in self.cues:
+            if cues.movement and not cues.future and self.published is not None:
+                for expr in cues.dates:
+                    day_level = expr.first is not None and ((expr.last or expr.first) - expr.first).days <= _LEAD_SPAN
+                    if day_level and not self._historical(expr):
+                        return expr
+        return None
+
+    # -- one mention ------------------------------------------------------
+
+    def role(self, resolution: Resolution) -> MentionRole:
+        mention = resolution.mention
+        place = resolution.place
+        index = mention.sentence
+        cues = self.cues[index] if 0 <= index < len(self.cues) else SentenceCues((), False, False, ())
+        first_word = bisect.bisect_left(self.word_starts, mention.start)
+        window = MOVEMENT_WINDOW if place.place_type == "country" else PLACE_WINDOW
+        near = [m for m in cues.movement if 0 < first_word - m[0] <= window]
+        historical = [d for d in cues.dates if self._historical(d)]
+        # Tense is read up to the place: "arrived in X and will fly to Y" makes Y, not X, a plan.
+        future = any(f for _, _, f in near) or self._future_before(index, mention.start, mention.end)
+
+        def make(role: str, stop: bool, why: str, dated: bool = True) -> MentionRole:
+            first = last = None
+            certainty: Certainty = "unknown"
+            if dated:
+                first, last, certainty, why_date = self._date_for(mention.start, mention.end, cues)
+                why = f"{why}; {why_date}" if why_date else why
+            return MentionRole(resolution, role, stop, first, last, certainty, why)
+
+        if place.place_type in ("country", "region", "water"):
+            if near and place.place_type == "country" and not future:
+                kind = "departure" if near[-1][1] == "departure" else "movement"
+                moved = make(place.place_type, False, f"a {place.place_type}; the traveller's {kind} through it")
+                if not self._after_publication(moved):
+                    return moved
+            return MentionRole(resolution, place.place_type, False, why=f"a {place.place_type}, not a stop")
+        if self._is_dateline(mention.start, mention.end):
+            return MentionRole(resolution, "dateline", False, why="the dateline: where the report was filed")
+        if historical and not any(not self._historical(d) for d in cues.dates):
+            return MentionRole(resolution, "historical", False, why=f"an earlier event ({historical[0].text.strip()})")
+        if _EMBEDDED.search(mention.article):
+            if place.place_type in _SPECIFIC:
+                return MentionRole(resolution, "related report", True, why="a site of a related report on the page")
+            return MentionRole(resolution, "related report", False, why="named in a separate, related report")
+        capital = place.feature == "capital"
+        located = bool(mention.cue or mention.trigger or place.place_type == "relative")
+        evidence = ""
+        if near:
+            evidence = "a movement word right before it"
+        elif cues.movement and located:
+            evidence = "a movement or visit word in its sentence, with a preposition or place noun"
+        elif cues.movement and cues.traveller and not capital and place.place_type == "city":
+            evidence = "in a sentence about the traveller's visit"
+        if not evidence:
+            if capital:
+                return MentionRole(resolution, "government", False, why="a capital standing for its government")
+            return MentionRole(resolution, "mentioned", False, why="mentioned, with no sign the traveller is there")
+        if future:
+            first, last = self._plan_date(mention.end, cues)
+            certainty: Certainty = "approximate" if first else "unknown"
+            return MentionRole(resolution, "plan", True, first, last, certainty, f"a plan: {evidence}, future tense")
+        kind = "departure" if near and near[-1][1] == "departure" else "visit"
+        decided = make(kind, True, evidence)
+        if self._after_publication(decided):
+            return MentionRole(
+                resolution, "plan", True, decided.first, decided.last, "approximate",
+                f"a plan: {evidence}, dated after publication",
+            )  # fmt: skip
+        return decided
+
+    def _plan_date(self, end: int, cues: SentenceCues) -> tuple[dt.date | None, dt.date | None]:
+        """The date a plan states ("will visit X on Friday", «يتوجه غدا إلى X»), if on or after publication.
+
+        A date after the place is preferred; one before it counts too (a date before publication
+        is when the plan was announced, not when it happens).
+        """
+        ahead = [e for e in cues.dates if e.first is not None and self.published and e.first >= self.published]
+        after = [e for e in ahead if e.start >= end]
+        chosen = after[0] if after else (ahead[-1] if ahead else None)
+        if chosen is None or chosen.first is None:
+            return None, None
+        return chosen.first, chosen.last or chosen.first
+
+    def _future_before(self, index: int, start: int, end: int) -> bool:
+        """Is the clause holding ``[start, end)`` in the future tense, read up to ``end``?"""
+        if not 0 <= index < len(self.article.sentences):
+            return False
+        span = self.article.sentences[index]
+        text = self.article.text[span.start : end]
+        return clause_is_future(text, start=start - span.start, end=end - span.start, language=self.article.language)
+
+    def _after_publication(self, role: MentionRole) -> bool:
+        return role.first is not None and self.published is not None and role.first > self.published
+
+    def _date_for(
+        self, start: int, end: int, cues: SentenceCues
+    ) -> tuple[dt.date | None, dt.date | None, Certainty, str]:
+        usable = [d for d in cues.dates if not self._historical(d)]
+        after = [d for d in usable if d.start >= end]
+        before = [d for d in usable if d.end <= start]
+        chosen = after[0] if after else (before[-1] if before else None)
+        if chosen is not None:
+            return chosen.first, chosen.last, chosen.certainty, f"dated by «{chosen.text.strip()}»"
+        if self.lead is not None and self.lead.first is not None:
+            last = max(self.lead.last or self.lead.first, self.published or self.lead.first)
+            return self.lead.first, last, "approximate", "dated by the article's lead event"
+        return None, None, "unknown", "no date in the text"
+
+    def _is_dateline(self, start: int, end: int) -> bool:
+        text = self.article.text
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start].strip(" \t\u200f\u200e")
+        after = text[end : end + 40]
+        if after.lstrip(" \t").startswith((":", "：")):
+            return True
+        at_line_start = not before or before.endswith((")", "—", "-")) and len(before) < 80
+        return at_line_start and _DATELINE_AFTER.match(after) is not None
+
+
+def assign_roles(
+    article: Article,
+    resolutions: list[Resolution] | tuple[Resolution, ...],
+    dates: list[TimeExpr],
+    *,
+    published: dt.date | None,
+    traveller_keys: frozenset[str] = frozenset(),
+    lexicon: Lexicon | None = None,
+) -> list[MentionRole]:
+    """The role of every resolution of one article.
+
+    Parameters
+    ----------
+    article:
+        The article.
+    resolutions:
+        Its resolved mentions.
+    dates:
+        Its date expressions, anchored to ``published``.
+    published:
+        Its publication date (``None`` when unknown).
+    traveller_keys:
+        Folded words of the traveller's name (a sentence naming one is about the traveller).
+    lexicon:
+        Word lists (default :func:`~geo.places.lexicon.load_lexicon`).
+
+    Returns
+    -------
+    list of MentionRole
+        One per resolution, in the same order.
+    """
+    reader = _ArticleReader(
+        article, dates, published=published, traveller_keys=traveller_keys, lexicon=lexicon or load_lexicon()
+    )
+    return [reader.role(r) for r in resolutions]

@@ -1,0 +1,194 @@
+"""Publication dates: front matter, date lines of the text, url, corpus inference."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.dates.publication import Published, infer_from_corpus, publication_date
+from geo.model import Article
+
+HEADLINE_AR = "وزير الخارجية يصل إلى نواكشوط في جولة إفريقية"
+BODY_AR = "وصل وزير الخارجية إلى نواكشوط في مستهل جولة تشمل عدة دول في غرب إفريقيا، والتقى نظيره الموريتاني."
+HEADLINE_FR = "Le ministre entame une tournée en Afrique de l'Ouest"
+BODY_FR = "Le ministre des Affaires étrangères est arrivé à Nouakchott au début d'une tournée régionale."
+HEADLINE_EN = "Foreign minister begins West Africa tour"
+BODY_EN = "The foreign minister arrived in Nouakchott at the start of a regional tour."
+
+
+def _article(text: str, *, language: str = "ar", url: str | None = None, published: dt.date | None = None) -> Article:
+    return Article(name="a.txt", text=text, language=language, url=url, published=published)
+
+
+def D(iso: str) -> dt.date:
+    return dt.date.fromisoformat(iso)
+
+
+DATE_LINES = [
+    pytest.param(f"{HEADLINE_AR}\n2023-09-16 04:02:09\n{BODY_AR}", "ar", "2023-09-16", "exact", id="iso-datetime-line"),
+    pytest.param(
+        f"{BODY_AR}\nالكاتب: محرر\nنشر الخبر اول مرة بتاريخ : 2023-09-16\nجميع الحقوق محفوظة",
+        "ar", "2023-09-16", "exact", id="ar-first-published-on-label-at-bottom",
+    ),
+    pytest.param(
+        f"{HEADLINE_AR}\n\n2023-09-15\n\n{BODY_AR}",
+        "ar", "2023-09-15", "exact", id="bare-date-under-headline",
+    ),
+    pytest.param(f"{HEADLINE_AR}\n13-9-2023\n{BODY_AR}", "ar", "2023-09-13", "exact", id="numeric-dash-line"),
+    pytest.param(
+        f"أخبار العالم\n\n{HEADLINE_AR}\n\nنواكشوط-موريتانيا-13-9-2023\n\n{BODY_AR}",
+        "ar", "2023-09-13", "exact", id="ar-dateline-place-country-date",
+    ),
+    pytest.param(
+        f"{HEADLINE_AR}\nتاريخ النشر: 12th, September 2023 GMT\n{BODY_AR}",
+        "ar", "2023-09-12", "exact", id="ar-label-english-ordinal",
+    ),
+    pytest.param(
+        f"{HEADLINE_AR}\nالأربعاء 24 . 04 . 2019\n{BODY_AR}",
+        "ar", "2019-04-24", "exact", id="ar-weekday-dotted",
+    ),
+    pytest.param(f"{HEADLINE_FR}\n24/04/2019 11h:00 CET\n{BODY_FR}", "fr", "2019-04-24", "exact", id="slash-time-zone"),
+    pytest.param(
+        f"{HEADLINE_FR}\nPublié le 3 mars 2024 à 10h\n{BODY_FR}",
+        "fr", "2024-03-03", "exact", id="fr-publie-le",
+    ),
+    pytest.param(f"{HEADLINE_EN}\nPublished: March 3, 2024\n{BODY_EN}", "en", "2024-03-03", "exact", id="en-published"),
+    pytest.param(f"{HEADLINE_EN}\nUpdated 3 March 2024\n{BODY_EN}", "en", "2024-03-03", "approximate", id="en-updated"),
+    pytest.param(f"{HEADLINE_AR}\nنُشر في: 15 سبتمبر 2023\n{BODY_AR}", "ar", "2023-09-15", "exact", id="ar-nushira-fi"),
+    pytest.param(f"{HEADLINE_AR}\n15 أيلول 2023\n{BODY_AR}", "ar", "2023-09-15", "exact", id="ar-levantine-month"),
+    pytest.param(
+        f"{HEADLINE_FR}\nPARIS, 3 mars 2024 (AFP) - {BODY_FR}", "fr", "2024-03-03", "exact", id="fr-dateline-in-lead",
+    ),
+    pytest.param(
+        f"{HEADLINE_EN}\nPublished\n4 March 2024\n{BODY_EN}", "en", "2024-03-04", "exact", id="en-label-on-line-above",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "language", "date", "certainty"), DATE_LINES)
+def test_date_lines_of_the_text(text: str, language: str, date: str, certainty: str) -> None:
+    published = publication_date(_article(text, language=language))
+    assert (published.date, published.source, published.certainty) == (D(date), "text", certainty)
+    assert published.evidence and published.evidence in " ".join(text.split())
+
+
+def test_a_publication_label_beats_an_earlier_update_line() -> None:
+    text = f"{HEADLINE_EN}\nUpdated 5 March 2024\nPublished 3 March 2024\n{BODY_EN}"
+    assert publication_date(_article(text, language="en")).date == D("2024-03-03")
+
+
+def test_a_date_line_at_the_top_beats_an_update_line() -> None:
+    text = f"{HEADLINE_EN}\n3 March 2024\nUpdated 5 March 2024\n{BODY_EN}"
+    published = publication_date(_article(text, language="en"))
+    assert (published.date, published.certainty) == (D("2024-03-03"), "exact")
+
+
+def test_a_labelled_line_beats_a_date_line_at_the_top() -> None:
+    text = f"{HEADLINE_AR}\n2023-09-10\n{BODY_AR}\nتاريخ النشر: 2023-09-12"
+    assert publication_date(_article(text)).date == D("2023-09-12")
+
+
+def test_a_sentence_that_only_uses_the_verb_publish_is_not_a_label() -> None:
+    text = f"{HEADLINE_AR}\n{BODY_AR} ونشر الجيش صورا للسفينة في 13 سبتمبر 2023 تظهر حجمها الكبير وسط الميناء."
+    published = publication_date(_article(text))
+    assert (published.date, published.certainty) == (D("2023-09-13"), "approximate")
+    assert published.evidence.startswith("latest date in the text")
+
+
+def test_the_latest_date_of_the_text_leaves_out_plans() -> None:
+    text = (
+        f"{HEADLINE_AR}\nزار الوزير داكار في 2 مارس 2024، ثم أبيدجان في 4 مارس 2024. "
+        "وستعقد القمة المقبلة في 20 أكتوبر 2024 في أكرا."
+    )
+    published = publication_date(_article(text))
+    assert (published.date, published.source, published.certainty) == (D("2024-03-04"), "text", "approximate")
+
+
+def test_front_matter_comes_first() -> None:
+    text = f"{HEADLINE_EN}\nPublished: March 3, 2024\n{BODY_EN}"
+    article = _article(text, language="en", url="https://news.example/2024/03/01/tour", published=D("2024-03-02"))
+    assert publication_date(article) == Published(D("2024-03-02"), "front_matter", "exact", "2024-03-02")
+
+
+URLS = [
+    pytest.param("https://news.example/world/2023/09/16/minister-tour", "2023-09-16", "2023/09/16", id="y-m-d-path"),
+    pytest.param("https://news.example/20240619/minister-tour.html", "2024-06-19", "20240619", id="compact-path"),
+    pytest.param("https://news.example/world/minister-tour-20240619-ab12", "2024-06-19", "20240619", id="compact-slug"),
+    pytest.param("https://news.example/2024-06-19/minister-tour", "2024-06-19", "2024-06-19", id="iso"),
+]
+
+
+@pytest.mark.parametrize(("url", "date", "fragment"), URLS)
+def test_url_dates(url: str, date: str, fragment: str) -> None:
+    published = publication_date(_article(f"{HEADLINE_AR}\n{BODY_AR}", url=url))
+    assert published == Published(D(date), "url", "exact", fragment)
+
+
+def test_text_date_line_beats_the_url() -> None:
+    article = _article(f"{HEADLINE_AR}\n2023-09-15\n{BODY_AR}", url="https://news.example/2023/09/14/x")
+    assert (publication_date(article).date, publication_date(article).source) == (D("2023-09-15"), "text")
+
+
+def test_url_without_a_valid_date_is_ignored() -> None:
+    article = _article(f"{HEADLINE_AR}\n{BODY_AR}", url="https://news.example/article/123456789/20241345")
+    assert publication_date(article) == Published(None, "unknown", "unknown", "")
+
+
+def test_unknown_when_nothing_dates_the_article() -> None:
+    article = _article(f"{HEADLINE_AR}\n{BODY_AR} وغادر الوزير اليوم الأحد.")
+    assert publication_date(article) == Published(None, "unknown", "unknown", "")
+
+
+# --- the corpus -------------------------------------------------------------------------------
+
+
+def _corpus() -> tuple[list[Article], dict[str, Published]]:
+    articles = [
+        Article(name="a.txt", text=f"{HEADLINE_AR}\n2023-09-14\n{BODY_AR}"),
+        Article(name="b.txt", text=f"{HEADLINE_AR}\nتاريخ النشر: 16 سبتمبر 2023\n{BODY_AR}"),
+        Article(name="c.txt", text=f"{HEADLINE_AR}\nوغادر الوزير نواكشوط اليوم الثلاثاء متجها إلى داكار."),
+        Article(name="d.txt", text=f"{HEADLINE_AR}\nوزار الوزير ميناء المدينة أمس الأحد."),
+        Article(name="e.txt", text=f"{HEADLINE_AR}\n{BODY_AR}"),
+    ]
+    return articles, {a.name: publication_date(a) for a in articles}
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        pytest.param("c.txt", "2023-09-19", id="today-tuesday-first-on-or-after-floor"),
+        pytest.param("d.txt", "2023-09-18", id="yesterday-sunday-means-a-monday"),
+        pytest.param("e.txt", "2023-09-16", id="no-cue-the-floor-itself"),
+    ],
+)
+def test_infer_from_corpus(name: str, date: str) -> None:
+    articles, published = _corpus()
+    assert published[name].date is None
+    inferred = infer_from_corpus(published, articles)[name]
+    assert (inferred.date, inferred.source, inferred.certainty) == (D(date), "corpus", "approximate")
+    assert "b.txt" in inferred.evidence
+
+
+def test_infer_from_corpus_never_overwrites_a_known_date() -> None:
+    articles, published = _corpus()
+    inferred = infer_from_corpus(published, articles)
+    assert inferred["a.txt"] == published["a.txt"]
+    assert inferred["b.txt"] == published["b.txt"]
+    assert inferred is not published
+
+
+def test_infer_from_corpus_uses_the_floor_on_the_same_weekday() -> None:
+    articles = [
+        Article(name="a.txt", text=f"{HEADLINE_AR}\n2023-09-16\n{BODY_AR}"),  # a Saturday
+        Article(name="b.txt", text="وغادر الوزير المدينة اليوم السبت."),
+    ]
+    published = {a.name: publication_date(a) for a in articles}
+    assert infer_from_corpus(published, articles)["b.txt"].date == D("2023-09-16")
+
+
+def test_infer_from_corpus_leaves_unknown_without_any_dated_article() -> None:
+    articles = [Article(name="x.txt", text="وغادر الوزير المدينة اليوم الأحد."), Article(name="y.txt", text=BODY_AR)]
+    published = {a.name: publication_date(a) for a in articles}
+    inferred = infer_from_corpus(published, articles)
+    assert all(p == Published(None, "unknown", "unknown", "") for p in inferred.values())

@@ -1,0 +1,117 @@
+"""The compiled gazetteer index: contents, lookups, fast loading and rebuilds."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from geo.places.gazetteer import ADJECTIVE, ARABIC, LATIN, PHONETIC, Gazetteer, ensure_index
+from geo.places.phonetic import latin_key
+from geo.text.folding import name_key
+
+
+def _names(gazetteer: Gazetteer, key: str) -> set[tuple[str, str | None]]:
+    return {(gazetteer.place(h.row).name, gazetteer.place(h.row).country) for h in gazetteer.lookup(key)}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "country"),
+    [
+        ("القاهرة", "Cairo", "EG"),
+        ("دمشق", "Damascus", "SY"),
+        ("باريس", "Paris", "FR"),
+        ("Paris", "Paris", "FR"),
+        ("Londres", "London", "GB"),
+        ("Saint-Pétersbourg", "Saint Petersburg", "RU"),
+        ("نيويورك", "New York City", "US"),
+    ],
+)
+def test_city_names_in_several_scripts(gazetteer: Gazetteer, name: str, expected: str, country: str) -> None:
+    assert (expected, country) in _names(gazetteer, name_key(name))
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("مصر", "EG"), ("روسيا", "RU"), ("Allemagne", "DE"), ("Germany", "DE"), ("اليابان", "JP"), ("Россия", None)],
+)
+def test_country_names_from_cldr(gazetteer: Gazetteer, name: str, country: str | None) -> None:
+    hits = [h for h in gazetteer.lookup(name_key(name)) if gazetteer.place_type(h.row) == "country"]
+    if country is None:
+        assert hits == []  # Cyrillic names are not indexed: articles are Arabic, French or English
+    else:
+        assert {gazetteer.country(h.row) for h in hits} == {country}
+
+
+@pytest.mark.parametrize(("adjective", "country"), [("الروسية", "RU"), ("المصري", "EG"), ("الياباني", "JP")])
+def test_arabic_relative_adjectives_point_to_their_country(gazetteer: Gazetteer, adjective: str, country: str) -> None:
+    hits = gazetteer.lookup(name_key(adjective))
+    assert any(h.flags & ADJECTIVE and gazetteer.country(h.row) == country for h in hits)
+
+
+def test_flags_say_which_script_a_name_is_in(gazetteer: Gazetteer) -> None:
+    arabic = gazetteer.lookup(name_key("بغداد"))
+    latin = gazetteer.lookup(name_key("Baghdad"))
+    assert any(h.flags & ARABIC for h in arabic)
+    assert any(h.flags & LATIN for h in latin)
+
+
+def test_phonetic_keys_of_latin_only_places(gazetteer: Gazetteer) -> None:
+    """A town GeoNames knows only by Latin names is reachable by its consonant key."""
+    hits = gazetteer.lookup_phonetic(latin_key("Komsomolsk-na-Amure"))
+    assert hits and all(h.flags & PHONETIC for h in hits)
+
+
+def test_common_words_carry_their_frequency(gazetteer: Gazetteer) -> None:
+    assert gazetteer.zipf(name_key("الذي")) > 5
+    assert gazetteer.zipf(name_key("the")) > 6
+    assert gazetteer.zipf(name_key("Xyzzyqx")) == 0.0
+
+
+def test_capitals_are_marked(gazetteer: Gazetteer) -> None:
+    capitals = {gazetteer.place(h.row).feature for h in gazetteer.lookup(name_key("عمان"))}
+    assert "capital" in capitals
+
+
+def test_place_rows_round_trip(gazetteer: Gazetteer) -> None:
+    row = gazetteer.country_row("FR")
+    assert row is not None
+    place = gazetteer.place(row)
+    assert place.id == "country:FR" and place.place_type == "country"
+    assert gazetteer.row_of("country:FR") == row
+    with pytest.raises(IndexError):
+        gazetteer.place(len(gazetteer))
+
+
+@pytest.mark.parametrize(("lat", "lon", "name"), [(48.857, 2.352, "Paris"), (30.05, 31.24, "Cairo")])
+def test_nearest(gazetteer: Gazetteer, lat: float, lon: float, name: str) -> None:
+    row, distance = gazetteer.nearest(lat, lon, min_population=1_000_000)
+    assert gazetteer.place(row).name == name and distance < 5
+    row, distance = gazetteer.nearest(lat, lon)  # the nearest of all: may be a quarter of it
+    assert distance < 5
+
+
+def test_index_loads_fast(gazetteer: Gazetteer) -> None:
+    """Loading is memory-mapping; a generous bound that only a regression breaks."""
+    start = time.perf_counter()
+    again = Gazetteer(gazetteer.directory)
+    assert len(again) == len(gazetteer)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_index_is_rebuilt_when_an_input_changes(gazetteer: Gazetteer, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """A stale fingerprint triggers a rebuild; a current one does not."""
+    target = tmp_path / "index"
+    import shutil
+
+    shutil.copytree(gazetteer.directory, target)
+    meta = json.loads((target / "meta.json").read_text())
+    assert ensure_index(target) == target  # current: nothing rebuilt
+    assert json.loads((target / "meta.json").read_text()) == meta
+    calls = []
+    monkeypatch.setattr("geo.places.gazetteer.compile_index", lambda d: calls.append(d) or d)
+    meta["fingerprint"] = "stale"
+    (target / "meta.json").write_text(json.dumps(meta))
+    ensure_index(target)
+    assert calls == [target]

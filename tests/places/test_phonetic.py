@@ -1,0 +1,62 @@
+"""Consonant keys: an Arabic transliteration meets the Latin name it was made from."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.places.phonetic import arabic_key, latin_key, phonetic_key
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("نوفوسيبيرسك", "Novosibirsk"),
+        ("يكاترينبورغ", "Yekaterinburg"),
+        ("تشيليابينسك", "Chelyabinsk"),
+        ("إيركوتسك", "Irkutsk"),
+        ("مورمانسك", "Murmansk"),
+        ("سيفاستوبول", "Sevastopol"),
+        ("خاركيف", "Kharkiv"),
+        ("زابوريجيا", "Zaporizhzhia"),
+        ("سينويجو", "Sinuiju"),
+        ("هامهونغ", "Hamhung"),
+        ("شنغهاي", "Shanghai"),
+        ("فولغوغراد", "Volgograd"),
+        ("روستوف أون دون", "Rostov-on-Don"),
+        ("بيلغورود", "Belgorod"),
+    ],
+)
+def test_transliterations_share_a_key(arabic: str, latin: str) -> None:
+    assert arabic_key(arabic) == latin_key(latin)
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [("موسكو", "Minsk"), ("باريس", "Berlin"), ("طهران", "Tehran-e Kuchak"), ("دمشق", "Damascus")],
+)
+def test_different_names_differ(arabic: str, latin: str) -> None:
+    assert arabic_key(arabic) != latin_key(latin)
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Shchuchinsk", "SNSK"),  # shch and ch are one class, repeats collapse
+        ("Zhukovsky", "JKFSK"),  # zh is J, v is F, y dropped
+        ("Cergy", "SRK"),  # soft c
+        ("Cuba", "KB"),  # hard c
+        ("Pskov", "BSKF"),  # p and b share a class
+        ("Tattah", "T"),  # repeats collapse, vowels and h drop
+    ],
+)
+def test_latin_key_rules(name: str, key: str) -> None:
+    assert latin_key(name) == key
+
+
+def test_arabic_tsh_digraph_reads_as_one_sound() -> None:
+    assert arabic_key("تشيتا") == arabic_key("شيتا") == latin_key("Chita")
+
+
+@pytest.mark.parametrize(("name", "key"), [("خاباروفسك", "KBRFSK"), ("Khabarovsk", "KBRFSK")])
+def test_phonetic_key_picks_the_script(name: str, key: str) -> None:
+    assert phonetic_key(name) == key

@@ -1,0 +1,126 @@
+"""Recognition on short texts of other journeys: what is found, where, and what is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.model import Article, Span
+from geo.places.gazetteer import Gazetteer
+from geo.places.recognition import Recognizer
+
+
+def _find(gazetteer: Gazetteer, text: str, **kw):  # noqa: ANN202
+    article = Article(name="t.txt", text=text, sentences=(Span(0, len(text)),), **kw)
+    return Recognizer(gazetteer).find(article)
+
+
+def _surfaces(gazetteer: Gazetteer, text: str) -> list[str]:
+    return [m.text for m in _find(gazetteer, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("وصل الرئيس إلى الإسكندرية صباح اليوم", "الإسكندرية"),
+        ("ثم توجه إلى أربيل", "أربيل"),
+        ("والتقى الوفد بطهران", "طهران"),  # ب glued: only the name is the mention
+        ("وصل وفد للقاهرة", "قاهرة"),  # لل + name: looked up with the article restored
+        ("زار وبغداد", "بغداد"),
+        ("The president flew to Nairobi on Monday.", "Nairobi"),
+        ("Le Premier ministre s'est rendu à Marseille.", "Marseille"),
+        ("a summit in Rostov-on-Don", "Rostov-on-Don"),  # hyphenated multi-word name
+        ("وصل إلى أبو ظبي", "أبو ظبي"),  # two words
+        ("وصل إلى أبوظبي", "أبوظبي"),  # one word
+    ],
+)
+def test_finds_names(gazetteer: Gazetteer, text: str, surface: str) -> None:
+    assert surface in _surfaces(gazetteer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("زار الوفد مدينة نوفوروسيسك الساحلية", "نوفوروسيسك"),  # GeoNames has no Arabic name
+        ("توقف القطار في ستاري أوسكول", "ستاري أوسكول"),
+    ],
+)
+def test_finds_transliterations_by_sound(gazetteer: Gazetteer, text: str, surface: str) -> None:
+    mentions = [m for m in _find(gazetteer, text) if m.text == surface]
+    assert mentions and mentions[0].match == "phonetic"
+
+
+def test_offsets_point_into_the_original_text(gazetteer: Gazetteer) -> None:
+    text = "\u200fوصـل الوفـد إلى بغـداد\u200f أمس"
+    mention = next(m for m in _find(gazetteer, text) if "بغ" in m.text)
+    assert text[mention.start : mention.end] == mention.text == "بغـداد"
+
+
+def test_lowercase_latin_words_are_not_names(gazetteer: Gazetteer) -> None:
+    assert "paris" not in _surfaces(gazetteer, "plaster of paris is a material")
+
+
+def test_furniture_is_skipped(gazetteer: Gazetteer) -> None:
+    text = "وصل إلى دمشق.\nاقرأ أيضا: بغداد"
+    cut = text.index("اقرأ")
+    article = Article(name="t.txt", text=text, sentences=(Span(0, len(text)),), furniture=(Span(cut, len(text)),))
+    surfaces = [m.text for m in Recognizer(gazetteer).find(article)]
+    assert "دمشق" in surfaces and "بغداد" not in surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "trigger", "cue"),
+    [
+        ("رست السفينة في ميناء صغير قرب بانياس", "بانياس", "port", "قرب"),
+        ("هبطت الطائرة في مطار صغير قرب حمص", "حمص", "airport", "قرب"),
+        ("وصل إلى مدينة حلب", "حلب", "city", "الي"),
+        ("the ship reached the port of Aden", "Aden", "port", None),
+    ],
+)
+def test_trigger_nouns_and_prepositions(gazetteer: Gazetteer, text: str, surface: str, trigger: str, cue) -> None:  # noqa: ANN001
+    mention = next(m for m in _find(gazetteer, text) if m.text == surface)
+    assert mention.trigger == trigger
+    assert mention.cue == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("قال الرئيس فلاديمير إن الاجتماع مهم", "فلاديمير"),  # after a title
+        ("وقال جوزيف إن الوضع صعب", "جوزيف"),  # after a verb of speech
+        ("President Lincoln arrived", "Lincoln"),
+    ],
+)
+def test_person_context_is_marked(gazetteer: Gazetteer, text: str, surface: str) -> None:
+    mention = next(m for m in _find(gazetteer, text) if m.text == surface)
+    assert mention.person
+
+
+def test_adjectives_are_hints_not_places(gazetteer: Gazetteer) -> None:
+    mentions = _find(gazetteer, "قالت الحكومة الروسية")
+    assert [m.match for m in mentions if m.text == "الروسية"] == ["adjective"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "initial"),
+    [("Nice est une ville.", "Nice", True), ("Il est à Nice.", "Nice", False), ("«Paris, disait-il", "Paris", True)],
+)
+def test_sentence_initial_latin_names_are_marked(gazetteer: Gazetteer, text: str, surface: str, initial: bool) -> None:
+    mention = next(m for m in _find(gazetteer, text) if m.text == surface)
+    assert mention.initial is initial
+
+
+def test_a_mention_keeps_the_marks_written_on_its_last_letter(gazetteer: Gazetteer) -> None:
+    mention = next(m for m in _find(gazetteer, "وصل إلى دمشقَ اليوم") if m.text.startswith("دمشق"))
+    assert mention.text == "دمشقَ"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("He was welcomed at the White House by the president.", "White House"),
+        ("وقال البيت الأبيض إن المحادثات مستمرة.", "البيت الأبيض"),
+        ("Selon le Kremlin, la rencontre aura lieu.", "Kremlin"),
+    ],
+)
+def test_institutions_are_never_places(gazetteer: Gazetteer, text: str, surface: str) -> None:
+    assert surface not in _surfaces(gazetteer, text)

@@ -1,0 +1,86 @@
+"""story.json: schema, validation on load, round trip, edits flowing to outputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from geo.errors import InputError
+from geo.outputs.geojson import story_geojson
+from geo.story.document import SCHEMA, VERSION, StoryDoc, load_story, save_story
+
+
+def _doc() -> dict:
+    quote = {"article": "a.txt", "text": "حلب", "start": 8, "end": 11, "sentence": "وصل إلى حلب."}
+    return {
+        "schema": SCHEMA,
+        "version": VERSION,
+        "title": "A journey",
+        "traveller": "فلان",
+        "articles": [
+            {"name": "a.txt", "published": "2024-05-02", "published_source": "text", "published_certainty": "exact"}
+        ],
+        "stops": [
+            {"seq": 1, "id": "geonames:170063", "name": "Aleppo", "lat": 36.2, "lon": 37.13, "place_type": "city",
+             "date_start": "2024-05-01", "date_end": "2024-05-01", "date_certainty": "exact", "quotes": [quote]},
+            {"seq": 2, "id": "geonames:170654", "name": "Damascus", "lat": 33.51, "lon": 36.29, "place_type": "city"},
+        ],
+        "places": [{"id": "country:SY", "name": "Syria", "lat": 35.0, "lon": 38.0, "place_type": "country",
+                    "roles": ["country"]}],
+    }  # fmt: skip
+
+
+def test_round_trip_is_byte_stable(tmp_path: Path) -> None:
+    doc = StoryDoc.model_validate(_doc())
+    first = save_story(doc, tmp_path / "a.json").read_bytes()
+    again = save_story(load_story(tmp_path / "a.json"), tmp_path / "b.json").read_bytes()
+    assert first == again
+    assert json.loads(first)["schema"] == SCHEMA
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda d: d["stops"][1].update(seq=3), "numbered"),
+        (lambda d: d["stops"][0].update(date_end="2024-04-01"), "before date_start"),
+        (lambda d: d["stops"][0].update(lat=123), "lat"),
+        (lambda d: d.update(version=2), "version"),
+        (lambda d: d["stops"][0].update(colour="red"), "colour"),
+        (lambda d: d["stops"][0].update(date_certainty="sure"), "date_certainty"),
+        (lambda d: d["stops"][0].update(uncertainty_km=float("inf")), "uncertainty_km"),
+    ],
+)
+def test_invalid_stories_are_refused_in_one_line(tmp_path: Path, edit, message: str) -> None:  # noqa: ANN001
+    data = _doc()
+    edit(data)
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_story(path)
+    assert message in str(info.value) and "\n" not in str(info.value)
+
+
+def test_not_json_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "story.json"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError):
+        load_story(path)
+
+
+def test_an_edited_date_reaches_the_geojson() -> None:
+    data = _doc()
+    data["stops"][1].update(date_start="2024-05-03", date_end="2024-05-04", date_certainty="approximate")
+    features = story_geojson(StoryDoc.model_validate(data))["features"]
+    damascus = next(f for f in features if f["properties"].get("name") == "Damascus")
+    assert damascus["properties"]["date_start"] == "2024-05-03" and damascus["properties"]["date_end"] == "2024-05-04"
+    route = next(f for f in features if f["properties"]["kind"] == "route")
+    assert route["geometry"]["coordinates"] == [[37.13, 36.2], [36.29, 33.51]]
+
+
+def test_deeply_nested_json_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "story.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(InputError):
+        load_story(path)

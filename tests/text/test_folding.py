@@ -1,0 +1,74 @@
+"""Folding: Arabic letter forms, marks, digits and Latin accents, with offsets kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.text.folding import fold, fold_text, is_arabic, name_key, tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("أحمد", "احمد"),  # hamza on alef
+        ("إسطنبول", "اسطنبول"),  # hamza under alef
+        ("آمن", "امن"),  # madda
+        ("مستشفى", "مستشفي"),  # alef maqsura
+        ("مدينة", "مدينه"),  # ta marbuta
+        ("مُحَمَّد", "محمد"),  # diacritics
+        ("عـــاجل", "عاجل"),  # tatweel
+        ("مؤتمر", "موتمر"),  # waw hamza
+        ("رئيس", "رييس"),  # ya hamza
+        ("کوریا", "كوريا"),  # Persian kaf and ya
+        ("٢٠٢٣", "2023"),  # Arabic-Indic digits
+        ("۱۹۹۹", "1999"),  # Persian digits
+        ("\u200fالقدس\u200e", "القدس"),  # RLM / LRM
+        ("ab\u200bcd", "abcd"),  # zero-width space
+        ("\ufeffمرحبا", "مرحبا"),  # BOM
+        ("Montréal", "montreal"),
+        ("Straße", "strasse"),
+        ("Łódź", "lodz"),
+        ("ÎLE-DE-FRANCE", "ile-de-france"),
+    ],
+)
+def test_fold_text(text: str, folded: str) -> None:
+    assert fold_text(text) == folded
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["و\u200fصل إلى الـقـاهـرة", "Kim a visité Montréal.", "ذهبتُ إلى «دمشق» ٢٠٢٣", "Straße\u200b nach Köln"],
+)
+def test_offsets_map_back_to_the_original(text: str) -> None:
+    folded = fold(text)
+    assert len(folded.offsets) == len(folded.text) + 1
+    for token in tokens(folded.text):
+        start, end = folded.original_span(token.start, token.end)
+        assert fold_text(text[start:end]) == token.text
+
+
+def test_offsets_of_a_word_after_invisible_marks() -> None:
+    text = "\u200f\u200fمن بغـداد"
+    folded = fold(text)
+    word = tokens(folded.text)[1]
+    start, end = folded.original_span(word.start, word.end)
+    assert text[start:end] == "بغـداد"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("أبو ظبي", "أبوظبي"),  # two words or one
+        ("Saint-Pétersbourg", "Saint Petersbourg"),  # hyphen or space
+        ("Rostov-on-Don", "ROSTOV ON DON"),
+        ("Komsomol'sk", "Komsomolsk"),
+        ("الإسكندرية", "الاسكندريه"),
+    ],
+)
+def test_name_key_joins_spacing_and_hyphen_variants(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("القاهرة", True), ("Cairo", False), ("Le Caire (القاهرة)", True)])
+def test_is_arabic(text: str, expected: bool) -> None:
+    assert is_arabic(text) is expected
