@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from enum import StrEnum
 
 __all__ = [
+    "AREA_TYPES",
     "Certainty",
     "MentionRole",
     "Stop",
     "PlaceType",
     "MatchKind",
     "PLACE_TYPES",
+    "POINT_TYPES",
+    "Role",
     "Span",
     "Article",
     "Mention",
@@ -30,17 +33,76 @@ __all__ = [
     "Story",
 ]
 
-#: What kind of place a :class:`Place` is. ``relative`` places are computed
-#: from an anchor, a distance and a bearing.
-PlaceType = Literal["city", "facility", "island", "region", "country", "water", "relative"]
-PLACE_TYPES: tuple[str, ...] = ("city", "facility", "island", "region", "country", "water", "relative")
+class PlaceType(StrEnum):
+    """What kind of place a :class:`Place` is.
 
-#: How sure a date is: a day or range the text gives (``exact``), one inferred
-#: (``approximate``), or none (``unknown``).
-Certainty = Literal["exact", "approximate", "unknown"]
+    ``RELATIVE`` places are computed from an anchor, a distance and a bearing.
+    The order is the gazetteer index's code order: append, never reorder.
+    """
 
-#: How a mention's text matched a gazetteer name.
-MatchKind = Literal["exact", "clitic", "phonetic", "latin", "relative", "adjective"]
+    CITY = "city"
+    FACILITY = "facility"
+    ISLAND = "island"
+    REGION = "region"
+    COUNTRY = "country"
+    WATER = "water"
+    RELATIVE = "relative"
+
+
+#: Every place type, in the gazetteer index's code order.
+PLACE_TYPES: tuple[PlaceType, ...] = tuple(PlaceType)
+#: Places a traveller stands at (a route can run through them), as opposed to areas.
+POINT_TYPES: frozenset[PlaceType] = frozenset({PlaceType.CITY, PlaceType.FACILITY, PlaceType.ISLAND})
+#: Areas: a traveller is in one, but a route does not stop at it.
+AREA_TYPES: frozenset[PlaceType] = frozenset({PlaceType.COUNTRY, PlaceType.REGION, PlaceType.WATER})
+
+
+class Certainty(StrEnum):
+    """How sure a date is: a day or range the text gives, one inferred, or none."""
+
+    EXACT = "exact"
+    APPROXIMATE = "approximate"
+    UNKNOWN = "unknown"
+
+
+class MatchKind(StrEnum):
+    """How a mention's text matched a gazetteer name."""
+
+    EXACT = "exact"
+    CLITIC = "clitic"
+    PHONETIC = "phonetic"
+    LATIN = "latin"
+    RELATIVE = "relative"
+    ADJECTIVE = "adjective"
+
+
+class Role(StrEnum):
+    """What a place mention tells about the journey.
+
+    Stops: ``DEPARTURE``, ``VISIT``, ``PLAN`` (announced, future tense) and
+    ``RELATED_REPORT`` (a site of a related report embedded in the page).
+    Context: ``DATELINE`` (where a report was filed), ``GOVERNMENT`` (a
+    capital standing for its government), ``HISTORICAL`` (an earlier event),
+    ``COUNTRY``, ``REGION``, ``WATER`` (areas) and ``MENTIONED`` (no sign the
+    traveller is there).
+    """
+
+    DEPARTURE = "departure"
+    VISIT = "visit"
+    PLAN = "plan"
+    RELATED_REPORT = "related report"
+    DATELINE = "dateline"
+    GOVERNMENT = "government"
+    HISTORICAL = "historical"
+    COUNTRY = "country"
+    REGION = "region"
+    WATER = "water"
+    MENTIONED = "mentioned"
+
+    @classmethod
+    def of_area(cls, place_type: PlaceType) -> Role:
+        """The context role of an area (country, region, water)."""
+        return cls(str(place_type))
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,9 +299,7 @@ class MentionRole:
     resolution:
         The mention and its place.
     role:
-        ``departure``, ``arrival``, ``visit``, ``plan``, ``related report``
-        (stops), or ``dateline``, ``government``, ``historical``, ``country``,
-        ``region``, ``water``, ``mentioned`` (context).
+        See :class:`Role`.
     stop:
         True when the traveller is there during the journey.
     first, last:
@@ -251,11 +311,11 @@ class MentionRole:
     """
 
     resolution: Resolution
-    role: str
+    role: Role
     stop: bool
     first: dt.date | None = None
     last: dt.date | None = None
-    certainty: Certainty = "unknown"
+    certainty: Certainty = Certainty.UNKNOWN
     why: str = ""
 
 
@@ -282,7 +342,7 @@ class Stop:
     date_start: dt.date | None
     date_end: dt.date | None
     certainty: Certainty
-    role: str
+    role: Role
     evidence: tuple[MentionRole, ...]
     also: tuple[Place, ...] = ()
     why: str = ""
