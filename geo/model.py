@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol
 
 __all__ = [
     "AREA_TYPES",
@@ -24,6 +25,7 @@ __all__ = [
     "PLACE_TYPES",
     "POINT_TYPES",
     "Role",
+    "WordFrequencies",
     "Span",
     "Article",
     "Mention",
@@ -103,6 +105,19 @@ class Role(StrEnum):
     def of_area(cls, place_type: PlaceType) -> Role:
         """The context role of an area (country, region, water)."""
         return cls(str(place_type))
+
+
+class WordFrequencies(Protocol):
+    """How common a word is: its Zipf frequency (0 for unknown words, about 7 for the commonest).
+
+    The key is a folded word or name (:func:`geo.text.folding.name_key`);
+    :meth:`geo.places.gazetteer.Gazetteer.zipf` is one. Stages that need
+    frequencies are handed one; none looks for it on disk.
+    """
+
+    def __call__(self, key: str, /, *, language: str | None = None) -> float:
+        """Zipf frequency of ``key`` in ``language`` (``None``: the article languages together)."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
