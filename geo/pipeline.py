@@ -18,7 +18,8 @@ from geo.model import Article, Mention, MentionRole, Resolution, Story
 from geo.places.gazetteer import Gazetteer, load_gazetteer
 from geo.places.recognition import Recognizer
 from geo.places.relative import find_relative
-from geo.places.resolution import Resolver, Weights
+from geo.places.resolution import Resolver
+from geo.settings import Settings
 from geo.story.features import gather_features, story_title
 from geo.story.roles import assign_roles
 from geo.story.timeline import build_stops
@@ -26,8 +27,6 @@ from geo.story.traveller import find_traveller, traveller_keys
 from geo.text.reading import read_article_file, read_corpus
 
 __all__ = ["ArticleResult", "Pipeline", "read_articles"]
-
-_PLAUSIBLE_YEARS = (1900, 2100)  # a publication date outside these is a typo, not an anchor
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,19 +61,25 @@ class Pipeline:
     ----------
     gazetteer:
         A loaded gazetteer (default: :func:`~geo.places.gazetteer.load_gazetteer`).
-    weights:
-        Resolution weights (default: the tuned ones).
+    settings:
+        Every deciding number (default: :class:`~geo.settings.Settings`); each stage gets its section.
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, *, weights: Weights | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, *, settings: Settings | None = None) -> None:
         self.gazetteer = gazetteer or load_gazetteer()
-        self.recognizer = Recognizer(self.gazetteer)
-        self.resolver = Resolver(self.gazetteer, weights=weights)
+        self.settings = settings or Settings()
+        self.recognizer = Recognizer(self.gazetteer, settings=self.settings.recognition)
+        self.resolver = Resolver(
+            self.gazetteer,
+            settings=self.settings.resolution,
+            uncertainty=self.settings.uncertainty,
+            relative=self.settings.relative,
+        )
 
     def process(self, article: Article) -> ArticleResult:
         """Recognise and resolve the places of one article."""
         mentions = self.recognizer.find(article)
-        mentions.extend(find_relative(article, mentions))
+        mentions.extend(find_relative(article, mentions, settings=self.settings.relative))
         mentions.sort(key=lambda m: (m.start, m.end))
         resolutions = self.resolver.resolve(mentions, language=article.language)
         return ArticleResult(article=article, mentions=tuple(mentions), resolutions=tuple(resolutions))
@@ -83,19 +88,27 @@ class Pipeline:
         """Process every article and tell the journey: places, roles, dated stops in order."""
         results = [self.process(article) for article in articles]
         published = infer_from_corpus({a.name: publication_date(a) for a in articles}, articles)
-        person = find_traveller(articles, self.gazetteer)
+        person = find_traveller(articles, self.gazetteer, settings=self.settings.traveller)
         keys = traveller_keys(person)
         roles: list[MentionRole] = []
         for result in results:
             pub = published[result.article.name]
-            date = (
-                pub.date
-                if pub.date is not None and _PLAUSIBLE_YEARS[0] <= pub.date.year <= _PLAUSIBLE_YEARS[1]
-                else None
-            )
+            first_year, last_year = self.settings.dates.plausible_years  # outside: a typo, not an anchor
+            date = pub.date if pub.date is not None and first_year <= pub.date.year <= last_year else None
             dates = find_dates(result.article, anchor=date, anchor_certainty=pub.certainty)
-            roles.extend(assign_roles(result.article, result.resolutions, dates, published=date, traveller_keys=keys))
-        stops = build_stops(roles, published={name: p.date for name, p in published.items()})
+            roles.extend(
+                assign_roles(
+                    result.article,
+                    result.resolutions,
+                    dates,
+                    published=date,
+                    traveller_keys=keys,
+                    settings=self.settings.roles,
+                )
+            )
+        stops = build_stops(
+            roles, published={name: p.date for name, p in published.items()}, settings=self.settings.timeline
+        )
         features = gather_features([r for result in results for r in result.resolutions])
         story = Story(
             articles=tuple(articles),

@@ -72,6 +72,7 @@ class RecognitionSettings(_Section):
     max_words: int = _knob(6, "the longest place name looked up, in words", ge=1, le=12)
     phonetic_words: int = _knob(4, "the longest name tried by its consonant key, in words", ge=1, le=8)
     min_phonetic_key: int = _knob(5, "a shorter consonant key matches too many words to mean a place", ge=1)
+    min_phonetic_word: int = _knob(4, "a shorter first word is never tried by its consonant key", ge=1)
     short_key_population: int = _knob(
         100_000, "a key of fewer consonants still matches a place this populous", ge=0
     )
@@ -171,6 +172,7 @@ class RelativeSettings(_Section):
     max_gap_chars: int = _knob(
         24, "folded characters allowed between the phrase and its anchor («العاصمة», 'the city of')", ge=0
     )
+    head_noun_words: int = _knob(12, "how far back a head noun («حوض», 'shipyard') names what the phrase locates", ge=0)
     min_km: float = _knob(2.0, "the smallest uncertainty of a relative place", ge=0)
     share_of_distance: float = _knob(
         0.15,

@@ -18,24 +18,17 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from geo.model import Article, MatchKind, Mention
+from geo.model import Article, MatchKind, Mention, PlaceType
 from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
 from geo.places.phonetic import arabic_key
+from geo.settings import RecognitionSettings
 from geo.text.folding import Folded, Token, extend_over_marks, fold, tokens
 
-__all__ = ["Recognizer", "find_mentions", "MAX_WORDS"]
+__all__ = ["Recognizer"]
 
-MAX_WORDS = 6
-_PHONETIC_WORDS = 4
-_MIN_PHONETIC_KEY = 5
-_SHORT_KEY_POPULATION = 100_000
-_COMMON_ZIPF = 3.5
-_FUNCTION_WORD_ZIPF = 5.5
 _JOIN_CHARS = frozenset(" \u00a0-\u2010\u2011\u2013'\u2019\u02bc")  # a name's words may be joined by these
 _ARABIC_START = re.compile(r"[\u0620-\u064a]")
-_LOOKBACK = 3
-_TITLE_LOOKBACK = 2
 _INITIAL = re.compile(r"[.!?:\n][\s\"'«“(]*$")
 _PUNCT = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»“”]")
 
@@ -66,11 +59,16 @@ class Recognizer:
         A loaded :class:`~geo.places.gazetteer.Gazetteer`.
     lexicon:
         Trigger nouns and prepositions (default :func:`~geo.places.lexicon.load_lexicon`).
+    settings:
+        Name lengths, frequency limits and look-backs (default :class:`~geo.settings.RecognitionSettings`).
     """
 
-    def __init__(self, gazetteer: Gazetteer, *, lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, *, lexicon: Lexicon | None = None, settings: RecognitionSettings | None = None
+    ) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or load_lexicon()
+        self.settings = settings or RecognitionSettings()
 
     # -- scanning ---------------------------------------------------------
 
@@ -93,7 +91,7 @@ class Recognizer:
         skip = self._furniture_mask(article, folded, words)
         text = folded.text
         joinable = [
-            b.start - a.end <= 3 and all(c in _JOIN_CHARS for c in text[a.end : b.start])
+            b.start - a.end <= self.settings.max_join_chars and all(c in _JOIN_CHARS for c in text[a.end : b.start])
             for a, b in zip(words, words[1:], strict=False)
         ] + [False]
         mentions: list[Mention] = []
@@ -131,12 +129,13 @@ class Recognizer:
 
     def _function_word(self, words: list[Token], match: _Match) -> bool:
         """A very common word («إلى», «بين») whose namesakes are all small places is no mention."""
-        if match.first != match.last or match.kind == "phonetic":
+        if match.first != match.last or match.kind == MatchKind.PHONETIC:
             return False
-        if self.gazetteer.zipf(words[match.first].text) < _FUNCTION_WORD_ZIPF:
+        if self.gazetteer.zipf(words[match.first].text) < self.settings.function_word_zipf:
             return False
         return all(
-            self.gazetteer.place_type(h.row) == "city" and self.gazetteer.population(h.row) < 1_000_000
+            self.gazetteer.place_type(h.row) == PlaceType.CITY
+            and self.gazetteer.population(h.row) < self.settings.famous_population
             for h in match.hits
         )
 
@@ -174,7 +173,7 @@ class Recognizer:
             variants = [(0, first.text)]
             whole = self.gazetteer.zipf(first.text)
             for stripped, form in clitic_forms(first.text):
-                if whole < _COMMON_ZIPF or self.gazetteer.zipf(form) >= whole:
+                if whole < self.settings.common_zipf or self.gazetteer.zipf(form) >= whole:
                     variants.append((stripped, form))
         else:
             return None
@@ -184,8 +183,8 @@ class Recognizer:
             while self.gazetteer.has_prefix(key):
                 hits = self.gazetteer.lookup(key)
                 if hits and (best is None or j > best.last):
-                    best = _Match(i, j, stripped, tuple(hits), "clitic" if stripped else self._kind(first))
-                if j + 1 >= len(words) or not joinable[j] or skip[j + 1] or j - i + 1 >= MAX_WORDS:
+                    best = _Match(i, j, stripped, tuple(hits), MatchKind.CLITIC if stripped else self._kind(first))
+                if j + 1 >= len(words) or not joinable[j] or skip[j + 1] or j - i + 1 >= self.settings.max_words:
                     break
                 j += 1
                 key += words[j].text
@@ -196,34 +195,35 @@ class Recognizer:
 
     @staticmethod
     def _kind(token: Token) -> MatchKind:
-        return "latin" if _is_latin_token(token) else "exact"
+        return MatchKind.LATIN if _is_latin_token(token) else MatchKind.EXACT
 
     def _phonetic(self, words: list[Token], joinable: list[bool], skip: list[bool], i: int) -> _Match | None:
         first = words[i]
-        if len(first.text) < 4 or self.gazetteer.zipf(first.text) >= _COMMON_ZIPF:
+        settings = self.settings
+        if len(first.text) < settings.min_phonetic_word or self.gazetteer.zipf(first.text) >= settings.common_zipf:
             return None
         best: _Match | None = None
         for stripped, form in [(0, first.text), *clitic_forms(first.text, min_rest=4)]:
-            if stripped and self.gazetteer.zipf(form) >= _COMMON_ZIPF:
+            if stripped and self.gazetteer.zipf(form) >= self.settings.common_zipf:
                 continue
             text, j = form, i
             while True:
                 key = arabic_key(text)
                 if not self.gazetteer.has_prefix("#" + key):
                     break  # no phonetic key starts so: no longer run can match either
-                if len(key) >= _MIN_PHONETIC_KEY - 1:
+                if len(key) >= self.settings.min_phonetic_key - 1:
                     hits = self.gazetteer.lookup_phonetic(key)
-                    if len(key) < _MIN_PHONETIC_KEY:
+                    if len(key) < self.settings.min_phonetic_key:
                         # Short keys are common: only large places are worth the risk.
-                        hits = [h for h in hits if self.gazetteer.population(h.row) >= _SHORT_KEY_POPULATION]
+                        hits = [h for h in hits if self.gazetteer.population(h.row) >= settings.short_key_population]
                     if hits and (best is None or j > best.last):
-                        best = _Match(i, j, stripped, tuple(hits), "phonetic")
+                        best = _Match(i, j, stripped, tuple(hits), MatchKind.PHONETIC)
                 nxt = j + 1
                 if (
                     nxt >= len(words)
                     or not joinable[j]
                     or skip[nxt]
-                    or nxt - i + 1 > _PHONETIC_WORDS
+                    or nxt - i + 1 > self.settings.phonetic_words
                     or not _is_arabic_token(words[nxt])
                 ):
                     break
@@ -243,7 +243,7 @@ class Recognizer:
                 cue = prefix
         k = i - 1
         steps = 0
-        while k >= 0 and steps < _LOOKBACK:
+        while k >= 0 and steps < self.settings.lookback_words:
             gap = folded_text[words[k].end : words[k + 1].start]
             if "\n" in gap or any(c in gap for c in '.,;:!?،؛؟()[]"«»'):
                 break
@@ -277,7 +277,7 @@ class Recognizer:
             return True
         k = match.first - 1
         step = 0
-        while step < _TITLE_LOOKBACK:
+        while step < self.settings.title_lookback_words:
             if k < 0 or _PUNCT.search(folded_text[words[k].end : words[k + 1].start]):
                 return False
             word = words[k].text
@@ -315,7 +315,7 @@ class Recognizer:
             end=end,
             text=article.text[start:end],
             sentence=article.sentence_index(start),
-            match="adjective" if adjective else match.kind,
+            match=MatchKind.ADJECTIVE if adjective else match.kind,
             candidates=tuple(rows),
             trigger=trigger,
             cue=cue,
@@ -323,7 +323,3 @@ class Recognizer:
             initial=initial,
         )
 
-
-def find_mentions(article: Article, gazetteer: Gazetteer, *, lexicon: Lexicon | None = None) -> list[Mention]:
-    """Every place mention in ``article`` (see :class:`Recognizer`)."""
-    return Recognizer(gazetteer, lexicon=lexicon).find(article)

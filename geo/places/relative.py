@@ -15,8 +15,9 @@ from dataclasses import replace
 
 from geopy.distance import geodesic
 
-from geo.model import Article, Mention
+from geo.model import Article, MatchKind, Mention
 from geo.places.lexicon import Lexicon, load_lexicon
+from geo.settings import RelativeSettings
 from geo.text.folding import fold, name_key
 
 __all__ = ["find_relative", "offset_point", "uncertainty_km", "BEARINGS", "direction_name"]
@@ -64,8 +65,6 @@ _FR = re.compile(
 )
 _DIR_NAMES = {"N": "north", "NE": "north-east", "E": "east", "SE": "south-east",
               "S": "south", "SW": "south-west", "W": "west", "NW": "north-west"}  # fmt: skip
-_MAX_DISTANCE_KM = 20_000.0  # half the Earth's circumference: anything more is not a place
-_MAX_GAP = 24  # folded characters allowed between the phrase and the anchor («العاصمة», "the city of")
 
 
 def _number(text: str) -> float:
@@ -94,7 +93,9 @@ def _bearing(d1: str, d2: str | None) -> float | None:
     return BEARINGS.get(code)
 
 
-def find_relative(article: Article, mentions: list[Mention]) -> list[Mention]:
+def find_relative(
+    article: Article, mentions: list[Mention], *, settings: RelativeSettings | None = None
+) -> list[Mention]:
     """Relative-location mentions anchored on existing mentions of ``article``.
 
     Parameters
@@ -103,6 +104,8 @@ def find_relative(article: Article, mentions: list[Mention]) -> list[Mention]:
         The article the mentions come from.
     mentions:
         Its mentions, in text order.
+    settings:
+        The largest distance, the gap to the anchor, the head-noun look-back.
 
     Returns
     -------
@@ -115,7 +118,8 @@ def find_relative(article: Article, mentions: list[Mention]) -> list[Mention]:
     if not mentions:
         return []
     folded = fold(article.text)
-    starts = {m.start: m for m in mentions if m.match != "adjective"}
+    settings = settings or RelativeSettings()
+    starts = {m.start: m for m in mentions if m.match != MatchKind.ADJECTIVE}
     lexicon = load_lexicon()
     found: list[Mention] = []
     for pattern in (_AR, _EN, _FR):
@@ -125,20 +129,20 @@ def find_relative(article: Article, mentions: list[Mention]) -> list[Mention]:
             if bearing is None or unit is None:
                 continue
             distance = _number(match.group("num")) * unit
-            if not (math.isfinite(distance) and 0 < distance <= _MAX_DISTANCE_KM):
+            if not (math.isfinite(distance) and 0 < distance <= settings.max_distance_km):
                 continue
-            anchor = _anchor_after(folded.offsets, match.end(), starts, folded.text)
+            anchor = _anchor_after(folded.offsets, match.end(), starts, folded.text, max_gap=settings.max_gap_chars)
             if anchor is None:
                 continue
             start = folded.offsets[match.start()]
-            head = _head_noun(article.text[:start], lexicon)
+            head = _head_noun(article.text[:start], lexicon, words=settings.head_noun_words)
             found.append(
                 replace(
                     anchor,
                     start=start,
                     end=anchor.end,
                     text=article.text[start : anchor.end],
-                    match="relative",
+                    match=MatchKind.RELATIVE,
                     trigger=head,
                     cue=None,
                     person=False,
@@ -149,8 +153,10 @@ def find_relative(article: Article, mentions: list[Mention]) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _anchor_after(offsets: tuple[int, ...], end: int, starts: dict[int, Mention], text: str) -> Mention | None:
-    limit = min(len(text), end + _MAX_GAP)
+def _anchor_after(
+    offsets: tuple[int, ...], end: int, starts: dict[int, Mention], text: str, *, max_gap: int
+) -> Mention | None:
+    limit = min(len(text), end + max_gap)
     for pos in range(end, limit):
         original = offsets[pos] if pos < len(offsets) - 1 else None
         if original is not None and original in starts:
@@ -160,10 +166,10 @@ def _anchor_after(offsets: tuple[int, ...], end: int, starts: dict[int, Mention]
     return None
 
 
-def _head_noun(before: str, lexicon: Lexicon) -> str | None:
-    """The nearest trigger noun in the same sentence before a relative phrase."""
+def _head_noun(before: str, lexicon: Lexicon, *, words: int) -> str | None:
+    """The nearest trigger noun among the last ``words`` words of the same sentence before a relative phrase."""
     sentence = re.split(r"[.!?؟\n]", before)[-1]
-    for word in reversed(sentence.split()[-12:]):
+    for word in reversed(sentence.split()[-words:]):
         hint = lexicon.trigger(name_key(word))
         if hint is not None and hint not in ("city", "region"):
             return hint
@@ -176,11 +182,14 @@ def offset_point(lat: float, lon: float, *, distance_km: float, bearing_deg: flo
     return dest.latitude, dest.longitude
 
 
-def uncertainty_km(distance_km: float, *, anchor_uncertainty_km: float = 0.0) -> float:
+def uncertainty_km(
+    distance_km: float, *, anchor_uncertainty_km: float = 0.0, settings: RelativeSettings | None = None
+) -> float:
     """The radius a relative place should lie within.
 
     A stated distance is rounded by the writer and a compass direction
-    covers ±22.5°, so the radius grows with the distance: 15 % of it
-    (at least 2 km), plus the anchor's own uncertainty.
+    covers ±22.5°, so the radius grows with the distance: a share of it
+    (``share_of_distance``, at least ``min_km``), plus the anchor's own uncertainty.
     """
-    return round(max(2.0, 0.15 * distance_km) + anchor_uncertainty_km, 1)
+    settings = settings or RelativeSettings()
+    return round(max(settings.min_km, settings.share_of_distance * distance_km) + anchor_uncertainty_km, 1)

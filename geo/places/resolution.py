@@ -1,13 +1,14 @@
 """Resolution: decide which mentions are places, and which place each names.
 
 Every candidate of a mention gets a score, the sum of named terms (see
-:class:`Weights`): how the name matched, the place's prominence (population,
+:class:`~geo.settings.ResolutionSettings`): how the name matched, the place's prominence (population,
 capital, type), the trigger noun and preposition before it, the countries
 and regions the same article names, closeness to the article's other places,
 and penalties for names that are common words, that stand where a person's
 name stands, or whose phonetic key many places share. Mentions of one name
 in one article share one reading (one sense per discourse). A mention is a
-place when its best score reaches :attr:`Weights.threshold`.
+place when its best score reaches its ``threshold``. Each term is one small
+method returning ``(delta, reason)`` items, added in a fixed order.
 
 Relative mentions resolve through their anchor (:mod:`geo.places.relative`).
 """
@@ -18,14 +19,15 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from geo.model import Mention, Place, Resolution
+from geo.model import POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution
 from geo.places.gazetteer import Gazetteer
 from geo.places.lexicon import PROCLITICS
 from geo.places.phonetic import arabic_key
 from geo.places.relative import direction_name, offset_point, uncertainty_km
+from geo.settings import RelativeSettings, ResolutionSettings, UncertaintySettings
 from geo.text.folding import fold_text, name_key, tokens
 
-__all__ = ["Weights", "Resolver", "resolve_mentions", "haversine_km"]
+__all__ = ["Resolver", "haversine_km"]
 
 _FACILITY_TRIGGERS = {
     "port": {"port", "naval_base"},
@@ -37,7 +39,8 @@ _FACILITY_TRIGGERS = {
     "crossing": {"border_crossing", "rail_station"},
     "shipyard": {"shipyard", "naval_base"},
 }
-_SHORT_PHONETIC = 5
+#: Matches that spell a region's name (a phonetic or adjective match does not name the region itself).
+_NAMED = (MatchKind.EXACT, MatchKind.CLITIC, MatchKind.LATIN)
 _HEAD_NAMES = {
     "port": "Port",
     "airport": "Airport",
@@ -53,45 +56,6 @@ _HEAD_NAMES = {
 
 
 @dataclass(frozen=True, slots=True)
-class Weights:
-    """The terms of a candidate's score; a mention is a place at ``threshold``."""
-
-    exact: float = 2.0
-    clitic: float = 1.5
-    phonetic_base: float = 0.5
-    phonetic_per_class: float = 0.15
-    phonetic_max: float = 2.0
-    capital: float = 1.0
-    country: float = 4.5
-    region: float = 2.5
-    facility: float = 2.5
-    trigger_match: float = 1.5
-    trigger_city: float = 1.0
-    trigger_near: float = 0.3
-    cue: float = 0.75
-    in_named_country: float = 0.75
-    in_minor_country: float = 0.35
-    foreign: float = 0.75
-    in_named_region: float = 0.75
-    explicit_parent: float = 2.0
-    near_300km: float = 0.75
-    near_1000km: float = 0.4
-    common_from: float = 3.0
-    common_slope: float = 2.0
-    common_famous_factor: float = 0.4
-    capitalised_factor: float = 0.5
-    person_exact: float = 1.5
-    person_phonetic: float = 2.0
-    short_edge: float = 1.5
-    ambiguity_slope: float = 0.3
-    ambiguity_max: float = 2.0
-    small_population: int = 10_000
-    small_without_context: float = 1.0
-    alternate_name: float = 0.75
-    threshold: float = 4.25
-
-
-@dataclass(frozen=True, slots=True)
 class _MentionFacts:
     key: str
     zipf: float
@@ -103,7 +67,7 @@ class _MentionFacts:
 def _is_main_name(place: Place, mention: Mention, key: str) -> bool:
     """True when the mention (folded ``key``) spells the place's display name (English or Arabic)."""
     return key in (name_key(place.name), name_key(place.name_ar or "")) or (
-        mention.match == "clitic" and name_key(place.name_ar or "").endswith(key)
+        mention.match == MatchKind.CLITIC and name_key(place.name_ar or "").endswith(key)
     )
 
 
@@ -137,12 +101,22 @@ class _Context:
     language: str | None = None
 
 
-def _uncertainty(place: Place) -> float:
-    if place.place_type == "city":
-        return round(3.0 + 0.002 * math.sqrt(max(place.population, 0)), 1)
-    return {"facility": 2.0, "island": 15.0, "region": 150.0, "country": 500.0, "water": 200.0}.get(
-        place.place_type, 10.0
-    )
+def _uncertainty(place: Place, settings: UncertaintySettings) -> float:
+    """How far from its point the place may really lie, in km (see :class:`~geo.settings.UncertaintySettings`)."""
+    if place.place_type == PlaceType.CITY:
+        return round(settings.city_km + settings.city_km_per_sqrt_population * math.sqrt(max(place.population, 0)), 1)
+    by_type = {
+        PlaceType.FACILITY: settings.facility_km,
+        PlaceType.ISLAND: settings.island_km,
+        PlaceType.REGION: settings.region_km,
+        PlaceType.COUNTRY: settings.country_km,
+        PlaceType.WATER: settings.water_km,
+    }
+    return by_type.get(place.place_type, settings.other_km)
+
+
+#: One term of a score: what it adds (negative for a penalty) and the reason shown, if any.
+_Term = tuple[float, str | None]
 
 
 class Resolver:
@@ -152,13 +126,26 @@ class Resolver:
     ----------
     gazetteer:
         The loaded gazetteer.
-    weights:
-        Score terms (defaults are the tuned ones).
+    settings:
+        The score terms and threshold (default: :class:`~geo.settings.ResolutionSettings`).
+    uncertainty:
+        The uncertainty radii by place type.
+    relative:
+        How a relative location's uncertainty grows with its distance.
     """
 
-    def __init__(self, gazetteer: Gazetteer, *, weights: Weights | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        *,
+        settings: ResolutionSettings | None = None,
+        uncertainty: UncertaintySettings | None = None,
+        relative: RelativeSettings | None = None,
+    ) -> None:
         self.gazetteer = gazetteer
-        self.weights = weights or Weights()
+        self.settings = settings or ResolutionSettings()
+        self.uncertainty = uncertainty or UncertaintySettings()
+        self.relative = relative or RelativeSettings()
 
     def resolve(self, mentions: list[Mention], *, language: str | None = None) -> list[Resolution]:
         """Resolve the mentions of one article.
@@ -176,7 +163,7 @@ class Resolver:
         list of Resolution
             One per mention judged to be a place, in text order.
         """
-        plain = [m for m in mentions if m.match not in ("adjective", "relative")]
+        plain = [m for m in mentions if m.match not in (MatchKind.ADJECTIVE, MatchKind.RELATIVE)]
         context = self._context(mentions)
         context.language = language
         groups: dict[str, list[Mention]] = defaultdict(list)
@@ -186,16 +173,16 @@ class Resolver:
         context.anchors = [
             (key, place.lat, place.lon)
             for key, best in first.items()
-            if best is not None and best.score >= self.weights.threshold
+            if best is not None and best.score >= self.settings.threshold
             for place in [self.gazetteer.place(best.row)]
-            if place.place_type in ("city", "facility", "island")
+            if place.place_type in POINT_TYPES
         ]
         context.parents = self._explicit_parents(plain)
         chosen = {key: self._best_of_group(group, context, key=key) for key, group in groups.items()}
         out: list[Resolution] = []
         for key, group in groups.items():
             best = chosen[key]
-            if best is None or best.score < self.weights.threshold:
+            if best is None or best.score < self.settings.threshold:
                 continue
             place = self.gazetteer.place(best.row)
             for mention in group:
@@ -204,13 +191,13 @@ class Resolver:
                         mention=mention,
                         place=place,
                         confidence=self._confidence(best.score),
-                        uncertainty_km=_uncertainty(place),
+                        uncertainty_km=_uncertainty(place, self.uncertainty),
                         reason="; ".join(best.reasons),
                     )
                 )
         by_anchor = {(r.mention.start, r.mention.end): r for r in out}
         for mention in mentions:
-            if mention.match == "relative":
+            if mention.match == MatchKind.RELATIVE:
                 resolution = self._relative(mention, by_anchor)
                 if resolution is not None:
                     out.append(resolution)
@@ -224,31 +211,32 @@ class Resolver:
         for mention in mentions:
             for row in mention.candidates:
                 ptype = self.gazetteer.place_type(row)
-                if ptype == "country":
+                if ptype == PlaceType.COUNTRY:
                     code = self.gazetteer.country(row)
                     if code:
                         counts[code] += 1
-                elif ptype == "region" and mention.match in ("exact", "clitic", "latin"):
+                elif ptype == PlaceType.REGION and mention.match in _NAMED:
                     place = self.gazetteer.place(row)
                     if place.country and place.admin1:
                         regions.add((place.country, place.admin1))
         ranked = sorted(counts, key=lambda c: (-counts[c], c))
-        return _Context(countries=set(counts), main_countries=set(ranked[:2]), regions=regions, anchors=[])
+        main = set(ranked[: self.settings.main_countries])
+        return _Context(countries=set(counts), main_countries=main, regions=regions, anchors=[])
 
     def _explicit_parents(self, plain: list[Mention]) -> dict[int, tuple[set[str], set[tuple[str, str]]]]:
         """Countries and regions written right after a name: "Alexandria, Virginia"."""
         parents: dict[int, tuple[set[str], set[tuple[str, str]]]] = {}
         ordered = sorted(plain, key=lambda m: m.start)
         for here, nxt in zip(ordered, ordered[1:], strict=False):
-            if not 0 < nxt.start - here.end <= 3:
+            if not 0 < nxt.start - here.end <= self.settings.parent_gap_chars:
                 continue
             countries: set[str] = set()
             regions: set[tuple[str, str]] = set()
             for row in nxt.candidates:
                 ptype = self.gazetteer.place_type(row)
-                if ptype == "country" and self.gazetteer.country(row):
+                if ptype == PlaceType.COUNTRY and self.gazetteer.country(row):
                     countries.add(self.gazetteer.country(row) or "")
-                elif ptype == "region":
+                elif ptype == PlaceType.REGION:
                     place = self.gazetteer.place(row)
                     if place.country and place.admin1:
                         regions.add((place.country, place.admin1))
@@ -276,128 +264,172 @@ class Resolver:
             key=key,
             zipf=self.gazetteer.zipf(key, language=context.language) if len(words) == 1 else 0.0,
             short_edge=len(words) > 1 and (len(words[0].text) <= 2 or len(words[-1].text) <= 2),
-            phonetic_length=len(arabic_key(mention.text)) if mention.match == "phonetic" else 0,
+            phonetic_length=len(arabic_key(mention.text)) if mention.match == MatchKind.PHONETIC else 0,
             word_cue=_word_cue(mention),
         )
 
     def _score(self, mention: Mention, facts: _MentionFacts, row: int, context: _Context, *, key: str) -> _Scored:
-        w = self.weights
+        """The candidate's score: its terms added in a fixed order, with the reasons they give."""
         place = self.gazetteer.place(row)
-        reasons: list[str] = []
+        match = self._match_terms(mention, facts, place)
+        if match is None:
+            return _Scored(row=row, score=-math.inf, reasons=("short phonetic key without context",))
+        famous = self._is_famous(place)
+        terms = [
+            *match,
+            *self._prominence_terms(mention, facts, place),
+            *self._common_word_terms(mention, facts, place, famous=famous),
+            *self._cue_terms(mention, facts, place),
+            *self._context_terms(mention, place, context, famous=famous),
+            *self._person_terms(mention, place),
+            *self._proximity_terms(place, context, key=key),
+        ]
         score = 0.0
-        if mention.match == "phonetic":
-            length = facts.phonetic_length
-            if length < _SHORT_PHONETIC and not (mention.trigger or facts.word_cue):
-                return _Scored(row=row, score=-math.inf, reasons=("short phonetic key without context",))
-            base = min(w.phonetic_max, w.phonetic_base + w.phonetic_per_class * length)
-            reasons.append(f"sounds like {place.name} ({length} consonants)")
-            if len(mention.candidates) > 1:
-                score -= min(w.ambiguity_max, w.ambiguity_slope * math.log2(len(mention.candidates)))
-        elif mention.match == "clitic":
-            base = w.clitic
-            reasons.append("name after a proclitic")
-        else:
-            base = w.exact
-            reasons.append("exact name")
-        score += base
-        famous = False
-        if place.place_type == "city":
-            prominence = math.log10(place.population + 1) / 2
-            score += prominence
-            famous = place.population >= 1_000_000
-            if place.population < w.small_population * 20 and not _is_main_name(place, mention, facts.key):
-                score -= w.alternate_name
-                reasons.append("matches one of its alternate names only")
-            if place.population < w.small_population and not (mention.trigger or mention.cue):
-                score -= w.small_without_context
-                reasons.append("a small place named without a preposition or trigger noun")
-            if place.feature == "capital":
-                score += w.capital
-                famous = True
-                reasons.append("capital")
-            reasons.append(f"population {place.population:,}")
-        elif place.place_type == "country":
-            score += w.country
-            famous = True
-        elif place.place_type == "region":
-            score += w.region
-        else:
-            score += w.facility
-            reasons.append(place.feature or place.place_type)
-        zipf = facts.zipf
-        if zipf > w.common_from:
-            # A city's own name, introduced as a place («في حلب», «محافظ إدلب»): its frequency is its fame.
-            notable = (
-                place.population >= 100_000
-                and _is_main_name(place, mention, facts.key)
-                and bool(mention.trigger or facts.word_cue)
-                and not mention.person
-            )
-            widely_known = (
-                place.place_type == "country" or place.feature == "capital" or ((famous or notable) and zipf < 5.0)
-            )
-            factor = w.common_famous_factor if widely_known else 1.0
-            if mention.match == "latin" and not mention.initial:
-                factor *= w.capitalised_factor  # a capital letter mid-sentence marks a name
-            score -= (zipf - w.common_from) * w.common_slope * factor
-            reasons.append(f"also a common word (Zipf {zipf:.1f})")
-        if facts.short_edge:
-            score -= w.short_edge
-        if mention.trigger:
-            score += self._trigger_bonus(mention.trigger, place)
-            reasons.append(f"after a '{mention.trigger}' noun")
-        if facts.word_cue:
-            score += w.cue
-        if place.place_type != "country" and place.country in context.countries:
-            major = place.country in context.main_countries
-            score += w.in_named_country if major else w.in_minor_country
-            reasons.append(f"in a country the article names ({place.country})")
-        elif context.countries and place.place_type in ("city", "island") and not famous:
-            score -= w.foreign
-            reasons.append("in a country the article does not name")
-        in_region = place.country and place.admin1 and (place.country, place.admin1) in context.regions
-        if in_region and place.place_type != "region":
-            score += w.in_named_region
-            reasons.append("in a region the article names")
-        parent = context.parents.get(mention.start)
-        if parent is not None and place.place_type not in ("country", "region"):
-            countries, regions = parent
-            if place.country in countries or (place.country, place.admin1) in regions:
-                score += w.explicit_parent
-                reasons.append("its country or region is written next to it")
-        known = place.feature == "capital" or place.place_type == "country"
-        if mention.person and not known and not mention.cue and place.place_type in ("city", "facility", "island"):
-            score -= w.person_phonetic if mention.match == "phonetic" else w.person_exact
-            reasons.append("stands where a person's name stands")
-        if context.anchors and place.place_type in ("city", "facility", "island"):
-            near = min(
-                (haversine_km(place.lat, place.lon, lat, lon) for k, lat, lon in context.anchors if k != key),
-                default=math.inf,
-            )
-            if near < 300:
-                score += w.near_300km
-                reasons.append("near the article's other places")
-            elif near < 1000:
-                score += w.near_1000km
+        reasons: list[str] = []
+        for delta, reason in terms:
+            score += delta
+            if reason:
+                reasons.append(reason)
         return _Scored(row=row, score=score, reasons=tuple(reasons))
 
+    def _is_famous(self, place: Place) -> bool:
+        """Widely known: a country, a capital, or a city of ``famous_population``."""
+        if place.place_type == PlaceType.CITY:
+            return place.population >= self.settings.famous_population or place.feature == "capital"
+        return place.place_type == PlaceType.COUNTRY
+
+    def _match_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[_Term] | None:
+        """How the name matched (``None``: a phonetic key too short to mean anything without context)."""
+        s = self.settings
+        if mention.match == MatchKind.PHONETIC:
+            length = facts.phonetic_length
+            if length < s.short_phonetic and not (mention.trigger or facts.word_cue):
+                return None
+            terms: list[_Term] = []
+            if len(mention.candidates) > 1:
+                terms.append((-min(s.ambiguity_max, s.ambiguity_slope * math.log2(len(mention.candidates))), None))
+            base = min(s.phonetic_max, s.phonetic_base + s.phonetic_per_class * length)
+            return [*terms, (base, f"sounds like {place.name} ({length} consonants)")]
+        if mention.match == MatchKind.CLITIC:
+            return [(s.clitic, "name after a proclitic")]
+        return [(s.exact, "exact name")]
+
+    def _prominence_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[_Term]:
+        """The prior of the place's kind: population (the population prior) and capital for cities."""
+        s = self.settings
+        if place.place_type == PlaceType.COUNTRY:
+            return [(s.country, None)]
+        if place.place_type == PlaceType.REGION:
+            return [(s.region, None)]
+        if place.place_type != PlaceType.CITY:
+            return [(s.facility, place.feature or place.place_type)]
+        terms: list[_Term] = [(math.log10(place.population + 1) * s.population_prior_per_decade, None)]
+        if place.population < s.alternate_name_population and not _is_main_name(place, mention, facts.key):
+            terms.append((-s.alternate_name, "matches one of its alternate names only"))
+        if place.population < s.small_population and not (mention.trigger or mention.cue):
+            terms.append((-s.small_without_context, "a small place named without a preposition or trigger noun"))
+        if place.feature == "capital":
+            terms.append((s.capital, "capital"))
+        terms.append((0.0, f"population {place.population:,}"))
+        return terms
+
+    def _common_word_terms(
+        self, mention: Mention, facts: _MentionFacts, place: Place, *, famous: bool
+    ) -> list[_Term]:
+        """A name that is also a common word of the article's language loses by how common it is."""
+        s = self.settings
+        zipf = facts.zipf
+        if zipf <= s.common_from:
+            return []
+        # A city's own name, introduced as a place («في حلب», «محافظ إدلب»): its frequency is its fame.
+        notable = (
+            place.population >= s.notable_population
+            and _is_main_name(place, mention, facts.key)
+            and bool(mention.trigger or facts.word_cue)
+            and not mention.person
+        )
+        widely_known = (
+            place.place_type == PlaceType.COUNTRY
+            or place.feature == "capital"
+            or ((famous or notable) and zipf < s.widely_known_max_zipf)
+        )
+        factor = s.common_famous_factor if widely_known else 1.0
+        if mention.match == MatchKind.LATIN and not mention.initial:
+            factor *= s.capitalised_factor  # a capital letter mid-sentence marks a name
+        return [(-((zipf - s.common_from) * s.common_slope * factor), f"also a common word (Zipf {zipf:.1f})")]
+
+    def _cue_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[_Term]:
+        """The words around the name: a one-letter edge word, a trigger noun, a preposition of place."""
+        terms: list[_Term] = []
+        if facts.short_edge:
+            terms.append((-self.settings.short_edge, None))
+        if mention.trigger:
+            terms.append((self._trigger_bonus(mention.trigger, place), f"after a '{mention.trigger}' noun"))
+        if facts.word_cue:
+            terms.append((self.settings.cue, None))
+        return terms
+
+    def _context_terms(self, mention: Mention, place: Place, context: _Context, *, famous: bool) -> list[_Term]:
+        """The countries and regions the article names, and a parent written right after the name."""
+        s = self.settings
+        terms: list[_Term] = []
+        if place.place_type != PlaceType.COUNTRY and place.country in context.countries:
+            major = place.country in context.main_countries
+            bonus = s.in_named_country if major else s.in_minor_country
+            terms.append((bonus, f"in a country the article names ({place.country})"))
+        elif context.countries and place.place_type in (PlaceType.CITY, PlaceType.ISLAND) and not famous:
+            terms.append((-s.foreign, "in a country the article does not name"))
+        in_region = place.country and place.admin1 and (place.country, place.admin1) in context.regions
+        if in_region and place.place_type != PlaceType.REGION:
+            terms.append((s.in_named_region, "in a region the article names"))
+        parent = context.parents.get(mention.start)
+        if parent is not None and place.place_type not in (PlaceType.COUNTRY, PlaceType.REGION):
+            countries, regions = parent
+            if place.country in countries or (place.country, place.admin1) in regions:
+                terms.append((s.explicit_parent, "its country or region is written next to it"))
+        return terms
+
+    def _person_terms(self, mention: Mention, place: Place) -> list[_Term]:
+        """A name standing where a person's name stands is less likely a lesser place."""
+        s = self.settings
+        known = place.feature == "capital" or place.place_type == PlaceType.COUNTRY
+        if mention.person and not known and not mention.cue and place.place_type in POINT_TYPES:
+            penalty = s.person_phonetic if mention.match == MatchKind.PHONETIC else s.person_exact
+            return [(-penalty, "stands where a person's name stands")]
+        return []
+
+    def _proximity_terms(self, place: Place, context: _Context, *, key: str) -> list[_Term]:
+        """Closeness to the article's other places (those of other names than this one)."""
+        s = self.settings
+        if not context.anchors or place.place_type not in POINT_TYPES:
+            return []
+        near = min(
+            (haversine_km(place.lat, place.lon, lat, lon) for k, lat, lon in context.anchors if k != key),
+            default=math.inf,
+        )
+        if near < s.near_km:
+            return [(s.near, "near the article's other places")]
+        if near < s.region_km:
+            return [(s.in_region, None)]
+        return []
+
     def _trigger_bonus(self, trigger: str, place: Place) -> float:
-        w = self.weights
+        s = self.settings
         if trigger == "city":
-            return w.trigger_city if place.place_type == "city" else 0.0
+            return s.trigger_city if place.place_type == PlaceType.CITY else 0.0
         if trigger == "region":
-            return w.trigger_match if place.place_type == "region" else 0.0
+            return s.trigger_match if place.place_type == PlaceType.REGION else 0.0
         if trigger in ("island", "water"):
-            return w.trigger_match if place.place_type == trigger else 0.0
+            return s.trigger_match if place.place_type == trigger else 0.0
         wanted = _FACILITY_TRIGGERS.get(trigger, set())
-        if place.place_type == "facility" and place.feature in wanted:
-            return w.trigger_match
-        if place.place_type == "city":
-            return w.trigger_near
+        if place.place_type == PlaceType.FACILITY and place.feature in wanted:
+            return s.trigger_match
+        if place.place_type == PlaceType.CITY:
+            return s.trigger_near
         return 0.0
 
     def _confidence(self, score: float) -> float:
-        return round(1.0 / (1.0 + math.exp(-(score - self.weights.threshold))), 3)
+        return round(1.0 / (1.0 + math.exp(-(score - self.settings.threshold))), 3)
 
     # -- relative locations -----------------------------------------------
 
@@ -411,7 +443,7 @@ class Resolver:
             return None
         for resolution in by_span.values():
             gap = mention.start - resolution.mention.end
-            if 0 <= gap <= 2 and resolution.place.place_type in ("city", "facility", "island"):
+            if 0 <= gap <= 2 and resolution.place.place_type in POINT_TYPES:
                 return None  # "Bakhmut, 10 km east of Chasiv Yar": the phrase describes a named place
         anchor = anchor_res.place
         lat, lon = offset_point(
@@ -426,7 +458,7 @@ class Resolver:
             name_ar=None,
             lat=round(lat, 6),
             lon=round(lon, 6),
-            place_type="relative",
+            place_type=PlaceType.RELATIVE,
             feature=mention.trigger or "relative",
             country=anchor.country,
             source=f"{distance} km at bearing {mention.bearing_deg:g}° from {anchor.name} (geodesic, WGS84)",
@@ -434,15 +466,11 @@ class Resolver:
         return Resolution(
             mention=mention,
             place=place,
-            confidence=round(anchor_res.confidence * 0.9, 3),
-            uncertainty_km=uncertainty_km(mention.distance_km, anchor_uncertainty_km=anchor_res.uncertainty_km),
+            confidence=round(anchor_res.confidence * self.settings.relative_confidence, 3),
+            uncertainty_km=uncertainty_km(
+                mention.distance_km, anchor_uncertainty_km=anchor_res.uncertainty_km, settings=self.relative
+            ),
             anchor=anchor,
             reason=f"{distance} km {direction} of {anchor.name}, as the text says",
         )
 
-
-def resolve_mentions(
-    mentions: list[Mention], gazetteer: Gazetteer, *, weights: Weights | None = None
-) -> list[Resolution]:
-    """Resolve the mentions of one article (see :class:`Resolver`)."""
-    return Resolver(gazetteer, weights=weights).resolve(mentions)

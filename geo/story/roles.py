@@ -24,22 +24,15 @@ import re
 from dataclasses import dataclass
 
 from geo.dates.expressions import TimeExpr, clause_is_future, sentence_is_future
-from geo.model import Article, Certainty, MentionRole, Resolution
+from geo.model import AREA_TYPES, Article, Certainty, MentionRole, PlaceType, Resolution, Role
 from geo.places.lexicon import Lexicon, load_lexicon
+from geo.settings import RoleSettings
 from geo.text.folding import Token, fold, tokens
 
-__all__ = ["SentenceCues", "assign_roles", "HISTORICAL_DAYS", "MOVEMENT_WINDOW", "PLACE_WINDOW"]
-
-#: A date this many days before publication is history, not the journey.
-HISTORICAL_DAYS = 45
-#: How many words before a country a movement word may stand («غادر الرئيس … روسيا»).
-MOVEMENT_WINDOW = 6
-#: ... and before a city or site ("arrived in X", «وغادر X», «سيزور ميناء X»).
-PLACE_WINDOW = 4
+__all__ = ["SentenceCues", "assign_roles"]
 
 _DATELINE_AFTER = re.compile(r"\s*(?::|：|\s*[-–—]\s*\S|,\s*\w+\.?\s+\d|\s*\((?:AFP|AP|Reuters|\w{2,8})\))")
-_SPECIFIC = ("facility", "island", "relative")
-_LEAD_SPAN = 7  # a lead event is dated to the day or a few days, not a month or a year
+_SPECIFIC = (PlaceType.FACILITY, PlaceType.ISLAND, PlaceType.RELATIVE)
 _EMBEDDED = re.compile(r"#\d+$")
 
 
@@ -62,8 +55,10 @@ class _ArticleReader:
         published: dt.date | None,
         traveller_keys: frozenset[str],
         lexicon: Lexicon,
+        settings: RoleSettings,
     ) -> None:
         self.article = article
+        self.settings = settings
         self.published = published
         self.lexicon = lexicon
         folded = fold(article.text)
@@ -100,7 +95,7 @@ class _ArticleReader:
         return (
             self.published is not None
             and expr.first is not None
-            and ((self.published - expr.first).days > HISTORICAL_DAYS)
+            and ((self.published - expr.first).days > self.settings.historical_days)
         )
 
     def _lead_date(self) -> TimeExpr | None:
@@ -108,7 +103,8 @@ class _ArticleReader:
         for cues in self.cues:
             if cues.movement and not cues.future and self.published is not None:
                 for expr in cues.dates:
-                    day_level = expr.first is not None and ((expr.last or expr.first) - expr.first).days <= _LEAD_SPAN
+                    span_days = self.settings.lead_span_days
+                    day_level = expr.first is not None and ((expr.last or expr.first) - expr.first).days <= span_days
                     if day_level and not self._historical(expr):
                         return expr
         return None
@@ -116,65 +112,86 @@ class _ArticleReader:
     # -- one mention ------------------------------------------------------
 
     def role(self, resolution: Resolution) -> MentionRole:
+        """The role of one resolved mention, with its dates and a short ``why``."""
         mention = resolution.mention
         place = resolution.place
         index = mention.sentence
         cues = self.cues[index] if 0 <= index < len(self.cues) else SentenceCues((), False, False, ())
         first_word = bisect.bisect_left(self.word_starts, mention.start)
-        window = MOVEMENT_WINDOW if place.place_type == "country" else PLACE_WINDOW
+        window = self.settings.movement_window if place.place_type == PlaceType.COUNTRY else self.settings.place_window
         near = [m for m in cues.movement if 0 < first_word - m[0] <= window]
-        historical = [d for d in cues.dates if self._historical(d)]
         # Tense is read up to the place: "arrived in X and will fly to Y" makes Y, not X, a plan.
         future = any(f for _, _, f in near) or self._future_before(index, mention.start, mention.end)
-
-        def make(role: str, stop: bool, why: str, dated: bool = True) -> MentionRole:
-            first = last = None
-            certainty: Certainty = "unknown"
-            if dated:
-                first, last, certainty, why_date = self._date_for(mention.start, mention.end, cues)
-                why = f"{why}; {why_date}" if why_date else why
-            return MentionRole(resolution, role, stop, first, last, certainty, why)
-
-        if place.place_type in ("country", "region", "water"):
-            if near and place.place_type == "country" and not future:
-                kind = "departure" if near[-1][1] == "departure" else "movement"
-                moved = make(place.place_type, False, f"a {place.place_type}; the traveller's {kind} through it")
-                if not self._after_publication(moved):
-                    return moved
-            return MentionRole(resolution, place.place_type, False, why=f"a {place.place_type}, not a stop")
-        if self._is_dateline(mention.start, mention.end):
-            return MentionRole(resolution, "dateline", False, why="the dateline: where the report was filed")
-        if historical and not any(not self._historical(d) for d in cues.dates):
-            return MentionRole(resolution, "historical", False, why=f"an earlier event ({historical[0].text.strip()})")
-        if _EMBEDDED.search(mention.article):
-            if place.place_type in _SPECIFIC:
-                return MentionRole(resolution, "related report", True, why="a site of a related report on the page")
-            return MentionRole(resolution, "related report", False, why="named in a separate, related report")
-        capital = place.feature == "capital"
-        located = bool(mention.cue or mention.trigger or place.place_type == "relative")
-        evidence = ""
-        if near:
-            evidence = "a movement word right before it"
-        elif cues.movement and located:
-            evidence = "a movement or visit word in its sentence, with a preposition or place noun"
-        elif cues.movement and cues.traveller and not capital and place.place_type == "city":
-            evidence = "in a sentence about the traveller's visit"
+        if place.place_type in AREA_TYPES:
+            return self._area_role(resolution, cues, near=near, future=future)
+        context = self._context_role(resolution, cues)
+        if context is not None:
+            return context
+        evidence = self._evidence(resolution, cues, near=near)
         if not evidence:
-            if capital:
-                return MentionRole(resolution, "government", False, why="a capital standing for its government")
-            return MentionRole(resolution, "mentioned", False, why="mentioned, with no sign the traveller is there")
+            if place.feature == "capital":
+                return MentionRole(resolution, Role.GOVERNMENT, False, why="a capital standing for its government")
+            return MentionRole(resolution, Role.MENTIONED, False, why="mentioned, with no sign the traveller is there")
         if future:
             first, last = self._plan_date(mention.end, cues)
-            certainty: Certainty = "approximate" if first else "unknown"
-            return MentionRole(resolution, "plan", True, first, last, certainty, f"a plan: {evidence}, future tense")
-        kind = "departure" if near and near[-1][1] == "departure" else "visit"
-        decided = make(kind, True, evidence)
+            certainty = Certainty.APPROXIMATE if first else Certainty.UNKNOWN
+            return MentionRole(resolution, Role.PLAN, True, first, last, certainty, f"a plan: {evidence}, future tense")
+        kind = Role.DEPARTURE if near and near[-1][1] == "departure" else Role.VISIT
+        decided = self._dated(resolution, cues, kind, True, evidence)
         if self._after_publication(decided):
             return MentionRole(
-                resolution, "plan", True, decided.first, decided.last, "approximate",
+                resolution, Role.PLAN, True, decided.first, decided.last, Certainty.APPROXIMATE,
                 f"a plan: {evidence}, dated after publication",
             )  # fmt: skip
         return decided
+
+    def _dated(self, resolution: Resolution, cues: SentenceCues, role: Role, stop: bool, why: str) -> MentionRole:
+        """A role dated by its sentence (or the article's lead event)."""
+        mention = resolution.mention
+        first, last, certainty, why_date = self._date_for(mention.start, mention.end, cues)
+        why = f"{why}; {why_date}" if why_date else why
+        return MentionRole(resolution, role, stop, first, last, certainty, why)
+
+    def _area_role(
+        self, resolution: Resolution, cues: SentenceCues, *, near: list[tuple[int, str, bool]], future: bool
+    ) -> MentionRole:
+        """A country, region or sea: never a stop; a country moved through is dated."""
+        place_type = resolution.place.place_type
+        role = Role.of_area(place_type)
+        if near and place_type == PlaceType.COUNTRY and not future:
+            kind = "departure" if near[-1][1] == "departure" else "movement"
+            moved = self._dated(resolution, cues, role, False, f"a {place_type}; the traveller's {kind} through it")
+            if not self._after_publication(moved):
+                return moved
+        return MentionRole(resolution, role, False, why=f"a {place_type}, not a stop")
+
+    def _context_role(self, resolution: Resolution, cues: SentenceCues) -> MentionRole | None:
+        """A dateline, an earlier event or a related report's place; ``None`` when it is none of them."""
+        mention = resolution.mention
+        if self._is_dateline(mention.start, mention.end):
+            return MentionRole(resolution, Role.DATELINE, False, why="the dateline: where the report was filed")
+        historical = [d for d in cues.dates if self._historical(d)]
+        if historical and not any(not self._historical(d) for d in cues.dates):
+            why = f"an earlier event ({historical[0].text.strip()})"
+            return MentionRole(resolution, Role.HISTORICAL, False, why=why)
+        if _EMBEDDED.search(mention.article):
+            if resolution.place.place_type in _SPECIFIC:
+                return MentionRole(resolution, Role.RELATED_REPORT, True, why="a site of a related report on the page")
+            return MentionRole(resolution, Role.RELATED_REPORT, False, why="named in a separate, related report")
+        return None
+
+    def _evidence(self, resolution: Resolution, cues: SentenceCues, *, near: list[tuple[int, str, bool]]) -> str:
+        """Why the traveller is at the place ("" when nothing says so)."""
+        mention = resolution.mention
+        place = resolution.place
+        located = bool(mention.cue or mention.trigger or place.place_type == PlaceType.RELATIVE)
+        if near:
+            return "a movement word right before it"
+        if cues.movement and located:
+            return "a movement or visit word in its sentence, with a preposition or place noun"
+        if cues.movement and cues.traveller and place.feature != "capital" and place.place_type == PlaceType.CITY:
+            return "in a sentence about the traveller's visit"
+        return ""
 
     def _plan_date(self, end: int, cues: SentenceCues) -> tuple[dt.date | None, dt.date | None]:
         """The date a plan states ("will visit X on Friday", «يتوجه غدا إلى X»), if on or after publication.
@@ -211,8 +228,8 @@ class _ArticleReader:
             return chosen.first, chosen.last, chosen.certainty, f"dated by «{chosen.text.strip()}»"
         if self.lead is not None and self.lead.first is not None:
             last = max(self.lead.last or self.lead.first, self.published or self.lead.first)
-            return self.lead.first, last, "approximate", "dated by the article's lead event"
-        return None, None, "unknown", "no date in the text"
+            return self.lead.first, last, Certainty.APPROXIMATE, "dated by the article's lead event"
+        return None, None, Certainty.UNKNOWN, "no date in the text"
 
     def _is_dateline(self, start: int, end: int) -> bool:
         text = self.article.text
@@ -233,6 +250,7 @@ def assign_roles(
     published: dt.date | None,
     traveller_keys: frozenset[str] = frozenset(),
     lexicon: Lexicon | None = None,
+    settings: RoleSettings | None = None,
 ) -> list[MentionRole]:
     """The role of every resolution of one article.
 
@@ -250,6 +268,8 @@ def assign_roles(
         Folded words of the traveller's name (a sentence naming one is about the traveller).
     lexicon:
         Word lists (default :func:`~geo.places.lexicon.load_lexicon`).
+    settings:
+        The role windows (default :class:`~geo.settings.RoleSettings`).
 
     Returns
     -------
@@ -257,6 +277,11 @@ def assign_roles(
         One per resolution, in the same order.
     """
     reader = _ArticleReader(
-        article, dates, published=published, traveller_keys=traveller_keys, lexicon=lexicon or load_lexicon()
+        article,
+        dates,
+        published=published,
+        traveller_keys=traveller_keys,
+        lexicon=lexicon or load_lexicon(),
+        settings=settings or RoleSettings(),
     )
     return [reader.role(r) for r in resolutions]

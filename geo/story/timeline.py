@@ -16,14 +16,14 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from geo.model import Certainty, MentionRole, Place, Stop
+from geo.model import Certainty, MentionRole, Place, PlaceType, Role, Stop
 from geo.places.resolution import haversine_km
+from geo.settings import TimelineSettings
 
-__all__ = ["Journey", "build_stops", "journey_window", "MERGE_KM"]
+__all__ = ["Journey", "build_stops", "journey_window"]
 
-#: Stops closer than this on overlapping dates are one stop.
-MERGE_KM = 20.0
-_CERTAINTY_RANK = {"exact": 0, "approximate": 1, "unknown": 2}
+#: Among stops on the same day, the surer date first.
+_CERTAINTY_RANK = {Certainty.EXACT: 0, Certainty.APPROXIMATE: 1, Certainty.UNKNOWN: 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +40,8 @@ class _Draft:
     roles: list[MentionRole]
     start: dt.date | None = None
     end: dt.date | None = None
-    certainty: Certainty = "unknown"
-    role: str = "visit"
+    certainty: Certainty = Certainty.UNKNOWN
+    role: Role = Role.VISIT
     why: str = ""
     also: tuple[Place, ...] = ()
 
@@ -56,7 +56,7 @@ def journey_window(roles: list[MentionRole]) -> Journey:
     days = [
         day
         for r in roles
-        if r.role not in ("plan", "historical") and (r.stop or r.role == "country")
+        if r.role not in (Role.PLAN, Role.HISTORICAL) and (r.stop or r.role == Role.COUNTRY)
         for day in (r.first, r.last)
         if day is not None
     ]
@@ -64,15 +64,15 @@ def journey_window(roles: list[MentionRole]) -> Journey:
 
 
 def _best_date(roles: list[MentionRole]) -> tuple[dt.date | None, dt.date | None, Certainty, str]:
-    exact = Counter((r.first, r.last) for r in roles if r.certainty == "exact" and r.first is not None)
+    exact = Counter((r.first, r.last) for r in roles if r.certainty == Certainty.EXACT and r.first is not None)
     if exact:
         (first, last), votes = max(exact.items(), key=lambda kv: (kv[1], -kv[0][0].toordinal()))
-        return first, last, "exact", f"{votes} mention(s) give this date"
+        return first, last, Certainty.EXACT, f"{votes} mention(s) give this date"
     approx = [(r.first, r.last or r.first) for r in roles if r.first is not None]
     if approx:
         first, last = min(approx, key=lambda fl: ((fl[1] - fl[0]).days, fl[0]))
-        return first, last, "approximate", "the narrowest range its mentions allow"
-    return None, None, "unknown", "no mention gives a date"
+        return first, last, Certainty.APPROXIMATE, "the narrowest range its mentions allow"
+    return None, None, Certainty.UNKNOWN, "no mention gives a date"
 
 
 def _plan_range(plan: MentionRole, published: dict[str, dt.date | None], journey: Journey) -> tuple | None:
@@ -85,7 +85,9 @@ def _plan_range(plan: MentionRole, published: dict[str, dt.date | None], journey
     return max(said, journey.first or said), journey.last
 
 
-def build_stops(roles: list[MentionRole], *, published: dict[str, dt.date | None]) -> tuple[Stop, ...]:
+def build_stops(
+    roles: list[MentionRole], *, published: dict[str, dt.date | None], settings: TimelineSettings | None = None
+) -> tuple[Stop, ...]:
     """The route's stops, ordered and numbered.
 
     Parameters
@@ -94,6 +96,8 @@ def build_stops(roles: list[MentionRole], *, published: dict[str, dt.date | None
         Every mention role of the corpus.
     published:
         Publication date of each article by name (``None`` when unknown).
+    settings:
+        How close a site must be to merge into a stop (default :class:`~geo.settings.TimelineSettings`).
 
     Returns
     -------
@@ -108,7 +112,7 @@ def build_stops(roles: list[MentionRole], *, published: dict[str, dt.date | None
     for group in by_place.values():
         group.sort(key=lambda r: (r.resolution.mention.article, r.resolution.mention.start))
         draft = _Draft(place=group[0].resolution.place, roles=group)
-        present = [r for r in group if r.role != "plan"]
+        present = [r for r in group if r.role != Role.PLAN]
         if present:
             draft.start, draft.end, draft.certainty, draft.why = _best_date(present)
             draft.role = Counter(r.role for r in present).most_common(1)[0][0]
@@ -117,10 +121,10 @@ def build_stops(roles: list[MentionRole], *, published: dict[str, dt.date | None
             if not ranges:
                 continue  # a plan the journey's dates do not reach stays context
             draft.start, draft.end = min(ranges, key=lambda fl: ((fl[1] - fl[0]).days, fl[0]))
-            draft.certainty, draft.role = "approximate", "plan"
+            draft.certainty, draft.role = Certainty.APPROXIMATE, Role.PLAN
             draft.why = "announced, and within the journey's dates"
         drafts.append(draft)
-    drafts = _merge_nearby(drafts)
+    drafts = _merge_nearby(drafts, merge_km=(settings or TimelineSettings()).merge_km)
     drafts.sort(key=_order_key)
     return tuple(
         Stop(
@@ -144,7 +148,8 @@ def _overlap(a: _Draft, b: _Draft) -> bool:
     return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
 
 
-def _merge_nearby(drafts: list[_Draft]) -> list[_Draft]:
+def _merge_nearby(drafts: list[_Draft], *, merge_km: float) -> list[_Draft]:
+    """Stops within ``merge_km`` of each other on overlapping dates become one (a plant in its city)."""
     drafts = sorted(drafts, key=lambda d: (-len(d.roles), d.position))
     kept: list[_Draft] = []
     for draft in drafts:
@@ -152,9 +157,9 @@ def _merge_nearby(drafts: list[_Draft]) -> list[_Draft]:
             (
                 k
                 for k in kept
-                if haversine_km(k.place.lat, k.place.lon, draft.place.lat, draft.place.lon) <= MERGE_KM
+                if haversine_km(k.place.lat, k.place.lon, draft.place.lat, draft.place.lon) <= merge_km
                 and _overlap(k, draft)
-                and "relative" not in (k.place.place_type, draft.place.place_type)
+                and PlaceType.RELATIVE not in (k.place.place_type, draft.place.place_type)
             ),
             None,
         )
@@ -164,7 +169,7 @@ def _merge_nearby(drafts: list[_Draft]) -> list[_Draft]:
         host.roles.extend(draft.roles)
         host.roles.sort(key=lambda r: (r.resolution.mention.article, r.resolution.mention.start))
         host.also = (*host.also, draft.place)
-        if host.start is None or (draft.certainty == "exact" and host.certainty != "exact"):
+        if host.start is None or (draft.certainty == Certainty.EXACT and host.certainty != Certainty.EXACT):
             host.start, host.end, host.certainty = draft.start, draft.end, draft.certainty
     return kept
 

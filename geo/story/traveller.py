@@ -14,14 +14,10 @@ from dataclasses import dataclass
 from geo.model import Article
 from geo.places.gazetteer import Gazetteer
 from geo.places.lexicon import Lexicon, load_lexicon
-from geo.text.folding import Folded, Token, fold, tokens
+from geo.settings import TravellerSettings
+from geo.text.folding import Token, fold, tokens
 
 __all__ = ["Person", "find_traveller", "traveller_keys"]
-
-_MAX_NAME_WORDS = 3
-_NAME_MAX_ZIPF = 5.3
-_MAX_SKIP = 4  # words between a title and the name («الرئيس الروسي», "de la République")
-
 
 @dataclass(frozen=True, slots=True)
 class Person:
@@ -32,60 +28,94 @@ class Person:
     mentions: int
 
 
-def _names_in(article: Article, gazetteer: Gazetteer, lexicon: Lexicon) -> list[tuple[str, tuple[str, ...]]]:
-    folded = fold(article.text)
-    words = tokens(folded.text)
-    found: list[tuple[str, tuple[str, ...]]] = []
-    for i, word in enumerate(words):
-        if word.text not in lexicon.titles:
-            continue
+_SENTENCE_END = ".!?:;،؛\n"
+_NAME_BREAK = '.,:;،؛()"«»\n'
+
+
+class _NameReader:
+    """Reads the names introduced by a title in one article."""
+
+    def __init__(
+        self, article: Article, gazetteer: Gazetteer, lexicon: Lexicon, settings: TravellerSettings
+    ) -> None:
+        self.article = article
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.settings = settings
+        self.folded = fold(article.text)
+        self.words = tokens(self.folded.text)
+
+    def names(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Each name as written, with its folded words, in text order."""
+        found: list[tuple[str, tuple[str, ...]]] = []
+        for i, word in enumerate(self.words):
+            if word.text not in self.lexicon.titles:
+                continue
+            j = self._past_title(i)
+            if j < len(self.words) and self._gap_has(j, _SENTENCE_END):
+                continue  # the sentence ended: no name follows this title
+            parts = self._name_words(j)
+            if parts:
+                start, end = self.folded.original_span(self.words[parts[0]].start, self.words[parts[-1]].end)
+                found.append((self.article.text[start:end], tuple(self.words[k].text for k in parts)))
+        return found
+
+    def _gap_has(self, j: int, chars: str) -> bool:
+        """True when the text between word ``j - 1`` and word ``j`` holds one of ``chars``."""
+        gap = self.folded.text[self.words[j - 1].end : self.words[j].start]
+        return any(c in gap for c in chars)
+
+    def _past_title(self, i: int) -> int:
+        """The first word after the title at ``i`` and what qualifies it («الرئيس الروسي», "de la République")."""
+        words, lexicon = self.words, self.lexicon
         j = i + 1
-        while (
-            j < len(words)
-            and j - i <= _MAX_SKIP
-            and not any(c in folded.text[words[j - 1].end : words[j].start] for c in ".!?:;،؛\n")
+        while j < len(words) and j - i <= self.settings.max_skip_words and not self._gap_has(j, _SENTENCE_END):
+            word = words[j]
+            lower = self._is_initial_lower(word)
             # «إلى» folds to «الي»: not an adjective; "président de la République X" reads on
-            and (words[j].text not in lexicon.prepositions or _is_initial_lower(article, folded, words[j]))
-            and (
-                words[j].text in lexicon.titles
-                or words[j].text.startswith("ال")
-                or _is_initial_lower(article, folded, words[j])
-            )
-        ):
+            if word.text in lexicon.prepositions and not lower:
+                break
+            if not (word.text in lexicon.titles or word.text.startswith("ال") or lower):
+                break
             j += 1
-        if j < len(words) and any(c in folded.text[words[j - 1].end : words[j].start] for c in ".!?:;،؛\n"):
-            continue  # the sentence ended: no name follows this title
+        return j
+
+    def _name_words(self, j: int) -> list[int]:
+        """The indices of the name's words from ``j`` on (empty when no name stands there)."""
         parts: list[int] = []
-        while j < len(words) and len(parts) < _MAX_NAME_WORDS:
-            key = words[j].text
-            gap = folded.text[words[j - 1].end : words[j].start] if parts else " "
-            if parts and ("\n" in gap or any(c in gap for c in '.,:;،؛()"«»')):
+        while j < len(self.words) and len(parts) < self.settings.max_name_words:
+            if parts and self._gap_has(j, _NAME_BREAK):
                 break
-            latin = key[:1].isascii()
-            if latin and not article.text[folded.offsets[words[j].start]].isupper():
-                break  # Latin names are capitalised
-            if key.isdigit() or (not latin and gazetteer.zipf(key) > _NAME_MAX_ZIPF) or key in lexicon.titles:
-                break
-            if key in lexicon.prepositions:
-                break
-            if lexicon.movement_kind(key) is not None or key in lexicon.speech:
+            if not self._can_be_name(self.words[j]):
                 break
             parts.append(j)
             j += 1
-        if parts:
-            start, end = folded.original_span(words[parts[0]].start, words[parts[-1]].end)
-            found.append((article.text[start:end], tuple(words[k].text for k in parts)))
-    return found
+        return parts
 
+    def _can_be_name(self, word: Token) -> bool:
+        """A capitalised Latin word, or an Arabic word that is not too common, a title, a preposition or a verb."""
+        key, lexicon = word.text, self.lexicon
+        latin = key[:1].isascii()
+        if latin and not self.article.text[self.folded.offsets[word.start]].isupper():
+            return False  # Latin names are capitalised
+        if key.isdigit() or (not latin and self.gazetteer.zipf(key) > self.settings.name_max_zipf):
+            return False
+        if key in lexicon.titles or key in lexicon.prepositions or key in lexicon.speech:
+            return False
+        return lexicon.movement_kind(key) is None
 
-def _is_initial_lower(article: Article, folded: Folded, word: Token) -> bool:
-    """A lowercase Latin word after a title ("le président français") is no name."""
-    char = article.text[folded.offsets[word.start]]
-    return char.isascii() and char.isalpha() and char.islower()
+    def _is_initial_lower(self, word: Token) -> bool:
+        """A lowercase Latin word after a title ("le président français") is no name."""
+        char = self.article.text[self.folded.offsets[word.start]]
+        return char.isascii() and char.isalpha() and char.islower()
 
 
 def find_traveller(
-    articles: list[Article] | tuple[Article, ...], gazetteer: Gazetteer, *, lexicon: Lexicon | None = None
+    articles: list[Article] | tuple[Article, ...],
+    gazetteer: Gazetteer,
+    *,
+    lexicon: Lexicon | None = None,
+    settings: TravellerSettings | None = None,
 ) -> Person | None:
     """The person the corpus is about, or ``None`` when no titled name is found.
 
@@ -97,11 +127,14 @@ def find_traveller(
         For word frequencies (common words are not names).
     lexicon:
         Word lists (default :func:`~geo.places.lexicon.load_lexicon`).
+    settings:
+        Name lengths and limits (default :class:`~geo.settings.TravellerSettings`).
     """
     lexicon = lexicon or load_lexicon()
+    settings = settings or TravellerSettings()
     spellings: dict[tuple[str, ...], Counter[str]] = {}
     for article in articles:
-        for text, parts in _names_in(article, gazetteer, lexicon):
+        for text, parts in _NameReader(article, gazetteer, lexicon, settings).names():
             spellings.setdefault(parts, Counter())[text] += 1
     if not spellings:
         return None

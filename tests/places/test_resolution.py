@@ -7,7 +7,8 @@ import pytest
 from geo.model import Article
 from geo.pipeline import Pipeline
 from geo.places.gazetteer import Gazetteer
-from geo.places.resolution import Weights, haversine_km
+from geo.places.resolution import haversine_km
+from geo.settings import ResolutionSettings, Settings
 from geo.text.sentences import split_sentences
 
 
@@ -74,7 +75,7 @@ def test_confidence_rises_with_the_score(gazetteer: Gazetteer) -> None:
     article = Article(name="t.txt", text=article.text, sentences=split_sentences(article.text))
     result = Pipeline(gazetteer).process(article)
     assert all(0.5 <= r.confidence <= 1.0 for r in result.resolutions)
-    strict = Pipeline(gazetteer, weights=Weights(threshold=20.0)).process(article)
+    strict = Pipeline(gazetteer, settings=Settings(resolution=ResolutionSettings(threshold=20.0))).process(article)
     assert strict.resolutions == ()
 
 
