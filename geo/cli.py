@@ -1,4 +1,4 @@
-"""The command line: ``python -m geo places PATH`` and ``python -m geo build DIR --out OUT``.
+"""The command line: ``python -m geo places|build|render|settings|index``.
 
 Every failure the package raises on purpose is reported as one line on
 standard error with a non-zero exit status; no traceback.
@@ -18,6 +18,7 @@ from geo.errors import GeoStoryError, InputError
 
 if TYPE_CHECKING:
     from geo.pipeline import ArticleResult
+    from geo.settings import Settings
     from geo.story.document import StoryDoc
 
 __all__ = ["main", "build_parser"]
@@ -33,14 +34,19 @@ def build_parser() -> argparse.ArgumentParser:
     places.add_argument("path", type=Path, help="an article file or a folder of articles")
     places.add_argument("--json", action="store_true", help="print JSON instead of a table")
     places.add_argument("--all", action="store_true", help="also list mentions judged not to be places")
+    places.add_argument("--settings", type=Path, help="a settings file (JSON or YAML; see `geo settings`)")
     build = sub.add_parser("build", help="build the story of a folder of articles")
     build.add_argument("path", type=Path, help="a folder of articles (or one article file)")
     build.add_argument("--out", type=Path, required=True, help="output folder")
     build.add_argument("--cdn", action="store_true", help="story.html loads its libraries from a CDN (lighter)")
+    build.add_argument("--settings", type=Path, help="a settings file (JSON or YAML; see `geo settings`)")
     render = sub.add_parser("render", help="write the outputs of an (edited) story.json, without re-reading articles")
     render.add_argument("story", type=Path, help="a story.json written by build")
     render.add_argument("--out", type=Path, required=True, help="output folder")
     render.add_argument("--cdn", action="store_true", help="story.html loads its libraries from a CDN (lighter)")
+    settings = sub.add_parser("settings", help="list every deciding number with its reason and source")
+    settings.add_argument("--settings", type=Path, help="a settings file to show instead of the defaults")
+    settings.add_argument("--write", type=Path, metavar="FILE", help="write them as a JSON settings file to edit")
     index = sub.add_parser("index", help="compile the gazetteer index (done automatically when needed)")
     index.add_argument("--rebuild", action="store_true", help="compile even when the index is current")
     return parser
@@ -77,7 +83,7 @@ def _cmd_places(args: argparse.Namespace) -> int:
     from geo.pipeline import Pipeline, read_articles
 
     articles = read_articles(args.path)
-    pipeline = Pipeline()
+    pipeline = Pipeline(settings=_settings(args))
     results = [pipeline.process(a) for a in articles]
     rows = _mention_rows(results, include_all=args.all)
     if args.json:
@@ -101,7 +107,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     if args.path.is_dir() and args.out.resolve() == args.path.resolve():
         raise InputError("--out must not be the articles folder (its outputs would be read as articles)")
     articles = read_articles(args.path)
-    story, _ = Pipeline().run(articles)
+    story, _ = Pipeline(settings=_settings(args)).run(articles)
     doc = story_to_doc(story)
     save_story(doc, args.out / "story.json")
     _write_outputs(doc, args.out, cdn=args.cdn)
@@ -129,6 +135,26 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _settings(args: argparse.Namespace) -> Settings:
+    """The settings file given with ``--settings``, else the defaults."""
+    from geo.settings import Settings, load_settings
+
+    return load_settings(args.settings) if args.settings else Settings()
+
+
+def _cmd_settings(args: argparse.Namespace) -> int:
+    from geo.settings import save_settings, settings_table
+
+    settings = _settings(args)
+    if args.write:
+        save_settings(settings, args.write)
+        print(f"settings written to {args.write}")
+        return 0
+    for name, value, why, source in settings_table(settings):
+        print(f"{name} = {value!r}\t{why}\t[{source}]")
+    return 0
+
+
 def _cmd_index(args: argparse.Namespace) -> int:
     from geo.places.gazetteer import Gazetteer, ensure_index
 
@@ -140,7 +166,13 @@ def _cmd_index(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
-    handlers = {"places": _cmd_places, "build": _cmd_build, "render": _cmd_render, "index": _cmd_index}
+    handlers = {
+        "places": _cmd_places,
+        "build": _cmd_build,
+        "render": _cmd_render,
+        "settings": _cmd_settings,
+        "index": _cmd_index,
+    }
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")

@@ -160,25 +160,19 @@ def _common_entries() -> list[tuple[str, tuple[int, int]]]:
     return [("!" + key, (_COMMON_ROW, zipf)) for key, zipf in best.items()]
 
 
-def compile_index(directory: Path) -> Path:
-    """Compile the gazetteer index into ``directory`` (replaced atomically).
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """What the index holds, before it is written: rows, their text lines, name entries, sources."""
 
-    Parameters
-    ----------
-    directory:
-        Target folder; it is written in a sibling temporary folder and
-        renamed into place, so a reader never sees half an index.
+    rows: np.ndarray
+    offsets: np.ndarray
+    lines: list[bytes]
+    entries: list[tuple[str, tuple[int, int]]]
+    sources: list[str]
 
-    Returns
-    -------
-    Path
-        ``directory``.
-    """
-    directory = Path(directory)
-    fingerprint = _fingerprint()
-    records = list(iter_sources())
-    if not records:
-        raise IndexBuildError("the gazetteer inputs hold no places")
+
+def _tables(records: list[SourceRecord]) -> _Tables:
+    """The index's tables from the gazetteer's source records, row by row."""
     rows = np.zeros(len(records), dtype=_ROW_DTYPE)
     sources: dict[str, int] = {}
     lines: list[bytes] = []
@@ -199,31 +193,64 @@ def compile_index(directory: Path) -> Path:
     entries.extend(_common_entries())
     offsets = np.zeros(len(lines) + 1, dtype="<i8")
     np.cumsum([len(line) for line in lines], out=offsets[1:])
+    return _Tables(rows, offsets, lines, entries, sorted(sources, key=sources.__getitem__))
+
+
+def _write_tables(tables: _Tables, folder: Path, *, fingerprint: str) -> None:
+    """Write the index files into ``folder``."""
+    marisa_trie.RecordTrie(_RECORD_FORMAT, tables.entries).save(str(folder / "names.marisa"))
+    np.save(folder / "rows.npy", tables.rows)
+    np.save(folder / "rows_offsets.npy", tables.offsets)
+    (folder / "rows.txt").write_bytes(b"".join(tables.lines))
+    meta = {
+        "version": INDEX_VERSION,
+        "fingerprint": fingerprint,
+        "places": len(tables.rows),
+        "names": len(tables.entries),
+        "sources": tables.sources,
+    }
+    (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _swap_in(tmp: Path, directory: Path) -> None:
+    """Put the folder ``tmp`` where ``directory`` is, removing the old one after the switch."""
+    old = None
+    if directory.exists():
+        old = directory.with_name(directory.name + f".old-{os.getpid()}")
+        directory.rename(old)
+    tmp.rename(directory)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def compile_index(directory: Path) -> Path:
+    """Compile the gazetteer index into ``directory`` (replaced atomically).
+
+    Parameters
+    ----------
+    directory:
+        Target folder; it is written in a sibling temporary folder and
+        renamed into place, so a reader never sees half an index.
+
+    Returns
+    -------
+    Path
+        ``directory``.
+    """
+    directory = Path(directory)
+    fingerprint = _fingerprint()
+    records = list(iter_sources())
+    if not records:
+        raise IndexBuildError("the gazetteer inputs hold no places")
+    tables = _tables(records)
     try:
         directory.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".index-", dir=directory.parent))
     except OSError as exc:
         raise IndexBuildError(f"cannot create the gazetteer index folder {directory}: {exc}") from exc
     try:
-        marisa_trie.RecordTrie(_RECORD_FORMAT, entries).save(str(tmp / "names.marisa"))
-        np.save(tmp / "rows.npy", rows)
-        np.save(tmp / "rows_offsets.npy", offsets)
-        (tmp / "rows.txt").write_bytes(b"".join(lines))
-        meta = {
-            "version": INDEX_VERSION,
-            "fingerprint": fingerprint,
-            "places": len(records),
-            "names": len(entries),
-            "sources": sorted(sources, key=sources.__getitem__),
-        }
-        (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
-        old = None
-        if directory.exists():
-            old = directory.with_name(directory.name + f".old-{os.getpid()}")
-            directory.rename(old)
-        tmp.rename(directory)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        _write_tables(tables, tmp, fingerprint=fingerprint)
+        _swap_in(tmp, directory)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise IndexBuildError(f"cannot write the gazetteer index to {directory}: {exc}") from exc
