@@ -68,12 +68,15 @@ class Pipeline:
     def __init__(self, gazetteer: Gazetteer | None = None, *, settings: Settings | None = None) -> None:
         self.gazetteer = gazetteer or load_gazetteer()
         self.settings = settings or Settings()
-        self.recognizer = Recognizer(self.gazetteer, settings=self.settings.recognition)
+        self.recognizer = Recognizer(
+            self.gazetteer, settings=self.settings.recognition, prominence=self.settings.prominence
+        )
         self.resolver = Resolver(
             self.gazetteer,
             settings=self.settings.resolution,
             uncertainty=self.settings.uncertainty,
             relative=self.settings.relative,
+            prominence=self.settings.prominence,
         )
 
     def process(self, article: Article) -> ArticleResult:

@@ -1,7 +1,7 @@
 """Every number that decides what the reader finds, in one typed, documented place.
 
 :class:`Settings` is a frozen pydantic model made of one section per stage of
-the flow — :class:`RecognitionSettings`, :class:`ResolutionSettings`,
+the flow — :class:`ProminenceSettings` (shared), :class:`RecognitionSettings`, :class:`ResolutionSettings`,
 :class:`UncertaintySettings`, :class:`RelativeSettings`, :class:`DateSettings`,
 :class:`RoleSettings`, :class:`TravellerSettings`, :class:`TimelineSettings`.
 Every field says, in its description, why it exists, and in its ``source``
@@ -38,6 +38,7 @@ from geo.errors import InputError
 __all__ = [
     "DateSettings",
     "HAND_SET",
+    "ProminenceSettings",
     "RecognitionSettings",
     "RelativeSettings",
     "ResolutionSettings",
@@ -66,6 +67,20 @@ class _Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
 
+class ProminenceSettings(_Section):
+    """How populous a city must be to be known by name; recognition and resolution share these."""
+
+    famous_population: int = _knob(
+        1_000_000,
+        "a city this populous is widely known: a very common word may still name it, it is never 'foreign', "
+        "and it is less penalised as a common word",
+        ge=0,
+    )
+    notable_population: int = _knob(
+        100_000, "a city this populous, named by its own name after a cue, is notable", ge=0
+    )
+
+
 class RecognitionSettings(_Section):
     """Finding the spans of a text that name places (:mod:`geo.places.recognition`)."""
 
@@ -75,9 +90,6 @@ class RecognitionSettings(_Section):
     min_phonetic_word: int = _knob(4, "a shorter first word is never tried by its consonant key", ge=1)
     short_key_population: int = _knob(
         100_000, "a key of fewer consonants still matches a place this populous", ge=0
-    )
-    famous_population: int = _knob(
-        1_000_000, "a city this populous is known by name: no trigger noun needed to read it", ge=0
     )
     common_zipf: float = _knob(3.5, "a word at least this frequent (Zipf) needs a cue before it is read as a name")
     function_word_zipf: float = _knob(5.5, "a word this frequent is a function word, never a place on its own")
@@ -100,12 +112,6 @@ class ResolutionSettings(_Section):
     ambiguity_max: float = _knob(2.0, "the largest phonetic ambiguity penalty")
     population_prior_per_decade: float = _knob(
         0.5, "the population prior: a city gains this per tenfold population (log10(pop + 1) × this)"
-    )
-    famous_population: int = _knob(
-        1_000_000, "a city this populous is widely known: not foreign, less penalised as a common word", ge=0
-    )
-    notable_population: int = _knob(
-        100_000, "a city this populous, named by its own name after a cue, is notable", ge=0
     )
     capital: float = _knob(1.0, "a national capital is what a bare name most often means")
     country: float = _knob(4.5, "a country's name is rarely anything else")
@@ -238,6 +244,7 @@ class Settings(_Section):
     """
 
     source: str = _knob("defaults", "where this set of values comes from", DEFINITION)
+    prominence: ProminenceSettings = Field(default_factory=ProminenceSettings)
     recognition: RecognitionSettings = Field(default_factory=RecognitionSettings)
     resolution: ResolutionSettings = Field(default_factory=ResolutionSettings)
     uncertainty: UncertaintySettings = Field(default_factory=UncertaintySettings)

@@ -22,7 +22,7 @@ from geo.model import Article, MatchKind, Mention, PlaceType
 from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
 from geo.places.phonetic import arabic_key
-from geo.settings import RecognitionSettings
+from geo.settings import ProminenceSettings, RecognitionSettings
 from geo.text.folding import Folded, Token, extend_over_marks, fold, tokens
 
 __all__ = ["Recognizer"]
@@ -61,14 +61,22 @@ class Recognizer:
         Trigger nouns and prepositions (default :func:`~geo.places.lexicon.load_lexicon`).
     settings:
         Name lengths, frequency limits and look-backs (default :class:`~geo.settings.RecognitionSettings`).
+    prominence:
+        When a city is famous (default :class:`~geo.settings.ProminenceSettings`).
     """
 
     def __init__(
-        self, gazetteer: Gazetteer, *, lexicon: Lexicon | None = None, settings: RecognitionSettings | None = None
+        self,
+        gazetteer: Gazetteer,
+        *,
+        lexicon: Lexicon | None = None,
+        settings: RecognitionSettings | None = None,
+        prominence: ProminenceSettings | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or load_lexicon()
         self.settings = settings or RecognitionSettings()
+        self.prominence = prominence or ProminenceSettings()
 
     # -- scanning ---------------------------------------------------------
 
@@ -135,7 +143,7 @@ class Recognizer:
             return False
         return all(
             self.gazetteer.place_type(h.row) == PlaceType.CITY
-            and self.gazetteer.population(h.row) < self.settings.famous_population
+            and self.gazetteer.population(h.row) < self.prominence.famous_population
             for h in match.hits
         )
 

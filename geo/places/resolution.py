@@ -24,7 +24,7 @@ from geo.places.gazetteer import Gazetteer
 from geo.places.lexicon import PROCLITICS
 from geo.places.phonetic import arabic_key
 from geo.places.relative import direction_name, offset_point, uncertainty_km
-from geo.settings import RelativeSettings, ResolutionSettings, UncertaintySettings
+from geo.settings import ProminenceSettings, RelativeSettings, ResolutionSettings, UncertaintySettings
 from geo.text.folding import fold_text, name_key, tokens
 
 __all__ = ["Resolver", "haversine_km"]
@@ -132,6 +132,8 @@ class Resolver:
         The uncertainty radii by place type.
     relative:
         How a relative location's uncertainty grows with its distance.
+    prominence:
+        When a city is famous or notable.
     """
 
     def __init__(
@@ -141,11 +143,13 @@ class Resolver:
         settings: ResolutionSettings | None = None,
         uncertainty: UncertaintySettings | None = None,
         relative: RelativeSettings | None = None,
+        prominence: ProminenceSettings | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.settings = settings or ResolutionSettings()
         self.uncertainty = uncertainty or UncertaintySettings()
         self.relative = relative or RelativeSettings()
+        self.prominence = prominence or ProminenceSettings()
 
     def resolve(self, mentions: list[Mention], *, language: str | None = None) -> list[Resolution]:
         """Resolve the mentions of one article.
@@ -295,7 +299,7 @@ class Resolver:
     def _is_famous(self, place: Place) -> bool:
         """Widely known: a country, a capital, or a city of ``famous_population``."""
         if place.place_type == PlaceType.CITY:
-            return place.population >= self.settings.famous_population or place.feature == "capital"
+            return place.population >= self.prominence.famous_population or place.feature == "capital"
         return place.place_type == PlaceType.COUNTRY
 
     def _match_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[_Term] | None:
@@ -343,7 +347,7 @@ class Resolver:
             return []
         # A city's own name, introduced as a place («في حلب», «محافظ إدلب»): its frequency is its fame.
         notable = (
-            place.population >= s.notable_population
+            place.population >= self.prominence.notable_population
             and _is_main_name(place, mention, facts.key)
             and bool(mention.trigger or facts.word_cue)
             and not mention.person
