@@ -7,7 +7,8 @@ the stop's card beside it. Educators can read their own articles, fix the
 story (places, dates, captions, order), save and load ``story.json``, and
 download every output. The interface is in English and Arabic.
 
-This file only lays the page out; the logic lives in :mod:`geo.presenter.logic`.
+This file only lays the page out; the decisions live in :mod:`geo.presenter` (navigation, cards, map
+view, editing, uploads, downloads, translations).
 """
 
 from __future__ import annotations
@@ -26,7 +27,34 @@ from geo.errors import GeoStoryError
 from geo.pipeline import Pipeline, read_articles
 from geo.places.gazetteer import Gazetteer, load_gazetteer
 from geo.places.geocoders import OfflineGeocoder
-from geo.presenter import logic as p
+from geo.presenter.cards import (
+    card_html,
+    css,
+    reading_rows,
+    stop_card,
+    timeline,
+    timeline_html,
+    title_html,
+    undated_names,
+)
+from geo.presenter.downloads import export_files, story_bytes
+from geo.presenter.editing import (
+    CERTAINTIES,
+    STOP_COLUMNS,
+    PlaceChoice,
+    add_stop,
+    apply_rows,
+    edit_stop,
+    move_stop,
+    remove_stop,
+    search_places,
+    stop_rows,
+    story_hash,
+)
+from geo.presenter.mapview import map_for_app, progress_layer, view_at
+from geo.presenter.navigation import Nav, NavAction, autoplay_tick, nav_press, nav_resize, progress_text
+from geo.presenter.translations import LANGUAGES, is_rtl, rtl_css, tr
+from geo.presenter.uploads import ARTICLE_TYPES, check_upload, read_uploads, story_from_bytes
 from geo.story.document import StoryDoc, story_to_doc
 
 __all__ = ["CORPUS", "MAP_HEIGHT", "main"]
@@ -65,14 +93,14 @@ def _lang() -> str:
 
 
 def _t(key: str, **fields: object) -> str:
-    return p.tr(_lang(), key, **fields)
+    return tr(_lang(), key, **fields)
 
 
 def _doc() -> StoryDoc:
     return st.session_state["doc"]
 
 
-def _nav() -> p.Nav:
+def _nav() -> Nav:
     return st.session_state["nav"]
 
 
@@ -83,8 +111,8 @@ def _flash(kind: str, message: str) -> None:
 def _set_doc(doc: StoryDoc, *, reset: bool = False) -> None:
     """Make ``doc`` the current story; the navigation follows (back to the title view when ``reset``)."""
     st.session_state["doc"] = doc
-    nav = st.session_state.get("nav", p.Nav())
-    st.session_state["nav"] = p.Nav(total=len(doc.stops)) if reset else p.nav_resize(nav, len(doc.stops))
+    nav = st.session_state.get("nav", Nav())
+    st.session_state["nav"] = Nav(total=len(doc.stops)) if reset else nav_resize(nav, len(doc.stops))
 
 
 def _init_state() -> bool:
@@ -104,19 +132,8 @@ def _init_state() -> bool:
 # --------------------------------------------------------------------------- callbacks
 
 
-def _on_nav(action: str, index: int = 0) -> None:
-    nav = _nav()
-    if action == "next":
-        nav = p.nav_next(nav)
-    elif action == "prev":
-        nav = p.nav_prev(nav)
-    elif action == "go":
-        nav = p.nav_go(nav, index)
-    elif action == "play":
-        nav = p.toggle_play(nav, time.time())
-    if action != "play":
-        nav = p.Nav(index=nav.index, total=nav.total, playing=False, last_tick=nav.last_tick)
-    st.session_state["nav"] = nav
+def _on_nav(action: NavAction, index: int = 0) -> None:
+    st.session_state["nav"] = nav_press(_nav(), action, index=index, now=time.time())
 
 
 def _on_story_upload() -> None:
@@ -124,7 +141,7 @@ def _on_story_upload() -> None:
     if upload is None:
         return
     try:
-        doc = p.story_from_bytes(upload.getvalue(), name=upload.name)
+        doc = story_from_bytes(upload.getvalue(), name=upload.name)
     except GeoStoryError as exc:
         _flash("error", _t("upload_error", message=str(exc)))
         return
@@ -147,8 +164,8 @@ def _apply(edit: Any) -> None:
     _flash("success", _t("edited"))
 
 
-def _first_place(name: str) -> p.PlaceChoice | None:
-    found = p.search_places(_geocoder(), name, limit=1)
+def _first_place(name: str) -> PlaceChoice | None:
+    found = search_places(_geocoder(), name, limit=1)
     return found[0] if found else None
 
 
@@ -159,8 +176,8 @@ def _sidebar() -> None:
     with st.sidebar:
         st.radio(
             "Language · اللغة",
-            list(p.LANGUAGES),
-            format_func=p.LANGUAGES.get,
+            list(LANGUAGES),
+            format_func=LANGUAGES.get,
             key="lang",
             horizontal=True,
         )
@@ -171,7 +188,7 @@ def _sidebar() -> None:
         doc = _doc()
         st.download_button(
             _t("save_story"),
-            data=p.story_bytes(doc),
+            data=story_bytes(doc),
             file_name="story.json",
             mime="application/json",
             key="save-story",
@@ -181,7 +198,7 @@ def _sidebar() -> None:
         st.button(_t("bundled"), key="bundled", on_click=_on_bundled)
         st.divider()
         st.subheader(_t("downloads"))
-        for export in p.export_files(doc):
+        for export in export_files(doc):
             st.download_button(
                 _t(export.label),
                 data=export.make,
@@ -192,17 +209,17 @@ def _sidebar() -> None:
             )
 
 
-def _controls(nav: p.Nav) -> None:
+def _controls(nav: Nav) -> None:
     cols = st.columns([1.1, 1.3, 1.3, 1.2, 2.2], vertical_alignment="center")
-    cols[0].button(_t("first"), key="nav-first", on_click=_on_nav, args=("go", 0), shortcut="Home")
+    cols[0].button(_t("first"), key="nav-first", on_click=_on_nav, args=(NavAction.GO, 0), shortcut="Home")
     cols[1].button(
-        _t("prev"), key="nav-prev", on_click=_on_nav, args=("prev",), disabled=nav.index == 0, shortcut="Left"
+        _t("prev"), key="nav-prev", on_click=_on_nav, args=(NavAction.PREV,), disabled=nav.index == 0, shortcut="Left"
     )
     cols[2].button(
         _t("next"),
         key="nav-next",
         on_click=_on_nav,
-        args=("next",),
+        args=(NavAction.NEXT,),
         disabled=nav.index >= nav.total,
         type="primary",
         shortcut="Right",
@@ -211,32 +228,32 @@ def _controls(nav: p.Nav) -> None:
         _t("pause") if nav.playing else _t("play"),
         key="nav-play",
         on_click=_on_nav,
-        args=("play",),
+        args=(NavAction.PLAY,),
         disabled=nav.total == 0,
         shortcut="Space",
     )
-    cols[4].html(f'<div class="gs-progress" data-index="{nav.index}">{p.progress_text(nav, _lang())}</div>')
+    cols[4].html(f'<div class="gs-progress" data-index="{nav.index}">{progress_text(nav, lang=_lang())}</div>')
     st.progress(nav.index / nav.total if nav.total else 0.0)
 
 
 def _story_map(doc: StoryDoc) -> Any:  # noqa: ANN401 - folium.Map
     """The story's map, built once per story and kept in the session (raises GeoStoryError)."""
-    key = p.story_hash(doc)
+    key = story_hash(doc)
     cache: dict[str, Any] = st.session_state.setdefault("map_cache", {})
     if key not in cache:
         cache.clear()
-        cache[key] = p.map_for_app(doc)
+        cache[key] = map_for_app(doc)
     return cache[key]
 
 
-def _map(doc: StoryDoc, nav: p.Nav) -> None:
+def _map(doc: StoryDoc, nav: Nav) -> None:
     """The story map: built once per story, then only its centre, zoom and progress layer change."""
     try:
         story_map = _story_map(doc)
     except GeoStoryError as exc:
         st.error(_t("map_error", message=str(exc)))
         return
-    view = p.stop_view(doc.stops[nav.index - 1]) if nav.index else p.overview_view(doc, width=_MAP_WIDTH_GUESS)
+    view = view_at(doc, nav.index, width=_MAP_WIDTH_GUESS, height=MAP_HEIGHT)
     # streamlit-folium renames the elements of the map it is given: hand it a copy, so that the
     # script (and so the component's identity) is the same on every run and the map is not re-mounted.
     st_folium(
@@ -245,30 +262,30 @@ def _map(doc: StoryDoc, nav: p.Nav) -> None:
         center=view.center,
         zoom=view.zoom,
         returned_objects=[],
-        feature_group_to_add=p.progress_layer(doc, nav.index),
+        feature_group_to_add=progress_layer(doc, nav.index),
         height=MAP_HEIGHT,
         use_container_width=True,
     )
 
 
-def _timeline(doc: StoryDoc, nav: p.Nav) -> None:
-    items = p.timeline(doc, _lang())
+def _timeline(doc: StoryDoc, nav: Nav) -> None:
+    items = timeline(doc, lang=_lang())
     if not items:
         return
     current = doc.stops[nav.index - 1].seq if nav.index else 0
-    st.html(p.timeline_html(items, current, _lang()))
+    st.html(timeline_html(items, current=current, lang=_lang()))
     cols = st.columns(len(items))
     for col, item in zip(cols, items, strict=True):
         col.button(
             f"{item.seq}",
             key=f"tl-{item.seq}",
             on_click=_on_nav,
-            args=("go", item.seq),
+            args=(NavAction.GO, item.seq),
             help=item.date,
             width="stretch",
             type="primary" if item.seq == current else "secondary",
         )
-    undated = [s.name for s in doc.stops if s.date_start is None]
+    undated = undated_names(doc)
     if undated:
         st.caption(_t("undated", names=", ".join(undated)))
 
@@ -281,22 +298,22 @@ def _present(doc: StoryDoc) -> None:
         _map(doc, nav)
     with right, st.container(height=MAP_HEIGHT, border=False):
         if nav.index == 0:
-            st.html(p.title_html(doc, _lang()))
+            st.html(title_html(doc, lang=_lang()))
         else:
-            st.html(p.card_html(p.stop_card(doc, nav.index, _lang()), _lang()))
+            st.html(card_html(stop_card(doc, nav.index, lang=_lang()), lang=_lang()))
     _timeline(doc, nav)
 
 
 def _table(doc: StoryDoc) -> None:
     st.caption(_t("table_help"))
-    frame = pd.DataFrame(p.stop_rows(doc), columns=list(p.STOP_COLUMNS))
+    frame = pd.DataFrame(stop_rows(doc), columns=list(STOP_COLUMNS))
     for column in ("date_start", "date_end"):
         if column in frame:
             frame[column] = pd.to_datetime(frame[column]).dt.date
     version = st.session_state.get("editor_version", 0)
     edited = st.data_editor(
         frame,
-        key=f"stops-editor-{p.story_hash(doc)}-{version}",
+        key=f"stops-editor-{story_hash(doc)}-{version}",
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
@@ -307,7 +324,7 @@ def _table(doc: StoryDoc) -> None:
             "date_start": st.column_config.DateColumn(_t("col_start"), format="YYYY-MM-DD"),
             "date_end": st.column_config.DateColumn(_t("col_end"), format="YYYY-MM-DD"),
             "date_certainty": st.column_config.SelectboxColumn(
-                _t("col_certainty"), options=["exact", "approximate", "unknown"]
+                _t("col_certainty"), options=[str(c) for c in CERTAINTIES]
             ),
             "role": st.column_config.TextColumn(_t("col_role")),
             "caption": st.column_config.TextColumn(_t("col_caption"), width="large"),
@@ -319,7 +336,7 @@ def _table(doc: StoryDoc) -> None:
     cols = st.columns(2)
     if cols[0].button(_t("apply_table"), key="apply-table", type="primary"):
         rows = edited.to_dict("records") if isinstance(edited, pd.DataFrame) else list(edited)
-        _apply(lambda: p.apply_rows(doc, rows, geocode=_first_place))
+        _apply(lambda: apply_rows(doc, rows, geocode=_first_place))
         st.session_state["editor_version"] = version + 1
         st.rerun()
     if cols[1].button(_t("discard"), key="discard-table"):
@@ -339,10 +356,10 @@ def _stop_editor(doc: StoryDoc) -> None:
         seqs,
         index=max(nav.index - 1, 0),
         format_func=lambda n: f"{n}. {doc.stops[n - 1].name}",
-        key=f"edit-seq-{p.story_hash(doc)}-{nav.index}",  # follows the presenter to its current stop
+        key=f"edit-seq-{story_hash(doc)}-{nav.index}",  # follows the presenter to its current stop
     )
     stop = doc.stops[seq - 1]
-    suffix = f"{p.story_hash(doc)}-{seq}"
+    suffix = f"{story_hash(doc)}-{seq}"
     with st.form(key=f"stop-form-{suffix}"):
         cols = st.columns(2)
         start = cols[0].date_input(
@@ -353,24 +370,24 @@ def _stop_editor(doc: StoryDoc) -> None:
         )
         caption = st.text_area(_t("caption"), value=stop.caption)
         if st.form_submit_button(_t("apply_stop"), type="primary"):
-            _apply(lambda: p.edit_stop(doc, seq, date_start=start, date_end=end, caption=caption))
+            _apply(lambda: edit_stop(doc, seq, date_start=start, date_end=end, caption=caption))
             st.rerun()
     if st.button(_t("remove_stop"), key=f"remove-{suffix}"):
-        _apply(lambda: p.remove_stop(doc, seq))
+        _apply(lambda: remove_stop(doc, seq))
         st.rerun()
     query = st.text_input(_t("search_place"), placeholder=_t("search_hint"), key=f"search-{suffix}")
     if query.strip():
-        choices = p.search_places(_geocoder(), query)
+        choices = search_places(_geocoder(), query)
         if not choices:
             st.warning(_t("no_match"))
             return
         choice = st.selectbox(_t("choose_place"), choices, format_func=lambda c: c.label, key=f"choice-{suffix}")
         cols = st.columns(2)
         if cols[0].button(_t("move_here"), key=f"move-{suffix}"):
-            _apply(lambda: p.move_stop(doc, seq, choice))
+            _apply(lambda: move_stop(doc, seq, choice))
             st.rerun()
         if cols[1].button(_t("add_after"), key=f"add-{suffix}"):
-            _apply(lambda: p.add_stop(doc, choice, after=seq))
+            _apply(lambda: add_stop(doc, choice, after=seq))
             st.rerun()
 
 
@@ -382,7 +399,7 @@ def _edit(doc: StoryDoc) -> None:
 
 def _reading(doc: StoryDoc) -> None:
     st.caption(_t("read_help"))
-    st.dataframe(pd.DataFrame(p.reading_rows(doc, _lang())), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(reading_rows(doc, lang=_lang())), hide_index=True, width="stretch")
 
 
 def _build(files: list[Any], pasted: str) -> None:
@@ -397,7 +414,7 @@ def _build(files: list[Any], pasted: str) -> None:
             bar.progress(min(done[0] / max(total, 1), 1.0) * 0.3, text=_t("checking", name=name))
 
         try:
-            articles = p.read_uploads([(f.name, f.getvalue()) for f in files], pasted, progress=checking)
+            articles = read_uploads([(f.name, f.getvalue()) for f in files], pasted, progress=checking)
             bar.progress(0.4, text=_t("reading", count=len(articles)))
             story, _ = Pipeline(_gazetteer()).run(articles)
             bar.progress(0.8, text=_t("drawing"))
@@ -416,11 +433,11 @@ def _build(files: list[Any], pasted: str) -> None:
 
 def _files() -> None:
     files = st.file_uploader(
-        _t("articles_upload"), type=list(p.ARTICLE_TYPES), accept_multiple_files=True, key="article-upload"
+        _t("articles_upload"), type=list(ARTICLE_TYPES), accept_multiple_files=True, key="article-upload"
     )
     for upload in files or []:
         try:
-            p.check_upload(upload.name, upload.getvalue())
+            check_upload(upload.name, upload.getvalue())
         except GeoStoryError as exc:
             st.error(_t("upload_error", message=str(exc)))
     pasted = st.text_area(_t("paste"), key="pasted", height=160)
@@ -443,7 +460,7 @@ def _autoplay() -> None:
 
     def tick() -> None:
         current = _nav()
-        moved = p.autoplay_tick(current, time.time(), delay)
+        moved = autoplay_tick(current, now=time.time(), delay=delay)
         if moved != current:
             st.session_state["nav"] = moved
             st.rerun(scope="app")
@@ -454,9 +471,9 @@ def _autoplay() -> None:
 def main() -> None:
     """Lay out the page."""
     st.set_page_config(page_title="Story map presenter", page_icon="🗺️", layout="wide")
-    st.html(p.css())
-    if p.is_rtl(_lang()):
-        st.html(p.rtl_css())
+    st.html(css())
+    if is_rtl(_lang()):
+        st.html(rtl_css())
     if not _init_state():
         return
     _sidebar()

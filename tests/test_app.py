@@ -7,7 +7,10 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.presenter import logic as p
+from geo.presenter.downloads import story_bytes
+from geo.presenter.editing import remove_stop
+from geo.presenter.navigation import Nav
+from geo.presenter.translations import date_text, tr
 from tests.conftest import ROOT
 
 
@@ -29,7 +32,7 @@ def _card(at: AppTest) -> str:
 def test_opens_on_the_bundled_story_in_the_title_view(app: AppTest) -> None:
     doc = app.session_state["doc"]
     assert len(doc.stops) >= 5
-    assert app.session_state["nav"] == p.Nav(index=0, total=len(doc.stops))
+    assert app.session_state["nav"] == Nav(index=0, total=len(doc.stops))
     assert app.title[0].value == doc.title
     assert "gs-title" in _card(app) and "Whole route" in _card(app)
     assert app.button(key="nav-prev").disabled and not app.button(key="nav-next").disabled
@@ -44,7 +47,7 @@ def test_next_twice_shows_stop_two_then_previous(app: AppTest) -> None:
     card = _card(app)
     assert f"Stop 2 of {len(doc.stops)}" in card
     assert doc.stops[1].name in card and (doc.stops[1].name_ar or "") in card
-    assert p.date_text(doc.stops[1].date_start, doc.stops[1].date_end) in card
+    assert date_text(doc.stops[1].date_start, doc.stops[1].date_end) in card
     assert f"2 / {len(doc.stops)}" in _html(app)
     app.button(key="nav-prev").click().run()
     assert app.session_state["nav"].index == 1 and "Stop 1 of" in _card(app)
@@ -54,8 +57,8 @@ def test_autoplay_toggles_and_a_tick_advances(app: AppTest) -> None:
     app.button(key="nav-play").click().run()
     nav = app.session_state["nav"]
     assert nav.playing and nav.index == 0
-    assert app.button(key="nav-play").label == p.tr("en", "pause")
-    app.session_state["nav"] = p.Nav(index=nav.index, total=nav.total, playing=True, last_tick=0.0)  # delay passed
+    assert app.button(key="nav-play").label == tr("en", "pause")
+    app.session_state["nav"] = Nav(index=nav.index, total=nav.total, playing=True, last_tick=0.0)  # delay passed
     app.run()
     assert app.session_state["nav"].index == 1 and app.session_state["nav"].playing
     assert "Stop 1 of" in _card(app)
@@ -112,9 +115,9 @@ def test_a_bad_story_json_is_refused_and_a_good_one_loads(app: AppTest) -> None:
     app.run()
     assert app.session_state["doc"] == before
     assert any("not a valid story" in e.value for e in app.error)
-    smaller = p.remove_stop(before, 1)
+    smaller = remove_stop(before, 1)
     loader = next(u for u in app.file_uploader if not u.accept_multiple_files)
-    loader.set_value(("mine.json", p.story_bytes(smaller), "application/json"))
+    loader.set_value(("mine.json", story_bytes(smaller), "application/json"))
     app.run()
     assert app.session_state["doc"] == smaller and app.session_state["nav"].index == 0
 
@@ -123,8 +126,8 @@ def test_arabic_interface_is_right_to_left(app: AppTest) -> None:
     app.radio(key="lang").set_value("ar").run()
     assert not app.exception
     assert "direction: rtl" in _html(app)
-    assert p.tr("ar", "title_view") in _card(app)
-    assert app.button(key="nav-next").label == p.tr("ar", "next")
+    assert tr("ar", "title_view") in _card(app)
+    assert app.button(key="nav-next").label == tr("ar", "next")
 
 
 def test_the_reading_table_lists_every_place(app: AppTest) -> None:

@@ -1,0 +1,171 @@
+"""The story map inside the presenter: where it looks, the map itself, and the route travelled so far.
+
+:func:`view_at` gives the map's centre and zoom for the title view
+(:func:`overview_view`, the whole route) or one stop (:func:`stop_view`);
+:func:`map_for_app` is the folium map of :func:`~geo.outputs.webmap.build_map`
+made to draw offline inside streamlit-folium; :func:`progress_layer` is the
+layer drawn over it for the current stop.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import folium
+
+from geo.story.document import StopDoc, StoryDoc
+
+__all__ = ["MapView", "fit_zoom", "map_for_app", "overview_view", "progress_layer", "stop_view", "view_at"]
+
+
+@dataclass(frozen=True, slots=True)
+class MapView:
+    """The map's centre ``(lat, lon)`` and zoom."""
+
+    center: tuple[float, float]
+    zoom: int
+
+
+def _mercator_y(lat: float) -> float:
+    lat = max(-85.0, min(85.0, lat))
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def fit_zoom(bounds: tuple[tuple[float, float], tuple[float, float]], *, width: int, height: int) -> int:
+    """The largest zoom (2..7) at which ``((south, west), (north, east))`` fits ``width`` × ``height`` pixels.
+
+    Web Mercator with 256-pixel tiles, keeping a margin of 60 pixels on each side.
+    """
+    (south, west), (north, east) = bounds
+    usable_w, usable_h = max(width - 120, 64), max(height - 120, 64)
+    span_x = max(abs(east - west), 1e-6) / 360.0
+    span_y = max(abs(_mercator_y(north) - _mercator_y(south)), 1e-6) / (2 * math.pi)
+    zoom = math.floor(math.log2(min(usable_w / (256 * span_x), usable_h / (256 * span_y))))
+    return max(2, min(7, zoom))
+
+
+def overview_view(doc: StoryDoc, *, width: int = 900, height: int = 620) -> MapView:
+    """The view of the whole route: the centre of the stops' bounds and the zoom that fits them."""
+    if not doc.stops:
+        return MapView(center=(20.0, 0.0), zoom=2)
+    lats = [s.lat for s in doc.stops]
+    lons = [s.lon for s in doc.stops]
+    south, north, west, east = min(lats), max(lats), min(lons), max(lons)
+    center_lat = math.degrees(math.atan(math.sinh((_mercator_y(south) + _mercator_y(north)) / 2)))
+    return MapView(
+        center=(round(center_lat, 6), round((west + east) / 2, 6)),
+        zoom=fit_zoom(((south, west), (north, east)), width=width, height=height),
+    )
+
+
+def stop_view(stop: StopDoc) -> MapView:
+    """The view of one stop: centred on it, closer for precise places, wider for vague ones."""
+    from geo.outputs.webmap import stop_zoom
+
+    return MapView(center=(stop.lat, stop.lon), zoom=stop_zoom(stop.uncertainty_km))
+
+
+def view_at(doc: StoryDoc, index: int, *, width: int = 900, height: int = 620) -> MapView:
+    """The view for presenter index ``index``: the whole route on the title view (0), else stop ``index``.
+
+    ``width`` and ``height`` are the map's size in pixels, for the overview's zoom.
+    """
+    if index:
+        return stop_view(doc.stops[index - 1])
+    return overview_view(doc, width=width, height=height)
+
+
+#: Hides the map page's own reading panel (the presenter shows its own cards beside the map).
+_HIDE_PANEL = (
+    "<style>"
+    ".sm-panel{display:none!important}"
+    ".sm-map{display:none}"  # the page's own map div; streamlit-folium draws into its own #map_div
+    "#map_div{width:100%!important}"
+    ".leaflet-marker-icon.sm-here{filter:none}"
+    "</style>"
+)
+
+
+def _local_url(url: str) -> str:
+    """A ``data:`` URL of the pinned local copy of a jsDelivr asset, or ``url`` when there is none."""
+    from geo.outputs.webmap import PINNED, assets_dir
+
+    match = re.match(r"^https://cdn\.jsdelivr\.net/npm/([^@/]+)@([^/]+)/(.+)$", url)
+    if not match or PINNED.get(match[1]) != match[2]:
+        return url
+    path = assets_dir() / "node_modules" / match[1] / match[3]
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return url
+    if path.suffix == ".css":  # relative image URLs would break in a data: URL: embed the images
+        text = re.sub(rb"url\(images/([\w.-]+\.png)\)", lambda m: _image_url(path.parent / "images", m[1]), data)
+        return "data:text/css;base64," + base64.b64encode(text).decode("ascii")
+    return "data:text/javascript;base64," + base64.b64encode(data).decode("ascii")
+
+
+def _image_url(folder: Path, name: bytes) -> bytes:
+    """A CSS ``url(...)`` of the PNG ``name`` in ``folder`` as a ``data:`` URL (empty when it cannot be read)."""
+    try:
+        data = (folder / name.decode("ascii")).read_bytes()
+    except OSError:
+        return b"url(data:,)"
+    return b"url(data:image/png;base64," + base64.b64encode(data) + b")"
+
+
+def _walk(element: Any) -> Iterable[Any]:
+    """``element`` and all its descendants in the folium tree."""
+    yield element
+    for child in getattr(element, "_children", {}).values():
+        yield from _walk(child)
+
+
+def map_for_app(doc: StoryDoc) -> folium.Map:
+    """The story's folium map (:func:`~geo.outputs.webmap.build_map`) made to work offline inside streamlit-folium.
+
+    streamlit-folium loads each element's ``default_js``/``default_css`` by
+    URL: the jsDelivr ones are replaced, on the instances, by ``data:`` URLs
+    of the pinned files under ``assets/``, so the map draws with no network.
+    The page's own reading panel is hidden (the presenter shows its own
+    cards). No story text is added to the map here.
+    """
+    from geo.outputs.webmap import build_map
+
+    m = build_map(doc, cdn=False)
+    for element in _walk(m):
+        for attr in ("default_js", "default_css"):
+            links = getattr(element, attr, None)
+            if links:
+                setattr(element, attr, [(name, _local_url(url)) for name, url in links])
+    m.get_root().header.add_child(folium.Element(_HIDE_PANEL), name="presenter_style")
+    return m
+
+
+def progress_layer(doc: StoryDoc, index: int) -> folium.FeatureGroup:
+    """The route travelled so far (dated stops up to stop ``index``) and a ring on the current stop.
+
+    Only coordinates go into this layer (no story text).
+    """
+    group = folium.FeatureGroup(name="progress", control=False)
+    if index < 1 or index > len(doc.stops):
+        return group
+    from geo.outputs.webmap import route_legs
+
+    for leg in route_legs(list(doc.stops[:index])):
+        folium.PolyLine(leg["path"], color="#d9480f", weight=6, opacity=0.85, interactive=False).add_to(group)
+    current = doc.stops[index - 1]
+    folium.CircleMarker(
+        location=[current.lat, current.lon],
+        radius=22,
+        color="#d9480f",
+        weight=4,
+        fill=False,
+        interactive=False,
+    ).add_to(group)
+    return group

@@ -1,0 +1,40 @@
+"""The map in the presenter: views per stop, the offline folium map, the route travelled so far."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.presenter.mapview import _walk, fit_zoom, map_for_app, overview_view, progress_layer, stop_view, view_at
+from geo.story.document import StoryDoc
+
+
+def test_views(doc: StoryDoc) -> None:
+    overview = overview_view(doc)
+    assert 41 < overview.center[0] < 44 and 126 < overview.center[1] < 129
+    assert 2 <= overview.zoom <= 7
+    assert stop_view(doc.stops[1]).center == (42.0, 127.0)
+    assert view_at(doc, 0) == overview and view_at(doc, 2) == stop_view(doc.stops[1])
+    assert overview_view(doc.model_copy(update={"stops": []})).zoom == 2
+
+
+@pytest.mark.parametrize(
+    ("bounds", "expected"),
+    [
+        (((0.0, 0.0), (0.1, 0.1)), 7),  # tiny: capped
+        (((-60.0, -170.0), (75.0, 170.0)), 2),  # the world
+        (((39.0, 125.0), (52.0, 138.0)), 5),
+    ],
+)
+def test_fit_zoom(bounds, expected: int) -> None:  # noqa: ANN001
+    assert fit_zoom(bounds, width=900, height=620) == expected
+
+
+def test_map_for_app_loads_nothing_from_the_network(doc: StoryDoc) -> None:
+    m = map_for_app(doc)
+    links = [
+        url for element in _walk(m) for attr in ("default_js", "default_css") for _, url in getattr(element, attr, [])
+    ]
+    assert links and all(url.startswith("data:") for url in links)
+    layer = progress_layer(doc, 3)
+    assert len(layer._children) == 3  # two legs travelled and the ring on the current stop
+    assert len(progress_layer(doc, 0)._children) == 0
