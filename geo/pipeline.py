@@ -82,7 +82,8 @@ class Pipeline:
     def run(self, articles: list[Article]) -> tuple[Story, list[ArticleResult]]:
         """Process every article and tell the journey: places, roles, dated stops in order."""
         results = [self.process(article) for article in articles]
-        published = infer_from_corpus({a.name: publication_date(a) for a in articles}, articles)
+        zipf = self.gazetteer.zipf
+        published = infer_from_corpus({a.name: publication_date(a, frequencies=zipf) for a in articles}, articles)
         person = find_traveller(articles, self.gazetteer)
         keys = traveller_keys(person)
         roles: list[MentionRole] = []
@@ -93,8 +94,12 @@ class Pipeline:
                 if pub.date is not None and _PLAUSIBLE_YEARS[0] <= pub.date.year <= _PLAUSIBLE_YEARS[1]
                 else None
             )
-            dates = find_dates(result.article, anchor=date, anchor_certainty=pub.certainty)
-            roles.extend(assign_roles(result.article, result.resolutions, dates, published=date, traveller_keys=keys))
+            dates = find_dates(result.article, anchor=date, anchor_certainty=pub.certainty, frequencies=zipf)
+            roles.extend(
+                assign_roles(
+                    result.article, result.resolutions, dates, published=date, traveller_keys=keys, frequencies=zipf
+                )
+            )
         stops = build_stops(roles, published={name: p.date for name, p in published.items()})
         features = gather_features([r for result in results for r in result.resolutions])
         story = Story(

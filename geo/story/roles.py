@@ -23,8 +23,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from geo.dates.expressions import TimeExpr, clause_is_future, sentence_is_future
-from geo.model import Article, Certainty, MentionRole, Resolution
+from geo.dates.expressions import TimeExpr
+from geo.dates.tense import clause_is_future, sentence_is_future
+from geo.model import Article, Certainty, MentionRole, Resolution, WordFrequencies
 from geo.places.lexicon import Lexicon, load_lexicon
 from geo.text.folding import Token, fold, tokens
 
@@ -62,8 +63,10 @@ class _ArticleReader:
         published: dt.date | None,
         traveller_keys: frozenset[str],
         lexicon: Lexicon,
+        frequencies: WordFrequencies | None = None,
     ) -> None:
         self.article = article
+        self.frequencies = frequencies
         self.published = published
         self.lexicon = lexicon
         folded = fold(article.text)
@@ -92,7 +95,8 @@ class _ArticleReader:
             if key in self.traveller_keys:
                 traveller = True
         text = self.article.text[span.start : span.end]
-        future = sentence_is_future(text, self.article.language) or any(f for _, _, f in movement)
+        language, frequencies = self.article.language, self.frequencies
+        future = sentence_is_future(text, language=language, frequencies=frequencies) or any(f for _, _, f in movement)
         dates = tuple(d for d in self.dates if span.start <= d.start < span.end)
         return SentenceCues(movement=tuple(movement), traveller=traveller, future=future, dates=dates)
 
@@ -195,7 +199,13 @@ class _ArticleReader:
             return False
         span = self.article.sentences[index]
         text = self.article.text[span.start : end]
-        return clause_is_future(text, start=start - span.start, end=end - span.start, language=self.article.language)
+        return clause_is_future(
+            text,
+            start=start - span.start,
+            end=end - span.start,
+            language=self.article.language,
+            frequencies=self.frequencies,
+        )
 
     def _after_publication(self, role: MentionRole) -> bool:
         return role.first is not None and self.published is not None and role.first > self.published
@@ -233,6 +243,7 @@ def assign_roles(
     published: dt.date | None,
     traveller_keys: frozenset[str] = frozenset(),
     lexicon: Lexicon | None = None,
+    frequencies: WordFrequencies | None = None,
 ) -> list[MentionRole]:
     """The role of every resolution of one article.
 
@@ -250,6 +261,9 @@ def assign_roles(
         Folded words of the traveller's name (a sentence naming one is about the traveller).
     lexicon:
         Word lists (default :func:`~geo.places.lexicon.load_lexicon`).
+    frequencies:
+        Word frequencies for the future tense (:meth:`geo.places.gazetteer.Gazetteer.zipf`;
+        ``None``: see :func:`geo.dates.tense.sentence_is_future`).
 
     Returns
     -------
@@ -257,6 +271,11 @@ def assign_roles(
         One per resolution, in the same order.
     """
     reader = _ArticleReader(
-        article, dates, published=published, traveller_keys=traveller_keys, lexicon=lexicon or load_lexicon()
+        article,
+        dates,
+        published=published,
+        traveller_keys=traveller_keys,
+        lexicon=lexicon or load_lexicon(),
+        frequencies=frequencies,
     )
     return [reader.role(r) for r in resolutions]
