@@ -18,12 +18,12 @@ from typing import Any
 from geo.dates.lexicon import Marker, Unit, load_dates_lexicon
 from geo.text.folding import name_key
 
-__all__ = ["WORD_END", "WORD_START", "Patterns", "alternation", "date_patterns"]
+__all__ = ["Patterns", "alternation", "date_patterns"]
 
 #: A word starts here: no letter or digit before.
-WORD_START = r"(?<![^\W_])"
+_WORD_START = r"(?<![^\W_])"
 #: A word ends here: no letter after (a digit may follow: «سبتمبر2023»).
-WORD_END = r"(?![^\W\d_])"
+_WORD_END = r"(?![^\W\d_])"
 # An Arabic conjunction glued to the word («والخميس», «فاليوم»).
 _CONJUNCTION = r"(?:[وف](?=[^\W\d_]))?"
 _YEAR = r"(?:19\d\d|20\d\d|2100)"
@@ -55,7 +55,7 @@ def alternation(words: Iterable[str], *, bounded: bool = False) -> str:
     for word in sorted({w for w in words if w}, key=lambda w: (-len(w), w)):
         pattern = _word_regex(word)
         if bounded:
-            pattern = ("" if word[0] in "'’" else WORD_START) + pattern + ("" if word[-1] in "'’" else WORD_END)
+            pattern = ("" if word[0] in "'’" else _WORD_START) + pattern + ("" if word[-1] in "'’" else _WORD_END)
         parts.append(pattern)
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
@@ -106,12 +106,12 @@ def _numeric(first: str, second: str, third: str) -> str:
 
 def _cued(cues: Iterable[str]) -> str:
     """The start of a word with an optional cue before it («في», "in", "since"), captured as ``cue``."""
-    return rf"{WORD_START}{_CONJUNCTION}(?:(?P<cue>{alternation(cues)})(?:\s+|-))?"
+    return rf"{_WORD_START}{_CONJUNCTION}(?:(?P<cue>{alternation(cues)})(?:\s+|-))?"
 
 
 def _marked(core: str, markers: str) -> str:
     """``core`` with an optional marker word before (``pre``) or after (``post``) it («الأحد المقبل», "last May")."""
-    return rf"(?:(?P<pre>{markers})\s+)?{core}(?:\s+(?P<post>{markers}){WORD_END})?"
+    return rf"(?:(?P<pre>{markers})\s+)?{core}(?:\s+(?P<post>{markers}){_WORD_END})?"
 
 
 def _numeric_patterns() -> dict[str, re.Pattern[str]]:
@@ -127,18 +127,18 @@ def _day_month_patterns() -> dict[str, re.Pattern[str]]:
     """A day and a month name in either order, ranges of days, and months with a year."""
     lex = load_dates_lexicon()
     full_months = alternation(m for m in lex.months if m not in lex.month_abbreviations)
-    months = rf"(?:{full_months}{WORD_END}|{alternation(lex.month_abbreviations)}{WORD_END}\.?)"
+    months = rf"(?:{full_months}{_WORD_END}|{alternation(lex.month_abbreviations)}{_WORD_END}\.?)"
     month = rf"(?P<mn>{months})(?:\s*/\s*{months})?"
     day = rf"(?<!\d)(?<!\d[.:/-]){_day('d')}"
     of = r"(?:(?:de|of|من)\s+)?(?:شهر\s+)?"
     year_after = rf"(?:[\s,]*(?:(?:de|من|عام|سنه)\s+)?(?P<y>{_YEAR})(?!\d))"
     links = alternation(lex.range_links)
-    english = rf"(?P<mn>{alternation(lex.english_months)}{WORD_END}\.?)"
+    english = rf"(?P<mn>{alternation(lex.english_months)}{_WORD_END}\.?)"
     return {
         "text_dmy": re.compile(rf"{day}[\s,]*{of}{month}{year_after}?"),
-        "mdy": re.compile(rf"{WORD_START}{english}\s+{_day('d')}(?:\s*,?\s*(?P<y>{_YEAR})(?!\d))?"),
+        "mdy": re.compile(rf"{_WORD_START}{english}\s+{_day('d')}(?:\s*,?\s*(?P<y>{_YEAR})(?!\d))?"),
         "day_range": re.compile(rf"{day}\s*(?:[-–—]|{links}(?=[\s\d]))\s*{_day('d2')}[\s,]*{of}{month}{year_after}?"),
-        "month_year": re.compile(rf"{WORD_START}{_CONJUNCTION}(?P<body>(?:شهر\s+)?{month}{year_after})"),
+        "month_year": re.compile(rf"{_WORD_START}{_CONJUNCTION}(?P<body>(?:شهر\s+)?{month}{year_after})"),
     }
 
 
@@ -148,15 +148,15 @@ def _word_patterns() -> dict[str, re.Pattern[str]]:
     full_months = alternation(m for m in lex.months if m not in lex.month_abbreviations)
     markers = alternation(lex.markers)
     past_next = alternation(w for w, marker in lex.markers.items() if marker != Marker.THIS)
-    month = _marked(rf"(?P<shahr>شهر\s+)?(?P<mn>{full_months}){WORD_END}", markers)
+    month = _marked(rf"(?P<shahr>شهر\s+)?(?P<mn>{full_months}){_WORD_END}", markers)
     year_noun = rf"(?P<noun>(?:لل|[بل])?{alternation(lex.year_nouns)})"
-    weekday = _marked(rf"(?P<w>{alternation(lex.weekdays)}){WORD_END}", past_next)
-    period = _marked(rf"(?:(?:the|la|le|l['’])\s*)?(?P<p>{alternation(lex.periods)}){WORD_END}", markers)
-    start = rf"{WORD_START}{_CONJUNCTION}"
+    weekday = _marked(rf"(?P<w>{alternation(lex.weekdays)}){_WORD_END}", past_next)
+    period = _marked(rf"(?:(?:the|la|le|l['’])\s*)?(?P<p>{alternation(lex.periods)}){_WORD_END}", markers)
+    start = rf"{_WORD_START}{_CONJUNCTION}"
     return {
         "month": re.compile(rf"{_cued(lex.month_preps)}(?P<body>{month})"),
         "year": re.compile(rf"{_cued(lex.year_preps)}(?:the\s+)?(?P<body>(?:{year_noun}\s+)?(?P<y>{_YEAR})(?!\d))"),
-        "relative": re.compile(rf"{start}(?P<w>{alternation(lex.relative_days)}){WORD_END}"),
+        "relative": re.compile(rf"{start}(?P<w>{alternation(lex.relative_days)}){_WORD_END}"),
         "weekday": re.compile(rf"{start}(?P<body>(?:(?P<lead>{alternation(lex.weekday_lead)})\s+)?{weekday})"),
         "period": re.compile(rf"{start}(?P<body>{period})(?!\s+(?:of|de|du|d['’])(?![^\W\d_]))"),
     }
@@ -172,7 +172,7 @@ def _tense_patterns() -> dict[str, Any]:
         "future_words": {lang: re.compile(alternation(ws, bounded=True)) for lang, ws in lex.future_words.items()},
         "future_not": re.compile(alternation(lex.future_not_words, bounded=True)),
         "aller": re.compile(
-            rf"{WORD_START}{alternation(lex.aller)}\s+(?:{pronoun}\s*)?[^\W\d_]{{2,}}(?:er|ir|re|oir){WORD_END}"
+            rf"{_WORD_START}{alternation(lex.aller)}\s+(?:{pronoun}\s*)?[^\W\d_]{{2,}}(?:er|ir|re|oir){_WORD_END}"
         ),
     }
 

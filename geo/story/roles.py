@@ -63,7 +63,7 @@ class _ArticleReader:
         published: dt.date | None,
         traveller_keys: frozenset[str],
         lexicon: Lexicon,
-        frequencies: WordFrequencies | None = None,
+        frequencies: WordFrequencies | None,
     ) -> None:
         self.article = article
         self.frequencies = frequencies
