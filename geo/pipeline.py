@@ -90,15 +90,21 @@ class Pipeline:
     def run(self, articles: list[Article]) -> tuple[Story, list[ArticleResult]]:
         """Process every article and tell the journey: places, roles, dated stops in order."""
         results = [self.process(article) for article in articles]
-        published = infer_from_corpus({a.name: publication_date(a) for a in articles}, articles)
+        zipf = self.gazetteer.zipf
+        dating = self.settings.dates
+        published = infer_from_corpus(
+            {a.name: publication_date(a, frequencies=zipf, settings=dating) for a in articles}, articles
+        )
         person = find_traveller(articles, self.gazetteer, settings=self.settings.traveller)
         keys = traveller_keys(person)
         roles: list[MentionRole] = []
         for result in results:
             pub = published[result.article.name]
-            first_year, last_year = self.settings.dates.plausible_years  # outside: a typo, not an anchor
+            first_year, last_year = dating.plausible_years  # outside: a typo, not an anchor
             date = pub.date if pub.date is not None and first_year <= pub.date.year <= last_year else None
-            dates = find_dates(result.article, anchor=date, anchor_certainty=pub.certainty)
+            dates = find_dates(
+                result.article, anchor=date, anchor_certainty=pub.certainty, frequencies=zipf, settings=dating
+            )
             roles.extend(
                 assign_roles(
                     result.article,
@@ -106,7 +112,9 @@ class Pipeline:
                     dates,
                     published=date,
                     traveller_keys=keys,
+                    frequencies=zipf,
                     settings=self.settings.roles,
+                    date_settings=dating,
                 )
             )
         stops = build_stops(

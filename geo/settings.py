@@ -200,6 +200,12 @@ class DateSettings(_Section):
     future_prefix_margin: float = _knob(
         0.3, "«سـ» + word is a future verb when the word without it is this much more frequent (Zipf)"
     )
+    future_verb_min_letters: int = _knob(
+        4, "«سـ» + word is read as a future verb from this many letters («سيزور»); shorter ones are nouns («سير»)", ge=2
+    )
+    french_future_min_letters: int = _knob(
+        5, "a French word ending like a futur simple (-ra, -ront) is read as one from this many letters", ge=1
+    )
     top_lines: int = _knob(12, "the publication date is looked for in this many lines at the top", ge=1)
     date_line_words: int = _knob(4, "a line of at most this many words beside a date is a date line", ge=0)
     label_line_words: int = _knob(10, "a labelled date line ('Published: …') has at most this many words", ge=0)

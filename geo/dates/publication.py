@@ -3,14 +3,14 @@
 :func:`publication_date` looks, in order, at:
 
 1. the front matter (``article.published``): ``exact``;
-2. a *labelled line*: a short line (at most :data:`LABEL_LINE_WORDS` words
+2. a *labelled line*: a short line (at most ``label_line_words`` words
    besides the date) where a publication label («تاريخ النشر», «نشر في»,
    «بتاريخ», "Published", "Posted", "Publié le", "Date:") stands at most
-   :data:`LABEL_GAP_WORDS` words before a full date, or a label alone on the
+   ``label_gap_words`` words before a full date, or a label alone on the
    line above it; the first such line, ``exact``;
-3. a *date line near the top*: among the first :data:`TOP_LINES` non-blank
+3. a *date line near the top*: among the first ``top_lines`` non-blank
    lines, the first whose full date makes up the line (at most
-   :data:`DATE_LINE_WORDS` other words: "2023-09-15" under a headline,
+   ``date_line_words`` other words: "2023-09-15" under a headline,
    «الأربعاء 24 . 04 . 2019», "24/04/2019 11h:00 CET") or opens it as a
    dateline («موسكو-روسيا-13-9-2023», "PARIS, 3 mars 2024 (AFP) -"): ``exact``.
    A line labelled as an update ("Updated", «آخر تحديث», "Mis à jour") is
@@ -19,7 +19,7 @@
 4. a date in ``article.url`` (``/2023/09/16/``, ``/20240619/``,
    ``-20240619-``, ``2024-06-19``): ``exact``;
 5. the *latest full date of the text* that is not in the future: not in a
-   future-tense clause (:func:`geo.dates.expressions.clause_is_future`), so a plan
+   future-tense clause (:func:`geo.dates.tense.clause_is_future`), so a plan
    («ستعقد القمة في 20 أكتوبر 2023») is not taken for the day of writing.
    The article was written on or after it: ``approximate``, with the date
    as evidence. (This weak floor comes after the url on purpose: a date in
@@ -28,6 +28,8 @@
 
 A full date has a day, a month and a year (:func:`geo.dates.expressions.find_dates_in_text`).
 Nothing is guessed silently: every result names its source and evidence.
+The numbers (``top_lines``, ``label_line_words``…) are fields of
+:class:`~geo.settings.DateSettings`.
 
 :func:`infer_from_corpus` then dates the articles still unknown from the rest
 of the corpus (see there).
@@ -39,43 +41,35 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
-from typing import Literal
 
-from geo.dates.expressions import (
-    TimeExpr,
-    anchor_weekdays,
-    clause_is_future,
-    find_dates_in_text,
-    load_dates_lexicon,
-)
-from geo.model import Article
+from geo.dates.expressions import TimeExpr, anchor_weekdays, find_dates_in_text
+from geo.dates.lexicon import load_dates_lexicon
+from geo.dates.tense import clause_is_future
+from geo.model import Article, Certainty, WordFrequencies
+from geo.settings import DateSettings
 from geo.text.folding import fold_text
 
-__all__ = [
-    "DATE_LINE_WORDS",
-    "LABEL_GAP_WORDS",
-    "LABEL_LINE_WORDS",
-    "TOP_LINES",
-    "Published",
-    "PublishedSource",
-    "infer_from_corpus",
-    "publication_date",
-]
+__all__ = ["Published", "PublishedSource", "infer_from_corpus", "publication_date"]
 
-#: Where a publication date came from.
-PublishedSource = Literal["front_matter", "text", "url", "corpus", "unknown"]
 
-#: Date lines and datelines are looked for among this many first non-blank lines.
-TOP_LINES = 12
-#: A date line has at most this many words besides its date (place names, time zone).
-DATE_LINE_WORDS = 4
-#: A labelled line has at most this many words besides its date.
-LABEL_LINE_WORDS = 10
-#: A label stands at most this many words before its date («نشر الخبر اول مرة بتاريخ :»).
-LABEL_GAP_WORDS = 2
-#: A dateline's date starts within this many characters of the line start.
-DATELINE_CHARS = 40
+class PublishedSource(StrEnum):
+    """Where a publication date came from."""
+
+    FRONT_MATTER = "front_matter"
+    TEXT = "text"
+    URL = "url"
+    CORPUS = "corpus"
+    UNKNOWN = "unknown"
+
+
+class _Label(StrEnum):
+    """What a label before a date says it is."""
+
+    PUBLISHED = "published"
+    UPDATED = "updated"
+
 
 _LINE = re.compile(r"[^\n]+")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
@@ -97,20 +91,20 @@ class Published:
     date:
         The day, or ``None`` when unknown.
     source:
-        ``front_matter``, ``text``, ``url``, ``corpus`` or ``unknown``.
+        See :class:`PublishedSource`.
     certainty:
-        ``exact``, ``approximate`` or ``unknown``.
+        See :class:`~geo.model.Certainty`.
     evidence:
         The text or url fragment it came from (or how it was inferred).
     """
 
     date: dt.date | None
     source: PublishedSource
-    certainty: Literal["exact", "approximate", "unknown"]
+    certainty: Certainty
     evidence: str
 
 
-UNKNOWN = Published(None, "unknown", "unknown", "")
+UNKNOWN = Published(None, PublishedSource.UNKNOWN, Certainty.UNKNOWN, "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,17 +116,19 @@ class _Line:
     dates: tuple[TimeExpr, ...]
 
 
-def _full_dates(text: str, language: str) -> tuple[TimeExpr, ...]:
-    """The single-day dates of ``text`` that need no anchor (day, month and year written)."""
-    return tuple(
-        e for e in find_dates_in_text(text, anchor=None, language=language) if e.first is not None and e.first == e.last
-    )
+def _full_dates(text: str, language: str, settings: DateSettings) -> tuple[TimeExpr, ...]:
+    """The single-day dates of ``text`` that need no anchor (day, month and year written).
+
+    Without an anchor the tense of a clause is never asked: no word frequencies are needed.
+    """
+    found = find_dates_in_text(text, anchor=None, language=language, settings=settings)
+    return tuple(e for e in found if e.first is not None and e.first == e.last)
 
 
-def _lines(article: Article) -> list[_Line]:
+def _lines(article: Article, settings: DateSettings) -> list[_Line]:
     """The non-blank lines of the article with their full dates."""
     return [
-        _Line(m.start(), m.group(), _full_dates(m.group(), article.language))
+        _Line(m.start(), m.group(), _full_dates(m.group(), article.language, settings))
         for m in _LINE.finditer(article.text)
         if m.group().strip()
     ]
@@ -170,71 +166,71 @@ def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return compile_(lex.published_labels), compile_(lex.updated_labels)
 
 
-def _label_before(prefix: str) -> str | None:
-    """``published`` or ``updated`` when a label ends ``prefix`` (the line before a date), else ``None``.
+def _label_before(prefix: str, settings: DateSettings) -> _Label | None:
+    """The label that ends ``prefix`` (the line before a date), if any.
 
     The label nearest the date decides («تاريخ التحديث:» is an update); at most
-    :data:`LABEL_GAP_WORDS` words may stand between it and the date ("Publié le").
+    ``label_gap_words`` words may stand between it and the date ("Publié le").
     """
     folded = fold_text(prefix)
     published, updated = _label_patterns()
-    labels = [(m.end(), "published") for m in published.finditer(folded)]
-    labels += [(m.end(), "updated") for m in updated.finditer(folded)]
+    labels = [(m.end(), _Label.PUBLISHED) for m in published.finditer(folded)]
+    labels += [(m.end(), _Label.UPDATED) for m in updated.finditer(folded)]
     if not labels:
         return None
     end, kind = max(labels)
-    return kind if _word_count(folded[end:]) <= LABEL_GAP_WORDS else None
+    return kind if _word_count(folded[end:]) <= settings.label_gap_words else None
 
 
-def _label_only(text: str) -> str | None:
-    """``published`` or ``updated`` when a line holds a label and nothing else."""
+def _label_only(text: str) -> _Label | None:
+    """The label a line holds when it holds a label and nothing else."""
     folded = fold_text(text).strip().rstrip(":：-–— ")
-    for kind, pattern in zip(("published", "updated"), _label_patterns(), strict=True):
+    for kind, pattern in zip(_Label, _label_patterns(), strict=True):
         if pattern.fullmatch(folded):
             return kind
     return None
 
 
-def _line_label(lines: list[_Line], index: int, expr: TimeExpr) -> str | None:
+def _line_label(lines: list[_Line], index: int, expr: TimeExpr, settings: DateSettings) -> _Label | None:
     """The label of a date: just before it on its line, or alone on the line above a date line."""
     line = lines[index]
-    if _word_count(_rest(line, expr)) > LABEL_LINE_WORDS:
+    if _word_count(_rest(line, expr)) > settings.label_line_words:
         return None
-    kind = _label_before(line.text[: expr.start])
-    if kind is None and index and _word_count(_rest(line, expr)) <= DATE_LINE_WORDS:
+    kind = _label_before(line.text[: expr.start], settings)
+    if kind is None and index and _word_count(_rest(line, expr)) <= settings.date_line_words:
         kind = _label_only(lines[index - 1].text)
     return kind
 
 
-def _labelled(lines: list[_Line]) -> tuple[Published | None, Published | None]:
+def _labelled(lines: list[_Line], settings: DateSettings) -> tuple[Published | None, Published | None]:
     """The first date labelled as the publication date, and the first labelled as an update."""
     update = None
     for index, line in enumerate(lines):
         for expr in line.dates:
-            kind = _line_label(lines, index, expr)
-            if kind == "published":
-                return Published(expr.first, "text", "exact", _evidence(line.text)), update
-            if kind == "updated" and update is None:
-                update = Published(expr.first, "text", "approximate", _evidence(line.text))
+            kind = _line_label(lines, index, expr, settings)
+            if kind == _Label.PUBLISHED:
+                return Published(expr.first, PublishedSource.TEXT, Certainty.EXACT, _evidence(line.text)), update
+            if kind == _Label.UPDATED and update is None:
+                update = Published(expr.first, PublishedSource.TEXT, Certainty.APPROXIMATE, _evidence(line.text))
     return None, update
 
 
 # --- date lines near the top -----------------------------------------------------------------
 
 
-def _is_dateline(line: _Line, expr: TimeExpr) -> bool:
+def _is_dateline(line: _Line, expr: TimeExpr, settings: DateSettings) -> bool:
     """A date that opens the line and is followed by a dash or colon ("PARIS, 3 mars 2024 (AFP) -")."""
-    return expr.start <= DATELINE_CHARS and _DATELINE_END.match(line.text, expr.end) is not None
+    return expr.start <= settings.dateline_chars and _DATELINE_END.match(line.text, expr.end) is not None
 
 
-def _top_date_line(lines: list[_Line]) -> Published | None:
+def _top_date_line(lines: list[_Line], settings: DateSettings) -> Published | None:
     """The first date line or dateline among the first lines (update lines left out)."""
-    for index, line in enumerate(lines[:TOP_LINES]):
+    for index, line in enumerate(lines[: settings.top_lines]):
         for expr in line.dates:
-            if _line_label(lines, index, expr) == "updated":
+            if _line_label(lines, index, expr, settings) == _Label.UPDATED:
                 continue
-            if _word_count(_rest(line, expr)) <= DATE_LINE_WORDS or _is_dateline(line, expr):
-                return Published(expr.first, "text", "exact", _evidence(line.text))
+            if _word_count(_rest(line, expr)) <= settings.date_line_words or _is_dateline(line, expr, settings):
+                return Published(expr.first, PublishedSource.TEXT, Certainty.EXACT, _evidence(line.text))
     return None
 
 
@@ -251,30 +247,43 @@ def _from_url(url: str | None) -> Published | None:
                 day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
             except ValueError:
                 continue
-            return Published(day, "url", "exact", m.group())
+            return Published(day, PublishedSource.URL, Certainty.EXACT, m.group())
     return None
 
 
-def _latest_past_date(article: Article) -> Published | None:
+def _latest_past_date(
+    article: Article, frequencies: WordFrequencies | None, settings: DateSettings
+) -> Published | None:
     """The latest full date of the text outside future-tense clauses (a floor: ``approximate``)."""
+    text, language = article.text, article.language
     dates = [
         e
-        for e in _full_dates(article.text, article.language)
-        if not clause_is_future(article.text, start=e.start, end=e.end, language=article.language)
+        for e in _full_dates(text, language, settings)
+        if not clause_is_future(
+            text, start=e.start, end=e.end, language=language, frequencies=frequencies, settings=settings
+        )
     ]
     if not dates:
         return None
     latest = max(dates, key=lambda e: (e.first, -e.start))
-    return Published(latest.first, "text", "approximate", f"latest date in the text: {_evidence(latest.text)}")
+    evidence = f"latest date in the text: {_evidence(latest.text)}"
+    return Published(latest.first, PublishedSource.TEXT, Certainty.APPROXIMATE, evidence)
 
 
-def publication_date(article: Article) -> Published:
+def publication_date(
+    article: Article, *, frequencies: WordFrequencies | None = None, settings: DateSettings | None = None
+) -> Published:
     """The publication date of an article (rules in the module docstring).
 
     Parameters
     ----------
     article:
-        The article.
+        The article to date: its front matter, lines and url.
+    frequencies:
+        Word frequencies, to tell a plan in the future tense from a past date
+        (see :func:`geo.dates.tense.sentence_is_future`, which also says what ``None`` means).
+    settings:
+        The date settings (default :class:`~geo.settings.DateSettings`).
 
     Returns
     -------
@@ -282,11 +291,19 @@ def publication_date(article: Article) -> Published:
         With ``source`` and ``evidence`` saying where the date came from;
         ``Published(None, "unknown", "unknown", "")`` when nothing dates it.
     """
+    settings = settings or DateSettings()
     if article.published is not None:
-        return Published(article.published, "front_matter", "exact", article.published.isoformat())
-    lines = _lines(article)
-    published, update = _labelled(lines)
-    found = published or _top_date_line(lines) or update or _from_url(article.url) or _latest_past_date(article)
+        day = article.published
+        return Published(day, PublishedSource.FRONT_MATTER, Certainty.EXACT, day.isoformat())
+    lines = _lines(article, settings)
+    published, update = _labelled(lines, settings)
+    found = (
+        published
+        or _top_date_line(lines, settings)
+        or update
+        or _from_url(article.url)
+        or _latest_past_date(article, frequencies, settings)
+    )
     return found or UNKNOWN
 
 
@@ -298,11 +315,11 @@ def _from_floor(article: Article, floor: dt.date, floor_name: str) -> Published:
     cues = anchor_weekdays(article)
     if not cues:
         evidence = f"no date of its own; the latest publication date of the corpus ({floor_name}) as a floor"
-        return Published(floor, "corpus", "approximate", evidence)
+        return Published(floor, PublishedSource.CORPUS, Certainty.APPROXIMATE, evidence)
     text, weekday = cues[0]
     day = floor + dt.timedelta(days=(weekday - floor.weekday()) % 7)
     evidence = f"«{_evidence(text)}»: the first such day on or after {floor.isoformat()} ({floor_name})"
-    return Published(day, "corpus", "approximate", evidence)
+    return Published(day, PublishedSource.CORPUS, Certainty.APPROXIMATE, evidence)
 
 
 def infer_from_corpus(published: dict[str, Published], articles: Iterable[Article]) -> dict[str, Published]:

@@ -23,10 +23,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from geo.dates.expressions import TimeExpr, clause_is_future, sentence_is_future
-from geo.model import AREA_TYPES, Article, Certainty, MentionRole, PlaceType, Resolution, Role
+from geo.dates.expressions import TimeExpr
+from geo.dates.tense import clause_is_future, sentence_is_future
+from geo.model import AREA_TYPES, Article, Certainty, MentionRole, PlaceType, Resolution, Role, WordFrequencies
 from geo.places.lexicon import Lexicon, load_lexicon
-from geo.settings import RoleSettings
+from geo.settings import DateSettings, RoleSettings
 from geo.text.folding import Token, fold, tokens
 
 __all__ = ["SentenceCues", "assign_roles"]
@@ -55,10 +56,14 @@ class _ArticleReader:
         published: dt.date | None,
         traveller_keys: frozenset[str],
         lexicon: Lexicon,
+        frequencies: WordFrequencies | None,
         settings: RoleSettings,
+        date_settings: DateSettings,
     ) -> None:
         self.article = article
+        self.frequencies = frequencies
         self.settings = settings
+        self.date_settings = date_settings
         self.published = published
         self.lexicon = lexicon
         folded = fold(article.text)
@@ -87,7 +92,9 @@ class _ArticleReader:
             if key in self.traveller_keys:
                 traveller = True
         text = self.article.text[span.start : span.end]
-        future = sentence_is_future(text, self.article.language) or any(f for _, _, f in movement)
+        future = sentence_is_future(
+            text, language=self.article.language, frequencies=self.frequencies, settings=self.date_settings
+        ) or any(f for _, _, f in movement)
         dates = tuple(d for d in self.dates if span.start <= d.start < span.end)
         return SentenceCues(movement=tuple(movement), traveller=traveller, future=future, dates=dates)
 
@@ -212,7 +219,14 @@ class _ArticleReader:
             return False
         span = self.article.sentences[index]
         text = self.article.text[span.start : end]
-        return clause_is_future(text, start=start - span.start, end=end - span.start, language=self.article.language)
+        return clause_is_future(
+            text,
+            start=start - span.start,
+            end=end - span.start,
+            language=self.article.language,
+            frequencies=self.frequencies,
+            settings=self.date_settings,
+        )
 
     def _after_publication(self, role: MentionRole) -> bool:
         return role.first is not None and self.published is not None and role.first > self.published
@@ -250,7 +264,9 @@ def assign_roles(
     published: dt.date | None,
     traveller_keys: frozenset[str] = frozenset(),
     lexicon: Lexicon | None = None,
+    frequencies: WordFrequencies | None = None,
     settings: RoleSettings | None = None,
+    date_settings: DateSettings | None = None,
 ) -> list[MentionRole]:
     """The role of every resolution of one article.
 
@@ -268,8 +284,13 @@ def assign_roles(
         Folded words of the traveller's name (a sentence naming one is about the traveller).
     lexicon:
         Word lists (default :func:`~geo.places.lexicon.load_lexicon`).
+    frequencies:
+        Word frequencies for the future tense (:meth:`geo.places.gazetteer.Gazetteer.zipf`;
+        ``None``: see :func:`geo.dates.tense.sentence_is_future`).
     settings:
         The role windows (default :class:`~geo.settings.RoleSettings`).
+    date_settings:
+        How the tense is read (default :class:`~geo.settings.DateSettings`).
 
     Returns
     -------
@@ -282,6 +303,8 @@ def assign_roles(
         published=published,
         traveller_keys=traveller_keys,
         lexicon=lexicon or load_lexicon(),
+        frequencies=frequencies,
         settings=settings or RoleSettings(),
+        date_settings=date_settings or DateSettings(),
     )
     return [reader.role(r) for r in resolutions]

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from geo.dates.publication import Published, infer_from_corpus, publication_date
-from geo.model import Article
+from geo.dates.publication import Published, PublishedSource, infer_from_corpus, publication_date
+from geo.model import Article, Certainty, WordFrequencies
+from geo.settings import DateSettings
 
 HEADLINE_AR = "وزير الخارجية يصل إلى نواكشوط في جولة إفريقية"
 BODY_AR = "وصل وزير الخارجية إلى نواكشوط في مستهل جولة تشمل عدة دول في غرب إفريقيا، والتقى نظيره الموريتاني."
@@ -67,48 +68,51 @@ DATE_LINES = [
 
 
 @pytest.mark.parametrize(("text", "language", "date", "certainty"), DATE_LINES)
-def test_date_lines_of_the_text(text: str, language: str, date: str, certainty: str) -> None:
-    published = publication_date(_article(text, language=language))
+def test_date_lines_of_the_text(
+    text: str, language: str, date: str, certainty: str, frequencies: WordFrequencies
+) -> None:
+    published = publication_date(_article(text, language=language), frequencies=frequencies)
     assert (published.date, published.source, published.certainty) == (D(date), "text", certainty)
     assert published.evidence and published.evidence in " ".join(text.split())
 
 
-def test_a_publication_label_beats_an_earlier_update_line() -> None:
+def test_a_publication_label_beats_an_earlier_update_line(frequencies: WordFrequencies) -> None:
     text = f"{HEADLINE_EN}\nUpdated 5 March 2024\nPublished 3 March 2024\n{BODY_EN}"
-    assert publication_date(_article(text, language="en")).date == D("2024-03-03")
+    assert publication_date(_article(text, language="en"), frequencies=frequencies).date == D("2024-03-03")
 
 
-def test_a_date_line_at_the_top_beats_an_update_line() -> None:
+def test_a_date_line_at_the_top_beats_an_update_line(frequencies: WordFrequencies) -> None:
     text = f"{HEADLINE_EN}\n3 March 2024\nUpdated 5 March 2024\n{BODY_EN}"
-    published = publication_date(_article(text, language="en"))
+    published = publication_date(_article(text, language="en"), frequencies=frequencies)
     assert (published.date, published.certainty) == (D("2024-03-03"), "exact")
 
 
-def test_a_labelled_line_beats_a_date_line_at_the_top() -> None:
+def test_a_labelled_line_beats_a_date_line_at_the_top(frequencies: WordFrequencies) -> None:
     text = f"{HEADLINE_AR}\n2023-09-10\n{BODY_AR}\nتاريخ النشر: 2023-09-12"
-    assert publication_date(_article(text)).date == D("2023-09-12")
+    assert publication_date(_article(text), frequencies=frequencies).date == D("2023-09-12")
 
 
-def test_a_sentence_that_only_uses_the_verb_publish_is_not_a_label() -> None:
+def test_a_sentence_that_only_uses_the_verb_publish_is_not_a_label(frequencies: WordFrequencies) -> None:
     text = f"{HEADLINE_AR}\n{BODY_AR} ونشر الجيش صورا للسفينة في 13 سبتمبر 2023 تظهر حجمها الكبير وسط الميناء."
-    published = publication_date(_article(text))
+    published = publication_date(_article(text), frequencies=frequencies)
     assert (published.date, published.certainty) == (D("2023-09-13"), "approximate")
     assert published.evidence.startswith("latest date in the text")
 
 
-def test_the_latest_date_of_the_text_leaves_out_plans() -> None:
+def test_the_latest_date_of_the_text_leaves_out_plans(frequencies: WordFrequencies) -> None:
     text = (
         f"{HEADLINE_AR}\nزار الوزير داكار في 2 مارس 2024، ثم أبيدجان في 4 مارس 2024. "
         "وستعقد القمة المقبلة في 20 أكتوبر 2024 في أكرا."
     )
-    published = publication_date(_article(text))
+    published = publication_date(_article(text), frequencies=frequencies)
     assert (published.date, published.source, published.certainty) == (D("2024-03-04"), "text", "approximate")
 
 
-def test_front_matter_comes_first() -> None:
+def test_front_matter_comes_first(frequencies: WordFrequencies) -> None:
     text = f"{HEADLINE_EN}\nPublished: March 3, 2024\n{BODY_EN}"
     article = _article(text, language="en", url="https://news.example/2024/03/01/tour", published=D("2024-03-02"))
-    assert publication_date(article) == Published(D("2024-03-02"), "front_matter", "exact", "2024-03-02")
+    expected = Published(D("2024-03-02"), PublishedSource.FRONT_MATTER, Certainty.EXACT, "2024-03-02")
+    assert publication_date(article, frequencies=frequencies) == expected
 
 
 URLS = [
@@ -120,30 +124,78 @@ URLS = [
 
 
 @pytest.mark.parametrize(("url", "date", "fragment"), URLS)
-def test_url_dates(url: str, date: str, fragment: str) -> None:
-    published = publication_date(_article(f"{HEADLINE_AR}\n{BODY_AR}", url=url))
+def test_url_dates(url: str, date: str, fragment: str, frequencies: WordFrequencies) -> None:
+    published = publication_date(_article(f"{HEADLINE_AR}\n{BODY_AR}", url=url), frequencies=frequencies)
     assert published == Published(D(date), "url", "exact", fragment)
 
 
-def test_text_date_line_beats_the_url() -> None:
+def test_text_date_line_beats_the_url(frequencies: WordFrequencies) -> None:
     article = _article(f"{HEADLINE_AR}\n2023-09-15\n{BODY_AR}", url="https://news.example/2023/09/14/x")
-    assert (publication_date(article).date, publication_date(article).source) == (D("2023-09-15"), "text")
+    published = publication_date(article, frequencies=frequencies)
+    assert (published.date, published.source) == (D("2023-09-15"), "text")
 
 
-def test_url_without_a_valid_date_is_ignored() -> None:
+def test_url_without_a_valid_date_is_ignored(frequencies: WordFrequencies) -> None:
     article = _article(f"{HEADLINE_AR}\n{BODY_AR}", url="https://news.example/article/123456789/20241345")
-    assert publication_date(article) == Published(None, "unknown", "unknown", "")
+    assert publication_date(article, frequencies=frequencies) == Published(None, "unknown", "unknown", "")
 
 
-def test_unknown_when_nothing_dates_the_article() -> None:
+def test_unknown_when_nothing_dates_the_article(frequencies: WordFrequencies) -> None:
     article = _article(f"{HEADLINE_AR}\n{BODY_AR} وغادر الوزير اليوم الأحد.")
-    assert publication_date(article) == Published(None, "unknown", "unknown", "")
+    assert publication_date(article, frequencies=frequencies) == Published(None, "unknown", "unknown", "")
+
+
+SETTINGS = [
+    pytest.param(
+        f"{HEADLINE_EN}\n{BODY_EN}\n{BODY_EN}\n3 March 2024\n{BODY_EN}",
+        DateSettings(top_lines=3),
+        None,
+        id="a-date-line-below-the-top-lines",
+    ),
+    pytest.param(
+        f"{HEADLINE_EN}\nFiled by our correspondent in the capital 3 March 2024\n{BODY_EN}",
+        DateSettings(date_line_words=8),
+        "2024-03-03",
+        id="a-wordier-date-line",
+    ),
+    pytest.param(
+        f"{HEADLINE_EN}\nPublished: March 3, 2024\n{BODY_EN}",
+        DateSettings(label_line_words=0, date_line_words=0),
+        None,
+        id="a-labelled-line-longer-than-allowed",
+    ),
+    pytest.param(
+        f"{HEADLINE_FR}\nPublié le 3 mars 2024 à 10h\n{BODY_FR}",
+        DateSettings(label_gap_words=0, date_line_words=0),
+        None,
+        id="a-label-too-far-from-its-date",
+    ),
+    pytest.param(
+        f"{HEADLINE_FR}\nPARIS, 3 mars 2024 (AFP) - {BODY_FR}",
+        DateSettings(dateline_chars=3),
+        None,
+        id="a-dateline-date-too-far-into-the-line",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "settings", "date"), SETTINGS)
+def test_date_settings_decide_which_lines_date_an_article(
+    text: str, settings: DateSettings, date: str | None, frequencies: WordFrequencies
+) -> None:
+    article = _article(text, language="fr" if "Publié" in text or "PARIS" in text else "en")
+    default = publication_date(article, frequencies=frequencies)
+    published = publication_date(article, frequencies=frequencies, settings=settings)
+    if date is None:
+        assert default.certainty == Certainty.EXACT and published.certainty != Certainty.EXACT
+    else:
+        assert default.certainty != Certainty.EXACT and (published.date, published.certainty) == (D(date), "exact")
 
 
 # --- the corpus -------------------------------------------------------------------------------
 
 
-def _corpus() -> tuple[list[Article], dict[str, Published]]:
+def _corpus(frequencies: WordFrequencies) -> tuple[list[Article], dict[str, Published]]:
     articles = [
         Article(name="a.txt", text=f"{HEADLINE_AR}\n2023-09-14\n{BODY_AR}"),
         Article(name="b.txt", text=f"{HEADLINE_AR}\nتاريخ النشر: 16 سبتمبر 2023\n{BODY_AR}"),
@@ -151,7 +203,7 @@ def _corpus() -> tuple[list[Article], dict[str, Published]]:
         Article(name="d.txt", text=f"{HEADLINE_AR}\nوزار الوزير ميناء المدينة أمس الأحد."),
         Article(name="e.txt", text=f"{HEADLINE_AR}\n{BODY_AR}"),
     ]
-    return articles, {a.name: publication_date(a) for a in articles}
+    return articles, {a.name: publication_date(a, frequencies=frequencies) for a in articles}
 
 
 @pytest.mark.parametrize(
@@ -162,33 +214,33 @@ def _corpus() -> tuple[list[Article], dict[str, Published]]:
         pytest.param("e.txt", "2023-09-16", id="no-cue-the-floor-itself"),
     ],
 )
-def test_infer_from_corpus(name: str, date: str) -> None:
-    articles, published = _corpus()
+def test_infer_from_corpus(name: str, date: str, frequencies: WordFrequencies) -> None:
+    articles, published = _corpus(frequencies)
     assert published[name].date is None
     inferred = infer_from_corpus(published, articles)[name]
     assert (inferred.date, inferred.source, inferred.certainty) == (D(date), "corpus", "approximate")
     assert "b.txt" in inferred.evidence
 
 
-def test_infer_from_corpus_never_overwrites_a_known_date() -> None:
-    articles, published = _corpus()
+def test_infer_from_corpus_never_overwrites_a_known_date(frequencies: WordFrequencies) -> None:
+    articles, published = _corpus(frequencies)
     inferred = infer_from_corpus(published, articles)
     assert inferred["a.txt"] == published["a.txt"]
     assert inferred["b.txt"] == published["b.txt"]
     assert inferred is not published
 
 
-def test_infer_from_corpus_uses_the_floor_on_the_same_weekday() -> None:
+def test_infer_from_corpus_uses_the_floor_on_the_same_weekday(frequencies: WordFrequencies) -> None:
     articles = [
         Article(name="a.txt", text=f"{HEADLINE_AR}\n2023-09-16\n{BODY_AR}"),  # a Saturday
         Article(name="b.txt", text="وغادر الوزير المدينة اليوم السبت."),
     ]
-    published = {a.name: publication_date(a) for a in articles}
+    published = {a.name: publication_date(a, frequencies=frequencies) for a in articles}
     assert infer_from_corpus(published, articles)["b.txt"].date == D("2023-09-16")
 
 
-def test_infer_from_corpus_leaves_unknown_without_any_dated_article() -> None:
+def test_infer_from_corpus_leaves_unknown_without_any_dated_article(frequencies: WordFrequencies) -> None:
     articles = [Article(name="x.txt", text="وغادر الوزير المدينة اليوم الأحد."), Article(name="y.txt", text=BODY_AR)]
-    published = {a.name: publication_date(a) for a in articles}
+    published = {a.name: publication_date(a, frequencies=frequencies) for a in articles}
     inferred = infer_from_corpus(published, articles)
     assert all(p == Published(None, "unknown", "unknown", "") for p in inferred.values())

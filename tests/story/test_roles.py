@@ -19,8 +19,11 @@ PUBLISHED = dt.date(2024, 5, 8)  # a Wednesday
 def _roles(gazetteer: Gazetteer, text: str, *, name: str = "t.txt", language: str = "ar", traveller=frozenset()):  # noqa: ANN001, ANN202
     article = Article(name=name, text=text, sentences=split_sentences(text), language=language, published=PUBLISHED)
     result = Pipeline(gazetteer).process(article)
-    dates = find_dates(article, anchor=PUBLISHED)
-    roles = assign_roles(article, result.resolutions, dates, published=PUBLISHED, traveller_keys=traveller)
+    zipf = gazetteer.zipf
+    dates = find_dates(article, anchor=PUBLISHED, frequencies=zipf)
+    roles = assign_roles(
+        article, result.resolutions, dates, published=PUBLISHED, traveller_keys=traveller, frequencies=zipf
+    )
     return {r.resolution.mention.text: r for r in roles}
 
 
@@ -88,7 +91,8 @@ def test_last_year_is_history_even_near_new_year(gazetteer: Gazetteer) -> None:
     article = Article(name="t.txt", text=text, sentences=split_sentences(text), language="en")
     published = dt.date(2024, 1, 2)
     result = Pipeline(gazetteer).process(article)
-    roles = assign_roles(article, result.resolutions, find_dates(article, anchor=published), published=published)
+    dates = find_dates(article, anchor=published, frequencies=gazetteer.zipf)
+    roles = assign_roles(article, result.resolutions, dates, published=published, frequencies=gazetteer.zipf)
     assert [r.role for r in roles if r.resolution.mention.text == "Kazan"] == ["historical"]
 
 

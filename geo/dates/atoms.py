@@ -1,0 +1,272 @@
+"""The pieces of date expressions found in folded text, and their grouping into expressions.
+
+A *piece* (:class:`Atom`) is one thing a date expression is made of: a
+calendar date, a range of days, a month, a year, a day relative to the
+anchor («أمس», "hier"), a weekday or a relative period («الأسبوع الماضي»).
+The longest pieces that do not overlap are kept, and a relative word, a
+weekday and a calendar date next to each other («يوم أمس الجمعة 15 سبتمبر»)
+form one expression (:class:`Group`) whose parts check each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from geo.dates.clauses import ScannedText
+from geo.dates.lexicon import Marker, Unit, load_dates_lexicon
+from geo.dates.patterns import Patterns, date_patterns
+from geo.text.folding import is_arabic, name_key
+
+__all__ = ["Atom", "Group", "Piece", "day_exists", "find_groups"]
+
+_PREVIOUS_WORD = re.compile(r"([^\W_]+)[ \t\u00a0]*$")
+_NEXT_WORDS = re.compile(r"[ \t\u00a0]*([^\W_]+)(?:[ \t\u00a0]+([^\W_]+))?")
+_SEPARATOR = re.compile(r"(?:\s|[,،(\-–—]|le|the|الموافق)*")
+#: How far back the word before a piece is looked for, in characters (a bound for speed: no word is longer).
+_LOOKBACK_CHARS = 40
+
+
+class Piece(StrEnum):
+    """What one piece of a date expression is."""
+
+    DATE = "date"
+    RANGE = "range"
+    MONTH = "month"
+    YEAR = "year"
+    RELATIVE = "relative"
+    WEEKDAY = "weekday"
+    PERIOD = "period"
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """One piece of a date expression; offsets point into the folded text.
+
+    Attributes
+    ----------
+    kind:
+        See :class:`Piece`.
+    start, end:
+        The folded span.
+    value:
+        A relative day's offset in days, or a weekday (0 Monday … 6 Sunday).
+    year, month, day, day2:
+        The calendar fields written (``day2``: the last day of a range).
+    marker:
+        Last, next or this, when a marker word is written with it.
+    unit:
+        A period's length.
+    word:
+        A relative day's folded word.
+    ambiguous:
+        A numeric date that reads both day first and month first.
+    """
+
+    kind: Piece
+    start: int
+    end: int
+    value: int = 0
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    day2: int | None = None
+    marker: Marker | None = None
+    unit: Unit | None = None
+    word: str = ""
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """One expression: up to a relative word, a weekday and a main piece, in that order."""
+
+    start: int
+    end: int
+    relative: Atom | None = None
+    weekday: Atom | None = None
+    main: Atom | None = None
+
+
+def day_exists(year: int | None, month: int, day: int) -> bool:
+    """Tell whether the day exists (in a leap year when ``year`` is ``None``)."""
+    try:
+        dt.date(2000 if year is None else year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _marker(patterns: Patterns, word: str | None) -> Marker | None:
+    """The marker of a matched marker word."""
+    return patterns.markers.get(name_key(word)) if word else None
+
+
+def _numeric_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
+    """ISO dates (2023-09-13) and day-first numeric dates (13-9-2023, 13/09/2023, «24 . 04 . 2019»)."""
+    atoms = []
+    for m in patterns.ymd.finditer(scanned.folded.text):
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+        if day_exists(year, month, day):
+            atoms.append(Atom(Piece.DATE, m.start(), m.end(), year=year, month=month, day=day))
+    for m in patterns.dmy.finditer(scanned.folded.text):
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+        ambiguous = day <= 12 and month <= 12 and day != month
+        if not day_exists(year, month, day):
+            day, month = month, day  # month first, when day first is impossible
+        if day_exists(year, month, day):
+            atoms.append(Atom(Piece.DATE, m.start(), m.end(), year=year, month=month, day=day, ambiguous=ambiguous))
+    return atoms
+
+
+def _latin_case_ok(scanned: ScannedText, index: int, name: str) -> bool:
+    """A month named alone: English names are capitalised ("May"), French ones are not ("mars", not Mars)."""
+    first = scanned.char(index)
+    if not first.isalpha() or is_arabic(first):
+        return True
+    lex = load_dates_lexicon()
+    if name in lex.english_months and name not in lex.french_months:
+        return first.isupper()
+    if name in lex.french_months and name not in lex.english_months:
+        return first.islower()
+    return True
+
+
+def _day_month_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
+    """Day, month name and optional year, in both orders, and ranges of days."""
+    text = scanned.folded.text
+    atoms = []
+    for m in patterns.text_dmy.finditer(text):
+        month, day, year = patterns.months[name_key(m["mn"])], int(m["d"]), int(m["y"]) if m["y"] else None
+        if day_exists(year, month, day):
+            atoms.append(Atom(Piece.DATE, m.start(), m.end(), year=year, month=month, day=day))
+    for m in patterns.mdy.finditer(text):
+        month, day, year = patterns.months[name_key(m["mn"])], int(m["d"]), int(m["y"]) if m["y"] else None
+        if scanned.char(m.start("mn")).isupper() and day_exists(year, month, day):
+            atoms.append(Atom(Piece.DATE, m.start(), m.end(), year=year, month=month, day=day))
+    for m in patterns.day_range.finditer(text):
+        month, day, day2 = patterns.months[name_key(m["mn"])], int(m["d"]), int(m["d2"])
+        year = int(m["y"]) if m["y"] else None
+        if day < day2 and day_exists(year, month, day) and day_exists(year, month, day2):
+            atoms.append(Atom(Piece.RANGE, m.start(), m.end(), year=year, month=month, day=day, day2=day2))
+    return atoms
+
+
+def _month_year_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
+    """Months with a year («يوليو 2000»), months with a cue («في أكتوبر», «سبتمبر الماضي»), years with a cue."""
+    text = scanned.folded.text
+    atoms = []
+    for m in patterns.month_year.finditer(text):
+        month = patterns.months[name_key(m["mn"])]
+        atoms.append(Atom(Piece.MONTH, m.start("body"), m.end("body"), year=int(m["y"]), month=month))
+    for m in patterns.month.finditer(text):
+        cued = m["cue"] or m["pre"] or m["post"] or m["shahr"]
+        if cued and _latin_case_ok(scanned, m.start("mn"), m["mn"]):
+            marker = _marker(patterns, m["pre"] or m["post"])
+            month = patterns.months[name_key(m["mn"])]
+            atoms.append(Atom(Piece.MONTH, m.start("body"), m.end("body"), month=month, marker=marker))
+    for m in patterns.year.finditer(text):
+        if m["cue"] or m["noun"]:
+            atoms.append(Atom(Piece.YEAR, m.start("body"), m.end("body"), year=int(m["y"])))
+    return atoms
+
+
+def _word_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
+    """Relative days («أمس», "hier"), weekdays («يوم الأحد», "next Monday"), periods («الأسبوع الماضي»)."""
+    text = scanned.folded.text
+    not_after = load_dates_lexicon().weekday_not_after
+    atoms = []
+    for m in patterns.relative.finditer(text):
+        key = name_key(m["w"])
+        atoms.append(Atom(Piece.RELATIVE, m.start("w"), m.end("w"), value=patterns.relative_days[key], word=key))
+    for m in patterns.weekday.finditer(text):
+        if not (m["lead"] or m["pre"] or m["post"]) and _previous_word(text, m.start()) in not_after:
+            following = _NEXT_WORDS.match(text, m.end())  # «بين الأحد والاثنين» is a pair of days
+            if not (following and name_key(following.group(1)[1:]) in patterns.weekdays):
+                continue
+        marker = _marker(patterns, m["pre"] or m["post"])
+        weekday = patterns.weekdays[name_key(m["w"])]
+        atoms.append(Atom(Piece.WEEKDAY, m.start("body"), m.end("body"), value=weekday, marker=marker))
+    for m in patterns.period.finditer(text):
+        if m["pre"] or m["post"]:
+            marker = _marker(patterns, m["pre"] or m["post"])
+            unit = patterns.periods[name_key(m["p"])]
+            atoms.append(Atom(Piece.PERIOD, m.start("body"), m.end("body"), unit=unit, marker=marker))
+    return atoms
+
+
+def _previous_word(text: str, index: int) -> str | None:
+    """The word right before ``index`` when only spaces stand between, else ``None``."""
+    match = _PREVIOUS_WORD.search(text, max(0, index - _LOOKBACK_CHARS), index)
+    return match.group(1) if match else None
+
+
+def _select(atoms: list[Atom]) -> list[Atom]:
+    """Keep the longest atoms that do not overlap, in text order."""
+    chosen: list[Atom] = []
+    for atom in sorted(atoms, key=lambda a: (a.start - a.end, a.start)):
+        if all(atom.end <= c.start or atom.start >= c.end for c in chosen):
+            chosen.append(atom)
+    return sorted(chosen, key=lambda a: a.start)
+
+
+def _group(scanned: ScannedText, atoms: list[Atom]) -> list[Group]:
+    """Join adjacent atoms («يوم أمس الجمعة», "Friday, 15 September 2023") into expressions."""
+    text = scanned.folded.text
+    groups = []
+    i = 0
+    while i < len(atoms):
+        parts: dict[Piece, Atom] = {}
+        j = i
+        for kind in (Piece.RELATIVE, Piece.WEEKDAY, Piece.DATE):
+            joined = j == i or (j < len(atoms) and _SEPARATOR.fullmatch(text, atoms[j - 1].end, atoms[j].start))
+            if j < len(atoms) and atoms[j].kind == kind and joined:
+                parts[kind] = atoms[j]
+                j += 1
+        if j == i:  # a month, year, range or period stands alone
+            parts, j = {Piece.DATE: atoms[i]}, i + 1
+        relative, weekday, main = parts.get(Piece.RELATIVE), parts.get(Piece.WEEKDAY), parts.get(Piece.DATE)
+        groups.append(Group(atoms[i].start, atoms[j - 1].end, relative, weekday, main))
+        i = j
+    return groups
+
+
+def _is_day_noun(scanned: ScannedText, group: Group) -> bool:
+    """Tell whether a lone «اليوم» is the noun "the day" rather than "today" (see :mod:`geo.dates.expressions`)."""
+    relative = group.relative
+    lex = load_dates_lexicon()
+    if relative is None or group.weekday or group.main or relative.word not in lex.today_noun:
+        return False
+    if _previous_word(scanned.folded.text, relative.start) in lex.day_noun_before:
+        return True
+    after = _NEXT_WORDS.match(scanned.folded.text, relative.end)
+    if after is None:
+        return False
+    one = after.group(1)
+    two = f"{one} {after.group(2)}" if after.group(2) else one
+    return one in lex.day_noun_after or two in lex.day_noun_after
+
+
+def find_groups(scanned: ScannedText) -> list[Group]:
+    """Every date expression of a scanned text, in text order.
+
+    Parameters
+    ----------
+    scanned:
+        The text (:func:`geo.dates.clauses.scanned_text`).
+
+    Returns
+    -------
+    list of Group
+        Folded spans; a lone «اليوم» that means "the day" is left out.
+    """
+    patterns = date_patterns()
+    atoms = (
+        _numeric_atoms(scanned, patterns)
+        + _day_month_atoms(scanned, patterns)
+        + _month_year_atoms(scanned, patterns)
+        + _word_atoms(scanned, patterns)
+    )
+    return [g for g in _group(scanned, _select(atoms)) if not _is_day_noun(scanned, g)]

@@ -1,0 +1,86 @@
+"""A text folded for the date scanner, and the clauses it is cut into.
+
+The scanner matches folded text (:func:`geo.text.folding.fold`) and maps its
+spans back to the text as written. The tense of a date is read in its
+clause: a clause runs between strong punctuation (and quotation marks) and
+the words that open a reported clause («إن/أن», "that", "que"), so in «قال
+الكرملين الخميس إن لافروف سيزور…» Thursday belongs to the clause of saying.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geo.dates.patterns import date_patterns
+from geo.text.folding import Folded, fold
+
+__all__ = ["ScannedText", "scanned_text"]
+
+
+@dataclass(frozen=True, slots=True)
+class ScannedText:
+    """A text being scanned: as written, folded, its language and its clause boundaries.
+
+    Attributes
+    ----------
+    text:
+        The text as written.
+    folded:
+        Its folded form and the offset map back to ``text``.
+    language:
+        ``"ar"``, ``"fr"`` or ``"en"``.
+    break_starts, break_ends:
+        The folded spans of the clause breaks, in text order.
+    """
+
+    text: str
+    folded: Folded
+    language: str
+    break_starts: tuple[int, ...]
+    break_ends: tuple[int, ...]
+
+    def char(self, index: int) -> str:
+        """The original character behind folded position ``index``."""
+        return self.text[self.folded.offsets[index]]
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The folded span of the clause around the folded span ``[start, end)``."""
+        i = bisect.bisect_right(self.break_ends, start)
+        clause_start = self.break_ends[i - 1] if i else 0
+        j = bisect.bisect_left(self.break_starts, end)
+        clause_end = self.break_starts[j] if j < len(self.break_starts) else len(self.folded.text)
+        return clause_start, clause_end
+
+    def clause_text(self, start: int, end: int) -> str:
+        """The clause around the folded span ``[start, end)``, as written."""
+        clause_start, clause_end = self.clause(start, end)
+        offsets = self.folded.offsets
+        return self.text[offsets[clause_start] : offsets[clause_end]]
+
+    def folded_span(self, start: int, end: int) -> tuple[int, int]:
+        """The folded span that covers the original span ``[start, end)`` (never reversed)."""
+        offsets = self.folded.offsets
+        folded_start = bisect.bisect_left(offsets, start, 0, len(offsets) - 1)
+        return folded_start, max(folded_start, bisect.bisect_left(offsets, end, 0, len(offsets) - 1))
+
+
+@lru_cache(maxsize=16)
+def scanned_text(text: str, language: str) -> ScannedText:
+    """Fold ``text`` and find its clause boundaries (cached for the last few texts).
+
+    Parameters
+    ----------
+    text:
+        The text as written.
+    language:
+        ``"ar"``, ``"fr"`` or ``"en"``.
+
+    Returns
+    -------
+    ScannedText
+    """
+    folded = fold(text)
+    breaks = [(m.start(), m.end()) for m in date_patterns().clause_break.finditer(folded.text)]
+    return ScannedText(text, folded, language, tuple(s for s, _ in breaks), tuple(e for _, e in breaks))

@@ -1,0 +1,167 @@
+"""The future tense: does a sentence, or the clause around a span, speak of the future?
+
+A weekday or a date without a year is placed after the publication date
+when its clause is in the future tense («سيزور الوزير طوكيو يوم الأحد»), and a
+plan is not taken for the day of writing. Arabic, French and English rules
+(see :func:`sentence_is_future`); the words live in ``data/lexicon/dates.yaml``.
+
+The Arabic prefix سـ makes a future verb of an imperfect («سيزور», «ستعقد»)
+but also begins nouns and names («سيارة», «سيول»). Word frequencies tell
+them apart: سـ + word is a verb when the word without سـ is clearly more
+frequent than with it («يزور» ≫ «سيزور», but «يول» ≯ «سيول»). They are
+passed in as ``frequencies`` (a :class:`~geo.model.WordFrequencies`, such as
+:meth:`geo.places.gazetteer.Gazetteer.zipf`), never looked for on disk.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from geo.dates.clauses import ScannedText, scanned_text
+from geo.dates.lexicon import load_dates_lexicon
+from geo.dates.patterns import date_patterns
+from geo.model import WordFrequencies
+from geo.settings import DateSettings
+from geo.text.folding import fold_text, is_arabic, name_key
+
+__all__ = ["clause_is_future", "future_at", "sentence_is_future"]
+
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=16384)
+def _has_future_prefix(word: str) -> bool:
+    """Tell whether an Arabic word starts with a future prefix (سيـ، ستـ، سنـ، سأ) and is not a listed noun."""
+    lex = load_dates_lexicon()
+    return word.startswith(lex.future_prefixes) and fold_text(word) not in lex.not_verbs
+
+
+def _is_future_verb(word: str, frequencies: WordFrequencies | None, settings: DateSettings) -> bool:
+    """Tell whether an Arabic word (marks removed, conjunction stripped) is سـ + an imperfect verb.
+
+    Without ``frequencies`` every word long enough with a future prefix, and
+    not a listed noun, counts as a verb.
+    """
+    if len(word) < settings.future_verb_min_letters or not _has_future_prefix(word):
+        return False
+    if frequencies is None:
+        return True
+    without = frequencies(name_key(word[1:]), language="ar")
+    return without >= frequencies(name_key(word), language="ar") + settings.future_prefix_margin
+
+
+def _arabic_future(text: str, frequencies: WordFrequencies | None, settings: DateSettings) -> bool:
+    """An Arabic future prefix on a verb of ``text`` («سيزور», «وستعقد», «سأدعم»)."""
+    for match in _WORD.finditer(_ARABIC_MARKS.sub("", text)):
+        word = match.group()
+        if word[0] in "وف" and len(word) > settings.future_verb_min_letters:
+            word = word[1:]
+        if word[0] == "س" and _is_future_verb(word, frequencies, settings):
+            return True
+    return False
+
+
+def _french_future(text: str, settings: DateSettings) -> bool:
+    """A French futur simple (3rd person, lowercase, not a listed noun) or "va + infinitive"."""
+    lex = load_dates_lexicon()
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if len(word) < settings.french_future_min_letters or not word.islower():
+            continue
+        folded = fold_text(word)
+        if folded.endswith(lex.french_endings) and folded not in lex.not_verbs:
+            return True
+    return date_patterns().aller.search(fold_text(text)) is not None
+
+
+def sentence_is_future(
+    text: str,
+    *,
+    language: str,
+    frequencies: WordFrequencies | None = None,
+    settings: DateSettings | None = None,
+) -> bool:
+    """Tell whether a sentence (or clause) speaks of the future.
+
+    Arabic rules always apply (they only match Arabic script): future words
+    («سوف», «لن», «من المقرر», «المقبل») and the prefix سـ on an imperfect verb
+    («سيزور», «ستعقد», «سأدعم»; nouns such as «سيارة», «سيول» are not verbs).
+    French rules apply unless ``language`` is ``"en"``: "prochain", "prévu",
+    a futur simple ("visitera", "se rendront") or "va/vont + infinitive".
+    English rules apply unless ``language`` is ``"fr"``: "will", "shall",
+    "'ll", "going to", "is expected to", "next" (not "next to").
+
+    Parameters
+    ----------
+    text:
+        The sentence or clause, as written.
+    language:
+        ``"ar"``, ``"fr"`` or ``"en"``.
+    frequencies:
+        Zipf frequencies of folded words (:meth:`geo.places.gazetteer.Gazetteer.zipf`):
+        سـ + word is a verb when ``frequencies(word) >= frequencies(سـ + word) +``
+        :attr:`~geo.settings.DateSettings.future_prefix_margin`. ``None``: no
+        frequencies, so every سـ-prefixed word of at least
+        :attr:`~geo.settings.DateSettings.future_verb_min_letters` letters that
+        the lexicon does not list as a noun counts as a future verb.
+    settings:
+        The date settings (default :class:`~geo.settings.DateSettings`).
+
+    Returns
+    -------
+    bool
+    """
+    settings = settings or DateSettings()
+    patterns = date_patterns()
+    folded = patterns.future_not.sub(" ", fold_text(text))
+    languages = ["ar"] + (["fr"] if language != "en" else []) + (["en"] if language != "fr" else [])
+    if any(lang in patterns.future_words and patterns.future_words[lang].search(folded) for lang in languages):
+        return True
+    if is_arabic(text) and _arabic_future(text, frequencies, settings):
+        return True
+    return "fr" in languages and _french_future(text, settings)
+
+
+def future_at(
+    scanned: ScannedText, *, start: int, end: int, frequencies: WordFrequencies | None, settings: DateSettings
+) -> bool:
+    """Tell whether the clause around the folded span ``[start, end)`` of ``scanned`` is in the future tense."""
+    clause = scanned.clause_text(start, end)
+    return sentence_is_future(clause, language=scanned.language, frequencies=frequencies, settings=settings)
+
+
+def clause_is_future(
+    text: str,
+    *,
+    start: int,
+    end: int,
+    language: str,
+    frequencies: WordFrequencies | None = None,
+    settings: DateSettings | None = None,
+) -> bool:
+    """Tell whether the clause of ``text`` around ``[start, end)`` is in the future tense.
+
+    The clause runs between strong punctuation (and quotation marks) and words
+    that open a reported clause («إن/أن», "that", "que").
+
+    Parameters
+    ----------
+    text:
+        The whole text.
+    start, end:
+        A span of ``text`` (an expression).
+    language:
+        ``"ar"``, ``"fr"`` or ``"en"``.
+    frequencies, settings:
+        As for :func:`sentence_is_future`.
+
+    Returns
+    -------
+    bool
+    """
+    scanned = scanned_text(text, language)
+    folded_start, folded_end = scanned.folded_span(start, end)
+    settings = settings or DateSettings()
+    return future_at(scanned, start=folded_start, end=folded_end, frequencies=frequencies, settings=settings)

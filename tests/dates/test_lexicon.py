@@ -1,0 +1,40 @@
+"""The date word lists: folded, loaded once and only when first needed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.dates.lexicon import Marker, Unit, load_dates_lexicon
+from geo.errors import IndexBuildError
+from tests.conftest import ROOT
+
+
+def test_lexicon_is_not_read_at_import() -> None:
+    code = (
+        "import geo.dates.expressions, geo.dates.publication, geo.dates.lexicon, geo.dates.patterns\n"
+        "assert geo.dates.lexicon.load_dates_lexicon.cache_info().currsize == 0\n"
+        "assert geo.dates.patterns.date_patterns.cache_info().currsize == 0\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_words_are_folded_and_typed() -> None:
+    lex = load_dates_lexicon()
+    assert lex.months["سبتمبر"] == 9 and lex.months["ايلول"] == 9  # «أيلول» folded
+    assert lex.markers["الماضي"] is Marker.PAST and lex.markers["next"] is Marker.NEXT
+    assert lex.periods["الاسبوع"] is Unit.WEEK
+
+
+def test_month_abbreviations_are_prefixes_of_a_name_of_the_same_month() -> None:
+    lex = load_dates_lexicon()
+    assert {"sept", "janv", "jan"} <= lex.month_abbreviations
+    assert "mars" not in lex.month_abbreviations and "may" not in lex.month_abbreviations
+
+
+def test_an_unreadable_lexicon_is_an_index_build_error(tmp_path: Path) -> None:
+    with pytest.raises(IndexBuildError, match="cannot read the date lexicon"):
+        load_dates_lexicon(tmp_path / "missing.yaml")
