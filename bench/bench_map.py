@@ -1,4 +1,4 @@
-"""Benchmarks of the story map page (geo/outputs/webmap.py): size, render time, first render in Chromium.
+"""Benchmarks of the story map page (geo/outputs/webmap/): size, render time, first render in Chromium.
 
 Run: ``.venv/bin/python bench/bench_map.py``. Prints its figures; asserts nothing.
 The browser figure needs Debian's chromium at /usr/bin/chromium and Playwright.

@@ -37,7 +37,7 @@ class ExportFile:
 
 def _gpkg_bytes(doc: StoryDoc) -> bytes:
     """The story's GeoPackage (written to a temporary file, as SQLite needs a file)."""
-    from geo.outputs.exports import write_gpkg
+    from geo.outputs.geopackage import write_gpkg
 
     with tempfile.TemporaryDirectory(prefix="geostory-gpkg-") as tmp:
         return write_gpkg(doc, Path(tmp) / "story.gpkg").read_bytes()
@@ -45,8 +45,10 @@ def _gpkg_bytes(doc: StoryDoc) -> bytes:
 
 def export_files(doc: StoryDoc) -> list[ExportFile]:
     """The downloads of a story; each file is made only when asked for (``make()``)."""
-    from geo.outputs.exports import story_csv, story_kml, story_storymap
+    from geo.outputs.csv_table import story_csv
     from geo.outputs.geojson import story_geojson
+    from geo.outputs.kml import story_kml
+    from geo.outputs.storymapjs import story_storymap
     from geo.outputs.webmap import render_map
 
     def dumped(data: Any) -> bytes:

@@ -23,6 +23,9 @@ Schema ``geostory/story`` version 1::
 
 ``stops`` are the route in order (``seq`` 1, 2, …); ``places`` are the
 other places the articles name (datelines, governments, past visits…).
+``place_type`` is a :class:`~geo.model.PlaceType`, ``date_certainty`` and
+``published_certainty`` a :class:`~geo.model.Certainty`; a role is a
+:class:`~geo.model.Role` or a reader's own word (:data:`RoleName`).
 """
 
 from __future__ import annotations
@@ -30,17 +33,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from geo.errors import InputError
-from geo.model import Article, MentionRole, Place, Story
+from geo.model import Article, Certainty, MentionRole, Place, PlaceFeature, PlaceType, Role, Stop, Story
 from geo.outputs.atomic import write_text_atomic
 
 __all__ = [
     "SCHEMA",
     "VERSION",
+    "RoleName",
     "Quote",
     "StopDoc",
     "PlaceDoc",
@@ -54,8 +58,13 @@ __all__ = [
 ]
 
 SCHEMA = "geostory/story"
-_UNKNOWN_DATE: tuple[None, str, str] = (None, "unknown", "unknown")
+_UNKNOWN_DATE: tuple[None, str, str] = (None, "unknown", Certainty.UNKNOWN)
 VERSION = 1
+
+
+#: A role in the document: one of :class:`~geo.model.Role` (``"visit"`` reads as ``Role.VISIT``), or a
+#: reader's own word, kept as it is: story.json is edited by hand and in the presenter's table.
+RoleName = Annotated[Role | str, Field(union_mode="left_to_right")]
 
 
 class _Model(BaseModel):
@@ -70,7 +79,7 @@ class Quote(_Model):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     sentence: str = ""
-    role: str = ""
+    role: RoleName = ""  # "": no role recorded
     why: str = ""
     url: str | None = None
     source: str | None = None
@@ -82,7 +91,7 @@ class _Located(_Model):
     name_ar: str | None = None
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
-    place_type: Literal["city", "facility", "island", "region", "country", "water", "relative"]
+    place_type: PlaceType
     uncertainty_km: float = Field(default=0.0, ge=0, le=20_040, allow_inf_nan=False)
     quotes: list[Quote] = Field(default_factory=list)
 
@@ -93,8 +102,8 @@ class StopDoc(_Located):
     seq: int = Field(ge=1)
     date_start: dt.date | None = None
     date_end: dt.date | None = None
-    date_certainty: Literal["exact", "approximate", "unknown"] = "unknown"
-    role: str = "visit"
+    date_certainty: Certainty = Certainty.UNKNOWN
+    role: RoleName = Role.VISIT
     caption: str = ""
     also: list[str] = Field(default_factory=list)
 
@@ -110,7 +119,7 @@ class StopDoc(_Located):
 class PlaceDoc(_Located):
     """A place the articles name that is not a stop."""
 
-    roles: list[str] = Field(default_factory=list)
+    roles: list[RoleName] = Field(default_factory=list)
 
 
 class ArticleDoc(_Model):
@@ -123,7 +132,7 @@ class ArticleDoc(_Model):
     language: str = "ar"
     published: dt.date | None = None
     published_source: str = "unknown"
-    published_certainty: Literal["exact", "approximate", "unknown"] = "unknown"
+    published_certainty: Certainty = Certainty.UNKNOWN
 
 
 class StoryDoc(_Model):
@@ -190,67 +199,81 @@ def _quote(role: MentionRole, articles: dict[str, Article]) -> Quote:
     )
 
 
+class _Evidence:
+    """Every mention role of the corpus by place, in corpus order (article, then offset)."""
+
+    def __init__(self, story: Story) -> None:
+        self.articles = {a.name: a for a in story.articles}
+        self._by_place: dict[str, list[MentionRole]] = {}
+        for role in story.roles:
+            self._by_place.setdefault(role.resolution.place.id, []).append(role)
+
+    def of(self, place_ids: list[str]) -> list[MentionRole]:
+        """The mention roles of these places, in corpus order."""
+        found = [r for pid in place_ids for r in self._by_place.get(pid, [])]
+        return sorted(found, key=lambda r: (r.resolution.mention.article, r.resolution.mention.start))
+
+    def quotes(self, roles: list[MentionRole]) -> list[Quote]:
+        """The quotes of ``roles``."""
+        return [_quote(r, self.articles) for r in roles]
+
+
+def _stop_doc(stop: Stop, evidence: _Evidence) -> StopDoc:
+    """A stop of the route: its place, widest uncertainty, dates, role, first caption and quotes."""
+    place = stop.place
+    captions = [r.why for r in stop.evidence if r.first is not None] or [r.why for r in stop.evidence]
+    return StopDoc(
+        seq=stop.seq,
+        **_located(place),
+        uncertainty_km=max(r.resolution.uncertainty_km for r in stop.evidence),
+        date_start=stop.date_start,
+        date_end=stop.date_end,
+        date_certainty=stop.certainty,
+        role=stop.role,
+        caption=captions[0] if captions else stop.role,
+        also=[p.name for p in stop.also],
+        quotes=evidence.quotes(evidence.of([place.id, *(p.id for p in stop.also)])),
+    )
+
+
+def _place_doc(feature: PlaceFeature, evidence: _Evidence) -> PlaceDoc:
+    """A place the articles name that is not a stop: its roles (sorted, once each) and quotes."""
+    roles = evidence.of([feature.place.id])
+    return PlaceDoc(
+        **_located(feature.place),
+        uncertainty_km=feature.uncertainty_km,
+        roles=sorted({r.role for r in roles}),
+        quotes=evidence.quotes(roles),
+    )
+
+
+def _article_doc(article: Article, published: tuple[dt.date | None, str, str]) -> ArticleDoc:
+    """An article and its publication date: ``published`` is (date or None, where it came from, certainty)."""
+    date, source, certainty = published
+    return ArticleDoc(
+        name=article.name,
+        title=article.title,
+        url=article.url,
+        source=article.source,
+        language=article.language,
+        published=date,
+        published_source=source,
+        published_certainty=Certainty(certainty),
+    )
+
+
 def story_to_doc(story: Story) -> StoryDoc:
     """The story document of a built :class:`~geo.model.Story` (its stops, roles, features and
     the publication date of each article, with where it came from)."""
-    by_name = {a.name: a for a in story.articles}
+    evidence = _Evidence(story)
     stop_ids = {s.place.id for s in story.stops} | {p.id for s in story.stops for p in s.also}
-    roles_by_place: dict[str, list[MentionRole]] = {}
-    for role in story.roles:
-        roles_by_place.setdefault(role.resolution.place.id, []).append(role)
-
-    def ordered(place_ids: list[str]) -> list[MentionRole]:
-        found = [r for pid in place_ids for r in roles_by_place.get(pid, [])]
-        return sorted(found, key=lambda r: (r.resolution.mention.article, r.resolution.mention.start))
-
-    stops = []
-    for stop in story.stops:
-        place = stop.place
-        captions = [r.why for r in stop.evidence if r.first is not None] or [r.why for r in stop.evidence]
-        stops.append(
-            StopDoc(
-                seq=stop.seq,
-                **_located(place),
-                uncertainty_km=max(r.resolution.uncertainty_km for r in stop.evidence),
-                date_start=stop.date_start,
-                date_end=stop.date_end,
-                date_certainty=stop.certainty,
-                role=stop.role,
-                caption=captions[0] if captions else stop.role,
-                also=[p.name for p in stop.also],
-                quotes=[_quote(r, by_name) for r in ordered([place.id, *(p.id for p in stop.also)])],
-            )
-        )
-    places = []
-    for feature in story.features:
-        place = feature.place
-        if place.id in stop_ids:
-            continue
-        roles = ordered([place.id])
-        places.append(
-            PlaceDoc(
-                **_located(place),
-                uncertainty_km=feature.uncertainty_km,
-                roles=sorted({r.role for r in roles}),
-                quotes=[_quote(r, by_name) for r in roles],
-            )
-        )
-    articles = []
-    for a in story.articles:
-        date, source, certainty = story.published.get(a.name, _UNKNOWN_DATE)
-        articles.append(
-            ArticleDoc(
-                name=a.name,
-                title=a.title,
-                url=a.url,
-                source=a.source,
-                language=a.language,
-                published=date,
-                published_source=source,
-                published_certainty=certainty,  # type: ignore[arg-type]
-            )
-        )
-    return StoryDoc(title=story.title, traveller=story.traveller, articles=articles, stops=stops, places=places)
+    return StoryDoc(
+        title=story.title,
+        traveller=story.traveller,
+        articles=[_article_doc(a, story.published.get(a.name, _UNKNOWN_DATE)) for a in story.articles],
+        stops=[_stop_doc(stop, evidence) for stop in story.stops],
+        places=[_place_doc(f, evidence) for f in story.features if f.place.id not in stop_ids],
+    )
 
 
 def save_story(doc: StoryDoc, path: Path) -> Path:

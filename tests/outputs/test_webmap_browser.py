@@ -20,7 +20,7 @@ from geo.outputs.webmap import write_map
 from geo.story.document import StoryDoc
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import ROOT
-from tests.outputs.test_webmap import fixture_doc
+from tests.outputs.webmap.story_page import fixture_doc
 
 ARTIFACTS = ROOT / "artifacts"
 TILE_HOST = re.compile(r"^[a-d]\.basemaps\.cartocdn\.com$")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from geo.errors import InputError
+from geo.model import Certainty, PlaceType, Role
 from geo.outputs.geojson import story_geojson
 from geo.story.document import SCHEMA, VERSION, StoryDoc, load_story, save_story
 
@@ -49,6 +50,8 @@ def test_round_trip_is_byte_stable(tmp_path: Path) -> None:
         (lambda d: d.update(version=2), "version"),
         (lambda d: d["stops"][0].update(colour="red"), "colour"),
         (lambda d: d["stops"][0].update(date_certainty="sure"), "date_certainty"),
+        (lambda d: d["stops"][0].update(place_type="town"), "place_type"),
+        (lambda d: d["articles"][0].update(published_certainty="sure"), "published_certainty"),
         (lambda d: d["stops"][0].update(uncertainty_km=float("inf")), "uncertainty_km"),
     ],
 )
@@ -84,3 +87,18 @@ def test_deeply_nested_json_is_refused_in_one_line(tmp_path: Path) -> None:
     path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     with pytest.raises(InputError):
         load_story(path)
+
+
+def test_closed_vocabularies_read_as_enums_and_roles_stay_open(tmp_path: Path) -> None:
+    data = _doc()
+    data["stops"][1].update(role="meeting", quotes=[{"article": "a.txt", "text": "x", "start": 0, "end": 1}])
+    data["places"][0]["roles"] = ["country", "mentioned by the guide"]
+    doc = StoryDoc.model_validate(data)
+    aleppo, damascus = doc.stops
+    assert aleppo.place_type is PlaceType.CITY and aleppo.date_certainty is Certainty.EXACT
+    assert aleppo.role is Role.VISIT and aleppo.quotes[0].role == ""  # the defaults
+    assert damascus.role == "meeting" and not isinstance(damascus.role, Role)  # a reader's own word is kept
+    assert doc.places[0].roles == [Role.COUNTRY, "mentioned by the guide"]
+    assert doc.articles[0].published_certainty is Certainty.EXACT
+    saved = json.loads(save_story(doc, tmp_path / "story.json").read_text(encoding="utf-8"))
+    assert saved["stops"][1]["role"] == "meeting" and saved["places"][0]["roles"][0] == "country"

@@ -1,0 +1,111 @@
+"""Text the exports share: coordinates as fixed text, a stop's date and headline, the story's summary line,
+and the HTML of a stop or place for KML balloons and StoryMapJS slides.
+
+Article text is untrusted data: every piece of it that goes into HTML here
+is escaped, and links are kept only for ``http``/``https`` addresses.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from geo.dates.wording import date_range_text, day_text
+from geo.model import Certainty
+from geo.outputs.links import safe_url
+from geo.story.document import PlaceDoc, Quote, StopDoc, StoryDoc, date_bounds
+
+__all__ = ["PRECISION", "escape", "num", "date_label", "headline", "summary", "stop_html", "place_html"]
+
+#: Decimals of a coordinate in every export (about 0.1 m).
+PRECISION = 6
+
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def escape(text: str | None) -> str:
+    """``text`` HTML-escaped (quotes too), never interpreted."""
+    return html.escape(text or "", quote=True)
+
+
+def num(value: float) -> str:
+    """A coordinate as fixed, locale-free text (six decimals, trailing zeros dropped)."""
+    text = f"{round(value, PRECISION):.{PRECISION}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def date_label(stop: StopDoc) -> str:
+    """The date of a stop for a reader: ``1 May 2024``, ``1–3 May 2024``, ``about …`` or ``date unknown``."""
+    label = date_range_text(stop.date_start, stop.date_end)
+    return f"about {label}" if stop.date_start and stop.date_certainty == Certainty.APPROXIMATE else label
+
+
+def _date_span(doc: StoryDoc) -> str:
+    bounds = date_bounds(doc.stops)
+    if bounds is None:
+        return "dates unknown"
+    first, last = bounds
+    return day_text(first) if first == last else f"{day_text(first)} – {day_text(last)}"
+
+
+def headline(stop: StopDoc) -> str:
+    """``2. Aleppo``: a stop's number and name."""
+    return f"{stop.seq}. {stop.name}"
+
+
+def summary(doc: StoryDoc) -> str:
+    """A one-line plain-text summary: traveller, number of stops, date span."""
+    count = len(doc.stops)
+    parts = [f"Traveller: {doc.traveller}"] if doc.traveller else []
+    parts.append(f"{count} stop{'' if count == 1 else 's'}")
+    parts.append(_date_span(doc))
+    return " · ".join(parts)
+
+
+def _dir_attrs(text: str) -> str:
+    return ' dir="rtl" lang="ar"' if _ARABIC.search(text) else ""
+
+
+def _quote_html(quote: Quote) -> str:
+    """One quote: its sentence (the mention in bold) and its source, all escaped."""
+    sentence = quote.sentence or quote.text
+    at = sentence.find(quote.text) if quote.text else -1
+    if at >= 0:
+        body = f"{escape(sentence[:at])}<b>{escape(quote.text)}</b>{escape(sentence[at + len(quote.text) :])}"
+    else:
+        body = escape(sentence)
+    source = ", ".join(part for part in (quote.source, quote.article) if part)
+    url = safe_url(quote.url)
+    cite = f'<a href="{escape(url)}">{escape(source)}</a>' if url else escape(source)
+    return f"<blockquote><div{_dir_attrs(sentence)}>{body}</div><p>— {cite}</p></blockquote>"
+
+
+def _quotes_html(quotes: list[Quote]) -> str:
+    return "".join(_quote_html(q) for q in quotes)
+
+
+def stop_html(stop: StopDoc, *, heading: bool) -> str:
+    """The body of a stop: date, Arabic name, role, caption, places seen with it, quotes (``heading``: its
+    headline first)."""
+    parts = [f"<h3>{escape(headline(stop))}</h3>"] if heading else []
+    if stop.name_ar:
+        parts.append(f'<p dir="rtl" lang="ar">{escape(stop.name_ar)}</p>')
+    parts.append(f"<p><b>Date:</b> {escape(date_label(stop))}</p>")
+    parts.append(f"<p><b>Role:</b> {escape(stop.role)}</p>")
+    if stop.caption:
+        parts.append(f"<p{_dir_attrs(stop.caption)}>{escape(stop.caption)}</p>")
+    if stop.also:
+        parts.append(f"<p><b>Also:</b> {escape(', '.join(stop.also))}</p>")
+    parts.append(_quotes_html(stop.quotes))
+    return "".join(parts)
+
+
+def place_html(place: PlaceDoc) -> str:
+    """The body of another place the articles name: its names, roles and quotes."""
+    parts = [f"<h3>{escape(place.name)}</h3>"]
+    if place.name_ar:
+        parts.append(f'<p dir="rtl" lang="ar">{escape(place.name_ar)}</p>')
+    if place.roles:
+        parts.append(f"<p><b>Role:</b> {escape(', '.join(place.roles))}</p>")
+    parts.append(_quotes_html(place.quotes))
+    return "".join(parts)

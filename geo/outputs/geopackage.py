@@ -1,0 +1,110 @@
+"""``story.gpkg``: the story as a GeoPackage, a layer of places and a layer of the route.
+
+The file is written atomically, inside a private folder next to the target
+(GDAL writes its journal there) and renamed into place. Its ``last_change``
+timestamps are pinned, so the same story gives the same content (in
+practice the same bytes).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from geo.errors import OutputError
+from geo.outputs.export_text import PRECISION
+from geo.outputs.geojson import to_geodataframe
+from geo.story.document import StoryDoc, date_bounds, dated_stops
+
+__all__ = ["write_gpkg"]
+
+_GPKG_DATE = "1970-01-01T00:00:00.000Z"  # pinned ``last_change`` of the GeoPackage tables
+_GDAL_CONFIG_LOCK = threading.Lock()  # GDAL config options are process-wide
+
+
+@contextmanager
+def _pinned_gpkg_date() -> Iterator[None]:
+    """Pin the GeoPackage ``last_change`` timestamps so the same story gives the same file."""
+    import pyogrio
+
+    with _GDAL_CONFIG_LOCK:
+        previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
+        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": _GPKG_DATE})
+        try:
+            yield
+        finally:
+            pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": previous})
+
+
+def _route_frame(doc: StoryDoc):  # noqa: ANN202 - geopandas is imported lazily
+    """The route through the dated stops in ``seq`` order, or ``None`` with fewer than two."""
+    import geopandas as gpd
+    from shapely.geometry import LineString
+
+    dated = dated_stops(doc.stops)
+    if len(dated) < 2:
+        return None
+    bounds = date_bounds(dated)
+    last = bounds[1] if bounds else None
+    row = {
+        "kind": "route",
+        "stops": ", ".join(str(s.seq) for s in dated),
+        "date_start": dated[0].date_start.isoformat() if dated[0].date_start else None,
+        "date_end": last.isoformat(),
+        "geometry": LineString([(round(s.lon, PRECISION), round(s.lat, PRECISION)) for s in dated]),
+    }
+    return gpd.GeoDataFrame([row], geometry="geometry", crs="EPSG:4326")
+
+
+def write_gpkg(doc: StoryDoc, path: Path) -> Path:
+    """Write the story as a GeoPackage atomically.
+
+    Layer ``places`` holds the stops and the other places (from
+    :func:`geo.outputs.geojson.to_geodataframe`: EPSG:4326, dates as ISO text); layer
+    ``route`` holds the LineString through the dated stops in ``seq`` order
+    when there are at least two.
+
+    Parameters
+    ----------
+    doc:
+        The story document.
+    path:
+        The ``.gpkg`` file to write; its folder is created when missing.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Raises
+    ------
+    OutputError
+        When the folder cannot be created or the file written.
+    """
+    import pyogrio
+
+    path = Path(path)
+    places = to_geodataframe(doc)
+    if "seq" in places.columns:
+        places["seq"] = places["seq"].astype("Int64")  # an integer column, empty for the context places
+    route = _route_frame(doc)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+        try:
+            tmp = work / "story.gpkg"  # GDAL writes its journal next to it, inside the private folder
+            with _pinned_gpkg_date():
+                pyogrio.write_dataframe(places, tmp, layer="places", driver="GPKG", geometry_type="Point")
+                if route is not None:
+                    pyogrio.write_dataframe(route, tmp, layer="route", driver="GPKG", geometry_type="LineString")
+            os.replace(tmp, path)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    except (OSError, RuntimeError, ValueError) as exc:  # pyogrio's errors are RuntimeErrors
+        raise OutputError(f"cannot write {path}: {exc}") from exc
+    return path
