@@ -290,7 +290,7 @@ def load_settings(path: Path) -> Settings:
 
 def save_settings(settings: Settings, path: Path) -> Path:
     """Write ``settings`` as JSON (every field, defaults included), atomically."""
-    from geo.outputs.atomic import write_text_atomic
+    from geo.atomic import write_text_atomic
 
     return write_text_atomic(Path(path), settings.model_dump_json(indent=2) + "\n")
 

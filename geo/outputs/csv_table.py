@@ -12,7 +12,7 @@ import csv
 import io
 from pathlib import Path
 
-from geo.outputs.atomic import write_text_atomic
+from geo.atomic import write_text_atomic
 from geo.outputs.export_text import num
 from geo.story.document import Quote, StoryDoc
 

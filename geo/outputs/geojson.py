@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from geo.outputs.atomic import write_text_atomic
+from geo.atomic import write_text_atomic
 from geo.story.document import PlaceDoc, Quote, StopDoc, StoryDoc, dated_stops
 
 __all__ = ["story_geojson", "write_geojson", "to_geodataframe"]

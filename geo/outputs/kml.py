@@ -18,8 +18,8 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from geo.atomic import write_text_atomic
 from geo.model import PlaceType
-from geo.outputs.atomic import write_text_atomic
 from geo.outputs.export_text import escape, headline, num, place_html, stop_html, summary
 from geo.story.document import PlaceDoc, StopDoc, StoryDoc, dated_stops
 

@@ -12,8 +12,8 @@ import math
 from pathlib import Path
 from typing import Any
 
+from geo.atomic import write_text_atomic
 from geo.model import PlaceType
-from geo.outputs.atomic import write_text_atomic
 from geo.outputs.export_text import PRECISION, date_label, escape, headline, stop_html, summary
 from geo.story.document import PlaceDoc, StopDoc, StoryDoc
 

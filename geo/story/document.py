@@ -37,9 +37,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from geo.atomic import write_text_atomic
 from geo.errors import InputError
 from geo.model import Article, Certainty, MentionRole, Place, PlaceFeature, PlaceType, Role, Stop, Story
-from geo.outputs.atomic import write_text_atomic
 
 __all__ = [
     "SCHEMA",

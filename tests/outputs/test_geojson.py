@@ -8,8 +8,8 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
+from geo.atomic import write_text_atomic
 from geo.errors import OutputError
-from geo.outputs.atomic import write_text_atomic
 from geo.outputs.geojson import story_geojson, to_geodataframe, write_geojson
 from geo.story.document import PlaceDoc, Quote, StopDoc, StoryDoc
 

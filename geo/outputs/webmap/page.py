@@ -10,7 +10,7 @@ from pathlib import Path
 
 import folium
 
-from geo.outputs.atomic import write_text_atomic
+from geo.atomic import write_text_atomic
 from geo.outputs.webmap.assets import check_packages
 from geo.outputs.webmap.elements import Attribution, StoryControls, StoryFigure, StoryMap, number_elements
 from geo.outputs.webmap.geometry import bounds, display_lons, leg_paths
