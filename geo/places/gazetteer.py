@@ -64,9 +64,10 @@ PHONETIC = 16
 
 _COMMON_ROW = 0xFFFFFFFF
 _RECORD_FORMAT = "<IB"
-_MIN_PHONETIC = 4
-_PHONETIC_MIN_POPULATION = 1000
-_COMMON_WORDS = 60000
+# The index's own definition (compiled in, part of its fingerprint through this file; not run-time settings):
+_MIN_PHONETIC = 4  # consonant keys shorter than this are not stored: they match too many words
+_PHONETIC_MIN_POPULATION = 1000  # only places this populous get a consonant key (hamlets would flood the keys)
+_COMMON_WORDS = 60000  # how many of wordfreq's most common words per language get a stored Zipf frequency
 _ROW_DTYPE = np.dtype(
     [("lat", "<f8"), ("lon", "<f8"), ("pop", "<i8"), ("ptype", "u1"), ("country", "U2"), ("admin1", "U8")]
 )

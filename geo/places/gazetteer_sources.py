@@ -60,8 +60,9 @@ FACILITY_TYPES: dict[str, PlaceType] = {
 }
 
 _LANGS = ("ar", "en", "fr", "ru")
-_EXONYM_MAX_ZIPF = 4.0
-_FAMOUS_POPULATION = 500_000
+# The index's own definition (compiled in; the index fingerprint covers this file):
+_EXONYM_MAX_ZIPF = 4.0  # an Arabic exonym this common as a word (Zipf) is dropped: it would read as the word
+_FAMOUS_POPULATION = 500_000  # ... unless it is one word naming a city this populous (its fame outweighs the word)
 
 
 @dataclass(slots=True)
