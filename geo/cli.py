@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from geo.errors import GeoStoryError, InputError
 
 if TYPE_CHECKING:
+    from geopy.geocoders.base import Geocoder
+
     from geo.pipeline import ArticleResult
     from geo.settings import Settings
     from geo.story.document import StoryDoc
@@ -40,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, required=True, help="output folder")
     build.add_argument("--cdn", action="store_true", help="story.html loads its libraries from a CDN (lighter)")
     build.add_argument("--settings", type=Path, help="a settings file (JSON or YAML; see `geo settings`)")
+    _add_geocoder_options(build)
     render = sub.add_parser("render", help="write the outputs of an (edited) story.json, without re-reading articles")
     render.add_argument("story", type=Path, help="a story.json written by build")
     render.add_argument("--out", type=Path, required=True, help="output folder")
@@ -50,6 +53,21 @@ def build_parser() -> argparse.ArgumentParser:
     index = sub.add_parser("index", help="compile the gazetteer index (done automatically when needed)")
     index.add_argument("--rebuild", action="store_true", help="compile even when the index is current")
     return parser
+
+
+def _add_geocoder_options(build: argparse.ArgumentParser) -> None:
+    """``build``'s online geocoder options (off unless ``--geocoder`` is given)."""
+    from geo.places.geocoders.online import ONLINE_KINDS
+    from geo.places.geocoders.options import DEFAULT_TIMEOUT_SECONDS
+
+    online = build.add_argument_group("online geocoder (off by default; only for names the gazetteer cannot place)")
+    online.add_argument("--geocoder", choices=ONLINE_KINDS, help="the service to ask")
+    online.add_argument("--geocoder-url", metavar="URL", help="your own server (default: the public one)")
+    online.add_argument("--user-agent", metavar="UA", help="names your application (required by public Nominatim)")
+    online.add_argument("--geocoder-cache", metavar="PATH", type=Path, help="the answers' SQLite cache")
+    online.add_argument(
+        "--geocoder-timeout", metavar="SECONDS", type=float, default=DEFAULT_TIMEOUT_SECONDS, help="per request"
+    )
 
 
 def _mention_rows(results: list[ArticleResult], *, include_all: bool) -> list[dict]:
@@ -106,13 +124,28 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     if args.path.is_dir() and args.out.resolve() == args.path.resolve():
         raise InputError("--out must not be the articles folder (its outputs would be read as articles)")
+    geocoder = _geocoder(args)
     articles = read_articles(args.path)
-    story, _ = Pipeline(settings=_settings(args)).run(articles)
+    pipeline = Pipeline(settings=_settings(args), geocoder=geocoder)
+    story, _ = pipeline.run(articles)
     doc = story_to_doc(story)
     save_story(doc, args.out / "story.json")
     _write_outputs(doc, args.out, cdn=args.cdn)
+    if geocoder is not None:
+        from geo.places.lookup import lookup_summary
+
+        print(lookup_summary(pipeline.lookups), file=sys.stderr)
     print(f"{len(doc.stops)} stops, {len(doc.places)} other places from {len(articles)} articles -> {args.out}")
     return 0
+
+
+def _geocoder(args: argparse.Namespace) -> Geocoder | None:
+    """The online geocoder ``build``'s options ask for, or ``None`` (InputError for bad options)."""
+    from geo.places.geocoders.options import geocoder_from_options
+
+    options = {"url": args.geocoder_url, "user_agent": args.user_agent, "cache_path": args.geocoder_cache}
+    geocoder = geocoder_from_options(args.geocoder, timeout=args.geocoder_timeout, **options)
+    return geocoder if args.geocoder else None
 
 
 def _write_outputs(doc: StoryDoc, out: Path, *, cdn: bool) -> None:

@@ -76,6 +76,7 @@ class MatchKind(StrEnum):
     LATIN = "latin"
     RELATIVE = "relative"
     ADJECTIVE = "adjective"
+    ONLINE = "online"  # not in the gazetteer: placed by an online geocoder (geo.places.lookup)
 
 
 class Role(StrEnum):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geo.dates.expressions import find_dates
 from geo.dates.publication import infer_from_corpus, publication_date
@@ -25,6 +26,11 @@ from geo.story.roles import assign_roles
 from geo.story.timeline import build_stops
 from geo.story.traveller import find_traveller, traveller_keys
 from geo.text.reading import read_article_file, read_corpus
+
+if TYPE_CHECKING:
+    from geopy.geocoders.base import Geocoder
+
+    from geo.places.lookup import LookupRecord
 
 __all__ = ["ArticleResult", "Pipeline", "read_articles"]
 
@@ -63,9 +69,19 @@ class Pipeline:
         A loaded gazetteer (default: :func:`~geo.places.gazetteer.load_gazetteer`).
     settings:
         Every deciding number (default: :class:`~geo.settings.Settings`); each stage gets its section.
+    geocoder:
+        An online geocoder asked about the names the gazetteer cannot place
+        (:func:`~geo.places.lookup.place_unplaced`; its look-ups gather in
+        :attr:`lookups`); ``None`` (the default) keeps everything offline.
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, *, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        *,
+        settings: Settings | None = None,
+        geocoder: Geocoder | None = None,
+    ) -> None:
         self.gazetteer = gazetteer or load_gazetteer()
         self.settings = settings or Settings()
         self.recognizer = Recognizer(
@@ -78,6 +94,8 @@ class Pipeline:
             relative=self.settings.relative,
             prominence=self.settings.prominence,
         )
+        self.geocoder = geocoder
+        self.lookups: list[LookupRecord] = []
 
     def process(self, article: Article) -> ArticleResult:
         """Recognise and resolve the places of one article."""
@@ -85,6 +103,21 @@ class Pipeline:
         mentions.extend(find_relative(article, mentions, settings=self.settings.relative))
         mentions.sort(key=lambda m: (m.start, m.end))
         resolutions = self.resolver.resolve(mentions, language=article.language)
+        if self.geocoder is not None:
+            from geo.places.lookup import place_unplaced  # imports the HTTP client: only when asked for
+
+            found = place_unplaced(
+                article,
+                mentions,
+                resolutions,
+                self.geocoder,
+                frequencies=self.gazetteer.zipf,
+                recognition=self.settings.recognition,
+                settings=self.settings.lookup,
+                uncertainty=self.settings.uncertainty,
+            )
+            self.lookups.extend(found.records)
+            return ArticleResult(article=article, mentions=found.mentions, resolutions=found.resolutions)
         return ArticleResult(article=article, mentions=tuple(mentions), resolutions=tuple(resolutions))
 
     def run(self, articles: list[Article]) -> tuple[Story, list[ArticleResult]]:

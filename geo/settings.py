@@ -3,7 +3,8 @@
 :class:`Settings` is a frozen pydantic model made of one section per stage of
 the flow — :class:`ProminenceSettings` (shared), :class:`RecognitionSettings`, :class:`ResolutionSettings`,
 :class:`UncertaintySettings`, :class:`RelativeSettings`, :class:`DateSettings`,
-:class:`RoleSettings`, :class:`TravellerSettings`, :class:`TimelineSettings`.
+:class:`RoleSettings`, :class:`TravellerSettings`, :class:`TimelineSettings`,
+:class:`LookupSettings`.
 Every field says, in its description, why it exists, and in its ``source``
 where its value comes from (set by hand, a fact of geometry, fitted by a script
 on labelled data). :class:`~geo.pipeline.Pipeline` takes one ``Settings`` and
@@ -38,6 +39,7 @@ from geo.errors import InputError
 __all__ = [
     "DateSettings",
     "HAND_SET",
+    "LookupSettings",
     "ProminenceSettings",
     "RecognitionSettings",
     "RelativeSettings",
@@ -242,6 +244,18 @@ class TimelineSettings(_Section):
     merge_km: float = _knob(20.0, "a site this close to a city stop is part of it (a plant in a city)", ge=0)
 
 
+class LookupSettings(_Section):
+    """Online look-ups of names the gazetteer cannot place (:mod:`geo.places.lookup`; off unless asked for)."""
+
+    confidence: float = _knob(
+        0.5,
+        "an online answer is the service's best guess, unchecked against the article: as sure as a gazetteer "
+        "reading just at the resolution threshold",
+        gt=0,
+        le=1,
+    )
+
+
 class Settings(_Section):
     """All the deciding numbers of the reader, one section per stage.
 
@@ -259,6 +273,7 @@ class Settings(_Section):
     roles: RoleSettings = Field(default_factory=RoleSettings)
     traveller: TravellerSettings = Field(default_factory=TravellerSettings)
     timeline: TimelineSettings = Field(default_factory=TimelineSettings)
+    lookup: LookupSettings = Field(default_factory=LookupSettings)
 
 
 def load_settings(path: Path) -> Settings:

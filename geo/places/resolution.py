@@ -27,7 +27,7 @@ from geo.places.relative import direction_name, offset_point, uncertainty_km
 from geo.settings import ProminenceSettings, RelativeSettings, ResolutionSettings, UncertaintySettings
 from geo.text.folding import fold_text, name_key, tokens
 
-__all__ = ["Resolver", "haversine_km"]
+__all__ = ["Resolver", "haversine_km", "place_uncertainty_km"]
 
 _FACILITY_TRIGGERS = {
     "port": {"port", "naval_base"},
@@ -101,7 +101,7 @@ class _Context:
     language: str | None = None
 
 
-def _uncertainty(place: Place, settings: UncertaintySettings) -> float:
+def place_uncertainty_km(place: Place, settings: UncertaintySettings) -> float:
     """How far from its point the place may really lie, in km (see :class:`~geo.settings.UncertaintySettings`)."""
     if place.place_type == PlaceType.CITY:
         return round(settings.city_km + settings.city_km_per_sqrt_population * math.sqrt(max(place.population, 0)), 1)
@@ -195,7 +195,7 @@ class Resolver:
                         mention=mention,
                         place=place,
                         confidence=self._confidence(best.score),
-                        uncertainty_km=_uncertainty(place, self.uncertainty),
+                        uncertainty_km=place_uncertainty_km(place, self.uncertainty),
                         reason="; ".join(best.reasons),
                     )
                 )

@@ -1,0 +1,187 @@
+"""A persistent cache of online geocoders' answers, negative ones too, in one SQLite file.
+
+Online services are slow and rate-limited, and their usage policies ask
+clients to cache: :class:`GeocodeCache` keeps every answer (keyed by
+geocoder, query and parameters) across runs, in
+:func:`default_cache_path` unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from geopy.location import Location
+
+from geo.errors import OutputError
+from geo.places.geocoders.base import canonical_json
+
+__all__ = ["GeocodeCache", "GeocodeCacheError", "default_cache_path"]
+
+_Params = Mapping[str, Any] | None
+
+
+class GeocodeCacheError(OutputError):
+    """The geocode cache file cannot be opened, read or written."""
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction: committed whole, or rolled back on any error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def default_cache_path() -> Path:
+    """``$XDG_CACHE_HOME/geostory/geocode.sqlite``, else ``~/.cache/geostory/geocode.sqlite``."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base else Path.home() / ".cache"
+    return root / "geostory" / "geocode.sqlite"
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS lookups (
+    geocoder TEXT NOT NULL,
+    query TEXT NOT NULL,
+    params TEXT NOT NULL,
+    found INTEGER NOT NULL,
+    stored_at REAL NOT NULL,
+    PRIMARY KEY (geocoder, query, params)
+);
+CREATE TABLE IF NOT EXISTS locations (
+    geocoder TEXT NOT NULL,
+    query TEXT NOT NULL,
+    params TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    address TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    raw TEXT NOT NULL,
+    PRIMARY KEY (geocoder, query, params, rank)
+);
+"""
+_KEY = "geocoder = ? AND query = ? AND params = ?"
+_SQL_HAS = f"SELECT 1 FROM lookups WHERE {_KEY}"
+_SQL_LOCATIONS = f"SELECT address, lat, lon, raw FROM locations WHERE {_KEY} ORDER BY rank"
+_SQL_FORGET = f"DELETE FROM locations WHERE {_KEY}"
+# Columns in table order: (geocoder, query, params, found, stored_at) and
+# (geocoder, query, params, rank, address, lat, lon, raw).
+_SQL_PUT_LOOKUP = "INSERT OR REPLACE INTO lookups VALUES (?, ?, ?, ?, ?)"
+_SQL_PUT_LOCATION = "INSERT INTO locations VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+
+
+class GeocodeCache:
+    """A persistent cache of geocoder answers in an SQLite file.
+
+    Entries are keyed by (geocoder name, query, parameters) and hold the
+    answer's locations (address, latitude, longitude and ``raw`` as JSON),
+    or nothing for a negative answer, which is remembered too. Each write
+    replaces an entry in one transaction. The file is opened on first use.
+
+    Parameters
+    ----------
+    path:
+        The SQLite file (default :func:`default_cache_path`); its folder is
+        created when needed.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path) if path is not None else default_cache_path()
+        self._conn: sqlite3.Connection | None = None
+        self._lock = threading.RLock()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self.path)!r})"
+
+    def __enter__(self) -> GeocodeCache:
+        return self
+
+    def __exit__(self, exc_type: Any, exc_val: Any, exc_tb: Any) -> None:
+        self.close()
+
+    @contextmanager
+    def _db(self) -> Iterator[sqlite3.Connection]:
+        """The open connection, under the lock; sqlite errors become GeocodeCacheError."""
+        with self._lock:
+            try:
+                if self._conn is None:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    conn = sqlite3.connect(str(self.path), timeout=30.0, check_same_thread=False)
+                    conn.isolation_level = None  # transactions are explicit
+                    conn.executescript(_SCHEMA)
+                    self._conn = conn
+                yield self._conn
+            except (sqlite3.Error, OSError) as exc:
+                raise GeocodeCacheError(f"cannot use the geocode cache {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        """Close the file (it reopens on next use)."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    @staticmethod
+    def key(geocoder: str, query: Any, params: _Params = None) -> tuple[str, str, str]:
+        """The (geocoder, query, params) key of an entry, as stored."""
+        text = query if isinstance(query, str) else canonical_json(query)
+        return geocoder, text, canonical_json(dict(params or {}))
+
+    def get(self, geocoder: str, query: Any, params: _Params = None) -> list[Location] | None:
+        """The cached answer: ``None`` when not cached, ``[]`` for a cached negative answer.
+
+        Parameters
+        ----------
+        geocoder, query, params:
+            The entry's key (see :meth:`key`).
+
+        Returns
+        -------
+        list of Location or None
+        """
+        key = self.key(geocoder, query, params)
+        with self._db() as conn:
+            if conn.execute(_SQL_HAS, key).fetchone() is None:
+                return None
+            rows = conn.execute(_SQL_LOCATIONS, key).fetchall()
+        return [Location(address, (lat, lon), json.loads(raw)) for address, lat, lon, raw in rows]
+
+    def put(
+        self,
+        geocoder: str,
+        query: Any,
+        params: _Params,
+        locations: Sequence[Location],
+    ) -> None:
+        """Store an answer (an empty ``locations`` stores a negative one), replacing any older one."""
+        key = self.key(geocoder, query, params)
+        rows = [
+            (*key, rank, loc.address or "", float(loc.latitude), float(loc.longitude), canonical_json(loc.raw))
+            for rank, loc in enumerate(locations)
+        ]
+        with self._db() as conn, _transaction(conn):
+            conn.execute(_SQL_FORGET, key)
+            conn.execute(_SQL_PUT_LOOKUP, (*key, len(rows), time.time()))
+            conn.executemany(_SQL_PUT_LOCATION, rows)
+
+    def clear(self) -> None:
+        """Forget every entry."""
+        with self._db() as conn, _transaction(conn):
+            conn.execute("DELETE FROM locations")
+            conn.execute("DELETE FROM lookups")
+
+    def __len__(self) -> int:
+        with self._db() as conn:
+            return int(conn.execute("SELECT COUNT(*) FROM lookups").fetchone()[0])

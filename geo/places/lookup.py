@@ -1,0 +1,383 @@
+"""Online look-up of the names the gazetteer cannot place: new places for roles, stops and every output.
+
+When a geocoder is given (``geo build DIR --out OUT --geocoder nominatim``),
+:func:`place_unplaced` asks it about each name of an article that
+:func:`~geo.places.unplaced.find_unplaced` marks as a place nobody placed (a
+trigger noun or a preposition of place before it), once per name, and turns
+each answer into a :class:`~geo.model.Place` (id ``online:<service>:<id>``)
+and a :class:`~geo.model.Resolution` of a new ``online`` mention, so that the
+rest of the pipeline handles it like any other place. Only the online members
+of a :class:`~geo.places.geocoders.chain.ChainedGeocoder` are asked (the
+gazetteer already had its say), through their rate limiter and cache.
+
+A failure (time-out, server error, malformed answer, unusable cache) never
+stops a build: it is recorded (:class:`LookupRecord`) and the name stays
+unplaced. :func:`lookup_summary` says in one line how it went.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from geopy.exc import GeocoderServiceError
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+
+from geo.model import Article, MatchKind, Mention, Place, PlaceType, Resolution, WordFrequencies
+from geo.places.geocoders import ChainedGeocoder, GeocodeCacheError, OfflineGeocoder, geocoder_name
+from geo.places.lexicon import Lexicon
+from geo.places.resolution import haversine_km, place_uncertainty_km
+from geo.places.unplaced import UnplacedName, find_unplaced
+from geo.settings import LookupSettings, RecognitionSettings, UncertaintySettings
+from geo.text.folding import is_arabic, name_key
+
+__all__ = [
+    "LookupOutcome",
+    "LookupRecord",
+    "LookupResult",
+    "lookup_summary",
+    "place_from_location",
+    "place_unplaced",
+]
+
+
+class LookupOutcome(StrEnum):
+    """What one look-up gave: a place, no answer, or a failure."""
+
+    PLACED = "placed"
+    NOT_FOUND = "not found"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class LookupRecord:
+    """One name of one article asked about, and what came of it."""
+
+    article: str
+    query: str
+    outcome: LookupOutcome
+    place_id: str | None = None
+    error: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LookupResult:
+    """An article's mentions and resolutions with the online ones added, and the look-ups made."""
+
+    mentions: tuple[Mention, ...]
+    resolutions: tuple[Resolution, ...]
+    records: tuple[LookupRecord, ...]
+
+
+# -------------------------------------------------------------------------- answers to places
+
+#: OpenStreetMap types (Nominatim ``type``/``addresstype``, Photon ``osm_value``/``type``) and Pelias layers.
+_TYPE_OF_VALUE: dict[str, PlaceType] = {
+    **dict.fromkeys(("country", "dependency"), PlaceType.COUNTRY),
+    **dict.fromkeys(
+        ("state", "region", "province", "county", "macroregion", "macrocounty", "state_district"), PlaceType.REGION
+    ),
+    **dict.fromkeys(
+        ("city", "town", "village", "hamlet", "suburb", "locality", "localadmin", "borough", "neighbourhood",
+         "municipality", "quarter", "isolated_dwelling", "district"),
+        PlaceType.CITY,
+    ),  # fmt: skip
+    **dict.fromkeys(("island", "islet", "archipelago"), PlaceType.ISLAND),
+    **dict.fromkeys(
+        ("sea", "ocean", "bay", "strait", "water", "river", "lake", "marinearea", "canal"), PlaceType.WATER
+    ),
+    **dict.fromkeys(("aerodrome", "airport", "station", "harbour", "port", "venue", "address"), PlaceType.FACILITY),
+}
+#: OpenStreetMap classes (Nominatim ``class``, Photon ``osm_key``) whose type is not in the table above.
+_TYPE_OF_CLASS: dict[str, PlaceType] = {
+    "boundary": PlaceType.REGION,
+    "waterway": PlaceType.WATER,
+    **dict.fromkeys(
+        ("aeroway", "railway", "military", "man_made", "amenity", "building", "industrial", "landuse", "highway",
+         "tourism", "historic", "office", "leisure"),
+        PlaceType.FACILITY,
+    ),  # fmt: skip
+}
+#: Trigger nouns' hints (``data/lexicon/triggers.yaml``) that name a kind of place of their own.
+_TYPE_OF_TRIGGER: dict[str, PlaceType] = {
+    "city": PlaceType.CITY,
+    "island": PlaceType.ISLAND,
+    "region": PlaceType.REGION,
+    "water": PlaceType.WATER,
+}
+_OSM_TYPES = {"n": "node", "w": "way", "r": "relation", "node": "node", "way": "way", "relation": "relation"}
+
+
+def _properties(raw: Any) -> dict[str, Any]:
+    """The answer's fields: a GeoJSON feature's properties (Photon, Pelias), else the record itself (Nominatim)."""
+    if not isinstance(raw, Mapping):
+        return {}
+    props = raw.get("properties")
+    return dict(props) if isinstance(props, Mapping) else dict(raw)
+
+
+def _stable_id(props: Mapping[str, Any], lat: float, lon: float) -> str:
+    """OpenStreetMap's ``type/id``, else Pelias' ``gid``, else the point to four decimals (about 10 m)."""
+    osm_type = _OSM_TYPES.get(str(props.get("osm_type", "")).lower())
+    osm_id = props.get("osm_id")
+    if osm_type and isinstance(osm_id, int | str) and str(osm_id).isdigit():
+        return f"{osm_type}/{osm_id}"
+    gid = props.get("gid")
+    if isinstance(gid, str) and gid.strip():
+        return gid.strip()
+    return f"{lat:.4f},{lon:.4f}"
+
+
+def _answer_type(props: Mapping[str, Any], trigger: str | None) -> tuple[PlaceType, str]:
+    """The place type and finer feature: from the answer's type or class, else the trigger noun, else a city."""
+    values = [props.get(k) for k in ("addresstype", "type", "osm_value", "layer")]
+    for value in values:
+        if isinstance(value, str) and value.lower() in _TYPE_OF_VALUE:
+            return _TYPE_OF_VALUE[value.lower()], value.lower()
+    feature = next((v.lower() for v in values if isinstance(v, str) and v), "")
+    for key in ("class", "category", "osm_key"):
+        value = props.get(key)
+        if isinstance(value, str) and value.lower() in _TYPE_OF_CLASS:
+            return _TYPE_OF_CLASS[value.lower()], feature or value.lower()
+    if trigger is not None:
+        return _TYPE_OF_TRIGGER.get(trigger, PlaceType.FACILITY), trigger
+    return PlaceType.CITY, feature
+
+
+def _country(props: Mapping[str, Any]) -> str | None:
+    address = props.get("address")
+    candidates = [
+        props.get("country_code"),
+        props.get("countrycode"),
+        address.get("country_code") if isinstance(address, Mapping) else None,
+    ]
+    code = next((c for c in candidates if isinstance(c, str) and len(c.strip()) == 2), None)
+    return code.strip().upper() if code else None
+
+
+def _names(props: Mapping[str, Any], location: Location, query: str) -> tuple[str, str | None]:
+    """``(name, Arabic name)``: English or the local name first; the Arabic one, or the query when it is Arabic."""
+    details = props.get("namedetails")
+    details = details if isinstance(details, Mapping) else {}
+    head = (location.address or "").split(",")[0].strip()
+    latin = [details.get("name:en"), props.get("name"), details.get("name"), head]
+    name = next((n.strip() for n in latin if isinstance(n, str) and n.strip()), query)
+    arabic = details.get("name:ar")
+    if isinstance(arabic, str) and arabic.strip():
+        return name, arabic.strip()
+    return name, query if is_arabic(query) else (name if is_arabic(name) else None)
+
+
+def _bbox_km(raw: Any, props: Mapping[str, Any]) -> float | None:
+    """Half the diagonal of the answer's bounding box, in km (``None`` without one)."""
+    box: Any = props.get("boundingbox")  # Nominatim: south, north, west, east
+    order = (0, 2, 1, 3)
+    if box is None:
+        box, order = props.get("extent"), (3, 0, 1, 2)  # Photon: west, north, east, south
+    if box is None and isinstance(raw, Mapping):
+        box, order = raw.get("bbox"), (1, 0, 3, 2)  # Pelias (GeoJSON): west, south, east, north
+    try:
+        south, west, north, east = (float(box[i]) for i in order)  # type: ignore[index]
+    except (TypeError, ValueError, IndexError, KeyError):
+        return None
+    if not all(math.isfinite(v) for v in (south, west, north, east)):
+        return None
+    return round(haversine_km(south, west, north, east) / 2, 1)
+
+
+def place_from_location(
+    location: Location,
+    *,
+    service: str,
+    query: str,
+    trigger: str | None = None,
+    uncertainty: UncertaintySettings | None = None,
+) -> tuple[Place, float]:
+    """A place of an online geocoder's answer, and how far from its point it may lie (km).
+
+    Parameters
+    ----------
+    location:
+        The answer (its ``raw`` as Nominatim, Photon or Pelias gives it).
+    service:
+        The geocoder's name (``"nominatim:nominatim.openstreetmap.org"``); its
+        first part names the id's service.
+    query:
+        The name asked about.
+    trigger:
+        The trigger noun's hint before the name, when the answer gives no type.
+    uncertainty:
+        The uncertainty of each type, when the answer gives no larger bounding box.
+
+    Returns
+    -------
+    tuple of (Place, float)
+        The place (id ``online:<service>:<osm_type/osm_id | gid | lat,lon>``) and
+        its uncertainty: half its bounding box's diagonal, at least its type's.
+    """
+    props = _properties(location.raw)
+    lat, lon = round(float(location.latitude), 6), round(float(location.longitude), 6)
+    place_type, feature = _answer_type(props, trigger)
+    name, name_ar = _names(props, location, query)
+    place = Place(
+        id=f"online:{service.split(':')[0]}:{_stable_id(props, lat, lon)}",
+        name=name,
+        name_ar=name_ar,
+        lat=lat,
+        lon=lon,
+        place_type=place_type,
+        feature=feature,
+        country=_country(props),
+        source=f"online geocoder {service}, asked «{query}»",
+    )
+    least = place_uncertainty_km(place, uncertainty or UncertaintySettings())
+    return place, max(least, _bbox_km(location.raw, props) or 0.0)
+
+
+# -------------------------------------------------------------------------- look-ups
+
+
+def _online_part(geocoder: Geocoder) -> ChainedGeocoder | None:
+    """What to ask: a chain's online members (with its cache), or the geocoder itself unless it is offline."""
+    if isinstance(geocoder, OfflineGeocoder):
+        return None
+    if isinstance(geocoder, ChainedGeocoder):
+        online = [g for g in geocoder.geocoders if not isinstance(g, OfflineGeocoder)]
+        return ChainedGeocoder(online, cache=geocoder.cache) if online else None
+    return ChainedGeocoder([geocoder])  # a chain drops the keywords a geocoder does not take
+
+
+def _service(chain: ChainedGeocoder) -> str:
+    return ", ".join(geocoder_name(g) for g in chain.geocoders)
+
+
+def _ask(geocoder: Geocoder, query: str) -> tuple[Location | None, str]:
+    """The answer to one query (``None`` for none) and, when the look-up failed, why."""
+    try:
+        answer = geocoder.geocode(query, exactly_one=True, addressdetails=True, namedetails=True)
+    except (GeocoderServiceError, GeocodeCacheError) as exc:
+        return None, f"{type(exc).__name__}: {' '.join(str(exc).split())}"
+    if isinstance(answer, list):
+        answer = answer[0] if answer else None
+    return (answer if isinstance(answer, Location) else None), ""
+
+
+def _mention(article: Article, name: UnplacedName) -> Mention:
+    return Mention(
+        article=article.name,
+        start=name.start,
+        end=name.end,
+        text=name.text,
+        sentence=name.sentence,
+        match=MatchKind.ONLINE,
+        candidates=(),
+        trigger=name.trigger,
+        cue=name.cue,
+    )
+
+
+def _look_up(
+    article: Article,
+    names: Iterable[UnplacedName],
+    geocoder: ChainedGeocoder,
+    *,
+    settings: LookupSettings,
+    uncertainty: UncertaintySettings,
+) -> tuple[list[Mention], list[Resolution], list[LookupRecord]]:
+    """Ask about each distinct name once; every span of a placed name becomes a resolved mention."""
+    service = _service(geocoder)
+    answers: dict[str, tuple[Place, float] | None] = {}
+    mentions: list[Mention] = []
+    resolutions: list[Resolution] = []
+    records: list[LookupRecord] = []
+    for name in names:
+        key = name_key(name.query)
+        if key not in answers:
+            location, error = _ask(geocoder, name.query)
+            placed = None
+            if location is not None:
+                placed = place_from_location(
+                    location, service=service, query=name.query, trigger=name.trigger, uncertainty=uncertainty
+                )
+            answers[key] = placed
+            outcome = LookupOutcome.FAILED if error else LookupOutcome.PLACED if placed else LookupOutcome.NOT_FOUND
+            place_id = placed[0].id if placed else None
+            records.append(LookupRecord(article.name, name.query, outcome, place_id, error))
+        placed = answers[key]
+        if placed is None:
+            continue
+        mention = _mention(article, name)
+        reason = f"not in the gazetteer; placed by {service} («{name.query}»)"
+        mentions.append(mention)
+        resolutions.append(Resolution(mention, placed[0], settings.confidence, placed[1], reason=reason))
+    return mentions, resolutions, records
+
+
+def place_unplaced(
+    article: Article,
+    mentions: Sequence[Mention],
+    resolutions: Sequence[Resolution],
+    geocoder: Geocoder,
+    *,
+    frequencies: WordFrequencies,
+    lexicon: Lexicon | None = None,
+    recognition: RecognitionSettings | None = None,
+    settings: LookupSettings | None = None,
+    uncertainty: UncertaintySettings | None = None,
+) -> LookupResult:
+    """Ask an online geocoder about the names of an article nothing placed, and place those it knows.
+
+    Parameters
+    ----------
+    article:
+        The article.
+    mentions, resolutions:
+        What recognition found and resolution placed (neither is changed).
+    geocoder:
+        A geopy geocoder; of a :class:`~geo.places.geocoders.chain.ChainedGeocoder`
+        only the online members are asked (with the chain's cache).
+    frequencies:
+        How common a word is (the gazetteer's ``zipf``): common words are never asked about.
+    lexicon, recognition:
+        Word lists and recognition settings for :func:`~geo.places.unplaced.find_unplaced`.
+    settings:
+        Look-up settings (the confidence of an online answer).
+    uncertainty:
+        The uncertainty of each place type, when an answer gives no larger bounding box.
+
+    Returns
+    -------
+    LookupResult
+        The mentions and resolutions, with one ``online`` mention and resolution
+        per span of a placed name, in text order; and one record per name asked about.
+    """
+    online = _online_part(geocoder)
+    if online is None:
+        return LookupResult(tuple(mentions), tuple(resolutions), ())
+    names = find_unplaced(
+        article, mentions, resolutions, frequencies=frequencies, lexicon=lexicon, settings=recognition
+    )
+    new_mentions, new_resolutions, records = _look_up(
+        article,
+        names,
+        online,
+        settings=settings or LookupSettings(),
+        uncertainty=uncertainty or UncertaintySettings(),
+    )
+    return LookupResult(
+        mentions=tuple(sorted([*mentions, *new_mentions], key=lambda m: (m.start, m.end))),
+        resolutions=tuple(sorted([*resolutions, *new_resolutions], key=lambda r: (r.mention.start, r.mention.end))),
+        records=tuple(records),
+    )
+
+
+def lookup_summary(records: Iterable[LookupRecord]) -> str:
+    """One line: ``online geocoder: N names looked up, M placed, K failed``."""
+    records = list(records)
+    placed = sum(r.outcome == LookupOutcome.PLACED for r in records)
+    failed = sum(r.outcome == LookupOutcome.FAILED for r in records)
+    return f"online geocoder: {len(records)} names looked up, {placed} placed, {failed} failed"
