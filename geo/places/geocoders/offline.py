@@ -23,6 +23,7 @@ from geopy.exc import GeocoderQueryError
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 
+from geo.model import MatchKind, PlaceType
 from geo.places.gazetteer import ADJECTIVE, LATIN, PRIMARY, load_gazetteer
 from geo.places.geocoders.base import coerce_point, init_without_network
 from geo.places.lexicon import clitic_forms
@@ -38,7 +39,7 @@ __all__ = ["OfflineGeocoder", "MIN_PHONETIC_CLASSES"]
 #: A phonetic key must have at least this many consonant classes to be looked up.
 MIN_PHONETIC_CLASSES = 5
 
-_MATCH_RANK = {"exact": 0, "clitic": 1, "phonetic": 2}
+_MATCH_RANK = {MatchKind.EXACT: 0, MatchKind.CLITIC: 1, MatchKind.PHONETIC: 2}
 
 
 def _as_upper_set(values: str | Iterable[str] | None) -> frozenset[str] | None:
@@ -77,9 +78,9 @@ def _type_rank(place: Place) -> int:
     A capital of fewer than 100,000 people (Hamilton, Bermuda) does not
     outrank a larger namesake (Hamilton, Ontario).
     """
-    if place.place_type == "country":
+    if place.place_type == PlaceType.COUNTRY:
         return 0
-    if place.place_type == "city":
+    if place.place_type == PlaceType.CITY:
         major_capital = place.feature == "capital" and place.population >= _CAPITAL_MIN_POPULATION
         return 1 if major_capital else 2
     return 3
@@ -87,7 +88,7 @@ def _type_rank(place: Place) -> int:
 
 def _address(place: Place, language: str | None) -> str:
     name = place.name_ar if language == "ar" and place.name_ar else place.name
-    if place.country and place.place_type != "country":
+    if place.country and place.place_type != PlaceType.COUNTRY:
         return f"{name}, {place.country}"
     return name
 
@@ -97,13 +98,13 @@ def _raw(place: Place, match: str) -> dict[str, Any]:
         "id": place.id,
         "name": place.name,
         "name_ar": place.name_ar,
-        "place_type": place.place_type,
+        "place_type": str(place.place_type),  # raw answers hold plain JSON values, as geopy's online ones do
         "feature": place.feature,
         "country": place.country,
         "admin1": place.admin1,
         "population": place.population,
         "source": place.source,
-        "match": match,
+        "match": str(match),
     }
 
 
@@ -168,7 +169,7 @@ class OfflineGeocoder(Geocoder):
     def _phonetic_hits(self, key: str, found: dict[int, str]) -> None:
         if len(key) >= MIN_PHONETIC_CLASSES:
             for hit in self.gazetteer.lookup_phonetic(key):
-                found.setdefault(hit.row, "phonetic")
+                found.setdefault(hit.row, MatchKind.PHONETIC)
 
     def candidates(
         self,
@@ -205,10 +206,10 @@ class OfflineGeocoder(Geocoder):
         if not key:
             raise GeocoderQueryError("empty query: give a place name")
         found: dict[int, str] = {}
-        self._hits(key, "exact", found)
+        self._hits(key, MatchKind.EXACT, found)
         forms = [form for _, form in clitic_forms(key)] if is_arabic(key) else []
         for form in forms:
-            self._hits(form, "clitic", found)
+            self._hits(form, MatchKind.CLITIC, found)
         self._phonetic_hits(phonetic_key(query), found)
         for form in forms:
             self._phonetic_hits(arabic_key(form), found)
@@ -285,7 +286,7 @@ class OfflineGeocoder(Geocoder):
         query: Any,
         *,
         exactly_one: bool = True,
-        place_types: Sequence[str] = ("city",),
+        place_types: Sequence[str] = (PlaceType.CITY,),
         language: str | None = None,
         timeout: Any = DEFAULT_SENTINEL,
     ) -> Location | list[Location]:
