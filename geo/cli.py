@@ -100,8 +100,9 @@ def _mention_rows(results: list[ArticleResult], *, include_all: bool) -> list[di
 def _cmd_places(args: argparse.Namespace) -> int:
     from geo.pipeline import Pipeline, read_articles
 
-    articles = read_articles(args.path)
-    pipeline = Pipeline(settings=_settings(args))
+    settings = _settings(args)
+    articles = read_articles(args.path, settings=settings.text)
+    pipeline = Pipeline(settings=settings)
     results = [pipeline.process(a) for a in articles]
     rows = _mention_rows(results, include_all=args.all)
     if args.json:
@@ -125,8 +126,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
     if args.path.is_dir() and args.out.resolve() == args.path.resolve():
         raise InputError("--out must not be the articles folder (its outputs would be read as articles)")
     geocoder = _geocoder(args)
-    articles = read_articles(args.path)
-    pipeline = Pipeline(settings=_settings(args), geocoder=geocoder)
+    settings = _settings(args)
+    articles = read_articles(args.path, settings=settings.text)
+    pipeline = Pipeline(settings=settings, geocoder=geocoder)
     story, _ = pipeline.run(articles)
     doc = story_to_doc(story)
     save_story(doc, args.out / "story.json")

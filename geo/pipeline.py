@@ -20,7 +20,7 @@ from geo.places.gazetteer import Gazetteer, load_gazetteer
 from geo.places.recognition import Recognizer
 from geo.places.relative import find_relative
 from geo.places.resolution import Resolver
-from geo.settings import Settings
+from geo.settings import Settings, TextSettings
 from geo.story.features import gather_features, story_title
 from geo.story.roles import assign_roles
 from geo.story.timeline import build_stops
@@ -44,8 +44,11 @@ class ArticleResult:
     resolutions: tuple[Resolution, ...]
 
 
-def read_articles(path: Path) -> list[Article]:
+def read_articles(path: Path, *, settings: TextSettings | None = None) -> list[Article]:
     """Articles from a folder (every article file in it) or from one file.
+
+    ``settings`` says what counts as article text among a page's furniture
+    (default :class:`~geo.settings.TextSettings`; a pipeline's is ``pipeline.settings.text``).
 
     Raises
     ------
@@ -54,9 +57,9 @@ def read_articles(path: Path) -> list[Article]:
     """
     path = Path(path)
     if path.is_dir():
-        return read_corpus(path)
+        return read_corpus(path, settings=settings)
     if path.is_file():
-        return read_article_file(path)
+        return read_article_file(path, settings=settings)
     raise InputError(f"no such file or folder: {path}")
 
 

@@ -1,7 +1,8 @@
 """Every number that decides what the reader finds, in one typed, documented place.
 
 :class:`Settings` is a frozen pydantic model made of one section per stage of
-the flow — :class:`ProminenceSettings` (shared), :class:`RecognitionSettings`, :class:`ResolutionSettings`,
+the flow — :class:`TextSettings`, :class:`ProminenceSettings` (shared),
+:class:`RecognitionSettings`, :class:`ResolutionSettings`,
 :class:`UncertaintySettings`, :class:`RelativeSettings`, :class:`DateSettings`,
 :class:`RoleSettings`, :class:`TravellerSettings`, :class:`TimelineSettings`,
 :class:`LookupSettings`.
@@ -46,6 +47,7 @@ __all__ = [
     "ResolutionSettings",
     "RoleSettings",
     "Settings",
+    "TextSettings",
     "TimelineSettings",
     "TravellerSettings",
     "UncertaintySettings",
@@ -67,6 +69,19 @@ def _knob(default: Any, why: str, source: str = HAND_SET, **limits: Any) -> Any:
 
 class _Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+
+
+class TextSettings(_Section):
+    """What counts as article text among a page's furniture (:mod:`geo.text.furniture`)."""
+
+    min_lead_words: int = _knob(6, "a tail or read-also marker counts only after a line of this many words", ge=0)
+    min_prose_words: int = _knob(
+        5, "a prose sentence has this many words (and ends with sentence punctuation)", ge=1
+    )
+    min_prose_sentences: int = _knob(
+        2, "an embedded read-also block is an article with this many prose sentences", ge=1
+    )
+    min_prose_chars: int = _knob(200, "... holding this many characters", ge=0)
 
 
 class ProminenceSettings(_Section):
@@ -264,6 +279,7 @@ class Settings(_Section):
     """
 
     source: str = _knob("defaults", "where this set of values comes from", DEFINITION)
+    text: TextSettings = Field(default_factory=TextSettings)
     prominence: ProminenceSettings = Field(default_factory=ProminenceSettings)
     recognition: RecognitionSettings = Field(default_factory=RecognitionSettings)
     resolution: ResolutionSettings = Field(default_factory=ResolutionSettings)

@@ -35,21 +35,13 @@ import yaml
 
 from geo.errors import GeoStoryError
 from geo.model import Span
+from geo.settings import TextSettings
 from geo.text.sentences import line_spans, split_sentences
 
 __all__ = ["FURNITURE_PATH", "find_furniture", "split_embedded"]
 
 #: The phrase lists.
 FURNITURE_PATH = Path(__file__).resolve().parents[2] / "data" / "furniture.yaml"
-
-#: An embedded block is an article with at least this many prose sentences...
-_MIN_PROSE_SENTENCES = 2
-#: ... holding at least this many characters.
-_MIN_PROSE_CHARS = 200
-#: A prose sentence has at least this many words and ends with sentence punctuation.
-_MIN_PROSE_WORDS = 5
-#: A tail or read-also marker counts only after a line of at least this many words.
-_MIN_LEAD_WORDS = 6
 
 _SENTENCE_END = re.compile(r"[.!?؟…۔][\"'”’»›)\]]*\Z")
 
@@ -97,13 +89,15 @@ class _Layout:
     ranges: tuple[tuple[int, int], ...]
 
 
-def find_furniture(text: str) -> tuple[Span, ...]:
+def find_furniture(text: str, *, settings: TextSettings | None = None) -> tuple[Span, ...]:
     """Return the spans of page furniture in ``text``.
 
     Parameters
     ----------
     text:
         An article's text.
+    settings:
+        What counts as article text (default :class:`~geo.settings.TextSettings`).
 
     Returns
     -------
@@ -111,16 +105,18 @@ def find_furniture(text: str) -> tuple[Span, ...]:
         Sorted, non-overlapping spans: furniture lines (or parts of lines), read-also
         markers (with their block when it is no article) and the tail block.
     """
-    return _layout(text).furniture
+    return _layout(text, settings or TextSettings()).furniture
 
 
-def split_embedded(text: str) -> list[tuple[int, int]]:
+def split_embedded(text: str, *, settings: TextSettings | None = None) -> list[tuple[int, int]]:
     """Return the ranges of the main article and of each embedded read-also article.
 
     Parameters
     ----------
     text:
         A page's text.
+    settings:
+        What counts as article text (default :class:`~geo.settings.TextSettings`).
 
     Returns
     -------
@@ -131,17 +127,17 @@ def split_embedded(text: str) -> list[tuple[int, int]]:
         embedded one runs from its first line after the marker to its last non-blank
         line before the next marker or the tail block.
     """
-    return list(_layout(text).ranges)
+    return list(_layout(text, settings or TextSettings()).ranges)
 
 
-def _layout(text: str) -> _Layout:
+def _layout(text: str, settings: TextSettings) -> _Layout:
     """Classify the lines of ``text`` and cut it into furniture and articles."""
     rules = _rules()
     lines = [_classify(text, start, end, rules) for start, end in line_spans(text)]
-    tail_at = _tail_index(text, lines)
+    tail_at = _tail_index(text, lines, settings)
     spans: list[Span] = [line.cut for line in lines[:tail_at] if line.cut is not None]
     spans += [Span(line.start, line.end) for line in lines[:tail_at] if line.kind == "tail"]
-    marker_spans, embedded, main_end = _read_also_blocks(text, lines[:tail_at])
+    marker_spans, embedded, main_end = _read_also_blocks(text, lines[:tail_at], settings)
     spans += marker_spans
     if tail_at < len(lines):
         tail_end = _last_end(lines[tail_at:]) or lines[tail_at].end
@@ -150,7 +146,9 @@ def _layout(text: str) -> _Layout:
     return _Layout(furniture=_merge(spans), ranges=(main, *embedded))
 
 
-def _read_also_blocks(text: str, lines: list[_Line]) -> tuple[list[Span], list[tuple[int, int]], int | None]:
+def _read_also_blocks(
+    text: str, lines: list[_Line], settings: TextSettings
+) -> tuple[list[Span], list[tuple[int, int]], int | None]:
     """Sort the read-also blocks of ``lines`` (the text before the tail) into articles and furniture.
 
     Returns the furniture spans (markers, and blocks that are no article), the ranges of
@@ -164,9 +162,9 @@ def _read_also_blocks(text: str, lines: list[_Line]) -> tuple[list[Span], list[t
         stop = markers[n + 1] if n + 1 < len(markers) else len(lines)
         block = [line for line in lines[at + 1 : stop] if line.kind != "blank"]
         marker = lines[at]
-        if not _has_lead(text, lines[:at]):
+        if not _has_lead(text, lines[:at], settings):
             spans.append(Span(marker.start, marker.end))
-        elif block and _is_prose(text, block):
+        elif block and _is_prose(text, block, settings):
             spans.append(Span(marker.start, marker.end))
             embedded.append((block[0].start, block[-1].end))
             if main_end is None:
@@ -223,20 +221,21 @@ def _part_span(
     return Span(start + index[a], _past_marks(text, start + index[b - 1] + 1, end))
 
 
-def _tail_index(text: str, lines: list[_Line]) -> int:
+def _tail_index(text: str, lines: list[_Line], settings: TextSettings) -> int:
     """Index of the first tail marker that follows some article text (``len(lines)`` when none)."""
     for i, line in enumerate(lines):
-        if line.kind == "tail" and _has_lead(text, lines[:i]):
+        if line.kind == "tail" and _has_lead(text, lines[:i], settings):
             return i
     return len(lines)
 
 
-def _has_lead(text: str, lines: Iterable[_Line]) -> bool:
+def _has_lead(text: str, lines: Iterable[_Line], settings: TextSettings) -> bool:
     """Tell whether some text line among ``lines`` looks like article text."""
-    return any(line.kind == "text" and len(text[line.start : line.end].split()) >= _MIN_LEAD_WORDS for line in lines)
+    least = settings.min_lead_words
+    return any(line.kind == "text" and len(text[line.start : line.end].split()) >= least for line in lines)
 
 
-def _is_prose(text: str, block: list[_Line]) -> bool:
+def _is_prose(text: str, block: list[_Line], settings: TextSettings) -> bool:
     """Tell whether a read-also block reads as an article rather than a list of links."""
     count = chars = 0
     for line in block:
@@ -244,10 +243,10 @@ def _is_prose(text: str, block: list[_Line]) -> bool:
             continue
         for span in split_sentences(text[line.start : line.end]):
             sentence = text[line.start + span.start : line.start + span.end]
-            if len(sentence.split()) >= _MIN_PROSE_WORDS and _SENTENCE_END.search(sentence):
+            if len(sentence.split()) >= settings.min_prose_words and _SENTENCE_END.search(sentence):
                 count += 1
                 chars += len(sentence)
-    return count >= _MIN_PROSE_SENTENCES and chars >= _MIN_PROSE_CHARS
+    return count >= settings.min_prose_sentences and chars >= settings.min_prose_chars
 
 
 def _last_end(lines: list[_Line]) -> int:

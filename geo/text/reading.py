@@ -21,6 +21,7 @@ import yaml
 
 from geo.errors import EncodingError, FrontMatterError, InputError
 from geo.model import Article
+from geo.settings import TextSettings
 from geo.text.furniture import find_furniture, split_embedded
 from geo.text.sentences import split_sentences
 
@@ -79,7 +80,9 @@ _HTML_START = ("<!doctype html", "<html")
 # --- corpus and files ------------------------------------------------------------------------
 
 
-def read_corpus(directory: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+def read_corpus(
+    directory: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, settings: TextSettings | None = None
+) -> list[Article]:
     """Read every article file directly in ``directory``.
 
     Parameters
@@ -89,6 +92,8 @@ def read_corpus(directory: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
         starts with a dot and sub-folders are skipped.
     max_bytes:
         Largest file size accepted.
+    settings:
+        What counts as article text among the page furniture (default :class:`~geo.settings.TextSettings`).
 
     Returns
     -------
@@ -112,10 +117,12 @@ def read_corpus(directory: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
     )
     if not files:
         raise InputError(f"{folder}: holds no article ({', '.join(ARTICLE_SUFFIXES)} file)")
-    return [article for path in files for article in read_article_file(path, max_bytes=max_bytes)]
+    return [article for path in files for article in read_article_file(path, max_bytes=max_bytes, settings=settings)]
 
 
-def read_article_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+def read_article_file(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, settings: TextSettings | None = None
+) -> list[Article]:
     """Read one article file.
 
     Parameters
@@ -125,6 +132,8 @@ def read_article_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -
         stripped to text, other files are read as plain text (Markdown stays as written).
     max_bytes:
         Largest file size accepted.
+    settings:
+        What counts as article text among the page furniture (default :class:`~geo.settings.TextSettings`).
 
     Returns
     -------
@@ -149,11 +158,12 @@ def read_article_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -
         fields.setdefault("title", html_title)
     if not body.strip():
         raise InputError(f"{file.name}: no article text")
+    settings = settings or TextSettings()
     articles = []
-    for number, (start, end) in enumerate(split_embedded(body), start=1):
+    for number, (start, end) in enumerate(split_embedded(body, settings=settings), start=1):
         name = file.name if number == 1 else f"{file.name}#{number}"
         title = fields.get("title") if number == 1 else None
-        articles.append(_make_article(name, body[start:end], fields, title=title, path=file))
+        articles.append(_make_article(name, body[start:end], fields, title=title, path=file, settings=settings))
     return articles
 
 
@@ -178,13 +188,15 @@ def _read_bytes(file: Path, max_bytes: int) -> bytes:
     return data
 
 
-def _make_article(name: str, text: str, fields: dict[str, Any], *, title: str | None, path: Path) -> Article:
+def _make_article(
+    name: str, text: str, fields: dict[str, Any], *, title: str | None, path: Path, settings: TextSettings
+) -> Article:
     """Build one article from its text and the file's front matter fields."""
     return Article(
         name=name,
         text=text,
         sentences=split_sentences(text),
-        furniture=find_furniture(text),
+        furniture=find_furniture(text, settings=settings),
         language=fields.get("language") or detect_language(text),
         title=title,
         url=fields.get("url"),
