@@ -24,6 +24,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.errors import GeoStoryError
+from geo.model import Role
 from geo.pipeline import Pipeline, read_articles
 from geo.places.gazetteer import Gazetteer, load_gazetteer
 from geo.places.geocoders import OfflineGeocoder
@@ -47,13 +48,14 @@ from geo.presenter.editing import (
     edit_stop,
     move_stop,
     remove_stop,
+    role_options,
     search_places,
     stop_rows,
     story_hash,
 )
 from geo.presenter.mapview import map_for_app, progress_layer, view_at
 from geo.presenter.navigation import Nav, NavAction, autoplay_tick, nav_press, nav_resize, progress_text
-from geo.presenter.translations import LANGUAGES, is_rtl, rtl_css, tr
+from geo.presenter.translations import LANGUAGES, is_rtl, role_text, rtl_css, tr
 from geo.presenter.uploads import ARTICLE_TYPES, check_upload, read_uploads, story_from_bytes
 from geo.story.document import StoryDoc, story_to_doc
 
@@ -326,7 +328,12 @@ def _table(doc: StoryDoc) -> None:
             "date_certainty": st.column_config.SelectboxColumn(
                 _t("col_certainty"), options=[str(c) for c in CERTAINTIES]
             ),
-            "role": st.column_config.TextColumn(_t("col_role")),
+            "role": st.column_config.SelectboxColumn(
+                _t("col_role"),
+                options=[str(r) for r in role_options(doc)],
+                format_func=lambda value: role_text(Role(value), lang=_lang()),
+                default=str(Role.VISIT),
+            ),
             "caption": st.column_config.TextColumn(_t("col_caption"), width="large"),
             "lat": st.column_config.NumberColumn(_t("col_lat"), format="%.4f"),
             "lon": st.column_config.NumberColumn(_t("col_lon"), format="%.4f"),

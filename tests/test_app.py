@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.model import Role
 from geo.presenter.downloads import story_bytes
-from geo.presenter.editing import remove_stop
+from geo.presenter.editing import STOP_ROLES, remove_stop, role_options
 from geo.presenter.navigation import Nav
-from geo.presenter.translations import date_text, tr
+from geo.presenter.translations import date_text, role_text, tr
 from tests.conftest import ROOT
 
 
@@ -135,3 +137,15 @@ def test_the_reading_table_lists_every_place(app: AppTest) -> None:
     frame = next(d.value for d in app.dataframe if "Why" in d.value.columns)
     assert {"Place", "Role", "Why"} <= set(frame.columns)
     assert set(frame["Place"]) == {s.name for s in doc.stops} | {pl.name for pl in doc.places}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_stops_table_offers_the_stop_roles_in_the_interface_language(app: AppTest, lang: str) -> None:
+    app.radio(key="lang").set_value(lang).run()
+    doc = app.session_state["doc"]
+    editor = next(d for d in app.dataframe if d.proto.editing_mode)  # the table of stops is the editable one
+    role = json.loads(editor.proto.columns)["role"]
+    assert role["type_config"]["type"] == "selectbox" and role["default"] == Role.VISIT
+    offered = role["type_config"]["options"]
+    assert offered == [{"value": r, "label": role_text(r, lang=lang)} for r in role_options(doc)]
+    assert [o["value"] for o in offered][: len(STOP_ROLES)] == list(STOP_ROLES)

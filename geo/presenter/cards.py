@@ -13,7 +13,7 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from geo.model import Certainty
+from geo.model import Certainty, Role
 from geo.presenter.translations import certainty_text, date_text, role_text, tr
 from geo.story.document import PlaceDoc, StopDoc, StoryDoc, date_bounds, dated_stops
 
@@ -163,11 +163,11 @@ def reading_rows(doc: StoryDoc, *, lang: str = "en") -> list[dict[str, str]]:
 
 
 def _place_rows(
-    doc: StoryDoc, located: StopDoc | PlaceDoc, *, kind: str, roles: Iterable[str], lang: str
+    doc: StoryDoc, located: StopDoc | PlaceDoc, *, kind: str, roles: Iterable[Role], lang: str
 ) -> list[dict[str, str]]:
     """The rows of one stop or place: one per quote, or one per role when it has none (added by hand)."""
 
-    def row(role: str, why: str = "", article: str = "", words: str = "", sentence: str = "") -> dict[str, str]:
+    def row(role: Role | None, why: str = "", article: str = "", words: str = "", sentence: str = "") -> dict[str, str]:
         return {
             tr(lang, "col_place"): located.name,
             tr(lang, "col_place_ar"): located.name_ar or "",

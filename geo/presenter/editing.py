@@ -3,7 +3,8 @@
 :func:`stop_rows` / :func:`apply_rows` round-trip the table of stops (order,
 dates, caption, added and removed rows); :func:`edit_stop`,
 :func:`move_stop`, :func:`add_stop` and :func:`remove_stop` make one change;
-:func:`search_places` finds the gazetteer places a stop may move to. Every
+:func:`search_places` finds the gazetteer places a stop may move to;
+:func:`role_options` are the roles the table offers a stop. Every
 edit returns a new, validated document with ``seq`` renumbered 1..n, or
 raises :class:`EditError` with a one-line message and changes nothing.
 :func:`story_hash` fingerprints a story's content, which every edit changes.
@@ -28,6 +29,7 @@ from geo.story.document import StoryDoc
 __all__ = [
     "CERTAINTIES",
     "STOP_COLUMNS",
+    "STOP_ROLES",
     "EditError",
     "PlaceChoice",
     "add_stop",
@@ -35,6 +37,7 @@ __all__ = [
     "edit_stop",
     "move_stop",
     "remove_stop",
+    "role_options",
     "search_places",
     "stop_rows",
     "story_hash",
@@ -42,6 +45,9 @@ __all__ = [
 
 #: The certainties a stop's date may have, as the table of stops offers them.
 CERTAINTIES: tuple[Certainty, ...] = tuple(Certainty)
+#: The roles an edit may give a stop: the traveller is (or will be) there. The context roles
+#: (dateline, government, …) say the traveller is not; to make a stop context, remove it.
+STOP_ROLES: tuple[Role, ...] = (Role.DEPARTURE, Role.VISIT, Role.PLAN, Role.RELATED_REPORT)
 
 
 class EditError(InputError):
@@ -113,6 +119,25 @@ def _certainty(value: Any, start: dt.date | None, before: str) -> Certainty:
     if chosen not in CERTAINTIES:
         raise EditError(f"certainty must be one of {', '.join(CERTAINTIES)}, not {chosen!r}")
     return Certainty.EXACT if chosen == Certainty.UNKNOWN else Certainty(chosen)
+
+
+def _role(value: Any, before: Role, what: str) -> Role:
+    """The role of an edited stop: one of :data:`STOP_ROLES`, or the role it had (empty keeps it)."""
+    if _missing(value):
+        return before
+    chosen = str(value).strip()
+    if chosen == before:
+        return before
+    if chosen not in STOP_ROLES:
+        hint = "; to leave the place as context, remove the stop" if chosen in tuple(Role) else ""
+        raise EditError(f"{what} role must be one of {', '.join(STOP_ROLES)}, not {chosen!r}{hint}")
+    return Role(chosen)
+
+
+def role_options(doc: StoryDoc) -> tuple[Role, ...]:
+    """The roles the table of stops offers: :data:`STOP_ROLES`, then any other role a stop of ``doc`` has."""
+    kept = [s.role for s in doc.stops if s.role not in STOP_ROLES]
+    return STOP_ROLES + tuple(dict.fromkeys(kept))
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,15 +245,18 @@ def edit_stop(
     date_start: Any = None,
     date_end: Any = None,
     caption: str | None = None,
-    role: str | None = None,
+    role: Role | str | None = None,
     certainty: str | None = None,
 ) -> StoryDoc:
     """Set the dates (``None`` clears them), and optionally the caption, role and certainty, of stop ``seq``.
 
+    A ``role`` is one of :data:`STOP_ROLES` (or the stop's own role); ``None`` or blank keeps it.
+
     Raises
     ------
     EditError
-        When a date is not a date, ends before it starts, or the stop does not exist.
+        When a date is not a date, ends before it starts, the role is not a stop's
+        role, or the stop does not exist.
     """
     _check_seq(doc, seq)
     stops = _stop_dicts(doc)
@@ -239,8 +267,7 @@ def edit_stop(
     stop["date_certainty"] = _certainty(certainty, start, stop["date_certainty"])
     if caption is not None:
         stop["caption"] = caption.strip()
-    if role is not None and role.strip():
-        stop["role"] = role.strip()
+    stop["role"] = _role(role, stop["role"], f"stop {seq}")
     return _rebuilt(doc, stops)
 
 
@@ -281,12 +308,13 @@ def apply_rows(
     Rows are sorted by ``order`` (rows without one keep their position) and
     renumbered 1..n. A row whose ``id`` is a stop of ``doc`` keeps that stop's
     quotes and other fields; a new row needs a place: ``lat`` and ``lon``, or
-    a ``name`` that ``geocode`` finds. Removed rows are removed stops.
+    a ``name`` that ``geocode`` finds. Removed rows are removed stops. A
+    ``role`` is one of :data:`STOP_ROLES` (or the stop's own role; empty keeps it).
 
     Raises
     ------
     EditError
-        When a date, number or place is invalid; ``doc`` is unchanged.
+        When a date, number, role or place is invalid; ``doc`` is unchanged.
     """
     known = {s.id: s for s in doc.stops}
     used: set[str] = set()
@@ -304,7 +332,8 @@ def apply_rows(
             stop = base.model_dump()
         else:
             stop = _new_row_place(row, where, geocode)
-        for field in ("name", "name_ar", "role", "caption"):
+        stop["role"] = _role(row.get("role"), stop["role"], where)
+        for field in ("name", "name_ar", "caption"):
             if field in row and not (field == "name" and _missing(row[field])):
                 stop[field] = None if field == "name_ar" and _missing(row[field]) else str(row[field] or "").strip()
         for field in ("lat", "lon"):

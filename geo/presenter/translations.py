@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from geo.dates.wording import date_range_text
+from geo.model import Role
 
 __all__ = ["LANGUAGES", "STRINGS", "certainty_text", "date_text", "is_rtl", "role_text", "rtl_css", "tr"]
 
@@ -276,13 +277,9 @@ def rtl_css() -> str:
     )
 
 
-def role_text(role: str, *, lang: str = "en") -> str:
-    """A role (a :class:`~geo.model.Role` such as ``visit`` or ``dateline``) in words, in ``lang``.
-
-    Roles typed by hand that are not a :class:`~geo.model.Role` are returned as they are.
-    """
-    key = f"role_{role}"
-    return tr(lang, key) if key in STRINGS["en"] else role
+def role_text(role: Role, *, lang: str = "en") -> str:
+    """A role (``Role.VISIT``, ``Role.DATELINE``…) in words, in ``lang``: every :class:`~geo.model.Role` has them."""
+    return tr(lang, f"role_{role}")
 
 
 def certainty_text(certainty: str, *, lang: str = "en") -> str:

@@ -14,18 +14,19 @@ Schema ``geostory/story`` version 1::
                     "published": "YYYY-MM-DD" | null, "published_source", "published_certainty"}],
       "stops":  [{"seq": 1.., "id", "name", "name_ar", "lat", "lon", "place_type",
                   "uncertainty_km", "date_start", "date_end", "date_certainty",
-                  "role", "caption", "also": [str], "quotes": [Quote]}],
+                  "role": Role, "caption", "also": [str], "quotes": [Quote]}],
       "places": [{"id", "name", "name_ar", "lat", "lon", "place_type",
-                  "uncertainty_km", "roles": [str], "quotes": [Quote]}]
+                  "uncertainty_km", "roles": [Role], "quotes": [Quote]}]
     }
-    Quote = {"article", "text", "start", "end", "sentence", "role", "why",
+    Quote = {"article", "text", "start", "end", "sentence", "role": Role | null, "why",
              "url": str | null, "source": str | null}
 
 ``stops`` are the route in order (``seq`` 1, 2, …); ``places`` are the
 other places the articles name (datelines, governments, past visits…).
 ``place_type`` is a :class:`~geo.model.PlaceType`, ``date_certainty`` and
-``published_certainty`` a :class:`~geo.model.Certainty`; a role is a
-:class:`~geo.model.Role` or a reader's own word (:data:`RoleName`).
+``published_certainty`` a :class:`~geo.model.Certainty`, and a role a
+:class:`~geo.model.Role` (its value, e.g. ``"visit"``); a quote's role is
+``null`` when none is recorded. Any other word is refused on load.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -44,7 +45,6 @@ from geo.model import Article, Certainty, MentionRole, Place, PlaceFeature, Plac
 __all__ = [
     "SCHEMA",
     "VERSION",
-    "RoleName",
     "Quote",
     "StopDoc",
     "PlaceDoc",
@@ -62,11 +62,6 @@ _UNKNOWN_DATE: tuple[None, str, str] = (None, "unknown", Certainty.UNKNOWN)
 VERSION = 1
 
 
-#: A role in the document: one of :class:`~geo.model.Role` (``"visit"`` reads as ``Role.VISIT``), or a
-#: reader's own word, kept as it is: story.json is edited by hand and in the presenter's table.
-RoleName = Annotated[Role | str, Field(union_mode="left_to_right")]
-
-
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -79,7 +74,7 @@ class Quote(_Model):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     sentence: str = ""
-    role: RoleName = ""  # "": no role recorded
+    role: Role | None = None  # None: no role recorded
     why: str = ""
     url: str | None = None
     source: str | None = None
@@ -103,7 +98,7 @@ class StopDoc(_Located):
     date_start: dt.date | None = None
     date_end: dt.date | None = None
     date_certainty: Certainty = Certainty.UNKNOWN
-    role: RoleName = Role.VISIT
+    role: Role = Role.VISIT
     caption: str = ""
     also: list[str] = Field(default_factory=list)
 
@@ -119,7 +114,7 @@ class StopDoc(_Located):
 class PlaceDoc(_Located):
     """A place the articles name that is not a stop."""
 
-    roles: list[RoleName] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
 
 
 class ArticleDoc(_Model):

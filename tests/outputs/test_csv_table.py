@@ -27,4 +27,4 @@ def test_csv_rows_and_formula_cells(tmp_path: Path) -> None:
     assert [r["date_end"] for r in rows] == ["", "2024-05-04", ""]
     assert (rows[0]["lat"], rows[0]["lon"], rows[2]["lon"]) == ("36.202123", "37.134299", "-5.79975")  # numbers kept
     assert rows[0]["name_ar"] == "حلب"
-    assert [r["role"] for r in rows] == ["visit", "meeting", "visit"]  # a reader's own role word is kept
+    assert [r["role"] for r in rows] == ["visit", "plan", "visit"]

@@ -41,7 +41,7 @@ def test_summary_line(doc: StoryDoc, line: str) -> None:
 def test_stop_and_place_html_escape_every_piece_of_text() -> None:
     doc = hostile_doc()
     body = stop_html(doc.stops[1], heading=True)
-    assert body.startswith(f"<h3>{headline(doc.stops[1])}</h3>") and "<b>Role:</b> meeting" in body
+    assert body.startswith(f"<h3>{headline(doc.stops[1])}</h3>") and "<b>Role:</b> plan" in body
     assert SCRIPT not in body and "&lt;script&gt;" in body
     assert "<h3>" not in stop_html(doc.stops[1], heading=False)
     place = place_html(PlaceDoc(id="p", name="<Sea>", lat=0, lon=0, place_type="water", roles=["dateline", "water"]))

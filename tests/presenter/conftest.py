@@ -24,7 +24,7 @@ def _stop(seq: int, name: str, start: dt.date | None, end: dt.date | None = None
         date_start=start,
         date_end=end,
         date_certainty=Certainty.EXACT if start else Certainty.UNKNOWN,
-        role=(role := str(extra.pop("role", Role.VISIT))),
+        role=(role := Role(extra.pop("role", Role.VISIT))),
         caption=extra.pop("caption", f"{role}: caption {name}"),
         quotes=extra.pop("quotes", []),
     )

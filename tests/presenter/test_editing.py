@@ -6,21 +6,23 @@ import datetime as dt
 
 import pytest
 
-from geo.model import Certainty, PlaceType
+from geo.model import Certainty, PlaceType, Role
 from geo.presenter.editing import (
     CERTAINTIES,
     STOP_COLUMNS,
+    STOP_ROLES,
     EditError,
     add_stop,
     apply_rows,
     edit_stop,
     move_stop,
     remove_stop,
+    role_options,
     search_places,
     stop_rows,
     story_hash,
 )
-from geo.story.document import StoryDoc
+from geo.story.document import StoryDoc, load_story, save_story
 
 D = dt.date
 
@@ -65,6 +67,10 @@ def _change(rows: list[dict], index: int, **fields: object) -> list[dict]:
         (lambda r: [*r, {"name": "Here", "lat": 10, "lon": 20, "date_start": "2023-09-18"}], None,
          lambda d: (d.stops[4].lat, d.stops[4].date_certainty) == (10.0, "exact")),
         (lambda r: _change(r, 0, caption="Left by train"), None, lambda d: d.stops[0].caption == "Left by train"),
+        (lambda r: _change(r, 1, role="plan"), None, lambda d: d.stops[1].role is Role.PLAN),
+        (lambda r: _change(r, 0, role=None), None, lambda d: d.stops[0].role is Role.DEPARTURE),
+        (lambda r: [*r, {"name": "Here", "lat": 10, "lon": 20, "role": None}], None,
+         lambda d: d.stops[4].role is Role.VISIT),
     ],
 )  # fmt: skip
 def test_apply_rows(doc: StoryDoc, edit, names, check) -> None:  # noqa: ANN001
@@ -86,6 +92,7 @@ def test_apply_rows(doc: StoryDoc, edit, names, check) -> None:  # noqa: ANN001
         (lambda r: _change(r, 1, lat=123.0), "lat"),
         (lambda r: _change(r, 1, date_certainty="sure"), "certainty must be one of exact, approximate, unknown"),
         (lambda r: [*r, {"name": "Atlantis"}], "needs a place"),
+        (lambda r: _change(r, 1, role="meeting"), "row 2 role must be one of departure, visit, plan, related report"),
     ],
 )
 def test_invalid_edits_are_rejected(doc: StoryDoc, edit, message: str) -> None:  # noqa: ANN001
@@ -130,3 +137,47 @@ def test_table_columns_and_fingerprint(doc: StoryDoc) -> None:
     edited = edit_stop(doc, 2, date_start=D(2023, 9, 14))
     assert story_hash(doc) == story_hash(doc.model_copy()) != story_hash(edited)
     assert len(story_hash(doc)) == 16
+
+
+@pytest.mark.parametrize("role", STOP_ROLES)
+def test_the_role_chosen_in_the_table_round_trips(doc: StoryDoc, role: Role, tmp_path) -> None:  # noqa: ANN001
+    rows = _change(_rows(doc), 1, role=str(role))  # the table's choice arrives as the role's value
+    edited = apply_rows(doc, rows)
+    assert edited.stops[1].role is role and stop_rows(edited)[1]["role"] is role
+    assert load_story(save_story(edited, tmp_path / "story.json")).stops[1].role is role
+    single = edit_stop(doc, 2, date_start=doc.stops[1].date_start, role=str(role))
+    assert single.stops[1].role is role
+    assert apply_rows(edited, stop_rows(edited)) == edited  # an untouched table changes nothing
+
+
+@pytest.mark.parametrize(
+    ("role", "shown", "hint"),
+    [
+        ("meeting", "meeting", ""),
+        ("Visit", "Visit", ""),
+        ("زيارة", "زيارة", ""),  # the table shows the interface's words but sends the role's value
+        (3, "3", ""),
+        (Role.DATELINE, "dateline", "; to leave the place as context, remove the stop"),
+        (Role.MENTIONED, "mentioned", "; to leave the place as context, remove the stop"),
+    ],
+)
+def test_a_role_that_is_not_a_stop_role_is_an_edit_error(doc: StoryDoc, role: object, shown: str, hint: str) -> None:
+    edits = {
+        "row 2": lambda: apply_rows(doc, _change(_rows(doc), 1, role=role)),
+        "stop 2": lambda: edit_stop(doc, 2, date_start=doc.stops[1].date_start, role=role),  # type: ignore[arg-type]
+    }
+    for where, edit in edits.items():
+        with pytest.raises(EditError) as info:
+            edit()
+        expected = f"{where} role must be one of departure, visit, plan, related report, not {shown!r}{hint}"
+        assert str(info.value) == expected
+
+
+def test_a_stop_keeps_a_context_role_it_already_has(doc: StoryDoc) -> None:
+    data = doc.model_dump()
+    data["stops"][1]["role"] = Role.DATELINE  # a story.json edited by hand may give a stop any Role
+    odd = StoryDoc.model_validate(data)
+    assert role_options(doc) == STOP_ROLES == (Role.DEPARTURE, Role.VISIT, Role.PLAN, Role.RELATED_REPORT)
+    assert role_options(odd) == (*STOP_ROLES, Role.DATELINE)  # so the table can show it
+    assert apply_rows(odd, stop_rows(odd)).stops[1].role is Role.DATELINE
+    assert apply_rows(odd, _change(stop_rows(odd), 1, role="visit")).stops[1].role is Role.VISIT

@@ -53,6 +53,11 @@ def test_round_trip_is_byte_stable(tmp_path: Path) -> None:
         (lambda d: d["stops"][0].update(place_type="town"), "place_type"),
         (lambda d: d["articles"][0].update(published_certainty="sure"), "published_certainty"),
         (lambda d: d["stops"][0].update(uncertainty_km=float("inf")), "uncertainty_km"),
+        (lambda d: d["stops"][1].update(role="meeting"), "stops.1.role"),
+        (lambda d: d["stops"][0].update(role="Visit"), "stops.0.role"),
+        (lambda d: d["stops"][0].update(role=""), "stops.0.role"),
+        (lambda d: d["stops"][0]["quotes"][0].update(role="mention"), "stops.0.quotes.0.role"),
+        (lambda d: d["places"][0].update(roles=["country", "mentioned by the guide"]), "places.0.roles.1"),
     ],
 )
 def test_invalid_stories_are_refused_in_one_line(tmp_path: Path, edit, message: str) -> None:  # noqa: ANN001
@@ -89,16 +94,30 @@ def test_deeply_nested_json_is_refused_in_one_line(tmp_path: Path) -> None:
         load_story(path)
 
 
-def test_closed_vocabularies_read_as_enums_and_roles_stay_open(tmp_path: Path) -> None:
+def test_closed_vocabularies_read_as_enums(tmp_path: Path) -> None:
     data = _doc()
-    data["stops"][1].update(role="meeting", quotes=[{"article": "a.txt", "text": "x", "start": 0, "end": 1}])
-    data["places"][0]["roles"] = ["country", "mentioned by the guide"]
+    data["stops"][1].update(role="plan", quotes=[{"article": "a.txt", "text": "x", "start": 0, "end": 1}])
+    data["places"][0]["roles"] = ["country", "mentioned"]
     doc = StoryDoc.model_validate(data)
     aleppo, damascus = doc.stops
     assert aleppo.place_type is PlaceType.CITY and aleppo.date_certainty is Certainty.EXACT
-    assert aleppo.role is Role.VISIT and aleppo.quotes[0].role == ""  # the defaults
-    assert damascus.role == "meeting" and not isinstance(damascus.role, Role)  # a reader's own word is kept
-    assert doc.places[0].roles == [Role.COUNTRY, "mentioned by the guide"]
+    assert aleppo.role is Role.VISIT and aleppo.quotes[0].role is None  # the defaults
+    assert damascus.role is Role.PLAN
+    assert doc.places[0].roles == [Role.COUNTRY, Role.MENTIONED]
+    assert all(isinstance(r, Role) for r in doc.places[0].roles)
     assert doc.articles[0].published_certainty is Certainty.EXACT
     saved = json.loads(save_story(doc, tmp_path / "story.json").read_text(encoding="utf-8"))
-    assert saved["stops"][1]["role"] == "meeting" and saved["places"][0]["roles"][0] == "country"
+    assert saved["stops"][1]["role"] == "plan" and saved["places"][0]["roles"] == ["country", "mentioned"]
+    assert saved["stops"][1]["quotes"][0]["role"] is None
+
+
+def test_an_unknown_role_is_refused_naming_the_field(tmp_path: Path) -> None:
+    data = _doc()
+    data["stops"][1]["role"] = "meeting"
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_story(path)
+    message = str(info.value)
+    assert message.startswith("story.json is not a valid story: stops.1.role: Input should be 'departure'")
+    assert "\n" not in message
