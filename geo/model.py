@@ -103,6 +103,11 @@ class Role(StrEnum):
     MENTIONED = "mentioned"
 
     @classmethod
+    def stops(cls) -> tuple[Role, ...]:
+        """The roles of a stop: the traveller is (or will be) there."""
+        return (cls.DEPARTURE, cls.VISIT, cls.PLAN, cls.RELATED_REPORT)
+
+    @classmethod
     def of_area(cls, place_type: PlaceType) -> Role:
         """The context role of an area (country, region, water)."""
         return cls(str(place_type))

@@ -47,7 +47,7 @@ __all__ = [
 CERTAINTIES: tuple[Certainty, ...] = tuple(Certainty)
 #: The roles an edit may give a stop: the traveller is (or will be) there. The context roles
 #: (dateline, government, …) say the traveller is not; to make a stop context, remove it.
-STOP_ROLES: tuple[Role, ...] = (Role.DEPARTURE, Role.VISIT, Role.PLAN, Role.RELATED_REPORT)
+STOP_ROLES: tuple[Role, ...] = Role.stops()
 
 
 class EditError(InputError):

@@ -8,8 +8,8 @@ from geo.story.document import ArticleDoc, StopDoc, date_bounds
 
 __all__ = ["role_text", "certainty_text", "stop_label", "caption_text", "article_label", "journey_span"]
 
-#: A role in words, keyed by :class:`Role`; a role outside it (a reader's own word in story.json) is shown as it is.
-_ROLE_TEXT: dict[str, str] = {
+#: Every role in words.
+_ROLE_TEXT: dict[Role, str] = {
     Role.DEPARTURE: "departure",
     Role.VISIT: "visit",
     Role.PLAN: "plan (announced)",
@@ -18,6 +18,9 @@ _ROLE_TEXT: dict[str, str] = {
     Role.HISTORICAL: "an earlier visit or event",
     Role.RELATED_REPORT: "site of a related report",
     Role.MENTIONED: "mentioned",
+    Role.COUNTRY: "country",
+    Role.REGION: "region",
+    Role.WATER: "water",
 }
 _CERTAINTY_TEXT: dict[Certainty, str] = {
     Certainty.EXACT: "exact date",
@@ -25,9 +28,9 @@ _CERTAINTY_TEXT: dict[Certainty, str] = {
 }
 
 
-def role_text(role: Role | str) -> str:
+def role_text(role: Role) -> str:
     """What a role means, in words (``plan`` → ``plan (announced)``)."""
-    return _ROLE_TEXT.get(role, role)
+    return _ROLE_TEXT[role]
 
 
 def certainty_text(stop: StopDoc) -> str:

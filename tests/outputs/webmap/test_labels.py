@@ -16,7 +16,7 @@ def _stop(**fields: object) -> StopDoc:
 
 @pytest.mark.parametrize(
     ("role", "text"),
-    [(Role.PLAN, "plan (announced)"), ("dateline", "dateline: where an article was filed"), ("meeting", "meeting"),
+    [(Role.PLAN, "plan (announced)"), ("dateline", "dateline: where an article was filed"), (Role.COUNTRY, "country"),
      (Role.COUNTRY, "country")],
 )  # fmt: skip
 def test_role_text(role: str, text: str) -> None:
@@ -45,3 +45,8 @@ def test_labels_of_a_stop_and_an_article() -> None:
     assert article_label(ArticleDoc(name="a.txt"), "a.txt") == "a.txt"
     assert article_label(ArticleDoc(name="a.txt", title="Title"), "a.txt") == "Title"
     assert journey_span([stop, _stop(seq=3)]) == "2–3 May 2024" and journey_span([_stop()]) == "undated"
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_every_role_has_words(role: Role) -> None:
+    assert role_text(role)
