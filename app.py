@@ -17,7 +17,7 @@ import copy
 import datetime as dt
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
@@ -27,7 +27,6 @@ from geo.errors import GeoStoryError
 from geo.model import Role
 from geo.pipeline import Pipeline, read_articles
 from geo.places.gazetteer import Gazetteer, load_gazetteer
-from geo.places.geocoders import OfflineGeocoder
 from geo.presenter.cards import (
     card_html,
     css,
@@ -53,11 +52,25 @@ from geo.presenter.editing import (
     stop_rows,
     story_hash,
 )
+from geo.presenter.geocoding import (
+    OFF,
+    SERVICES,
+    GeocoderChoice,
+    choose_geocoder,
+    geocoder_for,
+    is_online,
+    lookup_text,
+    pipeline_geocoder,
+    service_text,
+)
 from geo.presenter.mapview import map_for_app, progress_layer, view_at
 from geo.presenter.navigation import Nav, NavAction, autoplay_tick, nav_press, nav_resize, progress_text
 from geo.presenter.translations import LANGUAGES, is_rtl, role_text, rtl_css, tr
 from geo.presenter.uploads import ARTICLE_TYPES, check_upload, read_uploads, story_from_bytes
 from geo.story.document import StoryDoc, story_to_doc
+
+if TYPE_CHECKING:
+    from geopy.geocoders.base import Geocoder
 
 __all__ = ["CORPUS", "MAP_HEIGHT", "main"]
 
@@ -76,8 +89,9 @@ def _gazetteer() -> Gazetteer:
 
 
 @st.cache_resource
-def _geocoder() -> OfflineGeocoder:
-    return OfflineGeocoder(_gazetteer())
+def _geocoder_of(service: str, url: str, user_agent: str) -> Geocoder:
+    """The geocoder of one setting, shared by every session: one rate limiter per server (InputError if bad)."""
+    return geocoder_for(GeocoderChoice(service, url, user_agent), gazetteer=_gazetteer())
 
 
 @st.cache_data(show_spinner="Reading the bundled articles…")
@@ -104,6 +118,20 @@ def _doc() -> StoryDoc:
 
 def _nav() -> Nav:
     return st.session_state["nav"]
+
+
+def _active_geocoder() -> tuple[Geocoder, str]:
+    """The geocoder of the sidebar's setting and ``""``, or the offline one and why the options are bad."""
+    state = st.session_state
+    choice = GeocoderChoice(
+        state.get("geocoder-service", OFF), state.get("geocoder-url", ""), state.get("geocoder-agent", "")
+    )
+    return choose_geocoder(choice, make=lambda c: _geocoder_of(c.service, c.url, c.user_agent))
+
+
+def _geocoder() -> Geocoder:
+    """The geocoder in use: offline, unless the setting turns a (well-configured) online service on."""
+    return _active_geocoder()[0]
 
 
 def _flash(kind: str, message: str) -> None:
@@ -174,6 +202,27 @@ def _first_place(name: str) -> PlaceChoice | None:
 # --------------------------------------------------------------------------- layout
 
 
+def _geocoder_setting() -> None:
+    """The "Online geocoder" setting: collapsed and off by default; bad options say why and change nothing."""
+    with st.expander(_t("geocoder"), expanded=False):
+        st.caption(_t("geocoder_help"))
+        service = st.selectbox(
+            _t("geocoder_service"),
+            SERVICES,
+            format_func=lambda s: service_text(s, lang=_lang()),
+            key="geocoder-service",
+        )
+        off = service == OFF
+        st.text_input(_t("geocoder_url"), key="geocoder-url", placeholder="https://host[:port][/path]", disabled=off)
+        agent = "myapp/1.0 (you@example.org)"
+        st.text_input(_t("geocoder_agent"), key="geocoder-agent", placeholder=agent, disabled=off)
+        geocoder, error = _active_geocoder()
+        if error:
+            st.error(_t("geocoder_error", message=error))
+        elif is_online(geocoder):
+            st.caption(_t("geocoder_on", service=service_text(service, lang=_lang())))
+
+
 def _sidebar() -> None:
     with st.sidebar:
         st.radio(
@@ -185,6 +234,7 @@ def _sidebar() -> None:
         )
         st.slider(_t("delay"), min_value=2, max_value=30, value=6, key="delay")
         st.caption(_t("shortcuts"))
+        _geocoder_setting()
         st.divider()
         st.subheader(_t("story_json"))
         doc = _doc()
@@ -382,11 +432,19 @@ def _stop_editor(doc: StoryDoc) -> None:
     if st.button(_t("remove_stop"), key=f"remove-{suffix}"):
         _apply(lambda: remove_stop(doc, seq))
         st.rerun()
-    query = st.text_input(_t("search_place"), placeholder=_t("search_hint"), key=f"search-{suffix}")
+    geocoder = _geocoder()
+    online = is_online(geocoder)
+    service = service_text(st.session_state.get("geocoder-service", OFF), lang=_lang())
+    label = _t("search_place_online", service=service) if online else _t("search_place")
+    query = st.text_input(label, placeholder=_t("search_hint"), key=f"search-{suffix}")
     if query.strip():
-        choices = search_places(_geocoder(), query)
+        try:
+            choices = search_places(geocoder, query)
+        except GeoStoryError as exc:
+            st.warning(_t("search_error", message=str(exc)))
+            return
         if not choices:
-            st.warning(_t("no_match"))
+            st.warning(_t("no_match_online" if online else "no_match"))
             return
         choice = st.selectbox(_t("choose_place"), choices, format_func=lambda c: c.label, key=f"choice-{suffix}")
         cols = st.columns(2)
@@ -423,7 +481,8 @@ def _build(files: list[Any], pasted: str) -> None:
         try:
             articles = read_uploads([(f.name, f.getvalue()) for f in files], pasted, progress=checking)
             bar.progress(0.4, text=_t("reading", count=len(articles)))
-            story, _ = Pipeline(_gazetteer()).run(articles)
+            pipeline = Pipeline(_gazetteer(), geocoder=pipeline_geocoder(_geocoder()))
+            story, _ = pipeline.run(articles)
             bar.progress(0.8, text=_t("drawing"))
             doc = story_to_doc(story)
             _story_map(doc)  # fail here, not later, when the map cannot be drawn (and keep the map)
@@ -435,6 +494,8 @@ def _build(files: list[Any], pasted: str) -> None:
         status.update(label=_t("built", count=len(doc.stops)), state="complete", expanded=False)
     _set_doc(doc, reset=True)
     _flash("success", _t("built", count=len(doc.stops)))
+    if pipeline.geocoder is not None:
+        _flash("info", lookup_text(pipeline.lookups, lang=_lang()))
     st.rerun()
 
 
@@ -456,8 +517,9 @@ def _files() -> None:
 
 
 def _flashes() -> None:
+    show = {"error": st.error, "info": st.info}
     for kind, message in st.session_state.pop("flash", []):
-        (st.error if kind == "error" else st.success)(message)
+        show.get(kind, st.success)(message)
 
 
 def _autoplay() -> None:

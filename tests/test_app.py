@@ -1,4 +1,5 @@
-"""The presenter app in Streamlit's AppTest (no browser: components are not rendered, the widget tree is read)."""
+"""The presenter app in Streamlit's AppTest (no browser: components are not rendered, the widget tree is read);
+the online geocoder setting against the scripted server on 127.0.0.1 (no test reaches the network)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,15 @@ from streamlit.testing.v1 import AppTest
 from geo.model import Role
 from geo.presenter.downloads import story_bytes
 from geo.presenter.editing import STOP_ROLES, remove_stop, role_options
+from geo.presenter.geocoding import OFF
 from geo.presenter.navigation import Nav
 from geo.presenter.translations import date_text, role_text, tr
 from tests.conftest import ROOT
+from tests.places.loopback import serving
+
+#: an article naming a port the gazetteer does not know («ميناء زمزوم»); the scripted server knows it
+PORT_TEXT = "وصل الرئيس إلى ميناء زمزوم يوم الأحد 3 سبتمبر 2023 ثم توجه إلى دمشق."
+ZAMZUM_ID = "online:nominatim:node/4242"
 
 
 @pytest.fixture
@@ -149,3 +156,48 @@ def test_the_stops_table_offers_the_stop_roles_in_the_interface_language(app: Ap
     offered = role["type_config"]["options"]
     assert offered == [{"value": r, "label": role_text(r, lang=lang)} for r in role_options(doc)]
     assert [o["value"] for o in offered][: len(STOP_ROLES)] == list(STOP_ROLES)
+
+
+# ----------------------------------------------------------------------------- the online geocoder setting
+
+
+def _geocoder_expander(at: AppTest):  # noqa: ANN202
+    return next(e for e in at.sidebar.expander if e.label == tr("en", "geocoder"))
+
+
+def test_the_online_geocoder_is_off_by_default(app: AppTest) -> None:
+    assert not _geocoder_expander(app).proto.expanded
+    assert app.selectbox(key="geocoder-service").value == OFF
+    assert app.text_input(key="geocoder-url").disabled and app.text_input(key="geocoder-agent").disabled
+    assert any(t.label == tr("en", "search_place") for t in app.text_input)  # the search is offline
+    assert not app.error and not app.info
+
+
+def test_bad_geocoder_options_show_one_line_and_keep_the_story(app: AppTest) -> None:
+    before = app.session_state["doc"]
+    app.selectbox(key="geocoder-service").set_value("nominatim").run()  # the public server, without a user agent
+    assert not app.exception
+    (error,) = [e.value for e in app.error]
+    assert error.startswith(tr("en", "geocoder_error", message="")) and "user agent" in error and "\n" not in error
+    assert app.session_state["doc"] == before
+    assert any(t.label == tr("en", "search_place") for t in app.text_input)  # still offline
+
+
+def test_a_build_places_an_unknown_name_with_the_online_geocoder(app: AppTest, monkeypatch, tmp_path) -> None:  # noqa: ANN001
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # the answers' cache
+    for proxy in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(proxy, raising=False)  # 127.0.0.1 directly
+    with serving() as server:
+        app.selectbox(key="geocoder-service").set_value("nominatim").run()
+        app.text_input(key="geocoder-url").set_value(server.url("ok")).run()  # self-hosted: no user agent needed
+        assert not app.error
+        assert any(t.label == tr("en", "search_place_online", service="Nominatim") for t in app.text_input)
+        uploader = next(u for u in app.file_uploader if u.accept_multiple_files)
+        uploader.set_value([("port.txt", PORT_TEXT.encode(), "text/plain")])
+        app.run()
+        app.button(key="build").click().run()
+        assert not app.exception and not app.error
+        assert ZAMZUM_ID in {s.id for s in app.session_state["doc"].stops}
+        assert [i.value for i in app.info] == ["online geocoder: 1 names looked up, 1 placed, 0 failed"]
+        assert server.counts[("ok", "زمزوم")] == 1 and server.counts[("ok", "دمشق")] == 0
+    assert (tmp_path / "geostory" / "geocode.sqlite").is_file()

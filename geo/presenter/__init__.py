@@ -16,6 +16,8 @@ Streamlit runtime.
   strip, the table of how the story was read.
 - :mod:`geo.presenter.editing` — edits of the story: place, dates, caption,
   role, order, added and removed stops.
+- :mod:`geo.presenter.geocoding` — the online geocoder setting (off by
+  default) and the geocoder it gives the story build and the place search.
 - :mod:`geo.presenter.uploads` — uploaded articles and ``story.json``, vetted.
 - :mod:`geo.presenter.downloads` — ``story.json`` and every output to download.
 """

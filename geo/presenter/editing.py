@@ -3,7 +3,8 @@
 :func:`stop_rows` / :func:`apply_rows` round-trip the table of stops (order,
 dates, caption, added and removed rows); :func:`edit_stop`,
 :func:`move_stop`, :func:`add_stop` and :func:`remove_stop` make one change;
-:func:`search_places` finds the gazetteer places a stop may move to;
+:func:`search_places` finds the places a stop may move to (the gazetteer's,
+else an online geocoder's when one is on);
 :func:`role_options` are the roles the table offers a stop. Every
 edit returns a new, validated document with ``seq`` renumbered 1..n, or
 raises :class:`EditError` with a one-line message and changes nothing.
@@ -24,6 +25,8 @@ from pydantic import ValidationError
 
 from geo.errors import InputError
 from geo.model import PLACE_TYPES, Certainty, PlaceType, Role
+from geo.places.lookup import place_from_location
+from geo.presenter.geocoding import offline_members, online_answers, service_text
 from geo.story.document import StoryDoc
 
 __all__ = [
@@ -142,7 +145,7 @@ def role_options(doc: StoryDoc) -> tuple[Role, ...]:
 
 @dataclass(frozen=True, slots=True)
 class PlaceChoice:
-    """A gazetteer place the educator may move a stop to."""
+    """A place the educator may move a stop to: the gazetteer's (no uncertainty) or an online geocoder's."""
 
     id: str
     name: str
@@ -151,43 +154,75 @@ class PlaceChoice:
     lon: float
     place_type: PlaceType
     label: str
+    uncertainty_km: float = 0.0
+
+
+def _offline_choice(location: Any) -> PlaceChoice:
+    """A place of the offline gazetteer's answer (its ``raw`` holds the place's fields)."""
+    raw = dict(getattr(location, "raw", {}) or {})
+    place_type = PlaceType(raw["place_type"]) if raw.get("place_type") in PLACE_TYPES else PlaceType.CITY
+    name_ar = raw.get("name_ar") or None
+    label = f"{location.address} · {name_ar}" if name_ar else str(location.address)
+    return PlaceChoice(
+        id=str(raw.get("id") or f"{location.latitude:.4f},{location.longitude:.4f}"),
+        name=str(raw.get("name") or location.address),
+        name_ar=name_ar,
+        lat=round(float(location.latitude), 6),
+        lon=round(float(location.longitude), 6),
+        place_type=place_type,
+        label=f"{label} ({place_type})",
+    )
+
+
+def _online_choice(location: Any, service: str, query: str) -> PlaceChoice:
+    """A place of an online geocoder's answer, with its stable ``online:…`` id and its uncertainty."""
+    place, uncertainty = place_from_location(location, service=service, query=query)
+    label = f"{location.address} · {place.name_ar}" if place.name_ar else str(location.address or place.name)
+    return PlaceChoice(
+        id=place.id,
+        name=place.name,
+        name_ar=place.name_ar,
+        lat=place.lat,
+        lon=place.lon,
+        place_type=place.place_type,
+        label=f"{label} ({place.place_type} · {service_text(service.split(':')[0])})",
+        uncertainty_km=uncertainty,
+    )
 
 
 def search_places(geocoder: Any, query: str, *, limit: int = 8) -> list[PlaceChoice]:
-    """Places of the offline gazetteer named ``query``, best first.
+    """Places named ``query``: the offline gazetteer's, best first, else the online geocoder's.
 
     Parameters
     ----------
     geocoder:
-        An :class:`~geo.places.geocoders.OfflineGeocoder` (anything with geopy's ``geocode``).
+        An :class:`~geo.places.geocoders.OfflineGeocoder` (anything with geopy's
+        ``geocode``), or a :class:`~geo.places.geocoders.ChainedGeocoder` of it and
+        an online service (:func:`~geo.presenter.geocoding.geocoder_for`): the online
+        service is asked only when the gazetteer has no place of that name, and its
+        answers get stable ``online:<service>:<id>`` ids.
     query:
         A place name; blank queries find nothing.
     limit:
         Most places returned.
+
+    Raises
+    ------
+    geo.presenter.geocoding.OnlineSearchError
+        When the gazetteer has no such place and the online service failed (one line).
     """
     query = (query or "").strip()
     if not query:
         return []
-    found = geocoder.geocode(query, exactly_one=False, limit=limit) or []
-    choices = []
-    for location in found:
-        raw = dict(getattr(location, "raw", {}) or {})
-        place_type = PlaceType(raw["place_type"]) if raw.get("place_type") in PLACE_TYPES else PlaceType.CITY
-        name = str(raw.get("name") or location.address)
-        name_ar = raw.get("name_ar") or None
-        label = f"{location.address} · {name_ar}" if name_ar else str(location.address)
-        choices.append(
-            PlaceChoice(
-                id=str(raw.get("id") or f"{location.latitude:.4f},{location.longitude:.4f}"),
-                name=name,
-                name_ar=name_ar,
-                lat=round(float(location.latitude), 6),
-                lon=round(float(location.longitude), 6),
-                place_type=place_type,
-                label=f"{label} ({place_type})",
-            )
-        )
-    return choices
+    offline = offline_members(geocoder)
+    choices = [_offline_choice(loc) for g in offline for loc in g.geocode(query, exactly_one=False, limit=limit) or []]
+    if choices:
+        return choices[:limit]
+    found: dict[str, PlaceChoice] = {}
+    for location, service in online_answers(geocoder, query, limit=limit):
+        choice = _online_choice(location, service, query)
+        found.setdefault(choice.id, choice)
+    return list(found.values())
 
 
 def _place_fields(choice: PlaceChoice) -> dict[str, Any]:
@@ -199,7 +234,7 @@ def _place_fields(choice: PlaceChoice) -> dict[str, Any]:
         "lat": choice.lat,
         "lon": choice.lon,
         "place_type": choice.place_type,
-        "uncertainty_km": 0.0,
+        "uncertainty_km": choice.uncertainty_km,
     }
 
 

@@ -127,6 +127,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "role_water": "sea or ocean named",
         "map_error": "The map could not be drawn: {message}",
         "corpus_error": "The bundled articles could not be read: {message}",
+        "geocoder": "Online geocoder",
+        "geocoder_help": "Off by default. When on, the names the offline gazetteer cannot place are looked up "
+        "online, in a story you build and in the place search; every answer is cached, and a public server gets "
+        "at most one request a second.",
+        "geocoder_service": "Service",
+        "geocoder_off": "Off (offline only)",
+        "geocoder_url": "Server URL (optional; Pelias needs yours)",
+        "geocoder_agent": "User agent (required by the public servers)",
+        "geocoder_error": "The online geocoder stays off: {message}",
+        "geocoder_on": "On: the names the gazetteer cannot place are looked up with {service}.",
+        "search_place_online": "Find a place (offline gazetteer, then {service})",
+        "no_match_online": "No place of that name in the gazetteer or online.",
+        "search_error": "The place search failed: {message}",
+        "lookups": "online geocoder: {total} names looked up, {placed} placed, {failed} failed",
     },
     "ar": {
         "app_title": "عارض خريطة القصة",
@@ -234,6 +248,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "role_water": "ذُكر اسم البحر أو المحيط",
         "map_error": "تعذّر رسم الخريطة: {message}",
         "corpus_error": "تعذّرت قراءة المقالات المرفقة: {message}",
+        "geocoder": "تحديد المواقع عبر الإنترنت",
+        "geocoder_help": "متوقف افتراضيًا. عند تشغيله يُبحث عبر الإنترنت عن الأسماء التي لا يحدد المعجم الجغرافي "
+        "مكانها، في القصة التي تبنيها وفي البحث عن مكان؛ تُحفظ كل إجابة، ولا يتلقى الخادم العام أكثر من طلب "
+        "واحد في الثانية.",
+        "geocoder_service": "الخدمة",
+        "geocoder_off": "متوقف (دون اتصال فقط)",
+        "geocoder_url": "عنوان الخادم (اختياري؛ تحتاج Pelias إلى خادمك)",
+        "geocoder_agent": "وكيل المستخدم (مطلوب للخوادم العامة)",
+        "geocoder_error": "يبقى تحديد المواقع عبر الإنترنت متوقفًا: {message}",
+        "geocoder_on": "مُشغَّل: يُبحث عن الأسماء التي لا يحدد المعجم الجغرافي مكانها عبر {service}.",
+        "search_place_online": "ابحث عن مكان (المعجم الجغرافي دون اتصال، ثم {service})",
+        "no_match_online": "لا يوجد مكان بهذا الاسم في المعجم الجغرافي ولا عبر الإنترنت.",
+        "search_error": "تعذّر البحث عن المكان: {message}",
+        "lookups": "تحديد المواقع عبر الإنترنت: بُحث عن {total} أسماء، وحُدّد مكان {placed}، وفشل {failed}",
     },
 }
 

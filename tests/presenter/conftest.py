@@ -1,13 +1,16 @@
-"""The story the presenter's tests share: four stops (the last undated), one quote with markup in it."""
+"""The story the presenter's tests share: four stops (the last undated), one quote with markup in it; and the
+scripted geocoding server on 127.0.0.1 of the place tests (:mod:`tests.places.loopback`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
 
 from geo.model import Certainty, PlaceType, Role
 from geo.story.document import Quote, StopDoc, StoryDoc
+from tests.places.loopback import ScriptedServer, serving
 
 D = dt.date
 
@@ -53,3 +56,10 @@ def doc() -> StoryDoc:
             _stop(4, "Shipyard", None),
         ],
     )
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[ScriptedServer]:
+    """A loopback geocoding server for the tests of one module."""
+    with serving() as srv:
+        yield srv

@@ -1,4 +1,5 @@
-"""Edits of the story: the table of stops, single edits, the gazetteer search; invalid edits change nothing."""
+"""Edits of the story: the table of stops, single edits, the place search (the gazetteer's, then an online
+geocoder's on 127.0.0.1); invalid edits change nothing."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import datetime as dt
 
 import pytest
 
+from geo.errors import InputError
 from geo.model import Certainty, PlaceType, Role
+from geo.places.geocoders import ChainedGeocoder, GeocodeCache, OfflineGeocoder
 from geo.presenter.editing import (
     CERTAINTIES,
     STOP_COLUMNS,
@@ -22,7 +25,9 @@ from geo.presenter.editing import (
     stop_rows,
     story_hash,
 )
+from geo.presenter.geocoding import OnlineSearchError
 from geo.story.document import StoryDoc, load_story, save_story
+from tests.places.loopback import online
 
 D = dt.date
 
@@ -181,3 +186,44 @@ def test_a_stop_keeps_a_context_role_it_already_has(doc: StoryDoc) -> None:
     assert role_options(odd) == (*STOP_ROLES, Role.DATELINE)  # so the table can show it
     assert apply_rows(odd, stop_rows(odd)).stops[1].role is Role.DATELINE
     assert apply_rows(odd, _change(stop_rows(odd), 1, role="visit")).stops[1].role is Role.VISIT
+
+
+# ----------------------------------------------------------------------------- the online geocoder in the search
+
+
+def _chain(server, mode: str, gazetteer, tmp_path) -> ChainedGeocoder:  # noqa: ANN001
+    return ChainedGeocoder(
+        [OfflineGeocoder(gazetteer), online(server, mode)], cache=GeocodeCache(tmp_path / "geocode.sqlite")
+    )
+
+
+def test_search_falls_back_to_the_online_geocoder(server, gazetteer, doc: StoryDoc, tmp_path) -> None:  # noqa: ANN001
+    chain = _chain(server, "ok", gazetteer, tmp_path)
+    asked = server.counts[("ok", "زمزوم")]
+    (choice,) = search_places(chain, " زمزوم ")
+    assert choice.id == "online:nominatim:node/4242"  # OpenStreetMap's id: stable across searches and builds
+    assert (choice.name, choice.name_ar, choice.place_type) == ("Zamzum", "زمزوم", PlaceType.CITY)
+    assert (choice.lat, choice.lon) == (12.5, 43.25) and choice.uncertainty_km >= 10
+    assert choice.label.endswith("(city · Nominatim)")
+    assert server.counts[("ok", "زمزوم")] == asked + 1
+    assert search_places(chain, "زمزوم") == [choice]
+    assert server.counts[("ok", "زمزوم")] == asked + 1  # the second time the cache answers
+    moved = move_stop(doc, 2, choice)
+    assert (moved.stops[1].id, moved.stops[1].uncertainty_km) == (choice.id, choice.uncertainty_km)
+    assert moved.stops[1].date_start == doc.stops[1].date_start
+
+
+def test_search_asks_online_only_for_what_the_gazetteer_lacks(server, gazetteer, tmp_path) -> None:  # noqa: ANN001
+    offline = search_places(OfflineGeocoder(gazetteer), "دمشق")
+    assert offline and all(not c.id.startswith("online:") for c in offline)
+    assert search_places(_chain(server, "ok", gazetteer, tmp_path), "دمشق") == offline
+    assert server.counts[("ok", "دمشق")] == 0
+    assert search_places(OfflineGeocoder(gazetteer), "زمزوم") == []  # off: nobody is asked
+    assert search_places(_chain(server, "ok", gazetteer, tmp_path), "Qzxlvbrt") == []
+
+
+def test_a_failing_online_search_is_one_line(server, gazetteer, tmp_path) -> None:  # noqa: ANN001
+    with pytest.raises(OnlineSearchError, match="GeocoderServiceError") as info:
+        search_places(_chain(server, "e500", gazetteer, tmp_path), "زمزوم")
+    assert "\n" not in str(info.value)
+    assert isinstance(info.value, InputError)  # the presenter shows it as one line and changes nothing
