@@ -136,7 +136,7 @@ def find_dates(
     *,
     anchor: dt.date | None,
     anchor_certainty: Certainty = Certainty.EXACT,
-    frequencies: WordFrequencies | None = None,
+    frequencies: WordFrequencies | None,
     settings: DateSettings | None = None,
 ) -> list[TimeExpr]:
     """Find the date expressions of an article, anchored to its publication date.
@@ -180,7 +180,7 @@ def find_dates_in_text(
     language: str = "ar",
     anchor_certainty: Certainty = Certainty.EXACT,
     skip: Iterable[Span] = (),
-    frequencies: WordFrequencies | None = None,
+    frequencies: WordFrequencies | None,
     settings: DateSettings | None = None,
 ) -> list[TimeExpr]:
     """Find the date expressions of any text (a line, a title), as :func:`find_dates` does.

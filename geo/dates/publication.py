@@ -121,7 +121,7 @@ def _full_dates(text: str, language: str, settings: DateSettings) -> tuple[TimeE
 
     Without an anchor the tense of a clause is never asked: no word frequencies are needed.
     """
-    found = find_dates_in_text(text, anchor=None, language=language, settings=settings)
+    found = find_dates_in_text(text, anchor=None, language=language, frequencies=None, settings=settings)
     return tuple(e for e in found if e.first is not None and e.first == e.last)
 
 
@@ -271,7 +271,7 @@ def _latest_past_date(
 
 
 def publication_date(
-    article: Article, *, frequencies: WordFrequencies | None = None, settings: DateSettings | None = None
+    article: Article, *, frequencies: WordFrequencies | None, settings: DateSettings | None = None
 ) -> Published:
     """The publication date of an article (rules in the module docstring).
 

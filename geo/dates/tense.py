@@ -80,7 +80,7 @@ def sentence_is_future(
     text: str,
     *,
     language: str,
-    frequencies: WordFrequencies | None = None,
+    frequencies: WordFrequencies | None,
     settings: DateSettings | None = None,
 ) -> bool:
     """Tell whether a sentence (or clause) speaks of the future.
@@ -138,7 +138,7 @@ def clause_is_future(
     start: int,
     end: int,
     language: str,
-    frequencies: WordFrequencies | None = None,
+    frequencies: WordFrequencies | None,
     settings: DateSettings | None = None,
 ) -> bool:
     """Tell whether the clause of ``text`` around ``[start, end)`` is in the future tense.

@@ -264,7 +264,7 @@ def assign_roles(
     published: dt.date | None,
     traveller_keys: frozenset[str] = frozenset(),
     lexicon: Lexicon | None = None,
-    frequencies: WordFrequencies | None = None,
+    frequencies: WordFrequencies | None,
     settings: RoleSettings | None = None,
     date_settings: DateSettings | None = None,
 ) -> list[MentionRole]:

@@ -395,7 +395,7 @@ def test_the_tense_of_a_weekday_needs_word_frequencies_to_tell_a_name_from_a_ver
 ) -> None:
     text = "وصل الرئيس إلى سيدي بوزيد يوم الأحد."  # «سيدي» is a name, not سـ + a verb
     assert [e.first for e in find_dates(_article(text), anchor=MON, frequencies=frequencies)] == [D("2024-03-03")]
-    assert [e.first for e in find_dates(_article(text), anchor=MON)] == [D("2024-03-10")]
+    assert [e.first for e in find_dates(_article(text), anchor=MON, frequencies=None)] == [D("2024-03-10")]
 
 
 @pytest.mark.parametrize(

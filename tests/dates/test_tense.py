@@ -44,7 +44,7 @@ def test_without_frequencies_every_sa_word_is_a_future_verb(
     text: str, with_frequencies: bool, without: bool, frequencies: WordFrequencies
 ) -> None:
     assert sentence_is_future(text, language="ar", frequencies=frequencies) is with_frequencies
-    assert sentence_is_future(text, language="ar") is without
+    assert sentence_is_future(text, language="ar", frequencies=None) is without
 
 
 def test_frequencies_are_asked_with_folded_words_and_the_margin_decides() -> None:
