@@ -24,9 +24,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from geo.errors import InputError
-from geo.model import PLACE_TYPES, Certainty, PlaceType, Role
+from geo.model import PLACE_TYPES, Certainty, Place, PlaceType, Role
 from geo.places.lookup import place_from_location
+from geo.places.resolution import place_uncertainty_km
 from geo.presenter.geocoding import offline_members, online_answers, service_text
+from geo.settings import UncertaintySettings
 from geo.story.document import StoryDoc
 
 __all__ = [
@@ -145,7 +147,7 @@ def role_options(doc: StoryDoc) -> tuple[Role, ...]:
 
 @dataclass(frozen=True, slots=True)
 class PlaceChoice:
-    """A place the educator may move a stop to: the gazetteer's (no uncertainty) or an online geocoder's."""
+    """A place the educator may move a stop to: the gazetteer's or an online geocoder's, with its uncertainty."""
 
     id: str
     name: str
@@ -163,14 +165,24 @@ def _offline_choice(location: Any) -> PlaceChoice:
     place_type = PlaceType(raw["place_type"]) if raw.get("place_type") in PLACE_TYPES else PlaceType.CITY
     name_ar = raw.get("name_ar") or None
     label = f"{location.address} · {name_ar}" if name_ar else str(location.address)
-    return PlaceChoice(
+    place = Place(
         id=str(raw.get("id") or f"{location.latitude:.4f},{location.longitude:.4f}"),
         name=str(raw.get("name") or location.address),
         name_ar=name_ar,
         lat=round(float(location.latitude), 6),
         lon=round(float(location.longitude), 6),
         place_type=place_type,
+        population=int(raw.get("population") or 0),
+    )
+    return PlaceChoice(
+        id=place.id,
+        name=place.name,
+        name_ar=place.name_ar,
+        lat=place.lat,
+        lon=place.lon,
+        place_type=place_type,
         label=f"{label} ({place_type})",
+        uncertainty_km=place_uncertainty_km(place, UncertaintySettings()),
     )
 
 
