@@ -24,7 +24,10 @@ __all__ = [
     "MatchKind",
     "PLACE_TYPES",
     "POINT_TYPES",
+    "Published",
+    "PublishedSource",
     "Role",
+    "Trigger",
     "WordFrequencies",
     "Span",
     "Article",
@@ -59,11 +62,56 @@ POINT_TYPES: frozenset[PlaceType] = frozenset({PlaceType.CITY, PlaceType.FACILIT
 AREA_TYPES: frozenset[PlaceType] = frozenset({PlaceType.COUNTRY, PlaceType.REGION, PlaceType.WATER})
 
 
+class Trigger(StrEnum):
+    """The type hint a trigger noun gives the name after it («ميناء» → ``port``, "island" → ``island``).
+
+    The keys of ``data/lexicon/triggers.yaml`` (the lexicon refuses any other);
+    :attr:`place_type` says which :class:`PlaceType` each names.
+    """
+
+    CITY = "city"
+    PORT = "port"
+    AIRPORT = "airport"
+    BASE = "base"
+    SPACEPORT = "spaceport"
+    PLANT = "plant"
+    STATION = "station"
+    CROSSING = "crossing"
+    ISLAND = "island"
+    SHIPYARD = "shipyard"
+    REGION = "region"
+    WATER = "water"
+
+    @property
+    def place_type(self) -> PlaceType:
+        """The place type the noun names: a city, region, island or water; any other a facility (a port, a base…)."""
+        return _TRIGGER_TYPES.get(self, PlaceType.FACILITY)
+
+
+#: The trigger nouns that name a place type of their own (the others name a facility).
+_TRIGGER_TYPES: dict[Trigger, PlaceType] = {
+    Trigger.CITY: PlaceType.CITY,
+    Trigger.REGION: PlaceType.REGION,
+    Trigger.ISLAND: PlaceType.ISLAND,
+    Trigger.WATER: PlaceType.WATER,
+}
+
+
 class Certainty(StrEnum):
     """How sure a date is: a day or range the text gives, one inferred, or none."""
 
     EXACT = "exact"
     APPROXIMATE = "approximate"
+    UNKNOWN = "unknown"
+
+
+class PublishedSource(StrEnum):
+    """Where an article's publication date came from (:mod:`geo.dates.publication`)."""
+
+    FRONT_MATTER = "front_matter"
+    TEXT = "text"
+    URL = "url"
+    CORPUS = "corpus"
     UNKNOWN = "unknown"
 
 
@@ -254,7 +302,8 @@ class Mention:
         Gazetteer row numbers of the places it may name, best first by the
         recogniser's own order (resolution re-ranks them).
     trigger:
-        Type hint from a trigger noun before it («ميناء» → ``port``), or ``None``.
+        Type hint from a trigger noun before it («ميناء» → ``port``, see
+        :class:`Trigger`), or ``None``.
     cue:
         The preposition of place just before it («في», "à", "in"), or ``None``.
     person:
@@ -275,7 +324,7 @@ class Mention:
     sentence: int
     match: MatchKind
     candidates: tuple[int, ...]
-    trigger: str | None = None
+    trigger: Trigger | None = None
     cue: str | None = None
     person: bool = False
     initial: bool = False
@@ -384,18 +433,45 @@ class PlaceFeature:
 
 
 @dataclass(frozen=True, slots=True)
+class Published:
+    """The publication date of an article and where it came from.
+
+    Attributes
+    ----------
+    date:
+        The day, or ``None`` when unknown.
+    source:
+        See :class:`PublishedSource`.
+    certainty:
+        See :class:`Certainty`.
+    evidence:
+        The text or url fragment it came from (or how it was inferred).
+    """
+
+    date: dt.date | None
+    source: PublishedSource
+    certainty: Certainty
+    evidence: str
+
+    @classmethod
+    def unknown(cls) -> Published:
+        """No publication date: source and certainty ``unknown``, no evidence."""
+        return cls(None, PublishedSource.UNKNOWN, Certainty.UNKNOWN, "")
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """What a corpus tells: its articles, the places they name, and the journey.
 
     ``features`` holds every place (one per place); ``stops`` the route in
     order; ``roles`` every resolved mention's role; ``published`` each
-    article's publication date as ``(date or None, source, certainty)``.
+    article's publication date (by article name) and where it came from.
     """
 
     articles: tuple[Article, ...]
     features: tuple[PlaceFeature, ...] = field(default_factory=tuple)
     stops: tuple[Stop, ...] = field(default_factory=tuple)
     roles: tuple[MentionRole, ...] = field(default_factory=tuple)
-    published: dict[str, tuple[dt.date | None, str, str]] = field(default_factory=dict)
+    published: dict[str, Published] = field(default_factory=dict)
     traveller: str | None = None
     title: str = ""

@@ -162,7 +162,7 @@ class Pipeline:
             features=features,
             stops=stops,
             roles=tuple(roles),
-            published={name: (p.date, p.source, p.certainty) for name, p in published.items()},
+            published=published,
             traveller=person.name if person else None,
             title=story_title(person.name if person else None, stops),
         )

@@ -42,7 +42,13 @@ _LEAP_CYCLE = 4
 
 class Kind(StrEnum):
     """What an expression names: a calendar date, a day relative to the anchor,
-    a weekday, a month, a year, or a range of days."""
+    a weekday, a month, a year, or a range of days.
+
+    Not :class:`geo.dates.atoms.Piece`, though most words are shared: a piece is
+    what the text spells, a kind what the whole expression names (a ``period``
+    piece names a ``range``, a ``month`` or a ``year``; a ``date`` piece an
+    ``absolute`` day; several pieces together one kind).
+    """
 
     ABSOLUTE = "absolute"
     RELATIVE = "relative"

@@ -30,7 +30,15 @@ _LOOKBACK_CHARS = 40
 
 
 class Piece(StrEnum):
-    """What one piece of a date expression is."""
+    """What one piece of a date expression is, as written.
+
+    Not :class:`geo.dates.anchoring.Kind`, though most words are shared: a
+    piece is what the text spells, a kind what a whole expression names once
+    resolved. A ``period`` ("last week", «الشهر الماضي») names a range, a
+    month or a year; an expression of several pieces (a relative day, a
+    weekday and a date: «اليوم الجمعة 15 سبتمبر 2023») names one kind; and a
+    ``date`` resolves to an ``absolute`` day.
+    """
 
     DATE = "date"
     RANGE = "range"

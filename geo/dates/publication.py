@@ -47,21 +47,11 @@ from functools import cache
 from geo.dates.expressions import TimeExpr, anchor_weekdays, find_dates_in_text
 from geo.dates.lexicon import load_dates_lexicon
 from geo.dates.tense import clause_is_future
-from geo.model import Article, Certainty, WordFrequencies
+from geo.model import Article, Certainty, Published, PublishedSource, WordFrequencies
 from geo.settings import DateSettings
 from geo.text.folding import fold_text
 
-__all__ = ["Published", "PublishedSource", "infer_from_corpus", "publication_date"]
-
-
-class PublishedSource(StrEnum):
-    """Where a publication date came from."""
-
-    FRONT_MATTER = "front_matter"
-    TEXT = "text"
-    URL = "url"
-    CORPUS = "corpus"
-    UNKNOWN = "unknown"
+__all__ = ["infer_from_corpus", "publication_date"]
 
 
 class _Label(StrEnum):
@@ -80,31 +70,6 @@ _URL_DATES = (
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>\d{2})(?P<d>\d{2})(?!\d)"),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Published:
-    """The publication date of an article and where it came from.
-
-    Attributes
-    ----------
-    date:
-        The day, or ``None`` when unknown.
-    source:
-        See :class:`PublishedSource`.
-    certainty:
-        See :class:`~geo.model.Certainty`.
-    evidence:
-        The text or url fragment it came from (or how it was inferred).
-    """
-
-    date: dt.date | None
-    source: PublishedSource
-    certainty: Certainty
-    evidence: str
-
-
-UNKNOWN = Published(None, PublishedSource.UNKNOWN, Certainty.UNKNOWN, "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +254,7 @@ def publication_date(
     -------
     Published
         With ``source`` and ``evidence`` saying where the date came from;
-        ``Published(None, "unknown", "unknown", "")`` when nothing dates it.
+        :meth:`Published.unknown() <geo.model.Published.unknown>` when nothing dates it.
     """
     settings = settings or DateSettings()
     if article.published is not None:
@@ -304,7 +269,7 @@ def publication_date(
         or _from_url(article.url)
         or _latest_past_date(article, frequencies, settings)
     )
-    return found or UNKNOWN
+    return found or Published.unknown()
 
 
 # --- the corpus ------------------------------------------------------------------------------
@@ -337,7 +302,7 @@ def infer_from_corpus(published: dict[str, Published], articles: Iterable[Articl
     Parameters
     ----------
     published:
-        Article name → :class:`Published` (from :func:`publication_date`).
+        Article name → :class:`~geo.model.Published` (from :func:`publication_date`).
     articles:
         The articles of the corpus.
 
@@ -350,7 +315,7 @@ def infer_from_corpus(published: dict[str, Published], articles: Iterable[Articl
     result = dict(published)
     known = {name: p.date for name, p in published.items() if p.date is not None}
     for article in articles:
-        current = result.get(article.name, UNKNOWN)
+        current = result.get(article.name, Published.unknown())
         if current.date is not None:
             continue
         others = [(day, name) for name, day in known.items() if name != article.name]

@@ -34,7 +34,7 @@ import marisa_trie
 import numpy as np
 
 from geo.errors import IndexBuildError
-from geo.model import PLACE_TYPES, Place
+from geo.model import PLACE_TYPES, Place, PlaceType
 from geo.places.gazetteer_sources import DATA_DIR, SourceRecord, inputs_fingerprint, iter_sources
 from geo.places.phonetic import arabic_key, latin_key
 from geo.text.folding import is_arabic, name_key
@@ -130,13 +130,13 @@ def _entries_for(row: int, rec: SourceRecord) -> list[tuple[str, tuple[int, int]
         primary = PRIMARY if index == 0 or name == rec.name else 0
         if is_arabic(name):
             add(name_key(name), ARABIC | primary)
-            if phonetic_ok and rec.place_type != "country":
+            if phonetic_ok and rec.place_type != PlaceType.COUNTRY:
                 ph = arabic_key(name)
                 if len(ph) >= _MIN_PHONETIC:
                     add("#" + ph, PHONETIC | ARABIC)
         elif lang in ("en", "fr") or _is_latin_name(name):
             add(name_key(name), LATIN | primary)
-            if phonetic_ok and (curated or not has_arabic) and rec.place_type != "country":
+            if phonetic_ok and (curated or not has_arabic) and rec.place_type != PlaceType.COUNTRY:
                 ph = latin_key(name)
                 if len(ph) >= _MIN_PHONETIC:
                     add("#" + ph, PHONETIC | LATIN)
@@ -358,7 +358,7 @@ class Gazetteer:
         """Population of row ``row`` (0 when unknown)."""
         return int(self._rows["pop"][row])
 
-    def place_type(self, row: int) -> str:
+    def place_type(self, row: int) -> PlaceType:
         """Place type of row ``row``."""
         return PLACE_TYPES[int(self._rows["ptype"][row])]
 
@@ -378,7 +378,7 @@ class Gazetteer:
             name_ar=name_ar or None,
             lat=float(rec["lat"]),
             lon=float(rec["lon"]),
-            place_type=PLACE_TYPES[int(rec["ptype"])],  # type: ignore[arg-type]
+            place_type=PLACE_TYPES[int(rec["ptype"])],
             feature=feature,
             country=str(rec["country"]) or None,
             admin1=str(rec["admin1"]) or None,
@@ -402,13 +402,22 @@ class Gazetteer:
 
     @lru_cache(maxsize=1)  # noqa: B019 - one gazetteer per process
     def _country_rows(self) -> dict[str, int]:
-        rows = np.nonzero(self._rows["ptype"] == PLACE_TYPES.index("country"))[0]
+        rows = np.nonzero(self._rows["ptype"] == PLACE_TYPES.index(PlaceType.COUNTRY))[0]
         return {str(self._rows["country"][r]): int(r) for r in rows}
 
     def nearest(
-        self, lat: float, lon: float, *, types: tuple[str, ...] = ("city",), min_population: int = 0
+        self,
+        lat: float,
+        lon: float,
+        *,
+        types: tuple[PlaceType | str, ...] = (PlaceType.CITY,),
+        min_population: int = 0,
     ) -> tuple[int, float]:
-        """The nearest place of the given types (and population) and its distance in km."""
+        """The nearest place of the given types (and population) and its distance in km.
+
+        ``types`` are :class:`~geo.model.PlaceType` values; any other word (a geocoder
+        caller's ``place_types``) raises :class:`ValueError`.
+        """
         unknown = [t for t in types if t not in PLACE_TYPES]
         if unknown:
             raise ValueError(f"unknown place type(s): {', '.join(unknown)}")

@@ -7,16 +7,19 @@ are loaded once, lazily, in folded form.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from geo.errors import IndexBuildError
+from geo.model import Trigger
 from geo.places.gazetteer_sources import DATA_DIR
 from geo.text.folding import name_key
 
-__all__ = ["Lexicon", "load_lexicon", "PROCLITICS", "clitic_forms"]
+__all__ = ["Lexicon", "Movement", "load_lexicon", "PROCLITICS", "clitic_forms"]
 
 LEXICON_FILE = DATA_DIR / "lexicon" / "triggers.yaml"
 EVENTS_FILE = DATA_DIR / "lexicon" / "events.yaml"
@@ -75,12 +78,23 @@ def clitic_forms(token: str, *, min_rest: int = 3) -> tuple[tuple[int, str], ...
     return tuple(forms)
 
 
+class Movement(StrEnum):
+    """What a movement word (``data/lexicon/events.yaml``) says: the traveller leaves, or moves (arrives, visits…)."""
+
+    DEPARTURE = "departure"
+    MOVEMENT = "movement"
+
+
+#: The word groups of the lexicon files that are not trigger nouns.
+_GROUPS = ("prepositions", "titles", "speech", "movement", "departure", "institutions")
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Folded word lists: trigger nouns (key → type hint), prepositions of
     place, person titles and verbs of speech."""
 
-    triggers: dict[str, str]
+    triggers: dict[str, Trigger]
     prepositions: frozenset[str]
     titles: frozenset[str] = frozenset()
     speech: frozenset[str] = frozenset()
@@ -88,8 +102,8 @@ class Lexicon:
     departure: frozenset[str] = frozenset()
     institutions: frozenset[str] = frozenset()
 
-    def movement_kind(self, key: str) -> tuple[str, bool] | None:
-        """``("departure"|"movement", future)`` when a folded word says the traveller moves.
+    def movement_kind(self, key: str) -> tuple[Movement, bool] | None:
+        """``(Movement, future)`` when a folded word says the traveller moves (or leaves).
 
         Proclitics (و ف) are stripped; a leading future prefix س marks a plan.
         """
@@ -98,10 +112,10 @@ class Lexicon:
             if form not in self.movement and form.startswith("س") and form[1:] in self.movement:
                 form, future = form[1:], True
             if form in self.movement:
-                return ("departure" if form in self.departure else "movement"), future
+                return (Movement.DEPARTURE if form in self.departure else Movement.MOVEMENT), future
         return None
 
-    def trigger(self, key: str) -> str | None:
+    def trigger(self, key: str) -> Trigger | None:
         """The type hint of a folded word, trying it with proclitics stripped."""
         hit = self.triggers.get(key)
         if hit is not None:
@@ -113,31 +127,50 @@ class Lexicon:
         return None
 
 
-@cache
-def load_lexicon(path: Path = LEXICON_FILE, *, events_path: Path | None = EVENTS_FILE) -> Lexicon:
-    """Load and fold the word lists (``triggers.yaml`` and the movement words of ``events.yaml``) once."""
+def _read(path: Path) -> dict[str, Any]:
+    """One lexicon file: word group or trigger hint → language → words."""
     try:
         raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise IndexBuildError(f"cannot read the lexicon {path}: {exc}") from exc
-    triggers: dict[str, str] = {}
-    groups: dict[str, set[str]] = {
-        k: set() for k in ("prepositions", "titles", "speech", "movement", "departure", "institutions")
-    }
+    return raw or {}
+
+
+def _trigger(kind: str, path: Path) -> Trigger:
+    """The trigger hint a key of a lexicon file names; an unknown one is refused."""
     try:
-        events = yaml.safe_load(Path(events_path).read_text(encoding="utf-8")) if events_path else {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise IndexBuildError(f"cannot read the lexicon {events_path}: {exc}") from exc
-    for kind, by_lang in [*raw.items(), *(events or {}).items()]:
-        for words in by_lang.values():
-            for word in words:
-                key = name_key(str(word))
-                if not key:
-                    continue
-                if kind in groups:
-                    groups[kind].add(key)
-                else:
-                    triggers.setdefault(key, kind)
+        return Trigger(kind)
+    except ValueError:
+        known = ", ".join(Trigger)
+        raise IndexBuildError(f"{path}: {kind!r} is neither a word group nor a trigger hint ({known})") from None
+
+
+@cache
+def load_lexicon(path: Path = LEXICON_FILE, *, events_path: Path | None = EVENTS_FILE) -> Lexicon:
+    """Load and fold the word lists (``triggers.yaml`` and the movement words of ``events.yaml``) once.
+
+    Raises
+    ------
+    IndexBuildError
+        When a file cannot be read, or a key is neither a word group nor a :class:`~geo.model.Trigger`.
+    """
+    triggers: dict[str, Trigger] = {}
+    groups: dict[str, set[str]] = {k: set() for k in _GROUPS}
+    sources = [(Path(path), _read(path))]
+    if events_path:
+        sources.append((Path(events_path), _read(events_path)))
+    for source, raw in sources:
+        for kind, by_lang in raw.items():
+            hint = None if kind in groups else _trigger(kind, source)
+            for words in by_lang.values():
+                for word in words:
+                    key = name_key(str(word))
+                    if not key:
+                        continue
+                    if hint is None:
+                        groups[kind].add(key)
+                    else:
+                        triggers.setdefault(key, hint)
     return Lexicon(
         triggers=triggers,
         prepositions=frozenset(groups["prepositions"]),

@@ -27,7 +27,7 @@ from geopy.exc import GeocoderServiceError
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from geo.model import Article, MatchKind, Mention, Place, PlaceType, Resolution, WordFrequencies
+from geo.model import Article, MatchKind, Mention, Place, PlaceType, Resolution, Trigger, WordFrequencies
 from geo.places.geocoders import ChainedGeocoder, GeocodeCacheError, OfflineGeocoder, geocoder_name
 from geo.places.lexicon import Lexicon
 from geo.places.resolution import haversine_km, place_uncertainty_km
@@ -102,13 +102,6 @@ _TYPE_OF_CLASS: dict[str, PlaceType] = {
         PlaceType.FACILITY,
     ),  # fmt: skip
 }
-#: Trigger nouns' hints (``data/lexicon/triggers.yaml``) that name a kind of place of their own.
-_TYPE_OF_TRIGGER: dict[str, PlaceType] = {
-    "city": PlaceType.CITY,
-    "island": PlaceType.ISLAND,
-    "region": PlaceType.REGION,
-    "water": PlaceType.WATER,
-}
 _OSM_TYPES = {"n": "node", "w": "way", "r": "relation", "node": "node", "way": "way", "relation": "relation"}
 
 
@@ -132,7 +125,7 @@ def _stable_id(props: Mapping[str, Any], lat: float, lon: float) -> str:
     return f"{lat:.4f},{lon:.4f}"
 
 
-def _answer_type(props: Mapping[str, Any], trigger: str | None) -> tuple[PlaceType, str]:
+def _answer_type(props: Mapping[str, Any], trigger: Trigger | None) -> tuple[PlaceType, str]:
     """The place type and finer feature: from the answer's type or class, else the trigger noun, else a city."""
     values = [props.get(k) for k in ("addresstype", "type", "osm_value", "layer")]
     for value in values:
@@ -144,7 +137,7 @@ def _answer_type(props: Mapping[str, Any], trigger: str | None) -> tuple[PlaceTy
         if isinstance(value, str) and value.lower() in _TYPE_OF_CLASS:
             return _TYPE_OF_CLASS[value.lower()], feature or value.lower()
     if trigger is not None:
-        return _TYPE_OF_TRIGGER.get(trigger, PlaceType.FACILITY), trigger
+        return trigger.place_type, str(trigger)
     return PlaceType.CITY, feature
 
 
@@ -194,7 +187,7 @@ def place_from_location(
     *,
     service: str,
     query: str,
-    trigger: str | None = None,
+    trigger: Trigger | None = None,
     uncertainty: UncertaintySettings | None = None,
 ) -> tuple[Place, float]:
     """A place of an online geocoder's answer, and how far from its point it may lie (km).

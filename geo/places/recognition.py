@@ -18,7 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from geo.model import Article, MatchKind, Mention, PlaceType
+from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
 from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
 from geo.places.phonetic import arabic_key
@@ -241,9 +241,11 @@ class Recognizer:
 
     # -- context ----------------------------------------------------------
 
-    def _context(self, words: list[Token], i: int, stripped: int, folded_text: str) -> tuple[str | None, str | None]:
-        """Trigger noun and preposition before word ``i``."""
-        trigger: str | None = None
+    def _context(
+        self, words: list[Token], i: int, stripped: int, folded_text: str
+    ) -> tuple[Trigger | None, str | None]:
+        """Trigger noun's hint and preposition before word ``i``."""
+        trigger: Trigger | None = None
         cue: str | None = None
         if stripped:
             prefix = words[i].text[:stripped]

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from geopy.distance import geodesic
 
-from geo.model import Article, MatchKind, Mention
+from geo.model import Article, MatchKind, Mention, Trigger
 from geo.places.lexicon import Lexicon, load_lexicon
 from geo.settings import RelativeSettings
 from geo.text.folding import fold, name_key
@@ -25,6 +25,8 @@ __all__ = ["find_relative", "offset_point", "uncertainty_km", "BEARINGS", "direc
 #: Compass bearings in degrees of the eight directions.
 BEARINGS = {"N": 0.0, "NE": 45.0, "E": 90.0, "SE": 135.0, "S": 180.0, "SW": 225.0, "W": 270.0, "NW": 315.0}
 
+#: Trigger nouns that are not taken as the head of a relative place («مدينة», "region").
+_NOT_HEADS = frozenset({Trigger.CITY, Trigger.REGION})
 _UNITS = {
     "km": 1.0, "kilometre": 1.0, "kilometres": 1.0, "kilometer": 1.0, "kilometers": 1.0,
     "mile": 1.609344, "miles": 1.609344, "mi": 1.609344,
@@ -166,12 +168,15 @@ def _anchor_after(
     return None
 
 
-def _head_noun(before: str, lexicon: Lexicon, *, words: int) -> str | None:
-    """The nearest trigger noun among the last ``words`` words of the same sentence before a relative phrase."""
+def _head_noun(before: str, lexicon: Lexicon, *, words: int) -> Trigger | None:
+    """The nearest trigger noun among the last ``words`` words of the same sentence before a relative phrase.
+
+    City and region nouns do not count (:data:`_NOT_HEADS`).
+    """
     sentence = re.split(r"[.!?؟\n]", before)[-1]
     for word in reversed(sentence.split()[-words:]):
         hint = lexicon.trigger(name_key(word))
-        if hint is not None and hint not in ("city", "region"):
+        if hint is not None and hint not in _NOT_HEADS:
             return hint
     return None
 

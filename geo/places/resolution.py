@@ -19,7 +19,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from geo.model import POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution
+from geo.model import POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
 from geo.places.gazetteer import Gazetteer
 from geo.places.lexicon import PROCLITICS
 from geo.places.phonetic import arabic_key
@@ -29,29 +29,31 @@ from geo.text.folding import fold_text, name_key, tokens
 
 __all__ = ["Resolver", "haversine_km", "place_uncertainty_km"]
 
-_FACILITY_TRIGGERS = {
-    "port": {"port", "naval_base"},
-    "airport": {"airport"},
-    "base": {"naval_base", "military_base", "spaceport", "airport"},
-    "spaceport": {"spaceport"},
-    "plant": {"aircraft_plant", "defence_plant", "plant", "shipyard"},
-    "station": {"rail_station", "station", "border_crossing"},
-    "crossing": {"border_crossing", "rail_station"},
-    "shipyard": {"shipyard", "naval_base"},
+#: The gazetteer features (:attr:`~geo.model.Place.feature`) each facility trigger noun may name.
+_FACILITY_TRIGGERS: dict[Trigger, frozenset[str]] = {
+    Trigger.PORT: frozenset({"port", "naval_base"}),
+    Trigger.AIRPORT: frozenset({"airport"}),
+    Trigger.BASE: frozenset({"naval_base", "military_base", "spaceport", "airport"}),
+    Trigger.SPACEPORT: frozenset({"spaceport"}),
+    Trigger.PLANT: frozenset({"aircraft_plant", "defence_plant", "plant", "shipyard"}),
+    Trigger.STATION: frozenset({"rail_station", "station", "border_crossing"}),
+    Trigger.CROSSING: frozenset({"border_crossing", "rail_station"}),
+    Trigger.SHIPYARD: frozenset({"shipyard", "naval_base"}),
 }
 #: Matches that spell a region's name (a phonetic or adjective match does not name the region itself).
 _NAMED = (MatchKind.EXACT, MatchKind.CLITIC, MatchKind.LATIN)
-_HEAD_NAMES = {
-    "port": "Port",
-    "airport": "Airport",
-    "base": "Base",
-    "spaceport": "Spaceport",
-    "plant": "Plant",
-    "station": "Station",
-    "crossing": "Crossing",
-    "island": "Island",
-    "shipyard": "Shipyard",
-    "water": "Waters",
+#: The head of a relative place's name ("Port 10 km north of …"); "Place" for any other.
+_HEAD_NAMES: dict[Trigger, str] = {
+    Trigger.PORT: "Port",
+    Trigger.AIRPORT: "Airport",
+    Trigger.BASE: "Base",
+    Trigger.SPACEPORT: "Spaceport",
+    Trigger.PLANT: "Plant",
+    Trigger.STATION: "Station",
+    Trigger.CROSSING: "Crossing",
+    Trigger.ISLAND: "Island",
+    Trigger.SHIPYARD: "Shipyard",
+    Trigger.WATER: "Waters",
 }
 
 
@@ -417,16 +419,19 @@ class Resolver:
             return [(s.in_region, None)]
         return []
 
-    def _trigger_bonus(self, trigger: str, place: Place) -> float:
+    def _trigger_bonus(self, trigger: Trigger, place: Place) -> float:
+        """How well a place fits the trigger noun before its name.
+
+        A city, region, island or water noun (:attr:`~geo.model.Trigger.place_type`) wants that
+        place type; a facility noun wants a facility of its features, and a city is near it.
+        """
         s = self.settings
-        if trigger == "city":
-            return s.trigger_city if place.place_type == PlaceType.CITY else 0.0
-        if trigger == "region":
-            return s.trigger_match if place.place_type == PlaceType.REGION else 0.0
-        if trigger in ("island", "water"):
-            return s.trigger_match if place.place_type == trigger else 0.0
-        wanted = _FACILITY_TRIGGERS.get(trigger, set())
-        if place.place_type == PlaceType.FACILITY and place.feature in wanted:
+        wanted = trigger.place_type
+        if wanted != PlaceType.FACILITY:
+            if place.place_type != wanted:
+                return 0.0
+            return s.trigger_city if wanted == PlaceType.CITY else s.trigger_match
+        if place.place_type == PlaceType.FACILITY and place.feature in _FACILITY_TRIGGERS[trigger]:
             return s.trigger_match
         if place.place_type == PlaceType.CITY:
             return s.trigger_near
@@ -453,7 +458,7 @@ class Resolver:
         lat, lon = offset_point(
             anchor.lat, anchor.lon, distance_km=mention.distance_km, bearing_deg=mention.bearing_deg
         )
-        head = _HEAD_NAMES.get(mention.trigger or "", "Place")
+        head = _HEAD_NAMES.get(mention.trigger, "Place") if mention.trigger else "Place"
         direction = direction_name(mention.bearing_deg)
         distance = f"{mention.distance_km:g}"
         place = Place(
@@ -463,7 +468,7 @@ class Resolver:
             lat=round(lat, 6),
             lon=round(lon, 6),
             place_type=PlaceType.RELATIVE,
-            feature=mention.trigger or "relative",
+            feature=str(mention.trigger or "relative"),
             country=anchor.country,
             source=f"{distance} km at bearing {mention.bearing_deg:g}° from {anchor.name} (geodesic, WGS84)",
         )

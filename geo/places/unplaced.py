@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geo.model import Article, MatchKind, Mention, Resolution, WordFrequencies
+from geo.model import Article, MatchKind, Mention, Resolution, Trigger, WordFrequencies
 from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
 from geo.settings import RecognitionSettings
 from geo.text.folding import Folded, Token, fold, tokens
@@ -61,7 +61,7 @@ class UnplacedName:
     end: int
     text: str
     sentence: int
-    trigger: str | None = None
+    trigger: Trigger | None = None
     cue: str | None = None
 
     @property
@@ -213,7 +213,7 @@ def _after_trigger(reader: _Reader, k: int) -> int | None:
     return None
 
 
-def _cued(reader: _Reader, k: int) -> tuple[int, str | None, str | None] | None:
+def _cued(reader: _Reader, k: int) -> tuple[int, Trigger | None, str | None] | None:
     """``(first word of a name, trigger, cue)`` when word ``k`` introduces a name."""
     word = reader.words[k]
     trigger = reader.lexicon.trigger(word.text)

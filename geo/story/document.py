@@ -24,7 +24,8 @@ Schema ``geostory/story`` version 1::
 ``stops`` are the route in order (``seq`` 1, 2, …); ``places`` are the
 other places the articles name (datelines, governments, past visits…).
 ``place_type`` is a :class:`~geo.model.PlaceType`, ``date_certainty`` and
-``published_certainty`` a :class:`~geo.model.Certainty`, and a role a
+``published_certainty`` a :class:`~geo.model.Certainty`, ``published_source``
+a :class:`~geo.model.PublishedSource`, and a role a
 :class:`~geo.model.Role` (its value, e.g. ``"visit"``); a quote's role is
 ``null`` when none is recorded. Any other word is refused on load.
 """
@@ -40,7 +41,19 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from geo.atomic import write_text_atomic
 from geo.errors import InputError
-from geo.model import Article, Certainty, MentionRole, Place, PlaceFeature, PlaceType, Role, Stop, Story
+from geo.model import (
+    Article,
+    Certainty,
+    MentionRole,
+    Place,
+    PlaceFeature,
+    PlaceType,
+    Published,
+    PublishedSource,
+    Role,
+    Stop,
+    Story,
+)
 
 __all__ = [
     "SCHEMA",
@@ -58,7 +71,6 @@ __all__ = [
 ]
 
 SCHEMA = "geostory/story"
-_UNKNOWN_DATE: tuple[None, str, str] = (None, "unknown", Certainty.UNKNOWN)
 VERSION = 1
 
 
@@ -126,7 +138,7 @@ class ArticleDoc(_Model):
     source: str | None = None
     language: str = "ar"
     published: dt.date | None = None
-    published_source: str = "unknown"
+    published_source: PublishedSource = PublishedSource.UNKNOWN
     published_certainty: Certainty = Certainty.UNKNOWN
 
 
@@ -242,18 +254,17 @@ def _place_doc(feature: PlaceFeature, evidence: _Evidence) -> PlaceDoc:
     )
 
 
-def _article_doc(article: Article, published: tuple[dt.date | None, str, str]) -> ArticleDoc:
-    """An article and its publication date: ``published`` is (date or None, where it came from, certainty)."""
-    date, source, certainty = published
+def _article_doc(article: Article, published: Published) -> ArticleDoc:
+    """An article and its publication date (the day or ``None``, where it came from, how sure)."""
     return ArticleDoc(
         name=article.name,
         title=article.title,
         url=article.url,
         source=article.source,
         language=article.language,
-        published=date,
-        published_source=source,
-        published_certainty=Certainty(certainty),
+        published=published.date,
+        published_source=published.source,
+        published_certainty=published.certainty,
     )
 
 
@@ -265,7 +276,7 @@ def story_to_doc(story: Story) -> StoryDoc:
     return StoryDoc(
         title=story.title,
         traveller=story.traveller,
-        articles=[_article_doc(a, story.published.get(a.name, _UNKNOWN_DATE)) for a in story.articles],
+        articles=[_article_doc(a, story.published.get(a.name, Published.unknown())) for a in story.articles],
         stops=[_stop_doc(stop, evidence) for stop in story.stops],
         places=[_place_doc(f, evidence) for f in story.features if f.place.id not in stop_ids],
     )

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from geo.dates.expressions import TimeExpr
 from geo.dates.tense import clause_is_future, sentence_is_future
 from geo.model import AREA_TYPES, Article, Certainty, MentionRole, PlaceType, Resolution, Role, WordFrequencies
-from geo.places.lexicon import Lexicon, load_lexicon
+from geo.places.lexicon import Lexicon, Movement, load_lexicon
 from geo.settings import DateSettings, RoleSettings
 from geo.text.folding import Token, fold, tokens
 
@@ -41,7 +41,7 @@ _EMBEDDED = re.compile(r"#\d+$")
 class SentenceCues:
     """What one sentence says about movement, the traveller, time and tense."""
 
-    movement: tuple[tuple[int, str, bool], ...]  # (word index, kind, future)
+    movement: tuple[tuple[int, Movement, bool], ...]  # (word index, kind, future)
     traveller: bool
     future: bool
     dates: tuple[TimeExpr, ...]
@@ -143,7 +143,7 @@ class _ArticleReader:
             first, last = self._plan_date(mention.end, cues)
             certainty = Certainty.APPROXIMATE if first else Certainty.UNKNOWN
             return MentionRole(resolution, Role.PLAN, True, first, last, certainty, f"a plan: {evidence}, future tense")
-        kind = Role.DEPARTURE if near and near[-1][1] == "departure" else Role.VISIT
+        kind = Role.DEPARTURE if near and near[-1][1] == Movement.DEPARTURE else Role.VISIT
         decided = self._dated(resolution, cues, kind, True, evidence)
         if self._after_publication(decided):
             return MentionRole(
@@ -160,13 +160,13 @@ class _ArticleReader:
         return MentionRole(resolution, role, stop, first, last, certainty, why)
 
     def _area_role(
-        self, resolution: Resolution, cues: SentenceCues, *, near: list[tuple[int, str, bool]], future: bool
+        self, resolution: Resolution, cues: SentenceCues, *, near: list[tuple[int, Movement, bool]], future: bool
     ) -> MentionRole:
         """A country, region or sea: never a stop; a country moved through is dated."""
         place_type = resolution.place.place_type
         role = Role.of_area(place_type)
         if near and place_type == PlaceType.COUNTRY and not future:
-            kind = "departure" if near[-1][1] == "departure" else "movement"
+            kind = near[-1][1]
             moved = self._dated(resolution, cues, role, False, f"a {place_type}; the traveller's {kind} through it")
             if not self._after_publication(moved):
                 return moved
@@ -187,7 +187,7 @@ class _ArticleReader:
             return MentionRole(resolution, Role.RELATED_REPORT, False, why="named in a separate, related report")
         return None
 
-    def _evidence(self, resolution: Resolution, cues: SentenceCues, *, near: list[tuple[int, str, bool]]) -> str:
+    def _evidence(self, resolution: Resolution, cues: SentenceCues, *, near: list[tuple[int, Movement, bool]]) -> str:
         """Why the traveller is at the place ("" when nothing says so)."""
         mention = resolution.mention
         place = resolution.place

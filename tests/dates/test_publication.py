@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from geo.dates.publication import Published, PublishedSource, infer_from_corpus, publication_date
-from geo.model import Article, Certainty, WordFrequencies
+from geo.dates.publication import infer_from_corpus, publication_date
+from geo.model import Article, Certainty, Published, PublishedSource, WordFrequencies
 from geo.settings import DateSettings
 
 HEADLINE_AR = "وزير الخارجية يصل إلى نواكشوط في جولة إفريقية"

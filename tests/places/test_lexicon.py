@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from geo.places.lexicon import PROCLITICS, clitic_forms, load_lexicon
+import pytest
+import yaml
+
+from geo.errors import IndexBuildError
+from geo.model import Trigger
+from geo.places.lexicon import EVENTS_FILE, LEXICON_FILE, PROCLITICS, Movement, clitic_forms, load_lexicon
 from geo.text.folding import name_key
 
 
@@ -40,19 +45,71 @@ def test_clitic_forms_report_how_much_was_stripped() -> None:
 @pytest.mark.parametrize(
     ("word", "kind"),
     [
-        ("ميناء", "port"),
-        ("بميناء", "port"),
-        ("مطار", "airport"),
-        ("مدينة", "city"),
-        ("جزيرة", "island"),
-        ("مقاطعة", "region"),
-        ("aéroport", "airport"),
-        ("Island", "island"),
-        ("shipyard", "shipyard"),
+        ("ميناء", Trigger.PORT),
+        ("بميناء", Trigger.PORT),
+        ("مطار", Trigger.AIRPORT),
+        ("مدينة", Trigger.CITY),
+        ("جزيرة", Trigger.ISLAND),
+        ("مقاطعة", Trigger.REGION),
+        ("aéroport", Trigger.AIRPORT),
+        ("Island", Trigger.ISLAND),
+        ("shipyard", Trigger.SHIPYARD),
     ],
 )
-def test_trigger_nouns(word: str, kind: str) -> None:
-    assert load_lexicon().trigger(name_key(word)) == kind
+def test_trigger_nouns(word: str, kind: Trigger) -> None:
+    hint = load_lexicon().trigger(name_key(word))
+    assert hint is kind
+
+
+def test_every_trigger_hint_has_words() -> None:
+    """The keys of triggers.yaml that are not word groups are exactly the Trigger hints."""
+    raw = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+    groups = {"prepositions", "titles", "speech", "institutions"}
+    assert {Trigger(k) for k in raw if k not in groups} == set(Trigger)
+    assert set(load_lexicon().triggers.values()) == set(Trigger)
+
+
+@pytest.mark.parametrize(
+    ("file", "text"),
+    [
+        ("triggers.yaml", "harbour:\n  en: [harbour]\n"),
+        ("triggers.yaml", "Port:\n  en: [port]\n"),  # hints are lower case
+        ("events.yaml", "movement:\n  en: [arrived]\nleaving:\n  en: [left]\n"),
+    ],
+)
+def test_an_unknown_trigger_hint_is_refused_in_one_line(tmp_path: Path, file: str, text: str) -> None:
+    paths = {"triggers.yaml": tmp_path / "triggers.yaml", "events.yaml": tmp_path / "events.yaml"}
+    paths["triggers.yaml"].write_text("city:\n  en: [town]\n", encoding="utf-8")
+    paths["events.yaml"].write_text("movement:\n  en: [arrived]\n", encoding="utf-8")
+    paths[file].write_text(text, encoding="utf-8")
+    with pytest.raises(IndexBuildError) as info:
+        load_lexicon(paths["triggers.yaml"], events_path=paths["events.yaml"])
+    message = str(info.value)
+    assert str(paths[file]) in message and "trigger hint" in message and "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("وصل", (Movement.MOVEMENT, False)),
+        ("arrived", (Movement.MOVEMENT, False)),
+        ("سيزور", (Movement.MOVEMENT, True)),  # the future prefix: a plan
+        ("غادر", (Movement.DEPARTURE, False)),
+        ("وغادر", (Movement.DEPARTURE, False)),  # a conjunction stripped
+        ("left", (Movement.DEPARTURE, False)),
+        ("ميناء", None),
+    ],
+)
+def test_movement_kind(word: str, expected: tuple[Movement, bool] | None) -> None:
+    found = load_lexicon().movement_kind(name_key(word))
+    assert found == expected
+    assert found is None or isinstance(found[0], Movement)
+
+
+def test_movement_words_are_the_events_groups() -> None:
+    """events.yaml holds the movement words and, among them, the departures (each a :class:`Movement`)."""
+    raw = yaml.safe_load(EVENTS_FILE.read_text(encoding="utf-8"))
+    assert {Movement(k) for k in raw} == set(Movement)
 
 
 def test_word_groups() -> None:

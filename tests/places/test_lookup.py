@@ -10,7 +10,7 @@ import pytest
 from geopy.location import Location
 
 from geo.cli import main
-from geo.model import Article, MatchKind, PlaceType, Span
+from geo.model import Article, MatchKind, PlaceType, Span, Trigger
 from geo.pipeline import Pipeline
 from geo.places.geocoders import ChainedGeocoder, GeocodeCache, OfflineGeocoder
 from geo.places.lookup import LookupOutcome, LookupRecord, lookup_summary, place_from_location, place_unplaced
@@ -54,7 +54,7 @@ ANSWERS = [
             "namedetails": {"name": "زمزوم", "name:en": "Zamzum", "name:ar": "زمزوم"},
             "boundingbox": ["12.0", "13.0", "43.0", "44.0"],
         },
-        "port", ("online:nominatim:node/4242", "Zamzum", "زمزوم", PlaceType.CITY, "town", "YE"), 70.0,
+        Trigger.PORT, ("online:nominatim:node/4242", "Zamzum", "زمزوم", PlaceType.CITY, "town", "YE"), 70.0,
     ),
     (  # Nominatim's new addresstype outranks an administrative boundary's class
         {"osm_type": "relation", "osm_id": 77, "class": "boundary", "type": "administrative",
@@ -65,7 +65,7 @@ ANSWERS = [
         {"type": "Feature", "geometry": {"type": "Point", "coordinates": [20.25, 10.5]},
          "properties": {"osm_type": "W", "osm_id": 9, "osm_key": "aeroway", "osm_value": "aerodrome",
                         "name": "Vlqz Airport", "countrycode": "xq", "extent": [20.2, 10.6, 20.3, 10.4]}},
-        "airport", ("online:photon:way/9", "Vlqz Airport", None, PlaceType.FACILITY, "aerodrome", "XQ"), 2.0,
+        Trigger.AIRPORT, ("online:photon:way/9", "Vlqz Airport", None, PlaceType.FACILITY, "aerodrome", "XQ"), 2.0,
     ),
     (  # Pelias: its gid and layer
         {"type": "Feature", "geometry": {"type": "Point", "coordinates": [20.25, 10.5]},
@@ -75,9 +75,9 @@ ANSWERS = [
     ),
     (  # nothing but a point: the id is the point, the type the trigger noun's
         {"display_name": "Somewhere"},
-        "island", ("online:nominatim:10.5000,20.2500", "Somewhere", None, PlaceType.ISLAND, "island", None), 15.0,
+        Trigger.ISLAND, ("online:nominatim:10.5000,20.2500", "Somewhere", None, PlaceType.ISLAND, "island", None), 15.0,
     ),
-    ({"display_name": "Somewhere"}, "port", ("online:nominatim:10.5000,20.2500", "Somewhere", None,
+    ({"display_name": "Somewhere"}, Trigger.PORT, ("online:nominatim:10.5000,20.2500", "Somewhere", None,
                                              PlaceType.FACILITY, "port", None), 2.0),
     ({}, None, ("online:nominatim:10.5000,20.2500", "Vlqz", None, PlaceType.CITY, "", None), 3.0),
 ]  # fmt: skip

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from geo.model import Article
+from geo.model import Article, Place, PlaceType, Trigger
 from geo.pipeline import Pipeline
 from geo.places.gazetteer import Gazetteer
-from geo.places.resolution import haversine_km
+from geo.places.lexicon import load_lexicon
+from geo.places.relative import _NOT_HEADS
+from geo.places.resolution import _FACILITY_TRIGGERS, _HEAD_NAMES, Resolver, haversine_km
 from geo.settings import ResolutionSettings, Settings
 from geo.text.sentences import split_sentences
 
@@ -89,3 +91,42 @@ def test_french_frequencies_for_french_articles(gazetteer: Gazetteer, text: str,
     article = Article(name="t.txt", text=text, sentences=split_sentences(text), language="fr")
     result = Pipeline(gazetteer).process(article)
     assert {r.mention.text: r.place.country for r in result.resolutions}.get(surface) == country
+
+
+# ----------------------------------------------------------------------------- trigger nouns
+
+
+def test_every_trigger_hint_has_a_rule() -> None:
+    """Each hint the lexicon gives names a place type of its own or has facility features, and a relative
+    place's head noun has a head name."""
+    for hint in set(load_lexicon().triggers.values()):
+        assert hint.place_type != PlaceType.FACILITY or _FACILITY_TRIGGERS[hint], hint
+        assert hint in _NOT_HEADS or hint in _HEAD_NAMES, hint
+    assert set(_FACILITY_TRIGGERS) == {t for t in Trigger if t.place_type == PlaceType.FACILITY}
+
+
+#: trigger hint, the place's type and feature, the settings field of the bonus (None: no bonus)
+TRIGGER_BONUSES = [
+    (Trigger.CITY, PlaceType.CITY, "city", "trigger_city"),
+    (Trigger.CITY, PlaceType.FACILITY, "port", None),
+    (Trigger.REGION, PlaceType.REGION, "region", "trigger_match"),
+    (Trigger.REGION, PlaceType.CITY, "city", None),
+    (Trigger.ISLAND, PlaceType.ISLAND, "island", "trigger_match"),
+    (Trigger.ISLAND, PlaceType.CITY, "city", None),  # no bonus for a city after «جزيرة»
+    (Trigger.WATER, PlaceType.WATER, "sea", "trigger_match"),
+    (Trigger.WATER, PlaceType.REGION, "region", None),
+    (Trigger.PORT, PlaceType.FACILITY, "naval_base", "trigger_match"),
+    (Trigger.PORT, PlaceType.FACILITY, "airport", None),
+    (Trigger.PORT, PlaceType.CITY, "city", "trigger_near"),  # the port is in the city
+    (Trigger.PORT, PlaceType.COUNTRY, "country", None),
+    (Trigger.BASE, PlaceType.FACILITY, "spaceport", "trigger_match"),
+    (Trigger.CROSSING, PlaceType.FACILITY, "rail_station", "trigger_match"),
+]
+
+
+@pytest.mark.parametrize(("trigger", "place_type", "feature", "bonus"), TRIGGER_BONUSES)
+def test_trigger_bonus(gazetteer: Gazetteer, trigger: Trigger, place_type: PlaceType, feature: str, bonus) -> None:  # noqa: ANN001
+    settings = ResolutionSettings()
+    place = Place(id="test:1", name="Vlqz", lat=0.0, lon=0.0, place_type=place_type, feature=feature)
+    expected = getattr(settings, bonus) if bonus else 0.0
+    assert Resolver(gazetteer, settings=settings)._trigger_bonus(trigger, place) == expected

@@ -52,6 +52,7 @@ def test_round_trip_is_byte_stable(tmp_path: Path) -> None:
         (lambda d: d["stops"][0].update(date_certainty="sure"), "date_certainty"),
         (lambda d: d["stops"][0].update(place_type="town"), "place_type"),
         (lambda d: d["articles"][0].update(published_certainty="sure"), "published_certainty"),
+        (lambda d: d["articles"][0].update(published_source="guess"), "published_source"),
         (lambda d: d["stops"][0].update(uncertainty_km=float("inf")), "uncertainty_km"),
         (lambda d: d["stops"][1].update(role="meeting"), "stops.1.role"),
         (lambda d: d["stops"][0].update(role="Visit"), "stops.0.role"),
