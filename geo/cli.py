@@ -182,7 +182,7 @@ def _cmd_settings(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     if args.write:
-        save_settings(settings, args.write)
+        save_settings(settings, path=args.write)
         print(f"settings written to {args.write}")
         return 0
     for name, value, why, source in settings_table(settings):

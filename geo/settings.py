@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from geo.errors import InputError
 
@@ -57,7 +57,11 @@ __all__ = [
 ]
 
 #: Where a value set by hand comes from (the next step is to fit it: see the README).
-HAND_SET = "set by hand on the bundled articles and the tests' sentences (session 1); not yet fitted"
+HAND_SET = (
+    "set by hand when the reader was first written, on the bundled articles and the tests' sentences; not yet fitted"
+)
+#: The years the date patterns read (:mod:`geo.dates.patterns`): no setting can reach outside them.
+_PATTERN_YEARS = (1900, 2100)
 #: A value that follows from the definition of the quantity, not from data.
 DEFINITION = "follows from what the quantity is"
 
@@ -104,7 +108,9 @@ class RecognitionSettings(_Section):
     max_words: int = _knob(6, "the longest place name looked up, in words", ge=1, le=12)
     phonetic_words: int = _knob(4, "the longest name tried by its consonant key, in words", ge=1, le=8)
     min_phonetic_key: int = _knob(5, "a shorter consonant key matches too many words to mean a place", ge=1)
-    min_phonetic_word: int = _knob(4, "a shorter first word is never tried by its consonant key", ge=1)
+    min_phonetic_word: int = _knob(
+        4, "a shorter first word (or what is left of it without a proclitic) is never tried by its consonant key", ge=1
+    )
     short_key_population: int = _knob(
         100_000, "a key of fewer consonants still matches a place this populous", ge=0
     )
@@ -138,7 +144,9 @@ class ResolutionSettings(_Section):
     trigger_city: float = _knob(1.0, "«مدينة» / 'city of' before a city")
     trigger_near: float = _knob(0.3, "a site's trigger noun before a city (the site is in it)")
     cue: float = _knob(0.75, "a preposition of place written as a word («في», 'in') before the name")
-    in_named_country: float = _knob(0.75, "the place is in one of the two countries the article names most")
+    in_named_country: float = _knob(
+        0.75, "the place is in one of the main_countries countries the article names most"
+    )
     in_minor_country: float = _knob(0.35, "the place is in another country the article names")
     main_countries: int = _knob(2, "how many of the most named countries count as the article's own", ge=0)
     foreign: float = _knob(0.75, "a lesser town outside every country the article names")
@@ -147,8 +155,10 @@ class ResolutionSettings(_Section):
     parent_gap_chars: int = _knob(3, "the widest gap between a name and its written parent, in characters", ge=0)
     near_km: float = _knob(300.0, "within this distance of another place of the article, a place is near it", gt=0)
     near: float = _knob(0.75, "close to the article's other places (within near_km)")
-    region_km: float = _knob(1000.0, "within this distance, a place is in the article's part of the world", gt=0)
-    in_region: float = _knob(0.4, "within region_km of the article's other places")
+    same_area_km: float = _knob(
+        1000.0, "within this distance of the article's other places, a place is in their part of the world", gt=0
+    )
+    same_area: float = _knob(0.4, "within same_area_km (but not near_km) of the article's other places")
     common_from: float = _knob(3.0, "a one-word name more frequent than this (Zipf) is also a common word")
     common_slope: float = _knob(2.0, "penalty per Zipf unit above common_from")
     common_famous_factor: float = _knob(0.4, "a widely known place keeps this share of the common-word penalty")
@@ -158,7 +168,13 @@ class ResolutionSettings(_Section):
     capitalised_factor: float = _knob(0.5, "a capital letter mid-sentence marks a name: this share of the penalty")
     person_exact: float = _knob(1.5, "the name stands where a person's name stands (after a title)")
     person_phonetic: float = _knob(2.0, "the same for a phonetic match, less sure to begin with")
-    short_edge: float = _knob(1.5, "a multi-word name whose first or last word is one or two letters")
+    short_edge: float = _knob(1.5, "a multi-word name whose first or last word is short_edge_letters or fewer")
+    short_edge_letters: int = _knob(2, "an edge word this short is more likely a particle than part of a name", ge=0)
+    described_gap_chars: int = _knob(
+        2,
+        "a distance phrase this close after a named place describes it ('Bakhmut, 10 km east of X'): no new place",
+        ge=0,
+    )
     small_population: int = _knob(10_000, "a town this small needs a preposition or trigger noun", ge=0)
     small_without_context: float = _knob(1.0, "a small town named bare")
     alternate_name_population: int = _knob(
@@ -208,7 +224,8 @@ class DateSettings(_Section):
     """Publication dates and date expressions (:mod:`geo.dates`)."""
 
     plausible_years: tuple[int, int] = _knob(
-        (1900, 2100), "a publication date outside these years is a typo, not an anchor"
+        (1900, 2100),
+        "a publication date outside these years is a typo, not an anchor (the date patterns read 1900-2100 only)",
     )
     near_days: int = _knob(
         90, "a weekday or day without a month is read within this many days of publication", ge=1
@@ -229,11 +246,24 @@ class DateSettings(_Section):
     label_gap_words: int = _knob(2, "words allowed between a date label and its date", ge=0)
     dateline_chars: int = _knob(40, "a dateline's date stands within this many characters of the line start", ge=0)
 
+    @model_validator(mode="after")
+    def _years_in_order(self) -> DateSettings:
+        first, last = self.plausible_years
+        if not _PATTERN_YEARS[0] <= first <= last <= _PATTERN_YEARS[1]:
+            raise ValueError(f"plausible_years must be two years in order within {_PATTERN_YEARS}")
+        return self
+
 
 class RoleSettings(_Section):
     """Whether the traveller is at a place, and when (:mod:`geo.story.roles`)."""
 
     historical_days: int = _knob(45, "a date this many days before publication is history, not the journey", ge=0)
+    dateline_after_chars: int = _knob(
+        40, "how far after a name the end of a dateline ('X (AFP) -') is looked for", ge=0
+    )
+    dateline_before_chars: int = _knob(
+        80, "a dateline name stands after at most this much text on its line (a byline, a date)", ge=0
+    )
     movement_window: int = _knob(
         6, "how many words before a country a movement word may stand («غادر الرئيس … روسيا»)", ge=0
     )
@@ -319,7 +349,7 @@ def load_settings(path: Path) -> Settings:
         raise InputError(f"settings {path}: {where}: {first['msg']}") from exc
 
 
-def save_settings(settings: Settings, path: Path) -> Path:
+def save_settings(settings: Settings, *, path: Path) -> Path:
     """Write ``settings`` as JSON (every field, defaults included), atomically."""
     from geo.atomic import write_text_atomic
 

@@ -31,7 +31,7 @@ def test_settings_are_frozen() -> None:
 @pytest.mark.parametrize("suffix", [".json", ".yaml"])
 def test_a_saved_file_loads_back_equal(tmp_path: Path, suffix: str) -> None:
     changed = Settings(source="a test", resolution=ResolutionSettings(threshold=3.5))
-    path = save_settings(changed, tmp_path / "s.json")
+    path = save_settings(changed, path=tmp_path / "s.json")
     if suffix == ".yaml":
         yaml_path = tmp_path / "s.yaml"
         yaml_path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")  # JSON is YAML
@@ -99,3 +99,11 @@ def test_the_settings_command_lists_and_writes(tmp_path: Path, capsys: pytest.Ca
     assert "resolution.population_prior_per_decade = 0.5" in listing
     assert main(["settings", "--write", str(tmp_path / "s.json")]) == 0
     assert load_settings(tmp_path / "s.json") == Settings()
+
+
+@pytest.mark.parametrize("years", [(2000, 1999), (1850, 2000), (1990, 2200)])
+def test_plausible_years_are_in_order_within_what_the_patterns_read(tmp_path: Path, years: tuple[int, int]) -> None:
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps({"dates": {"plausible_years": list(years)}}), encoding="utf-8")
+    with pytest.raises(InputError, match="plausible_years"):
+        load_settings(path)

@@ -227,7 +227,7 @@ def place_from_location(
         country=_country(props),
         source=f"online geocoder {service}, asked «{query}»",
     )
-    least = place_uncertainty_km(place, uncertainty or UncertaintySettings())
+    least = place_uncertainty_km(place, settings=uncertainty or UncertaintySettings())
     return place, max(least, _bbox_km(location.raw, props) or 0.0)
 
 

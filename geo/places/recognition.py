@@ -211,7 +211,7 @@ class Recognizer:
         if len(first.text) < settings.min_phonetic_word or self.gazetteer.zipf(first.text) >= settings.common_zipf:
             return None
         best: _Match | None = None
-        for stripped, form in [(0, first.text), *clitic_forms(first.text, min_rest=4)]:
+        for stripped, form in [(0, first.text), *clitic_forms(first.text, min_rest=settings.min_phonetic_word)]:
             if stripped and self.gazetteer.zipf(form) >= self.settings.common_zipf:
                 continue
             text, j = form, i

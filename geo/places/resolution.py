@@ -103,7 +103,7 @@ class _Context:
     language: str | None = None
 
 
-def place_uncertainty_km(place: Place, settings: UncertaintySettings) -> float:
+def place_uncertainty_km(place: Place, *, settings: UncertaintySettings) -> float:
     """How far from its point the place may really lie, in km (see :class:`~geo.settings.UncertaintySettings`)."""
     if place.place_type == PlaceType.CITY:
         return round(settings.city_km + settings.city_km_per_sqrt_population * math.sqrt(max(place.population, 0)), 1)
@@ -197,7 +197,7 @@ class Resolver:
                         mention=mention,
                         place=place,
                         confidence=self._confidence(best.score),
-                        uncertainty_km=place_uncertainty_km(place, self.uncertainty),
+                        uncertainty_km=place_uncertainty_km(place, settings=self.uncertainty),
                         reason="; ".join(best.reasons),
                     )
                 )
@@ -269,7 +269,8 @@ class Resolver:
         return _MentionFacts(
             key=key,
             zipf=self.gazetteer.zipf(key, language=context.language) if len(words) == 1 else 0.0,
-            short_edge=len(words) > 1 and (len(words[0].text) <= 2 or len(words[-1].text) <= 2),
+            short_edge=len(words) > 1
+            and min(len(words[0].text), len(words[-1].text)) <= self.settings.short_edge_letters,
             phonetic_length=len(arabic_key(mention.text)) if mention.match == MatchKind.PHONETIC else 0,
             word_cue=_word_cue(mention),
         )
@@ -415,8 +416,8 @@ class Resolver:
         )
         if near < s.near_km:
             return [(s.near, "near the article's other places")]
-        if near < s.region_km:
-            return [(s.in_region, None)]
+        if near < s.same_area_km:
+            return [(s.same_area, None)]
         return []
 
     def _trigger_bonus(self, trigger: Trigger, place: Place) -> float:
@@ -452,7 +453,7 @@ class Resolver:
             return None
         for resolution in by_span.values():
             gap = mention.start - resolution.mention.end
-            if 0 <= gap <= 2 and resolution.place.place_type in POINT_TYPES:
+            if 0 <= gap <= self.settings.described_gap_chars and resolution.place.place_type in POINT_TYPES:
                 return None  # "Bakhmut, 10 km east of Chasiv Yar": the phrase describes a named place
         anchor = anchor_res.place
         lat, lon = offset_point(

@@ -182,7 +182,7 @@ def _offline_choice(location: Any) -> PlaceChoice:
         lon=place.lon,
         place_type=place_type,
         label=f"{label} ({place_type})",
-        uncertainty_km=place_uncertainty_km(place, UncertaintySettings()),
+        uncertainty_km=place_uncertainty_km(place, settings=UncertaintySettings()),
     )
 
 

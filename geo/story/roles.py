@@ -249,10 +249,11 @@ class _ArticleReader:
         text = self.article.text
         line_start = text.rfind("\n", 0, start) + 1
         before = text[line_start:start].strip(" \t\u200f\u200e")
-        after = text[end : end + 40]
+        after = text[end : end + self.settings.dateline_after_chars]
         if after.lstrip(" \t").startswith((":", "：")):
             return True
-        at_line_start = not before or before.endswith((")", "—", "-")) and len(before) < 80
+        short_prefix = len(before) < self.settings.dateline_before_chars
+        at_line_start = not before or before.endswith((")", "—", "-")) and short_prefix
         return at_line_start and _DATELINE_AFTER.match(after) is not None
 
 
