@@ -56,17 +56,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_geocoder_options(build: argparse.ArgumentParser) -> None:
-    """``build``'s online geocoder options (off unless ``--geocoder`` is given)."""
-    from geo.places.geocoders.online import ONLINE_KINDS
-    from geo.places.geocoders.options import DEFAULT_TIMEOUT_SECONDS
+    """``build``'s online geocoder options (off unless ``--geocoder`` is given).
+
+    The services are plain constants: building the parser (``--help``) imports
+    neither geopy nor the gazetteer. The values are checked by
+    :func:`~geo.places.geocoders.options.geocoder_from_options`, which refuses
+    each of them without ``--geocoder``.
+    """
+    from geo.places.geocoders.services import DEFAULT_TIMEOUT_SECONDS, ONLINE_KINDS
 
     online = build.add_argument_group("online geocoder (off by default; only for names the gazetteer cannot place)")
     online.add_argument("--geocoder", choices=ONLINE_KINDS, help="the service to ask")
     online.add_argument("--geocoder-url", metavar="URL", help="your own server (default: the public one)")
-    online.add_argument("--user-agent", metavar="UA", help="names your application (required by public Nominatim)")
+    online.add_argument(
+        "--user-agent", metavar="UA", help="names your application (required unless the server is self-hosted)"
+    )
     online.add_argument("--geocoder-cache", metavar="PATH", type=Path, help="the answers' SQLite cache")
     online.add_argument(
-        "--geocoder-timeout", metavar="SECONDS", type=float, default=DEFAULT_TIMEOUT_SECONDS, help="per request"
+        "--geocoder-timeout", metavar="SECONDS", type=float, help=f"per request (default {DEFAULT_TIMEOUT_SECONDS:g})"
     )
 
 
@@ -125,8 +132,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     if args.path.is_dir() and args.out.resolve() == args.path.resolve():
         raise InputError("--out must not be the articles folder (its outputs would be read as articles)")
-    geocoder = _geocoder(args)
     settings = _settings(args)
+    geocoder = _geocoder(args, settings=settings)
     articles = read_articles(args.path, settings=settings.text)
     pipeline = Pipeline(settings=settings, geocoder=geocoder)
     story, _ = pipeline.run(articles)
@@ -141,12 +148,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _geocoder(args: argparse.Namespace) -> Geocoder | None:
+def _geocoder(args: argparse.Namespace, *, settings: Settings) -> Geocoder | None:
     """The online geocoder ``build``'s options ask for, or ``None`` (InputError for bad options)."""
     from geo.places.geocoders.options import geocoder_from_options
 
     options = {"url": args.geocoder_url, "user_agent": args.user_agent, "cache_path": args.geocoder_cache}
-    geocoder = geocoder_from_options(args.geocoder, timeout=args.geocoder_timeout, **options)
+    geocoder = geocoder_from_options(args.geocoder, timeout=args.geocoder_timeout, settings=settings, **options)
     return geocoder if args.geocoder else None
 
 

@@ -111,9 +111,9 @@ class Pipeline:
 
             found = place_unplaced(
                 article,
-                mentions,
-                resolutions,
-                self.geocoder,
+                mentions=mentions,
+                resolutions=resolutions,
+                geocoder=self.geocoder,
                 frequencies=self.gazetteer.zipf,
                 recognition=self.settings.recognition,
                 settings=self.settings.lookup,

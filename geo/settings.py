@@ -290,7 +290,9 @@ class TimelineSettings(_Section):
 
 
 class LookupSettings(_Section):
-    """Online look-ups of names the gazetteer cannot place (:mod:`geo.places.lookup`; off unless asked for)."""
+    """Looking names up outside the resolver: online look-ups of names the gazetteer cannot place
+    (:mod:`geo.places.unplaced`, :mod:`geo.places.lookup`; off unless asked for) and the offline geocoder's
+    ranking (:mod:`geo.places.geocoders.offline`, the presenter's place search)."""
 
     confidence: float = _knob(
         0.5,
@@ -298,6 +300,17 @@ class LookupSettings(_Section):
         "reading just at the resolution threshold",
         gt=0,
         le=1,
+    )
+    max_connectors: int = _knob(
+        2,
+        "function words allowed between a trigger noun and the name it introduces ('port of the', «aéroport de l'»)",
+        ge=0,
+    )
+    capital_min_population: int = _knob(
+        100_000,
+        "the offline geocoder puts a national capital this populous before the other cities of its name; a "
+        "smaller one does not go first (Hamilton, Ontario before Hamilton, Bermuda)",
+        ge=0,
     )
 
 

@@ -100,3 +100,42 @@ def test_a_closed_pipe_is_not_an_error(corpus: Path) -> None:
 def test_out_must_not_be_the_articles_folder(corpus: Path) -> None:
     result = _run("build", str(corpus), "--out", str(corpus))
     assert result.returncode == 2 and "--out" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--geocoder-timeout", "5"], "needs an online geocoder"),  # not silently ignored
+        (["--geocoder-cache", "c.sqlite"], "needs an online geocoder"),
+        (["--user-agent", "geostory-tests/1.0"], "needs an online geocoder"),
+        (["--geocoder", "nominatim", "--geocoder-timeout", "0"], "positive number of seconds"),
+        (["--geocoder", "nominatim", "--geocoder-timeout", "-2.5"], "positive number of seconds"),
+        (["--geocoder", "nominatim", "--geocoder-timeout", "nan"], "positive number of seconds"),
+        (["--geocoder", "nominatim", "--geocoder-timeout", "inf"], "positive number of seconds"),
+        (["--geocoder", "nominatim", "--geocoder-url", "https://nominatim.openstreetmap.org."], "user agent"),
+        (["--geocoder", "photon", "--geocoder-url", "https://u@photon.komoot.io"], "user name or password"),
+    ],
+)
+def test_bad_geocoder_options_are_one_line(corpus: Path, tmp_path: Path, capsys, options, message) -> None:  # noqa: ANN001
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "--out", str(out), *options]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and message in err and err.count("\n") == 1
+    assert not out.exists()
+
+
+#: what building the parser may import of the geocoders: the package and its plain constants
+PARSER_IMPORTS = {"geo.places.geocoders", "geo.places.geocoders.services"}
+
+
+@pytest.mark.parametrize("command", [["--help"], ["build", "--help"], ["settings"]])
+def test_the_parser_imports_no_geocoder(command: list[str]) -> None:
+    """Building the parser (every command, ``--help`` too) imports neither geopy, requests nor the gazetteer."""
+    argv = [sys.executable, "-X", "importtime", "-m", "geo", *command]
+    result = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 0
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    heavy = {m for m in imported if m.split(".")[0] in ("geopy", "requests", "urllib3", "numpy")}
+    heavy |= {m for m in imported if m.startswith(("geo.places.gazetteer", "geo.places.geocoders"))}
+    assert heavy - PARSER_IMPORTS == set()
+    assert "geo.cli" in imported  # the import log was read

@@ -12,12 +12,21 @@ gazetteer already had its say), through their rate limiter and cache.
 
 A failure (time-out, server error, malformed answer, unusable cache) never
 stops a build: it is recorded (:class:`LookupRecord`) and the name stays
-unplaced. :func:`lookup_summary` says in one line how it went.
+unplaced; a corrupt cache entry is set aside and the service asked again
+(recorded in the record's ``note``). :func:`lookup_summary` says in one line
+how it went.
+
+An answer is untrusted text from the network: its names are stripped of
+control and bidirectional formatting characters and cut to
+:data:`MAX_NAME_CHARS`; its feature and its OpenStreetMap or Pelias id are
+kept only when they look like one (else the id is the rounded point); an
+answer without a point on the globe is a failure.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -29,6 +38,7 @@ from geopy.location import Location
 
 from geo.model import Article, MatchKind, Mention, Place, PlaceType, Resolution, Trigger, WordFrequencies
 from geo.places.geocoders import ChainedGeocoder, GeocodeCacheError, OfflineGeocoder, geocoder_name
+from geo.places.geocoders.chain import CACHE_NAME
 from geo.places.lexicon import Lexicon
 from geo.places.resolution import haversine_km, place_uncertainty_km
 from geo.places.unplaced import UnplacedName, find_unplaced
@@ -36,6 +46,8 @@ from geo.settings import LookupSettings, RecognitionSettings, UncertaintySetting
 from geo.text.folding import is_arabic, name_key
 
 __all__ = [
+    "MAX_FEATURE_CHARS",
+    "MAX_NAME_CHARS",
     "LookupOutcome",
     "LookupRecord",
     "LookupResult",
@@ -55,13 +67,18 @@ class LookupOutcome(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class LookupRecord:
-    """One name of one article asked about, and what came of it."""
+    """One name of one article asked about, and what came of it.
+
+    ``error`` says why a look-up failed; ``note`` what went wrong on the way
+    without failing it (a corrupt cache entry set aside).
+    """
 
     article: str
     query: str
     outcome: LookupOutcome
     place_id: str | None = None
     error: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +121,27 @@ _TYPE_OF_CLASS: dict[str, PlaceType] = {
 }
 _OSM_TYPES = {"n": "node", "w": "way", "r": "relation", "node": "node", "way": "way", "relation": "relation"}
 
+#: The longest name kept from an answer (the longest place names run to a few dozen characters).
+MAX_NAME_CHARS = 200
+#: The longest feature kept from an answer (OpenStreetMap's values are single words: "isolated_dwelling").
+MAX_FEATURE_CHARS = 40
+_OSM_ID = re.compile(r"[0-9]{1,20}")
+_GID = re.compile(r"[A-Za-z0-9:._/-]{1,100}")  # Pelias: "whosonfirst:locality:101"
+_FEATURE = re.compile(rf"[a-z0-9_:.-]{{1,{MAX_FEATURE_CHARS}}}")
+_COUNTRY = re.compile(r"[A-Za-z]{2}")
+#: Bidirectional formatting characters (marks, embeddings, overrides, isolates): dropped from names.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: C0 and C1 controls, DEL, line and paragraph separators: a space in names.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _clean(value: Any) -> str:
+    """An answer's name as plain one-line text of at most :data:`MAX_NAME_CHARS` (``""`` when not text)."""
+    if not isinstance(value, str):
+        return ""
+    text = " ".join(_CONTROL.sub(" ", _BIDI.sub("", value)).split())
+    return text[:MAX_NAME_CHARS].rstrip()
+
 
 def _properties(raw: Any) -> dict[str, Any]:
     """The answer's fields: a GeoJSON feature's properties (Photon, Pelias), else the record itself (Nominatim)."""
@@ -117,10 +155,10 @@ def _stable_id(props: Mapping[str, Any], lat: float, lon: float) -> str:
     """OpenStreetMap's ``type/id``, else Pelias' ``gid``, else the point to four decimals (about 10 m)."""
     osm_type = _OSM_TYPES.get(str(props.get("osm_type", "")).lower())
     osm_id = props.get("osm_id")
-    if osm_type and isinstance(osm_id, int | str) and str(osm_id).isdigit():
+    if osm_type and isinstance(osm_id, int | str) and not isinstance(osm_id, bool) and _OSM_ID.fullmatch(str(osm_id)):
         return f"{osm_type}/{osm_id}"
     gid = props.get("gid")
-    if isinstance(gid, str) and gid.strip():
+    if isinstance(gid, str) and _GID.fullmatch(gid.strip()):
         return gid.strip()
     return f"{lat:.4f},{lon:.4f}"
 
@@ -131,7 +169,7 @@ def _answer_type(props: Mapping[str, Any], trigger: Trigger | None) -> tuple[Pla
     for value in values:
         if isinstance(value, str) and value.lower() in _TYPE_OF_VALUE:
             return _TYPE_OF_VALUE[value.lower()], value.lower()
-    feature = next((v.lower() for v in values if isinstance(v, str) and v), "")
+    feature = next((v.lower() for v in values if isinstance(v, str) and _FEATURE.fullmatch(v.lower())), "")
     for key in ("class", "category", "osm_key"):
         value = props.get(key)
         if isinstance(value, str) and value.lower() in _TYPE_OF_CLASS:
@@ -148,20 +186,23 @@ def _country(props: Mapping[str, Any]) -> str | None:
         props.get("countrycode"),
         address.get("country_code") if isinstance(address, Mapping) else None,
     ]
-    code = next((c for c in candidates if isinstance(c, str) and len(c.strip()) == 2), None)
+    code = next((c for c in candidates if isinstance(c, str) and _COUNTRY.fullmatch(c.strip())), None)
     return code.strip().upper() if code else None
 
 
 def _names(props: Mapping[str, Any], location: Location, query: str) -> tuple[str, str | None]:
-    """``(name, Arabic name)``: English or the local name first; the Arabic one, or the query when it is Arabic."""
+    """``(name, Arabic name)``: English or the local name first; the Arabic one, or the query when it is Arabic.
+
+    Each is cleaned (:func:`_clean`); the query is the article's own text.
+    """
     details = props.get("namedetails")
     details = details if isinstance(details, Mapping) else {}
-    head = (location.address or "").split(",")[0].strip()
-    latin = [details.get("name:en"), props.get("name"), details.get("name"), head]
-    name = next((n.strip() for n in latin if isinstance(n, str) and n.strip()), query)
-    arabic = details.get("name:ar")
-    if isinstance(arabic, str) and arabic.strip():
-        return name, arabic.strip()
+    head = (location.address if isinstance(location.address, str) else "").split(",")[0]
+    latin = (_clean(n) for n in (details.get("name:en"), props.get("name"), details.get("name"), head))
+    name = next((n for n in latin if n), query)
+    arabic = _clean(details.get("name:ar"))
+    if arabic:
+        return name, arabic
     return name, query if is_arabic(query) else (name if is_arabic(name) else None)
 
 
@@ -177,9 +218,13 @@ def _bbox_km(raw: Any, props: Mapping[str, Any]) -> float | None:
         south, west, north, east = (float(box[i]) for i in order)  # type: ignore[index]
     except (TypeError, ValueError, IndexError, KeyError):
         return None
-    if not all(math.isfinite(v) for v in (south, west, north, east)):
+    if not all(_on_the_globe(lat, lon) for lat, lon in ((south, west), (north, east))):
         return None
     return round(haversine_km(south, west, north, east) / 2, 1)
+
+
+def _on_the_globe(lat: float, lon: float) -> bool:
+    return math.isfinite(lat) and math.isfinite(lon) and abs(lat) <= 90 and abs(lon) <= 180
 
 
 def place_from_location(
@@ -211,9 +256,16 @@ def place_from_location(
     tuple of (Place, float)
         The place (id ``online:<service>:<osm_type/osm_id | gid | lat,lon>``) and
         its uncertainty: half its bounding box's diagonal, at least its type's.
+
+    Raises
+    ------
+    ValueError
+        When the answer's point is not on the globe (not finite, or beyond ±90° or ±180°).
     """
     props = _properties(location.raw)
     lat, lon = round(float(location.latitude), 6), round(float(location.longitude), 6)
+    if not _on_the_globe(lat, lon):
+        raise ValueError(f"malformed answer: no point on the globe ({lat}, {lon})")
     place_type, feature = _answer_type(props, trigger)
     name, name_ar = _names(props, location, query)
     place = Place(
@@ -248,15 +300,32 @@ def _service(chain: ChainedGeocoder) -> str:
     return ", ".join(geocoder_name(g) for g in chain.geocoders)
 
 
-def _ask(geocoder: Geocoder, query: str) -> tuple[Location | None, str]:
-    """The answer to one query (``None`` for none) and, when the look-up failed, why."""
+def _one_line(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())}"
+
+
+def _ask(
+    geocoder: ChainedGeocoder, *, article: str, name: UnplacedName, service: str, uncertainty: UncertaintySettings
+) -> tuple[tuple[Place, float] | None, LookupRecord]:
+    """One look-up: the place of the answer and its uncertainty (``None`` for none), and its record."""
+    placed, error = None, ""
     try:
-        answer = geocoder.geocode(query, exactly_one=True, addressdetails=True, namedetails=True)
+        answer = geocoder.geocode(name.query, exactly_one=True, addressdetails=True, namedetails=True)
     except (GeocoderServiceError, GeocodeCacheError) as exc:
-        return None, f"{type(exc).__name__}: {' '.join(str(exc).split())}"
+        answer, error = None, _one_line(exc)
     if isinstance(answer, list):
         answer = answer[0] if answer else None
-    return (answer if isinstance(answer, Location) else None), ""
+    if isinstance(answer, Location):
+        try:
+            placed = place_from_location(
+                answer, service=service, query=name.query, trigger=name.trigger, uncertainty=uncertainty
+            )
+        except ValueError as exc:  # no point on the globe
+            error = _one_line(exc)
+    note = "; ".join(" ".join(message.split()) for who, message in geocoder.last_errors if who == CACHE_NAME)
+    outcome = LookupOutcome.FAILED if error else LookupOutcome.PLACED if placed else LookupOutcome.NOT_FOUND
+    record = LookupRecord(article, name.query, outcome, placed[0].id if placed else None, error, note)
+    return placed, record
 
 
 def _mention(article: Article, name: UnplacedName) -> Mention:
@@ -275,9 +344,9 @@ def _mention(article: Article, name: UnplacedName) -> Mention:
 
 def _look_up(
     article: Article,
+    *,
     names: Iterable[UnplacedName],
     geocoder: ChainedGeocoder,
-    *,
     settings: LookupSettings,
     uncertainty: UncertaintySettings,
 ) -> tuple[list[Mention], list[Resolution], list[LookupRecord]]:
@@ -290,16 +359,10 @@ def _look_up(
     for name in names:
         key = name_key(name.query)
         if key not in answers:
-            location, error = _ask(geocoder, name.query)
-            placed = None
-            if location is not None:
-                placed = place_from_location(
-                    location, service=service, query=name.query, trigger=name.trigger, uncertainty=uncertainty
-                )
-            answers[key] = placed
-            outcome = LookupOutcome.FAILED if error else LookupOutcome.PLACED if placed else LookupOutcome.NOT_FOUND
-            place_id = placed[0].id if placed else None
-            records.append(LookupRecord(article.name, name.query, outcome, place_id, error))
+            answers[key], record = _ask(
+                geocoder, article=article.name, name=name, service=service, uncertainty=uncertainty
+            )
+            records.append(record)
         placed = answers[key]
         if placed is None:
             continue
@@ -312,10 +375,10 @@ def _look_up(
 
 def place_unplaced(
     article: Article,
+    *,
     mentions: Sequence[Mention],
     resolutions: Sequence[Resolution],
     geocoder: Geocoder,
-    *,
     frequencies: WordFrequencies,
     lexicon: Lexicon | None = None,
     recognition: RecognitionSettings | None = None,
@@ -338,7 +401,8 @@ def place_unplaced(
     lexicon, recognition:
         Word lists and recognition settings for :func:`~geo.places.unplaced.find_unplaced`.
     settings:
-        Look-up settings (the confidence of an online answer).
+        Look-up settings (the confidence of an online answer; how many function words may stand
+        between a trigger noun and its name).
     uncertainty:
         The uncertainty of each place type, when an answer gives no larger bounding box.
 
@@ -351,15 +415,18 @@ def place_unplaced(
     online = _online_part(geocoder)
     if online is None:
         return LookupResult(tuple(mentions), tuple(resolutions), ())
+    settings = settings or LookupSettings()
     names = find_unplaced(
-        article, mentions, resolutions, frequencies=frequencies, lexicon=lexicon, settings=recognition
+        article,
+        mentions=mentions,
+        resolutions=resolutions,
+        frequencies=frequencies,
+        lexicon=lexicon,
+        settings=recognition,
+        lookup=settings,
     )
     new_mentions, new_resolutions, records = _look_up(
-        article,
-        names,
-        online,
-        settings=settings or LookupSettings(),
-        uncertainty=uncertainty or UncertaintySettings(),
+        article, names=names, geocoder=online, settings=settings, uncertainty=uncertainty or UncertaintySettings()
     )
     return LookupResult(
         mentions=tuple(sorted([*mentions, *new_mentions], key=lambda m: (m.start, m.end))),
@@ -369,8 +436,10 @@ def place_unplaced(
 
 
 def lookup_summary(records: Iterable[LookupRecord]) -> str:
-    """One line: ``online geocoder: N names looked up, M placed, K failed``."""
+    """One line: ``online geocoder: N names looked up, M placed, K failed`` (and any notes, counted)."""
     records = list(records)
     placed = sum(r.outcome == LookupOutcome.PLACED for r in records)
     failed = sum(r.outcome == LookupOutcome.FAILED for r in records)
-    return f"online geocoder: {len(records)} names looked up, {placed} placed, {failed} failed"
+    line = f"online geocoder: {len(records)} names looked up, {placed} placed, {failed} failed"
+    noted = sum(bool(r.note) for r in records)
+    return f"{line} ({noted} with a corrupt cache entry set aside)" if noted else line

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from geo.model import Article, MatchKind, Mention, Resolution, Trigger, WordFrequencies
 from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
-from geo.settings import RecognitionSettings
+from geo.settings import LookupSettings, RecognitionSettings
 from geo.text.folding import Folded, Token, fold, tokens
 
 __all__ = ["UnplacedName", "find_unplaced"]
@@ -36,7 +36,6 @@ _ARABIC_START = re.compile(r"[\u0620-\u064a]")
 _NAME_GAP = re.compile(r"[ \u00a0\-\u2010\u2011'\u2019]{1,3}")  # inside a name: a space, a hyphen, an apostrophe
 _CONNECTOR_GAP = re.compile(r"[ \u00a0'\u2019]{1,3}")  # between a trigger noun and its name
 _NOT_A_NAME = (MatchKind.ADJECTIVE, MatchKind.RELATIVE)
-_MAX_CONNECTORS = 2  # "port of the", "aéroport de l'": function words between a trigger and its name
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +89,7 @@ class _Reader:
         frequencies: WordFrequencies,
         lexicon: Lexicon,
         settings: RecognitionSettings,
+        max_connectors: int,
     ) -> None:
         self.article = article
         self.folded: Folded = fold(article.text)
@@ -97,6 +97,7 @@ class _Reader:
         self.frequencies = frequencies
         self.lexicon = lexicon
         self.settings = settings
+        self.max_connectors = max_connectors
         self.language = article.language if article.language in ("fr", "en") else None
         self.taken = [(r.mention.start, r.mention.end) for r in resolutions]
         self.taken += [(m.start, m.end) for m in mentions if m.person or m.match in _NOT_A_NAME]
@@ -203,7 +204,7 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _after_trigger(reader: _Reader, k: int) -> int | None:
     """The first word of the name a trigger noun at word ``k`` introduces (``None`` when none)."""
     j = k + 1
-    for _ in range(_MAX_CONNECTORS + 1):
+    for _ in range(reader.max_connectors + 1):
         if j >= len(reader.words) or not _CONNECTOR_GAP.fullmatch(reader.gap(j - 1)):
             return None
         connector = _is_latin(reader.words[j]) and not reader.capitalised(j)
@@ -240,12 +241,13 @@ def _latin_preposition(reader: _Reader, k: int) -> bool:
 
 def find_unplaced(
     article: Article,
+    *,
     mentions: Sequence[Mention],
     resolutions: Sequence[Resolution],
-    *,
     frequencies: WordFrequencies,
     lexicon: Lexicon | None = None,
     settings: RecognitionSettings | None = None,
+    lookup: LookupSettings | None = None,
 ) -> list[UnplacedName]:
     """The names of ``article`` that a trigger noun or a preposition marks as places, but nothing placed.
 
@@ -261,6 +263,8 @@ def find_unplaced(
         Trigger nouns, prepositions, titles (default :func:`~geo.places.lexicon.load_lexicon`).
     settings:
         The recognition settings: the longest name, how common a word may be, how far back a title counts.
+    lookup:
+        The look-up settings: how many function words may stand between a trigger noun and its name.
 
     Returns
     -------
@@ -274,6 +278,7 @@ def find_unplaced(
         frequencies=frequencies,
         lexicon=lexicon or load_lexicon(),
         settings=settings or RecognitionSettings(),
+        max_connectors=(lookup or LookupSettings()).max_connectors,
     )
     found: dict[int, UnplacedName] = {}
     for k in range(len(reader.words)):

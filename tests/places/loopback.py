@@ -5,6 +5,13 @@ The first part of a request's path is the server's mode (``ok``, ``e500``,
 endpoint (Nominatim's ``search``, Photon's ``api``, Pelias' ``v1/search``).
 In ``ok`` mode the server knows the names of :data:`KNOWN` and nothing else.
 Every request is counted by ``(mode, query)``.
+
+While the server runs, the proxy variables (``HTTP_PROXY``, ``https_proxy``,
+``ALL_PROXY``…) are unset and ``NO_PROXY`` names the loopback, so that a
+geocoder built with the system's proxies (``geo build --geocoder-url``,
+:func:`~geo.places.geocoders.geocoder_from_options`) still talks to
+127.0.0.1 directly: geopy reads the proxy variables itself and ignores
+``NO_PROXY``.
 """
 
 from __future__ import annotations
@@ -20,12 +27,28 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import geopy.exc
+import pytest
 
 from geo.places.geocoders import ThrottledGeocoder, make_online_geocoder
 
-__all__ = ["FAILURES", "KNOWN", "NOMINATIM_EXTRA", "USER_AGENT", "ScriptedServer", "online", "serving"]
+__all__ = [
+    "FAILURES",
+    "KNOWN",
+    "NOMINATIM_EXTRA",
+    "PROXY_VARIABLES",
+    "USER_AGENT",
+    "ScriptedServer",
+    "online",
+    "serving",
+    "without_proxies",
+]
 
 USER_AGENT = "geostory-tests/1.0 (tests@example.org)"
+
+#: The variables that send requests through a proxy (urllib and requests read either case).
+PROXY_VARIABLES = tuple(
+    case(name) for name in ("http_proxy", "https_proxy", "all_proxy") for case in (str.lower, str.upper)
+)
 
 #: answers of the "ok" mode, by query: latitude, longitude, display name
 KNOWN = {
@@ -145,13 +168,25 @@ class ScriptedServer(ThreadingHTTPServer):
 
 
 @contextmanager
+def without_proxies() -> Iterator[pytest.MonkeyPatch]:
+    """No proxy variable, and ``NO_PROXY`` naming the loopback, until the block ends."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in PROXY_VARIABLES:
+            patch.delenv(name, raising=False)
+        for name in ("no_proxy", "NO_PROXY"):
+            patch.setenv(name, "127.0.0.1,localhost,::1")
+        yield patch
+
+
+@contextmanager
 def serving() -> Iterator[ScriptedServer]:
-    """A running server, shut down on exit."""
+    """A running server, shut down on exit; no request goes through a proxy meanwhile (:func:`without_proxies`)."""
     srv = ScriptedServer()
     thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
-        yield srv
+        with without_proxies():
+            yield srv
     finally:
         srv.shutdown()
         srv.server_close()

@@ -4,16 +4,27 @@ build, answers come from the cache the second time; and ``geo build --geocoder``
 from __future__ import annotations
 
 import json
+import math
+import sqlite3
 from pathlib import Path
 
 import pytest
+from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geo.cli import main
 from geo.model import Article, MatchKind, PlaceType, Span, Trigger
 from geo.pipeline import Pipeline
 from geo.places.geocoders import ChainedGeocoder, GeocodeCache, OfflineGeocoder
-from geo.places.lookup import LookupOutcome, LookupRecord, lookup_summary, place_from_location, place_unplaced
+from geo.places.geocoders.base import init_without_network
+from geo.places.lookup import (
+    MAX_NAME_CHARS,
+    LookupOutcome,
+    LookupRecord,
+    lookup_summary,
+    place_from_location,
+    place_unplaced,
+)
 from tests.places.loopback import FAILURES, USER_AGENT, online
 
 PORT_TEXT = "وصل الرئيس إلى ميناء زمزوم يوم الأحد 3 سبتمبر 2023 ثم توجه إلى دمشق."
@@ -39,7 +50,11 @@ def _look_up(pipeline: Pipeline, geocoder, text: str = PORT_TEXT, language: str 
     article = _article(text, language)
     result = pipeline.process(article)
     return result, place_unplaced(
-        article, result.mentions, result.resolutions, geocoder, frequencies=pipeline.gazetteer.zipf
+        article,
+        mentions=result.mentions,
+        resolutions=result.resolutions,
+        geocoder=geocoder,
+        frequencies=pipeline.gazetteer.zipf,
     )
 
 
@@ -94,6 +109,84 @@ def test_place_from_location(raw, trigger, expected, least_km):
     assert (place.lat, place.lon) == (10.5, 20.25)
     assert place.source == f"online geocoder {kind}:example.org, asked «Vlqz»"
     assert uncertainty >= least_km
+
+
+#: an answer's untrusted fields, and what of them is kept: (id, name, name_ar, feature, country)
+POINT_ID = "online:nominatim:10.5000,20.2500"
+UNTRUSTED = [
+    (  # control characters, bidirectional overrides and line separators: gone
+        {"name": "Vlq\u202ezm\u2066arsk\x00\n Port\u2028\x85", "namedetails": {"name:ar": "\u202bزمزوم\u202c\x1b"}},
+        (POINT_ID, "Vlqzmarsk Port", "زمزوم", "", None),
+    ),
+    ({"name": "V" * 5000}, (POINT_ID, "V" * MAX_NAME_CHARS, None, "", None)),  # cut to length
+    ({"name": "\u202e\x00 "}, (POINT_ID, "Vlqz", None, "", None)),  # nothing left: the query
+    (  # ids that are not OpenStreetMap's or Pelias': the point instead
+        {"osm_type": "node", "osm_id": "٤٢"}, (POINT_ID, "Vlqz", None, "", None),
+    ),
+    ({"osm_type": "node", "osm_id": True}, (POINT_ID, "Vlqz", None, "", None)),
+    ({"osm_type": "way", "osm_id": "12/../13"}, (POINT_ID, "Vlqz", None, "", None)),
+    ({"osm_type": "way", "osm_id": "1" * 21}, (POINT_ID, "Vlqz", None, "", None)),
+    ({"gid": "whosonfirst:locality:101 <script>"}, (POINT_ID, "Vlqz", None, "", None)),
+    ({"gid": "w" * 101}, (POINT_ID, "Vlqz", None, "", None)),
+    ({"gid": "openaddresses:address:us/ny:ab-12.3_x"},
+     ("online:nominatim:openaddresses:address:us/ny:ab-12.3_x", "Vlqz", None, "", None)),
+    ({"gid": " osm:venue:node/7 "}, ("online:nominatim:osm:venue:node/7", "Vlqz", None, "", None)),
+    ({"osm_type": "R", "osm_id": 77}, ("online:nominatim:relation/77", "Vlqz", None, "", None)),
+    # a feature that is not one word of OpenStreetMap's kind, a country that is not two letters: dropped
+    ({"type": "Town<img src=x>"}, (POINT_ID, "Vlqz", None, "", None)),
+    ({"type": "x" * 41}, (POINT_ID, "Vlqz", None, "", None)),
+    ({"type": "hamlet_cluster"}, (POINT_ID, "Vlqz", None, "hamlet_cluster", None)),
+    ({"country_code": "é1"}, (POINT_ID, "Vlqz", None, "", None)),
+    ({"country_code": " ye "}, (POINT_ID, "Vlqz", None, "", "YE")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("raw", "expected"), UNTRUSTED)
+def test_an_answer_is_untrusted_text(raw, expected):
+    location = Location("", (10.5, 20.25), raw)
+    place, _ = place_from_location(location, service="nominatim:example.org", query="Vlqz")
+    assert (place.id, place.name, place.name_ar, place.feature, place.country) == expected
+
+
+class _Scripted(Geocoder):
+    """An online geocoder that gives one answer to every query."""
+
+    name = "scripted"
+
+    def __init__(self, answer: Location) -> None:
+        init_without_network(self)
+        self.answer = answer
+
+    def geocode(self, query, **kwargs):  # noqa: ANN001, ANN003, ANN201
+        return self.answer
+
+
+class _Answer(Location):
+    """An answer whose point geopy would not have let through."""
+
+    def __init__(self, lat: float, lon: float) -> None:
+        super().__init__("Nowhere", (0.0, 0.0), {})
+        self._bad = (lat, lon)
+
+    @property
+    def latitude(self) -> float:
+        return self._bad[0]
+
+    @property
+    def longitude(self) -> float:
+        return self._bad[1]
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon"), [(math.nan, 1.0), (1.0, math.inf), (-math.inf, 1.0), (90.5, 1.0), (1.0, -180.5), (1e308, 0.0)]
+)
+def test_an_answer_off_the_globe_is_refused(pipeline, lat, lon):
+    with pytest.raises(ValueError, match="no point on the globe"):
+        place_from_location(_Answer(lat, lon), service="nominatim:example.org", query="Vlqz")
+
+    _, found = _look_up(pipeline, _Scripted(_Answer(lat, lon)))
+    (record,) = found.records
+    assert record.outcome == LookupOutcome.FAILED and "no point on the globe" in record.error
 
 
 def test_an_arabic_query_names_the_place_in_arabic():
@@ -161,6 +254,25 @@ def test_the_second_time_the_cache_answers(server, pipeline, gazetteer, tmp_path
     second = _look_up(pipeline, _chain(server, "ok", gazetteer, cache), text)[1]
     assert second.resolutions == first.resolutions and second.records == first.records
     assert server.counts[("ok", "زمزوم")] == asked
+
+
+def test_a_corrupt_cache_entry_is_set_aside_and_the_name_asked_again(server, pipeline, gazetteer, tmp_path):
+    text = "وصلت السفينة إلى جزيرة زمزوم."
+    cache = tmp_path / "c.sqlite"
+    first = _look_up(pipeline, _chain(server, "ok", gazetteer, cache), text)[1]
+    with sqlite3.connect(cache) as other:
+        other.execute("UPDATE locations SET lat = 'north'")
+    asked = server.counts[("ok", "زمزوم")]
+    second = _look_up(pipeline, _chain(server, "ok", gazetteer, cache), text)[1]
+    assert second.resolutions == first.resolutions and server.counts[("ok", "زمزوم")] == asked + 1
+    (record,) = second.records
+    assert (record.outcome, record.error) == (LookupOutcome.PLACED, "")
+    assert record.note.startswith("CorruptCacheEntry: corrupt entry for 'زمزوم'") and "\n" not in record.note
+    assert lookup_summary(second.records) == (
+        "online geocoder: 1 names looked up, 1 placed, 0 failed (1 with a corrupt cache entry set aside)"
+    )
+    third = _look_up(pipeline, _chain(server, "ok", gazetteer, cache), text)[1]  # the entry was replaced
+    assert third.records == first.records and server.counts[("ok", "زمزوم")] == asked + 1
 
 
 def test_the_offline_geocoder_alone_asks_nobody(pipeline, gazetteer):

@@ -9,6 +9,7 @@ from geo.model import Article, Span
 from geo.pipeline import Pipeline
 from geo.places.gazetteer import Gazetteer
 from geo.places.unplaced import UnplacedName, find_unplaced
+from geo.settings import LookupSettings
 
 
 @pytest.fixture(scope="module")
@@ -16,10 +17,18 @@ def pipeline(gazetteer: Gazetteer) -> Pipeline:
     return Pipeline(gazetteer)
 
 
-def _unplaced(pipeline: Pipeline, text: str, language: str = "ar", **kw) -> list[UnplacedName]:  # noqa: ANN003
+def _unplaced(
+    pipeline: Pipeline, text: str, language: str = "ar", lookup: LookupSettings | None = None, **kw: tuple[Span, ...]
+) -> list[UnplacedName]:
     article = Article(name="t.txt", text=text, sentences=(Span(0, len(text)),), language=language, **kw)
     result = pipeline.process(article)
-    return find_unplaced(article, result.mentions, result.resolutions, frequencies=pipeline.gazetteer.zipf)
+    return find_unplaced(
+        article,
+        mentions=result.mentions,
+        resolutions=result.resolutions,
+        frequencies=pipeline.gazetteer.zipf,
+        lookup=lookup,
+    )
 
 
 #: text, language, the names found (as written), the trigger hint of the first
@@ -82,3 +91,19 @@ def test_every_span_of_a_name_is_listed(pipeline):
     text = "وصل إلى ميناء زمزوم ثم غادر ميناء زمزوم."
     found = _unplaced(pipeline, text)
     assert [(n.text, n.start) for n in found] == [("زمزوم", 14), ("زمزوم", text.rindex("زمزوم"))]
+
+
+#: text, language, the function words allowed between a trigger noun and its name, the names found
+CONNECTORS = [
+    ("They sailed into the port of Vlqzmarsk at dawn.", "en", 0, []),
+    ("They sailed into the port of Vlqzmarsk at dawn.", "en", 1, ["Vlqzmarsk"]),
+    ("Il a atterri à l'aéroport de la Vlqzmarsk.", "fr", 1, []),
+    ("Il a atterri à l'aéroport de la Vlqzmarsk.", "fr", 2, ["Vlqzmarsk"]),
+    ("وصل الرئيس إلى ميناء زمزوم يوم الأحد.", "ar", 0, ["زمزوم"]),  # right after the trigger: none needed
+]
+
+
+@pytest.mark.parametrize(("text", "language", "connectors", "names"), CONNECTORS)
+def test_the_settings_say_how_far_a_trigger_reaches(pipeline, text, language, connectors, names):
+    found = _unplaced(pipeline, text, language, LookupSettings(max_connectors=connectors))
+    assert [n.text for n in found] == names

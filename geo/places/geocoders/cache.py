@@ -4,11 +4,18 @@ Online services are slow and rate-limited, and their usage policies ask
 clients to cache: :class:`GeocodeCache` keeps every answer (keyed by
 geocoder, query and parameters) across runs, in
 :func:`default_cache_path` unless told otherwise.
+
+A file that cannot be opened, read or written is a :class:`GeocodeCacheError`;
+an entry that cannot be read back (a damaged or hand-edited row) is a
+:class:`CorruptCacheEntry`, one of them, which
+:class:`~geo.places.geocoders.chain.ChainedGeocoder` sets aside: it asks the
+service again and the answer replaces the entry.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 import sqlite3
 import threading
@@ -23,13 +30,26 @@ from geopy.location import Location
 from geo.errors import OutputError
 from geo.places.geocoders.base import canonical_json
 
-__all__ = ["GeocodeCache", "GeocodeCacheError", "default_cache_path"]
+__all__ = ["CorruptCacheEntry", "GeocodeCache", "GeocodeCacheError", "default_cache_path"]
 
 _Params = Mapping[str, Any] | None
 
 
 class GeocodeCacheError(OutputError):
     """The geocode cache file cannot be opened, read or written."""
+
+
+class CorruptCacheEntry(GeocodeCacheError):
+    """A cached answer cannot be read back (a damaged or hand-edited row): ask the service again."""
+
+
+def _location(address: Any, lat: Any, lon: Any, raw: Any) -> Location:
+    """One stored location, as it was put; a ValueError or TypeError for a row that is not one."""
+    if not isinstance(address, str) or not isinstance(raw, str):
+        raise TypeError("address and raw must be text")
+    if not all(isinstance(v, float | int) and math.isfinite(v) for v in (lat, lon)) or abs(lat) > 90 or abs(lon) > 180:
+        raise ValueError(f"no usable point ({lat!r}, {lon!r})")
+    return Location(address, (lat, lon), json.loads(raw))
 
 
 @contextmanager
@@ -150,13 +170,27 @@ class GeocodeCache:
         Returns
         -------
         list of Location or None
+
+        Raises
+        ------
+        CorruptCacheEntry
+            When a stored location cannot be read back (not text, no usable
+            point, ``raw`` not JSON); :meth:`put` replaces the entry.
+        GeocodeCacheError
+            When the file cannot be opened or read.
         """
         key = self.key(geocoder, query, params)
         with self._db() as conn:
             if conn.execute(_SQL_HAS, key).fetchone() is None:
                 return None
             rows = conn.execute(_SQL_LOCATIONS, key).fetchall()
-        return [Location(address, (lat, lon), json.loads(raw)) for address, lat, lon, raw in rows]
+        try:
+            return [_location(*row) for row in rows]
+        except (TypeError, ValueError, RecursionError) as exc:  # json.JSONDecodeError is a ValueError
+            raise CorruptCacheEntry(
+                f"corrupt entry for {key[1]!r} ({geocoder}) in the geocode cache {self.path}: "
+                f"{type(exc).__name__}: {' '.join(str(exc).split())}"
+            ) from exc
 
     def put(
         self,

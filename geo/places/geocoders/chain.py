@@ -3,7 +3,9 @@
 :class:`ChainedGeocoder` tries its geocoders in order (typically the offline
 one, then an online one), records each service's failure per query and goes
 on, and remembers the online answers in a
-:class:`~geo.places.geocoders.cache.GeocodeCache`.
+:class:`~geo.places.geocoders.cache.GeocodeCache`. A cached answer that
+cannot be read back is set aside (recorded like a failure, under the name
+``cache``): the service is asked again and its answer replaces the entry.
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geo.places.geocoders.base import canonical_json, coerce_point, geocoder_name, init_without_network
-from geo.places.geocoders.cache import GeocodeCache
+from geo.places.geocoders.cache import CorruptCacheEntry, GeocodeCache
 from geo.places.geocoders.offline import OfflineGeocoder
 
-__all__ = ["ChainedGeocoder"]
+__all__ = ["CACHE_NAME", "ChainedGeocoder"]
+
+#: The name under which a set-aside cache entry is recorded in :attr:`ChainedGeocoder.errors`.
+CACHE_NAME = "cache"
 
 _Failures = list[tuple[str, GeocoderServiceError]]
 
@@ -78,7 +83,8 @@ class ChainedGeocoder(Geocoder):
     ----------
     errors:
         ``{query: [(geocoder name, error message), ...]}`` for every query
-        some geocoder failed on, like geopandas' per-row failures.
+        some geocoder failed on, like geopandas' per-row failures; a cached
+        answer set aside as corrupt is recorded under :data:`CACHE_NAME`.
     last_errors:
         The ``(geocoder name, error message)`` pairs of the latest query.
 
@@ -116,7 +122,11 @@ class ChainedGeocoder(Geocoder):
             key_params["_method"] = method
         name = geocoder_name(geocoder)
         if cached:
-            hit = self.cache.get(name, query, key_params)  # type: ignore[union-attr]
+            try:
+                hit = self.cache.get(name, query, key_params)  # type: ignore[union-attr]
+            except CorruptCacheEntry as exc:  # set aside: asked again, and the answer replaces it
+                self.last_errors.append((CACHE_NAME, f"{type(exc).__name__}: {exc}"))
+                hit = None
             if hit is not None:
                 return hit
         answer = _as_list(getattr(geocoder, method)(query, **kw))

@@ -28,16 +28,14 @@ from geo.places.gazetteer import ADJECTIVE, LATIN, PRIMARY, load_gazetteer
 from geo.places.geocoders.base import coerce_point, init_without_network
 from geo.places.lexicon import clitic_forms
 from geo.places.phonetic import arabic_key, phonetic_key
+from geo.settings import LookupSettings, RecognitionSettings
 from geo.text.folding import is_arabic, name_key
 
 if TYPE_CHECKING:
     from geo.model import Place
     from geo.places.gazetteer import Gazetteer
 
-__all__ = ["OfflineGeocoder", "MIN_PHONETIC_CLASSES"]
-
-#: A phonetic key must have at least this many consonant classes to be looked up.
-MIN_PHONETIC_CLASSES = 5
+__all__ = ["OfflineGeocoder"]
 
 _MATCH_RANK = {MatchKind.EXACT: 0, MatchKind.CLITIC: 1, MatchKind.PHONETIC: 2}
 
@@ -69,19 +67,16 @@ def _check_limit(limit: int | None) -> int | None:
     return limit
 
 
-_CAPITAL_MIN_POPULATION = 100_000
-
-
-def _type_rank(place: Place) -> int:
+def _type_rank(place: Place, *, capital_min_population: int) -> int:
     """Place type prior: country, then capital (of some size), then other cities, then the rest.
 
-    A capital of fewer than 100,000 people (Hamilton, Bermuda) does not
-    outrank a larger namesake (Hamilton, Ontario).
+    A capital of fewer than ``capital_min_population`` people (Hamilton,
+    Bermuda) does not outrank a larger namesake (Hamilton, Ontario).
     """
     if place.place_type == PlaceType.COUNTRY:
         return 0
     if place.place_type == PlaceType.CITY:
-        major_capital = place.feature == "capital" and place.population >= _CAPITAL_MIN_POPULATION
+        major_capital = place.feature == "capital" and place.population >= capital_min_population
         return 1 if major_capital else 2
     return 3
 
@@ -118,6 +113,12 @@ class OfflineGeocoder(Geocoder):
         with :func:`~geo.places.gazetteer.load_gazetteer` on first use.
     timeout:
         Accepted for geopy compatibility; no request is ever made.
+    recognition:
+        Its ``min_phonetic_key``: the fewest consonant classes of a key looked
+        up phonetically (default :class:`~geo.settings.RecognitionSettings`).
+    settings:
+        Its ``capital_min_population``: how populous a capital must be to
+        outrank its namesakes (default :class:`~geo.settings.LookupSettings`).
 
     Notes
     -----
@@ -125,7 +126,7 @@ class OfflineGeocoder(Geocoder):
     from three kinds of match, best first: the exact key; for Arabic, the key
     with proclitics stripped (:func:`~geo.places.lexicon.clitic_forms`: «بالقاهرة» →
     «القاهرة»); and the consonant key (:func:`~geo.places.phonetic.phonetic_key`) when
-    it has at least :data:`MIN_PHONETIC_CLASSES` classes, which finds Latin-only
+    it has at least ``min_phonetic_key`` classes, which finds Latin-only
     GeoNames places from an Arabic transliteration. Within a kind, countries
     come first, then capitals, then other cities by population, then
     regions, facilities, islands and waters; then population decides.
@@ -138,8 +139,17 @@ class OfflineGeocoder(Geocoder):
 
     name = "offline"
 
-    def __init__(self, gazetteer: Gazetteer | None = None, *, timeout: float | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        *,
+        timeout: float | None = None,
+        recognition: RecognitionSettings | None = None,
+        settings: LookupSettings | None = None,
+    ) -> None:
         init_without_network(self, timeout=timeout)
+        self.min_phonetic_key = (recognition or RecognitionSettings()).min_phonetic_key
+        self.capital_min_population = (settings or LookupSettings()).capital_min_population
         self._gazetteer = gazetteer
         self._lock = threading.Lock()
 
@@ -167,7 +177,7 @@ class OfflineGeocoder(Geocoder):
             found.setdefault(hit.row, match)
 
     def _phonetic_hits(self, key: str, found: dict[int, str]) -> None:
-        if len(key) >= MIN_PHONETIC_CLASSES:
+        if len(key) >= self.min_phonetic_key:
             for hit in self.gazetteer.lookup_phonetic(key):
                 found.setdefault(hit.row, MatchKind.PHONETIC)
 
@@ -223,7 +233,8 @@ class OfflineGeocoder(Geocoder):
                 continue
             if types is not None and place.place_type not in types and place.feature not in types:
                 continue
-            order = (_MATCH_RANK[match], _type_rank(place), -place.population, row)
+            rank = _type_rank(place, capital_min_population=self.capital_min_population)
+            order = (_MATCH_RANK[match], rank, -place.population, row)
             ranked.append((order, place, match))
         ranked.sort(key=lambda item: item[0])
         return [(place, match) for _, place, match in ranked]

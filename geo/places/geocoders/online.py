@@ -23,11 +23,9 @@ from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 
 from geo.places.geocoders.base import NoNetworkAdapter, geocoder_name
+from geo.places.geocoders.services import ONLINE_KINDS
 
-__all__ = ["ONLINE_KINDS", "ThrottledGeocoder", "make_online_geocoder"]
-
-#: The online services :func:`make_online_geocoder` knows.
-ONLINE_KINDS: tuple[str, ...] = ("nominatim", "photon", "pelias")
+__all__ = ["ThrottledGeocoder", "make_online_geocoder"]
 
 
 class _HookedRateLimiter(RateLimiter):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from geopy.location import Location
 
-from geo.places.geocoders import GeocodeCache, GeocodeCacheError, default_cache_path
+from geo.places.geocoders import CorruptCacheEntry, GeocodeCache, GeocodeCacheError, default_cache_path
 
 
 def test_cache_round_trip(tmp_path):
@@ -63,3 +63,35 @@ def test_default_cache_path(monkeypatch, tmp_path):
     assert default_cache_path() == tmp_path / "geostory" / "geocode.sqlite"
     monkeypatch.delenv("XDG_CACHE_HOME")
     assert default_cache_path() == Path.home() / ".cache" / "geostory" / "geocode.sqlite"
+
+
+#: a stored location's columns after a damage or a hand edit: (address, lat, lon, raw)
+CORRUPT_ROWS = [
+    ("A", 1.0, 2.0, "{not json"),
+    ("A", 1.0, 2.0, "[" * 100_000),  # too deep to decode
+    ("A", "north", 2.0, "{}"),
+    ("A", 1.0, b"\x01", "{}"),
+    ("A", 95.0, 2.0, "{}"),  # beyond a pole
+    ("A", 1.0, 200.0, "{}"),
+    ("A", "1e999", 2.0, "{}"),  # read as infinity
+    (b"A", 1.0, 2.0, "{}"),
+    ("A", 1.0, 2.0, b"{}"),
+]
+
+
+@pytest.mark.parametrize("row", CORRUPT_ROWS)
+def test_a_corrupt_entry_is_one_error_of_the_cache(tmp_path, row):
+    path = tmp_path / "c.sqlite"
+    cache = GeocodeCache(path)
+    key = cache.key("svc", "Somewhere", {})
+    cache.put("svc", "Somewhere", {}, [Location("A", (1.0, 2.0), {})])
+    cache.put("svc", "Elsewhere", {}, [Location("B", (3.0, 4.0), {})])
+    with sqlite3.connect(path) as other:
+        other.execute("UPDATE locations SET address = ?, lat = ?, lon = ?, raw = ? "
+                      "WHERE geocoder = ? AND query = ? AND params = ?", (*row, *key))  # fmt: skip
+    with pytest.raises(CorruptCacheEntry, match="corrupt entry for 'Somewhere'") as info:
+        cache.get("svc", "Somewhere", {})
+    assert isinstance(info.value, GeocodeCacheError) and "\n" not in str(info.value)
+    assert cache.get("svc", "Elsewhere", {}) == [Location("B", (3.0, 4.0), {})]  # the others are untouched
+    cache.put("svc", "Somewhere", {}, [Location("C", (5.0, 6.0), {})])  # a new answer replaces it
+    assert cache.get("svc", "Somewhere", {}) == [Location("C", (5.0, 6.0), {})]

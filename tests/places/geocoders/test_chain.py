@@ -9,6 +9,7 @@ import pytest
 from geopy.location import Location
 
 from geo.places.geocoders import ChainedGeocoder, GeocodeCache
+from geo.places.geocoders.chain import CACHE_NAME
 from tests.places.loopback import FAILURES, KNOWN, online
 
 
@@ -92,3 +93,19 @@ def test_good_answer_then_cache(server, offline, tmp_path):
     assert {row[0] for row in sqlite3.connect(path).execute("SELECT geocoder FROM lookups")} == {
         f"nominatim:{server.domain('ok')}"
     }
+
+
+def test_a_corrupt_cache_entry_is_set_aside_and_asked_again(server, offline, tmp_path):
+    path = tmp_path / "geocode.sqlite"
+    chain = ChainedGeocoder([offline, online(server, "ok")], cache=GeocodeCache(path))
+    first = chain.geocode("Atlantis Station")
+    asked = server.counts[("ok", "Atlantis Station")]
+    with sqlite3.connect(path) as other:
+        other.execute("UPDATE locations SET raw = '{damaged'")
+    again = chain.geocode("Atlantis Station")
+    assert again == first and server.counts[("ok", "Atlantis Station")] == asked + 1
+    ((who, message),) = chain.last_errors
+    assert who == CACHE_NAME and message.startswith("CorruptCacheEntry: corrupt entry for 'Atlantis Station'")
+    assert chain.errors["Atlantis Station"] == chain.last_errors
+    assert chain.geocode("Atlantis Station") == first  # the new answer replaced the entry
+    assert server.counts[("ok", "Atlantis Station")] == asked + 1 and chain.last_errors == []

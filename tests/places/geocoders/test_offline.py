@@ -11,6 +11,7 @@ from geopy.location import Location
 from geopy.point import Point
 
 from geo.places.geocoders import OfflineGeocoder
+from geo.settings import LookupSettings, RecognitionSettings
 
 #: query, expected (lat, lon), country, tolerance in km
 CITIES = [
@@ -232,6 +233,24 @@ def test_phonetic_arabic_spelling_of_latin_only_place(offline, gazetteer, query,
     assert location.raw["id"] == place_id
     assert location.raw["match"] == "phonetic"
     assert geodesic((location.latitude, location.longitude), coords).km < 5
+
+
+#: settings, query, the best answer's raw fields (None: no answer); with the defaults, as above
+SETTINGS = [
+    ({}, "Hamilton", {"country": "CA"}),
+    ({"settings": LookupSettings(capital_min_population=0)}, "Hamilton", {"country": "BM", "feature": "capital"}),
+    ({}, PHONETIC[0][0], {"id": PHONETIC[0][1], "match": "phonetic"}),
+    ({"recognition": RecognitionSettings(min_phonetic_key=30)}, PHONETIC[0][0], None),  # no key is that long
+]
+
+
+@pytest.mark.parametrize(("sections", "query", "expected"), SETTINGS)
+def test_the_settings_decide_phonetic_keys_and_capitals(gazetteer, sections, query, expected):
+    location = OfflineGeocoder(gazetteer, **sections).geocode(query)
+    if expected is None:
+        assert location is None
+    else:
+        assert {key: location.raw[key] for key in expected} == expected
 
 
 def test_lazy_gazetteer_and_no_network(gazetteer):
