@@ -189,7 +189,7 @@ def _offline_choice(location: Any) -> PlaceChoice:
 def _online_choice(location: Any, service: str, query: str) -> PlaceChoice:
     """A place of an online geocoder's answer, with its stable ``online:…`` id and its uncertainty."""
     place, uncertainty = place_from_location(location, service=service, query=query)
-    label = f"{location.address} · {place.name_ar}" if place.name_ar else str(location.address or place.name)
+    label = f"{place.name} · {place.name_ar}" if place.name_ar else place.name  # cleaned: the answer is untrusted
     return PlaceChoice(
         id=place.id,
         name=place.name,

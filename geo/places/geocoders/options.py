@@ -195,7 +195,8 @@ def _online(service: str, *, url: str | None, user_agent: str | None, timeout: f
             scheme=scheme,
             min_delay_seconds=SELF_HOSTED_DELAY_SECONDS if local else PUBLIC_DELAY_SECONDS,
             timeout=timeout,
-            proxies=proxies,
+            # a server on this machine or network is reached directly, never through the system's proxy
+            proxies={} if local and proxies is DEFAULT_SENTINEL else proxies,
         )
     except ValueError as exc:  # geopy refuses a sample user agent ("my-application") for the public server
         raise InputError(f"the {kind} geocoder cannot be used: {' '.join(str(exc).split())}") from exc
