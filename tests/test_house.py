@@ -84,3 +84,18 @@ def test_no_stage_imports_a_later_one() -> None:
                 target = node.module.split(".")[1]
                 if target in order:
                     assert order[target] <= here, f"{_name(path)} imports {node.module}"
+
+
+def _mirror(path: Path) -> Path:
+    """``geo/X/Y.py`` is tested in ``tests/X/test_Y.py``."""
+    rel = path.relative_to(ROOT / "geo")
+    return ROOT / "tests" / rel.parent / f"test_{rel.stem}.py"
+
+
+MODULES = [p for p in sorted((ROOT / "geo").rglob("*.py")) if p.name not in {"__init__.py", "__main__.py"}]
+
+
+@pytest.mark.parametrize("path", MODULES, ids=_name)
+def test_every_module_has_its_mirror_test(path: Path) -> None:
+    mirror = _mirror(path)
+    assert mirror.exists(), f"{_name(path)} has no tests at {mirror.relative_to(ROOT)}"
