@@ -159,6 +159,20 @@ class PlaceChoice:
     uncertainty_km: float = 0.0
 
 
+def _choice(place: Place, *, label: str, uncertainty_km: float) -> PlaceChoice:
+    """A place offered to the educator, with the label shown for it."""
+    return PlaceChoice(
+        id=place.id,
+        name=place.name,
+        name_ar=place.name_ar,
+        lat=place.lat,
+        lon=place.lon,
+        place_type=place.place_type,
+        label=label,
+        uncertainty_km=uncertainty_km,
+    )
+
+
 def _offline_choice(location: Any) -> PlaceChoice:
     """A place of the offline gazetteer's answer (its ``raw`` holds the place's fields)."""
     raw = dict(getattr(location, "raw", {}) or {})
@@ -174,32 +188,16 @@ def _offline_choice(location: Any) -> PlaceChoice:
         place_type=place_type,
         population=int(raw.get("population") or 0),
     )
-    return PlaceChoice(
-        id=place.id,
-        name=place.name,
-        name_ar=place.name_ar,
-        lat=place.lat,
-        lon=place.lon,
-        place_type=place_type,
-        label=f"{label} ({place_type})",
-        uncertainty_km=place_uncertainty_km(place, settings=UncertaintySettings()),
-    )
+    uncertainty = place_uncertainty_km(place, settings=UncertaintySettings())
+    return _choice(place, label=f"{label} ({place_type})", uncertainty_km=uncertainty)
 
 
 def _online_choice(location: Any, service: str, query: str) -> PlaceChoice:
     """A place of an online geocoder's answer, with its stable ``online:…`` id and its uncertainty."""
     place, uncertainty = place_from_location(location, service=service, query=query)
     label = f"{place.name} · {place.name_ar}" if place.name_ar else place.name  # cleaned: the answer is untrusted
-    return PlaceChoice(
-        id=place.id,
-        name=place.name,
-        name_ar=place.name_ar,
-        lat=place.lat,
-        lon=place.lon,
-        place_type=place.place_type,
-        label=f"{label} ({place.place_type} · {service_text(service.split(':')[0])})",
-        uncertainty_km=uncertainty,
-    )
+    service_label = service_text(service.split(":")[0])
+    return _choice(place, label=f"{label} ({place.place_type} · {service_label})", uncertainty_km=uncertainty)
 
 
 def search_places(geocoder: Any, query: str, *, limit: int = 8) -> list[PlaceChoice]:

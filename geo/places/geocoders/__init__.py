@@ -16,14 +16,8 @@
 
 Online services are OFF by default. The names below are imported from their
 modules on first use: importing this package, or its plain constants
-(:data:`ONLINE_KINDS`), imports neither geopy nor the gazetteer.
-
-Example
--------
->>> from geo.places.geocoders import OfflineGeocoder
->>> location = OfflineGeocoder().geocode("بالقاهرة")  # doctest: +SKIP
->>> location.address, location.raw["match"]  # doctest: +SKIP
-('Cairo, EG', 'clitic')
+(:data:`ONLINE_KINDS`), imports neither geopy nor the gazetteer. See
+:mod:`geo.places.geocoders.offline` for an example.
 """
 
 from __future__ import annotations
