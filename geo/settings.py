@@ -117,6 +117,9 @@ class RecognitionSettings(_Section):
     common_zipf: float = _knob(3.5, "a word at least this frequent (Zipf) needs a cue before it is read as a name")
     function_word_zipf: float = _knob(5.5, "a word this frequent is a function word, never a place on its own")
     lookback_words: int = _knob(3, "how far back a trigger noun or preposition is looked for, in words", ge=0)
+    surname_max_zipf: float = _knob(
+        2.5, "a capitalised word this rare right after a one-word Latin name is a surname: the name is a first name"
+    )
     title_lookback_words: int = _knob(2, "how far back a person's title marks a name as a person's", ge=0)
     max_join_chars: int = _knob(3, "the widest gap (spaces, hyphens) inside one multi-word name", ge=0)
 

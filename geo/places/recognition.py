@@ -114,10 +114,8 @@ class Recognizer:
             if match is None or self._generic_noun(words, match) or self._function_word(words, match):
                 i += 1
                 continue
-            if self._institution(words, match):
+            if self._institution(words, match) or self._first_name(article, folded, words, match):
                 i = match.last + 1
-                continue
-                i += 1
                 continue
             mentions.append(self._mention(article, folded, words, match))
             i = match.last + 1
@@ -302,6 +300,31 @@ class Recognizer:
             k -= 1
             step += 1
         return False
+
+    def _first_name(self, article: Article, folded: Folded, words: list[Token], match: _Match) -> bool:
+        """A one-word Latin name right before a rare capitalised word is a first name ("Victoria Nuland").
+
+        The next word must be capitalised in the text, on the same line after one space, and be no
+        notable place (a country, a region, a city of ``notable_population``), no trigger noun
+        ("Airport"), no institution and no common word (a surname is rare).
+        """
+        after = match.last + 1
+        if match.first != match.last or after >= len(words) or not _is_latin_token(words[match.first]):
+            return False
+        nxt = words[after]
+        if not _is_latin_token(nxt) or folded.text[words[match.last].end : nxt.start] != " ":
+            return False
+        if not article.text[folded.offsets[nxt.start]].isupper():
+            return False
+        if self.lexicon.trigger(nxt.text) is not None or any(
+            self.gazetteer.place_type(hit.row) != PlaceType.CITY
+            or self.gazetteer.population(hit.row) >= self.prominence.notable_population
+            for hit in self.gazetteer.lookup(nxt.text)
+        ):
+            return False
+        if nxt.text in self.lexicon.institutions:
+            return False
+        return self.gazetteer.zipf(nxt.text) < self.settings.surname_max_zipf
 
     def _mention(self, article: Article, folded: Folded, words: list[Token], match: _Match) -> Mention:
         start_folded = words[match.first].start + match.stripped

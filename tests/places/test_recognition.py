@@ -124,3 +124,23 @@ def test_a_mention_keeps_the_marks_written_on_its_last_letter(gazetteer: Gazette
 )
 def test_institutions_are_never_places(gazetteer: Gazetteer, text: str, surface: str) -> None:
     assert surface not in _surfaces(gazetteer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("The envoy Victoria Nuland met officials in Kyiv.", "Victoria", "Kyiv"),
+        ("La ministre Florence Parly est arrivée à Niamey.", "Florence", "Niamey"),
+        ("Talks with Alexandre Loukachenko in Minsk went on.", "Alexandre", "Minsk"),
+        ("He flew to Florence Airport on Monday.", None, "Florence"),  # a trigger noun, not a surname
+        ("Crowds filled the Victoria Falls town.", None, "Victoria Falls"),  # a name of its own
+        ("Then he travelled to Paris Saint-Denis.", None, "Paris"),  # the next word is a place
+    ],
+)
+def test_a_first_name_before_a_surname_is_no_place(
+    gazetteer: Gazetteer, text: str, absent: str | None, present: str
+) -> None:
+    surfaces = _surfaces(gazetteer, text)
+    assert present in surfaces
+    if absent is not None:
+        assert absent not in surfaces
