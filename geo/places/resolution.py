@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from geo.model import POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
 from geo.places.gazetteer import Gazetteer
@@ -27,7 +28,7 @@ from geo.places.relative import direction_name, offset_point, uncertainty_km
 from geo.settings import ProminenceSettings, RelativeSettings, ResolutionSettings, UncertaintySettings
 from geo.text.folding import fold_text, name_key, tokens
 
-__all__ = ["Resolver", "haversine_km", "place_uncertainty_km"]
+__all__ = ["NameGroup", "Resolver", "ScoredCandidate", "haversine_km", "place_uncertainty_km"]
 
 #: The gazetteer features (:attr:`~geo.model.Place.feature`) each facility trigger noun may name.
 _FACILITY_TRIGGERS: dict[Trigger, frozenset[str]] = {
@@ -87,10 +88,36 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 @dataclass(frozen=True, slots=True)
-class _Scored:
+class ScoredCandidate:
+    """One candidate place of a mention, its score, the reasons and the score's features.
+
+    ``features`` pairs each :class:`~geo.settings.ResolutionSettings` field the score
+    depends on linearly with its factor: the score is the sum of field × factor, plus the
+    terms no single field scales.
+    """
+
     row: int
     score: float
     reasons: tuple[str, ...]
+    features: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NameGroup:
+    """The mentions of one name in an article (one sense per discourse) and every candidate's score."""
+
+    key: str
+    mentions: tuple[Mention, ...]
+    scored: tuple[ScoredCandidate, ...]
+
+    @property
+    def best(self) -> ScoredCandidate | None:
+        """The highest score (the first of equals, in mention and candidate order)."""
+        best: ScoredCandidate | None = None
+        for candidate in self.scored:
+            if best is None or candidate.score > best.score:
+                best = candidate
+        return best
 
 
 @dataclass(slots=True)
@@ -117,8 +144,18 @@ def place_uncertainty_km(place: Place, *, settings: UncertaintySettings) -> floa
     return by_type.get(place.place_type, settings.other_km)
 
 
-#: One term of a score: what it adds (negative for a penalty) and the reason shown, if any.
-_Term = tuple[float, str | None]
+class _Term(NamedTuple):
+    """One term of a score: what it adds (negative for a penalty) and the reason shown, if any.
+
+    ``weight`` names the :class:`~geo.settings.ResolutionSettings` field the term is
+    proportional to and ``x`` its factor (``delta == weight × x``), which is how
+    :mod:`geo.places.fitting` sees a score; ``""`` for a term no single field scales.
+    """
+
+    delta: float
+    reason: str | None = None
+    weight: str = ""
+    x: float = 0.0
 
 
 class Resolver:
@@ -169,29 +206,14 @@ class Resolver:
         list of Resolution
             One per mention judged to be a place, in text order.
         """
-        plain = [m for m in mentions if m.match not in (MatchKind.ADJECTIVE, MatchKind.RELATIVE)]
-        context = self._context(mentions)
-        context.language = language
-        groups: dict[str, list[Mention]] = defaultdict(list)
-        for mention in plain:
-            groups[name_key(mention.text)].append(mention)
-        first = {key: self._best_of_group(group, context) for key, group in groups.items()}
-        context.anchors = [
-            (key, place.lat, place.lon)
-            for key, best in first.items()
-            if best is not None and best.score >= self.settings.threshold
-            for place in [self.gazetteer.place(best.row)]
-            if place.place_type in POINT_TYPES
-        ]
-        context.parents = self._explicit_parents(plain)
-        chosen = {key: self._best_of_group(group, context, key=key) for key, group in groups.items()}
+        groups = self.score_names(mentions, language=language)
         out: list[Resolution] = []
-        for key, group in groups.items():
-            best = chosen[key]
+        for group in groups:
+            best = group.best
             if best is None or best.score < self.settings.threshold:
                 continue
             place = self.gazetteer.place(best.row)
-            for mention in group:
+            for mention in group.mentions:
                 out.append(
                     Resolution(
                         mention=mention,
@@ -208,6 +230,40 @@ class Resolver:
                 if resolution is not None:
                     out.append(resolution)
         return sorted(out, key=lambda r: (r.mention.start, r.mention.end))
+
+    def score_names(self, mentions: list[Mention], *, language: str | None = None) -> list[NameGroup]:
+        """Every candidate of every named place mention of one article, scored in context.
+
+        Mentions are grouped by name (one sense per discourse). A first pass finds the
+        article's likely places; the second scores each candidate knowing how near it is
+        to them. :meth:`resolve` keeps each group's best candidate at the threshold;
+        :mod:`geo.places.fitting` learns the weights from the features.
+        """
+        plain = [m for m in mentions if m.match not in (MatchKind.ADJECTIVE, MatchKind.RELATIVE)]
+        context = self._context(mentions)
+        context.language = language
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        for mention in plain:
+            groups[name_key(mention.text)].append(mention)
+        first = {key: self._group(key, group, context, near_others=False).best for key, group in groups.items()}
+        context.anchors = [
+            (key, place.lat, place.lon)
+            for key, best in first.items()
+            if best is not None and best.score >= self.settings.threshold
+            for place in [self.gazetteer.place(best.row)]
+            if place.place_type in POINT_TYPES
+        ]
+        context.parents = self._explicit_parents(plain)
+        return [self._group(key, group, context, near_others=True) for key, group in groups.items()]
+
+    def _group(self, key: str, group: list[Mention], context: _Context, *, near_others: bool) -> NameGroup:
+        """Score every candidate of the mentions of one name (``near_others``: against the article's places)."""
+        scored = []
+        for mention in group:
+            facts = self._facts(mention, context)
+            for row in mention.candidates:
+                scored.append(self._score(mention, facts, row, context, key=key if near_others else ""))
+        return NameGroup(key=key, mentions=tuple(group), scored=tuple(scored))
 
     # -- context ----------------------------------------------------------
 
@@ -252,16 +308,6 @@ class Resolver:
 
     # -- scoring ----------------------------------------------------------
 
-    def _best_of_group(self, group: list[Mention], context: _Context, *, key: str = "") -> _Scored | None:
-        best: _Scored | None = None
-        for mention in group:
-            facts = self._facts(mention, context)
-            for row in mention.candidates:
-                scored = self._score(mention, facts, row, context, key=key)
-                if best is None or scored.score > best.score:
-                    best = scored
-        return best
-
     def _facts(self, mention: Mention, context: _Context) -> _MentionFacts:
         """What scoring needs from the mention's text, worked out once for all its candidates."""
         words = tokens(fold_text(mention.text))
@@ -275,12 +321,14 @@ class Resolver:
             word_cue=_word_cue(mention),
         )
 
-    def _score(self, mention: Mention, facts: _MentionFacts, row: int, context: _Context, *, key: str) -> _Scored:
+    def _score(
+        self, mention: Mention, facts: _MentionFacts, row: int, context: _Context, *, key: str
+    ) -> ScoredCandidate:
         """The candidate's score: its terms added in a fixed order, with the reasons they give."""
         place = self.gazetteer.place(row)
         match = self._match_terms(mention, facts, place)
         if match is None:
-            return _Scored(row=row, score=-math.inf, reasons=("short phonetic key without context",))
+            return ScoredCandidate(row=row, score=-math.inf, reasons=("short phonetic key without context",))
         famous = self._is_famous(place)
         terms = [
             *match,
@@ -293,11 +341,12 @@ class Resolver:
         ]
         score = 0.0
         reasons: list[str] = []
-        for delta, reason in terms:
-            score += delta
-            if reason:
-                reasons.append(reason)
-        return _Scored(row=row, score=score, reasons=tuple(reasons))
+        for term in terms:
+            score += term.delta
+            if term.reason:
+                reasons.append(term.reason)
+        features = tuple((t.weight, t.x) for t in terms if t.weight)
+        return ScoredCandidate(row=row, score=score, reasons=tuple(reasons), features=features)
 
     def _is_famous(self, place: Place) -> bool:
         """Widely known: a country, a capital, or a city of ``famous_population``."""
@@ -314,30 +363,38 @@ class Resolver:
                 return None
             terms: list[_Term] = []
             if len(mention.candidates) > 1:
-                terms.append((-min(s.ambiguity_max, s.ambiguity_slope * math.log2(len(mention.candidates))), None))
+                doublings = math.log2(len(mention.candidates))
+                capped = s.ambiguity_slope * doublings >= s.ambiguity_max
+                weight, x = ("", 0.0) if capped else ("ambiguity_slope", -doublings)
+                terms.append(_Term(-min(s.ambiguity_max, s.ambiguity_slope * doublings), None, weight, x))
             base = min(s.phonetic_max, s.phonetic_base + s.phonetic_per_class * length)
-            return [*terms, (base, f"sounds like {place.name} ({length} consonants)")]
+            reason = f"sounds like {place.name} ({length} consonants)"
+            if base == s.phonetic_max:
+                return [*terms, _Term(base, reason)]
+            return [*terms, _Term(base, reason, "phonetic_base", 1.0), _Term(0.0, None, "phonetic_per_class", length)]
         if mention.match == MatchKind.CLITIC:
-            return [(s.clitic, "name after a proclitic")]
-        return [(s.exact, "exact name")]
+            return [_Term(s.clitic, "name after a proclitic", "clitic", 1.0)]
+        return [_Term(s.exact, "exact name", "exact", 1.0)]
 
     def _prominence_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[_Term]:
         """The prior of the place's kind: population (the population prior) and capital for cities."""
         s = self.settings
         if place.place_type == PlaceType.COUNTRY:
-            return [(s.country, None)]
+            return [_Term(s.country, None, "country", 1.0)]
         if place.place_type == PlaceType.REGION:
-            return [(s.region, None)]
+            return [_Term(s.region, None, "region", 1.0)]
         if place.place_type != PlaceType.CITY:
-            return [(s.facility, place.feature or place.place_type)]
-        terms: list[_Term] = [(math.log10(place.population + 1) * s.population_prior_per_decade, None)]
+            return [_Term(s.facility, place.feature or place.place_type, "facility", 1.0)]
+        decades = math.log10(place.population + 1)
+        terms = [_Term(decades * s.population_prior_per_decade, None, "population_prior_per_decade", decades)]
         if place.population < s.alternate_name_population and not _is_main_name(place, mention, facts.key):
-            terms.append((-s.alternate_name, "matches one of its alternate names only"))
+            terms.append(_Term(-s.alternate_name, "matches one of its alternate names only", "alternate_name", -1.0))
         if place.population < s.small_population and not (mention.trigger or mention.cue):
-            terms.append((-s.small_without_context, "a small place named without a preposition or trigger noun"))
+            reason = "a small place named without a preposition or trigger noun"
+            terms.append(_Term(-s.small_without_context, reason, "small_without_context", -1.0))
         if place.feature == "capital":
-            terms.append((s.capital, "capital"))
-        terms.append((0.0, f"population {place.population:,}"))
+            terms.append(_Term(s.capital, "capital", "capital", 1.0))
+        terms.append(_Term(0.0, f"population {place.population:,}"))
         return terms
 
     def _common_word_terms(
@@ -363,17 +420,20 @@ class Resolver:
         factor = s.common_famous_factor if widely_known else 1.0
         if mention.match == MatchKind.LATIN and not mention.initial:
             factor *= s.capitalised_factor  # a capital letter mid-sentence marks a name
-        return [(-((zipf - s.common_from) * s.common_slope * factor), f"also a common word (Zipf {zipf:.1f})")]
+        delta = -((zipf - s.common_from) * s.common_slope * factor)
+        return [_Term(delta, f"also a common word (Zipf {zipf:.1f})", "common_slope", -(zipf - s.common_from) * factor)]
 
     def _cue_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[_Term]:
         """The words around the name: a one-letter edge word, a trigger noun, a preposition of place."""
         terms: list[_Term] = []
         if facts.short_edge:
-            terms.append((-self.settings.short_edge, None))
+            terms.append(_Term(-self.settings.short_edge, None, "short_edge", -1.0))
         if mention.trigger:
-            terms.append((self._trigger_bonus(mention.trigger, place), f"after a '{mention.trigger}' noun"))
+            weight = self._trigger_weight(mention.trigger, place)
+            bonus = getattr(self.settings, weight) if weight else 0.0
+            terms.append(_Term(bonus, f"after a '{mention.trigger}' noun", weight, 1.0 if weight else 0.0))
         if facts.word_cue:
-            terms.append((self.settings.cue, None))
+            terms.append(_Term(self.settings.cue, None, "cue", 1.0))
         return terms
 
     def _context_terms(self, mention: Mention, place: Place, context: _Context, *, famous: bool) -> list[_Term]:
@@ -382,18 +442,19 @@ class Resolver:
         terms: list[_Term] = []
         if place.place_type != PlaceType.COUNTRY and place.country in context.countries:
             major = place.country in context.main_countries
-            bonus = s.in_named_country if major else s.in_minor_country
-            terms.append((bonus, f"in a country the article names ({place.country})"))
+            weight = "in_named_country" if major else "in_minor_country"
+            terms.append(_Term(getattr(s, weight), f"in a country the article names ({place.country})", weight, 1.0))
         elif context.countries and place.place_type in (PlaceType.CITY, PlaceType.ISLAND) and not famous:
-            terms.append((-s.foreign, "in a country the article does not name"))
+            terms.append(_Term(-s.foreign, "in a country the article does not name", "foreign", -1.0))
         in_region = place.country and place.admin1 and (place.country, place.admin1) in context.regions
         if in_region and place.place_type != PlaceType.REGION:
-            terms.append((s.in_named_region, "in a region the article names"))
+            terms.append(_Term(s.in_named_region, "in a region the article names", "in_named_region", 1.0))
         parent = context.parents.get(mention.start)
         if parent is not None and place.place_type not in (PlaceType.COUNTRY, PlaceType.REGION):
             countries, regions = parent
             if place.country in countries or (place.country, place.admin1) in regions:
-                terms.append((s.explicit_parent, "its country or region is written next to it"))
+                reason = "its country or region is written next to it"
+                terms.append(_Term(s.explicit_parent, reason, "explicit_parent", 1.0))
         return terms
 
     def _person_terms(self, mention: Mention, place: Place) -> list[_Term]:
@@ -401,8 +462,8 @@ class Resolver:
         s = self.settings
         known = place.feature == "capital" or place.place_type == PlaceType.COUNTRY
         if mention.person and not known and not mention.cue and place.place_type in POINT_TYPES:
-            penalty = s.person_phonetic if mention.match == MatchKind.PHONETIC else s.person_exact
-            return [(-penalty, "stands where a person's name stands")]
+            weight = "person_phonetic" if mention.match == MatchKind.PHONETIC else "person_exact"
+            return [_Term(-getattr(s, weight), "stands where a person's name stands", weight, -1.0)]
         return []
 
     def _proximity_terms(self, place: Place, context: _Context, *, key: str) -> list[_Term]:
@@ -415,28 +476,27 @@ class Resolver:
             default=math.inf,
         )
         if near < s.near_km:
-            return [(s.near, "near the article's other places")]
+            return [_Term(s.near, "near the article's other places", "near", 1.0)]
         if near < s.same_area_km:
-            return [(s.same_area, None)]
+            return [_Term(s.same_area, None, "same_area", 1.0)]
         return []
 
-    def _trigger_bonus(self, trigger: Trigger, place: Place) -> float:
-        """How well a place fits the trigger noun before its name.
+    def _trigger_weight(self, trigger: Trigger, place: Place) -> str:
+        """Which bonus a place gets for the trigger noun before its name ("" for none).
 
         A city, region, island or water noun (:attr:`~geo.model.Trigger.place_type`) wants that
         place type; a facility noun wants a facility of its features, and a city is near it.
         """
-        s = self.settings
         wanted = trigger.place_type
         if wanted != PlaceType.FACILITY:
             if place.place_type != wanted:
-                return 0.0
-            return s.trigger_city if wanted == PlaceType.CITY else s.trigger_match
+                return ""
+            return "trigger_city" if wanted == PlaceType.CITY else "trigger_match"
         if place.place_type == PlaceType.FACILITY and place.feature in _FACILITY_TRIGGERS[trigger]:
-            return s.trigger_match
+            return "trigger_match"
         if place.place_type == PlaceType.CITY:
-            return s.trigger_near
-        return 0.0
+            return "trigger_near"
+        return ""
 
     def _confidence(self, score: float) -> float:
         return round(1.0 / (1.0 + math.exp(-(score - self.settings.threshold))), 3)

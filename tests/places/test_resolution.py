@@ -126,7 +126,5 @@ TRIGGER_BONUSES = [
 
 @pytest.mark.parametrize(("trigger", "place_type", "feature", "bonus"), TRIGGER_BONUSES)
 def test_trigger_bonus(gazetteer: Gazetteer, trigger: Trigger, place_type: PlaceType, feature: str, bonus) -> None:  # noqa: ANN001
-    settings = ResolutionSettings()
     place = Place(id="test:1", name="Vlqz", lat=0.0, lon=0.0, place_type=place_type, feature=feature)
-    expected = getattr(settings, bonus) if bonus else 0.0
-    assert Resolver(gazetteer, settings=settings)._trigger_bonus(trigger, place) == expected
+    assert Resolver(gazetteer)._trigger_weight(trigger, place) == (bonus or "")
