@@ -50,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     settings = sub.add_parser("settings", help="list every deciding number with its reason and source")
     settings.add_argument("--settings", type=Path, help="a settings file to show instead of the defaults")
     settings.add_argument("--write", type=Path, metavar="FILE", help="write them as a JSON settings file to edit")
+    fit = sub.add_parser("fit", help="fit the resolver's weights on labelled JSON-lines documents")
+    fit.add_argument("data", type=Path, nargs="+", help="JSON lines: text, lang, gold spans with lat/lon")
+    fit.add_argument("--out", type=Path, required=True, help="the settings file to write")
+    fit.add_argument("--settings", type=Path, help="the settings to start from (default: the built-in ones)")
+    fit.add_argument("--folds", type=int, default=5, help="cross-validation folds, whole groups left out (5)")
+    fit.add_argument("--within-km", type=float, default=161.0, help="a candidate this close to gold is right (161)")
+    fit.add_argument("--l2", type=float, default=1.0, help="pull towards the starting weights (1.0)")
     index = sub.add_parser("index", help="compile the gazetteer index (done automatically when needed)")
     index.add_argument("--rebuild", action="store_true", help="compile even when the index is current")
     return parser
@@ -197,6 +204,27 @@ def _cmd_settings(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_fit(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from geo.pipeline import Pipeline
+    from geo.places.fitting import cases_from_documents, fit_report, fitted_settings, read_labelled
+    from geo.settings import save_settings
+
+    if args.folds < 2 or not (args.within_km > 0 and args.l2 >= 0):
+        raise InputError("--folds must be at least 2, --within-km positive and --l2 not negative")
+    base = _settings(args)
+    pipeline = Pipeline(settings=base)
+    cases = cases_from_documents(read_labelled(args.data), pipeline, within_km=args.within_km)
+    if not cases:
+        raise InputError("the labelled data gives no name with candidates to fit on")
+    report = fit_report(cases, start=base.resolution, folds=args.folds, l2=args.l2)
+    save_settings(fitted_settings(report, base=base, data=args.data, today=dt.date.today()), path=args.out)
+    print(f"{report.cases} names in {report.groups} groups; held-out by group: {report.summary()}")
+    print(f"settings written to {args.out}")
+    return 0
+
+
 def _cmd_index(args: argparse.Namespace) -> int:
     from geo.places.gazetteer import Gazetteer, ensure_index
 
@@ -213,6 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "build": _cmd_build,
         "render": _cmd_render,
         "settings": _cmd_settings,
+        "fit": _cmd_fit,
         "index": _cmd_index,
     }
     for stream in (sys.stdout, sys.stderr):
