@@ -3,8 +3,10 @@
 The scanner matches folded text (:func:`geo.text.folding.fold`) and maps its
 spans back to the text as written. The tense of a date is read in its
 clause: a clause runs between strong punctuation (and quotation marks) and
-the words that open a reported clause («إن/أن», "that", "que"), so in «قال
-الكرملين الخميس إن لافروف سيزور…» Thursday belongs to the clause of saying.
+the words that open a reported clause («إن/أن», "that", "que") or an eve
+("ahead of", «عشية»), so in «قال الكرملين الخميس إن لافروف سيزور…»
+Thursday belongs to the clause of saying. :func:`clause_bounds` gives the
+clause of a span of a text to other stages (a stop's date is its clause's).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from functools import lru_cache
 from geo.dates.patterns import date_patterns
 from geo.text.folding import Folded, fold
 
-__all__ = ["ScannedText", "scanned_text"]
+__all__ = ["ScannedText", "clause_bounds", "scanned_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,3 +86,27 @@ def scanned_text(text: str, language: str) -> ScannedText:
     folded = fold(text)
     breaks = [(m.start(), m.end()) for m in date_patterns().clause_break.finditer(folded.text)]
     return ScannedText(text, folded, language, tuple(s for s, _ in breaks), tuple(e for _, e in breaks))
+
+
+def clause_bounds(text: str, *, start: int, end: int, language: str) -> tuple[int, int]:
+    """The span of ``text`` of the clause around ``[start, end)`` (a date, a place).
+
+    Parameters
+    ----------
+    text:
+        The whole text (an article: cached by :func:`scanned_text`).
+    start, end:
+        A span of ``text``.
+    language:
+        ``"ar"``, ``"fr"`` or ``"en"``.
+
+    Returns
+    -------
+    tuple of int
+        Offsets into ``text``: the clause runs between strong punctuation and
+        the words that open a clause («إن/أن», "that", "que", "ahead of").
+    """
+    scanned = scanned_text(text, language)
+    clause_start, clause_end = scanned.clause(*scanned.folded_span(start, end))
+    offsets = scanned.folded.offsets
+    return offsets[clause_start], offsets[clause_end]
