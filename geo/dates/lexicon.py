@@ -52,7 +52,8 @@ class DatesLexicon:
     """The folded word lists of ``dates.yaml``.
 
     Mappings are keyed by the folded phrase as written in the file (words
-    separated by one space); word lists hold folded words.
+    separated by one space); word lists hold folded words, but for
+    ``clause_breaks_as_written`` ("où", not "ou").
     """
 
     months: dict[str, int]
@@ -84,6 +85,8 @@ class DatesLexicon:
     eve_words: tuple[str, ...]
     coordinators: tuple[str, ...]
     clause_breaks: tuple[str, ...]
+    clause_breaks_as_written: tuple[str, ...]
+    relative_pronouns: frozenset[str]
     published_labels: tuple[str, ...]
     updated_labels: tuple[str, ...]
 
@@ -101,6 +104,11 @@ def _languages(by_language: dict[str, Any] | None) -> tuple[str, ...]:
 def _words(raw: dict[str, Any], name: str) -> tuple[str, ...]:
     """The folded words of the per-language list ``name`` (all languages)."""
     return _languages(raw.get(name))
+
+
+def _as_written(raw: dict[str, Any], name: str) -> tuple[str, ...]:
+    """The words of the per-language list ``name`` (all languages), not folded: matched as written."""
+    return tuple(sorted({str(w).strip() for words in (raw.get(name) or {}).values() for w in words or ()}))
 
 
 def _numbered(raw: dict[str, Any], name: str) -> dict[str, dict[int, tuple[str, ...]]]:
@@ -189,6 +197,8 @@ def load_dates_lexicon(path: Path = DATES_FILE) -> DatesLexicon:
         eve_words=_words(raw, "eve_words"),
         coordinators=_words(raw, "coordinators"),
         clause_breaks=_words(raw, "clause_breaks"),
+        clause_breaks_as_written=_as_written(raw, "clause_breaks_as_written"),
+        relative_pronouns=frozenset(_words(raw, "relative_pronouns")),
         published_labels=_words(raw, "published_labels"),
         updated_labels=_words(raw, "updated_labels"),
     )

@@ -78,6 +78,7 @@ class Patterns:
     weekday: re.Pattern[str]
     period: re.Pattern[str]
     clause_break: re.Pattern[str]
+    written_break: re.Pattern[str]
     future_words: dict[str, re.Pattern[str]]
     future_not: re.Pattern[str]
     aller: re.Pattern[str]
@@ -184,6 +185,7 @@ def _tense_patterns() -> dict[str, Any]:
     }
     return {
         "clause_break": re.compile(rf"\.(?=\s|$)|[!?؟;؛\n“”«»\"]|:(?!\d)|{breaks}"),
+        "written_break": re.compile(alternation(lex.clause_breaks_as_written, bounded=True), re.IGNORECASE),
         "future_words": future_words,
         "future_not": re.compile(alternation(lex.future_not_words, bounded=True)),
         "future_opener": re.compile(rf"{_WORD_START}{_CONJUNCTION}{alternation(lex.future_openers)}\s*$"),

@@ -171,6 +171,20 @@ def _starts_future(
     return sentence_is_future(written, language=scanned.language, frequencies=frequencies, settings=settings)
 
 
+def _lead_in_start(scanned: ScannedText, end: int, clause_end: int) -> int:
+    """Where a plan word that opens the next clause begins, else ``clause_end``.
+
+    «وصل … الاثنين في زيارة من المقرر أن يلتقي …»: «من المقرر» belongs to the
+    clause its «أن» opens, not to Monday's.
+    """
+    folded = scanned.folded.text
+    if clause_end >= len(folded) or not folded[clause_end].isalpha():
+        return clause_end
+    lo = max(end, clause_end - _OPENER_CHARS)
+    lead_in = date_patterns().future_opener.search(folded, lo, clause_end)
+    return lead_in.start() if lead_in else clause_end
+
+
 def _coordinated_end(
     scanned: ScannedText, start: int, end: int, frequencies: WordFrequencies | None, settings: DateSettings
 ) -> int:
@@ -204,12 +218,13 @@ def future_at(
     الخميس», «من المقرر أن يزور …»), or by "on the eve of", "ahead of"
     ("ahead of Monday's talks"). A sign after the span counts unless a
     coordinator starts a new predicate before it ("arrived on Tuesday and
-    will travel on Thursday": Tuesday is past).
+    will travel on Thursday": Tuesday is past), and a plan word that opens the
+    next clause belongs to that clause.
     """
     clause_start, clause_end = scanned.clause(start, end)
     if _opened_for_later(scanned, clause_start, start):
         return True
-    stop = _coordinated_end(scanned, end, clause_end, frequencies, settings)
+    stop = _coordinated_end(scanned, end, _lead_in_start(scanned, end, clause_end), frequencies, settings)
     offsets = scanned.folded.offsets
     clause = scanned.text[offsets[clause_start] : offsets[stop]]
     return sentence_is_future(clause, language=scanned.language, frequencies=frequencies, settings=settings)

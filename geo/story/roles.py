@@ -25,7 +25,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from geo.dates.clauses import clause_bounds
+from geo.dates.clauses import clause_bounds, relative_clause_after
 from geo.dates.expressions import TimeExpr
 from geo.dates.tense import clause_is_future, sentence_is_future
 from geo.model import AREA_TYPES, Article, Certainty, MentionRole, PlaceType, Resolution, Role, WordFrequencies
@@ -135,10 +135,21 @@ class _ArticleReader:
         moving = any(start <= self.word_starts[k] < end for k, _, _ in cues.movement)
         return moving and not self._future_date(expr)
 
-    def _plan_elsewhere(self, expr: TimeExpr, start: int) -> bool:
-        """A date of a future clause that does not hold the place («وصل إلى باريس حيث سيلتقي … غدا»)."""
+    def _in_clause(self, expr: TimeExpr, start: int) -> bool:
         clause_start, clause_end = self._clause(expr)
-        return not clause_start <= start < clause_end and self._future_date(expr)
+        return clause_start <= start < clause_end
+
+    def _plan_elsewhere(self, expr: TimeExpr, start: int, end: int) -> bool:
+        """A date of a future clause that neither holds the place nor speaks of it as a relative clause.
+
+        «وصل إلى باريس حيث سيلتقي … غدا»: tomorrow is not the day of Paris; "à Paris, qu'il doit rallier lundi" is.
+        """
+        if self._in_clause(expr, start):
+            return False
+        language = self.article.language
+        return relative_clause_after(self.article.text, end=end, language=language) != self._clause(expr) and (
+            self._future_date(expr)
+        )
 
     def _future_date(self, expr: TimeExpr) -> bool:
         return clause_is_future(
@@ -278,12 +289,16 @@ class _ArticleReader:
     def _date_for(
         self, start: int, end: int, cues: SentenceCues, index: int
     ) -> tuple[dt.date | None, dt.date | None, Certainty, str]:
-        usable = [d for d in cues.dates if not self._historical(d) and not self._plan_elsewhere(d, start)]
-        after = [d for d in usable if d.start >= end]
-        before = [d for d in usable if d.end <= start]
-        chosen = after[0] if after else (before[-1] if before else None)
-        if chosen is not None:
-            return chosen.first, chosen.last, chosen.certainty, f"dated by «{chosen.text.strip()}»"
+        usable = [d for d in cues.dates if not self._historical(d) and not self._plan_elsewhere(d, start, end)]
+        own = [d for d in usable if self._in_clause(d, start)]  # a date of another clause: approximate
+        past = [d for d in own if not self._future_date(d)]  # "arrived on Monday … and will meet … on Tuesday"
+        for dates, certain in ((past, True), (own, True), (usable, False)):
+            after = [d for d in dates if d.start >= end]
+            before = [d for d in dates if d.end <= start]
+            chosen = after[0] if after else (before[-1] if before else None)
+            if chosen is not None:
+                certainty = chosen.certainty if certain else Certainty.APPROXIMATE
+                return chosen.first, chosen.last, certainty, f"dated by «{chosen.text.strip()}»"
         earlier = self._event_before(index)
         if earlier is not None:
             why = f"dated by the event before it («{earlier.text.strip()}»)"

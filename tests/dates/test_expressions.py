@@ -482,6 +482,22 @@ CAREFUL = [
         "fr", WED, [E("samedi", "2024-03-09", kind="weekday")],
         id="fr-prevu-que",
     ),
+    # --- a plan told after the day does not reach back to it -------------------------------
+    pytest.param(
+        "وصل الرئيس إلى الرياض ظهر الاثنين في زيارة رسمية من المقرر أن يلتقي فيها الملك.",
+        "ar", dt.date(2024, 3, 5), [E("الاثنين", "2024-03-04", kind="weekday")],
+        id="ar-a-plan-word-opens-the-next-clause",
+    ),
+    pytest.param(
+        "The president arrived in Riyadh on Monday on a visit during which he is expected to meet the king.",
+        "en", dt.date(2024, 3, 5), [E("Monday", "2024-03-04", kind="weekday")],
+        id="en-during-which-opens-a-clause",
+    ),
+    pytest.param(
+        "Le président est arrivé lundi à Riyad pour une visite au cours de laquelle il doit voir le roi.",
+        "fr", dt.date(2024, 3, 5), [E("lundi", "2024-03-04", kind="weekday")],
+        id="fr-au-cours-de-laquelle-opens-a-clause",
+    ),
     # --- the text's own weekday over the page's stamp ---------------------------------------
     pytest.param(
         "افتتح الرئيس السد اليوم الأحد، بعد أن وصل أمس إلى المدينة.",

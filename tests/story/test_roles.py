@@ -134,6 +134,26 @@ DATED = [
         "fr", "Tlemcen", (dt.date(2024, 5, 6), "approximate"),
         id="fr-the-event-told-before-it",
     ),
+    pytest.param(
+        "The president arrived in Kazan on Monday, after touring a plant in Yelabuga.",
+        "en", "Kazan", (dt.date(2024, 5, 6), "exact"),
+        id="en-a-date-of-its-own-clause",
+    ),
+    pytest.param(
+        "The president arrived on Monday in Kazan and will meet the governor on Friday.",
+        "en", "Kazan", (dt.date(2024, 5, 6), "exact"),
+        id="en-a-past-date-before-a-coordinated-plan",
+    ),
+    pytest.param(
+        "Le président est arrivé mardi à Oran, où il doit rencontrer le wali jeudi.",
+        "fr", "Oran", (dt.date(2024, 5, 7), "exact"),
+        id="fr-ou-opens-the-clause-of-the-plan",
+    ),
+    pytest.param(
+        "The president arrived in Kazan on Monday, after touring a plant in Yelabuga.",
+        "en", "Yelabuga", (dt.date(2024, 5, 6), "approximate"),
+        id="en-a-date-of-another-clause-is-approximate",
+    ),
 ]  # fmt: skip
 
 
