@@ -248,6 +248,20 @@ class DateSettings(_Section):
     label_line_words: int = _knob(10, "a labelled date line ('Published: …') has at most this many words", ge=0)
     label_gap_words: int = _knob(2, "words allowed between a date label and its date", ge=0)
     dateline_chars: int = _knob(40, "a dateline's date stands within this many characters of the line start", ge=0)
+    weekday_slack_days: int = _knob(
+        1,
+        "a weekday written with today, yesterday or tomorrow wins over the count from the page's stamp when they "
+        "are this many days apart (a stamp after midnight or in another time zone, «غدا الأربعاء» quoted from "
+        "yesterday's statement)",
+        ge=0,
+        le=3,
+    )
+    coordinated_future_words: int = _knob(
+        2,
+        "a future sign after a date does not make it future when 'and'/«و» stands at most this many words "
+        "before the sign ('arrived on Tuesday and will travel on Thursday')",
+        ge=0,
+    )
 
     @model_validator(mode="after")
     def _years_in_order(self) -> DateSettings:

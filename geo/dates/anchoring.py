@@ -2,7 +2,9 @@
 
 :func:`resolve` turns one expression (:class:`geo.dates.atoms.Group`) into an
 inclusive range of days with a :class:`~geo.model.Certainty` and a note that
-says how it was resolved or checked. The rules are those of
+says how it was resolved or checked. A day counted from the sentence's event
+(«في اليوم التالي», "la veille") is counted from a :class:`Reference`, the
+nearest single day named before it, not from the anchor. The rules are those of
 :mod:`geo.dates.expressions`; the numbers that decide (how near is near, how
 far after the anchor a past date may lie) come from
 :class:`~geo.settings.DateSettings`.
@@ -20,7 +22,7 @@ from geo.dates.lexicon import Marker, Unit
 from geo.model import Certainty
 from geo.settings import DateSettings
 
-__all__ = ["Kind", "Resolved", "resolve"]
+__all__ = ["Kind", "Reference", "Resolved", "resolve", "weekday_near"]
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_NAMES = (
@@ -34,6 +36,7 @@ _RELATIVE_NAMES = {
     1: "tomorrow",
     2: "the day after tomorrow",
 }
+_EVENT_NAMES = {-1: "the day before", 0: "the same day as", 1: "the day after"}
 _SHIFT = {Marker.PAST: -1, Marker.NEXT: 1, Marker.THIS: 0}
 _PERIOD_WORDS = {Marker.PAST: "last", Marker.NEXT: "next", Marker.THIS: "this"}
 #: A 29 February has a leap year within this many years of any year.
@@ -42,7 +45,7 @@ _LEAP_CYCLE = 4
 
 class Kind(StrEnum):
     """What an expression names: a calendar date, a day relative to the anchor,
-    a weekday, a month, a year, or a range of days.
+    a day relative to the sentence's event, a weekday, a month, a year, or a range of days.
 
     Not :class:`geo.dates.atoms.Piece`, though most words are shared: a piece is
     what the text spells, a kind what the whole expression names (a ``period``
@@ -52,6 +55,7 @@ class Kind(StrEnum):
 
     ABSOLUTE = "absolute"
     RELATIVE = "relative"
+    EVENT_DAY = "event_day"
     WEEKDAY = "weekday"
     MONTH = "month"
     YEAR = "year"
@@ -71,6 +75,19 @@ class Resolved:
     certainty: Certainty
     note: str
     anchored: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """The day an event day («في اليوم التالي», "the previous day") is counted from.
+
+    The nearest single day named before it in the text: the day of the event
+    the sentence goes on from.
+    """
+
+    day: dt.date
+    text: str
+    certainty: Certainty
 
 
 def _unknown(kind: Kind, what: str) -> Resolved:
@@ -116,6 +133,11 @@ def _nearest(candidates: list[dt.date], anchor: dt.date, future: bool, settings:
     return max(earlier) if earlier else min(candidates)
 
 
+def _from_anchor(group: Group) -> Atom | None:
+    """The group's day relative to the anchor («أمس»), not one counted from an event («في اليوم التالي»)."""
+    return group.relative if group.relative is not None and group.relative.kind == Piece.RELATIVE else None
+
+
 def _infer_day(
     month: int, day: int, group: Group, anchor: dt.date, *, future: bool, settings: DateSettings
 ) -> tuple[dt.date, bool, str]:
@@ -127,8 +149,9 @@ def _infer_day(
     years = range(anchor.year - _LEAP_CYCLE, anchor.year + _LEAP_CYCLE + 1)
     candidates = [dt.date(y, month, day) for y in years if day_exists(y, month, day)]
     close = [c for c in candidates if abs(c.year - anchor.year) <= 1] or candidates
-    if group.relative is not None:
-        target = anchor + dt.timedelta(days=group.relative.value)
+    relative = _from_anchor(group)
+    if relative is not None:
+        target = anchor + dt.timedelta(days=relative.value)
         if target in close:
             return target, True, f"year {target.year} from the anchor"
     if group.weekday is not None:
@@ -152,14 +175,15 @@ def _checks(day: dt.date, group: Group, anchor: dt.date | None) -> tuple[list[st
             is_ = _WEEKDAY_NAMES[day.weekday()]
             notes.append(f"{_day_name(day)} is a {is_} but the text says {said}: kept the calendar date")
             ok = False
-    if group.relative is not None:
-        name = _relative_name(group.relative.value)
+    relative = _from_anchor(group)
+    if relative is not None:
+        name = _relative_name(relative.value)
         if anchor is None:
             notes.append(f"{name}: not checked, no publication date")
-        elif anchor + dt.timedelta(days=group.relative.value) == day:
+        elif anchor + dt.timedelta(days=relative.value) == day:
             notes.append(f"{name}: checked")
         else:
-            expected = anchor + dt.timedelta(days=group.relative.value)
+            expected = anchor + dt.timedelta(days=relative.value)
             notes.append(f"{name} is {_day_name(expected)} but the text says {_day_name(day)}: kept the calendar date")
             ok = False
     return notes, ok
@@ -188,36 +212,94 @@ def _resolve_calendar(
     return Resolved(day, day, Kind.ABSOLUTE, certainty, "; ".join(notes + checks), anchored)
 
 
-def _resolve_relative(group: Group, anchor: dt.date | None) -> Resolved:
-    """Today, yesterday, tomorrow…, checked against a weekday written with it."""
-    assert group.relative is not None
-    name = _relative_name(group.relative.value)
+def _event_name(offset: int) -> str:
+    """How an event day is counted, in English ("the day after")."""
+    return _EVENT_NAMES.get(offset, f"{abs(offset)} days {'after' if offset > 0 else 'before'}")
+
+
+def weekday_near(day: dt.date, weekday: int, slack: int) -> dt.date | None:
+    """The day of ``weekday`` (0 Monday … 6 Sunday) nearest ``day``, when at most ``slack`` days away.
+
+    Parameters
+    ----------
+    day:
+        The day counted to (from a page stamp, or an earlier event).
+    weekday:
+        The weekday the text writes.
+    slack:
+        How many days away the weekday may be.
+
+    Returns
+    -------
+    datetime.date or None
+    """
+    forward = (weekday - day.weekday()) % 7
+    shift = forward if forward <= 7 - forward else forward - 7
+    return day + dt.timedelta(days=shift) if abs(shift) <= slack else None
+
+
+def _counted(group: Group, anchor: dt.date | None, reference: Reference | None) -> Resolved | tuple[dt.date, str]:
+    """The day a relative or event day counts to and its name, or the unresolved result when there is no base."""
+    atom = group.relative
+    assert atom is not None
+    if atom.kind == Piece.EVENT_DAY:
+        if reference is None:
+            note = f"{_event_name(atom.value)} an earlier event: no day named before it to count from"
+            return Resolved(None, None, Kind.EVENT_DAY, Certainty.UNKNOWN, note)
+        return reference.day + dt.timedelta(days=atom.value), f"{_event_name(atom.value)} «{reference.text}»"
+    name = _relative_name(atom.value)
     if anchor is None:
         return _unknown(Kind.RELATIVE, name)
-    day = anchor + dt.timedelta(days=group.relative.value)
+    return anchor + dt.timedelta(days=atom.value), name
+
+
+def _resolve_relative(
+    group: Group, anchor: dt.date | None, reference: Reference | None, settings: DateSettings
+) -> Resolved:
+    """Today, yesterday, tomorrow… or the day after an earlier event, checked against a weekday written with it.
+
+    When the weekday disagrees, the day of that weekday nearest the count wins
+    if it is at most :attr:`~geo.settings.DateSettings.weekday_slack_days`
+    away (the weekday is written on purpose; a page stamp after midnight, or
+    «غدا الأربعاء» quoted from the day before, is a day off); else the count
+    is kept. Either way ``approximate``.
+    """
+    counted = _counted(group, anchor, reference)
+    if isinstance(counted, Resolved):
+        return counted
+    day, name = counted
+    event = reference is not None and group.relative is not None and group.relative.kind == Piece.EVENT_DAY
+    kind, anchored = (Kind.EVENT_DAY, False) if event else (Kind.RELATIVE, True)
+    certainty = reference.certainty if event and reference is not None else Certainty.EXACT
     if group.weekday is None:
-        return Resolved(day, day, Kind.RELATIVE, Certainty.EXACT, name, True)
+        return Resolved(day, day, kind, certainty, name, anchored)
     said = _WEEKDAY_NAMES[group.weekday.value]
     if day.weekday() == group.weekday.value:
-        return Resolved(day, day, Kind.RELATIVE, Certainty.EXACT, f"{name}, {said}: checked", True)
+        return Resolved(day, day, kind, certainty, f"{name}, {said}: checked", anchored)
     is_ = _WEEKDAY_NAMES[day.weekday()]
+    near = weekday_near(day, group.weekday.value, settings.weekday_slack_days)
+    if near is not None:
+        note = f"{name} is {is_} {day.day} but the text says {said}: took {said} {near.day}, the text's weekday"
+        return Resolved(near, near, kind, Certainty.APPROXIMATE, note, anchored)
     note = f"{name} is {is_} {day.day} but the text says {said}: kept {name}"
-    return Resolved(day, day, Kind.RELATIVE, Certainty.APPROXIMATE, note, True)
+    return Resolved(day, day, kind, Certainty.APPROXIMATE, note, anchored)
 
 
 def _resolve_weekday(atom: Atom, anchor: dt.date | None, future: Callable[[], bool]) -> Resolved:
-    """A weekday: the latest on or before the anchor, or the next one when it says next or the clause is future."""
+    """A weekday: the latest on or before the anchor; when it says next, the first after it; in a
+    future-tense clause, the first on or after it («سيزور … الأحد» is the coming Sunday, or today)."""
     said = _WEEKDAY_NAMES[atom.value]
     if anchor is None:
         return _unknown(Kind.WEEKDAY, said)
     back = (anchor.weekday() - atom.value) % 7
-    ahead = (atom.value - anchor.weekday()) % 7 or 7
+    ahead = (atom.value - anchor.weekday()) % 7
     if atom.marker == Marker.PAST:
         day, note = anchor - dt.timedelta(days=back or 7), f"last {said}: the latest before the anchor"
     elif atom.marker == Marker.NEXT:
-        day, note = anchor + dt.timedelta(days=ahead), f"next {said}: the first after the anchor"
+        day, note = anchor + dt.timedelta(days=ahead or 7), f"next {said}: the first after the anchor"
     elif future():
-        day, note = anchor + dt.timedelta(days=ahead), f"{said} in a future-tense clause: the first after the anchor"
+        how = "the anchor's own weekday" if ahead == 0 else "the first after the anchor"
+        day, note = anchor + dt.timedelta(days=ahead), f"{said} in a future-tense clause: {how}"
     elif back == 0:
         day, note = anchor, f"{said}: the anchor's own weekday"
     else:
@@ -316,6 +398,7 @@ def resolve(
     future: Callable[[], bool],
     language: str,
     settings: DateSettings,
+    reference: Reference | None = None,
 ) -> Resolved:
     """Resolve one expression against the anchor.
 
@@ -334,6 +417,10 @@ def resolve(
         ``approximate`` in English).
     settings:
         The date settings.
+    reference:
+        The nearest single day named before the expression, which a day
+        counted from the sentence's event («في اليوم التالي», "la veille")
+        counts from; ``None``: such a day stays unresolved (``unknown``).
 
     Returns
     -------
@@ -343,7 +430,7 @@ def resolve(
     if main is not None and main.kind == Piece.DATE:
         return _resolve_calendar(group, anchor, future, language, settings)
     if group.relative is not None:
-        return _resolve_relative(group, anchor)
+        return _resolve_relative(group, anchor, reference, settings)
     if group.weekday is not None:
         return _resolve_weekday(group.weekday, anchor, future)
     assert main is not None

@@ -2,7 +2,8 @@
 
 A *piece* (:class:`Atom`) is one thing a date expression is made of: a
 calendar date, a range of days, a month, a year, a day relative to the
-anchor («أمس», "hier"), a weekday or a relative period («الأسبوع الماضي»).
+anchor («أمس», "hier"), a day relative to the sentence's event («في اليوم
+التالي», "la veille"), a weekday or a relative period («الأسبوع الماضي»).
 The longest pieces that do not overlap are kept, and a relative word, a
 weekday and a calendar date next to each other («يوم أمس الجمعة 15 سبتمبر»)
 form one expression (:class:`Group`) whose parts check each other.
@@ -24,6 +25,7 @@ __all__ = ["Atom", "Group", "Piece", "day_exists", "find_groups"]
 
 _PREVIOUS_WORD = re.compile(r"([^\W_]+)[ \t\u00a0]*$")
 _NEXT_WORDS = re.compile(r"[ \t\u00a0]*([^\W_]+)(?:[ \t\u00a0]+([^\W_]+))?")
+_FOLLOWING_WORD = re.compile(r"[ \t\u00a0]*([^\W_]+)(['’])?")
 _SEPARATOR = re.compile(r"(?:\s|[,،(\-–—]|le|the|الموافق)*")
 #: How far back the word before a piece is looked for, in characters (a bound for speed: no word is longer).
 _LOOKBACK_CHARS = 40
@@ -45,8 +47,13 @@ class Piece(StrEnum):
     MONTH = "month"
     YEAR = "year"
     RELATIVE = "relative"
+    EVENT_DAY = "event_day"
     WEEKDAY = "weekday"
     PERIOD = "period"
+
+
+#: The slots of an expression, in order, and the pieces each may hold (the first names the slot).
+_GROUP_SLOTS = ((Piece.RELATIVE, Piece.EVENT_DAY), (Piece.WEEKDAY,), (Piece.DATE,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +67,7 @@ class Atom:
     start, end:
         The folded span.
     value:
-        A relative day's offset in days, or a weekday (0 Monday … 6 Sunday).
+        A relative or event day's offset in days, or a weekday (0 Monday … 6 Sunday).
     year, month, day, day2:
         The calendar fields written (``day2``: the last day of a range).
     marker:
@@ -89,7 +96,10 @@ class Atom:
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """One expression: up to a relative word, a weekday and a main piece, in that order."""
+    """One expression: up to a relative word, a weekday and a main piece, in that order.
+
+    ``relative`` is a day relative to the anchor («أمس») or to the sentence's event («في اليوم التالي»).
+    """
 
     start: int
     end: int
@@ -182,13 +192,19 @@ def _month_year_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
 
 
 def _word_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
-    """Relative days («أمس», "hier"), weekdays («يوم الأحد», "next Monday"), periods («الأسبوع الماضي»)."""
+    """Relative days («أمس», "hier"), event days («في اليوم التالي», "la veille"),
+    weekdays («يوم الأحد», "next Monday"), periods («الأسبوع الماضي»)."""
     text = scanned.folded.text
     not_after = load_dates_lexicon().weekday_not_after
     atoms = []
     for m in patterns.relative.finditer(text):
         key = name_key(m["w"])
         atoms.append(Atom(Piece.RELATIVE, m.start("w"), m.end("w"), value=patterns.relative_days[key], word=key))
+    for m in patterns.event_day.finditer(text):
+        if _names_its_event(text, m.end()):  # "la veille de sa visite": not the sentence's event
+            continue
+        key = name_key(m["w"])
+        atoms.append(Atom(Piece.EVENT_DAY, m.start("w"), m.end("w"), value=patterns.event_days[key], word=key))
     for m in patterns.weekday.finditer(text):
         if not (m["lead"] or m["pre"] or m["post"]) and _previous_word(text, m.start()) in not_after:
             following = _NEXT_WORDS.match(text, m.end())  # «بين الأحد والاثنين» is a pair of days
@@ -203,6 +219,15 @@ def _word_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
             unit = patterns.periods[name_key(m["p"])]
             atoms.append(Atom(Piece.PERIOD, m.start("body"), m.end("body"), unit=unit, marker=marker))
     return atoms
+
+
+def _names_its_event(text: str, index: int) -> bool:
+    """Tell whether the word at ``index`` ties an event day to a named event ("de", "of", "d'")."""
+    following = _FOLLOWING_WORD.match(text, index)
+    if following is None:
+        return False
+    word = following.group(1) + ("'" if following.group(2) else "")
+    return word in load_dates_lexicon().event_days_not_before
 
 
 def _previous_word(text: str, index: int) -> str | None:
@@ -228,10 +253,10 @@ def _group(scanned: ScannedText, atoms: list[Atom]) -> list[Group]:
     while i < len(atoms):
         parts: dict[Piece, Atom] = {}
         j = i
-        for kind in (Piece.RELATIVE, Piece.WEEKDAY, Piece.DATE):
+        for kinds in _GROUP_SLOTS:
             joined = j == i or (j < len(atoms) and _SEPARATOR.fullmatch(text, atoms[j - 1].end, atoms[j].start))
-            if j < len(atoms) and atoms[j].kind == kind and joined:
-                parts[kind] = atoms[j]
+            if j < len(atoms) and atoms[j].kind in kinds and joined:
+                parts[kinds[0]] = atoms[j]
                 j += 1
         if j == i:  # a month, year, range or period stands alone
             parts, j = {Piece.DATE: atoms[i]}, i + 1

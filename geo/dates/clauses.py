@@ -3,8 +3,10 @@
 The scanner matches folded text (:func:`geo.text.folding.fold`) and maps its
 spans back to the text as written. The tense of a date is read in its
 clause: a clause runs between strong punctuation (and quotation marks) and
-the words that open a reported clause («إن/أن», "that", "que"), so in «قال
-الكرملين الخميس إن لافروف سيزور…» Thursday belongs to the clause of saying.
+the words that open a reported clause («إن/أن», "that", "que") or an eve
+("ahead of", «عشية»), so in «قال الكرملين الخميس إن لافروف سيزور…»
+Thursday belongs to the clause of saying. :func:`clause_bounds` gives the
+clause of a span of a text to other stages (a stop's date is its clause's).
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
+from geo.dates.lexicon import load_dates_lexicon
 from geo.dates.patterns import date_patterns
-from geo.text.folding import Folded, fold
+from geo.text.folding import Folded, fold, fold_text
 
-__all__ = ["ScannedText", "scanned_text"]
+__all__ = ["ScannedText", "clause_bounds", "relative_clause_after", "scanned_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,5 +85,75 @@ def scanned_text(text: str, language: str) -> ScannedText:
     ScannedText
     """
     folded = fold(text)
-    breaks = [(m.start(), m.end()) for m in date_patterns().clause_break.finditer(folded.text)]
+    patterns = date_patterns()
+    breaks = [(m.start(), m.end()) for m in patterns.clause_break.finditer(folded.text)]
+    offsets = folded.offsets
+    for m in patterns.written_break.finditer(text):  # "où", not "ou": told apart only as written
+        start = bisect.bisect_left(offsets, m.start(), 0, len(offsets) - 1)
+        breaks.append((start, bisect.bisect_left(offsets, m.end(), 0, len(offsets) - 1)))
+    breaks.sort()
     return ScannedText(text, folded, language, tuple(s for s, _ in breaks), tuple(e for _, e in breaks))
+
+
+def clause_bounds(text: str, *, start: int, end: int, language: str) -> tuple[int, int]:
+    """The span of ``text`` of the clause around ``[start, end)`` (a date, a place).
+
+    Parameters
+    ----------
+    text:
+        The whole text (an article: cached by :func:`scanned_text`).
+    start, end:
+        A span of ``text``.
+    language:
+        ``"ar"``, ``"fr"`` or ``"en"``.
+
+    Returns
+    -------
+    tuple of int
+        Offsets into ``text``: the clause runs between strong punctuation and
+        the words that open a clause («إن/أن», "that", "que", "ahead of").
+    """
+    scanned = scanned_text(text, language)
+    clause_start, clause_end = scanned.clause(*scanned.folded_span(start, end))
+    offsets = scanned.folded.offsets
+    return offsets[clause_start], offsets[clause_end]
+
+
+def relative_clause_after(text: str, *, end: int, language: str) -> tuple[int, int] | None:
+    """The clause a relative pronoun opens right after ``end`` (a place), as offsets of ``text``.
+
+    "à Paris, qu'il doit rallier lundi": the clause is about Paris (its
+    object), so its Monday is when the traveller reaches Paris. A comma, and
+    nothing but punctuation, stands between ``end`` and the pronoun
+    (``relative_pronouns`` of ``data/lexicon/dates.yaml``): "il a dit à
+    Paris que …" is a reported clause.
+
+    Parameters
+    ----------
+    text:
+        The whole text.
+    end:
+        The end of a place's span in ``text``.
+    language:
+        ``"ar"``, ``"fr"`` or ``"en"``.
+
+    Returns
+    -------
+    tuple of int or None
+        The clause's span, or ``None`` when no relative clause opens there.
+    """
+    scanned = scanned_text(text, language)
+    at = scanned.folded_span(end, end)[0]
+    i = bisect.bisect_left(scanned.break_starts, at)
+    if i == len(scanned.break_starts):
+        return None
+    gap = scanned.folded.text[at : scanned.break_starts[i]]
+    if any(ch.isalnum() for ch in gap) or not any(ch in ",،" for ch in gap):
+        return None
+    folded = scanned.folded.text
+    pronoun = fold_text(folded[scanned.break_starts[i] : scanned.break_ends[i]]).strip().replace("’", "'")
+    if pronoun not in load_dates_lexicon().relative_pronouns:
+        return None
+    clause_start, clause_end = scanned.clause(scanned.break_ends[i], scanned.break_ends[i])
+    offsets = scanned.folded.offsets
+    return offsets[clause_start], offsets[clause_end]

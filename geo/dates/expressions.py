@@ -21,17 +21,32 @@ Rules
 * **Weekdays** («يوم الأحد», «والخميس», "lundi", "on Monday"): the latest such
   day on or before the anchor (the anchor's own weekday is the anchor day);
   the first such day after the anchor when the weekday says next («الأحد
-  المقبل», "next Monday", "lundi prochain") or its clause is in the future
-  tense (:func:`geo.dates.tense.sentence_is_future`); the latest before the
-  anchor when it says last («الأحد الماضي»). The clause runs between strong punctuation and
-  words that open a reported clause («إن/أن», "that", "que"), so in «قال
-  الكرملين الخميس إن لافروف سيزور…» Thursday is the day of saying.
+  المقبل», "next Monday", "lundi prochain"); the first on or after the anchor
+  when its clause is in the future tense (:func:`geo.dates.tense.future_at`:
+  «سيزور … الأحد», "will travel on Thursday", «على أن يعود … يوم الخميس»,
+  "ahead of Monday's talks"); the latest before the anchor when it says last
+  («الأحد الماضي»). A weekday belongs to its own clause: the clause runs
+  between strong punctuation and words that open a reported clause («إن/أن»,
+  "that", "que"), so in «قال الكرملين الخميس إن لافروف سيزور…» Thursday is
+  the day of saying, and "arrived on Tuesday and will travel on Thursday"
+  leaves Tuesday in the past.
+* **Days counted from the sentence's event** («في اليوم التالي», «في اليوم
+  السابق», "the previous day", "earlier in the day", "le lendemain", "la
+  veille"): the nearest single day named before them in the text, plus or
+  minus days; with none before them, unresolved (``unknown``). "La veille
+  de sa visite", "au lendemain du sommet" name their own event and are not
+  read.
 * **Combinations check each other**: a relative word, a weekday and a
   calendar date next to each other («يوم أمس الجمعة», «اليوم الجمعة 15
   سبتمبر 2023», «الأربعاء 13 سبتمبر») form one expression. When they agree it
   is exact («yesterday, Friday: checked»); when they disagree the note says
-  so and the calendar date is kept if there is one, else the relative word,
-  with certainty ``approximate``.
+  so and the calendar date is kept if there is one; else the weekday wins
+  when it is within :attr:`~geo.settings.DateSettings.weekday_slack_days`
+  of the count (a page stamped after midnight, «يوم غد الأربعاء» quoted from
+  yesterday's statement), else the relative word; ``approximate`` either way.
+* **The text's own today**: when every «اليوم الأحد» / "today, Sunday" of the
+  text names the same weekday and the page's stamp is a day off it, every
+  day counted from the anchor counts from the text's own today.
 * **Absolute dates**: day, month name (both Arabic traditions, French,
   English), year, in any order news uses, glued or not («15سبتمبر2023»),
   ordinals ("12th, September 2023", "1er mars"), numeric day-first dates
@@ -79,8 +94,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
-from geo.dates.anchoring import Kind, resolve
-from geo.dates.atoms import Group, find_groups
+from geo.dates.anchoring import Kind, Reference, resolve, weekday_near
+from geo.dates.atoms import Group, Piece, find_groups
 from geo.dates.clauses import ScannedText, scanned_text
 from geo.dates.tense import future_at
 from geo.model import Article, Certainty, Span, WordFrequencies
@@ -204,22 +219,52 @@ def find_dates_in_text(
     settings = settings or DateSettings()
     skip = tuple(skip)
     scanned = scanned_text(text, language)
-    found = []
-    for group in find_groups(scanned):
-        start, end = _span(scanned, group)
-        if _overlaps(start, end, skip):
-            continue
+    groups = [(group, *_span(scanned, group)) for group in find_groups(scanned)]
+    groups = [(group, start, end) for group, start, end in groups if not _overlaps(start, end, skip)]
+    anchor, today_note = _own_today([g for g, _, _ in groups], anchor, settings)
+    found: list[TimeExpr] = []
+    reference = None
+    for group, start, end in groups:
         future = partial(
             future_at, scanned, start=group.start, end=group.end, frequencies=frequencies, settings=settings
         )
-        resolved = resolve(group, anchor=anchor, future=future, language=language, settings=settings)
+        resolved = resolve(
+            group, anchor=anchor, future=future, language=language, settings=settings, reference=reference
+        )
         certainty, note = resolved.certainty, resolved.note
+        if resolved.anchored and today_note:
+            note = f"{note}; {today_note}"
         if resolved.anchored and anchor_certainty != Certainty.EXACT and certainty == Certainty.EXACT:
             certainty, note = Certainty.APPROXIMATE, f"{note}; the publication date is {anchor_certainty}"
-        found.append(
-            TimeExpr(start, end, text[start:end], resolved.first, resolved.last, resolved.kind, certainty, note)
-        )
+        expr = TimeExpr(start, end, text[start:end], resolved.first, resolved.last, resolved.kind, certainty, note)
+        found.append(expr)
+        if expr.first is not None and expr.first == expr.last:
+            reference = Reference(expr.first, expr.text.strip(), expr.certainty)
     return found
+
+
+def _own_today(groups: list[Group], anchor: dt.date | None, settings: DateSettings) -> tuple[dt.date | None, str]:
+    """The day the text calls today, when it names its weekday and the page's stamp is a day off.
+
+    «اليوم الأحد» on a page stamped Monday was written on Sunday: every
+    expression counted from the anchor counts from that Sunday. Only when
+    every "today" written with a weekday names the same weekday, at most
+    :attr:`~geo.settings.DateSettings.weekday_slack_days` from the anchor.
+    Returns the anchor to count from and a note ("" when it is the stamp).
+    """
+    if anchor is None:
+        return anchor, ""
+    weekdays = {
+        g.weekday.value
+        for g in groups
+        if g.relative is not None and g.relative.kind == Piece.RELATIVE and g.relative.value == 0 and g.weekday
+    }
+    if len(weekdays) != 1:
+        return anchor, ""
+    today = weekday_near(anchor, weekdays.pop(), settings.weekday_slack_days)
+    if today is None or today == anchor:
+        return anchor, ""
+    return today, f"counted from {today.isoformat()}, the text's own today (the page says {anchor.isoformat()})"
 
 
 def anchor_weekdays(article: Article) -> list[tuple[str, int]]:
@@ -242,7 +287,7 @@ def anchor_weekdays(article: Article) -> list[tuple[str, int]]:
     scanned = scanned_text(article.text, article.language)
     cues = []
     for group in find_groups(scanned):
-        if group.relative is None or group.weekday is None:
+        if group.relative is None or group.relative.kind != Piece.RELATIVE or group.weekday is None:
             continue
         start, end = _span(scanned, group)
         if not _overlaps(start, end, article.furniture):

@@ -1,9 +1,12 @@
 """The date word lists: ``data/lexicon/dates.yaml``, folded, loaded once and lazily.
 
 Month and weekday names in Arabic (both traditions), French and English,
-days relative to the publication date («أمس», "hier"), period words («الأسبوع»,
+days relative to the publication date («أمس», "hier") and to the sentence's
+event («في اليوم التالي», "la veille"), period words («الأسبوع»,
 "week") and their markers («الماضي», "next"), the cues that make a number a
-year, the signs of the future tense, the words that open a clause and the
+year, the signs of the future tense (the words before «أن»/"que" that make a plan
+of its clause, the words of "on the eve of", the words that join a new
+predicate), the words that open a clause and the
 labels of publication dates. :func:`load_dates_lexicon` folds every word
 (:func:`geo.text.folding.fold_text`) so the scanner matches folded text.
 """
@@ -49,7 +52,8 @@ class DatesLexicon:
     """The folded word lists of ``dates.yaml``.
 
     Mappings are keyed by the folded phrase as written in the file (words
-    separated by one space); word lists hold folded words.
+    separated by one space); word lists hold folded words, but for
+    ``clause_breaks_as_written`` ("où", not "ou").
     """
 
     months: dict[str, int]
@@ -60,6 +64,8 @@ class DatesLexicon:
     weekday_lead: tuple[str, ...]
     weekday_not_after: frozenset[str]
     relative_days: dict[str, int]
+    event_days: dict[str, int]
+    event_days_not_before: frozenset[str]
     today_noun: frozenset[str]
     day_noun_before: frozenset[str]
     day_noun_after: frozenset[str]
@@ -75,7 +81,12 @@ class DatesLexicon:
     not_verbs: frozenset[str]
     french_endings: tuple[str, ...]
     aller: tuple[str, ...]
+    future_openers: tuple[str, ...]
+    eve_words: tuple[str, ...]
+    coordinators: tuple[str, ...]
     clause_breaks: tuple[str, ...]
+    clause_breaks_as_written: tuple[str, ...]
+    relative_pronouns: frozenset[str]
     published_labels: tuple[str, ...]
     updated_labels: tuple[str, ...]
 
@@ -93,6 +104,11 @@ def _languages(by_language: dict[str, Any] | None) -> tuple[str, ...]:
 def _words(raw: dict[str, Any], name: str) -> tuple[str, ...]:
     """The folded words of the per-language list ``name`` (all languages)."""
     return _languages(raw.get(name))
+
+
+def _as_written(raw: dict[str, Any], name: str) -> tuple[str, ...]:
+    """The words of the per-language list ``name`` (all languages), not folded: matched as written."""
+    return tuple(sorted({str(w).strip() for words in (raw.get(name) or {}).values() for w in words or ()}))
 
 
 def _numbered(raw: dict[str, Any], name: str) -> dict[str, dict[int, tuple[str, ...]]]:
@@ -160,6 +176,8 @@ def load_dates_lexicon(path: Path = DATES_FILE) -> DatesLexicon:
         weekday_lead=_words(raw, "weekday_lead"),
         weekday_not_after=frozenset(_words(raw, "weekday_not_after")),
         relative_days=_flat(_numbered(raw, "relative_days")),
+        event_days=_flat(_numbered(raw, "event_days")),
+        event_days_not_before=frozenset(_words(raw, "event_days_not_before")),
         today_noun=frozenset(_words(raw, "today_noun")),
         day_noun_before=frozenset(_words(raw, "day_noun_before")),
         day_noun_after=frozenset(_words(raw, "day_noun_after")),
@@ -175,7 +193,12 @@ def load_dates_lexicon(path: Path = DATES_FILE) -> DatesLexicon:
         not_verbs=frozenset(_all_languages(_future_list(future, "not_verbs"))),
         french_endings=_future_list(future, "endings").get("fr", ()),
         aller=_future_list(future, "aller").get("fr", ()),
+        future_openers=_words(raw, "future_openers"),
+        eve_words=_words(raw, "eve_words"),
+        coordinators=_words(raw, "coordinators"),
         clause_breaks=_words(raw, "clause_breaks"),
+        clause_breaks_as_written=_as_written(raw, "clause_breaks_as_written"),
+        relative_pronouns=frozenset(_words(raw, "relative_pronouns")),
         published_labels=_words(raw, "published_labels"),
         updated_labels=_words(raw, "updated_labels"),
     )

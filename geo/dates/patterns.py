@@ -2,8 +2,9 @@
 
 Every pattern runs on folded text (:func:`geo.text.folding.fold`): numeric
 dates (ISO, day first), a day with a month name in either order, ranges of
-days, months with a year or a cue, years with a cue, relative days,
-weekdays, relative periods, clause breaks and the signs of the future tense.
+days, months with a year or a cue, years with a cue, relative days, days
+counted from the sentence's event, weekdays, relative periods, clause breaks
+and the signs of the future tense.
 :func:`date_patterns` compiles them on first use, never at import.
 """
 
@@ -73,15 +74,21 @@ class Patterns:
     month: re.Pattern[str]
     year: re.Pattern[str]
     relative: re.Pattern[str]
+    event_day: re.Pattern[str]
     weekday: re.Pattern[str]
     period: re.Pattern[str]
     clause_break: re.Pattern[str]
+    written_break: re.Pattern[str]
     future_words: dict[str, re.Pattern[str]]
     future_not: re.Pattern[str]
     aller: re.Pattern[str]
+    future_opener: re.Pattern[str]
+    coordinator: re.Pattern[str]
+    eve: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_days: dict[str, int]
+    event_days: dict[str, int]
     periods: dict[str, Unit]
     markers: dict[str, Marker]
 
@@ -131,7 +138,7 @@ def _day_month_patterns() -> dict[str, re.Pattern[str]]:
     month = rf"(?P<mn>{months})(?:\s*/\s*{months})?"
     day = rf"(?<!\d)(?<!\d[.:/-]){_day('d')}"
     of = r"(?:(?:de|of|من)\s+)?(?:شهر\s+)?"
-    year_after = rf"(?:[\s,]*(?:(?:de|من|عام|سنه)\s+)?(?P<y>{_YEAR})(?!\d))"
+    year_after = rf"(?:[\s,،]*(?:(?:de|من|عام|سنه)\s+)?(?P<y>{_YEAR})(?!\d))"
     links = alternation(lex.range_links)
     english = rf"(?P<mn>{alternation(lex.english_months)}{_WORD_END}\.?)"
     return {
@@ -157,20 +164,33 @@ def _word_patterns() -> dict[str, re.Pattern[str]]:
         "month": re.compile(rf"{_cued(lex.month_preps)}(?P<body>{month})"),
         "year": re.compile(rf"{_cued(lex.year_preps)}(?:the\s+)?(?P<body>(?:{year_noun}\s+)?(?P<y>{_YEAR})(?!\d))"),
         "relative": re.compile(rf"{start}(?P<w>{alternation(lex.relative_days)}){_WORD_END}"),
+        "event_day": re.compile(rf"{start}(?P<w>{alternation(lex.event_days)}){_WORD_END}"),
         "weekday": re.compile(rf"{start}(?P<body>(?:(?P<lead>{alternation(lex.weekday_lead)})\s+)?{weekday})"),
         "period": re.compile(rf"{start}(?P<body>{period})(?!\s+(?:of|de|du|d['’])(?![^\W\d_]))"),
     }
 
 
 def _tense_patterns() -> dict[str, Any]:
-    """Clause breaks and the signs of the future tense."""
+    """Clause breaks, the signs of the future tense, the words before a plan's «أن» and the coordinators.
+
+    Arabic future words and plan words may carry the conjunction («وسوف», «ومن المقرر»).
+    """
     lex = load_dates_lexicon()
     pronoun = r"(?:se|s['’]|l['’]|le|la|les|lui|leur|y|en|nous|vous|me|m['’]|te|t['’])"
-    breaks = alternation(lex.clause_breaks, bounded=True)
+    breaks = alternation((*lex.clause_breaks, *lex.eve_words), bounded=True)
+    conjoined = rf"{_WORD_START}{_CONJUNCTION}{{}}{_WORD_END}"
+    future_words = {
+        lang: re.compile(conjoined.format(alternation(ws)) if lang == "ar" else alternation(ws, bounded=True))
+        for lang, ws in lex.future_words.items()
+    }
     return {
         "clause_break": re.compile(rf"\.(?=\s|$)|[!?؟;؛\n“”«»\"]|:(?!\d)|{breaks}"),
-        "future_words": {lang: re.compile(alternation(ws, bounded=True)) for lang, ws in lex.future_words.items()},
+        "written_break": re.compile(alternation(lex.clause_breaks_as_written, bounded=True), re.IGNORECASE),
+        "future_words": future_words,
         "future_not": re.compile(alternation(lex.future_not_words, bounded=True)),
+        "future_opener": re.compile(rf"{_WORD_START}{_CONJUNCTION}{alternation(lex.future_openers)}\s*$"),
+        "coordinator": re.compile(alternation(lex.coordinators, bounded=True)),
+        "eve": re.compile(rf"{_WORD_START}{_CONJUNCTION}{alternation(lex.eve_words)}{_WORD_END}"),
         "aller": re.compile(
             rf"{_WORD_START}{alternation(lex.aller)}\s+(?:{pronoun}\s*)?[^\W\d_]{{2,}}(?:er|ir|re|oir){_WORD_END}"
         ),
@@ -189,6 +209,7 @@ def date_patterns() -> Patterns:
         months=_keyed(lex.months),
         weekdays=_keyed(lex.weekdays),
         relative_days=_keyed(lex.relative_days),
+        event_days=_keyed(lex.event_days),
         periods=_keyed(lex.periods),
         markers=_keyed(lex.markers),
     )

@@ -12,19 +12,28 @@
    lines, the first whose full date makes up the line (at most
    ``date_line_words`` other words: "2023-09-15" under a headline,
    «الأربعاء 24 . 04 . 2019», "24/04/2019 11h:00 CET") or opens it as a
-   dateline («موسكو-روسيا-13-9-2023», "PARIS, 3 mars 2024 (AFP) -"): ``exact``.
-   A line labelled as an update ("Updated", «آخر تحديث», "Mis à jour") is
-   not a date line: it comes next, as ``approximate`` (a page is updated on
-   or after the day it is published);
+   dateline («موسكو-روسيا-13-9-2023», "PARIS, 3 mars 2024 (AFP) -",
+   «القاهرة 28 أبريل 2017 /»): ``exact``. A line labelled as an update
+   ("Updated", «آخر تحديث», "Mis à jour") is not a date line. Nor is a
+   page's banner or crawl date that the article's own words contradict:
+   when the text names the weekday it was written on («اليوم الجمعة»,
+   «أمس الخميس»: most of its cues agree on one weekday) and the date is more
+   than ``weekday_slack_days`` from any such day, the date is the page's, not
+   the article's;
 4. a date in ``article.url`` (``/2023/09/16/``, ``/20240619/``,
-   ``-20240619-``, ``2024-06-19``): ``exact``;
-5. the *latest full date of the text* that is not in the future: not in a
+   ``-20240619-``, ``2024-06-19``, day first ``/28/09/2023/``), unless the article's weekday contradicts
+   it in the same way: ``exact``. The url is the fallback when the text
+   states no publication date of its own;
+5. the first date labelled as an update, ``approximate`` (a page is updated
+   on or after the day it is published);
+6. the *latest full date of the text* that is neither the page's (as in 3.)
+   nor in the future: not in a
    future-tense clause (:func:`geo.dates.tense.clause_is_future`), so a plan
    («ستعقد القمة في 20 أكتوبر 2023») is not taken for the day of writing.
    The article was written on or after it: ``approximate``, with the date
    as evidence. (This weak floor comes after the url on purpose: a date in
    the url is the site's own publication date.)
-6. else ``unknown``.
+7. else ``unknown``.
 
 A full date has a day, a month and a year (:func:`geo.dates.expressions.find_dates_in_text`).
 Nothing is guessed silently: every result names its source and evidence.
@@ -39,11 +48,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
+from geo.dates.anchoring import weekday_near
 from geo.dates.expressions import TimeExpr, anchor_weekdays, find_dates_in_text
 from geo.dates.lexicon import load_dates_lexicon
 from geo.dates.tense import clause_is_future
@@ -63,12 +74,13 @@ class _Label(StrEnum):
 
 _LINE = re.compile(r"[^\n]+")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
-_DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,30}\))?\s*[-–—:]")
+_DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,30}\))?\s*[-–—:/]")
 _EVIDENCE_CHARS = 160
 _URL_DATES = (
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)"),
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>\d{2})(?P<d>\d{2})(?!\d)"),
+    re.compile(r"/(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)/"),
 )
 
 
@@ -188,15 +200,32 @@ def _is_dateline(line: _Line, expr: TimeExpr, settings: DateSettings) -> bool:
     return expr.start <= settings.dateline_chars and _DATELINE_END.match(line.text, expr.end) is not None
 
 
-def _top_date_line(lines: list[_Line], settings: DateSettings) -> Published | None:
-    """The first date line or dateline among the first lines (update lines left out)."""
+def _top_date_line(lines: list[_Line], weekday: int | None, settings: DateSettings) -> Published | None:
+    """The first date line or dateline among the first lines (update lines and the page's own dates left out)."""
     for index, line in enumerate(lines[: settings.top_lines]):
         for expr in line.dates:
             if _line_label(lines, index, expr, settings) == _Label.UPDATED:
                 continue
+            if _contradicted(expr.first, weekday, settings):
+                continue
             if _word_count(_rest(line, expr)) <= settings.date_line_words or _is_dateline(line, expr, settings):
                 return Published(expr.first, PublishedSource.TEXT, Certainty.EXACT, _evidence(line.text))
     return None
+
+
+def _written_on(article: Article) -> int | None:
+    """The weekday the article says it was written on («اليوم الجمعة», «أمس الخميس»), when most of its cues agree."""
+    counts = Counter(weekday for _, weekday in anchor_weekdays(article)).most_common(2)
+    if not counts or len(counts) > 1 and counts[0][1] == counts[1][1]:
+        return None
+    return counts[0][0]
+
+
+def _contradicted(day: dt.date | None, weekday: int | None, settings: DateSettings) -> bool:
+    """Tell whether the article's own weekday is further than the slack from ``day`` (a banner or crawl date)."""
+    if day is None or weekday is None:
+        return False
+    return weekday_near(day, weekday, settings.weekday_slack_days) is None
 
 
 # --- url and the latest date -----------------------------------------------------------------
@@ -217,14 +246,15 @@ def _from_url(url: str | None) -> Published | None:
 
 
 def _latest_past_date(
-    article: Article, frequencies: WordFrequencies | None, settings: DateSettings
+    article: Article, weekday: int | None, frequencies: WordFrequencies | None, settings: DateSettings
 ) -> Published | None:
-    """The latest full date of the text outside future-tense clauses (a floor: ``approximate``)."""
+    """The latest full date of the text, not the page's own nor in a future clause (a floor: ``approximate``)."""
     text, language = article.text, article.language
     dates = [
         e
         for e in _full_dates(text, language, settings)
-        if not clause_is_future(
+        if not _contradicted(e.first, weekday, settings)
+        and not clause_is_future(
             text, start=e.start, end=e.end, language=language, frequencies=frequencies, settings=settings
         )
     ]
@@ -262,12 +292,14 @@ def publication_date(
         return Published(day, PublishedSource.FRONT_MATTER, Certainty.EXACT, day.isoformat())
     lines = _lines(article, settings)
     published, update = _labelled(lines, settings)
+    weekday = _written_on(article)
+    url = _from_url(article.url)
     found = (
         published
-        or _top_date_line(lines, settings)
+        or _top_date_line(lines, weekday, settings)
+        or (url if url is not None and not _contradicted(url.date, weekday, settings) else None)
         or update
-        or _from_url(article.url)
-        or _latest_past_date(article, frequencies, settings)
+        or _latest_past_date(article, weekday, frequencies, settings)
     )
     return found or Published.unknown()
 

@@ -15,6 +15,7 @@ passed in as ``frequencies`` (a :class:`~geo.model.WordFrequencies`, such as
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -29,6 +30,11 @@ __all__ = ["clause_is_future", "future_at", "sentence_is_future"]
 
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
 _WORD = re.compile(r"[^\W\d_]+")
+_FOLDED_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LETTERS = re.compile(r"[^\W\d_]")
+_COMMA = re.compile(r"[,،]")
+#: How far before a clause's «أن» a plan word is looked for, in characters (no plan phrase is longer).
+_OPENER_CHARS = 40
 
 
 @lru_cache(maxsize=16384)
@@ -124,11 +130,103 @@ def sentence_is_future(
     return "fr" in languages and _french_future(text, settings)
 
 
+def _opened_for_later(scanned: ScannedText, clause_start: int, start: int) -> bool:
+    """Tell whether the clause speaks of what comes later by the words that open it.
+
+    A clause opened by «أن», "que" or "that" right after a plan word («على
+    أن», «من المقرر أن», "il est prévu que"); or by "on the eve of", "ahead
+    of", «عشية», "à la veille de" (the day named after them is ahead). A
+    fronted eve phrase ("On the eve of the summit, he met …") reaches only
+    to its first comma: ``start``, the folded start of the span asked
+    about, must come before it.
+    """
+    i = bisect.bisect_left(scanned.break_ends, clause_start)
+    if i == len(scanned.break_ends) or scanned.break_ends[i] != clause_start:
+        return False
+    folded = scanned.folded.text
+    break_start = scanned.break_starts[i]
+    if not folded[break_start].isalpha():
+        return False
+    patterns = date_patterns()
+    if patterns.eve.match(folded, break_start):
+        before = scanned.break_ends[i - 1] if i else 0
+        fronted = not _LETTERS.search(folded, before, break_start)
+        return not fronted or not _COMMA.search(folded, clause_start, start)
+    lo = max(0, break_start - _OPENER_CHARS)
+    return patterns.future_opener.search(folded, lo, break_start) is not None
+
+
+def _starts_future(
+    scanned: ScannedText, word: re.Match[str], frequencies: WordFrequencies | None, settings: DateSettings
+) -> bool:
+    """Tell whether a sign of the future starts at a folded word («وسيتوجه», "will", "is expected to", "se")."""
+    patterns = date_patterns()
+    folded = scanned.folded.text
+    if any(p.match(folded, word.start()) for p in patterns.future_words.values()):
+        return True
+    if patterns.aller.match(folded, word.start()):
+        return True
+    offsets = scanned.folded.offsets
+    written = scanned.text[offsets[word.start()] : offsets[word.end()]]
+    return sentence_is_future(written, language=scanned.language, frequencies=frequencies, settings=settings)
+
+
+def _lead_in_start(scanned: ScannedText, end: int, clause_end: int) -> int:
+    """Where a plan word that opens the next clause begins, else ``clause_end``.
+
+    «وصل … الاثنين في زيارة من المقرر أن يلتقي …»: «من المقرر» belongs to the
+    clause its «أن» opens, not to Monday's.
+    """
+    folded = scanned.folded.text
+    if clause_end >= len(folded) or not folded[clause_end].isalpha():
+        return clause_end
+    lo = max(end, clause_end - _OPENER_CHARS)
+    lead_in = date_patterns().future_opener.search(folded, lo, clause_end)
+    return lead_in.start() if lead_in else clause_end
+
+
+def _coordinated_end(
+    scanned: ScannedText, start: int, end: int, frequencies: WordFrequencies | None, settings: DateSettings
+) -> int:
+    """Where a new predicate joined by "and"/«و» and put in the future begins in ``[start, end)`` (else ``end``).
+
+    "arrived on Tuesday and will travel on Thursday", «وصل الثلاثاء
+    وسيتوجه الخميس»: the future belongs to the second predicate, not to
+    Tuesday. A coordinator counts when a future sign follows it within
+    :attr:`~geo.settings.DateSettings.coordinated_future_words` words; an
+    Arabic و/ف glued to the future verb is one.
+    """
+    coordinator = date_patterns().coordinator
+    words = list(_FOLDED_WORD.finditer(scanned.folded.text, start, end))
+    for k, word in enumerate(words):
+        if coordinator.fullmatch(word.group()):
+            following = words[k + 1 : k + 2 + settings.coordinated_future_words]
+            if any(_starts_future(scanned, w, frequencies, settings) for w in following):
+                return word.start()
+        elif word.group()[0] in "وف" and _starts_future(scanned, word, frequencies, settings):
+            return word.start()
+    return end
+
+
 def future_at(
     scanned: ScannedText, *, start: int, end: int, frequencies: WordFrequencies | None, settings: DateSettings
 ) -> bool:
-    """Tell whether the clause around the folded span ``[start, end)`` of ``scanned`` is in the future tense."""
-    clause = scanned.clause_text(start, end)
+    """Tell whether the clause around the folded span ``[start, end)`` of ``scanned`` is in the future tense.
+
+    The clause is in the future when it holds a sign of the future, or when
+    it is opened by «أن», "que" or "that" after a plan word («على أن يعود …
+    الخميس», «من المقرر أن يزور …»), or by "on the eve of", "ahead of"
+    ("ahead of Monday's talks"). A sign after the span counts unless a
+    coordinator starts a new predicate before it ("arrived on Tuesday and
+    will travel on Thursday": Tuesday is past), and a plan word that opens the
+    next clause belongs to that clause.
+    """
+    clause_start, clause_end = scanned.clause(start, end)
+    if _opened_for_later(scanned, clause_start, start):
+        return True
+    stop = _coordinated_end(scanned, end, _lead_in_start(scanned, end, clause_end), frequencies, settings)
+    offsets = scanned.folded.offsets
+    clause = scanned.text[offsets[clause_start] : offsets[stop]]
     return sentence_is_future(clause, language=scanned.language, frequencies=frequencies, settings=settings)
 
 

@@ -12,8 +12,10 @@ resolution of one article, with a short ``why``, from general cues:
 * date expressions of the sentence (:mod:`geo.dates.expressions`) anchored to the
   publication date; a date long before publication makes a mention historical.
 
-A stop takes the date of its sentence; with none, the date of the article's
-lead event (approximate).
+A stop takes the date of its sentence; with none, the date of the event
+told before it (the nearest earlier sentence with a movement and a day);
+with none, the date of the article's lead event; with none, the publication
+date (all approximate).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from geo.dates.clauses import clause_bounds, relative_clause_after
 from geo.dates.expressions import TimeExpr
 from geo.dates.tense import clause_is_future, sentence_is_future
 from geo.model import AREA_TYPES, Article, Certainty, MentionRole, PlaceType, Resolution, Role, WordFrequencies
@@ -72,6 +75,7 @@ class _ArticleReader:
         self.traveller_keys = traveller_keys
         self.dates = [d for d in dates if d.first is not None]
         self.cues = [self._sentence_cues(i) for i in range(len(article.sentences))]
+        self.events = self._events()
         self.lead = self._lead_date()
 
     def _words_in(self, index: int) -> range:
@@ -105,16 +109,67 @@ class _ArticleReader:
             and ((self.published - expr.first).days > self.settings.historical_days)
         )
 
+    def _events(self) -> list[tuple[int, TimeExpr]]:
+        """``(sentence, date)`` of each day-level date, past or present, in a clause that tells a movement.
+
+        The tense is the date's own clause's («وصل … اليوم الجمعة، حيث قال … إنه سيناقش»: Friday is past), and
+        so is the movement («بعد أن أعلنت السعودية بالأمس»: not the traveller's yesterday).
+        """
+        if self.published is None:
+            return []
+        events = []
+        for index, cues in enumerate(self.cues):
+            for expr in cues.dates if cues.movement else ():
+                assert expr.first is not None
+                day_level = ((expr.last or expr.first) - expr.first).days <= self.settings.lead_span_days
+                if day_level and not self._historical(expr) and self._moves_in_clause(cues, expr):
+                    events.append((index, expr))
+        return events
+
+    def _clause(self, expr: TimeExpr) -> tuple[int, int]:
+        return clause_bounds(self.article.text, start=expr.start, end=expr.end, language=self.article.language)
+
+    def _moves_in_clause(self, cues: SentenceCues, expr: TimeExpr) -> bool:
+        """A movement word in the date's own clause, and the clause is not in the future."""
+        start, end = self._clause(expr)
+        moving = any(start <= self.word_starts[k] < end for k, _, _ in cues.movement)
+        return moving and not self._future_date(expr)
+
+    def _in_clause(self, expr: TimeExpr, start: int) -> bool:
+        clause_start, clause_end = self._clause(expr)
+        return clause_start <= start < clause_end
+
+    def _plan_elsewhere(self, expr: TimeExpr, start: int, end: int) -> bool:
+        """A date of a future clause that neither holds the place nor speaks of it as a relative clause.
+
+        «وصل إلى باريس حيث سيلتقي … غدا»: tomorrow is not the day of Paris; "à Paris, qu'il doit rallier lundi" is.
+        """
+        if self._in_clause(expr, start):
+            return False
+        language = self.article.language
+        return relative_clause_after(self.article.text, end=end, language=language) != self._clause(expr) and (
+            self._future_date(expr)
+        )
+
+    def _future_date(self, expr: TimeExpr) -> bool:
+        return clause_is_future(
+            self.article.text,
+            start=expr.start,
+            end=expr.end,
+            language=self.article.language,
+            frequencies=self.frequencies,
+            settings=self.date_settings,
+        )
+
     def _lead_date(self) -> TimeExpr | None:
-        """The date of the article's first sentence that tells a movement and gives a date."""
-        for cues in self.cues:
-            if cues.movement and not cues.future and self.published is not None:
-                for expr in cues.dates:
-                    span_days = self.settings.lead_span_days
-                    day_level = expr.first is not None and ((expr.last or expr.first) - expr.first).days <= span_days
-                    if day_level and not self._historical(expr):
-                        return expr
-        return None
+        """The date of the article's first event (a single day before a few days)."""
+        days = [e for _, e in self.events if e.first == e.last] or [e for _, e in self.events]
+        return days[0] if days else None
+
+    def _event_before(self, index: int) -> TimeExpr | None:
+        """The single day of the nearest event told in a sentence before sentence ``index``."""
+        earlier = [e for i, e in self.events if i < index and e.first == e.last]
+        return earlier[-1] if earlier else None
 
     # -- one mention ------------------------------------------------------
 
@@ -155,7 +210,7 @@ class _ArticleReader:
     def _dated(self, resolution: Resolution, cues: SentenceCues, role: Role, stop: bool, why: str) -> MentionRole:
         """A role dated by its sentence (or the article's lead event)."""
         mention = resolution.mention
-        first, last, certainty, why_date = self._date_for(mention.start, mention.end, cues)
+        first, last, certainty, why_date = self._date_for(mention.start, mention.end, cues, mention.sentence)
         why = f"{why}; {why_date}" if why_date else why
         return MentionRole(resolution, role, stop, first, last, certainty, why)
 
@@ -232,17 +287,27 @@ class _ArticleReader:
         return role.first is not None and self.published is not None and role.first > self.published
 
     def _date_for(
-        self, start: int, end: int, cues: SentenceCues
+        self, start: int, end: int, cues: SentenceCues, index: int
     ) -> tuple[dt.date | None, dt.date | None, Certainty, str]:
-        usable = [d for d in cues.dates if not self._historical(d)]
-        after = [d for d in usable if d.start >= end]
-        before = [d for d in usable if d.end <= start]
-        chosen = after[0] if after else (before[-1] if before else None)
-        if chosen is not None:
-            return chosen.first, chosen.last, chosen.certainty, f"dated by «{chosen.text.strip()}»"
+        usable = [d for d in cues.dates if not self._historical(d) and not self._plan_elsewhere(d, start, end)]
+        own = [d for d in usable if self._in_clause(d, start)]  # a date of another clause: approximate
+        past = [d for d in own if not self._future_date(d)]  # "arrived on Monday … and will meet … on Tuesday"
+        for dates, certain in ((past, True), (own, True), (usable, False)):
+            after = [d for d in dates if d.start >= end]
+            before = [d for d in dates if d.end <= start]
+            chosen = after[0] if after else (before[-1] if before else None)
+            if chosen is not None:
+                certainty = chosen.certainty if certain else Certainty.APPROXIMATE
+                return chosen.first, chosen.last, certainty, f"dated by «{chosen.text.strip()}»"
+        earlier = self._event_before(index)
+        if earlier is not None:
+            why = f"dated by the event before it («{earlier.text.strip()}»)"
+            return earlier.first, earlier.last, Certainty.APPROXIMATE, why
         if self.lead is not None and self.lead.first is not None:
             last = max(self.lead.last or self.lead.first, self.published or self.lead.first)
             return self.lead.first, last, Certainty.APPROXIMATE, "dated by the article's lead event"
+        if self.published is not None:
+            return self.published, self.published, Certainty.APPROXIMATE, "no date in the text: the publication date"
         return None, None, Certainty.UNKNOWN, "no date in the text"
 
     def _is_dateline(self, start: int, end: int) -> bool:

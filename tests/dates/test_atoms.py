@@ -38,7 +38,28 @@ GROUPS = [
         id="period-and-month-stand-alone",
     ),
     pytest.param("أمضى المستكشف 18 شهراً وقطع 2000 كيلومتر.", "ar", [], id="quantities-are-not-pieces"),
-    pytest.param("وفي اليوم التالي توجه الوفد إلى أسوان.", "ar", [], id="the-day-noun-is-left-out"),
+    pytest.param("وكان ذلك اليوم طويلا على الوفد.", "ar", [], id="the-day-noun-is-left-out"),
+    pytest.param(
+        "وفي اليوم التالي توجه الوفد إلى أسوان.",
+        "ar",
+        [("في اليوم التالي", (Piece.EVENT_DAY, None, None))],
+        id="ar-event-day",
+    ),
+    pytest.param(
+        "Le lendemain, mardi, il a visité Naples.",
+        "fr",
+        [("Le lendemain, mardi", (Piece.EVENT_DAY, Piece.WEEKDAY, None))],
+        id="fr-event-day-with-its-weekday",
+    ),
+    pytest.param("La veille de sa visite, le port était fermé.", "fr", [], id="fr-eve-of-a-named-event"),
+    pytest.param("Au lendemain du sommet, le ministre est rentré.", "fr", [], id="fr-day-after-a-named-event"),
+    pytest.param("The next day of talks was cancelled.", "en", [], id="en-next-day-of-a-named-event"),
+    pytest.param(
+        "The following morning the envoy flew on.",
+        "en",
+        [("The following morning", (Piece.EVENT_DAY, None, None))],
+        id="en-event-day",
+    ),
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.dates.clauses import scanned_text
+from geo.dates.clauses import clause_bounds, relative_clause_after, scanned_text
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,33 @@ def test_folded_spans_map_back_to_the_text_as_written() -> None:
     start, end = scanned.folded_span(text.index("غداً"), text.index("غداً") + 2)
     assert scanned.folded.text[start:end] == "غد"
     assert scanned.char(start) == "غ"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "language", "clause"),
+    [
+        pytest.param("وصل الرئيس إلى حلب، حيث سيلتقي المحافظ غدا.", "غدا", "ar", " سيلتقي المحافظ غدا", id="ar-haythu"),
+        pytest.param("He landed in Geneva ahead of the talks.", "Geneva", "en", "He landed in Geneva ", id="en-eve"),
+        pytest.param("Il a dit que le ministre viendra lundi.", "lundi", "fr", " le ministre viendra lundi", id="fr"),
+        pytest.param("Il est à Oran, où il verra le wali lundi.", "lundi", "fr", " il verra le wali lundi", id="fr-ou"),
+        pytest.param("Il ira à Oran ou à Blida lundi.", "lundi", "fr", "Il ira à Oran ou à Blida lundi", id="fr-or"),
+    ],
+)
+def test_clause_bounds_are_offsets_of_the_text_as_written(text: str, word: str, language: str, clause: str) -> None:
+    start = text.index(word)
+    clause_start, clause_end = clause_bounds(text, start=start, end=start + len(word), language=language)
+    assert text[clause_start:clause_end] == clause
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "language", "clause"),
+    [
+        pytest.param("Il part pour Paris, qu'il doit rallier lundi.", "Paris", "fr", "il doit rallier lundi", id="fr"),
+        pytest.param("He left for Paris, that he reaches on Monday.", "Paris", "en", " he reaches on Monday", id="en"),
+        pytest.param("Il est à Paris, où il verra le maire lundi.", "Paris", "fr", None, id="fr-ou-is-not-on-it"),
+        pytest.param("Il a dit à Paris que le maire viendra.", "Paris", "fr", None, id="fr-a-reported-clause"),
+    ],
+)
+def test_a_relative_clause_right_after_a_place(text: str, place: str, language: str, clause: str | None) -> None:
+    found = relative_clause_after(text, end=text.index(place) + len(place), language=language)
+    assert (text[found[0] : found[1]] if found else None) == clause

@@ -27,6 +27,8 @@ def test_words_are_folded_and_typed() -> None:
     assert lex.months["سبتمبر"] == 9 and lex.months["ايلول"] == 9  # «أيلول» folded
     assert lex.markers["الماضي"] is Marker.PAST and lex.markers["next"] is Marker.NEXT
     assert lex.periods["الاسبوع"] is Unit.WEEK
+    assert lex.event_days["le lendemain"] == 1 and lex.event_days["la veille"] == -1  # folded and counted
+    assert lex.event_days["في اليوم التالي"] == 1 and "de" in lex.event_days_not_before
 
 
 def test_month_abbreviations_are_prefixes_of_a_name_of_the_same_month() -> None:

@@ -64,6 +64,12 @@ DATE_LINES = [
     pytest.param(
         f"{HEADLINE_EN}\nPublished\n4 March 2024\n{BODY_EN}", "en", "2024-03-04", "exact", id="en-label-on-line-above",
     ),
+    pytest.param(
+        f"نواكشوط 28 أبريل 2017 / {BODY_AR}", "ar", "2017-04-28", "exact", id="ar-dateline-with-a-slash",
+    ),
+    pytest.param(
+        f"نواكشوط، الاثنين 4 سبتمبر، 2023\n{BODY_AR}", "ar", "2023-09-04", "exact", id="ar-comma-before-the-year",
+    ),
 ]  # fmt: skip
 
 
@@ -120,6 +126,7 @@ URLS = [
     pytest.param("https://news.example/20240619/minister-tour.html", "2024-06-19", "20240619", id="compact-path"),
     pytest.param("https://news.example/world/minister-tour-20240619-ab12", "2024-06-19", "20240619", id="compact-slug"),
     pytest.param("https://news.example/2024-06-19/minister-tour", "2024-06-19", "2024-06-19", id="iso"),
+    pytest.param("https://news.example/28/09/2023/minister-tour/113/", "2023-09-28", "/28/09/2023/", id="day-first"),
 ]
 
 
@@ -133,6 +140,44 @@ def test_text_date_line_beats_the_url(frequencies: WordFrequencies) -> None:
     article = _article(f"{HEADLINE_AR}\n2023-09-15\n{BODY_AR}", url="https://news.example/2023/09/14/x")
     published = publication_date(article, frequencies=frequencies)
     assert (published.date, published.source) == (D("2023-09-15"), "text")
+
+
+# The page's banner or crawl date loses to the article's own date; the url is the fallback.
+OWN_DATE = [
+    pytest.param(
+        f"الإثنين: 23/12/2024 بتوقيت المدينة\n{HEADLINE_AR}\nوصل الوزير إلى نواكشوط اليوم الجمعة.",
+        "ar", "https://news.example/2009/05/08/tour", ("2009-05-08", "url"),
+        id="ar-banner-date-contradicted-by-today-friday",
+    ),
+    pytest.param(
+        f"Monday 23 December 2024\n{HEADLINE_EN}\nThe minister arrived in Nouakchott on Friday, he said today, Friday.",
+        "en", None, (None, "unknown"),
+        id="en-banner-date-contradicted-and-nothing-else",
+    ),
+    pytest.param(
+        f"{HEADLINE_FR}\nLe ministre est arrivé aujourd'hui vendredi à Nouakchott.",
+        "fr", "https://news.example/2024/03/05/tour", (None, "unknown"),
+        id="fr-url-contradicted-by-the-text",
+    ),
+    pytest.param(
+        f"Saturday 9 March 2024\n{HEADLINE_EN}\nThe minister arrived in Nouakchott today, Friday.",
+        "en", None, ("2024-03-09", "text"),
+        id="en-a-day-off-is-a-stamp-not-a-banner",
+    ),
+    pytest.param(
+        f"{HEADLINE_EN}\nUpdated 5 March 2024\n{BODY_EN}",
+        "en", "https://news.example/2024/03/03/tour", ("2024-03-03", "url"),
+        id="en-the-url-before-an-update-line",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "language", "url", "expected"), OWN_DATE)
+def test_the_articles_own_date_beats_the_pages(
+    text: str, language: str, url: str | None, expected: tuple[str | None, str], frequencies: WordFrequencies
+) -> None:
+    published = publication_date(_article(text, language=language, url=url), frequencies=frequencies)
+    assert (published.date, published.source) == (D(expected[0]) if expected[0] else None, expected[1])
 
 
 def test_url_without_a_valid_date_is_ignored(frequencies: WordFrequencies) -> None:

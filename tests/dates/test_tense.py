@@ -24,6 +24,9 @@ FUTURE = [
     pytest.param("The talks are expected to resume", "en", True, id="en-expected-to"),
     pytest.param("He stood next to the governor", "en", False, id="en-next-to"),
     pytest.param("The minister visited Nairobi", "en", False, id="en-past"),
+    pytest.param("ومن المقرر أن يزور الرئيس القاهرة", "ar", True, id="ar-plan-word-with-conjunction"),
+    pytest.param("وسوف يصل الوفد", "ar", True, id="ar-sawfa-with-conjunction"),
+    pytest.param("Le ministre doit se rendre à Rabat", "fr", True, id="fr-doit-infinitive"),
 ]
 
 
@@ -86,3 +89,46 @@ def test_clause_is_future_reads_the_clause_of_the_span(word: str, future: bool, 
     text = "وقال المتحدث الخميس إن الوزير سيزور الهند قريبا."
     start = text.index(word)
     assert clause_is_future(text, start=start, end=start + len(word), language="ar", frequencies=frequencies) is future
+
+
+EVE_EN = "He arrived in Geneva on Sunday ahead of Monday's talks."
+FRONTED_EN = "Ahead of Monday's talks, he met the mayor on Saturday."
+ALA_AN = "وصل الرئيس إلى القاهرة، على أن يعود إلى الرياض الخميس."
+CLAUSES = [
+    pytest.param(ALA_AN, "الرياض", "ar", True, id="ar-ala-an"),
+    pytest.param(ALA_AN, "القاهرة", "ar", False, id="ar-before-ala-an"),
+    pytest.param("ومن المقرر أن يلتقي الرئيس نظيره في القصر.", "القصر", "ar", True, id="ar-min-al-muqarrar-an"),
+    pytest.param("قال المتحدث إن الرئيس التقى نظيره في القصر.", "القصر", "ar", False, id="ar-reported-past"),
+    pytest.param("وصل الرئيس إلى باريس الثلاثاء وسيتوجه إلى روما.", "الثلاثاء", "ar", False, id="ar-coordinated"),
+    pytest.param("يوم الخميس سيزور الرئيس روما.", "الخميس", "ar", True, id="ar-fronted-weekday"),
+    pytest.param("He landed in Lima on Tuesday and will fly to Quito.", "Tuesday", "en", False, id="en-and-will"),
+    pytest.param("He landed in Lima on Tuesday and he will fly on.", "Tuesday", "en", False, id="en-and-he-will"),
+    pytest.param("On Tuesday, he will fly to Quito.", "Tuesday", "en", True, id="en-fronted-weekday"),
+    pytest.param("It is expected that the talks resume on Friday.", "Friday", "en", True, id="en-expected-that"),
+    pytest.param("Il est arrivé mardi et se rendra à Quito.", "mardi", "fr", False, id="fr-et-futur"),
+    pytest.param("Il est prévu que le président se rende à Quito.", "Quito", "fr", True, id="fr-prevu-que"),
+    pytest.param(EVE_EN, "Monday", "en", True, id="en-ahead-of-monday"),
+    pytest.param(EVE_EN, "Sunday", "en", False, id="en-before-ahead-of"),
+    pytest.param(FRONTED_EN, "Monday", "en", True, id="en-fronted-eve"),
+    pytest.param(FRONTED_EN, "Saturday", "en", False, id="en-after-a-fronted-eve"),
+    pytest.param("وصل الرئيس إلى جنيف الأحد عشية قمة الاثنين.", "الاثنين", "ar", True, id="ar-ashiyyat"),
+    pytest.param("Il a dîné à Nice, à la veille du début de sa visite, lundi.", "lundi", "fr", True, id="fr-veille"),
+    pytest.param("À la veille de son départ, il a vu le maire lundi.", "lundi", "fr", False, id="fr-fronted-veille"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "language", "future"), CLAUSES)
+def test_a_clause_is_future_by_its_own_signs_and_its_plan_word(
+    text: str, word: str, language: str, future: bool, frequencies: WordFrequencies
+) -> None:
+    start = text.index(word)
+    found = clause_is_future(text, start=start, end=start + len(word), language=language, frequencies=frequencies)
+    assert found is future
+
+
+def test_how_many_words_a_coordinator_may_stand_before_the_future_is_a_setting(frequencies: WordFrequencies) -> None:
+    text = "He landed in Lima on Tuesday and he will fly on."
+    start = text.index("Tuesday")
+    tight = DateSettings(coordinated_future_words=0)
+    assert not clause_is_future(text, start=start, end=start + 7, language="en", frequencies=frequencies)
+    assert clause_is_future(text, start=start, end=start + 7, language="en", frequencies=frequencies, settings=tight)

@@ -99,3 +99,69 @@ def test_last_year_is_history_even_near_new_year(gazetteer: Gazetteer) -> None:
 def test_a_plan_dated_before_its_place_keeps_that_date(gazetteer: Gazetteer) -> None:
     found = _roles(gazetteer, "ومن المقرر أن يتوجه الرئيس غدا الخميس إلى مدينة حلب.")
     assert (found["حلب"].role, found["حلب"].first) == ("plan", dt.date(2024, 5, 9))
+
+
+# --- how a stop takes its date: its own clause, the event told before it, the lead, the publication date ----------
+
+DATED = [
+    pytest.param(
+        "وصل الرئيس إلى مدينة حلب يوم الاثنين. ثم زار الرئيس مدينة إدلب.",
+        "ar", "إدلب", (dt.date(2024, 5, 6), "approximate"),
+        id="ar-the-event-told-before-it",
+    ),
+    pytest.param(
+        "وصل الرئيس إلى مدينة حلب، حيث سيلتقي المحافظ غدا.",
+        "ar", "حلب", (PUBLISHED, "approximate"),
+        id="ar-a-plan-of-another-clause-is-not-the-visits-date",
+    ),
+    pytest.param(
+        "زار الرئيس مدينة إدلب.",
+        "ar", "إدلب", (PUBLISHED, "approximate"),
+        id="ar-no-date-in-the-text-the-publication-date",
+    ),
+    pytest.param(
+        "وصل الرئيس إلى مدينة حلب أمس، حيث قال مسؤولون إنه سيزور المصانع. ثم زار الرئيس مدينة إدلب.",
+        "ar", "إدلب", (dt.date(2024, 5, 7), "approximate"),
+        id="ar-an-event-whose-own-clause-is-past",
+    ),
+    pytest.param(
+        "The president arrived in Kazan on Monday. The president then toured Kazan and met students in Yelabuga.",
+        "en", "Yelabuga", (dt.date(2024, 5, 6), "approximate"),
+        id="en-the-event-told-before-it",
+    ),
+    pytest.param(
+        "Le président est arrivé lundi à Oran. Le président a visité Tlemcen et rencontré des étudiants.",
+        "fr", "Tlemcen", (dt.date(2024, 5, 6), "approximate"),
+        id="fr-the-event-told-before-it",
+    ),
+    pytest.param(
+        "The president arrived in Kazan on Monday, after touring a plant in Yelabuga.",
+        "en", "Kazan", (dt.date(2024, 5, 6), "exact"),
+        id="en-a-date-of-its-own-clause",
+    ),
+    pytest.param(
+        "The president arrived on Monday in Kazan and will meet the governor on Friday.",
+        "en", "Kazan", (dt.date(2024, 5, 6), "exact"),
+        id="en-a-past-date-before-a-coordinated-plan",
+    ),
+    pytest.param(
+        "Le président est arrivé mardi à Oran, où il doit rencontrer le wali jeudi.",
+        "fr", "Oran", (dt.date(2024, 5, 7), "exact"),
+        id="fr-ou-opens-the-clause-of-the-plan",
+    ),
+    pytest.param(
+        "The president arrived in Kazan on Monday, after touring a plant in Yelabuga.",
+        "en", "Yelabuga", (dt.date(2024, 5, 6), "approximate"),
+        id="en-a-date-of-another-clause-is-approximate",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "language", "surface", "expected"), DATED)
+def test_how_a_stop_takes_its_date(
+    gazetteer: Gazetteer, text: str, language: str, surface: str, expected: tuple[dt.date, str]
+) -> None:
+    decided = _roles(gazetteer, text, language=language, traveller=frozenset({"الرييس", "president"}))
+    role = decided[surface]
+    assert role.stop, role.why
+    assert (role.first, role.last, role.certainty) == (expected[0], expected[0], expected[1]), role.why
