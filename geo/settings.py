@@ -285,7 +285,7 @@ class RoleSettings(_Section):
     anchor_window: int = _knob(
         5,
         "a unit of distance at most this many words before a place makes it the anchor of a distance, not a stop "
-        "(«على بعد 300 كيلومتر جنوب غربي العاصمة X», '20 km north of X')",
+        "(«على بعد 50 كيلومترا شمال X», '20 km north of X')",
         ge=0,
     )
     onward_window: int = _knob(

@@ -19,7 +19,7 @@ from geo.model import Trigger
 from geo.places.gazetteer_sources import DATA_DIR
 from geo.text.folding import name_key
 
-__all__ = ["Lexicon", "Movement", "load_lexicon", "PROCLITICS", "clitic_forms"]
+__all__ = ["Lexicon", "Movement", "WORD_GROUPS", "load_lexicon", "PROCLITICS", "clitic_forms"]
 
 LEXICON_FILE = DATA_DIR / "lexicon" / "triggers.yaml"
 EVENTS_FILE = DATA_DIR / "lexicon" / "events.yaml"
@@ -87,10 +87,11 @@ class Movement(StrEnum):
 
 
 #: The word groups of the lexicon files that are not trigger nouns.
-_GROUPS = (
+WORD_GROUPS = (
     "prepositions", "titles", "speech", "movement", "departure", "institutions",
     "arrival", "onward", "origin", "destination", "near", "timezone", "earlier",
-    "locative", "linking", "offices", "distance", "later", "posts", "where", "since", "vehicles", "origin_or_of",
+    "locative", "linking", "offices", "distance", "later", "posts", "where", "since", "vehicles",
+    "origin_or_of", "conjunctions",
 )  # fmt: skip
 
 
@@ -105,7 +106,8 @@ class Lexicon:
     ("after", before a movement told in retrospect), ``later`` ("before", a
     movement still ahead), ``locative`` ("in", "at"), ``linking`` ("of"),
     ``offices`` ("mayor"), ``posts`` ("ambassador"), ``where`` («حيث»),
-    ``since`` («منذ»), ``vehicles`` ("plane") and ``distance`` ("km") — see
+    ``since`` («منذ»), ``vehicles`` ("plane"), ``conjunctions`` ("and") and
+    ``distance`` ("km") — see
     :mod:`geo.story.presence`."""
 
     triggers: dict[str, Trigger]
@@ -132,6 +134,7 @@ class Lexicon:
     since: frozenset[str] = frozenset()
     vehicles: frozenset[str] = frozenset()
     origin_or_of: frozenset[str] = frozenset()
+    conjunctions: frozenset[str] = frozenset()
 
     def movement_kind(self, key: str) -> tuple[Movement, bool] | None:
         """``(Movement, future)`` when a folded word says the traveller moves (leaves, arrives).
@@ -192,7 +195,7 @@ def load_lexicon(path: Path = LEXICON_FILE, *, events_path: Path | None = EVENTS
         When a file cannot be read, or a key is neither a word group nor a :class:`~geo.model.Trigger`.
     """
     triggers: dict[str, Trigger] = {}
-    groups: dict[str, set[str]] = {k: set() for k in _GROUPS}
+    groups: dict[str, set[str]] = {k: set() for k in WORD_GROUPS}
     sources = [(Path(path), _read(path))]
     if events_path:
         sources.append((Path(events_path), _read(events_path)))
@@ -216,5 +219,5 @@ def load_lexicon(path: Path = LEXICON_FILE, *, events_path: Path | None = EVENTS
         movement=frozenset(groups["movement"]),
         departure=frozenset(groups["departure"]),
         institutions=frozenset(groups["institutions"]),
-        **{name: frozenset(groups[name]) for name in _GROUPS[6:]},
+        **{name: frozenset(groups[name]) for name in WORD_GROUPS[6:]},
     )

@@ -6,7 +6,7 @@ in Arabic, French and English news alike:
 
 * how far a movement word stands before the place, not counting the
   traveller's own name between them (the verb–subject–object order of Arabic
-  news: «غادر الرئيس الأميركي باراك أوباما الرياض») nor one-letter elisions
+  news: «غادر رئيس الوزراء فلان الفلاني مدينة X») nor one-letter elisions
   ("arrivé à l'aéroport");
 * an earlier leg: a movement word after "after" («بعد زيارته لـ X», "after
   visiting X") tells a visit done before the sentence's main event;
@@ -231,7 +231,7 @@ class PlaceWords:
         return ""
 
     def _posted(self, first: int, lo: int) -> bool:
-        """Tell whether a post («السفير الصيني بـX», "ambassador in X") stands at most three counted words before
+        """Tell whether a post («السفير الفرنسي بـX», "ambassador in X") stands at most three counted words before
         the preposition of the place at word ``first`` (or before the place, its preposition a proclitic)."""
         k = first - 1 if self.is_in(first - 1, self.lexicon.locative) and self._joined(first - 1, first) else first
         seen = 0
@@ -256,7 +256,21 @@ class PlaceWords:
             return True
         return self.is_in(self.governing(first, lo, lookback=2), self.lexicon.locative)
 
+    def coordinated(self, first: int, last: int, others: frozenset[tuple[int, int]]) -> bool:
+        """Tell whether the place of words ``first``..``last`` is joined by "and" to another of ``others``
+        (``(first, last)`` word spans): "Brussels and Washington", «واشنطن وبكين», "Paris et Berlin"."""
+        after = [span for span in others if span[0] in (last + 1, last + 2)]
+        before = [span for span in others if span[1] in (first - 1, first - 2)]
+        for a, b in [(last, s[0]) for s in after] + [(s[1], first) for s in before]:
+            if not self._joined(a, b):
+                continue
+            if b == a + 2 and self.is_in(a + 1, self.lexicon.conjunctions):
+                return True
+            if b == a + 1 and self.words[b].text[:1] in self.lexicon.conjunctions:  # the Arabic و on the name
+                return True
+        return False
+
     def bracketed(self, first: int, last: int) -> bool:
-        """Tell whether the words ``first``..``last`` are all that stands in a pair of brackets ("(Xinhua)")."""
+        """Tell whether the words ``first``..``last`` are all that stands in a pair of brackets ("(Y)")."""
         start, end = self.words[first].start, self.words[last].end
         return self.text[:start].rstrip().endswith("(") and self.text[end:].lstrip().startswith(")")

@@ -2,18 +2,29 @@
 
 Most place mentions in a news story are not stops: datelines («سيول:»),
 capitals standing for their governments («قالت موسكو»), past visits (a year
-outside the journey), plans («سيزور»), countries and regions, and places in
-a separate "read also" report. :func:`assign_roles` decides for each
-resolution of one article, with a short ``why``, from general cues:
+outside the journey), plans («سيزور»), destinations still ahead («متوجها إلى»,
+"heading to"), anchors ("near X"), time zones («بتوقيت مكة»), titles ("the
+ruler of X", "the ambassador in X"), other people's origins ("students from
+X"), countries and regions, and places in a separate "read also" report.
+:func:`assign_roles` decides for each resolution of one article, with a short
+``why``, from general cues:
 
-* a movement or visit word (``data/lexicon/events.yaml``) right before the
-  place, or in the same sentence as the place's preposition or trigger noun;
-* the traveller named in the same sentence;
+* a movement, visit or presence word (meeting, signing, praying, speaking;
+  ``data/lexicon/events.yaml``) right before the place — the traveller's own
+  name between them does not count («غادر الرئيس فلان الفلاني مدينة X») — or in the
+  same sentence as the place's preposition or trigger noun;
+* the words around the place (:mod:`geo.story.presence`): a heading or a
+  departure before its "to", a "from" with an arrival or a vehicle, an
+  "after" that makes it an earlier leg, an aside;
+* the traveller named in the same sentence (with a date and no verb, a
+  caption or a headline: "X and his host in Y on Friday");
 * date expressions of the sentence (:mod:`geo.dates.expressions`) anchored to the
-  publication date; a date long before publication makes a mention historical.
+  publication date; the date nearest the place long before publication makes
+  it historical, a date after "since" dates nothing.
 
-A stop takes the date of its sentence; with none, the date of the article's
-lead event (approximate).
+A stop takes the date of its sentence; with none, the day of the article's
+lead event (approximate). A destination still ahead becomes a stop when the
+article tells the arrival in its country.
 """
 
 from __future__ import annotations
@@ -23,6 +34,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from geo.dates.anchoring import Kind
 from geo.dates.clauses import scanned_text
 from geo.dates.expressions import TimeExpr
 from geo.dates.tense import clause_is_future, sentence_is_future
@@ -95,12 +107,17 @@ class _ArticleReader:
         self.place_words = PlaceWords(self.words, folded.text, lexicon, skip=traveller_keys)
         self.onward_at: set[int] = set()  # starts of the mentions read as destinations still ahead
         self.arrived_at: set[int] = set()  # starts of the countries the traveller is told to arrive in
+        self.capital_spans: frozenset[tuple[int, int]] = frozenset()  # (first, last) words of capitals named
         self.dates = [d for d in dates if d.first is not None and not self._since(d)]
+        self.scanned = scanned_text(article.text, article.language)  # the article's clauses, scanned once
         self.cues = [self._sentence_cues(i) for i in range(len(article.sentences))]
         self.lead = self._lead_date()
 
     def _since(self, expr: TimeExpr) -> bool:
-        """Tell whether a "since" word stands in the two words before ``expr`` («منذ عام 2004», "since 2011")."""
+        """Tell whether ``expr`` is a calendar date after "since" («منذ عام 2010», "since 2011"; not «منذ يومين»,
+        two days ago)."""
+        if expr.kind not in (Kind.ABSOLUTE, Kind.MONTH, Kind.YEAR):
+            return False
         k = bisect.bisect_left(self.word_starts, expr.start)
         return any(self.place_words.is_in(j, self.lexicon.since) for j in (k - 1, k - 2))
 
@@ -165,7 +182,7 @@ class _ArticleReader:
             return False
         if self._future_before(index, expr.start, expr.end):
             return False
-        scanned = scanned_text(self.article.text, self.article.language)
+        scanned = self.scanned
         folded_start, folded_end = scanned.clause(*scanned.folded_span(expr.start, expr.end))
         offsets = scanned.folded.offsets
         lo, hi = offsets[folded_start], offsets[min(folded_end, len(offsets) - 1)]
@@ -173,7 +190,7 @@ class _ArticleReader:
 
     # -- one mention ------------------------------------------------------
 
-    def _first_last_word(self, start: int, end: int) -> tuple[int, int]:
+    def word_span(self, start: int, end: int) -> tuple[int, int]:
         """The words holding the first and the last letter of ``[start, end)`` (a proclitic's word included)."""
         first = max(0, bisect.bisect_right(self.word_starts, start) - 1)
         return first, max(first, bisect.bisect_left(self.word_starts, end) - 1)
@@ -195,7 +212,7 @@ class _ArticleReader:
         earlier = any(words.earlier(m[0], lo) for m in near)
         # Tense is read up to the place: "arrived in X and will fly to Y" makes Y, not X, a plan.
         future = not earlier and (any(f for _, _, f in near) or self._future_before(index, mention.start, mention.end))
-        if not near and not future:  # «نقلت المعدات إلى X حيث سيمضي إجازة»: what happens there is ahead
+        if not near and not future:  # «أرسلت السيارات إلى X حيث سيقضي عطلته»: what happens there is ahead
             future = self._future_where(index, last_word)
         onward = not earlier and words.onward(
             first_word, lo, cues.movement, cue=mention.cue, window=settings.onward_window
@@ -207,7 +224,7 @@ class _ArticleReader:
         mention, place = resolution.mention, resolution.place
         index = mention.sentence
         cues = self.cues[index] if 0 <= index < len(self.cues) else SentenceCues((), False, False, ())
-        first_word, last_word = self._first_last_word(mention.start, mention.end)
+        first_word, last_word = self.word_span(mention.start, mention.end)
         read = self._read(resolution, cues, first_word, last_word)
         if place.place_type in AREA_TYPES:
             return self._area_role(resolution, cues, near=read.near, future=read.future or read.onward)
@@ -217,6 +234,8 @@ class _ArticleReader:
         evidence = self._evidence(resolution, cues, near=read.near, origin=read.origin is not None, flown=read.flown)
         if not evidence and read.onward:  # "on his way to X": heading there is a movement
             evidence = "a heading word before it"
+        if evidence and self._capitals_together(resolution, first_word, last_word, read):
+            evidence = ""  # "worries in Brussels and Washington": capitals named together are governments
         if not evidence:
             if place.feature == "capital":
                 return MentionRole(resolution, Role.GOVERNMENT, False, why="a capital standing for its government")
@@ -266,6 +285,13 @@ class _ArticleReader:
     def _sentence_start(self, index: int) -> int:
         """The index of the first word of sentence ``index`` (0 when out of range)."""
         return self._words_in(index).start if 0 <= index < len(self.cues) else 0
+
+    def _capitals_together(self, resolution: Resolution, first_word: int, last_word: int, read: _Reading) -> bool:
+        """Tell whether a capital with no movement word right before it is named together with another capital."""
+        if resolution.place.feature != "capital" or read.near:
+            return False
+        others = self.capital_spans - {(first_word, last_word)}
+        return self.place_words.coordinated(first_word, last_word, others)
 
     def _plan(self, resolution: Resolution, cues: SentenceCues, *, evidence: str, onward: bool) -> MentionRole:
         """A plan: said in the future tense, or a destination the traveller is still heading to."""
@@ -323,7 +349,7 @@ class _ArticleReader:
         why = self.place_words.aside(
             first_word, last_word, sentence.start, sentence.stop, window=self.settings.anchor_window
         )
-        relative = resolution.place.place_type == PlaceType.RELATIVE  # «جبل نبو (40 كلم جنوب غرب عمان)» glosses a site
+        relative = resolution.place.place_type == PlaceType.RELATIVE  # «سد (30 كلم شمال X)» glosses a site
         if not why and not relative and self.place_words.bracketed(first_word, last_word):
             why = "a name alone in brackets (a credit or a gloss)"
         return MentionRole(resolution, Role.MENTIONED, False, why=why) if why else None
@@ -354,7 +380,7 @@ class _ArticleReader:
         if cues.movement and cues.traveller and place.feature != "capital" and place.place_type == PlaceType.CITY:
             return "in a sentence about the traveller's visit"
         lo = self._sentence_start(mention.sentence)
-        first_word = self._first_last_word(mention.start, mention.end)[0]
+        first_word = self.word_span(mention.start, mention.end)[0]
         caption = not cues.movement and not cues.speech and cues.traveller
         if (
             caption
@@ -412,12 +438,11 @@ class _ArticleReader:
     def confirmed(self, roles: list[MentionRole]) -> list[MentionRole]:
         """``roles`` with each destination still ahead made a stop where the article tells the arrival in its country.
 
-        «غادر كاراكاس متوجها إلى ماناغوا» is a plan, but «وصل … مساء الثلاثاء
-        نيكاراغوا» in the same article says the traveller got there (an arrival
-        word, not a mere visit): Managua becomes a stop dated by that arrival
-        (approximate). An arrival dated
-        before the destination's own sentence (the country entered days ago,
-        «غادر الرياض متوجها إلى جدة») confirms nothing.
+        «غادر مدينة X متوجها إلى Y» is a plan, but «ووصل مساء الثلاثاء إلى
+        بلد Y» in the same article says the traveller got there (an arrival
+        word, not a mere visit): Y becomes a stop dated by that arrival
+        (approximate). An arrival dated before the destination's own sentence
+        (the country entered days ago, Y a second city of it) confirms nothing.
         """
         arrivals = [r for r in roles if r.role == Role.COUNTRY and r.resolution.mention.start in self.arrived_at]
         out = []
@@ -445,7 +470,7 @@ class _ArticleReader:
     def _in_earlier_clause(self, expr: TimeExpr, start: int, end: int) -> bool:
         """Tell whether ``expr`` dates an earlier leg in another clause than ``[start, end)``'s: "the pope was in X
         after touring Y yesterday" dates Y, not X. The clause opens on an "after" word («بعد أن», "after")."""
-        scanned = scanned_text(self.article.text, self.article.language)
+        scanned = self.scanned
         folded_start, folded_end = scanned.folded_span(expr.start, expr.end)
         i = bisect.bisect_right(scanned.break_ends, folded_start)
         if not i:
@@ -521,5 +546,8 @@ def assign_roles(
         frequencies=frequencies,
         settings=settings or RoleSettings(),
         date_settings=date_settings or DateSettings(),
+    )
+    reader.capital_spans = frozenset(
+        reader.word_span(r.mention.start, r.mention.end) for r in resolutions if r.place.feature == "capital"
     )
     return reader.confirmed([reader.role(r) for r in resolutions])
