@@ -378,6 +378,9 @@ class MentionRole:
         See :data:`Certainty`.
     why:
         A short explanation of the decision, for readers and teachers.
+    earlier:
+        True for a leg told as done before its sentence's event ("arrived
+        from X", «قادما من X», "after visiting X"): on a shared day it goes first.
     """
 
     resolution: Resolution
@@ -387,6 +390,7 @@ class MentionRole:
     last: dt.date | None = None
     certainty: Certainty = Certainty.UNKNOWN
     why: str = ""
+    earlier: bool = False
 
 
 @dataclass(frozen=True, slots=True)

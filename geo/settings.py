@@ -274,7 +274,12 @@ class DateSettings(_Section):
 class RoleSettings(_Section):
     """Whether the traveller is at a place, and when (:mod:`geo.story.roles`)."""
 
-    historical_days: int = _knob(45, "a date this many days before publication is history, not the journey", ge=0)
+    historical_days: int = _knob(
+        21,
+        "a date more than this many days before publication is history (a trip weeks earlier), not the journey: "
+        "a state visit or a tour lasts days, rarely past a fortnight",
+        ge=0,
+    )
     dateline_after_chars: int = _knob(
         40, "how far after a name the end of a dateline ('X (AFP) -') is looked for", ge=0
     )
@@ -287,6 +292,24 @@ class RoleSettings(_Section):
     place_window: int = _knob(4, "… and before a city or site ('arrived in X', «وغادر X»)", ge=0)
     lead_span_days: int = _knob(
         7, "a lead event is dated to the day or a few days, not to a month or a year", ge=0
+    )
+    origin_window: int = _knob(
+        8,
+        "a place after 'from' («من», 'de') is where the traveller came from only with a movement word at most this "
+        "many words before it ('arrived at X by helicopter from Y'); else it is someone's origin ('students from Y')",
+        ge=0,
+    )
+    anchor_window: int = _knob(
+        5,
+        "a unit of distance at most this many words before a place makes it the anchor of a distance, not a stop "
+        "(«على بعد 50 كيلومترا شمال X», '20 km north of X')",
+        ge=0,
+    )
+    onward_window: int = _knob(
+        4,
+        "a heading word at most this many words before a place makes it a destination still ahead («متوجها إلى "
+        "مدينة X», 'on his way to X', 'en direction de X')",
+        ge=0,
     )
 
 
@@ -304,6 +327,36 @@ class TimelineSettings(_Section):
     """Stops merged across articles and put in order (:mod:`geo.story.timeline`)."""
 
     merge_km: float = _knob(20.0, "a site this close to a city stop is part of it (a plant in a city)", ge=0)
+    window_span_days: int = _knob(
+        7,
+        "a movement dated only to a longer range (a month, a year) does not bound the journey that decides which "
+        "plans it reaches",
+        ge=0,
+    )
+    fold_km: float = _knob(
+        60.0,
+        "an airport, palace or other site named after a city («مطار X», 'X International Airport') and used the "
+        "same day folds into that city's stop up to this far away (international airports lie up to ~50 km out)",
+        ge=0,
+    )
+    stay_days: int = _knob(
+        3,
+        "a site named after a city and used within this many days of the city's stop is part of that stay "
+        "(arrival at its airport one day, departure from it two days later): the stop spans both",
+        ge=0,
+    )
+    airport_km: float = _knob(
+        35.0,
+        "an airport this close to a city stop of the same day is that city's airport even when not named after it "
+        "(most lie within it of their city; one farther out may serve another city than the one visited)",
+        ge=0,
+    )
+    same_town_km: float = _knob(
+        3.0,
+        "two towns of the gazetteer this close on the same day are one place (a district and its city); farther "
+        "apart they stay two stops (neighbouring towns lie 5-10 km apart)",
+        ge=0,
+    )
 
 
 class LookupSettings(_Section):

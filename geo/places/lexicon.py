@@ -19,7 +19,7 @@ from geo.model import Trigger
 from geo.places.gazetteer_sources import DATA_DIR
 from geo.text.folding import name_key
 
-__all__ = ["Lexicon", "Movement", "load_lexicon", "PROCLITICS", "clitic_forms"]
+__all__ = ["Lexicon", "Movement", "WORD_GROUPS", "load_lexicon", "PROCLITICS", "clitic_forms"]
 
 LEXICON_FILE = DATA_DIR / "lexicon" / "triggers.yaml"
 EVENTS_FILE = DATA_DIR / "lexicon" / "events.yaml"
@@ -79,20 +79,36 @@ def clitic_forms(token: str, *, min_rest: int = 3) -> tuple[tuple[int, str], ...
 
 
 class Movement(StrEnum):
-    """What a movement word (``data/lexicon/events.yaml``) says: the traveller leaves, or moves (arrives, visits…)."""
+    """What a movement word (``data/lexicon/events.yaml``) says: the traveller leaves, arrives, or moves (visits…)."""
 
     DEPARTURE = "departure"
+    ARRIVAL = "arrival"
     MOVEMENT = "movement"
 
 
 #: The word groups of the lexicon files that are not trigger nouns.
-_GROUPS = ("prepositions", "titles", "speech", "movement", "departure", "institutions")
+WORD_GROUPS = (
+    "prepositions", "titles", "speech", "movement", "departure", "institutions",
+    "arrival", "onward", "origin", "destination", "near", "timezone", "earlier",
+    "locative", "linking", "offices", "distance", "later", "posts", "where", "since", "vehicles",
+    "origin_or_of", "conjunctions",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Folded word lists: trigger nouns (key → type hint), prepositions of
-    place, person titles and verbs of speech."""
+    place, person titles, verbs of speech, movement words, and the words that
+    tell how the traveller relates to a place: ``onward`` (heading to it, not
+    there yet), ``origin`` and ``destination`` prepositions ("from", "to";
+    ``origin_or_of``: French "de"),
+    ``near`` (an anchor), ``timezone`` (an hour's reference), ``earlier``
+    ("after", before a movement told in retrospect), ``later`` ("before", a
+    movement still ahead), ``locative`` ("in", "at"), ``linking`` ("of"),
+    ``offices`` ("mayor"), ``posts`` ("ambassador"), ``where`` («حيث»),
+    ``since`` («منذ»), ``vehicles`` ("plane"), ``conjunctions`` ("and") and
+    ``distance`` ("km") — see
+    :mod:`geo.story.presence`."""
 
     triggers: dict[str, Trigger]
     prepositions: frozenset[str]
@@ -100,10 +116,28 @@ class Lexicon:
     speech: frozenset[str] = frozenset()
     movement: frozenset[str] = frozenset()
     departure: frozenset[str] = frozenset()
+    arrival: frozenset[str] = frozenset()
     institutions: frozenset[str] = frozenset()
+    onward: frozenset[str] = frozenset()
+    origin: frozenset[str] = frozenset()
+    destination: frozenset[str] = frozenset()
+    near: frozenset[str] = frozenset()
+    timezone: frozenset[str] = frozenset()
+    earlier: frozenset[str] = frozenset()
+    locative: frozenset[str] = frozenset()
+    linking: frozenset[str] = frozenset()
+    offices: frozenset[str] = frozenset()
+    distance: frozenset[str] = frozenset()
+    later: frozenset[str] = frozenset()
+    posts: frozenset[str] = frozenset()
+    where: frozenset[str] = frozenset()
+    since: frozenset[str] = frozenset()
+    vehicles: frozenset[str] = frozenset()
+    origin_or_of: frozenset[str] = frozenset()
+    conjunctions: frozenset[str] = frozenset()
 
     def movement_kind(self, key: str) -> tuple[Movement, bool] | None:
-        """``(Movement, future)`` when a folded word says the traveller moves (or leaves).
+        """``(Movement, future)`` when a folded word says the traveller moves (leaves, arrives).
 
         Proclitics (و ف) are stripped; a leading future prefix س marks a plan.
         """
@@ -112,8 +146,14 @@ class Lexicon:
             if form not in self.movement and form.startswith("س") and form[1:] in self.movement:
                 form, future = form[1:], True
             if form in self.movement:
-                return (Movement.DEPARTURE if form in self.departure else Movement.MOVEMENT), future
+                if form in self.departure:
+                    return Movement.DEPARTURE, future
+                return (Movement.ARRIVAL if form in self.arrival else Movement.MOVEMENT), future
         return None
+
+    def is_one_of(self, key: str, group: frozenset[str]) -> bool:
+        """Tell whether a folded word, or the word once Arabic proclitics are stripped, is in ``group``."""
+        return key in group or any(form in group for _, form in clitic_forms(key, min_rest=2))
 
     def trigger(self, key: str) -> Trigger | None:
         """The type hint of a folded word, trying it with proclitics stripped."""
@@ -155,7 +195,7 @@ def load_lexicon(path: Path = LEXICON_FILE, *, events_path: Path | None = EVENTS
         When a file cannot be read, or a key is neither a word group nor a :class:`~geo.model.Trigger`.
     """
     triggers: dict[str, Trigger] = {}
-    groups: dict[str, set[str]] = {k: set() for k in _GROUPS}
+    groups: dict[str, set[str]] = {k: set() for k in WORD_GROUPS}
     sources = [(Path(path), _read(path))]
     if events_path:
         sources.append((Path(events_path), _read(events_path)))
@@ -179,4 +219,5 @@ def load_lexicon(path: Path = LEXICON_FILE, *, events_path: Path | None = EVENTS
         movement=frozenset(groups["movement"]),
         departure=frozenset(groups["departure"]),
         institutions=frozenset(groups["institutions"]),
+        **{name: frozenset(groups[name]) for name in WORD_GROUPS[6:]},
     )

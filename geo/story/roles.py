@@ -2,20 +2,31 @@
 
 Most place mentions in a news story are not stops: datelines («سيول:»),
 capitals standing for their governments («قالت موسكو»), past visits (a year
-outside the journey), plans («سيزور»), countries and regions, and places in
-a separate "read also" report. :func:`assign_roles` decides for each
-resolution of one article, with a short ``why``, from general cues:
+outside the journey), plans («سيزور»), destinations still ahead («متوجها إلى»,
+"heading to"), anchors ("near X"), time zones («بتوقيت مكة»), titles ("the
+ruler of X", "the ambassador in X"), other people's origins ("students from
+X"), countries and regions, and places in a separate "read also" report.
+:func:`assign_roles` decides for each resolution of one article, with a short
+``why``, from general cues:
 
-* a movement or visit word (``data/lexicon/events.yaml``) right before the
-  place, or in the same sentence as the place's preposition or trigger noun;
-* the traveller named in the same sentence;
+* a movement, visit or presence word (meeting, signing, praying, speaking;
+  ``data/lexicon/events.yaml``) right before the place — the traveller's own
+  name between them does not count («غادر الرئيس فلان الفلاني مدينة X») — or in the
+  same sentence as the place's preposition or trigger noun;
+* the words around the place (:mod:`geo.story.presence`): a heading or a
+  departure before its "to", a "from" with an arrival or a vehicle, an
+  "after" that makes it an earlier leg, an aside;
+* the traveller named in the same sentence (with a date and no verb, a
+  caption or a headline: "X and his host in Y on Friday");
 * date expressions of the sentence (:mod:`geo.dates.expressions`) anchored to the
-  publication date; a date long before publication makes a mention historical.
+  publication date; the date nearest the place long before publication makes
+  it historical, a date after "since" dates nothing.
 
 A stop takes the date of its sentence; with none, the date of the event
 told before it (the nearest earlier sentence with a movement and a day);
 with none, the date of the article's lead event; with none, the publication
-date (all approximate).
+date (all approximate). A destination still ahead becomes a stop when the
+article tells the arrival in its country.
 """
 
 from __future__ import annotations
@@ -23,31 +34,53 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from geo.dates.clauses import clause_bounds, relative_clause_after
+from geo.dates.anchoring import Kind
+from geo.dates.clauses import clause_bounds, relative_clause_after, scanned_text
 from geo.dates.expressions import TimeExpr
 from geo.dates.tense import clause_is_future, sentence_is_future
 from geo.model import AREA_TYPES, Article, Certainty, MentionRole, PlaceType, Resolution, Role, WordFrequencies
 from geo.places.lexicon import Lexicon, Movement, load_lexicon
 from geo.settings import DateSettings, RoleSettings
-from geo.text.folding import Token, fold, tokens
+from geo.story.presence import MovementCue, Origin, PlaceWords
+from geo.text.folding import Token, fold, name_key, tokens
 
 __all__ = ["SentenceCues", "assign_roles"]
 
 _DATELINE_AFTER = re.compile(r"\s*(?::|：|\s*[-–—]\s*\S|,\s*\w+\.?\s+\d|\s*\((?:AFP|AP|Reuters|\w{2,8})\))")
 _SPECIFIC = (PlaceType.FACILITY, PlaceType.ISLAND, PlaceType.RELATIVE)
 _EMBEDDED = re.compile(r"#\d+$")
+_CLAUSE_END = re.compile(r"[.,;:!?،؛؟]")
 
 
 @dataclass(frozen=True, slots=True)
 class SentenceCues:
-    """What one sentence says about movement, the traveller, time and tense."""
+    """What one sentence says about movement, the traveller, time and tense (and whether someone speaks)."""
 
-    movement: tuple[tuple[int, Movement, bool], ...]  # (word index, kind, future)
+    movement: tuple[MovementCue, ...]  # (word index, kind, future)
     traveller: bool
     future: bool
     dates: tuple[TimeExpr, ...]
+    speech: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the words around one mention say (see :mod:`geo.story.presence`)."""
+
+    near: list[MovementCue]  # movement words right before it
+    origin: Origin | None  # governed by "from" («من», "from", "de")
+    flown: bool  # "the plane from X"
+    earlier: bool  # "after visiting X"
+    future: bool  # told in the future tense
+    onward: bool  # a destination still ahead
+
+    @property
+    def came_from(self) -> bool:
+        """An earlier leg of the day: "arrived from X", «قادما من X», "flew from X to Y" ("took off from X" is
+        the day's departure, not an earlier leg)."""
+        return self.origin is not None and (self.near[-1][1] != Movement.DEPARTURE if self.near else self.flown)
 
 
 class _ArticleReader:
@@ -73,10 +106,23 @@ class _ArticleReader:
         self.words: list[Token] = tokens(folded.text)
         self.word_starts = [folded.offsets[w.start] for w in self.words]
         self.traveller_keys = traveller_keys
-        self.dates = [d for d in dates if d.first is not None]
+        self.place_words = PlaceWords(self.words, folded.text, lexicon, skip=traveller_keys)
+        self.onward_at: set[int] = set()  # starts of the mentions read as destinations still ahead
+        self.arrived_at: set[int] = set()  # starts of the countries the traveller is told to arrive in
+        self.capital_spans: frozenset[tuple[int, int]] = frozenset()  # (first, last) words of capitals named
+        self.dates = [d for d in dates if d.first is not None and not self._since(d)]
+        self.scanned = scanned_text(article.text, article.language)  # the article's clauses, scanned once
         self.cues = [self._sentence_cues(i) for i in range(len(article.sentences))]
         self.events = self._events()
         self.lead = self._lead_date()
+
+    def _since(self, expr: TimeExpr) -> bool:
+        """Tell whether ``expr`` is a calendar date after "since" («منذ عام 2010», "since 2011"; not «منذ يومين»,
+        two days ago)."""
+        if expr.kind not in (Kind.ABSOLUTE, Kind.MONTH, Kind.YEAR):
+            return False
+        k = bisect.bisect_left(self.word_starts, expr.start)
+        return any(self.place_words.is_in(j, self.lexicon.since) for j in (k - 1, k - 2))
 
     def _words_in(self, index: int) -> range:
         span = self.article.sentences[index]
@@ -87,20 +133,20 @@ class _ArticleReader:
     def _sentence_cues(self, index: int) -> SentenceCues:
         span = self.article.sentences[index]
         movement = []
-        traveller = False
+        traveller = speech = False
         for k in self._words_in(index):
             key = self.words[k].text
             kind = self.lexicon.movement_kind(key)
             if kind is not None:
                 movement.append((k, kind[0], kind[1]))
-            if key in self.traveller_keys:
-                traveller = True
+            traveller = traveller or key in self.traveller_keys
+            speech = speech or key in self.lexicon.speech
         text = self.article.text[span.start : span.end]
         future = sentence_is_future(
             text, language=self.article.language, frequencies=self.frequencies, settings=self.date_settings
         ) or any(f for _, _, f in movement)
         dates = tuple(d for d in self.dates if span.start <= d.start < span.end)
-        return SentenceCues(movement=tuple(movement), traveller=traveller, future=future, dates=dates)
+        return SentenceCues(movement=tuple(movement), traveller=traveller, future=future, dates=dates, speech=speech)
 
     def _historical(self, expr: TimeExpr) -> bool:
         return (
@@ -173,39 +219,118 @@ class _ArticleReader:
 
     # -- one mention ------------------------------------------------------
 
+    def word_span(self, start: int, end: int) -> tuple[int, int]:
+        """The words holding the first and the last letter of ``[start, end)`` (a proclitic's word included)."""
+        first = max(0, bisect.bisect_right(self.word_starts, start) - 1)
+        return first, max(first, bisect.bisect_left(self.word_starts, end) - 1)
+
+    def _read(self, resolution: Resolution, cues: SentenceCues, first_word: int, last_word: int) -> _Reading:
+        """What the words around one mention say about the traveller and the place."""
+        mention, place = resolution.mention, resolution.place
+        index, settings, words = mention.sentence, self.settings, self.place_words
+        lo = self._sentence_start(index)
+        window = settings.movement_window if place.place_type == PlaceType.COUNTRY else settings.place_window
+        near = words.near(cues.movement, first_word, window)
+        origin = words.origin(first_word, lo, lookback=settings.place_window)
+        if origin and not near:  # "arrived at X by helicopter from Y": the movement word governs "from" from afar
+            near = words.near(cues.movement, first_word, settings.origin_window)
+        if origin == Origin.FROM:  # "met students from Y" is not the traveller's "from"
+            near = [m for m in near if words.governs_from(m, first_word, lo, lookback=settings.place_window)]
+        # "the plane from X", «استقل الطائرة من مطار X»: the traveller left X
+        flown = origin is not None and words.vehicle_before(first_word, lo, window=settings.origin_window)
+        earlier = any(words.earlier(m[0], lo) for m in near)
+        # Tense is read up to the place: "arrived in X and will fly to Y" makes Y, not X, a plan.
+        future = not earlier and (any(f for _, _, f in near) or self._future_before(index, mention.start, mention.end))
+        if not near and not future:  # «أرسلت السيارات إلى X حيث سيقضي عطلته»: what happens there is ahead
+            future = self._future_where(index, last_word)
+        onward = not earlier and words.onward(
+            first_word, lo, cues.movement, cue=mention.cue, window=settings.onward_window
+        )
+        return _Reading(near=near, origin=origin, flown=flown, earlier=earlier, future=future, onward=onward)
+
     def role(self, resolution: Resolution) -> MentionRole:
         """The role of one resolved mention, with its dates and a short ``why``."""
-        mention = resolution.mention
-        place = resolution.place
+        mention, place = resolution.mention, resolution.place
         index = mention.sentence
         cues = self.cues[index] if 0 <= index < len(self.cues) else SentenceCues((), False, False, ())
-        first_word = bisect.bisect_left(self.word_starts, mention.start)
-        window = self.settings.movement_window if place.place_type == PlaceType.COUNTRY else self.settings.place_window
-        near = [m for m in cues.movement if 0 < first_word - m[0] <= window]
-        # Tense is read up to the place: "arrived in X and will fly to Y" makes Y, not X, a plan.
-        future = any(f for _, _, f in near) or self._future_before(index, mention.start, mention.end)
+        first_word, last_word = self.word_span(mention.start, mention.end)
+        read = self._read(resolution, cues, first_word, last_word)
         if place.place_type in AREA_TYPES:
-            return self._area_role(resolution, cues, near=near, future=future)
-        context = self._context_role(resolution, cues)
+            return self._area_role(resolution, cues, near=read.near, future=read.future or read.onward)
+        context = self._context_role(resolution, cues) or self._aside_role(resolution, first_word, last_word)
         if context is not None:
             return context
-        evidence = self._evidence(resolution, cues, near=near)
+        evidence = self._evidence(resolution, cues, near=read.near, origin=read.origin is not None, flown=read.flown)
+        if not evidence and read.onward:  # "on his way to X": heading there is a movement
+            evidence = "a heading word before it"
+        if evidence and self._capitals_together(resolution, first_word, last_word, read):
+            evidence = ""  # "worries in Brussels and Washington": capitals named together are governments
         if not evidence:
             if place.feature == "capital":
                 return MentionRole(resolution, Role.GOVERNMENT, False, why="a capital standing for its government")
             return MentionRole(resolution, Role.MENTIONED, False, why="mentioned, with no sign the traveller is there")
-        if future:
-            first, last = self._plan_date(mention.end, cues)
-            certainty = Certainty.APPROXIMATE if first else Certainty.UNKNOWN
-            return MentionRole(resolution, Role.PLAN, True, first, last, certainty, f"a plan: {evidence}, future tense")
+        if read.future or read.onward:
+            return self._plan(resolution, cues, evidence=evidence, onward=read.onward and not read.future)
+        decided = self._presence(resolution, cues, near=read.near, evidence=evidence, earlier=read.earlier)
+        if read.flown and decided.role == Role.VISIT:
+            decided = replace(decided, role=Role.DEPARTURE)
+        return replace(decided, earlier=True) if (read.earlier or read.came_from) and decided.stop else decided
+
+    def _presence(
+        self, resolution: Resolution, cues: SentenceCues, *, near: list[MovementCue], evidence: str, earlier: bool
+    ) -> MentionRole:
+        """The traveller at the place: a visit or a departure, dated by its sentence (a plan when dated ahead).
+
+        An earlier leg («بعد زيارته لـ X», "after visiting X") is a visit done
+        before the sentence's date: that date is only approximate for it.
+        """
         kind = Role.DEPARTURE if near and near[-1][1] == Movement.DEPARTURE else Role.VISIT
+        if earlier:
+            evidence = f"an earlier leg, told after 'after' ({evidence})"
         decided = self._dated(resolution, cues, kind, True, evidence)
+        if earlier and decided.certainty == Certainty.EXACT:
+            decided = replace(decided, certainty=Certainty.APPROXIMATE)
         if self._after_publication(decided):
             return MentionRole(
                 resolution, Role.PLAN, True, decided.first, decided.last, Certainty.APPROXIMATE,
                 f"a plan: {evidence}, dated after publication",
             )  # fmt: skip
         return decided
+
+    def _future_where(self, index: int, last_word: int) -> bool:
+        """Tell whether a "where" clause right after the place ending at word ``last_word`` is in the future tense."""
+        if not 0 <= index < len(self.cues):
+            return False
+        words = self._words_in(index)
+        if not self.place_words.opens_where(last_word, words.stop):
+            return False
+        span = self.article.sentences[index]
+        start = self.word_starts[last_word + 1]
+        clause = _CLAUSE_END.split(self.article.text[start : span.end], maxsplit=1)[0]
+        return sentence_is_future(
+            clause, language=self.article.language, frequencies=self.frequencies, settings=self.date_settings
+        )
+
+    def _sentence_start(self, index: int) -> int:
+        """The index of the first word of sentence ``index`` (0 when out of range)."""
+        return self._words_in(index).start if 0 <= index < len(self.cues) else 0
+
+    def _capitals_together(self, resolution: Resolution, first_word: int, last_word: int, read: _Reading) -> bool:
+        """Tell whether a capital with no movement word right before it is named together with another capital."""
+        if resolution.place.feature != "capital" or read.near:
+            return False
+        others = self.capital_spans - {(first_word, last_word)}
+        return self.place_words.coordinated(first_word, last_word, others)
+
+    def _plan(self, resolution: Resolution, cues: SentenceCues, *, evidence: str, onward: bool) -> MentionRole:
+        """A plan: said in the future tense, or a destination the traveller is still heading to."""
+        if onward:
+            self.onward_at.add(resolution.mention.start)
+            why = f"a destination still ahead, after a heading or departure word ({evidence})"
+            return MentionRole(resolution, Role.PLAN, False, why=why)
+        first, last = self._plan_date(resolution.mention.end, cues)
+        certainty = Certainty.APPROXIMATE if first else Certainty.UNKNOWN
+        return MentionRole(resolution, Role.PLAN, True, first, last, certainty, f"a plan: {evidence}, future tense")
 
     def _dated(self, resolution: Resolution, cues: SentenceCues, role: Role, stop: bool, why: str) -> MentionRole:
         """A role dated by its sentence (or the article's lead event)."""
@@ -215,15 +340,18 @@ class _ArticleReader:
         return MentionRole(resolution, role, stop, first, last, certainty, why)
 
     def _area_role(
-        self, resolution: Resolution, cues: SentenceCues, *, near: list[tuple[int, Movement, bool]], future: bool
+        self, resolution: Resolution, cues: SentenceCues, *, near: list[MovementCue], future: bool
     ) -> MentionRole:
-        """A country, region or sea: never a stop; a country moved through is dated."""
+        """A country, region or sea: never a stop; a country moved through (not one still ahead) is dated."""
         place_type = resolution.place.place_type
         role = Role.of_area(place_type)
         if near and place_type == PlaceType.COUNTRY and not future:
             kind = near[-1][1]
-            moved = self._dated(resolution, cues, role, False, f"a {place_type}; the traveller's {kind} through it")
+            how = "arrival in it" if kind == Movement.ARRIVAL else f"{kind} through it"
+            moved = self._dated(resolution, cues, role, False, f"a {place_type}; the traveller's {how}")
             if not self._after_publication(moved):
+                if kind == Movement.ARRIVAL:
+                    self.arrived_at.add(resolution.mention.start)
                 return moved
         return MentionRole(resolution, role, False, why=f"a {place_type}, not a stop")
 
@@ -233,26 +361,62 @@ class _ArticleReader:
         if self._is_dateline(mention.start, mention.end):
             return MentionRole(resolution, Role.DATELINE, False, why="the dateline: where the report was filed")
         historical = [d for d in cues.dates if self._historical(d)]
-        if historical and not any(not self._historical(d) for d in cues.dates):
-            why = f"an earlier event ({historical[0].text.strip()})"
-            return MentionRole(resolution, Role.HISTORICAL, False, why=why)
+        attached = self._attached_date(mention.start, mention.end, cues)
+        if historical and (attached in historical or not any(not self._historical(d) for d in cues.dates)):
+            shown = attached if attached in historical else historical[0]
+            return MentionRole(resolution, Role.HISTORICAL, False, why=f"an earlier event ({shown.text.strip()})")
         if _EMBEDDED.search(mention.article):
             if resolution.place.place_type in _SPECIFIC:
                 return MentionRole(resolution, Role.RELATED_REPORT, True, why="a site of a related report on the page")
             return MentionRole(resolution, Role.RELATED_REPORT, False, why="named in a separate, related report")
         return None
 
-    def _evidence(self, resolution: Resolution, cues: SentenceCues, *, near: list[tuple[int, Movement, bool]]) -> str:
+    def _aside_role(self, resolution: Resolution, first_word: int, last_word: int) -> MentionRole | None:
+        """An anchor ("near X"), a time zone («بتوقيت X») or a name alone in brackets; ``None`` otherwise."""
+        index = resolution.mention.sentence
+        sentence = self._words_in(index) if 0 <= index < len(self.cues) else range(0, len(self.words))
+        why = self.place_words.aside(
+            first_word, last_word, sentence.start, sentence.stop, window=self.settings.anchor_window
+        )
+        relative = resolution.place.place_type == PlaceType.RELATIVE  # «سد (30 كلم شمال X)» glosses a site
+        if not why and not relative and self.place_words.bracketed(first_word, last_word):
+            why = "a name alone in brackets (a credit or a gloss)"
+        return MentionRole(resolution, Role.MENTIONED, False, why=why) if why else None
+
+    def _attached_date(self, start: int, end: int, cues: SentenceCues) -> TimeExpr | None:
+        """The date expression of the sentence nearest to ``[start, end)`` (``None`` when it has none)."""
+
+        def distance(expr: TimeExpr) -> int:
+            return expr.start - end if expr.start >= end else max(0, start - expr.end)
+
+        return min(cues.dates, key=distance, default=None)
+
+    def _evidence(
+        self, resolution: Resolution, cues: SentenceCues, *, near: list[MovementCue], origin: bool, flown: bool
+    ) -> str:
         """Why the traveller is at the place ("" when nothing says so)."""
         mention = resolution.mention
         place = resolution.place
-        located = bool(mention.cue or mention.trigger or place.place_type == PlaceType.RELATIVE)
         if near:
             return "a movement word right before it"
+        if flown:
+            return "left by plane or other vehicle ('the plane from X')"
+        if origin:
+            return ""  # "students from X", «وفد من X»: someone's origin, not where the traveller is
+        located = bool(mention.cue or mention.trigger or place.place_type == PlaceType.RELATIVE)
         if cues.movement and located:
             return "a movement or visit word in its sentence, with a preposition or place noun"
         if cues.movement and cues.traveller and place.feature != "capital" and place.place_type == PlaceType.CITY:
             return "in a sentence about the traveller's visit"
+        lo = self._sentence_start(mention.sentence)
+        first_word = self.word_span(mention.start, mention.end)[0]
+        caption = not cues.movement and not cues.speech and cues.traveller
+        if (
+            caption
+            and any(d.first == (d.last or d.first) for d in cues.dates)
+            and self.place_words.locative(first_word, lo, cue=mention.cue)
+        ):
+            return "the traveller named at it on a date, with no verb (a caption or a headline)"
         return ""
 
     def _plan_date(self, end: int, cues: SentenceCues) -> tuple[dt.date | None, dt.date | None]:
@@ -289,7 +453,13 @@ class _ArticleReader:
     def _date_for(
         self, start: int, end: int, cues: SentenceCues, index: int
     ) -> tuple[dt.date | None, dt.date | None, Certainty, str]:
-        usable = [d for d in cues.dates if not self._historical(d) and not self._plan_elsewhere(d, start, end)]
+        usable = [
+            d
+            for d in cues.dates
+            if not self._historical(d)
+            and not self._plan_elsewhere(d, start, end)
+            and not self._in_earlier_clause(d, start, end)
+        ]
         own = [d for d in usable if self._in_clause(d, start)]  # a date of another clause: approximate
         past = [d for d in own if not self._future_date(d)]  # "arrived on Monday … and will meet … on Tuesday"
         for dates, certain in ((past, True), (own, True), (usable, False)):
@@ -304,11 +474,60 @@ class _ArticleReader:
             why = f"dated by the event before it («{earlier.text.strip()}»)"
             return earlier.first, earlier.last, Certainty.APPROXIMATE, why
         if self.lead is not None and self.lead.first is not None:
-            last = max(self.lead.last or self.lead.first, self.published or self.lead.first)
+            last = self.lead.last or self.lead.first
             return self.lead.first, last, Certainty.APPROXIMATE, "dated by the article's lead event"
         if self.published is not None:
             return self.published, self.published, Certainty.APPROXIMATE, "no date in the text: the publication date"
         return None, None, Certainty.UNKNOWN, "no date in the text"
+
+    def confirmed(self, roles: list[MentionRole]) -> list[MentionRole]:
+        """``roles`` with each destination still ahead made a stop where the article tells the arrival in its country.
+
+        «غادر مدينة X متوجها إلى Y» is a plan, but «ووصل مساء الثلاثاء إلى
+        بلد Y» in the same article says the traveller got there (an arrival
+        word, not a mere visit): Y becomes a stop dated by that arrival
+        (approximate). An arrival dated before the destination's own sentence
+        (the country entered days ago, Y a second city of it) confirms nothing.
+        """
+        arrivals = [r for r in roles if r.role == Role.COUNTRY and r.resolution.mention.start in self.arrived_at]
+        out = []
+        for role in roles:
+            mention, place = role.resolution.mention, role.resolution.place
+            if role.role == Role.PLAN and mention.start in self.onward_at and place.country:
+                cues = self.cues[mention.sentence] if 0 <= mention.sentence < len(self.cues) else None
+                since = self._date_for(mention.start, mention.end, cues, mention.sentence)[0] if cues else None
+                arrival = next(
+                    (
+                        a
+                        for a in arrivals
+                        if a.resolution.place.country == place.country and (since is None or a.first >= since)
+                    ),
+                    None,
+                )
+                if arrival is not None:
+                    why = f"{role.why}; its arrival in {arrival.resolution.place.name} is told"
+                    role = MentionRole(
+                        role.resolution, Role.VISIT, True, arrival.first, arrival.last, Certainty.APPROXIMATE, why
+                    )
+            out.append(role)
+        return out
+
+    def _in_earlier_clause(self, expr: TimeExpr, start: int, end: int) -> bool:
+        """Tell whether ``expr`` dates an earlier leg in another clause than ``[start, end)``'s: "the pope was in X
+        after touring Y yesterday" dates Y, not X. The clause opens on an "after" word («بعد أن», "after")."""
+        scanned = self.scanned
+        folded_start, folded_end = scanned.folded_span(expr.start, expr.end)
+        i = bisect.bisect_right(scanned.break_ends, folded_start)
+        if not i:
+            return False
+        folded = scanned.folded.text
+        opener = folded[scanned.break_starts[i - 1] : scanned.break_ends[i - 1]].split()
+        before = folded[: scanned.break_starts[i - 1]].split()[-1:]
+        if not any(self.lexicon.is_one_of(name_key(w), self.lexicon.earlier) for w in (*opener, *before)):
+            return False
+        lo, hi = scanned.clause(folded_start, folded_end)
+        offsets = scanned.folded.offsets
+        return not offsets[lo] <= start < offsets[min(hi, len(offsets) - 1)]
 
     def _is_dateline(self, start: int, end: int) -> bool:
         text = self.article.text
@@ -373,4 +592,7 @@ def assign_roles(
         settings=settings or RoleSettings(),
         date_settings=date_settings or DateSettings(),
     )
-    return [reader.role(r) for r in resolutions]
+    reader.capital_spans = frozenset(
+        reader.word_span(r.mention.start, r.mention.end) for r in resolutions if r.place.feature == "capital"
+    )
+    return reader.confirmed([reader.role(r) for r in resolutions])

@@ -9,7 +9,15 @@ import yaml
 
 from geo.errors import IndexBuildError
 from geo.model import Trigger
-from geo.places.lexicon import EVENTS_FILE, LEXICON_FILE, PROCLITICS, Movement, clitic_forms, load_lexicon
+from geo.places.lexicon import (
+    EVENTS_FILE,
+    LEXICON_FILE,
+    PROCLITICS,
+    WORD_GROUPS,
+    Movement,
+    clitic_forms,
+    load_lexicon,
+)
 from geo.text.folding import name_key
 
 
@@ -64,7 +72,7 @@ def test_trigger_nouns(word: str, kind: Trigger) -> None:
 def test_every_trigger_hint_has_words() -> None:
     """The keys of triggers.yaml that are not word groups are exactly the Trigger hints."""
     raw = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
-    groups = {"prepositions", "titles", "speech", "institutions"}
+    groups = set(WORD_GROUPS)
     assert {Trigger(k) for k in raw if k not in groups} == set(Trigger)
     assert set(load_lexicon().triggers.values()) == set(Trigger)
 
@@ -91,8 +99,9 @@ def test_an_unknown_trigger_hint_is_refused_in_one_line(tmp_path: Path, file: st
 @pytest.mark.parametrize(
     ("word", "expected"),
     [
-        ("وصل", (Movement.MOVEMENT, False)),
-        ("arrived", (Movement.MOVEMENT, False)),
+        ("وصل", (Movement.ARRIVAL, False)),
+        ("arrived", (Movement.ARRIVAL, False)),
+        ("زار", (Movement.MOVEMENT, False)),
         ("سيزور", (Movement.MOVEMENT, True)),  # the future prefix: a plan
         ("غادر", (Movement.DEPARTURE, False)),
         ("وغادر", (Movement.DEPARTURE, False)),  # a conjunction stripped
@@ -107,9 +116,10 @@ def test_movement_kind(word: str, expected: tuple[Movement, bool] | None) -> Non
 
 
 def test_movement_words_are_the_events_groups() -> None:
-    """events.yaml holds the movement words and, among them, the departures (each a :class:`Movement`)."""
+    """events.yaml: the movement words, among them departures and arrivals (a :class:`Movement`), and onward words."""
     raw = yaml.safe_load(EVENTS_FILE.read_text(encoding="utf-8"))
-    assert {Movement(k) for k in raw} == set(Movement)
+    assert {Movement(k) for k in raw if k != "onward"} == set(Movement)
+    assert raw["onward"]
 
 
 def test_word_groups() -> None:
@@ -118,3 +128,55 @@ def test_word_groups() -> None:
     assert name_key("الرئيس") in lexicon.titles
     assert name_key("وقال") in lexicon.speech
     assert lexicon.trigger(name_key("وقال")) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("قادما", (Movement.ARRIVAL, False)),  # coming from somewhere: an arrival
+        ("هبطت", (Movement.ARRIVAL, False)),
+        ("atterri", (Movement.ARRIVAL, False)),
+        ("landed", (Movement.ARRIVAL, False)),
+        ("انطلقت", (Movement.DEPARTURE, False)),
+        ("quittant", (Movement.DEPARTURE, False)),
+        ("leaving", (Movement.DEPARTURE, False)),
+        ("signed", (Movement.MOVEMENT, False)),  # presence: signing, praying, speaking at a place
+        ("prié", (Movement.MOVEMENT, False)),
+        ("يصلي", (Movement.MOVEMENT, False)),
+        ("way", None),  # an onward word is not a movement of its own
+    ],
+)
+def test_arrivals_departures_and_presence_words(word: str, expected: tuple[Movement, bool] | None) -> None:
+    assert load_lexicon().movement_kind(name_key(word)) == expected
+
+
+@pytest.mark.parametrize(
+    ("group", "words"),
+    [
+        ("onward", ["متوجها", "متجهاً", "العائدة", "direction", "route", "heading", "bound"]),
+        ("origin", ["من", "depuis", "from"]),
+        ("origin_or_of", ["de", "d"]),
+        ("destination", ["إلى", "باتجاه", "vers", "pour", "to", "for"]),
+        ("near", ["قرب", "بالقرب", "près", "near"]),
+        ("timezone", ["بتوقيت", "heure", "time"]),
+        ("earlier", ["بعد", "عقب", "après", "after"]),
+        ("later", ["قبل", "عشية", "avant", "veille", "before"]),
+        ("locative", ["في", "à", "dans", "in", "at"]),
+        ("offices", ["maire", "gouverneur", "mayor", "ruler"]),
+        ("posts", ["السفير", "مراسل", "ambassadeur", "correspondant", "ambassador"]),
+        ("distance", ["كيلومترا", "كلم", "km", "kilomètres", "miles"]),
+        ("where", ["حيث", "où", "where"]),
+        ("since", ["منذ", "depuis", "since"]),
+        ("vehicles", ["الطائرة", "مروحية", "avion", "plane", "helicopter"]),
+    ],
+)
+def test_words_that_tell_the_travellers_relation_to_a_place(group: str, words: list[str]) -> None:
+    lexicon = load_lexicon()
+    assert all(lexicon.is_one_of(name_key(w), getattr(lexicon, group)) for w in words)
+
+
+def test_proclitics_are_stripped_when_reading_a_group() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.is_one_of(name_key("ومتوجها"), lexicon.onward)
+    assert lexicon.is_one_of(name_key("وبتوقيت"), lexicon.timezone)
+    assert not lexicon.is_one_of(name_key("مدينة"), lexicon.onward)

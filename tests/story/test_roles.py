@@ -11,6 +11,7 @@ from geo.model import Article
 from geo.pipeline import Pipeline
 from geo.places.gazetteer import Gazetteer
 from geo.story.roles import assign_roles
+from geo.text.folding import name_key
 from geo.text.sentences import split_sentences
 
 PUBLISHED = dt.date(2024, 5, 8)  # a Wednesday
@@ -165,3 +166,139 @@ def test_how_a_stop_takes_its_date(
     role = decided[surface]
     assert role.stop, role.why
     assert (role.first, role.last, role.certainty) == (expected[0], expected[0], expected[1]), role.why
+
+
+def _language(text: str) -> str:
+    if any("\u0600" <= c <= "\u06ff" for c in text):
+        return "ar"
+    return "fr" if any(w in text.split() for w in ("Le", "La", "Les", "Il", "Elle", "Une")) else "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role", "stop"),
+    [
+        # A destination still ahead is a plan, not a stop, until the text says the traveller arrived.
+        ("غادر الرئيس مدينة حلب متوجها إلى دمشق.", "دمشق", "plan", False),
+        ("غادر الرئيس مدينة حلب متوجها إلى دمشق.", "حلب", "departure", True),
+        ("Le président a quitté Oran en direction d'Alger.", "Alger", "plan", False),
+        ("The prime minister left Nairobi for Kampala on Tuesday.", "Kampala", "plan", False),
+        ("The president was on his way to Kampala.", "Kampala", "plan", False),
+        ("ودّع الرئيس مضيفيه قبل السفر إلى مدريد.", "مدريد", "plan", False),
+        ("Une cérémonie d'adieu a eu lieu avant de s'envoler pour Madrid.", "Madrid", "plan", False),
+        ("A farewell ceremony was held before his flight to Madrid.", "Madrid", "plan", False),
+        # ... but a stop when the article tells the arrival in its country.
+        ("غادر الرئيس دمشق متوجها إلى بيروت. ووصل الرئيس مساء أمس إلى لبنان.", "بيروت", "visit", True),
+        ("Le président a quitté Dakar en direction de Bamako. Il est arrivé mardi au Mali.", "Bamako", "visit", True),
+        ("The president left Nairobi heading to Kampala. He arrived in Uganda on Tuesday.", "Kampala", "visit", True),
+        # A time zone, an anchor, an office or a post is not where the traveller is.
+        ("وصل الوفد إلى حلب في الساعة العاشرة بتوقيت القاهرة.", "القاهرة", "mentioned", False),
+        ("Le président est arrivé à Oran à 10 heures, heure de Paris.", "Paris", "mentioned", False),
+        ("The president landed in Kazan at 10 a.m. Moscow time.", "Moscow", "mentioned", False),
+        ("وصل الرئيس إلى قاعدة عسكرية قرب حمص.", "حمص", "mentioned", False),
+        ("Le président a visité un camp militaire près de Lyon.", "Lyon", "mentioned", False),
+        ("The president visited a military camp near Lyon.", "Lyon", "mentioned", False),
+        ("زار الرئيس سدا على بعد 30 كيلومترا شمال مدينة حلب.", "حلب", "mentioned", False),
+        ("Le président a visité un barrage situé à 200 km au nord de Lyon.", "Lyon", "mentioned", False),
+        ("The president toured a dam some 200 km north of Kazan.", "Kazan", "mentioned", False),
+        ("واستقبله السفير الفرنسي في دمشق.", "دمشق", "mentioned", False),
+        ("Il a été accueilli par l'ambassadeur de France à Damas.", "Damas", "mentioned", False),
+        ("He was greeted by the French ambassador in Damascus.", "Damascus", "mentioned", False),
+        ("He met the Mayor of Kazan on Tuesday.", "Kazan", "mentioned", False),
+        # Someone else's "from" is their origin; the traveller's "from" is a place left that day.
+        ("التقى الرئيس وفدا من مدينة حلب.", "حلب", "mentioned", False),
+        ("Le président a rencontré des délégués venus depuis Lyon.", "Lyon", "mentioned", False),
+        ("The president met students from Lyon.", "Lyon", "mentioned", False),
+        ("وصل الرئيس إلى مطار بيروت بطائرة مروحية عسكرية تابعة للجيش من مدينة حلب.", "حلب", "departure", True),
+        ("Le président est arrivé à Oran en hélicoptère depuis Alger.", "Alger", "departure", True),
+        ("The president arrived in Kazan by helicopter from Samara.", "Samara", "departure", True),
+        # Signing, praying, meeting at a capital is being there, not its government.
+        ("وجرى توقيع الاتفاق في دمشق يوم الاثنين.", "دمشق", "visit", True),
+        ("Les deux dirigeants ont signé l'accord à Ottawa lundi.", "Ottawa", "visit", True),
+        ("The two leaders signed the accord in Ottawa on Monday.", "Ottawa", "visit", True),
+        ("The president prayed in Damascus on Monday.", "Damascus", "visit", True),
+        # What is done at the place after it, in the future, makes it a plan.
+        ("وأرسلت الرئاسة سيارات الموكب إلى مدينة حلب حيث سيقضي الرئيس عطلته بعد زيارة قصيرة.", "حلب", "plan", True),
+        ("Le matériel a été envoyé à Nice, où le roi passera ses vacances après une visite.", "Nice", "plan", True),
+        # A date "since" is no event's day: the visit is not history.
+        ("وصل الرئيس إلى مدينة حلب في أول زيارة منذ عام 2010.", "حلب", "visit", True),
+        ("Le président est arrivé à Lyon, sa première visite depuis 2011.", "Lyon", "visit", True),
+        ("The president arrived in Kazan, his first visit since 2011.", "Kazan", "visit", True),
+        # The date nearest the place decides history ("after his visit to X in 2014").
+        ("وسيزور الرئيس مدينة حمص غدا، بعد زيارته مدينة حلب في عام 2015.", "حلب", "historical", False),
+        ("Il visitera Lyon demain, dix ans après sa visite à Lille en 2014.", "Lille", "historical", False),
+        ("He will visit Kazan tomorrow, ten years after his visit to Samara in 2014.", "Samara", "historical", False),
+    ],
+)
+def test_presence_roles(gazetteer: Gazetteer, text: str, surface: str, role: str, stop: bool) -> None:
+    decided = _roles(gazetteer, text, language=_language(text))[surface]
+    assert (decided.role, decided.stop) == (role, stop), decided.why
+
+
+@pytest.mark.parametrize(
+    ("text", "traveller", "surface", "date"),
+    [
+        # A caption or a headline: the traveller named at the place on a date, with no verb.
+        ("الرئيس سعيد في مدريد يوم الثلاثاء.", "سعيد", "مدريد", dt.date(2024, 5, 7)),
+        ("Le président Ramaphosa à Madrid, le 7 mai 2024.", "Ramaphosa", "Madrid", dt.date(2024, 5, 7)),
+        ("President Ramaphosa and King Felipe in Madrid on Tuesday.", "Ramaphosa", "Madrid", dt.date(2024, 5, 7)),
+        # The verb before the traveller's name and the place after it (verb-subject-object).
+        ("غادر رئيس الوزراء الكندي جاستن ترودو بيروت صباح اليوم.", "جاستن ترودو", "بيروت", PUBLISHED),
+    ],
+)
+def test_the_traveller_named_at_a_capital_is_there(
+    gazetteer: Gazetteer, text: str, traveller: str, surface: str, date: dt.date
+) -> None:
+    keys = frozenset(name_key(w) for w in traveller.split())
+    decided = _roles(gazetteer, text, language=_language(text), traveller=keys)[surface]
+    assert decided.stop and decided.first == date, decided.why
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "earlier"),
+    [
+        ("وصل الرئيس إلى دمشق بعد زيارته مدينة حلب.", "حلب", True),
+        ("وصل الرئيس إلى دمشق بعد زيارته مدينة حلب.", "دمشق", False),
+        ("Le président est arrivé à Oran après avoir visité Tlemcen.", "Tlemcen", True),
+        ("The president flew from Samara to Kazan on Monday.", "Samara", True),
+        ("The president flew from Samara to Kazan on Monday.", "Kazan", False),
+        ("عاد الرئيس من مدينة حلب يوم الاثنين.", "حلب", True),
+    ],
+)
+def test_earlier_legs_are_marked(gazetteer: Gazetteer, text: str, surface: str, earlier: bool) -> None:
+    decided = _roles(gazetteer, text, language=_language(text))[surface]
+    assert decided.stop and decided.earlier is earlier, decided.why
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "date"),
+    [
+        # The lead event is read in the clause of its date: a plan later in the sentence does not hide it.
+        ("وصل الرئيس إلى لبنان يوم الاثنين، حيث سيلتقي الوزراء. وزار الرئيس مدينة صيدا.", "صيدا", dt.date(2024, 5, 6)),
+        ("The president arrived in Morocco on Monday. He then toured Fez.", "Fez", dt.date(2024, 5, 6)),
+        ("Le président est arrivé au Maroc lundi. Il a ensuite visité Fès.", "Fès", dt.date(2024, 5, 6)),
+        # ... and the lead event's day is not stretched to the publication date.
+        ("The president arrived in Morocco yesterday. He then toured Fez.", "Fez", dt.date(2024, 5, 7)),
+    ],
+)
+def test_an_undated_stop_takes_the_lead_event_day(gazetteer: Gazetteer, text: str, surface: str, date: dt.date) -> None:
+    decided = _roles(gazetteer, text, language=_language(text))[surface]
+    assert (decided.first, decided.last, decided.certainty) == (date, date, "approximate"), decided.why
+
+
+@pytest.mark.parametrize(
+    ("text", "capitals"),
+    [
+        ("وصل الرئيس إلى أوسلو يوم الاثنين وسط قلق في باريس وبرلين.", ["باريس", "برلين"]),
+        ("Le président est arrivé à Oslo lundi, sur fond d'inquiétude à Bruxelles et Washington.", ["Bruxelles"]),
+        ("The president arrived in Oslo on Monday, amid worries in Brussels and Washington.", ["Brussels"]),
+    ],
+)
+def test_capitals_named_together_are_governments(gazetteer: Gazetteer, text: str, capitals: list[str]) -> None:
+    found = _roles(gazetteer, text, language=_language(text))
+    assert [found[c].role for c in capitals] == ["government"] * len(capitals)
+    assert next(r for r in found.values() if r.resolution.place.name == "Oslo").stop
+
+
+def test_two_cities_visited_together_stay_visits(gazetteer: Gazetteer) -> None:
+    found = _roles(gazetteer, "The two leaders met in Oslo and Stockholm on Monday.", language="en")
+    assert found["Oslo"].stop and found["Stockholm"].stop  # a movement word right before them

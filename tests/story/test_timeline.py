@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from geo.model import Mention, MentionRole, Place, Resolution
 from geo.story.timeline import build_stops, journey_window
 
@@ -96,3 +98,152 @@ def test_same_place_on_different_days_does_not_merge_with_a_neighbour() -> None:
 def test_context_roles_make_no_stops() -> None:
     roles = [_role(DAMASCUS, "government", stop=False), _role(SYRIA, "country", stop=False)]
     assert build_stops(roles, published={}) == ()
+
+
+def _said(  # noqa: PLR0913
+    place: Place,
+    role: str,
+    day: D | None,
+    *,
+    text: str = "x",
+    article: str = "a.txt",
+    start: int = 0,
+    sentence: int = 0,
+    certainty: str = "exact",
+    stop: bool = True,
+    earlier: bool = False,
+) -> MentionRole:
+    """A mention role with its surface form, sentence and earlier-leg flag."""
+    mention = Mention(
+        article=article, start=start, end=start + len(text), text=text, sentence=sentence, match="exact", candidates=()
+    )
+    res = Resolution(mention=mention, place=place, confidence=0.9)
+    return MentionRole(res, role, stop, day, day, certainty if day else "unknown", why=role, earlier=earlier)  # type: ignore[arg-type]
+
+
+def _site(pid: str, name: str, lat: float, lon: float, *, feature: str = "", country: str = "XX") -> Place:
+    return Place(id=pid, name=name, lat=lat, lon=lon, place_type="facility", feature=feature, country=country)  # type: ignore[arg-type]
+
+
+def _town(pid: str, name: str, lat: float, lon: float, *, name_ar: str | None = None) -> Place:
+    return Place(id=pid, name=name, name_ar=name_ar, lat=lat, lon=lon, place_type="city", country="XX")  # type: ignore[arg-type]
+
+
+CITY = _town("city", "Ardmore", 30.00, 40.00, name_ar="أردمور")
+AIRPORT_NAMED = _site("airport1", "Rivers International Airport", 30.00, 40.45, feature="airport")  # ~43 km east
+AIRPORT_NEAR = _site("airport2", "Queen Field", 30.00, 40.30, feature="airport")  # ~29 km east
+AIRPORT_FAR = _site("airport3", "Hill Field", 30.00, 40.50, feature="airport")  # ~48 km east
+PALACE_FAR = _site("palace", "Summer Palace", 30.00, 40.50)  # ~48 km east, another town's palace
+
+
+@pytest.mark.parametrize(
+    ("site", "text", "folds"),
+    [
+        (AIRPORT_NAMED, "مطار أردمور الدولي", True),  # Arabic: the airport named after the city
+        (AIRPORT_NAMED, "l'aéroport d'Ardmore", True),  # French
+        (AIRPORT_NAMED, "Ardmore airport", True),  # English
+        (AIRPORT_NEAR, "Queen Field", True),  # an airport close enough to be the city's
+        (AIRPORT_FAR, "Hill Field", False),  # an airport farther out may serve another city
+        (PALACE_FAR, "Summer Palace", False),  # a site of another town
+    ],
+)
+def test_an_airport_of_the_city_folds_into_its_stop(site: Place, text: str, folds: bool) -> None:
+    roles = [
+        _said(CITY, "visit", D(2024, 5, 6), text="Ardmore", start=1),
+        _said(site, "visit", D(2024, 5, 6), text=text, start=50, certainty="approximate"),
+    ]
+    stops = build_stops(roles, published={})
+    assert (len(stops) == 1) is folds
+    if folds:
+        assert stops[0].place.id == "city" and [p.id for p in stops[0].also] == [site.id]
+
+
+def test_a_site_named_after_the_city_on_another_day_of_the_stay_stretches_it() -> None:
+    roles = [
+        _said(CITY, "visit", D(2024, 5, 3), text="Ardmore", start=1, certainty="approximate"),
+        _said(AIRPORT_NAMED, "departure", D(2024, 5, 5), text="Ardmore airport", start=50, certainty="approximate"),
+    ]
+    (stop,) = build_stops(roles, published={})
+    assert (stop.date_start, stop.date_end, stop.certainty) == (D(2024, 5, 3), D(2024, 5, 5), "approximate")
+
+
+def test_an_exact_city_day_is_kept_over_a_less_sure_site_day() -> None:
+    roles = [
+        _said(CITY, "visit", D(2024, 5, 3), text="Ardmore", start=1),
+        _said(AIRPORT_NAMED, "visit", D(2024, 5, 2), text="Ardmore airport", start=50, certainty="approximate"),
+    ]
+    (stop,) = build_stops(roles, published={})
+    assert (stop.date_start, stop.date_end, stop.certainty) == (D(2024, 5, 3), D(2024, 5, 3), "exact")
+
+
+@pytest.mark.parametrize(
+    ("other", "merged"),
+    [
+        (_town("town", "Beitown", 29.93, 40.00), False),  # ~8 km: a neighbouring town stays a stop
+        (_town("east", "East Ardmore", 29.97, 40.03), True),  # a district named after the city
+        (_town("quarter", "Old Quarter", 30.01, 40.01), True),  # ~1.5 km: one place
+    ],
+)
+def test_two_towns_close_by_stay_two_stops(other: Place, merged: bool) -> None:
+    roles = [
+        _said(CITY, "visit", D(2024, 5, 6), text="Ardmore", start=1),
+        _said(other, "visit", D(2024, 5, 6), text=other.name, start=50),
+    ]
+    assert (len(build_stops(roles, published={})) == 1) is merged
+
+
+def test_a_plan_told_on_the_journeys_last_day_stays_a_plan() -> None:
+    roles = [
+        _said(ALEPPO, "visit", D(2024, 5, 6), start=1),
+        _said(HOMS, "plan", None, start=50),  # «ثم يتوجه إلى حمص», said on 6 May
+    ]
+    assert [s.place.id for s in build_stops(roles, published={"a.txt": D(2024, 5, 6)})] == ["aleppo"]
+
+
+def test_a_month_long_date_does_not_stretch_the_journey() -> None:
+    roles = [
+        _said(ALEPPO, "visit", D(2024, 5, 6), start=1),
+        MentionRole(_said(SYRIA, "country", None).resolution, "country", False, D(2024, 5, 1), D(2024, 5, 31)),  # type: ignore[arg-type]
+        _said(HOMS, "plan", None, start=50),
+    ]
+    assert journey_window(roles, span_days=7).last == D(2024, 5, 6)
+    assert journey_window(roles).last == D(2024, 5, 31)
+    assert [s.place.id for s in build_stops(roles, published={"a.txt": D(2024, 5, 6)})] == ["aleppo"]
+
+
+@pytest.mark.parametrize(
+    ("roles", "order"),
+    [
+        (  # «ووصل إلى بيروت قادما من حلب»: Aleppo, the place he came from, first on the day
+            [
+                _said(DAMASCUS, "visit", D(2024, 5, 6), start=1, sentence=0),
+                _said(ALEPPO, "visit", D(2024, 5, 6), start=60, sentence=0, earlier=True),
+            ],
+            ["aleppo", "damascus"],
+        ),
+        (  # "after visiting Homs" in another sentence of the article: Homs first
+            [
+                _said(DAMASCUS, "visit", D(2024, 5, 6), start=1, sentence=0),
+                _said(HOMS, "visit", D(2024, 5, 6), start=90, sentence=2, earlier=True),
+            ],
+            ["homs", "damascus"],
+        ),
+        (  # "before leaving Aleppo for Damascus", Damascus confirmed elsewhere: Aleppo first
+            [
+                _said(DAMASCUS, "visit", D(2024, 5, 6), start=1, sentence=0),
+                _said(ALEPPO, "departure", D(2024, 5, 6), start=60, sentence=3),
+                _said(DAMASCUS, "plan", None, start=80, sentence=3, stop=False),
+            ],
+            ["aleppo", "damascus"],
+        ),
+        (  # "took off from Aleppo" in its own sentence says nothing of the day's earlier visit
+            [
+                _said(DAMASCUS, "visit", D(2024, 5, 6), start=1, sentence=0),
+                _said(ALEPPO, "departure", D(2024, 5, 6), start=60, sentence=3, certainty="approximate"),
+            ],
+            ["damascus", "aleppo"],
+        ),
+    ],
+)
+def test_same_day_order_follows_the_earlier_legs(roles: list[MentionRole], order: list[str]) -> None:
+    assert [s.place.id for s in build_stops(roles, published={})] == order

@@ -1,0 +1,276 @@
+"""Presence cues: what the words right around a place say about the traveller's relation to it.
+
+:mod:`geo.story.roles` decides whether a mention is a stop; this module reads
+the few words around the place that settle how the traveller stands to it,
+in Arabic, French and English news alike:
+
+* how far a movement word stands before the place, not counting the
+  traveller's own name between them (the verb–subject–object order of Arabic
+  news: «غادر رئيس الوزراء فلان الفلاني مدينة X») nor one-letter elisions
+  ("arrivé à l'aéroport");
+* an earlier leg: a movement word after "after" («بعد زيارته لـ X», "after
+  visiting X") tells a visit done before the sentence's main event;
+* an onward destination: a place after a heading word («متوجها إلى», «في
+  طريقه إلى», "heading to", "bound for", "en direction de") or after a
+  departure and a "to" preposition ("left X for Y", «غادر X إلى Y») is still
+  ahead of the traveller;
+* the preposition that governs the place, past a trigger noun («وفد من مدينة
+  حلب», "étudiants de la ville de X"): "from" names someone's origin;
+* asides that are not where anyone stands: an anchor ("near X", «قرب X», "300
+  km south-west of X"), a time zone («بتوقيت مكة», "heure de Paris", "Beijing
+  time"), an office ("ruler of X", "maire de X") and a name alone in brackets (an
+  agency's credit, a gloss);
+* a preposition of being at ("in X", «في X»), which with the traveller named
+  and a date makes a verbless caption a presence.
+
+The word lists are :class:`~geo.places.lexicon.Lexicon` groups (``onward``,
+``origin``, ``destination``, ``near``, ``timezone``, ``earlier``, ``later``,
+``locative``, ``linking``, ``offices``, ``distance``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from geo.places.lexicon import Lexicon, Movement
+from geo.text.folding import Token
+
+__all__ = ["MovementCue", "Origin", "PlaceWords"]
+
+#: (word index, kind, future) of a movement word in a sentence.
+MovementCue = tuple[int, Movement, bool]
+
+#: Articles skipped when looking for the preposition before a trigger noun ("de la ville", "from the town").
+_ARTICLES = frozenset({"la", "le", "les", "l", "the", "ال"})
+_PUNCT = re.compile(r"[.,;:!?،؛؟()\[\]\"«»]")
+
+
+class Origin(StrEnum):
+    """The "from" before a place: a plain "from" («من», "from", "depuis"), or French "de" ("from" or "of")."""
+
+    FROM = "from"
+    FROM_OR_OF = "from or of"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceWords:
+    """The folded words of an article and the word lists that read them.
+
+    Attributes
+    ----------
+    words:
+        The article's folded words, in order.
+    text:
+        The folded text the words index into (to see punctuation between them).
+    lexicon:
+        The word lists.
+    skip:
+        Folded words that do not count in a distance: the traveller's name.
+    """
+
+    words: list[Token]
+    text: str
+    lexicon: Lexicon
+    skip: frozenset[str] = frozenset()
+
+    def counts(self, k: int) -> bool:
+        """Tell whether word ``k`` counts in a distance (not a one-letter elision, not the traveller's name)."""
+        word = self.words[k].text
+        return len(word) > 1 and word not in self.skip
+
+    def gap(self, lo: int, hi: int) -> int:
+        """How many words from word ``lo`` to word ``hi`` (1: adjacent), counting only words that count."""
+        return 1 + sum(1 for k in range(lo + 1, hi) if self.counts(k))
+
+    def near(self, movement: tuple[MovementCue, ...], first: int, window: int) -> list[MovementCue]:
+        """The movement words at most ``window`` counted words before word ``first``, in text order."""
+        return [m for m in movement if m[0] < first and self.gap(m[0], first) <= window]
+
+    def is_in(self, k: int, group: frozenset[str]) -> bool:
+        """Tell whether word ``k`` (proclitics stripped) is one of ``group``."""
+        return 0 <= k < len(self.words) and self.lexicon.is_one_of(self.words[k].text, group)
+
+    def _previous(self, k: int, lo: int) -> int:
+        """The index of the word before word ``k`` within the sentence from ``lo`` (``-1``: none)."""
+        return k - 1 if k - 1 >= lo else -1
+
+    def _joined(self, a: int, b: int) -> bool:
+        """Tell whether words ``a`` < ``b`` stand with no punctuation between them."""
+        if not 0 <= a <= b < len(self.words):
+            return False
+        return _PUNCT.search(self.text[self.words[a].end : self.words[b].start]) is None
+
+    def governing(self, first: int, lo: int, *, lookback: int) -> int:
+        """The index of the word that governs the place starting at word ``first`` (``-1``: none).
+
+        That is the word just before the place, or, when a trigger noun stands
+        within ``lookback`` words before it («من مدينة حلب», "de la ville de
+        X"), the word before the trigger noun (articles skipped).
+        """
+        k = self._previous(first, lo)
+        for j in range(first - 1, max(lo, first - lookback) - 1, -1):
+            if not self._joined(j, first):
+                break
+            if self.lexicon.trigger(self.words[j].text) is not None:
+                k = self._previous(j, lo)
+                while k >= 0 and self.words[k].text in _ARTICLES:
+                    k = self._previous(k, lo)
+                break
+        return k
+
+    def onward(self, first: int, lo: int, movement: tuple[MovementCue, ...], *, cue: str | None, window: int) -> bool:
+        """Tell whether the place at word ``first`` is a destination still ahead.
+
+        A heading word within ``window`` counted words before it («متوجها
+        إلى X», "on his way to X", "en direction de X"), or a "to" preposition
+        governing it (``cue``, a proclitic «لـ», or the word before it or its
+        trigger noun) after a "before" word in that window («قبل السفر إلى
+        X», "before heading to X"; "before leaving X" leaves from X) or after
+        a departure as the nearest movement word ("left X for Y", «غادر X إلى
+        مدينة Y»).
+        """
+        k, seen, later = first - 1, 0, False
+        while k >= lo and seen < window:
+            if self.is_in(k, self.lexicon.onward):
+                return True
+            later = later or self.is_in(k, self.lexicon.later)
+            seen += self.counts(k)
+            k -= 1
+        governing = self.governing(first, lo, lookback=window)
+        to = self.is_in(governing, self.lexicon.destination) or (
+            cue is not None and self.lexicon.is_one_of(cue, self.lexicon.destination)
+        )
+        before = [m for m in movement if m[0] < (governing if governing >= 0 else first)]
+        return to and (later or (bool(before) and before[-1][1] == Movement.DEPARTURE))
+
+    def earlier(self, movement: int, lo: int) -> bool:
+        """Tell whether the movement word at index ``movement`` is told as done before the main event.
+
+        An "after" word stands at most two counted words before it («بعد
+        زيارته», «بعد أن زار», "after visiting", "après avoir visité", "après
+        sa visite").
+        """
+        k, seen = movement - 1, 0
+        while k >= lo and seen < 2:
+            if self.is_in(k, self.lexicon.earlier):
+                return True
+            seen += self.counts(k)
+            k -= 1
+        return False
+
+    def vehicle_before(self, first: int, lo: int, *, window: int) -> bool:
+        """Tell whether a vehicle ("plane", «الطائرة») stands at most ``window`` counted words before word ``first``."""
+        k, seen = first - 1, 0
+        while k >= lo and seen < window:
+            if self.is_in(k, self.lexicon.vehicles):
+                return True
+            seen += self.counts(k)
+            k -= 1
+        return False
+
+    def origin(self, first: int, lo: int, *, lookback: int) -> Origin | None:
+        """The "from" that governs the place at word ``first`` («من», "from", "depuis"; French "de"), if any."""
+        governing = self.governing(first, lo, lookback=lookback)
+        if self.is_in(governing, self.lexicon.origin):
+            return Origin.FROM
+        return Origin.FROM_OR_OF if self.is_in(governing, self.lexicon.origin_or_of) else None
+
+    def governs_from(self, movement: MovementCue, first: int, lo: int, *, lookback: int) -> bool:
+        """Tell whether a movement word governs the "from" of the place at word ``first``.
+
+        A word of arriving or leaving does ("arrived at X by helicopter from
+        Y"); another movement word only when nothing but titles and the
+        traveller's name stands between it and "from" ("returned from Y",
+        «عاد الرئيس من Y»), not "met students from Y", «التقى وفدا من Y».
+        """
+        if movement[1] != Movement.MOVEMENT:
+            return True
+        governing = self.governing(first, lo, lookback=lookback)
+        return all(
+            not self.counts(k) or self.is_in(k, self.lexicon.titles) for k in range(movement[0] + 1, governing)
+        )
+
+    def _before_place(self, first: int, lo: int) -> tuple[int, bool]:
+        """The word before the place at word ``first``, past a trigger noun and one linking word
+        («قرب مدينة X» → «قرب», "ruler of X" → "ruler", "heure de X" → "heure"; ``-1`` when none),
+        and whether a linking word was passed."""
+        k = first - 1 if self._joined(first - 1, first) and first - 1 >= lo else -1
+        if k >= lo and self.lexicon.trigger(self.words[k].text) is not None and self._joined(k - 1, k):
+            k = k - 1 if k - 1 >= lo else -1
+        if k > lo and self.is_in(k, self.lexicon.linking) and self._joined(k - 1, k):
+            return k - 1, True
+        return k, False
+
+    def aside(self, first: int, last: int, lo: int, hi: int, *, window: int) -> str:
+        """Why the place of words ``first``..``last`` is an aside, not where anyone stands ("" when it is not).
+
+        ``[lo, hi)`` is its sentence's word range. Read are the word before
+        it (:meth:`_before_place`): an anchor ("near X"), a time zone
+        («بتوقيت X», "heure de X") or an office linked by "of" ("ruler of X"); a
+        unit of distance at most ``window`` words before it ("300 km south-west
+        of X"); and the word right after it ("Beijing time").
+        """
+        before, linked = self._before_place(first, lo)
+        after = last + 1 if last + 1 < hi and self._joined(last, last + 1) else -1
+        if self.is_in(before, self.lexicon.near):
+            return "an anchor: something is near it"
+        if self.is_in(before, self.lexicon.timezone) or self.is_in(after, self.lexicon.timezone):
+            return "a time-zone aside"
+        if linked and self.is_in(before, self.lexicon.offices):
+            return "part of a title: an office named after the place"
+        if self._posted(first, lo):
+            return "part of a title: someone posted at the place"
+        k, seen = first - 1, 0
+        while k >= lo and seen < window and self._joined(k, first):
+            if self.is_in(k, self.lexicon.distance):
+                return "an anchor: a distance is measured from it"
+            seen += self.counts(k)
+            k -= 1
+        return ""
+
+    def _posted(self, first: int, lo: int) -> bool:
+        """Tell whether a post («السفير الفرنسي بـX», "ambassador in X") stands at most three counted words before
+        the preposition of the place at word ``first`` (or before the place, its preposition a proclitic)."""
+        k = first - 1 if self.is_in(first - 1, self.lexicon.locative) and self._joined(first - 1, first) else first
+        seen = 0
+        k -= 1
+        while k >= lo and seen < 3 and self._joined(k, first):
+            if self.is_in(k, self.lexicon.posts):
+                return True
+            if self.lexicon.movement_kind(self.words[k].text) is not None:
+                return False  # "the envoy arrived in X": the envoy is there
+            seen += self.counts(k)
+            k -= 1
+        return False
+
+    def opens_where(self, last: int, hi: int) -> bool:
+        """Tell whether the word right after the place ending at word ``last`` opens a "where" clause («حيث»,
+        "where", "où"), punctuation allowed between."""
+        return last + 1 < hi and self.is_in(last + 1, self.lexicon.where)
+
+    def locative(self, first: int, lo: int, *, cue: str | None) -> bool:
+        """Tell whether the place at word ``first`` is governed by a preposition of being at ("in X", «في X», «بـX»)."""
+        if cue is not None and self.lexicon.is_one_of(cue, self.lexicon.locative):
+            return True
+        return self.is_in(self.governing(first, lo, lookback=2), self.lexicon.locative)
+
+    def coordinated(self, first: int, last: int, others: frozenset[tuple[int, int]]) -> bool:
+        """Tell whether the place of words ``first``..``last`` is joined by "and" to another of ``others``
+        (``(first, last)`` word spans): "Brussels and Washington", «واشنطن وبكين», "Paris et Berlin"."""
+        after = [span for span in others if span[0] in (last + 1, last + 2)]
+        before = [span for span in others if span[1] in (first - 1, first - 2)]
+        for a, b in [(last, s[0]) for s in after] + [(s[1], first) for s in before]:
+            if not self._joined(a, b):
+                continue
+            if b == a + 2 and self.is_in(a + 1, self.lexicon.conjunctions):
+                return True
+            if b == a + 1 and self.words[b].text[:1] in self.lexicon.conjunctions:  # the Arabic و on the name
+                return True
+        return False
+
+    def bracketed(self, first: int, last: int) -> bool:
+        """Tell whether the words ``first``..``last`` are all that stands in a pair of brackets ("(Y)")."""
+        start, end = self.words[first].start, self.words[last].end
+        return self.text[:start].rstrip().endswith("(") and self.text[end:].lstrip().startswith(")")
