@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from geo.dates.atoms import Atom, Group, Piece, day_exists
-from geo.dates.lexicon import Marker, Unit
+from geo.dates.date_words import Marker, Unit
 from geo.model import Certainty
 from geo.settings import DateSettings
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from geo.dates.clauses import ScannedText
-from geo.dates.lexicon import Marker, Unit, load_dates_lexicon
+from geo.dates.date_words import Marker, Unit, load_dates_lexicon
 from geo.dates.patterns import Patterns, date_patterns
 from geo.text.folding import is_arabic, name_key
 

@@ -15,7 +15,7 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geo.dates.lexicon import load_dates_lexicon
+from geo.dates.date_words import load_dates_lexicon
 from geo.dates.patterns import date_patterns
 from geo.text.folding import Folded, fold, fold_text
 

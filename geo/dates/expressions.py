@@ -79,7 +79,7 @@ Rules
 * **No anchor**: everything relative resolves to ``None`` with certainty
   ``unknown``; absolute dates, months with a year and years still resolve.
 
-The work is shared by job: :mod:`geo.dates.lexicon` (the word lists),
+The work is shared by job: :mod:`geo.dates.date_words` (the word lists),
 :mod:`geo.dates.patterns` (the regular expressions), :mod:`geo.dates.clauses`
 (folded text and its clauses), :mod:`geo.dates.tense` (the future tense),
 :mod:`geo.dates.atoms` (the pieces of an expression and their grouping) and

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from geo.dates.lexicon import Marker, Unit, load_dates_lexicon
+from geo.dates.date_words import Marker, Unit, load_dates_lexicon
 from geo.text.folding import name_key
 
 __all__ = ["Patterns", "alternation", "date_patterns"]

@@ -55,8 +55,8 @@ from enum import StrEnum
 from functools import cache
 
 from geo.dates.anchoring import weekday_near
+from geo.dates.date_words import load_dates_lexicon
 from geo.dates.expressions import TimeExpr, anchor_weekdays, find_dates_in_text
-from geo.dates.lexicon import load_dates_lexicon
 from geo.dates.tense import clause_is_future
 from geo.model import Article, Certainty, Published, PublishedSource, WordFrequencies
 from geo.settings import DateSettings

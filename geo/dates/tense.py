@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from geo.dates.clauses import ScannedText, scanned_text
-from geo.dates.lexicon import load_dates_lexicon
+from geo.dates.date_words import load_dates_lexicon
 from geo.dates.patterns import date_patterns
 from geo.model import WordFrequencies
 from geo.settings import DateSettings

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from geo.dates.lexicon import Marker, Unit, load_dates_lexicon
+from geo.dates.date_words import Marker, Unit, load_dates_lexicon
 from geo.errors import IndexBuildError
 from tests.conftest import ROOT
 
 
 def test_lexicon_is_not_read_at_import() -> None:
     code = (
-        "import geo.dates.expressions, geo.dates.publication, geo.dates.lexicon, geo.dates.patterns\n"
-        "assert geo.dates.lexicon.load_dates_lexicon.cache_info().currsize == 0\n"
+        "import geo.dates.expressions, geo.dates.publication, geo.dates.date_words, geo.dates.patterns\n"
+        "assert geo.dates.date_words.load_dates_lexicon.cache_info().currsize == 0\n"
         "assert geo.dates.patterns.date_patterns.cache_info().currsize == 0\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
