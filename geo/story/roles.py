@@ -60,7 +60,6 @@ class SentenceCues:
 
     movement: tuple[MovementCue, ...]  # (word index, kind, future)
     traveller: bool
-    future: bool
     dates: tuple[TimeExpr, ...]
     speech: bool = False
 
@@ -141,12 +140,8 @@ class _ArticleReader:
                 movement.append((k, kind[0], kind[1]))
             traveller = traveller or key in self.traveller_keys
             speech = speech or key in self.lexicon.speech
-        text = self.article.text[span.start : span.end]
-        future = sentence_is_future(
-            text, language=self.article.language, frequencies=self.frequencies, settings=self.date_settings
-        ) or any(f for _, _, f in movement)
         dates = tuple(d for d in self.dates if span.start <= d.start < span.end)
-        return SentenceCues(movement=tuple(movement), traveller=traveller, future=future, dates=dates, speech=speech)
+        return SentenceCues(movement=tuple(movement), traveller=traveller, dates=dates, speech=speech)
 
     def _historical(self, expr: TimeExpr) -> bool:
         return (
@@ -252,7 +247,7 @@ class _ArticleReader:
         """The role of one resolved mention, with its dates and a short ``why``."""
         mention, place = resolution.mention, resolution.place
         index = mention.sentence
-        cues = self.cues[index] if 0 <= index < len(self.cues) else SentenceCues((), False, False, ())
+        cues = self.cues[index] if 0 <= index < len(self.cues) else SentenceCues((), False, ())
         first_word, last_word = self.word_span(mention.start, mention.end)
         read = self._read(resolution, cues, first_word, last_word)
         if place.place_type in AREA_TYPES:
@@ -525,9 +520,7 @@ class _ArticleReader:
         before = folded[: scanned.break_starts[i - 1]].split()[-1:]
         if not any(self.lexicon.is_one_of(name_key(w), self.lexicon.earlier) for w in (*opener, *before)):
             return False
-        lo, hi = scanned.clause(folded_start, folded_end)
-        offsets = scanned.folded.offsets
-        return not offsets[lo] <= start < offsets[min(hi, len(offsets) - 1)]
+        return not self._in_clause(expr, start)
 
     def _is_dateline(self, start: int, end: int) -> bool:
         text = self.article.text
