@@ -46,6 +46,7 @@ __all__ = [
     "cases_from_documents",
     "fit_report",
     "fit_weights",
+    "fitted_settings",
     "read_labelled",
 ]
 
@@ -243,11 +244,10 @@ def _decide(cases: Sequence[MentionCase], weights: ResolutionSettings) -> dict[s
     """Each held-out name's decision with ``weights``: its best candidate if it reaches the threshold."""
     scores: dict[str, LanguageScore] = {}
     for case in cases:
-        best = max(
-            case.candidates,
-            key=lambda c: c.offset + sum(getattr(weights, n) * v for n, v in c.features.items()),
+        value, best = max(
+            ((c.offset + sum(getattr(weights, n) * v for n, v in c.features.items()), c) for c in case.candidates),
+            key=lambda scored: scored[0],
         )
-        value = best.offset + sum(getattr(weights, n) * v for n, v in best.features.items())
         placed = value >= weights.threshold
         outcome = LanguageScore(
             right=int(placed and best.right),
