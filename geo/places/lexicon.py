@@ -213,11 +213,5 @@ def load_lexicon(path: Path = LEXICON_FILE, *, events_path: Path | None = EVENTS
                         triggers.setdefault(key, hint)
     return Lexicon(
         triggers=triggers,
-        prepositions=frozenset(groups["prepositions"]),
-        titles=frozenset(groups["titles"]),
-        speech=frozenset(groups["speech"]),
-        movement=frozenset(groups["movement"]),
-        departure=frozenset(groups["departure"]),
-        institutions=frozenset(groups["institutions"]),
-        **{name: frozenset(groups[name]) for name in WORD_GROUPS[6:]},
+        **{name: frozenset(groups[name]) for name in WORD_GROUPS},
     )

@@ -25,7 +25,6 @@ answer without a point on the globe is a failure.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -38,7 +37,8 @@ from geopy.location import Location
 
 from geo.model import Article, MatchKind, Mention, Place, PlaceType, Resolution, Trigger, WordFrequencies
 from geo.places.geocoders import ChainedGeocoder, GeocodeCacheError, OfflineGeocoder, geocoder_name
-from geo.places.geocoders.chain import CACHE_NAME
+from geo.places.geocoders.base import on_the_globe
+from geo.places.geocoders.chain import CACHE_NAME, online_members
 from geo.places.lexicon import Lexicon
 from geo.places.resolution import haversine_km, place_uncertainty_km
 from geo.places.unplaced import UnplacedName, find_unplaced
@@ -51,6 +51,7 @@ __all__ = [
     "LookupOutcome",
     "LookupRecord",
     "LookupResult",
+    "lookup_counts",
     "lookup_summary",
     "place_from_location",
     "place_unplaced",
@@ -218,13 +219,10 @@ def _bbox_km(raw: Any, props: Mapping[str, Any]) -> float | None:
         south, west, north, east = (float(box[i]) for i in order)  # type: ignore[index]
     except (TypeError, ValueError, IndexError, KeyError):
         return None
-    if not all(_on_the_globe(lat, lon) for lat, lon in ((south, west), (north, east))):
+    if not all(on_the_globe(lat, lon) for lat, lon in ((south, west), (north, east))):
         return None
     return round(haversine_km(south, west, north, east) / 2, 1)
 
-
-def _on_the_globe(lat: float, lon: float) -> bool:
-    return math.isfinite(lat) and math.isfinite(lon) and abs(lat) <= 90 and abs(lon) <= 180
 
 
 def place_from_location(
@@ -264,7 +262,7 @@ def place_from_location(
     """
     props = _properties(location.raw)
     lat, lon = round(float(location.latitude), 6), round(float(location.longitude), 6)
-    if not _on_the_globe(lat, lon):
+    if not on_the_globe(lat, lon):
         raise ValueError(f"malformed answer: no point on the globe ({lat}, {lon})")
     place_type, feature = _answer_type(props, trigger)
     name, name_ar = _names(props, location, query)
@@ -291,8 +289,8 @@ def _online_part(geocoder: Geocoder) -> ChainedGeocoder | None:
     if isinstance(geocoder, OfflineGeocoder):
         return None
     if isinstance(geocoder, ChainedGeocoder):
-        online = [g for g in geocoder.geocoders if not isinstance(g, OfflineGeocoder)]
-        return ChainedGeocoder(online, cache=geocoder.cache) if online else None
+        online = online_members(geocoder)
+        return ChainedGeocoder(list(online), cache=geocoder.cache) if online else None
     return ChainedGeocoder([geocoder])  # a chain drops the keywords a geocoder does not take
 
 
@@ -313,8 +311,6 @@ def _ask(
         answer = geocoder.geocode(name.query, exactly_one=True, addressdetails=True, namedetails=True)
     except (GeocoderServiceError, GeocodeCacheError) as exc:
         answer, error = None, _one_line(exc)
-    if isinstance(answer, list):
-        answer = answer[0] if answer else None
     if isinstance(answer, Location):
         try:
             placed = place_from_location(
@@ -435,11 +431,18 @@ def place_unplaced(
     )
 
 
-def lookup_summary(records: Iterable[LookupRecord]) -> str:
-    """One line: ``online geocoder: N names looked up, M placed, K failed`` (and any notes, counted)."""
+def lookup_counts(records: Iterable[LookupRecord]) -> tuple[int, int, int]:
+    """How many names were looked up, placed and failed."""
     records = list(records)
     placed = sum(r.outcome == LookupOutcome.PLACED for r in records)
     failed = sum(r.outcome == LookupOutcome.FAILED for r in records)
-    line = f"online geocoder: {len(records)} names looked up, {placed} placed, {failed} failed"
+    return len(records), placed, failed
+
+
+def lookup_summary(records: Iterable[LookupRecord]) -> str:
+    """One line: ``online geocoder: N names looked up, M placed, K failed`` (and any notes, counted)."""
+    records = list(records)
+    total, placed, failed = lookup_counts(records)
+    line = f"online geocoder: {total} names looked up, {placed} placed, {failed} failed"
     noted = sum(bool(r.note) for r in records)
     return f"{line} ({noted} with a corrupt cache entry set aside)" if noted else line

@@ -25,7 +25,7 @@ from geo.places.phonetic import arabic_key
 from geo.settings import ProminenceSettings, RecognitionSettings
 from geo.text.folding import Folded, Token, extend_over_marks, fold, tokens
 
-__all__ = ["Recognizer"]
+__all__ = ["Recognizer", "is_arabic_token", "is_latin_token"]
 
 _JOIN_CHARS = frozenset(" \u00a0-\u2010\u2011\u2013'\u2019\u02bc")  # a name's words may be joined by these
 _ARABIC_START = re.compile(r"[\u0620-\u064a]")
@@ -42,11 +42,13 @@ class _Match:
     kind: MatchKind
 
 
-def _is_arabic_token(token: Token) -> bool:
+def is_arabic_token(token: Token) -> bool:
+    """A word that starts with an Arabic letter."""
     return _ARABIC_START.match(token.text) is not None
 
 
-def _is_latin_token(token: Token) -> bool:
+def is_latin_token(token: Token) -> bool:
+    """A word that starts with a Latin (ASCII) letter."""
     return token.text[:1].isascii() and token.text[:1].isalpha()
 
 
@@ -109,7 +111,7 @@ class Recognizer:
                 i += 1
                 continue
             match = self._exact(article, folded, words, joinable, skip, i)
-            if match is None and _is_arabic_token(words[i]):
+            if match is None and is_arabic_token(words[i]):
                 match = self._phonetic(words, joinable, skip, i)
             if match is None or self._generic_noun(words, match) or self._function_word(words, match):
                 i += 1
@@ -167,13 +169,13 @@ class Recognizer:
     ) -> _Match | None:
         first = words[i]
         lowercase = False
-        if _is_latin_token(first):
+        if is_latin_token(first):
             # Lowercase Latin words name no place, but may be a nationality ("le président ukrainien").
             lowercase = not article.text[folded.offsets[first.start]].isupper()
             if lowercase and article.language != "fr":
                 return None  # only French writes nationalities in lowercase
             variants = [(0, first.text)]
-        elif _is_arabic_token(first):
+        elif is_arabic_token(first):
             # A common word is read with proclitics stripped only when the
             # remainder is at least as common (بالقاهرة yes, كبيرة → ك + بيرة no).
             variants = [(0, first.text)]
@@ -201,7 +203,7 @@ class Recognizer:
 
     @staticmethod
     def _kind(token: Token) -> MatchKind:
-        return MatchKind.LATIN if _is_latin_token(token) else MatchKind.EXACT
+        return MatchKind.LATIN if is_latin_token(token) else MatchKind.EXACT
 
     def _phonetic(self, words: list[Token], joinable: list[bool], skip: list[bool], i: int) -> _Match | None:
         first = words[i]
@@ -230,7 +232,7 @@ class Recognizer:
                     or not joinable[j]
                     or skip[nxt]
                     or nxt - i + 1 > self.settings.phonetic_words
-                    or not _is_arabic_token(words[nxt])
+                    or not is_arabic_token(words[nxt])
                 ):
                     break
                 j = nxt
@@ -309,10 +311,10 @@ class Recognizer:
         ("Airport"), no institution and no common word (a surname is rare).
         """
         after = match.last + 1
-        if match.first != match.last or after >= len(words) or not _is_latin_token(words[match.first]):
+        if match.first != match.last or after >= len(words) or not is_latin_token(words[match.first]):
             return False
         nxt = words[after]
-        if not _is_latin_token(nxt) or folded.text[words[match.last].end : nxt.start] != " ":
+        if not is_latin_token(nxt) or folded.text[words[match.last].end : nxt.start] != " ":
             return False
         if not article.text[folded.offsets[nxt.start]].isupper():
             return False
@@ -333,9 +335,9 @@ class Recognizer:
         trigger, cue = self._context(words, match.first, match.stripped, folded.text)
         person = self._person(words, match, folded.text)
         initial = (
-            _is_latin_token(words[match.first]) and _INITIAL.search(article.text[max(0, start - 3) : start]) is not None
+            is_latin_token(words[match.first]) and _INITIAL.search(article.text[max(0, start - 3) : start]) is not None
         )
-        if start < 3 and _is_latin_token(words[match.first]):
+        if start < 3 and is_latin_token(words[match.first]):
             initial = not article.text[:start].strip(" \t\"'«“(")
         adjective = all(h.flags & ADJECTIVE for h in match.hits)
         rows = []

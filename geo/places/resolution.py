@@ -245,7 +245,7 @@ class Resolver:
         groups: dict[str, list[Mention]] = defaultdict(list)
         for mention in plain:
             groups[name_key(mention.text)].append(mention)
-        first = {key: self._group(key, group, context, near_others=False).best for key, group in groups.items()}
+        first = {key: self._group(key, group, context).best for key, group in groups.items()}  # no anchors yet
         context.anchors = [
             (key, place.lat, place.lon)
             for key, best in first.items()
@@ -254,15 +254,15 @@ class Resolver:
             if place.place_type in POINT_TYPES
         ]
         context.parents = self._explicit_parents(plain)
-        return [self._group(key, group, context, near_others=True) for key, group in groups.items()]
+        return [self._group(key, group, context) for key, group in groups.items()]
 
-    def _group(self, key: str, group: list[Mention], context: _Context, *, near_others: bool) -> NameGroup:
-        """Score every candidate of the mentions of one name (``near_others``: against the article's places)."""
+    def _group(self, key: str, group: list[Mention], context: _Context) -> NameGroup:
+        """Score every candidate of the mentions of one name (near the article's other places, once known)."""
         scored = []
         for mention in group:
             facts = self._facts(mention, context)
             for row in mention.candidates:
-                scored.append(self._score(mention, facts, row, context, key=key if near_others else ""))
+                scored.append(self._score(mention, facts, row, context, key=key))
         return NameGroup(key=key, mentions=tuple(group), scored=tuple(scored))
 
     # -- context ----------------------------------------------------------

@@ -27,12 +27,12 @@ from dataclasses import dataclass
 
 from geo.model import Article, MatchKind, Mention, Resolution, Trigger, WordFrequencies
 from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
+from geo.places.recognition import is_arabic_token, is_latin_token
 from geo.settings import LookupSettings, RecognitionSettings
-from geo.text.folding import Folded, Token, fold, tokens
+from geo.text.folding import Folded, fold, tokens
 
 __all__ = ["UnplacedName", "find_unplaced"]
 
-_ARABIC_START = re.compile(r"[\u0620-\u064a]")
 _NAME_GAP = re.compile(r"[ \u00a0\-\u2010\u2011'\u2019]{1,3}")  # inside a name: a space, a hyphen, an apostrophe
 _CONNECTOR_GAP = re.compile(r"[ \u00a0'\u2019]{1,3}")  # between a trigger noun and its name
 _NOT_A_NAME = (MatchKind.ADJECTIVE, MatchKind.RELATIVE)
@@ -69,12 +69,6 @@ class UnplacedName:
         return " ".join(self.text.split())
 
 
-def _is_latin(token: Token) -> bool:
-    return token.text[:1].isascii() and token.text[:1].isalpha()
-
-
-def _is_arabic(token: Token) -> bool:
-    return _ARABIC_START.match(token.text) is not None
 
 
 class _Reader:
@@ -124,9 +118,9 @@ class _Reader:
         """How common word ``k`` is; an Arabic word is as common as its commonest clitic-free form
         («والأقمار» as «الأقمار»)."""
         word = self.words[k]
-        if _is_latin(word):
+        if is_latin_token(word):
             return self.frequencies(word.text, language=self.language)
-        forms = [word.text, *(form for _, form in clitic_forms(word.text))] if _is_arabic(word) else [word.text]
+        forms = [word.text, *(form for _, form in clitic_forms(word.text))] if is_arabic_token(word) else [word.text]
         return max(self.frequencies(form) for form in forms)
 
     def in_furniture(self, k: int) -> bool:
@@ -159,13 +153,14 @@ class _Reader:
 
     def name_after(self, k: int) -> int | None:
         """The last word of the name that starts at word ``k``, or ``None`` when none does."""
-        latin = _is_latin(self.words[k])
-        if not (latin or _is_arabic(self.words[k])) or (latin and not self.capitalised(k)):
+        latin = is_latin_token(self.words[k])
+        if not (latin or is_arabic_token(self.words[k])) or (latin and not self.capitalised(k)):
             return None
         last = k
         while last - k + 1 < self.settings.max_words and last + 1 < len(self.words):
             nxt = last + 1
-            if not _NAME_GAP.fullmatch(self.gap(last)) or self.is_cue_word(nxt) or _is_latin(self.words[nxt]) != latin:
+            same_script = is_latin_token(self.words[nxt]) == latin
+            if not _NAME_GAP.fullmatch(self.gap(last)) or self.is_cue_word(nxt) or not same_script:
                 break
             if latin and not self.capitalised(nxt):
                 break
@@ -207,7 +202,7 @@ def _after_trigger(reader: _Reader, k: int) -> int | None:
     for _ in range(reader.max_connectors + 1):
         if j >= len(reader.words) or not _CONNECTOR_GAP.fullmatch(reader.gap(j - 1)):
             return None
-        connector = _is_latin(reader.words[j]) and not reader.capitalised(j)
+        connector = is_latin_token(reader.words[j]) and not reader.capitalised(j)
         if not connector or reader.zipf(j) < reader.settings.function_word_zipf:
             return j
         j += 1
@@ -218,7 +213,7 @@ def _cued(reader: _Reader, k: int) -> tuple[int, Trigger | None, str | None] | N
     """``(first word of a name, trigger, cue)`` when word ``k`` introduces a name."""
     word = reader.words[k]
     trigger = reader.lexicon.trigger(word.text)
-    if trigger is not None and not (_is_latin(word) and reader.capitalised(k)):
+    if trigger is not None and not (is_latin_token(word) and reader.capitalised(k)):
         first = _after_trigger(reader, k)
         if first is None:
             return None
@@ -232,7 +227,7 @@ def _cued(reader: _Reader, k: int) -> tuple[int, Trigger | None, str | None] | N
 def _latin_preposition(reader: _Reader, k: int) -> bool:
     """Word ``k`` is a Latin preposition of place right before a word, and not "according to"."""
     word = reader.words[k]
-    if word.text not in reader.lexicon.prepositions or not _is_latin(word) or k + 1 >= len(reader.words):
+    if word.text not in reader.lexicon.prepositions or not is_latin_token(word) or k + 1 >= len(reader.words):
         return False
     if k > 0 and reader.words[k - 1].text in reader.lexicon.speech:
         return False  # "according to Reuters": a source, not a place

@@ -36,8 +36,9 @@ from geo.places.geocoders import (
     geocoder_from_options,
     geocoder_name,
 )
+from geo.places.geocoders.chain import online_members
 from geo.places.geocoders.options import DEFAULT_TIMEOUT_SECONDS
-from geo.places.lookup import LookupOutcome, LookupRecord
+from geo.places.lookup import LookupRecord, lookup_counts
 from geo.presenter.translations import tr
 
 __all__ = [
@@ -156,12 +157,6 @@ def offline_members(geocoder: Any) -> tuple[Any, ...]:
     return tuple(g for g in geocoder.geocoders if isinstance(g, OfflineGeocoder))
 
 
-def online_members(geocoder: Any) -> tuple[Geocoder, ...]:
-    """The online geocoders of a chain (none for the offline geocoder or anything that is not a chain)."""
-    if not isinstance(geocoder, ChainedGeocoder):
-        return ()
-    return tuple(g for g in geocoder.geocoders if not isinstance(g, OfflineGeocoder))
-
 
 def is_online(geocoder: Any) -> bool:
     """Whether ``geocoder`` asks an online service about what the gazetteer lacks."""
@@ -210,11 +205,5 @@ def service_text(service: str, *, lang: str = "en") -> str:
 
 def lookup_text(records: Iterable[LookupRecord], *, lang: str = "en") -> str:
     """One line on a build's online look-ups (in English, :func:`~geo.places.lookup.lookup_summary`'s)."""
-    records = list(records)
-    return tr(
-        lang,
-        "lookups",
-        total=len(records),
-        placed=sum(r.outcome == LookupOutcome.PLACED for r in records),
-        failed=sum(r.outcome == LookupOutcome.FAILED for r in records),
-    )
+    total, placed, failed = lookup_counts(records)
+    return tr(lang, "lookups", total=total, placed=placed, failed=failed)

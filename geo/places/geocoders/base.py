@@ -17,7 +17,14 @@ from geopy.exc import GeocoderUnavailable
 from geopy.geocoders.base import Geocoder
 from geopy.point import Point
 
-__all__ = ["NoNetworkAdapter", "init_without_network", "coerce_point", "geocoder_name", "canonical_json"]
+__all__ = [
+    "NoNetworkAdapter",
+    "canonical_json",
+    "coerce_point",
+    "geocoder_name",
+    "init_without_network",
+    "on_the_globe",
+]
 
 _OFFLINE_USER_AGENT = "geostory-offline-geocoder"
 
@@ -72,6 +79,12 @@ def coerce_point(query: Any) -> Point:
     if not (math.isfinite(point.latitude) and math.isfinite(point.longitude)):
         raise ValueError("Must be a coordinate pair or Point")
     return point
+
+
+def on_the_globe(lat: Any, lon: Any) -> bool:
+    """True for a finite latitude within ±90° and longitude within ±180° (numbers only)."""
+    numbers = all(isinstance(v, float | int) for v in (lat, lon))
+    return numbers and math.isfinite(lat) and math.isfinite(lon) and abs(lat) <= 90 and abs(lon) <= 180
 
 
 def geocoder_name(geocoder: Any) -> str:

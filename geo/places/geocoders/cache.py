@@ -15,7 +15,6 @@ service again and the answer replaces the entry.
 from __future__ import annotations
 
 import json
-import math
 import os
 import sqlite3
 import threading
@@ -28,7 +27,7 @@ from typing import Any
 from geopy.location import Location
 
 from geo.errors import OutputError
-from geo.places.geocoders.base import canonical_json
+from geo.places.geocoders.base import canonical_json, on_the_globe
 
 __all__ = ["CorruptCacheEntry", "GeocodeCache", "GeocodeCacheError", "default_cache_path"]
 
@@ -47,7 +46,7 @@ def _location(address: Any, lat: Any, lon: Any, raw: Any) -> Location:
     """One stored location, as it was put; a ValueError or TypeError for a row that is not one."""
     if not isinstance(address, str) or not isinstance(raw, str):
         raise TypeError("address and raw must be text")
-    if not all(isinstance(v, float | int) and math.isfinite(v) for v in (lat, lon)) or abs(lat) > 90 or abs(lon) > 180:
+    if not on_the_globe(lat, lon):
         raise ValueError(f"no usable point ({lat!r}, {lon!r})")
     return Location(address, (lat, lon), json.loads(raw))
 

@@ -22,7 +22,7 @@ from geo.places.geocoders.base import canonical_json, coerce_point, geocoder_nam
 from geo.places.geocoders.cache import CorruptCacheEntry, GeocodeCache
 from geo.places.geocoders.offline import OfflineGeocoder
 
-__all__ = ["CACHE_NAME", "ChainedGeocoder"]
+__all__ = ["CACHE_NAME", "ChainedGeocoder", "online_members"]
 
 #: The name under which a set-aside cache entry is recorded in :attr:`ChainedGeocoder.errors`.
 CACHE_NAME = "cache"
@@ -66,6 +66,13 @@ def _all_failed(method: str, query: Any, errors: _Failures) -> GeocoderServiceEr
         return type(last)(message)
     except TypeError:
         return GeocoderServiceError(message)
+
+
+def online_members(geocoder: Any) -> tuple[Geocoder, ...]:
+    """The online geocoders of a chain (none for the offline geocoder or anything that is not a chain)."""
+    if not isinstance(geocoder, ChainedGeocoder):
+        return ()
+    return tuple(g for g in geocoder.geocoders if not isinstance(g, OfflineGeocoder))
 
 
 class ChainedGeocoder(Geocoder):
