@@ -31,6 +31,7 @@ The word lists are :class:`~geo.places.lexicon.Lexicon` groups (``onward``,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -74,6 +75,14 @@ class PlaceWords:
     text: str
     lexicon: Lexicon
     skip: frozenset[str] = frozenset()
+
+    def back(self, first: int, lo: int, window: int) -> Iterator[int]:
+        """The words before word ``first``, nearest first, down to ``lo`` and within ``window`` counted words."""
+        k, seen = first - 1, 0
+        while k >= lo and seen < window:
+            yield k
+            seen += self.counts(k)
+            k -= 1
 
     def counts(self, k: int) -> bool:
         """Tell whether word ``k`` counts in a distance (not a one-letter elision, not the traveller's name)."""
@@ -131,13 +140,11 @@ class PlaceWords:
         a departure as the nearest movement word ("left X for Y", «غادر X إلى
         مدينة Y»).
         """
-        k, seen, later = first - 1, 0, False
-        while k >= lo and seen < window:
+        later = False
+        for k in self.back(first, lo, window):
             if self.is_in(k, self.lexicon.onward):
                 return True
             later = later or self.is_in(k, self.lexicon.later)
-            seen += self.counts(k)
-            k -= 1
         governing = self.governing(first, lo, lookback=window)
         to = self.is_in(governing, self.lexicon.destination) or (
             cue is not None and self.lexicon.is_one_of(cue, self.lexicon.destination)
@@ -152,23 +159,11 @@ class PlaceWords:
         زيارته», «بعد أن زار», "after visiting", "après avoir visité", "après
         sa visite").
         """
-        k, seen = movement - 1, 0
-        while k >= lo and seen < 2:
-            if self.is_in(k, self.lexicon.earlier):
-                return True
-            seen += self.counts(k)
-            k -= 1
-        return False
+        return any(self.is_in(k, self.lexicon.earlier) for k in self.back(movement, lo, 2))
 
     def vehicle_before(self, first: int, lo: int, *, window: int) -> bool:
         """Tell whether a vehicle ("plane", «الطائرة») stands at most ``window`` counted words before word ``first``."""
-        k, seen = first - 1, 0
-        while k >= lo and seen < window:
-            if self.is_in(k, self.lexicon.vehicles):
-                return True
-            seen += self.counts(k)
-            k -= 1
-        return False
+        return any(self.is_in(k, self.lexicon.vehicles) for k in self.back(first, lo, window))
 
     def origin(self, first: int, lo: int, *, lookback: int) -> Origin | None:
         """The "from" that governs the place at word ``first`` («من», "from", "depuis"; French "de"), if any."""
@@ -222,27 +217,24 @@ class PlaceWords:
             return "part of a title: an office named after the place"
         if self._posted(first, lo):
             return "part of a title: someone posted at the place"
-        k, seen = first - 1, 0
-        while k >= lo and seen < window and self._joined(k, first):
+        for k in self.back(first, lo, window):
+            if not self._joined(k, first):
+                break
             if self.is_in(k, self.lexicon.distance):
                 return "an anchor: a distance is measured from it"
-            seen += self.counts(k)
-            k -= 1
         return ""
 
     def _posted(self, first: int, lo: int) -> bool:
         """Tell whether a post («السفير الفرنسي بـX», "ambassador in X") stands at most three counted words before
         the preposition of the place at word ``first`` (or before the place, its preposition a proclitic)."""
-        k = first - 1 if self.is_in(first - 1, self.lexicon.locative) and self._joined(first - 1, first) else first
-        seen = 0
-        k -= 1
-        while k >= lo and seen < 3 and self._joined(k, first):
+        start = first - 1 if self.is_in(first - 1, self.lexicon.locative) and self._joined(first - 1, first) else first
+        for k in self.back(start, lo, 3):
+            if not self._joined(k, first):
+                break
             if self.is_in(k, self.lexicon.posts):
                 return True
             if self.lexicon.movement_kind(self.words[k].text) is not None:
                 return False  # "the envoy arrived in X": the envoy is there
-            seen += self.counts(k)
-            k -= 1
         return False
 
     def opens_where(self, last: int, hi: int) -> bool:
