@@ -162,26 +162,30 @@ def bench_bundled() -> None:
     print(f"bundled corpus        {run.stdout.strip().splitlines()[-1]}")
 
 
-def bench_dev() -> None:
+def bench_dev(sets: list[Path]) -> None:
     runner = EVAL / "run_set.py"
     if not runner.exists():
         print("development set       skipped (no ../shared/eval)")
         return
-    for label, extra in (("per article", []), ("per trip", ["--trip"])):
-        run = subprocess.run([sys.executable, str(runner), sys.executable, *extra],
+    modes = (("per article", []), ("per trip", ["--trip"]))
+    for dev, (label, extra) in ((dev, mode) for dev in sets for mode in modes):
+        run = subprocess.run([sys.executable, str(runner), sys.executable, "--set", str(dev), *extra],
                              cwd=ROOT, capture_output=True, text=True)  # fmt: skip
         lines = run.stdout.strip().splitlines()
-        print(f"dev set, {label:<12} {lines[-1] if lines else run.stderr.strip()[-200:]}")
+        print(f"{label:<21} {lines[-1] if lines else run.stderr.strip()[-200:]}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-dev", action="store_true", help="leave out the development set (builds take minutes)")
+    parser.add_argument(
+        "--dev-set", type=Path, action="append", metavar="DIR", help="a set in run_set.py's layout (repeatable)"
+    )
     args = parser.parse_args()
     pipeline = Pipeline()
     bench_bundled()
     if not args.skip_dev:
-        bench_dev()
+        bench_dev(args.dev_set or [EVAL / "dev"])
     bench_gwn(pipeline)
     bench_idrisi(pipeline)
     bench_speed(pipeline)
