@@ -234,7 +234,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     from geo.story.document import load_story
 
     names = tuple(name for name in OUTPUT_NAMES if name != "story.json")
-    check_out(args.out, inputs=[args.story], names=names)
+    check_out(args.out, reads=[args.story], names=names)
     doc = load_story(args.story)
     _check_writable(doc, source=args.story.name)
     write_output_set(args.out, lambda folder: _write_outputs(doc, folder, cdn=args.cdn), names=names)
@@ -323,6 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 #: Shown escaped: C0 and C1 controls, DEL, line and paragraph separators, bidi embeddings, overrides
 #: and isolates, lone surrogates (an undecodable file name). Arabic's own marks (LRM, RLM, ALM) stay.
+_SPACES = re.compile("[ \t\n]+")
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
@@ -336,5 +337,5 @@ def printable(text: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    """``text`` on one line (runs of white space as one space), :func:`printable`."""
-    return printable(" ".join(text.split()))
+    """``text`` on one line (runs of spaces, tabs and line feeds as one space), :func:`printable`."""
+    return printable(_SPACES.sub(" ", text).strip())

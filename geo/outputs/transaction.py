@@ -109,7 +109,9 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def check_out(out: Path, *, inputs: Sequence[Path], names: Sequence[str] = OUTPUT_NAMES) -> Path:
+def check_out(
+    out: Path, *, inputs: Sequence[Path] = (), reads: Sequence[Path] = (), names: Sequence[str] = OUTPUT_NAMES
+) -> Path:
     """Refuse an output folder that would touch an input or a file the tool did not write.
 
     Parameters
@@ -117,31 +119,40 @@ def check_out(out: Path, *, inputs: Sequence[Path], names: Sequence[str] = OUTPU
     out:
         The output folder (``--out``).
     inputs:
-        The files and folders the run reads; the folder holding each (a folder
+        The articles the run reads (files or folders): the folder holding each (a folder
         input: itself) must neither be ``out``, nor hold it, nor lie inside it.
+    reads:
+        Other files the run reads (a render's ``story.json``): ``out`` must not hold them.
     names:
         The files the run writes.
 
     Returns
     -------
     Path
-        ``out``, resolved (a symbolic link to a folder: the folder).
+        ``out``, resolved (a symbolic link to a folder: the folder); what a killed run
+        left next to it and inside it is cleaned first.
 
     Raises
     ------
     InputError
-        When ``out`` is, is inside or holds a folder holding an input, or is not a folder.
+        When ``out`` touches an input so, or is not a folder.
     OutputConflictError
         When ``out`` holds a file of ``names`` no manifest lists, or changed since.
     """
     target = Path(out).resolve()
-    for given in inputs:
+    for given in [*inputs, *reads]:
         path = Path(given).resolve()
+        if not path.exists():
+            continue  # nothing to protect; the reader says it is missing
         holder = path if path.is_dir() else path.parent
-        if _inside(target, holder) or _inside(holder, target):
-            raise InputError(
-                f"--out {out} must be neither a folder holding an input nor inside or around one ({given})"
-            )
+        if _inside(holder, target) or (given not in reads and _inside(target, holder)):
+            raise InputError(f"--out {out} must not be, hold or lie inside the folder of an input ({given})")
+    if target.parent.is_dir():
+        try:
+            with _locked(target.parent):
+                _recover(target)
+        except OSError as exc:
+            raise OutputError(f"cannot clean what a killed run left next to {out}: {exc.strerror or exc}") from exc
     if target.exists() and not target.is_dir():
         raise InputError(f"--out {out} is not a folder")
     if target.is_dir():
