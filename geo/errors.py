@@ -46,5 +46,5 @@ class OutputConflictError(OutputError):
     """The output folder holds a file the tool did not write (or changed since), so nothing is written."""
 
 
-class SkippedInputWarning(UserWarning):
+class SkippedInputWarning(GeoStoryError, UserWarning):
     """An input file was skipped (its name cannot be decoded); the rest of the folder is read."""
