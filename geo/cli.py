@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,11 +20,12 @@ from geo.errors import GeoStoryError, InputError
 if TYPE_CHECKING:
     from geopy.geocoders.base import Geocoder
 
+    from geo.model import Article
     from geo.pipeline import ArticleResult
     from geo.settings import Settings
     from geo.story.document import StoryDoc
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "printable"]
 
 EXIT_ERROR = 2
 
@@ -112,10 +114,10 @@ def _mention_rows(results: list[ArticleResult], *, include_all: bool) -> list[di
 
 
 def _cmd_places(args: argparse.Namespace) -> int:
-    from geo.pipeline import Pipeline, read_articles
+    from geo.pipeline import Pipeline
 
     settings = _settings(args)
-    articles = read_articles(args.path, settings=settings.text)
+    articles = _read_articles(args.path, settings=settings)
     pipeline = Pipeline(settings=settings)
     results = [pipeline.process(a) for a in articles]
     rows = _mention_rows(results, include_all=args.all)
@@ -125,34 +127,86 @@ def _cmd_places(args: argparse.Namespace) -> int:
     print("article\tstart\ttext\tplace\tlat\tlon\ttype\tconfidence")
     for row in rows:
         coords = (f"{row['lat']:.4f}", f"{row['lon']:.4f}") if row["place"] else ("", "")
-        text = " ".join(row["text"].split())
-        print(
-            f"{row['article']}\t{row['start']}\t{text}\t{row['place'] or '-'}\t{coords[0]}\t{coords[1]}"
-            f"\t{row['place_type'] or '-'}\t{row['confidence']:.2f}"
-        )
+        cells = (row["article"], row["start"], row["text"], row["place"] or "-", *coords, row["place_type"] or "-")
+        print("\t".join(_one_line(str(cell)) for cell in cells) + f"\t{row['confidence']:.2f}")
     return 0
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from geo.pipeline import Pipeline, read_articles
+    from geo.outputs.transaction import OUTPUT_NAMES, check_out, write_output_set
+    from geo.pipeline import Pipeline
     from geo.story.document import save_story, story_to_doc
 
-    if args.path.is_dir() and args.out.resolve() == args.path.resolve():
-        raise InputError("--out must not be the articles folder (its outputs would be read as articles)")
+    check_out(args.out, inputs=[args.path], names=OUTPUT_NAMES)
     settings = _settings(args)
     geocoder = _geocoder(args, settings=settings)
-    articles = read_articles(args.path, settings=settings.text)
+    articles = _read_articles(args.path, settings=settings)
     pipeline = Pipeline(settings=settings, geocoder=geocoder)
     story, _ = pipeline.run(articles)
     doc = story_to_doc(story)
-    save_story(doc, args.out / "story.json")
-    _write_outputs(doc, args.out, cdn=args.cdn)
+    _check_writable(doc, source="the story")
+
+    def write(folder: Path) -> None:
+        save_story(doc, folder / "story.json")
+        _write_outputs(doc, folder, cdn=args.cdn)
+
+    write_output_set(args.out, write, names=OUTPUT_NAMES)
     if geocoder is not None:
         from geo.places.lookup import lookup_summary
 
         print(lookup_summary(pipeline.lookups), file=sys.stderr)
-    print(f"{len(doc.stops)} stops, {len(doc.places)} other places from {len(articles)} articles -> {args.out}")
+    print(_one_line(f"{_summary(doc)} from {_count(len(articles), 'article')} -> {args.out}"))
     return 0
+
+
+def _read_articles(path: Path, *, settings: Settings) -> list[Article]:
+    """The articles at ``path``; each file skipped for its name is one warning line on standard error."""
+    import warnings
+
+    from geo.errors import SkippedInputWarning
+    from geo.pipeline import read_articles
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SkippedInputWarning)
+        articles = read_articles(path, settings=settings.text)
+    for warning in caught:
+        if issubclass(warning.category, SkippedInputWarning):
+            print(f"warning: {_one_line(str(warning.message))}", file=sys.stderr)
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    return articles
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 stop``, ``2 stops``."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _summary(doc: StoryDoc) -> str:
+    return f"{_count(len(doc.stops), 'stop')}, {_count(len(doc.places), 'other place')}"
+
+
+def _check_writable(doc: StoryDoc, *, source: str) -> None:
+    """Refuse, before anything is written, a story whose text cannot be written as UTF-8 (a lone surrogate)."""
+    where = _unwritable(doc.model_dump(mode="json", by_alias=True), "")
+    if where is not None:
+        raise InputError(f"{source}: the text at {where} holds a character that cannot be written (a lone surrogate)")
+
+
+def _unwritable(value: object, where: str) -> str | None:
+    """The place in ``value`` of the first text that does not encode as UTF-8, or ``None``."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return where or "the top"
+        return None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found = _unwritable(item, f"{where}.{key}" if where else str(key))
+        if found is not None:
+            return found
+    return None
 
 
 def _geocoder(args: argparse.Namespace, *, settings: Settings) -> Geocoder | None:
@@ -176,11 +230,15 @@ def _write_outputs(doc: StoryDoc, out: Path, *, cdn: bool) -> None:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    from geo.outputs.transaction import OUTPUT_NAMES, check_out, write_output_set
     from geo.story.document import load_story
 
+    names = tuple(name for name in OUTPUT_NAMES if name != "story.json")
+    check_out(args.out, reads=[args.story], names=names)
     doc = load_story(args.story)
-    _write_outputs(doc, args.out, cdn=args.cdn)
-    print(f"{len(doc.stops)} stops, {len(doc.places)} other places -> {args.out}")
+    _check_writable(doc, source=args.story.name)
+    write_output_set(args.out, lambda folder: _write_outputs(doc, folder, cdn=args.cdn), names=names)
+    print(_one_line(f"{_summary(doc)} -> {args.out}"))
     return 0
 
 
@@ -263,5 +321,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+#: Shown escaped: C0 and C1 controls, DEL, line and paragraph separators, bidi embeddings, overrides
+#: and isolates, lone surrogates (an undecodable file name). Arabic's own marks (LRM, RLM, ALM) stay.
+_SPACES = re.compile("[ \t\n]+")
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: every control or direction-changing character escaped.
+
+    ``ESC`` becomes ``\\x1b`` (so no escape sequence retitles or clears the terminal),
+    U+202E becomes ``\\u202e``, an undecodable byte of a file name ``\\udcff``.
+    """
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+
+
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """``text`` on one line (runs of spaces, tabs and line feeds as one space), :func:`printable`."""
+    return printable(_SPACES.sub(" ", text).strip())

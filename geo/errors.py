@@ -13,6 +13,8 @@ __all__ = [
     "FrontMatterError",
     "IndexBuildError",
     "OutputError",
+    "OutputConflictError",
+    "SkippedInputWarning",
 ]
 
 
@@ -38,3 +40,11 @@ class IndexBuildError(GeoStoryError):
 
 class OutputError(GeoStoryError):
     """An output file could not be written."""
+
+
+class OutputConflictError(OutputError):
+    """The output folder holds a file the tool did not write (or changed since), so nothing is written."""
+
+
+class SkippedInputWarning(GeoStoryError, UserWarning):
+    """An input file was skipped (its name cannot be decoded); the rest of the folder is read."""

@@ -58,7 +58,7 @@ def read_articles(path: Path, *, settings: TextSettings | None = None) -> list[A
     path = Path(path)
     if path.is_dir():
         return read_corpus(path, settings=settings)
-    if path.is_file():
+    if path.exists():  # a file, or something else the reader refuses in one line (a FIFO, a device)
         return read_article_file(path, settings=settings)
     raise InputError(f"no such file or folder: {path}")
 

@@ -61,6 +61,11 @@ def _route_frame(doc: StoryDoc):  # noqa: ANN202 - geopandas is imported lazily
     return gpd.GeoDataFrame([row], geometry="geometry", crs="EPSG:4326")
 
 
+def _work_parent(path: Path) -> Path | None:
+    """Where GDAL works: beside ``path``, unless its folder's name has a control character SQLite cannot open."""
+    return None if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in str(path.parent)) else path.parent
+
+
 def write_gpkg(doc: StoryDoc, path: Path) -> Path:
     """Write the story as a GeoPackage atomically.
 
@@ -95,16 +100,20 @@ def write_gpkg(doc: StoryDoc, path: Path) -> Path:
     route = _route_frame(doc)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+        work = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=_work_parent(path)))
         try:
             tmp = work / "story.gpkg"  # GDAL writes its journal next to it, inside the private folder
             with _pinned_gpkg_date():
                 pyogrio.write_dataframe(places, tmp, layer="places", driver="GPKG", geometry_type="Point")
                 if route is not None:
                     pyogrio.write_dataframe(route, tmp, layer="route", driver="GPKG", geometry_type="LineString")
+            if work.parent != path.parent:  # another filesystem, maybe: copied in beside the target first
+                tmp = Path(shutil.copyfile(tmp, path.parent / work.name))
             os.replace(tmp, path)
         finally:
             shutil.rmtree(work, ignore_errors=True)
+            if work.parent != path.parent:
+                (path.parent / work.name).unlink(missing_ok=True)
     except (OSError, RuntimeError, ValueError) as exc:  # pyogrio's errors are RuntimeErrors
         raise OutputError(f"cannot write {path}: {exc}") from exc
     return path

@@ -96,8 +96,8 @@ class _Located(_Model):
     id: str
     name: str
     name_ar: str | None = None
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
+    lat: float = Field(ge=-90, le=90, allow_inf_nan=False)
+    lon: float = Field(ge=-180, le=180, allow_inf_nan=False)
     place_type: PlaceType
     uncertainty_km: float = Field(default=0.0, ge=0, le=20_040, allow_inf_nan=False)
     quotes: list[Quote] = Field(default_factory=list)
@@ -306,4 +306,5 @@ def load_story(path: Path) -> StoryDoc:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first.get("loc", ()))
-        raise InputError(f"{path.name} is not a valid story: {where}: {first.get('msg')}") from exc
+        msg = "not a number (NaN or infinity)" if first.get("type") == "finite_number" else first.get("msg")
+        raise InputError(f"{path.name} is not a valid story: {where}: {msg}") from exc

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,6 +23,7 @@ import yaml
 from geo.errors import EncodingError, FrontMatterError, InputError
 from geo.model import Article
 from geo.settings import TextSettings
+from geo.text.files import name_decodes, open_regular, shown_name, with_readable_names
 from geo.text.furniture import find_furniture, split_embedded
 from geo.text.sentences import split_sentences
 
@@ -115,6 +117,7 @@ def read_corpus(
         (path for path in folder.iterdir() if _is_article_file(path)),
         key=lambda path: path.name,
     )
+    files = with_readable_names(files)
     if not files:
         raise InputError(f"{folder}: holds no article ({', '.join(ARTICLE_SUFFIXES)} file)")
     return [article for path in files for article in read_article_file(path, max_bytes=max_bytes, settings=settings)]
@@ -150,6 +153,8 @@ def read_article_file(
         :class:`~geo.errors.FrontMatterError` when its front matter is wrong.
     """
     file = Path(path)
+    if not name_decodes(file):
+        raise InputError(f"{shown_name(file)}: the file name is not valid UTF-8; rename the file")
     data = _read_bytes(file, max_bytes)
     text = decode_bytes(data, source=file.name)
     fields, body, _ = parse_front_matter(text, source=file.name)
@@ -173,14 +178,13 @@ def _is_article_file(path: Path) -> bool:
 
 
 def _read_bytes(file: Path, max_bytes: int) -> bytes:
-    """Read ``file``, refusing missing and over-large files."""
-    if not file.is_file():
-        raise InputError(f"{file}: no such file")
+    """Read ``file``, refusing missing, special and over-large files."""
     try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{file.name}: {size} bytes, over the limit of {max_bytes} bytes")
-        data = file.read_bytes()
+        with os.fdopen(open_regular(file), "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise InputError(f"{file.name}: {size} bytes, over the limit of {max_bytes} bytes")
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"{file}: cannot be read ({exc.strerror or exc})") from exc
     if len(data) > max_bytes:
