@@ -469,7 +469,9 @@ class Story:
 
     ``features`` holds every place (one per place); ``stops`` the route in
     order; ``roles`` every resolved mention's role; ``published`` each
-    article's publication date (by article name) and where it came from.
+    article's publication date (by article name) and where it came from;
+    ``traveller`` the traveller's main written form and ``traveller_names``
+    every form the articles give (at most one Arabic, one Latin-script).
     """
 
     articles: tuple[Article, ...]
@@ -479,3 +481,4 @@ class Story:
     published: dict[str, Published] = field(default_factory=dict)
     traveller: str | None = None
     title: str = ""
+    traveller_names: tuple[str, ...] = ()

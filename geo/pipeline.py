@@ -131,7 +131,12 @@ class Pipeline:
         published = infer_from_corpus(
             {a.name: publication_date(a, frequencies=zipf, settings=dating) for a in articles}, articles
         )
-        person = find_traveller(articles, self.gazetteer, settings=self.settings.traveller)
+        person = find_traveller(
+            articles,
+            self.gazetteer,
+            settings=self.settings.traveller,
+            places=[r.mention.text for result in results for r in result.resolutions],
+        )
         keys = traveller_keys(person)
         roles: list[MentionRole] = []
         for result in results:
@@ -164,6 +169,7 @@ class Pipeline:
             roles=tuple(roles),
             published=published,
             traveller=person.name if person else None,
+            traveller_names=person.names if person else (),
             title=story_title(person.name if person else None, stops),
         )
         return story, results
