@@ -409,6 +409,11 @@ class Stop:
         What happened there (``visit``, ``departure``, ``plan``…).
     evidence:
         The mention roles that support it, in corpus order.
+    also, why:
+        Places merged into the stop; the reasoning that made it one.
+    happened:
+        The evidence whose sentence shows the traveller there (what happened),
+        ``None`` when none does (:func:`geo.story.happened.presence_evidence`).
     """
 
     seq: int
@@ -420,6 +425,7 @@ class Stop:
     evidence: tuple[MentionRole, ...]
     also: tuple[Place, ...] = ()
     why: str = ""
+    happened: MentionRole | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ code path.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from geo.places.relative import find_relative
 from geo.places.resolution import Resolver
 from geo.settings import Settings, TextSettings
 from geo.story.features import gather_features, story_title
+from geo.story.happened import presence_evidence
 from geo.story.roles import assign_roles
 from geo.story.timeline import build_stops
 from geo.story.traveller import find_traveller, traveller_keys
@@ -161,6 +162,7 @@ class Pipeline:
         stops = build_stops(
             roles, published={name: p.date for name, p in published.items()}, settings=self.settings.timeline
         )
+        stops = tuple(replace(stop, happened=presence_evidence(stop)) for stop in stops)
         features = gather_features([r for result in results for r in result.resolutions])
         story = Story(
             articles=tuple(articles),
