@@ -75,7 +75,11 @@ def _quote_source(quote: Quote, articles: dict[str, ArticleDoc]) -> str:
     if article is None:
         return source_label(index=index, source=quote.source, url=quote.url)
     return source_label(
-        index=index, source=article.source, title=article.title, published=article.published, url=article.url
+        index=index,
+        source=article.source or quote.source,
+        title=article.title,
+        published=article.published,
+        url=article.url or quote.url,
     )
 
 

@@ -122,7 +122,7 @@ def _quote_view(doc: StoryDoc, q: Quote, *, lang: str) -> QuoteView:
         sentence=q.sentence or q.text,
         words=q.text,
         article=_article_title(doc, q.article),
-        source=article_source(doc, q.article),
+        source=article_source(doc, q.article, quote=q),
         url=q.url if q.url and q.url.startswith(("http://", "https://")) else None,
         role=role_text(q.role, lang=lang) if q.role else "",
         why=q.why,

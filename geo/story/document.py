@@ -184,12 +184,13 @@ def stop_headline(stop: StopDoc, lang: str = "en") -> str:
     return event_headline(stop.role, place, lang=lang, arrival=arrival)
 
 
-def article_source(doc: StoryDoc, name: str) -> str:
-    """An article of ``doc`` named for a reader: outlet, title and date (the url's host, else "article N")."""
+def article_source(doc: StoryDoc, name: str, *, quote: Quote | None = None) -> str:
+    """An article of ``doc`` named for a reader: outlet, title and date (the url's host, else "article N");
+    a ``quote`` of an article the story does not list gives its own outlet and url."""
     index = next((i for i, a in enumerate(doc.articles) if a.name == name), len(doc.articles))
     article = doc.articles[index] if index < len(doc.articles) else None
     if article is None:
-        return source_label(index=index)
+        return source_label(index=index, source=quote.source if quote else None, url=quote.url if quote else None)
     return source_label(
         index=index, source=article.source, title=article.title, published=article.published, url=article.url
     )

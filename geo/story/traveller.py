@@ -353,10 +353,10 @@ class _Tally:
         for parts, spelled in self.spellings.items():
             if word not in parts:
                 continue
-            # words named only once in the corpus are rarely part of the name («بوتين يعتزم»)
-            kept = sum(1 for p in parts if self.counts[p] > 1 or p == word)
+            # a word named once, after the name's main word, is rarely part of the name («بوتين يعتزم»)
+            junk = sum(1 for p in parts[parts.index(word) + 1 :] if self.counts[p] < 2)
             for text, n in spelled.items():
-                candidate = (self.titled_forms[parts] > 0, kept - (len(parts) - kept), n, text)
+                candidate = (self.titled_forms[parts] > 0, n, len(parts) - 2 * junk, text)
                 if best is None or candidate[:3] > best[:3] or (candidate[:3] == best[:3] and text < best[3]):
                     best = candidate
         return best[3] if best else word
