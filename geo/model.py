@@ -409,6 +409,11 @@ class Stop:
         What happened there (``visit``, ``departure``, ``plan``…).
     evidence:
         The mention roles that support it, in corpus order.
+    also, why:
+        Places merged into the stop; the reasoning that made it one.
+    happened:
+        The evidence whose sentence shows the traveller there (what happened),
+        ``None`` when none does (:func:`geo.story.happened.presence_evidence`).
     """
 
     seq: int
@@ -420,6 +425,7 @@ class Stop:
     evidence: tuple[MentionRole, ...]
     also: tuple[Place, ...] = ()
     why: str = ""
+    happened: MentionRole | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,7 +475,9 @@ class Story:
 
     ``features`` holds every place (one per place); ``stops`` the route in
     order; ``roles`` every resolved mention's role; ``published`` each
-    article's publication date (by article name) and where it came from.
+    article's publication date (by article name) and where it came from;
+    ``traveller`` the traveller's main written form and ``traveller_names``
+    every form the articles give (at most one Arabic, one Latin-script).
     """
 
     articles: tuple[Article, ...]
@@ -479,3 +487,4 @@ class Story:
     published: dict[str, Published] = field(default_factory=dict)
     traveller: str | None = None
     title: str = ""
+    traveller_names: tuple[str, ...] = ()

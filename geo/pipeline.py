@@ -8,7 +8,7 @@ code path.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from geo.places.relative import find_relative
 from geo.places.resolution import Resolver
 from geo.settings import Settings, TextSettings
 from geo.story.features import gather_features, story_title
+from geo.story.happened import presence_evidence
 from geo.story.roles import assign_roles
 from geo.story.timeline import build_stops
 from geo.story.traveller import find_traveller, traveller_keys
@@ -131,7 +132,12 @@ class Pipeline:
         published = infer_from_corpus(
             {a.name: publication_date(a, frequencies=zipf, settings=dating) for a in articles}, articles
         )
-        person = find_traveller(articles, self.gazetteer, settings=self.settings.traveller)
+        person = find_traveller(
+            articles,
+            self.gazetteer,
+            settings=self.settings.traveller,
+            places=[r.mention.text for result in results for r in result.resolutions],
+        )
         keys = traveller_keys(person)
         roles: list[MentionRole] = []
         for result in results:
@@ -156,6 +162,7 @@ class Pipeline:
         stops = build_stops(
             roles, published={name: p.date for name, p in published.items()}, settings=self.settings.timeline
         )
+        stops = tuple(replace(stop, happened=presence_evidence(stop)) for stop in stops)
         features = gather_features([r for result in results for r in result.resolutions])
         story = Story(
             articles=tuple(articles),
@@ -164,6 +171,7 @@ class Pipeline:
             roles=tuple(roles),
             published=published,
             traveller=person.name if person else None,
+            traveller_names=person.names if person else (),
             title=story_title(person.name if person else None, stops),
         )
         return story, results

@@ -321,6 +321,18 @@ class TravellerSettings(_Section):
     max_skip_words: int = _knob(
         4, "words allowed between a title and the name («الرئيس الروسي», 'de la République')", ge=0
     )
+    mover_weight: float = _knob(
+        3.0,
+        "one time a name is the subject of a movement word («وصل X», 'X arrived') counts as this many times it "
+        "is named: news names hosts and officials often, but only the traveller moves",
+        ge=0,
+    )
+    min_sound_letters: int = _knob(
+        3,
+        "a name word's consonant skeleton must have this many letters to pair its Arabic and Latin forms (shorter "
+        "skeletons meet unrelated names)",
+        ge=1,
+    )
 
 
 class TimelineSettings(_Section):

@@ -13,8 +13,8 @@ import io
 from pathlib import Path
 
 from geo.atomic import write_text_atomic
-from geo.outputs.export_text import num
-from geo.story.document import Quote, StoryDoc
+from geo.outputs.export_text import num, stop_caption
+from geo.story.document import Quote, StoryDoc, article_source
 
 __all__ = ["CSV_FIELDS", "story_csv", "write_csv"]
 
@@ -32,9 +32,9 @@ def _cell(text: str | None) -> str:
     return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
-def _sources(quotes: list[Quote]) -> list[str]:
-    """The distinct article names of ``quotes``, in order of first appearance."""
-    return list(dict.fromkeys(q.article for q in quotes))
+def _sources(doc: StoryDoc, quotes: list[Quote]) -> list[str]:
+    """The distinct articles of ``quotes`` by outlet, title and date (never a file name), in order."""
+    return [article_source(doc, name) for name in dict.fromkeys(q.article for q in quotes)]
 
 
 def story_csv(doc: StoryDoc) -> str:
@@ -55,9 +55,9 @@ def story_csv(doc: StoryDoc) -> str:
                 stop.date_end.isoformat() if stop.date_end else "",
                 _cell(stop.date_certainty),
                 _cell(stop.role),
-                _cell(stop.caption),
+                _cell(stop_caption(stop, doc.articles)),
                 f"{stop.uncertainty_km:g}",
-                _cell("; ".join(_sources(stop.quotes))),
+                _cell("; ".join(_sources(doc, stop.quotes))),
             ]
         )
     return buffer.getvalue()

@@ -13,9 +13,10 @@ import re
 from geo.dates.wording import date_range_text, day_text
 from geo.model import Certainty
 from geo.outputs.links import safe_url
-from geo.story.document import PlaceDoc, Quote, StopDoc, StoryDoc, date_bounds
+from geo.story.document import ArticleDoc, PlaceDoc, Quote, StopDoc, StoryDoc, date_bounds, stop_headline
+from geo.story.happened import source_label
 
-__all__ = ["PRECISION", "escape", "num", "date_label", "headline", "summary", "stop_html", "place_html"]
+__all__ = ["PRECISION", "escape", "num", "date_label", "headline", "summary", "stop_html", "stop_caption", "place_html"]
 
 #: Decimals of a coordinate in every export (about 0.1 m).
 PRECISION = 6
@@ -63,10 +64,26 @@ def summary(doc: StoryDoc) -> str:
 
 
 def _dir_attrs(text: str) -> str:
-    return ' dir="rtl" lang="ar"' if _ARABIC.search(text) else ""
+    return ' dir="rtl" lang="ar"' if _ARABIC.search(text) else ' dir="ltr"'
 
 
-def _quote_html(quote: Quote) -> str:
+def _quote_source(quote: Quote, articles: dict[str, ArticleDoc]) -> str:
+    """A quote's article by outlet, title and date (the url's host, else "article N"), never its file name."""
+    names = list(articles)
+    index = names.index(quote.article) if quote.article in names else len(names)
+    article = articles.get(quote.article)
+    if article is None:
+        return source_label(index=index, source=quote.source, url=quote.url)
+    return source_label(
+        index=index,
+        source=article.source or quote.source,
+        title=article.title,
+        published=article.published,
+        url=article.url or quote.url,
+    )
+
+
+def _quote_html(quote: Quote, articles: dict[str, ArticleDoc] | None = None) -> str:
     """One quote: its sentence (the mention in bold) and its source, all escaped."""
     sentence = quote.sentence or quote.text
     at = sentence.find(quote.text) if quote.text else -1
@@ -74,29 +91,43 @@ def _quote_html(quote: Quote) -> str:
         body = f"{escape(sentence[:at])}<b>{escape(quote.text)}</b>{escape(sentence[at + len(quote.text) :])}"
     else:
         body = escape(sentence)
-    source = ", ".join(part for part in (quote.source, quote.article) if part)
+    source = _quote_source(quote, articles or {})
     url = safe_url(quote.url)
     cite = f'<a href="{escape(url)}">{escape(source)}</a>' if url else escape(source)
     return f"<blockquote><div{_dir_attrs(sentence)}>{body}</div><p>— {cite}</p></blockquote>"
 
 
-def _quotes_html(quotes: list[Quote]) -> str:
-    return "".join(_quote_html(q) for q in quotes)
+def _quotes_html(quotes: list[Quote], articles: dict[str, ArticleDoc] | None = None) -> str:
+    return "".join(_quote_html(q, articles) for q in quotes)
 
 
-def stop_html(stop: StopDoc, *, heading: bool) -> str:
-    """The body of a stop: date, Arabic name, role, caption, places seen with it, quotes (``heading``: its
-    headline first)."""
+def stop_caption(stop: StopDoc, articles: list[ArticleDoc] = ()) -> str:
+    """A stop in one line of plain text: its event, the sentence that shows it and the article it is from."""
+    parts = [stop_headline(stop, "en")]
+    if stop.happened is not None:
+        by_name = {a.name: a for a in articles}
+        parts.append(f"“{stop.happened.sentence or stop.happened.text}” ({_quote_source(stop.happened, by_name)})")
+    return " — ".join(parts)
+
+
+def stop_html(stop: StopDoc, *, heading: bool, articles: list[ArticleDoc] = ()) -> str:
+    """The body of a stop: its event, Arabic name, date, the sentence that shows it and its source, places seen
+    with it, then how the story was read (role, reasoning, every quote) (``heading``: its headline first)."""
+    by_name = {a.name: a for a in articles}
     parts = [f"<h3>{escape(headline(stop))}</h3>"] if heading else []
+    event = stop_headline(stop, "en")
+    parts.append(f'<p lang="en" dir="ltr"><b>{escape(event)}</b></p>')
     if stop.name_ar:
-        parts.append(f'<p dir="rtl" lang="ar">{escape(stop.name_ar)}</p>')
+        parts.append(f'<p dir="rtl" lang="ar">{escape(stop_headline(stop, "ar"))}</p>')
     parts.append(f"<p><b>Date:</b> {escape(date_label(stop))}</p>")
-    parts.append(f"<p><b>Role:</b> {escape(stop.role)}</p>")
-    if stop.caption:
-        parts.append(f"<p{_dir_attrs(stop.caption)}>{escape(stop.caption)}</p>")
+    if stop.happened is not None:
+        parts.append(_quote_html(stop.happened, by_name))
     if stop.also:
         parts.append(f"<p><b>Also:</b> {escape(', '.join(stop.also))}</p>")
-    parts.append(_quotes_html(stop.quotes))
+    parts.append(f"<h4>How the story was read</h4><p><b>Role:</b> {escape(stop.role)}</p>")
+    if stop.caption:
+        parts.append(f"<p{_dir_attrs(stop.caption)}>{escape(stop.caption)}</p>")
+    parts.append(_quotes_html(stop.quotes, by_name))
     return "".join(parts)
 
 
@@ -107,5 +138,5 @@ def place_html(place: PlaceDoc) -> str:
         parts.append(f'<p dir="rtl" lang="ar">{escape(place.name_ar)}</p>')
     if place.roles:
         parts.append(f"<p><b>Role:</b> {escape(', '.join(place.roles))}</p>")
-    parts.append(_quotes_html(place.quotes))
+    parts.append(_quotes_html(place.quotes, {}))
     return "".join(parts)

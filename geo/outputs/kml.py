@@ -21,7 +21,7 @@ from pathlib import Path
 from geo.atomic import write_text_atomic
 from geo.model import PlaceType
 from geo.outputs.export_text import escape, headline, num, place_html, stop_html, summary
-from geo.story.document import PlaceDoc, StopDoc, StoryDoc, dated_stops
+from geo.story.document import ArticleDoc, PlaceDoc, StopDoc, StoryDoc, dated_stops
 
 __all__ = ["KML_NS", "GX_NS", "story_kml", "write_kml"]
 
@@ -101,7 +101,7 @@ def _placemark(
     _sub(_sub(placemark, _k("Point")), _k("coordinates"), f"{num(item.lon)},{num(item.lat)},0")
 
 
-def _stops_folder(document: ET.Element, stops: list[StopDoc]) -> None:
+def _stops_folder(document: ET.Element, stops: list[StopDoc], articles: list[ArticleDoc]) -> None:
     """The Folder of stop Placemarks (``stop-N``), each with its balloon and its data."""
     folder = _sub(document, _k("Folder"))
     _sub(folder, _k("name"), "Stops")
@@ -116,7 +116,7 @@ def _stops_folder(document: ET.Element, stops: list[StopDoc]) -> None:
             "role": stop.role,
             "place_type": stop.place_type,
         }
-        description = stop_html(stop, heading=True)
+        description = stop_html(stop, heading=True, articles=articles)
         _placemark(folder, stop, pid=f"stop-{stop.seq}", name=headline(stop), description=description, data=data)
 
 
@@ -190,7 +190,7 @@ def story_kml(doc: StoryDoc) -> str:
     _style(document, "stop", icon="https://maps.google.com/mapfiles/kml/paddle/red-circle.png", scale=1.1)
     _style(document, "context", icon="https://maps.google.com/mapfiles/kml/shapes/placemark_circle.png", scale=0.8)
     _style(document, "route", icon=None, scale=1.0, line="ff3c14dc")
-    _stops_folder(document, doc.stops)
+    _stops_folder(document, doc.stops, doc.articles)
     _context_folder(document, doc.places)
     _route(document, doc.stops)
     if doc.stops:

@@ -15,7 +15,17 @@ from dataclasses import dataclass
 
 from geo.model import Certainty, Role
 from geo.presenter.translations import certainty_text, date_text, role_text, tr
-from geo.story.document import PlaceDoc, StopDoc, StoryDoc, date_bounds, dated_stops
+from geo.story.document import (
+    PlaceDoc,
+    Quote,
+    StopDoc,
+    StoryDoc,
+    article_source,
+    date_bounds,
+    dated_stops,
+    stop_headline,
+    traveller_in,
+)
 
 __all__ = [
     "Card",
@@ -60,6 +70,8 @@ class Card:
     caption: str
     also: tuple[str, ...]
     quotes: tuple[QuoteView, ...]
+    headline: str = ""
+    happened: QuoteView | None = None
 
 
 def _caption(stop: StopDoc) -> str:
@@ -86,18 +98,7 @@ def stop_card(doc: StoryDoc, seq: int, *, lang: str = "en") -> Card:
         raise IndexError(f"no stop {seq} in a story of {len(doc.stops)} stops")
     stop = doc.stops[seq - 1]
     certainty = stop.date_certainty if stop.date_start else Certainty.UNKNOWN
-    quotes = tuple(
-        QuoteView(
-            sentence=q.sentence or q.text,
-            words=q.text,
-            article=_article_title(doc, q.article),
-            source=q.source or tr(lang, "source_unknown"),
-            url=q.url if q.url and q.url.startswith(("http://", "https://")) else None,
-            role=role_text(q.role, lang=lang) if q.role else "",
-            why=q.why,
-        )
-        for q in stop.quotes
-    )
+    quotes = tuple(_quote_view(doc, q, lang=lang) for q in stop.quotes)
     return Card(
         seq=stop.seq,
         total=len(doc.stops),
@@ -110,6 +111,21 @@ def stop_card(doc: StoryDoc, seq: int, *, lang: str = "en") -> Card:
         caption=_caption(stop),
         also=tuple(stop.also),
         quotes=quotes,
+        headline=stop_headline(stop, lang),
+        happened=_quote_view(doc, stop.happened, lang=lang) if stop.happened is not None else None,
+    )
+
+
+def _quote_view(doc: StoryDoc, q: Quote, *, lang: str) -> QuoteView:
+    """A quote as the card shows it; its source by outlet, title and date (never a file name)."""
+    return QuoteView(
+        sentence=q.sentence or q.text,
+        words=q.text,
+        article=_article_title(doc, q.article),
+        source=article_source(doc, q.article, quote=q),
+        url=q.url if q.url and q.url.startswith(("http://", "https://")) else None,
+        role=role_text(q.role, lang=lang) if q.role else "",
+        why=q.why,
     )
 
 
@@ -239,16 +255,25 @@ def card_html(card: Card, *, lang: str = "en") -> str:
         parts.append(f'<div class="gs-ar" lang="ar" dir="rtl">{_e(card.name_ar)}</div>')
     parts.append(f'<div class="gs-date">{_e(card.date)}</div>')
     parts.append(f'<div class="gs-certainty">{_e(card.certainty)}</div>')
+    if card.headline:
+        direction = "rtl" if lang == "ar" else "ltr"
+        parts.append(f'<h3 class="gs-headline" lang="{_e(lang)}" dir="{direction}">{_e(card.headline)}</h3>')
+    if card.happened is not None:
+        parts.append(
+            f'<blockquote class="gs-happened" dir="auto">{_e(card.happened.sentence)}'
+            f'<div class="gs-source" dir="auto">{_e(card.happened.source)}</div></blockquote>'
+        )
+    if card.also:
+        parts.append(f'<p>{_e(tr(lang, "also"))}: <span dir="auto">{_e(", ".join(card.also))}</span></p>')
+    parts.append(f'<details class="gs-how"><summary>{_e(tr(lang, "how_read"))}</summary>')
     parts.append(
         f'<p><span class="gs-role">{_e(card.role)}</span> <span class="gs-caption" dir="auto">'
         f"{_e(card.caption)}</span></p>"
     )
-    if card.also:
-        parts.append(f'<p>{_e(tr(lang, "also"))}: <span dir="auto">{_e(", ".join(card.also))}</span></p>')
     if card.quotes:
         parts.append(f"<div><strong>{_e(tr(lang, 'quotes'))}</strong></div>")
     for quote in card.quotes:
-        source = _e(f"{quote.source} · {quote.article}")
+        source = _e(quote.source)
         if quote.url:
             link = _e(tr(lang, "open_source"))
             source += f' · <a href="{_e(quote.url)}" target="_blank" rel="noopener noreferrer">{link}</a>'
@@ -256,7 +281,7 @@ def card_html(card: Card, *, lang: str = "en") -> str:
             f'<blockquote dir="auto">{_marked(quote.sentence, quote.words)}'
             f'<div class="gs-source">{source}{" · " + _e(quote.role) if quote.role else ""}</div></blockquote>'
         )
-    parts.append("</div>")
+    parts.append("</details></div>")
     return "".join(parts)
 
 
@@ -273,8 +298,9 @@ def title_html(doc: StoryDoc, *, lang: str = "en") -> str:
         f'<div class="gs-head">{_e(tr(lang, "title_view"))}</div>',
         f'<h2 class="gs-name">{_e(doc.title or tr(lang, "app_title"))}</h2>',
     ]
-    if doc.traveller:
-        parts.append(f'<div>{_e(tr(lang, "traveller"))}: <span dir="auto">{_e(doc.traveller)}</span></div>')
+    traveller = traveller_in(doc, lang)
+    if traveller:
+        parts.append(f'<div>{_e(tr(lang, "traveller"))}: <span dir="auto">{_e(traveller)}</span></div>')
     parts.append(
         f'<div class="gs-date">{_e(_journey_span(doc, lang=lang))} · '
         f"{_e(tr(lang, 'stops_count', count=len(doc.stops)))}</div>"

@@ -9,18 +9,23 @@ Schema ``geostory/story`` version 1::
 
     {
       "schema": "geostory/story", "version": 1,
-      "title": str, "traveller": str | null,
+      "title": str, "traveller": str | null, "traveller_ar": str | null, "traveller_latin": str | null,
       "articles": [{"name", "title", "url", "source", "language",
                     "published": "YYYY-MM-DD" | null, "published_source", "published_certainty"}],
       "stops":  [{"seq": 1.., "id", "name", "name_ar", "lat", "lon", "place_type",
                   "uncertainty_km", "date_start", "date_end", "date_certainty",
-                  "role": Role, "caption", "also": [str], "quotes": [Quote]}],
+                  "role": Role, "caption", "also": [str], "quotes": [Quote],
+                  "happened": Quote | null}],
       "places": [{"id", "name", "name_ar", "lat", "lon", "place_type",
                   "uncertainty_km", "roles": [Role], "quotes": [Quote]}]
     }
     Quote = {"article", "text", "start", "end", "sentence", "role": Role | null, "why",
              "url": str | null, "source": str | null}
 
+A stop's ``happened`` is the quote whose sentence shows the traveller there
+(what happened, told by :func:`stop_headline`); its ``caption`` is how the
+reader decided (the reasoning). Both, and the traveller's forms by script,
+are optional: a story.json written before them still loads.
 ``stops`` are the route in order (``seq`` 1, 2, …); ``places`` are the
 other places the articles name (datelines, governments, past visits…).
 ``place_type`` is a :class:`~geo.model.PlaceType`, ``date_certainty`` and
@@ -54,6 +59,8 @@ from geo.model import (
     Stop,
     Story,
 )
+from geo.story.happened import event_headline, source_label, tells_arrival
+from geo.text.folding import is_arabic
 
 __all__ = [
     "SCHEMA",
@@ -65,6 +72,9 @@ __all__ = [
     "StoryDoc",
     "story_to_doc",
     "dated_stops",
+    "stop_headline",
+    "article_source",
+    "traveller_in",
     "date_bounds",
     "load_story",
     "save_story",
@@ -113,6 +123,7 @@ class StopDoc(_Located):
     role: Role = Role.VISIT
     caption: str = ""
     also: list[str] = Field(default_factory=list)
+    happened: Quote | None = None
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> StopDoc:
@@ -149,6 +160,8 @@ class StoryDoc(_Model):
     version: Literal[1] = VERSION
     title: str = ""
     traveller: str | None = None
+    traveller_ar: str | None = None
+    traveller_latin: str | None = None
     articles: list[ArticleDoc] = Field(default_factory=list)
     stops: list[StopDoc] = Field(default_factory=list)
     places: list[PlaceDoc] = Field(default_factory=list)
@@ -161,6 +174,32 @@ class StoryDoc(_Model):
         if seqs != list(range(1, len(seqs) + 1)):
             raise ValueError(f"stops must be numbered 1..{len(seqs)} in order, found {seqs}")
         return self
+
+
+def stop_headline(stop: StopDoc, lang: str = "en") -> str:
+    """The event of a stop in ``lang`` ("Arrives in Jeddah", «يصل إلى جدة»): its role and place name."""
+    place = (stop.name_ar or stop.name) if lang == "ar" else stop.name
+    quote = stop.happened
+    arrival = quote is not None and tells_arrival(quote.sentence, quote.text)
+    return event_headline(stop.role, place, lang=lang, arrival=arrival)
+
+
+def article_source(doc: StoryDoc, name: str, *, quote: Quote | None = None) -> str:
+    """An article of ``doc`` named for a reader: outlet, title and date (the url's host, else "article N");
+    a ``quote`` of an article the story does not list gives its own outlet and url."""
+    index = next((i for i, a in enumerate(doc.articles) if a.name == name), len(doc.articles))
+    article = doc.articles[index] if index < len(doc.articles) else None
+    if article is None:
+        return source_label(index=index, source=quote.source if quote else None, url=quote.url if quote else None)
+    return source_label(
+        index=index, source=article.source, title=article.title, published=article.published, url=article.url
+    )
+
+
+def traveller_in(doc: StoryDoc, lang: str) -> str | None:
+    """The traveller's name in ``lang``'s script when an article gives it, else the main form."""
+    form = doc.traveller_ar if lang == "ar" else doc.traveller_latin
+    return form or doc.traveller
 
 
 def dated_stops(stops: list[StopDoc]) -> list[StopDoc]:
@@ -239,6 +278,7 @@ def _stop_doc(stop: Stop, evidence: _Evidence) -> StopDoc:
         role=stop.role,
         caption=captions[0] if captions else stop.role,
         also=[p.name for p in stop.also],
+        happened=_quote(stop.happened, evidence.articles) if stop.happened is not None else None,
         quotes=evidence.quotes(evidence.of([place.id, *(p.id for p in stop.also)])),
     )
 
@@ -276,6 +316,8 @@ def story_to_doc(story: Story) -> StoryDoc:
     return StoryDoc(
         title=story.title,
         traveller=story.traveller,
+        traveller_ar=next((n for n in story.traveller_names if is_arabic(n)), None),
+        traveller_latin=next((n for n in story.traveller_names if not is_arabic(n)), None),
         articles=[_article_doc(a, story.published.get(a.name, Published.unknown())) for a in story.articles],
         stops=[_stop_doc(stop, evidence) for stop in story.stops],
         places=[_place_doc(f, evidence) for f in story.features if f.place.id not in stop_ids],

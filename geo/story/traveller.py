@@ -1,69 +1,275 @@
-"""The traveller: the person a corpus is about.
+"""The traveller: the person a corpus is about, the one who travels.
 
 Names are read where news introduces people, after a title («الزعيم»،
 «الرئيس»، "President", "le président"), skipping the nationality adjectives
-and further titles between («الرئيس الروسي فلان»). The traveller is the
-introduced name whose first word occurs most often in the whole corpus.
+and further titles between («الرئيس الروسي فلان»), and where news makes
+someone the subject of a movement or visit word: after the verb in Arabic
+(«وصل الرئيس X إلى»، «يزور X»، «زيارة X»), before it in French and English
+("X arrived in", "X s'est rendu à", "Macron's visit"), after the noun and
+"of" ("the visit of X", «la visite de X»). The traveller is the name that
+moves most often, then the one named most often; the host of a reception
+verb («استقبل»، "welcomed"), someone's companion («وزوجته»، "his wife") and
+a word of a place name («مطار الملك خالد», a place the article names) are
+never read as the traveller. When the articles write the name in both
+scripts, both forms are kept (the Arabic one and the Latin one), matched by
+their consonant skeletons (:mod:`geo.places.phonetic`).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
+import yaml
+
+from geo.dates.date_words import load_dates_lexicon
+from geo.errors import IndexBuildError
 from geo.model import Article
 from geo.places.gazetteer import Gazetteer
+from geo.places.gazetteer_sources import DATA_DIR
 from geo.places.lexicon import Lexicon, load_lexicon
+from geo.places.phonetic import phonetic_key
 from geo.settings import TravellerSettings
-from geo.text.folding import Token, fold, tokens
+from geo.text.folding import Token, fold, is_arabic, name_key, tokens
 
-__all__ = ["Person", "find_traveller", "traveller_keys"]
+__all__ = ["PEOPLE_FILE", "Person", "PeopleWords", "find_traveller", "load_people_words", "traveller_keys"]
+
+#: The word lists that tell the traveller from the other people an article names.
+PEOPLE_FILE = DATA_DIR / "lexicon" / "people.yaml"
+
 
 @dataclass(frozen=True, slots=True)
 class Person:
-    """A person's name as written, and the folded words that stand for them."""
+    """A person's name as written, the folded words that stand for them, and their forms in each script.
+
+    Attributes
+    ----------
+    name:
+        The name as the corpus writes it most (its main form).
+    keys:
+        Folded words that stand for the person in any article (one per script written).
+    mentions:
+        How often the main key word occurs in the corpus.
+    names:
+        Every form kept, the main one first: at most one Arabic and one Latin-script form.
+    """
 
     name: str
     keys: frozenset[str]
     mentions: int
+    names: tuple[str, ...] = field(default=())
+
+    @property
+    def name_ar(self) -> str | None:
+        """The Arabic form when an article gives one."""
+        return next((n for n in self.names or (self.name,) if is_arabic(n)), None)
+
+    @property
+    def name_latin(self) -> str | None:
+        """The Latin-script form when an article gives one."""
+        return next((n for n in self.names or (self.name,) if not is_arabic(n)), None)
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleWords:
+    """Folded words of ``people.yaml``: reception verbs, companions, auxiliaries, "of" before a subject,
+    styles («العاهل», "His Holiness"), the agent's "by" and relative pronouns ("who")."""
+
+    hosting: frozenset[str]
+    companions: frozenset[str]
+    auxiliaries: frozenset[str]
+    of_subject: frozenset[str]
+    styles: frozenset[str]
+    agent: frozenset[str]
+    relatives: frozenset[str]
+
+
+@cache
+def load_people_words(path: Path = PEOPLE_FILE) -> PeopleWords:
+    """Load and fold ``people.yaml`` once.
+
+    Raises
+    ------
+    IndexBuildError
+        When the file cannot be read.
+    """
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise IndexBuildError(f"cannot read the word lists {path}: {exc}") from exc
+
+    def group(name: str) -> frozenset[str]:
+        words = (str(w) for by_lang in (raw.get(name) or {}).values() for w in by_lang)
+        return frozenset(k for k in (name_key(w) for w in words) if k)
+
+    return PeopleWords(
+        hosting=group("hosting"),
+        companions=group("companions"),
+        auxiliaries=group("auxiliaries"),
+        of_subject=group("of_subject"),
+        styles=group("styles"),
+        agent=group("agent"),
+        relatives=group("relatives"),
+    )
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """Folded single words of dates (weekdays, months, "yesterday", periods): never a name."""
+    dates = load_dates_lexicon()
+    phrases = [*dates.weekdays, *dates.months, *dates.relative_days, *dates.periods, *dates.today_noun]
+    return frozenset(w for phrase in phrases for w in phrase.split())
 
 
 _SENTENCE_END = ".!?:;،؛\n"
+#: Arabic diacritics and tatweel written after a word's last letter.
+_MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
+#: An Arabic word with the article, or a preposition and the article («الوفد», «للمملكة», «بالعاصمة»):
+#: never a bare name standing as the subject of a verb.
+_ARTICLE_OR_PREPOSITION = re.compile(r"^[وف]?(?:ال|لل|بال|كال)")
+#: Arabic one-letter proclitics («لكينيا», «بجدة», «وموسكو»): a place's name with one is still a place word.
+_PROCLITICS = "وفبلك"
 _NAME_BREAK = '.,:;،؛()"«»\n'
 
 
+@dataclass(slots=True)
+class _Found:
+    """The names one article introduces: by a title, and as the subject of a movement word."""
+
+    titled: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    movers: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+
+
 class _NameReader:
-    """Reads the names introduced by a title in one article."""
+    """Reads the names introduced by a title, and the movers, in one article."""
 
     def __init__(
-        self, article: Article, gazetteer: Gazetteer, lexicon: Lexicon, settings: TravellerSettings
+        self,
+        article: Article,
+        gazetteer: Gazetteer,
+        lexicon: Lexicon,
+        settings: TravellerSettings,
+        places: frozenset[str],
     ) -> None:
         self.article = article
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        self.people = load_people_words()
         self.settings = settings
+        self.places = places
+        self.titles = lexicon.titles | self.people.styles
         self.folded = fold(article.text)
         self.words = tokens(self.folded.text)
 
-    def names(self) -> list[tuple[str, tuple[str, ...]]]:
-        """Each name as written, with its folded words, in text order."""
-        found: list[tuple[str, tuple[str, ...]]] = []
+    def read(self) -> _Found:
+        """Every titled name and every mover name, as written, with its folded words, in text order."""
+        found = _Found()
         for i, word in enumerate(self.words):
-            if word.text not in self.lexicon.titles:
-                continue
-            j = self._past_title(i)
-            if j < len(self.words) and self._gap_has(j, _SENTENCE_END):
-                continue  # the sentence ended: no name follows this title
-            parts = self._name_words(j)
-            if parts:
-                start, end = self.folded.original_span(self.words[parts[0]].start, self.words[parts[-1]].end)
-                found.append((self.article.text[start:end], tuple(self.words[k].text for k in parts)))
+            if word.text in self.titles and not self._names_a_place(i):
+                j = self._past_title(i)
+                if j < len(self.words) and self._gap_has(j, _SENTENCE_END):
+                    continue  # the sentence ended: no name follows this title
+                self._keep(found.titled, self._name_words(j))
+            if self._moves(word.text):
+                self._keep(found.movers, self._subject_of(i))
+            elif self._received(i):  # "X was welcomed by Y", «X reçu par Y»: X is the visitor
+                self._keep(found.movers, self._name_before(i))
         return found
+
+    def _keep(self, into: list[tuple[str, tuple[str, ...]]], parts: list[int]) -> None:
+        """Add the name of words ``parts`` unless it is someone's companion or a place's name."""
+        if not parts or self._companion_before(parts[0]) or self._trigger_after(parts[-1]):
+            return
+        start, end = self.folded.original_span(self.words[parts[0]].start, self.words[parts[-1]].end)
+        into.append((self.article.text[start:end], tuple(self.words[k].text for k in parts)))
+
+    def _moves(self, key: str) -> bool:
+        """A movement or visit word whose subject is the mover (not a reception or a meeting)."""
+        if self.lexicon.movement_kind(key) is None:
+            return False
+        return not self.lexicon.is_one_of(key, self.people.hosting)
+
+    def _received(self, i: int) -> bool:
+        """A reception word with its agent after it ("welcomed by", «reçu par»): its subject is the visitor."""
+        j = i + 1
+        return (
+            j < len(self.words)
+            and self.words[i].text[:1].isascii()
+            and self.words[j].text in self.people.agent
+            and self.lexicon.is_one_of(self.words[i].text, self.people.hosting)
+        )
+
+    def _subject_of(self, i: int) -> list[int]:
+        """The words of the subject of the movement word at ``i`` (empty when none is written next to it)."""
+        word = self.words[i]
+        if not word.text[:1].isascii():  # Arabic: verb (or noun), then the subject («وصل الرئيس X», «زيارة X»)
+            j = i + 1
+            if j < len(self.words) and self._gap_has(j, _NAME_BREAK):
+                return []
+            if j < len(self.words) and self.words[j].text in self.titles:
+                return self._name_words(self._past_title(j))
+            if j < len(self.words) and (_ARTICLE_OR_PREPOSITION.match(self.words[j].text) or self._feminine(j)):
+                return []  # an untitled subject is a bare name, not «الوفد», «للمملكة», «زيارة رسمية»
+            return self._name_words(j)
+        j = i + 1  # "the visit of X", «la visite de X»
+        if j < len(self.words) and self.words[j].text in self.people.of_subject and not self._gap_has(j, _NAME_BREAK):
+            return self._name_words(self._past_title(j))
+        return self._name_before(i)
+
+    def _feminine(self, j: int) -> bool:
+        """An Arabic word written with ta marbuta («رسمية», «جميلة»): after a visit noun, its adjective."""
+        end = self.folded.original_span(self.words[j].start, self.words[j].end)[1]
+        return self.article.text[:end].rstrip(_MARKS).endswith("ة")
+
+    def _name_before(self, i: int) -> list[int]:
+        """The capitalised name right before word ``i`` and its auxiliaries ("Macron s'est rendu")."""
+        k = i - 1
+        while k >= 0 and self.words[k].text in self.people.auxiliaries and not self._gap_has(k + 1, _NAME_BREAK):
+            k -= 1
+        if k > 0 and self.words[k].text in self.people.relatives and self._gap_has(k, ","):
+            k -= 1  # "X, who arrived", «X, qui voyage»
+        elif k < 0 or self._gap_has(k + 1, _NAME_BREAK):
+            return []
+        parts: list[int] = []
+        while k >= 0 and len(parts) < self.settings.max_name_words and self._can_be_name(self.words[k]):
+            parts.insert(0, k)
+            if self._gap_has(k, _NAME_BREAK):
+                break
+            k -= 1
+        return parts
 
     def _gap_has(self, j: int, chars: str) -> bool:
         """True when the text between word ``j - 1`` and word ``j`` holds one of ``chars``."""
+        if j <= 0 or j >= len(self.words):
+            return True
         gap = self.folded.text[self.words[j - 1].end : self.words[j].start]
         return any(c in gap for c in chars)
+
+    def _names_a_place(self, i: int) -> bool:
+        """A title inside a place's name: after a trigger noun («مطار الملك خالد», "Prince Sultan Air Base")."""
+        return i > 0 and not self._gap_has(i, _NAME_BREAK) and self.lexicon.trigger(self.words[i - 1].text) is not None
+
+    def _trigger_after(self, k: int) -> bool:
+        """A trigger noun right after a name makes it a place's name ("King Khalid International Airport")."""
+        for j in (k + 1, k + 2):
+            if j >= len(self.words) or self._gap_has(j, _NAME_BREAK):
+                return False
+            if self.lexicon.trigger(self.words[j].text) is not None:
+                return True
+        return False
+
+    def _companion_before(self, k: int) -> bool:
+        """A companion word just before a name (or the title before it): «وزوجته سارة», "his wife Jill"."""
+        j = k - 1
+        while j >= 0 and self.words[j].text in self.titles:
+            j -= 1
+        return any(
+            j - d >= 0 and self.lexicon.is_one_of(self.words[j - d].text, self.people.companions) for d in (0, 1)
+        )
 
     def _past_title(self, i: int) -> int:
         """The first word after the title at ``i`` and what qualifies it («الرئيس الروسي», "de la République")."""
@@ -75,7 +281,7 @@ class _NameReader:
             # «إلى» folds to «الي»: not an adjective; "président de la République X" reads on
             if word.text in lexicon.prepositions and not lower:
                 break
-            if not (word.text in lexicon.titles or word.text.startswith("ال") or lower):
+            if not (word.text in self.titles or word.text.startswith("ال") or lower):
                 break
             j += 1
         return j
@@ -93,14 +299,20 @@ class _NameReader:
         return parts
 
     def _can_be_name(self, word: Token) -> bool:
-        """A capitalised Latin word, or an Arabic word that is not too common, a title, a preposition or a verb."""
+        """A capitalised Latin word, or an Arabic word, that is not common, a title, a preposition, a verb,
+        a date word, a companion or a place the article names."""
         key, lexicon = word.text, self.lexicon
         latin = key[:1].isascii()
-        if latin and not self.article.text[self.folded.offsets[word.start]].isupper():
+        if latin and (len(key) < 2 or not self.article.text[self.folded.offsets[word.start]].isupper()):
             return False  # Latin names are capitalised
-        if key.isdigit() or (not latin and self.gazetteer.zipf(key) > self.settings.name_max_zipf):
+        language = self.article.language if latin and self.article.language in ("fr", "en") else None
+        if key.isdigit() or self.gazetteer.zipf(key, language=language) > self.settings.name_max_zipf:
             return False
-        if key in lexicon.titles or key in lexicon.prepositions or key in lexicon.speech:
+        if key in self.titles or key in lexicon.prepositions or key in lexicon.speech:
+            return False
+        if key in self.places or (key[:1] in _PROCLITICS and key[1:] in self.places) or key in _time_words():
+            return False
+        if lexicon.is_one_of(key, self.people.companions):
             return False
         return lexicon.movement_kind(key) is None
 
@@ -110,14 +322,69 @@ class _NameReader:
         return char.isascii() and char.isalpha() and char.islower()
 
 
+@dataclass(slots=True)
+class _Tally:
+    """Across the corpus: each name form's spellings, and each name word's titled, mover and word counts."""
+
+    spellings: dict[tuple[str, ...], Counter[str]] = field(default_factory=dict)
+    titled_forms: Counter[tuple[str, ...]] = field(default_factory=Counter)
+    titled: Counter[str] = field(default_factory=Counter)
+    movers: Counter[str] = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, found: _Found) -> None:
+        """Count one article's names."""
+        for text, parts in found.titled:
+            self.spellings.setdefault(parts, Counter())[text] += 1
+            self.titled.update(set(parts))
+            self.titled_forms[parts] += 1
+        for text, parts in found.movers:
+            self.spellings.setdefault(parts, Counter())[text] += 1
+            self.movers.update(set(parts))
+
+    def score(self, word: str, settings: TravellerSettings) -> tuple[bool, float, int]:
+        """A name word's weight: it moves at all, then moves, is introduced and is named most."""
+        moved = self.movers[word] if self.titled[word] or self.counts[word] > 1 else 0  # a mover named once
+        return moved > 0, settings.mover_weight * moved + self.titled[word] + self.counts[word], len(word)
+
+    def form(self, word: str) -> str:
+        """The written form of the name holding ``word``: the form introduced most, then the fullest."""
+        best: tuple[int, int, int, str] | None = None
+        for parts, spelled in self.spellings.items():
+            if word not in parts:
+                continue
+            # a word named once, after the name's main word, is rarely part of the name («بوتين يعتزم»)
+            junk = sum(1 for p in parts[parts.index(word) + 1 :] if self.counts[p] < 2)
+            for text, n in spelled.items():
+                candidate = (self.titled_forms[parts] > 0, n, len(parts) - 2 * junk, text)
+                if best is None or candidate[:3] > best[:3] or (candidate[:3] == best[:3] and text < best[3]):
+                    best = candidate
+        return best[3] if best else word
+
+
+def _other_script(tally: _Tally, word: str, settings: TravellerSettings) -> str | None:
+    """The traveller's word in the other script: the name word of that script that sounds the same."""
+    arabic = is_arabic(word)
+    sound = phonetic_key(word)
+    if len(sound) < settings.min_sound_letters:
+        return None
+    matches = [
+        w
+        for w in {*tally.titled, *tally.movers}
+        if is_arabic(w) != arabic and phonetic_key(w) == sound
+    ]
+    return max(sorted(matches), key=lambda w: tally.score(w, settings), default=None)
+
+
 def find_traveller(
     articles: list[Article] | tuple[Article, ...],
     gazetteer: Gazetteer,
     *,
     lexicon: Lexicon | None = None,
     settings: TravellerSettings | None = None,
+    places: Iterable[str] = (),
 ) -> Person | None:
-    """The person the corpus is about, or ``None`` when no titled name is found.
+    """The person the corpus is about, or ``None`` when no name is introduced or moves.
 
     Parameters
     ----------
@@ -129,29 +396,28 @@ def find_traveller(
         Word lists (default :func:`~geo.places.lexicon.load_lexicon`).
     settings:
         Name lengths and limits (default :class:`~geo.settings.TravellerSettings`).
+    places:
+        The texts of the place mentions the articles resolve: their words are no person's name.
     """
     lexicon = lexicon or load_lexicon()
     settings = settings or TravellerSettings()
-    spellings: dict[tuple[str, ...], Counter[str]] = {}
+    place_words = frozenset(t.text for text in places for t in tokens(fold(text).text))
+    tally = _Tally()
     for article in articles:
-        for text, parts in _NameReader(article, gazetteer, lexicon, settings).names():
-            spellings.setdefault(parts, Counter())[text] += 1
-    if not spellings:
+        tally.add(_NameReader(article, gazetteer, lexicon, settings, place_words).read())
+    if not tally.spellings:
         return None
-    wanted = {part for parts in spellings for part in parts}
-    counts: Counter[str] = Counter()
+    wanted = {part for parts in tally.spellings for part in parts}
     for article in articles:
-        for word in tokens(fold(article.text).text):
-            if word.text in wanted:
-                counts[word.text] += 1
-
-    def weight(parts: tuple[str, ...]) -> tuple[int, int, int]:
-        return max(counts[p] for p in parts), sum(spellings[parts].values()), len(parts)
-
-    parts = max(sorted(spellings), key=weight)
-    name = max(sorted(spellings[parts]), key=lambda s: (spellings[parts][s], len(s)))
-    best = max(parts, key=lambda p: (counts[p], len(p)))
-    return Person(name=name, keys=frozenset({best}), mentions=counts[best])
+        tally.counts.update(w.text for w in tokens(fold(article.text).text) if w.text in wanted)
+    best = max(sorted(wanted), key=lambda w: tally.score(w, settings))
+    names = [tally.form(best)]
+    keys = {best}
+    other = _other_script(tally, best, settings)
+    if other is not None:
+        names.append(tally.form(other))
+        keys.add(other)
+    return Person(name=names[0], keys=frozenset(keys), mentions=tally.counts[best], names=tuple(names))
 
 
 def traveller_keys(person: Person | None) -> frozenset[str]:

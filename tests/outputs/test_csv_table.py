@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from geo.outputs.csv_table import CSV_FIELDS, write_csv
-from tests.outputs.hostile_story import FORMULA, hostile_doc
+from tests.outputs.hostile_story import hostile_doc
 
 
 def test_csv_rows_and_formula_cells(tmp_path: Path) -> None:
@@ -21,8 +21,8 @@ def test_csv_rows_and_formula_cells(tmp_path: Path) -> None:
     assert tuple(rows[0]) == CSV_FIELDS
     assert [r["seq"] for r in rows] == ["1", "2", "3"]
     assert [r["name"] for r in rows] == ["Aleppo", "Beirut", "'+Tangier"]
-    assert [r["caption"] for r in rows] == [f"'{FORMULA}", "'@SUM(A1)", "'-2+3 \x0b form feed\x0c"]
-    assert [r["sources"] for r in rows] == ["a1.txt; b2.txt", "a1.txt", "'=evil.txt"]
+    assert [r["caption"][:6] for r in rows] == ["Visits", "Expect", "Visits"]  # the event first: never a formula
+    assert not any(".txt" in r["sources"] for r in rows)  # outlets and titles, never file names
     assert [r["date_start"] for r in rows] == ["2024-05-01", "2024-05-02", ""]
     assert [r["date_end"] for r in rows] == ["", "2024-05-04", ""]
     assert (rows[0]["lat"], rows[0]["lon"], rows[2]["lon"]) == ("36.202123", "37.134299", "-5.79975")  # numbers kept

@@ -5,6 +5,7 @@ from __future__ import annotations
 from geo.dates.wording import date_range_text
 from geo.model import Certainty, Role
 from geo.story.document import ArticleDoc, StopDoc, date_bounds
+from geo.story.happened import source_label
 
 __all__ = ["role_text", "certainty_text", "stop_label", "caption_text", "article_label", "journey_span"]
 
@@ -52,10 +53,11 @@ def caption_text(stop: StopDoc) -> str:
 
 
 def article_label(article: ArticleDoc | None, name: str) -> str:
-    """An article's title, else its file name."""
+    """An article's title, else its outlet, else its url's host, else "article" (never a file name)."""
     if article is None:
-        return name
-    return article.title or name
+        return "article"
+    label = source_label(index=0, source=article.source, url=article.url)
+    return article.title or label.replace("article 1", "article")
 
 
 def journey_span(stops: list[StopDoc]) -> str:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from geo.dates.wording import date_range_text, day_text
 from geo.outputs.links import safe_url
 from geo.outputs.webmap.html_text import escape, mixed, text_attrs
-from geo.outputs.webmap.labels import article_label, caption_text, certainty_text, role_text
-from geo.story.document import ArticleDoc, PlaceDoc, Quote, StopDoc
+from geo.outputs.webmap.labels import caption_text, certainty_text, role_text
+from geo.story.document import ArticleDoc, PlaceDoc, Quote, StopDoc, stop_headline
+from geo.story.happened import source_label
 
 __all__ = ["stop_popup", "context_popup"]
 
@@ -38,18 +39,25 @@ def _excerpt(quote: Quote) -> tuple[str, str, str]:
     return before, mark, after
 
 
-def _cite(quote: Quote, article: ArticleDoc | None) -> str:
-    """Where a quote comes from: its source, its article, the article's date and a link to it."""
-    source = quote.source or (article.source if article else None)
-    cite = [f'<span class="sm-q-source"{text_attrs(source)}>{escape(source)}</span>' if source else "unknown source"]
-    label = article_label(article, quote.article)
-    cite.append(f'<span class="sm-q-article"{text_attrs(label)}>{escape(label)}</span>')
+def _cite(quote: Quote, article: ArticleDoc | None, index: int) -> str:
+    """Where a quote comes from: its outlet (else the url's host, else "article N"), its title, date and link."""
+    url_text = quote.url or (article.url if article else None)
+    source = quote.source or (article.source if article else None) or source_label(index=index, url=url_text)
+    cite = [f'<span class="sm-q-source"{text_attrs(source)}>{escape(source)}</span>']
+    label = article.title if article is not None else None
+    if label:
+        cite.append(f'<span class="sm-q-article"{text_attrs(label)}>{escape(label)}</span>')
     if article is not None and article.published is not None:
         cite.append(f'<time datetime="{article.published.isoformat()}">{escape(day_text(article.published))}</time>')
     url = safe_url(quote.url or (article.url if article else None))
     if url:
         cite.append(f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">read the article</a>')
     return " · ".join(cite)
+
+
+def _index(articles: dict[str, ArticleDoc], name: str) -> int:
+    """The 0-based place of article ``name`` in the story (its count when it is not there)."""
+    return next((i for i, key in enumerate(articles) if key == name), len(articles))
 
 
 def _quote_html(quote: Quote, articles: dict[str, ArticleDoc]) -> str:
@@ -61,7 +69,7 @@ def _quote_html(quote: Quote, articles: dict[str, ArticleDoc]) -> str:
     role = f'<span class="sm-q-role">{escape(quote.role)}</span>: {mixed(quote.why)}' if quote.role else ""
     return (
         f'<li class="sm-quote"><blockquote{attrs}>{body}</blockquote>'
-        f'<p class="sm-q-cite">{_cite(quote, article)}</p>'
+        f'<p class="sm-q-cite">{_cite(quote, article, _index(articles, quote.article))}</p>'
         + (f'<p class="sm-q-why">{role}</p>' if role else "")
         + "</li>"
     )
@@ -103,22 +111,42 @@ def stop_popup(stop: StopDoc, total: int, articles: dict[str, ArticleDoc]) -> st
         else escape(date_text)
     )
     caption = caption_text(stop)
+    event = stop_headline(stop, "en")
     parts = [
         f'<div class="sm-pop sm-pop-stop" lang="en" dir="ltr" data-seq="{stop.seq}">',
         f'<p class="sm-pop-kicker">Stop {stop.seq} of {total}</p>',
         _names_html(stop),
         f'<p class="sm-pop-date sm-cert-{escape(stop.date_certainty)}">{when}'
         f' <span class="sm-pop-cert">({escape(certainty_text(stop))})</span></p>',
-        f'<p class="sm-pop-role"><strong>{escape(role_text(stop.role))}</strong>'
-        + (f" — {mixed(caption)}" if caption else "")
-        + "</p>",
+        f'<p class="sm-pop-event"><strong{text_attrs(event)}>{escape(event)}</strong></p>',
     ]
+    if stop.happened is not None:
+        parts.append(f'<div class="sm-pop-happened">{_happened_html(stop.happened, articles)}</div>')
     if stop.also:
         parts.append(f'<p class="sm-pop-also">Also here: {mixed(", ".join(stop.also))}</p>')
     parts.append(f'<p class="sm-pop-where">{escape(_where_text(stop))}</p>')
-    parts.append(_quotes_html(stop.quotes, articles))
+    parts.append(
+        '<details class="sm-pop-how"><summary>How the story was read</summary>'
+        f'<p class="sm-pop-role"><strong>{escape(role_text(stop.role))}</strong>'
+        + (f" — {mixed(caption)}" if caption else "")
+        + "</p>"
+        + _quotes_html(stop.quotes, articles)
+        + "</details>"
+    )
     parts.append("</div>")
     return "".join(parts)
+
+
+def _happened_html(quote: Quote, articles: dict[str, ArticleDoc]) -> str:
+    """What happened: the sentence that shows the traveller at the stop, and its article."""
+    article = articles.get(quote.article)
+    sentence = quote.sentence or quote.text
+    attrs = text_attrs(sentence, article.language if article else None)
+    body = escape(sentence) if "rtl" in attrs else mixed(sentence)
+    return (
+        f"<blockquote{attrs}>{body}</blockquote>"
+        f'<p class="sm-q-cite">{_cite(quote, article, _index(articles, quote.article))}</p>'
+    )
 
 
 def context_popup(place: PlaceDoc, articles: dict[str, ArticleDoc]) -> str:

@@ -41,8 +41,9 @@ def test_labels_of_a_stop_and_an_article() -> None:
     assert stop_label(stop, 6) == "Stop 2 of 6: Aleppo, 2–3 May 2024"
     assert caption_text(stop) == "arrived «وصل»"
     assert caption_text(_stop(role="plan", caption="visit: x")) == "visit: x"
-    assert article_label(None, "a.txt") == "a.txt"
-    assert article_label(ArticleDoc(name="a.txt"), "a.txt") == "a.txt"
+    assert article_label(None, "a.txt") == "article"  # never a file name
+    assert article_label(ArticleDoc(name="a.txt"), "a.txt") == "article"
+    assert article_label(ArticleDoc(name="a.txt", url="https://www.example.org/x"), "a.txt") == "example.org"
     assert article_label(ArticleDoc(name="a.txt", title="Title"), "a.txt") == "Title"
     assert journey_span([stop, _stop(seq=3)]) == "2–3 May 2024" and journey_span([_stop()]) == "undated"
 
