@@ -58,7 +58,7 @@ def _joins(a: Token, b: Token, text: str, *, max_chars: int) -> bool:
     gap = text[a.end : b.start]
     if len(gap) > max_chars:
         return False
-    if all(c in _JOIN_CHARS for c in gap):
+    if all(c in _JOIN_CHARS or c == "_" for c in gap):
         return True
     return gap == "." and len(a.text) == len(b.text) == 1
 
