@@ -486,6 +486,8 @@ class Resolver:
         """The anchor of a distance ("40 km south-west of X") is a town or site, not a country or region."""
         if mention.end not in context.anchor_ends or place.place_type in POINT_TYPES:
             return []
+        if not any(self.gazetteer.place_type(row) in POINT_TYPES for row in mention.candidates):
+            return []  # only areas bear the name («العاصمة بيونغيانغ», a city-province): the area it is
         s = self.settings
         return [_Term(-s.area_anchor, "a distance is measured from a town, not an area", "area_anchor", -1.0)]
 
