@@ -151,6 +151,8 @@ class Recognizer:
                 i += 1
                 continue
             match = self._exact(article, folded, words, joinable, skip, i)
+            if match is None and is_latin_token(words[i]) and article.text[folded.offsets[words[i].start]].isupper():
+                match = self._transliterated(words, joinable, skip, i)
             if match is None and is_arabic_token(words[i]):
                 match = self._phonetic(words, joinable, skip, i)
             if match is None or self._generic_noun(words, match) or self._function_word(words, match):
@@ -189,6 +191,8 @@ class Recognizer:
         if not mentions or match.stripped or mentions[-1].match == MatchKind.ADJECTIVE:
             return False
         before = mentions[-1]
+        if before.trigger is not None:
+            return False  # «العاصمة السعودية الرياض»: the capital's noun, then its country's adjective, then it
         if not before.candidates or any(self.gazetteer.place_type(r) != PlaceType.COUNTRY for r in before.candidates):
             return False
         previous = words[match.first - 1] if match.first else None
@@ -259,8 +263,6 @@ class Recognizer:
                     break
                 j += 1
                 key += words[j].text
-        if best is None and not lowercase and is_latin_token(first):
-            best = self._transliterated(words, joinable, skip, i)
         if best is not None and lowercase:
             hits = tuple(h for h in best.hits if h.flags & ADJECTIVE)
             best = _Match(best.first, best.last, best.stripped, hits, best.kind) if hits else None
@@ -271,7 +273,7 @@ class Recognizer:
         the longest run of words one of whose :func:`latin_spellings` is a gazetteer name."""
         best: _Match | None = None
         key, j = words[i].text, i
-        while True:
+        while is_latin_token(words[i]):
             for variant in latin_spellings(key):
                 hits = self.gazetteer.lookup(variant)
                 if hits:
@@ -281,6 +283,7 @@ class Recognizer:
                 return best
             j += 1
             key += words[j].text
+        return None
 
     @staticmethod
     def _kind(token: Token) -> MatchKind:
@@ -404,21 +407,24 @@ class Recognizer:
             return False
         if latin and not article.text[folded.offsets[nxt.start]].isupper():
             return False
-        if any(self.gazetteer.place_type(h.row) == PlaceType.COUNTRY for h in match.hits):
-            return False
-        if self.lexicon.trigger(nxt.text) is not None or any(
-            self.gazetteer.place_type(hit.row) != PlaceType.CITY
-            or self.gazetteer.population(hit.row) >= self.prominence.notable_population
-            for hit in self.gazetteer.lookup(nxt.text)
-        ):
-            return False
-        if nxt.text in self.lexicon.institutions:
+        if any(self.gazetteer.place_type(h.row) == PlaceType.COUNTRY for h in match.hits) or not self._plain(nxt):
             return False
         zipf = self.gazetteer.zipf(nxt.text)
         if latin and zipf < self.settings.surname_max_zipf:
             return True
         return zipf < self.settings.reused_surname_max_zipf and any(
             w.text == nxt.text and words[k - 1].text != first.text for k, w in enumerate(words) if k and k != after
+        )
+
+    def _plain(self, word: Token) -> bool:
+        """No trigger noun ("Airport"), no institution and no notable place (a country, a region, a city of
+        ``notable_population``): a word that may be a surname."""
+        if self.lexicon.trigger(word.text) is not None or word.text in self.lexicon.institutions:
+            return False
+        return not any(
+            self.gazetteer.place_type(hit.row) != PlaceType.CITY
+            or self.gazetteer.population(hit.row) >= self.prominence.notable_population
+            for hit in self.gazetteer.lookup(word.text)
         )
 
     def _named_facility(self, article: Article, folded: Folded, words: list[Token], match: _Match) -> bool:

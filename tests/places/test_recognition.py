@@ -229,3 +229,7 @@ def test_hashtags_are_read_word_by_word(gazetteer: Gazetteer, text: str, surface
 def test_transliterations_and_initials(gazetteer: Gazetteer, text: str, surface: str, place: str) -> None:
     mention = next(m for m in _find(gazetteer, text) if m.text == surface)
     assert place in {gazetteer.place(row).name for row in mention.candidates}
+
+
+def test_a_capital_after_its_country_adjective_stays_a_mention(gazetteer: Gazetteer) -> None:
+    assert "الرياض" in _surfaces(gazetteer, "وصل الرئيس إلى العاصمة السعودية الرياض ظهر الاثنين")
