@@ -120,6 +120,11 @@ class RecognitionSettings(_Section):
     surname_max_zipf: float = _knob(
         2.5, "a capitalised word this rare right after a one-word Latin name is a surname: the name is a first name"
     )
+    reused_surname_max_zipf: float = _knob(
+        4.5,
+        "a word right after a one-word name that the article also writes alone is a surname (the name a first "
+        "name) unless it is at least this frequent (Zipf): news gives the full name once, then the surname",
+    )
     title_lookback_words: int = _knob(2, "how far back a person's title marks a name as a person's", ge=0)
     max_join_chars: int = _knob(3, "the widest gap (spaces, hyphens) inside one multi-word name", ge=0)
 
@@ -185,6 +190,11 @@ class ResolutionSettings(_Section):
     )
     alternate_name: float = _knob(0.75, "matched one of the place's alternate names, not its main one")
     threshold: float = _knob(4.25, "a mention whose best score reaches this is a place")
+    area_anchor: float = _knob(
+        3.0,
+        "a country or region as the anchor of a distance ('40 km south-west of X'): news measures distances "
+        "from towns, so a name that is both («عمان»: Oman, Amman) is the town",
+    )
     relative_confidence: float = _knob(
         0.9, "a relative location is a little less sure than its anchor", gt=0, le=1
     )

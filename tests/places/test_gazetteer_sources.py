@@ -44,3 +44,18 @@ def test_the_inputs_are_the_curated_csv_files() -> None:
     names = [p.name for p in input_files()]
     assert names == sorted(names) and all(n.endswith(".csv") for n in names)
     assert any(n.startswith("facilities_") for n in names) and any(n.startswith("regions_") for n in names)
+
+
+def test_continents_are_named_from_cldr() -> None:
+    from geo.places.gazetteer_sources import SourceRecord, iter_continents
+
+    cities = [
+        SourceRecord(id="a", name="A", lat=48.0, lon=2.0, place_type=PlaceType.CITY, feature="city", source="t",
+                     country="FR", population=1000),
+        SourceRecord(id="b", name="B", lat=30.0, lon=31.0, place_type=PlaceType.CITY, feature="city", source="t",
+                     country="EG", population=1000),
+    ]  # fmt: skip
+    found = {rec.name: rec for rec in iter_continents(cities)}
+    assert set(found) == {"Europe", "Africa"}
+    assert ("أفريقيا", "ar") in found["Africa"].names and ("Afrique", "fr") in found["Africa"].names
+    assert found["Europe"].place_type == PlaceType.REGION and found["Europe"].feature == "continent"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.places.phonetic import arabic_key, latin_key, phonetic_key
+from geo.places.phonetic import arabic_key, latin_key, latin_spellings, phonetic_key
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,12 @@ def test_arabic_tsh_digraph_reads_as_one_sound() -> None:
 @pytest.mark.parametrize(("name", "key"), [("خاباروفسك", "KBRFSK"), ("Khabarovsk", "KBRFSK")])
 def test_phonetic_key_picks_the_script(name: str, key: str) -> None:
     assert phonetic_key(name) == key
+
+
+@pytest.mark.parametrize(
+    ("key", "variant"),
+    [("aboudhabi", "abudhabi"), ("djeddah", "jeddah"), ("djeddah", "jedah"), ("charmelcheikh", "sharmelsheikh")],
+)
+def test_latin_spelling_variants(key: str, variant: str) -> None:
+    assert variant in latin_spellings(key)
+    assert key not in latin_spellings(key)

@@ -144,3 +144,92 @@ def test_a_first_name_before_a_surname_is_no_place(
     assert present in surfaces
     if absent is not None:
         assert absent not in surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("The minister Sergei Lavrov arrived in Ankara. Lavrov then spoke.", "Sergei", "Ankara"),  # surname reused
+        ("Le chef Vladimir Poutine est arrivé à Téhéran. Poutine a parlé.", "Vladimir", "Téhéran"),
+        ("وصل فلاديمير بوتين إلى طهران. وقال بوتين إن الزيارة مهمة", "فلاديمير", "طهران"),
+    ],
+)
+def test_a_first_name_before_a_surname_the_article_reuses_is_no_place(
+    gazetteer: Gazetteer, text: str, absent: str, present: str
+) -> None:
+    surfaces = _surfaces(gazetteer, text)
+    assert present in surfaces and absent not in surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The premier told Xinhua that talks went well.", "Xinhua"),
+        ("Le ministre a confié à l'agence Xinhua son optimisme.", "Xinhua"),
+        ("وقالت وكالة واس إن الملك وصل.", "واس"),
+        ("ونقلت وكالة وام عن الرئيس قوله", "وام"),
+    ],
+)
+def test_news_agencies_are_never_places(gazetteer: Gazetteer, text: str, surface: str) -> None:
+    assert surface not in _surfaces(gazetteer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("The king left the Sultanate of Brunei Darussalam for Tokyo.", "Darussalam", "Tokyo"),
+        ("غادر الوفد سلطنة بروناي دار السلام متوجها إلى طوكيو", "دار السلام", "طوكيو"),
+        ("Le ministre a quitté le Congo-Brazzaville pour Luanda.", "Brazzaville", "Luanda"),
+    ],
+)
+def test_a_town_ending_a_country_long_name_is_no_mention(
+    gazetteer: Gazetteer, text: str, absent: str, present: str
+) -> None:
+    surfaces = _surfaces(gazetteer, text)
+    assert present in surfaces and absent not in surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("She landed at the José Martí airport in Havana.", "Martí", "Havana"),
+        ("Il a atterri à l'aéroport Simón Bolívar de Caracas.", None, "Caracas"),
+        ("He landed at the Rafic Hariri airport in Beirut.", "Hariri", "Beirut"),
+    ],
+)
+def test_a_place_ending_a_person_named_site_is_no_mention(
+    gazetteer: Gazetteer, text: str, absent: str | None, present: str
+) -> None:
+    surfaces = _surfaces(gazetteer, text)
+    assert present in surfaces and (absent is None or absent not in surfaces)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("أمطار غزيرة في #حفر_الباطن اليوم", "حفر_الباطن", "exact"),  # the whole tag is the name
+        ("تضامن واسع مع #سيول_الأردن", "الأردن", "adjective"),  # part of a longer tag: a hint only
+        ("Messages poured in under #ParisAttacks last night.", "Paris", "adjective"),  # CamelCase cut
+        ("Floods hit #Houston again.", "Houston", "latin"),
+    ],
+)
+def test_hashtags_are_read_word_by_word(gazetteer: Gazetteer, text: str, surface: str, kind: str) -> None:
+    found = {m.text: m.match for m in _find(gazetteer, text)}
+    assert found.get(surface) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [
+        ("Le président syrien est arrivé à Abou Dhabi vendredi.", "Abou Dhabi", "Abu Dhabi"),  # ou / u
+        ("The delegation reached Djeddah on Sunday.", "Djeddah", "Jeddah"),  # dj / j
+        ("The U.S. envoy flew on.", "U.S", "United States"),  # dotted initials
+    ],
+)
+def test_transliterations_and_initials(gazetteer: Gazetteer, text: str, surface: str, place: str) -> None:
+    mention = next(m for m in _find(gazetteer, text) if m.text == surface)
+    assert place in {gazetteer.place(row).name for row in mention.candidates}
+
+
+def test_a_capital_after_its_country_adjective_stays_a_mention(gazetteer: Gazetteer) -> None:
+    assert "الرياض" in _surfaces(gazetteer, "وصل الرئيس إلى العاصمة السعودية الرياض ظهر الاثنين")

@@ -128,3 +128,35 @@ TRIGGER_BONUSES = [
 def test_trigger_bonus(gazetteer: Gazetteer, trigger: Trigger, place_type: PlaceType, feature: str, bonus) -> None:  # noqa: ANN001
     place = Place(id="test:1", name="Vlqz", lat=0.0, lon=0.0, place_type=place_type, feature=feature)
     assert Resolver(gazetteer)._trigger_weight(trigger, place) == (bonus or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [
+        ("The talks in the UK ended on Monday.", "UK", "United Kingdom"),  # a name that is also a modifier
+        ("Il est reparti vers les US mardi.", "US", "United States"),
+        ("The governor flew to Florida on Monday.", "Florida", "Florida"),  # a state is widely known
+        ("He then toured Europe for a week.", "Europe", "Europe"),  # a continent
+        ("Il s'envole ensuite pour l'Afrique.", "Afrique", "Africa"),
+        ("جولة الرئيس في أفريقيا تبدأ غدا", "أفريقيا", "Africa"),
+    ],
+)
+def test_clear_countries_states_and_continents_are_places(
+    gazetteer: Gazetteer, text: str, surface: str, place: str
+) -> None:
+    assert _resolve(gazetteer, text)[surface][0] == place
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("زار البابا الموقع (40 كلم جنوب غرب عمان) السبت", "Amman"),  # the town, not Oman
+        ("He prayed at a shrine 30 km west of Amman on Saturday.", "Amman"),
+        ("Il a visité un site à 30 km à l'ouest d'Amman samedi.", "Amman"),
+    ],
+)
+def test_a_distance_is_measured_from_a_town(gazetteer: Gazetteer, text: str, anchor: str) -> None:
+    article = Article(name="t.txt", text=text, sentences=split_sentences(text))
+    result = Pipeline(gazetteer).process(article)
+    relative = [r for r in result.resolutions if r.place.place_type == PlaceType.RELATIVE]
+    assert relative and relative[0].anchor is not None and relative[0].anchor.name == anchor
