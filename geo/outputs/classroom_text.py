@@ -65,7 +65,7 @@ WORDS: dict[str, dict[str, str]] = {
         "headline_other": "{place}",
     },
     "ar": {
-        "traveller": "الشخصية: {name}",
+        "traveller": "المسافر: {name}",
         "stops_count": "عدد المحطات: {count}",
         "one_stop": "محطة واحدة",
         "dates_unknown": "تواريخ غير معروفة",

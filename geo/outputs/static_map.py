@@ -29,6 +29,7 @@ __all__ = [
     "MapPoint",
     "topojson_polygons",
     "load_outlines",
+    "unwrapped",
     "map_extent",
     "map_points",
     "RouteMap",
@@ -116,14 +117,29 @@ def topojson_polygons(topo: dict[str, Any], name: str) -> list[list[np.ndarray]]
     return _polygons(geometry, _arcs(topo)) if geometry else []
 
 
+def unwrapped(ring: np.ndarray) -> list[np.ndarray]:
+    """A ring that crosses the antimeridian (Russia, Fiji) made continuous, plus its copy a world away so
+    that both sides show; any other ring as it is."""
+    if len(ring) < 2:
+        return [ring]
+    steps = np.diff(ring[:, 0])
+    turns = np.concatenate([[0.0], np.cumsum(np.where(steps > 180, -360.0, np.where(steps < -180, 360.0, 0.0)))])
+    if not turns.any():
+        return [ring]
+    ring = ring + np.column_stack([turns, np.zeros(len(ring))])
+    shift = -360.0 if ring[:, 0].max() > 180 else 360.0
+    return [ring, ring + np.array([shift, 0.0])]
+
+
 @functools.cache
 def _outlines_at(path: Path) -> Outlines:
     try:
         topo = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise OutputError(f"the map outlines {path} cannot be read: run `npm ci --prefix assets`") from exc
-    borders = [ring for polygon in topojson_polygons(topo, "countries") for ring in polygon]
-    return Outlines(land=topojson_polygons(topo, "land"), borders=borders)
+    borders = [part for polygon in topojson_polygons(topo, "countries") for ring in polygon for part in unwrapped(ring)]
+    land = [[part] for polygon in topojson_polygons(topo, "land") for ring in polygon for part in unwrapped(ring)]
+    return Outlines(land=land, borders=borders)
 
 
 def load_outlines() -> Outlines:
