@@ -11,6 +11,7 @@ identifier is a hash of the content.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -156,20 +157,14 @@ def story_pdf(doc: StoryDoc) -> bytes:
     pdf.add_page()
     _heading(pdf, handout)
     labels = [place_name(stop, lang=handout.lang) for stop in doc.stops]
-    png = route_png(map_points(doc, labels), credit=words["credit"])
+    png = route_png(map_points(doc, labels), credit=words["credit"], lang=handout.lang)
     height = _MAP_WIDTH_MM * SIZE_IN[1] / SIZE_IN[0]
-    pdf.image(_png_stream(png), x=(_PAGE_MM[0] - _MAP_WIDTH_MM) / 2, w=_MAP_WIDTH_MM, h=height,
+    pdf.image(io.BytesIO(png), x=(_PAGE_MM[0] - _MAP_WIDTH_MM) / 2, w=_MAP_WIDTH_MM, h=height,
               alt_text=words["map_alt"].format(places=", ".join(labels)))  # fmt: skip
     pdf.ln(4)
     _table(pdf, words["stops"], handout.stop_header, handout.stop_rows, widths=STOP_COLUMNS, rtl=rtl)
     _table(pdf, words["sources"], handout.source_header, handout.source_rows, widths=SOURCE_COLUMNS, rtl=rtl)
     return bytes(pdf.output())
-
-
-def _png_stream(png: bytes) -> Any:
-    import io
-
-    return io.BytesIO(png)
 
 
 def write_handout(doc: StoryDoc, path: Path) -> Path:

@@ -174,9 +174,10 @@ def story_pptx(doc: StoryDoc) -> bytes:
     deck = _Deck(lang)
     stops = [stop_texts(stop, doc, lang=lang) for stop in doc.stops]
     points = map_points(doc, [place_name(s, lang=lang) for s in doc.stops])
-    _title_slide(deck, doc, route_png(points, credit=deck.words["credit"]), stops)
+    credit = deck.words["credit"]
+    _title_slide(deck, doc, route_png(points, credit=credit, lang=lang), stops)
     for texts in stops:
-        _stop_slide(deck, texts, route_png(points, credit=deck.words["credit"], upto=texts.seq), total=len(stops))
+        _stop_slide(deck, texts, route_png(points, credit=credit, lang=lang, upto=texts.seq), total=len(stops))
     props = deck.prs.core_properties
     props.title = title_texts(doc, lang=lang).title
     props.author = props.last_modified_by = "geostory"

