@@ -341,14 +341,18 @@ class RouteMap:
                                                weight="bold", family=_FONT, zorder=6, **number))  # fmt: skip
             crowded = any(abs(point.lon - x) < near and abs(point.lat - y) < near for x, y in placed)
             placed.append((point.lon, point.lat))
-            self._drawn.append(self._label(point, now=now, left=crowded))
+            size = 10 if now else 8.5
+            room = 1 - (point.lon - west) / (east - west) - (11 + len(point.label) * size * 0.6) / (SIZE_IN[0] * 72)
+            left = room < 0.01  # the name would run off the right edge
+            self._drawn.append(self._label(point, now=now, left=left, lower=crowded))
 
-    def _label(self, point: MapPoint, *, now: bool, left: bool) -> Any:
-        """A stop's name beside its dot, on a light box; to the left when another stop is close by."""
+    def _label(self, point: MapPoint, *, now: bool, left: bool, lower: bool) -> Any:
+        """A stop's name beside its dot, on a light box: to the left near the right edge, a line lower when
+        another stop is close by."""
         return self._axes.annotate(
             point.label,
             (point.lon, point.lat),
-            xytext=(-11, 0) if left else (11, 0),
+            xytext=(-11 if left else 11, -14 if lower else 0),
             textcoords="offset points",
             ha="right" if left else "left",
             va="center",
