@@ -52,7 +52,7 @@ _SEA, _LAND, _BORDER, _COUNTRY = "#dbe8f2", "#f3efe4", "#a9a294", "#8c8470"
 #: A country is named when its visible part fills at least this share of the frame.
 LABEL_SHARE = 0.04
 _ROUTE, _NOW = "#2b5d8a", "#c0392b"
-_FONT = "DejaVu Sans"  # matplotlib's own font: it has Arabic glyphs
+_FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}  # matplotlib's own: they have Arabic glyphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +224,15 @@ def map_points(doc: StoryDoc, labels: list[str]) -> tuple[MapPoint, ...]:
     )
 
 
+@functools.cache
+def _font(*, bold: bool = False) -> Any:
+    """matplotlib's own DejaVu Sans, by file: a system font of the same name never changes the maps' bytes."""
+    import matplotlib
+    from matplotlib.font_manager import FontProperties
+
+    return FontProperties(fname=Path(matplotlib.get_data_path()) / "fonts" / "ttf" / _FONT_FILES[bold])
+
+
 def _short(label: str) -> str:
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
 
@@ -271,7 +280,8 @@ class RouteMap:
         self._axes.set_axis_off()
         self._axes.add_artist(PathPatch(_path(outlines.land), facecolor=_LAND, edgecolor="none", zorder=1))
         self._axes.add_collection(LineCollection(outlines.borders, colors=_BORDER, linewidths=0.6, zorder=2))
-        self._figure.text(0.995, 0.005, credit, ha="right", va="bottom", fontsize=6, color="#666666", family=_FONT)
+        self._figure.text(0.995, 0.005, credit, ha="right", va="bottom", fontsize=6, color="#666666",
+                          fontproperties=_font())  # fmt: skip
         self._drawn: list[Any] = []
 
     def png(self, *, upto: int | None = None) -> bytes:
@@ -315,7 +325,7 @@ class RouteMap:
                 continue
             at = free[0]
             self._drawn.append(self._axes.text(at.x, at.y, name, ha="center", va="center", fontsize=9,
-                                               color=_COUNTRY, family=_FONT, zorder=2.5))  # fmt: skip
+                                               color=_COUNTRY, fontproperties=_font(), zorder=2.5))  # fmt: skip
 
     def _route(self, dated: list[MapPoint], *, current: int | None) -> None:
         """The route through the dated stops; the leg that reaches the current stop in its colour."""
@@ -338,7 +348,7 @@ class RouteMap:
                                                markeredgewidth=1.6, zorder=5 if now else 4, **dot))  # fmt: skip
             number = {"fontsize": 8 if now else 7, "color": "white" if point.dated else color}
             self._drawn.append(self._axes.text(point.lon, point.lat, str(point.seq), ha="center", va="center",
-                                               weight="bold", family=_FONT, zorder=6, **number))  # fmt: skip
+                                               fontproperties=_font(bold=True), zorder=6, **number))  # fmt: skip
             crowded = any(abs(point.lon - x) < near and abs(point.lat - y) < near for x, y in placed)
             placed.append((point.lon, point.lat))
             size = 10 if now else 8.5
@@ -357,8 +367,7 @@ class RouteMap:
             ha="right" if left else "left",
             va="center",
             fontsize=10 if now else 8.5,
-            family=_FONT,
-            weight="bold" if now else "normal",
+            fontproperties=_font(bold=now),
             zorder=6,
             color="#222222",
             bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.75},
