@@ -8,7 +8,7 @@ from pathlib import Path
 
 from geo.errors import OutputError
 
-__all__ = ["write_text_atomic"]
+__all__ = ["write_bytes_atomic", "write_text_atomic"]
 
 
 def write_text_atomic(path: Path, text: str) -> Path:
@@ -32,6 +32,31 @@ def write_text_atomic(path: Path, text: str) -> Path:
             Path(tmp).unlink(missing_ok=True)
             raise
     except (OSError, UnicodeError) as exc:
+        raise OutputError(f"cannot write {path}: {exc}") from exc
+    return path
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file renamed into place (binary files: slides, PDF).
+
+    Raises
+    ------
+    OutputError
+        When the folder cannot be created or the file written.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(tmp, 0o666 & ~_umask())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc}") from exc
     return path
 

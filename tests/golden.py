@@ -22,7 +22,17 @@ __all__ = ["DIGESTS_FILE", "OUTPUTS", "build_digests"]
 ROOT = Path(__file__).resolve().parent.parent
 DIGESTS_FILE = ROOT / "tests" / "data" / "bundled_digests.json"
 #: Every file ``geo build`` writes for the bundled corpus.
-OUTPUTS = ("story.json", "story.geojson", "story.html", "story.gpkg", "story.kml", "storymap.json", "stops.csv")
+OUTPUTS = (
+    "story.json",
+    "story.geojson",
+    "story.html",
+    "story.gpkg",
+    "story.kml",
+    "storymap.json",
+    "stops.csv",
+    "story.pptx",
+    "story.pdf",
+)
 
 
 def build_digests(articles: Path = ROOT / "data" / "articles") -> dict[str, str]:

@@ -43,7 +43,17 @@ __all__ = ["MANIFEST_NAME", "OUTPUT_NAMES", "check_out", "read_manifest", "write
 #: The file listing what the tool wrote in OUT.
 MANIFEST_NAME = ".geostory-manifest.json"
 #: Every file a build writes (a render writes all but ``story.json``).
-OUTPUT_NAMES = ("story.json", "story.geojson", "story.html", "story.gpkg", "story.kml", "storymap.json", "stops.csv")
+OUTPUT_NAMES = (
+    "story.json",
+    "story.geojson",
+    "story.html",
+    "story.gpkg",
+    "story.kml",
+    "storymap.json",
+    "stops.csv",
+    "story.pptx",
+    "story.pdf",
+)
 _TOOL = "geostory"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100

