@@ -91,7 +91,7 @@ WORD_GROUPS = (
     "prepositions", "titles", "speech", "movement", "departure", "institutions",
     "arrival", "onward", "origin", "destination", "near", "timezone", "earlier",
     "locative", "linking", "offices", "distance", "later", "posts", "where", "since", "vehicles",
-    "origin_or_of", "conjunctions",
+    "origin_or_of", "conjunctions", "day_after", "previous",
 )  # fmt: skip
 
 
@@ -106,7 +106,8 @@ class Lexicon:
     ("after", before a movement told in retrospect), ``later`` ("before", a
     movement still ahead), ``locative`` ("in", "at"), ``linking`` ("of"),
     ``offices`` ("mayor"), ``posts`` ("ambassador"), ``where`` («حيث»),
-    ``since`` («منذ»), ``vehicles`` ("plane"), ``conjunctions`` ("and") and
+    ``since`` («منذ»), ``vehicles`` ("plane"), ``conjunctions`` ("and"),
+    ``day_after`` («غداة», "au lendemain de"), ``previous`` ("previous stage") and
     ``distance`` ("km") — see
     :mod:`geo.story.presence`."""
 
@@ -135,6 +136,8 @@ class Lexicon:
     vehicles: frozenset[str] = frozenset()
     origin_or_of: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()
+    day_after: frozenset[str] = frozenset()
+    previous: frozenset[str] = frozenset()
 
     def movement_kind(self, key: str) -> tuple[Movement, bool] | None:
         """``(Movement, future)`` when a folded word says the traveller moves (leaves, arrives).
