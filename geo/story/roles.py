@@ -35,6 +35,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import partial
 
 from geo.dates.anchoring import Kind
 from geo.dates.clauses import clause_bounds, relative_clause_after, scanned_text
@@ -118,8 +119,7 @@ class _ArticleReader:
         self.lead = self._lead_date()
 
     def _since(self, expr: TimeExpr) -> bool:
-        """Tell whether ``expr`` is a calendar date after "since" («منذ عام 2010», "since 2011"; not «منذ يومين»,
-        two days ago)."""
+        """Tell whether ``expr`` is a calendar date after "since" («منذ عام 2010»; not «منذ يومين», two days ago)."""
         if expr.kind not in (Kind.ABSOLUTE, Kind.MONTH, Kind.YEAR):
             return False
         k = bisect.bisect_left(self.word_starts, expr.start)
@@ -176,11 +176,8 @@ class _ArticleReader:
         """A movement word in the date's own clause, and the clause is not in the future."""
         start, end = self._clause(expr)
         window = self.settings.announced_window  # "announced last night his visit": the announcement's day
-        announced = self.place_words.told_after
-        moving = any(
-            start <= self.word_starts[k] < end and not announced(k, self.lexicon.speech, window=window)
-            for k, _, _ in cues.movement
-        )
+        announced = partial(self.place_words.told_after, group=self.lexicon.speech, window=window)
+        moving = any(start <= self.word_starts[k] < end and not announced(k) for k, _, _ in cues.movement)
         return moving and not self._future_date(expr)
 
     def _in_clause(self, expr: TimeExpr, start: int) -> bool:
@@ -252,10 +249,8 @@ class _ArticleReader:
         onward = not earlier and words.onward(
             first_word, lo, cues.movement, cue=mention.cue, window=settings.onward_window
         )
-        return _Reading(
-            near=near, origin=origin, flown=flown, earlier=earlier or day_before, later=later, future=future,
-            onward=onward, day_before=day_before,
-        )  # fmt: skip
+        earlier = earlier or day_before
+        return _Reading(near, origin, flown, earlier, later, day_before, future=future, onward=onward)
 
     def role(self, resolution: Resolution) -> MentionRole:
         """The role of one resolved mention, with its dates and a short ``why``."""
@@ -283,16 +278,7 @@ class _ArticleReader:
             return MentionRole(resolution, Role.MENTIONED, False, why="mentioned, with no sign the traveller is there")
         if read.future or read.onward:
             return self._plan(resolution, cues, evidence=evidence, onward=read.onward and not read.future)
-        decided = self._presence(resolution, cues, near=read.near, evidence=evidence, earlier=read.earlier)
-        if read.flown and decided.role == Role.VISIT:
-            decided = replace(decided, role=Role.DEPARTURE)
-        if decided.stop and read.day_before and decided.first is not None:
-            first, last = decided.first - _DAY, (decided.last or decided.first) - _DAY  # "au lendemain de X"
-            why = f"{decided.why}; the day before ('the day after' it)"
-            return replace(decided, first=first, last=last, certainty=Certainty.APPROXIMATE, why=why, earlier=True)
-        if decided.stop and (read.earlier or read.came_from):
-            return replace(decided, earlier=True)
-        return replace(decided, later=True) if decided.stop and read.later else decided
+        return _as_leg(self._presence(resolution, cues, near=read.near, evidence=evidence, earlier=read.earlier), read)
 
     def _presence(
         self, resolution: Resolution, cues: SentenceCues, *, near: list[MovementCue], evidence: str, earlier: bool
@@ -541,6 +527,20 @@ class _ArticleReader:
         if not any(self.lexicon.is_one_of(name_key(w), self.lexicon.earlier) for w in opener):
             return False
         return not self._in_clause(expr, start)
+
+
+def _as_leg(decided: MentionRole, read: _Reading) -> MentionRole:
+    """A stop marked as a leg before or after its sentence's event («غداة», "au lendemain de": the day before); a
+    visit left by plane a departure."""
+    if read.flown and decided.role == Role.VISIT:
+        decided = replace(decided, role=Role.DEPARTURE)
+    if decided.stop and read.day_before and decided.first is not None:
+        first, last = decided.first - _DAY, (decided.last or decided.first) - _DAY
+        why = f"{decided.why}; the day before ('the day after' it)"
+        return replace(decided, first=first, last=last, certainty=Certainty.APPROXIMATE, why=why, earlier=True)
+    if decided.stop and (read.earlier or read.came_from):
+        return replace(decided, earlier=True)
+    return replace(decided, later=True) if decided.stop and read.later else decided
 
 
 def assign_roles(
