@@ -381,6 +381,9 @@ class MentionRole:
     earlier:
         True for a leg told as done before its sentence's event ("arrived
         from X", «قادما من X», "after visiting X"): on a shared day it goes first.
+    later:
+        True for a leg told as done after its sentence's other places ("spoke at X shortly before arriving in Y",
+        «قبل أن يصل إلى Y»): on a shared day it goes after them.
     """
 
     resolution: Resolution
@@ -391,6 +394,7 @@ class MentionRole:
     certainty: Certainty = Certainty.UNKNOWN
     why: str = ""
     earlier: bool = False
+    later: bool = False
 
 
 @dataclass(frozen=True, slots=True)

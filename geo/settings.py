@@ -315,6 +315,18 @@ class RoleSettings(_Section):
         "(«على بعد 50 كيلومترا شمال X», '20 km north of X')",
         ge=0,
     )
+    announced_window: int = _knob(
+        4,
+        "a movement word at most this many words after a verb of speech is what it announces ('announced last night "
+        "his visit', «أعلن أمس زيارته»): the date there is the announcement's, not an event of the journey",
+        ge=0,
+    )
+    since_window: int = _knob(
+        8,
+        "a year or calendar date at most this many words after 'since' in the same clause is a starting point, not "
+        "the day of anything ('the first president to visit since the bombing of the city in 1945')",
+        ge=0,
+    )
     onward_window: int = _knob(
         4,
         "a heading word at most this many words before a place makes it a destination still ahead («متوجها إلى "

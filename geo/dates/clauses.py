@@ -62,6 +62,18 @@ class ScannedText:
         offsets = self.folded.offsets
         return self.text[offsets[clause_start] : offsets[clause_end]]
 
+    def opening_words(self, start: int, end: int) -> list[str]:
+        """The folded words of the break that opens the clause around the original span ``[start, end)``, and the
+        word right before that break («… بعد أن زار»: «أن» and «بعد»; "after"); empty at the text's first clause."""
+        i = bisect.bisect_right(self.break_ends, self.folded_span(start, end)[0])
+        if not i:
+            return []
+        folded = self.folded.text
+        return [
+            *folded[self.break_starts[i - 1] : self.break_ends[i - 1]].split(),
+            *folded[: self.break_starts[i - 1]].split()[-1:],
+        ]
+
     def folded_span(self, start: int, end: int) -> tuple[int, int]:
         """The folded span that covers the original span ``[start, end)`` (never reversed)."""
         offsets = self.folded.offsets

@@ -91,7 +91,7 @@ WORD_GROUPS = (
     "prepositions", "titles", "speech", "movement", "departure", "institutions",
     "arrival", "onward", "origin", "destination", "near", "timezone", "earlier",
     "locative", "linking", "offices", "distance", "later", "posts", "where", "since", "vehicles",
-    "origin_or_of", "conjunctions", "outlets",
+    "origin_or_of", "conjunctions", "outlets", "day_after", "previous",
 )  # fmt: skip
 
 
@@ -107,7 +107,8 @@ class Lexicon:
     movement still ahead), ``locative`` ("in", "at"), ``linking`` ("of"),
     ``offices`` ("mayor"), ``posts`` ("ambassador"), ``where`` («حيث»),
     ``since`` («منذ»), ``vehicles`` ("plane"), ``conjunctions`` ("and"),
-    ``outlets`` (news agencies: "Xinhua", «واس») and ``distance`` ("km") — see
+    ``outlets`` (news agencies: "Xinhua", «واس»), ``day_after`` («غداة», "au lendemain de"),
+    ``previous`` ("previous stage") and ``distance`` ("km") — see
     :mod:`geo.story.presence`."""
 
     triggers: dict[str, Trigger]
@@ -136,6 +137,8 @@ class Lexicon:
     origin_or_of: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()
     outlets: frozenset[str] = frozenset()
+    day_after: frozenset[str] = frozenset()
+    previous: frozenset[str] = frozenset()
 
     def movement_kind(self, key: str) -> tuple[Movement, bool] | None:
         """``(Movement, future)`` when a folded word says the traveller moves (leaves, arrives).

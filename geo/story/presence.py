@@ -38,7 +38,7 @@ from enum import StrEnum
 from geo.places.lexicon import Lexicon, Movement
 from geo.text.folding import Token
 
-__all__ = ["MovementCue", "Origin", "PlaceWords"]
+__all__ = ["MovementCue", "Origin", "PlaceWords", "is_dateline"]
 
 #: (word index, kind, future) of a movement word in a sentence.
 MovementCue = tuple[int, Movement, bool]
@@ -46,6 +46,21 @@ MovementCue = tuple[int, Movement, bool]
 #: Articles skipped when looking for the preposition before a trigger noun ("de la ville", "from the town").
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "ال"})
 _PUNCT = re.compile(r"[.,;:!?،؛؟()\[\]\"«»]")
+_DATELINE_AFTER = re.compile(r"\s*(?::|：|\s*[-–—]\s*\S|,\s*\w+\.?\s+\d|\s*\((?:AFP|AP|Reuters|\w{2,8})\))")
+
+
+def is_dateline(text: str, start: int, end: int, *, after_chars: int, before_chars: int) -> bool:
+    """Tell whether the name at ``[start, end)`` of ``text`` is a dateline: a colon after it («سيول:»), or at
+    the start of its line (after at most ``before_chars`` of byline, ending in a bracket or a dash) with a dash, a
+    date or an agency's credit within ``after_chars`` after it ("X (AFP) -", "BEIJING, April 12")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].strip(" \t\u200f\u200e")
+    after = text[end : end + after_chars]
+    if after.lstrip(" \t").startswith((":", "：")):
+        return True
+    short_prefix = len(before) < before_chars
+    at_line_start = not before or before.endswith((")", "—", "-")) and short_prefix
+    return at_line_start and _DATELINE_AFTER.match(after) is not None
 
 
 class Origin(StrEnum):
@@ -105,7 +120,7 @@ class PlaceWords:
         """The index of the word before word ``k`` within the sentence from ``lo`` (``-1``: none)."""
         return k - 1 if k - 1 >= lo else -1
 
-    def _joined(self, a: int, b: int) -> bool:
+    def joined(self, a: int, b: int) -> bool:
         """Tell whether words ``a`` < ``b`` stand with no punctuation between them."""
         if not 0 <= a <= b < len(self.words):
             return False
@@ -120,7 +135,7 @@ class PlaceWords:
         """
         k = self._previous(first, lo)
         for j in range(first - 1, max(lo, first - lookback) - 1, -1):
-            if not self._joined(j, first):
+            if not self.joined(j, first):
                 break
             if self.lexicon.trigger(self.words[j].text) is not None:
                 k = self._previous(j, lo)
@@ -161,6 +176,56 @@ class PlaceWords:
         """
         return any(self.is_in(k, self.lexicon.earlier) for k in self.back(movement, lo, 2))
 
+    def told_after(self, k: int, group: frozenset[str], *, window: int) -> bool:
+        """Tell whether a word of ``group`` stands at most ``window`` counted words before word ``k``, no
+        punctuation between: "since" before a year ("the first visit since the bombing of the city in 1945"), a
+        verb of speech before a movement it announces ("avait annoncé hier soir son déplacement")."""
+        for j in self.back(k, max(0, k - window), window):
+            if not self.joined(j, k):
+                return False
+            if self.is_in(j, group):
+                return True
+        return False
+
+    def day_before(self, movement: MovementCue, lo: int) -> bool:
+        """Tell whether a movement word is told as done the day before the sentence's event: a "day after" word
+        stands at most three counted words before it ("au lendemain de son discours du Caire", «غداة زيارته»)."""
+        return any(self.is_in(k, self.lexicon.day_after) for k in self.back(movement[0], lo, 3))
+
+    def previous_stage(self, last: int, hi: int) -> bool:
+        """Tell whether a "previous" word stands at most three words after the place ending at word ``last``, only
+        a comma between ("Rome, sa précédente étape", «روما، المحطة السابقة», "Rome, the previous stop")."""
+        for k in range(last + 1, min(hi, last + 4)):
+            between = self.text[self.words[k - 1].end : self.words[k].start]
+            if k == last + 1:  # the apposition's comma
+                between = re.sub("[,،]", "", between, count=1)
+            if _PUNCT.search(between):
+                return False
+            if self.is_in(k, self.lexicon.previous):
+                return True
+        return False
+
+    def told_later(self, movement: MovementCue, lo: int) -> bool:
+        """Tell whether an arrival or visit word is told as done after the sentence's main event.
+
+        A "before" word stands at most two counted words before it ("shortly
+        before arriving in Y", «قبل أن يصل إلى Y», "avant de rejoindre Y"); a
+        departure after "before" ("before leaving X") still leaves from where
+        the traveller is.
+        """
+        if movement[1] == Movement.DEPARTURE:
+            return False
+        return any(self.is_in(k, self.lexicon.later) for k in self.back(movement[0], lo, 2))
+
+    def from_right_after(self, movement: MovementCue, first: int, lo: int, *, lookback: int) -> bool:
+        """Tell whether the "from" of the place at word ``first`` follows the movement word with nothing but
+        titles and the traveller's name between ("venu de X", «قادما من X», "arrived from X"), unlike French "de"
+        after a noun ("rendue dans la cathédrale de X": "of")."""
+        governing = self.governing(first, lo, lookback=lookback)
+        return movement[0] < governing and all(
+            not self.counts(k) or self.is_in(k, self.lexicon.titles) for k in range(movement[0] + 1, governing)
+        )
+
     def vehicle_before(self, first: int, lo: int, *, window: int) -> bool:
         """Tell whether a vehicle ("plane", «الطائرة») stands at most ``window`` counted words before word ``first``."""
         return any(self.is_in(k, self.lexicon.vehicles) for k in self.back(first, lo, window))
@@ -191,10 +256,10 @@ class PlaceWords:
         """The word before the place at word ``first``, past a trigger noun and one linking word
         («قرب مدينة X» → «قرب», "ruler of X" → "ruler", "heure de X" → "heure"; ``-1`` when none),
         and whether a linking word was passed."""
-        k = first - 1 if self._joined(first - 1, first) and first - 1 >= lo else -1
-        if k >= lo and self.lexicon.trigger(self.words[k].text) is not None and self._joined(k - 1, k):
+        k = first - 1 if self.joined(first - 1, first) and first - 1 >= lo else -1
+        if k >= lo and self.lexicon.trigger(self.words[k].text) is not None and self.joined(k - 1, k):
             k = k - 1 if k - 1 >= lo else -1
-        if k > lo and self.is_in(k, self.lexicon.linking) and self._joined(k - 1, k):
+        if k > lo and self.is_in(k, self.lexicon.linking) and self.joined(k - 1, k):
             return k - 1, True
         return k, False
 
@@ -208,7 +273,7 @@ class PlaceWords:
         of X"); and the word right after it ("Beijing time").
         """
         before, linked = self._before_place(first, lo)
-        after = last + 1 if last + 1 < hi and self._joined(last, last + 1) else -1
+        after = last + 1 if last + 1 < hi and self.joined(last, last + 1) else -1
         if self.is_in(before, self.lexicon.near):
             return "an anchor: something is near it"
         if self.is_in(before, self.lexicon.timezone) or self.is_in(after, self.lexicon.timezone):
@@ -218,7 +283,7 @@ class PlaceWords:
         if self._posted(first, lo):
             return "part of a title: someone posted at the place"
         for k in self.back(first, lo, window):
-            if not self._joined(k, first):
+            if not self.joined(k, first):
                 break
             if self.is_in(k, self.lexicon.distance):
                 return "an anchor: a distance is measured from it"
@@ -227,9 +292,9 @@ class PlaceWords:
     def _posted(self, first: int, lo: int) -> bool:
         """Tell whether a post («السفير الفرنسي بـX», "ambassador in X") stands at most three counted words before
         the preposition of the place at word ``first`` (or before the place, its preposition a proclitic)."""
-        start = first - 1 if self.is_in(first - 1, self.lexicon.locative) and self._joined(first - 1, first) else first
+        start = first - 1 if self.is_in(first - 1, self.lexicon.locative) and self.joined(first - 1, first) else first
         for k in self.back(start, lo, 3):
-            if not self._joined(k, first):
+            if not self.joined(k, first):
                 break
             if self.is_in(k, self.lexicon.posts):
                 return True
@@ -254,7 +319,7 @@ class PlaceWords:
         after = [span for span in others if span[0] in (last + 1, last + 2)]
         before = [span for span in others if span[1] in (first - 1, first - 2)]
         for a, b in [(last, s[0]) for s in after] + [(s[1], first) for s in before]:
-            if not self._joined(a, b):
+            if not self.joined(a, b):
                 continue
             if b == a + 2 and self.is_in(a + 1, self.lexicon.conjunctions):
                 return True

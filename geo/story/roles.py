@@ -35,6 +35,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import partial
 
 from geo.dates.anchoring import Kind
 from geo.dates.clauses import clause_bounds, relative_clause_after, scanned_text
@@ -43,15 +44,15 @@ from geo.dates.tense import clause_is_future, sentence_is_future
 from geo.model import AREA_TYPES, Article, Certainty, MentionRole, PlaceType, Resolution, Role, WordFrequencies
 from geo.places.lexicon import Lexicon, Movement, load_lexicon
 from geo.settings import DateSettings, RoleSettings
-from geo.story.presence import MovementCue, Origin, PlaceWords
+from geo.story.presence import MovementCue, Origin, PlaceWords, is_dateline
 from geo.text.folding import Token, fold, name_key, tokens
 
 __all__ = ["SentenceCues", "assign_roles"]
 
-_DATELINE_AFTER = re.compile(r"\s*(?::|：|\s*[-–—]\s*\S|,\s*\w+\.?\s+\d|\s*\((?:AFP|AP|Reuters|\w{2,8})\))")
 _SPECIFIC = (PlaceType.FACILITY, PlaceType.ISLAND, PlaceType.RELATIVE)
 _EMBEDDED = re.compile(r"#\d+$")
 _CLAUSE_END = re.compile(r"[.,;:!?،؛؟]")
+_DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,8 @@ class _Reading:
     origin: Origin | None  # governed by "from" («من», "from", "de")
     flown: bool  # "the plane from X"
     earlier: bool  # "after visiting X"
+    later: bool  # "before arriving in X"
+    day_before: bool  # "au lendemain de son discours du Caire"
     future: bool  # told in the future tense
     onward: bool  # a destination still ahead
 
@@ -116,12 +119,11 @@ class _ArticleReader:
         self.lead = self._lead_date()
 
     def _since(self, expr: TimeExpr) -> bool:
-        """Tell whether ``expr`` is a calendar date after "since" («منذ عام 2010», "since 2011"; not «منذ يومين»,
-        two days ago)."""
+        """Tell whether ``expr`` is a calendar date after "since" («منذ عام 2010»; not «منذ يومين», two days ago)."""
         if expr.kind not in (Kind.ABSOLUTE, Kind.MONTH, Kind.YEAR):
             return False
         k = bisect.bisect_left(self.word_starts, expr.start)
-        return any(self.place_words.is_in(j, self.lexicon.since) for j in (k - 1, k - 2))
+        return self.place_words.told_after(k, self.lexicon.since, window=self.settings.since_window)
 
     def _words_in(self, index: int) -> range:
         span = self.article.sentences[index]
@@ -173,7 +175,9 @@ class _ArticleReader:
     def _moves_in_clause(self, cues: SentenceCues, expr: TimeExpr) -> bool:
         """A movement word in the date's own clause, and the clause is not in the future."""
         start, end = self._clause(expr)
-        moving = any(start <= self.word_starts[k] < end for k, _, _ in cues.movement)
+        window = self.settings.announced_window  # "announced last night his visit": the announcement's day
+        announced = partial(self.place_words.told_after, group=self.lexicon.speech, window=window)
+        moving = any(start <= self.word_starts[k] < end and not announced(k) for k, _, _ in cues.movement)
         return moving and not self._future_date(expr)
 
     def _in_clause(self, expr: TimeExpr, start: int) -> bool:
@@ -231,9 +235,13 @@ class _ArticleReader:
             near = words.near(cues.movement, first_word, settings.origin_window)
         if origin == Origin.FROM:  # "met students from Y" is not the traveller's "from"
             near = [m for m in near if words.governs_from(m, first_word, lo, lookback=settings.place_window)]
+        elif origin and near and not words.from_right_after(near[-1], first_word, lo, lookback=settings.place_window):
+            origin = None  # "rendue dans la cathédrale de X": French "de" after a noun is "of"
         # "the plane from X", «استقل الطائرة من مطار X»: the traveller left X
         flown = origin is not None and words.vehicle_before(first_word, lo, window=settings.origin_window)
         earlier = any(words.earlier(m[0], lo) for m in near)
+        later = not earlier and bool(near) and words.told_later(near[-1], lo)
+        day_before = bool(near) and words.day_before(near[-1], lo)
         # Tense is read up to the place: "arrived in X and will fly to Y" makes Y, not X, a plan.
         future = not earlier and (any(f for _, _, f in near) or self._future_before(index, mention.start, mention.end))
         if not near and not future:  # «أرسلت السيارات إلى X حيث سيقضي عطلته»: what happens there is ahead
@@ -241,7 +249,8 @@ class _ArticleReader:
         onward = not earlier and words.onward(
             first_word, lo, cues.movement, cue=mention.cue, window=settings.onward_window
         )
-        return _Reading(near=near, origin=origin, flown=flown, earlier=earlier, future=future, onward=onward)
+        earlier = earlier or day_before
+        return _Reading(near, origin, flown, earlier, later, day_before, future=future, onward=onward)
 
     def role(self, resolution: Resolution) -> MentionRole:
         """The role of one resolved mention, with its dates and a short ``why``."""
@@ -255,6 +264,9 @@ class _ArticleReader:
         context = self._context_role(resolution, cues) or self._aside_role(resolution, first_word, last_word)
         if context is not None:
             return context
+        if self.place_words.previous_stage(last_word, len(self.words)):  # "Rome, sa précédente étape"
+            why = "an earlier stage of the journey ('X, the previous stop'); its day is not given"
+            return MentionRole(resolution, Role.VISIT, True, why=why, earlier=True)
         evidence = self._evidence(resolution, cues, near=read.near, origin=read.origin is not None, flown=read.flown)
         if not evidence and read.onward:  # "on his way to X": heading there is a movement
             evidence = "a heading word before it"
@@ -266,10 +278,7 @@ class _ArticleReader:
             return MentionRole(resolution, Role.MENTIONED, False, why="mentioned, with no sign the traveller is there")
         if read.future or read.onward:
             return self._plan(resolution, cues, evidence=evidence, onward=read.onward and not read.future)
-        decided = self._presence(resolution, cues, near=read.near, evidence=evidence, earlier=read.earlier)
-        if read.flown and decided.role == Role.VISIT:
-            decided = replace(decided, role=Role.DEPARTURE)
-        return replace(decided, earlier=True) if (read.earlier or read.came_from) and decided.stop else decided
+        return _as_leg(self._presence(resolution, cues, near=read.near, evidence=evidence, earlier=read.earlier), read)
 
     def _presence(
         self, resolution: Resolution, cues: SentenceCues, *, near: list[MovementCue], evidence: str, earlier: bool
@@ -353,7 +362,11 @@ class _ArticleReader:
     def _context_role(self, resolution: Resolution, cues: SentenceCues) -> MentionRole | None:
         """A dateline, an earlier event or a related report's place; ``None`` when it is none of them."""
         mention = resolution.mention
-        if self._is_dateline(mention.start, mention.end):
+        settings = self.settings
+        if is_dateline(
+            self.article.text, mention.start, mention.end,
+            after_chars=settings.dateline_after_chars, before_chars=settings.dateline_before_chars,
+        ):  # fmt: skip
             return MentionRole(resolution, Role.DATELINE, False, why="the dateline: where the report was filed")
         historical = [d for d in cues.dates if self._historical(d)]
         attached = self._attached_date(mention.start, mention.end, cues)
@@ -510,28 +523,24 @@ class _ArticleReader:
     def _in_earlier_clause(self, expr: TimeExpr, start: int, end: int) -> bool:
         """Tell whether ``expr`` dates an earlier leg in another clause than ``[start, end)``'s: "the pope was in X
         after touring Y yesterday" dates Y, not X. The clause opens on an "after" word («بعد أن», "after")."""
-        scanned = self.scanned
-        folded_start, folded_end = scanned.folded_span(expr.start, expr.end)
-        i = bisect.bisect_right(scanned.break_ends, folded_start)
-        if not i:
-            return False
-        folded = scanned.folded.text
-        opener = folded[scanned.break_starts[i - 1] : scanned.break_ends[i - 1]].split()
-        before = folded[: scanned.break_starts[i - 1]].split()[-1:]
-        if not any(self.lexicon.is_one_of(name_key(w), self.lexicon.earlier) for w in (*opener, *before)):
+        opener = self.scanned.opening_words(expr.start, expr.end)
+        if not any(self.lexicon.is_one_of(name_key(w), self.lexicon.earlier) for w in opener):
             return False
         return not self._in_clause(expr, start)
 
-    def _is_dateline(self, start: int, end: int) -> bool:
-        text = self.article.text
-        line_start = text.rfind("\n", 0, start) + 1
-        before = text[line_start:start].strip(" \t\u200f\u200e")
-        after = text[end : end + self.settings.dateline_after_chars]
-        if after.lstrip(" \t").startswith((":", "：")):
-            return True
-        short_prefix = len(before) < self.settings.dateline_before_chars
-        at_line_start = not before or before.endswith((")", "—", "-")) and short_prefix
-        return at_line_start and _DATELINE_AFTER.match(after) is not None
+
+def _as_leg(decided: MentionRole, read: _Reading) -> MentionRole:
+    """A stop marked as a leg before or after its sentence's event («غداة», "au lendemain de": the day before); a
+    visit left by plane a departure."""
+    if read.flown and decided.role == Role.VISIT:
+        decided = replace(decided, role=Role.DEPARTURE)
+    if decided.stop and read.day_before and decided.first is not None:
+        first, last = decided.first - _DAY, (decided.last or decided.first) - _DAY
+        why = f"{decided.why}; the day before ('the day after' it)"
+        return replace(decided, first=first, last=last, certainty=Certainty.APPROXIMATE, why=why, earlier=True)
+    if decided.stop and (read.earlier or read.came_from):
+        return replace(decided, earlier=True)
+    return replace(decided, later=True) if decided.stop and read.later else decided
 
 
 def assign_roles(

@@ -8,8 +8,9 @@ when it falls within the journey's dates; it then spans from its article's
 publication to the journey's last dated movement. Stops a few kilometres
 apart on overlapping dates (a plant in its city) merge into one, and an
 airport or other site named after a city folds into that city's stop (one
-stop per place and day). Dated stops are ordered by date (on the same day, a
-place the traveller came from first), undated ones follow in narrative order.
+stop per place and day). Dated stops are ordered by date (on the same day, an
+airport landed at and a place the traveller came from first), undated ones
+follow in narrative order.
 """
 
 from __future__ import annotations
@@ -260,7 +261,9 @@ def _earlier_pairs(drafts: list[_Draft], roles: list[MentionRole]) -> set[tuple[
     or visited before ("after visiting X") precedes the other stops of its
     sentence, or of its article when its sentence names no other stop; a
     place left for another ("leaving X for Y", «غادر X متوجها إلى Y»)
-    precedes the places named after it in its sentence.
+    precedes the places named after it in its sentence; a place reached
+    "before" ("shortly before arriving in Y") follows the other stops of its
+    sentence.
     """
     owner: dict[str, int] = {}
     for i, draft in enumerate(drafts):
@@ -275,6 +278,8 @@ def _earlier_pairs(drafts: list[_Draft], roles: list[MentionRole]) -> set[tuple[
             if role.earlier:
                 stops = [j for j, r in sentence if r.stop] or [j for j, r in article if r.stop]
                 pairs.update((i, j) for j in stops)
+            elif role.later:
+                pairs.update((j, i) for j, r in sentence if r.stop)
             elif role.role == Role.DEPARTURE:
                 pairs.update((i, j) for j, r in sentence if r.resolution.mention.start > mention.start)
     return pairs
@@ -298,7 +303,14 @@ def _route_order(drafts: list[_Draft], roles: list[MentionRole]) -> list[_Draft]
     return [drafts[i] for i in order]
 
 
+def _landing(draft: _Draft) -> int:
+    """0 for an airport the traveller is at but not told to leave from (a landing opens the day's route), else 1."""
+    return 0 if draft.place.feature == "airport" and draft.role != Role.DEPARTURE else 1
+
+
 def _order_key(draft: _Draft) -> tuple:
+    """Dated stops by date; on the same days a landing first, then the surer date, then narrative order."""
     if draft.start is None:
-        return (1, dt.date.max, dt.date.max, 2, draft.position)
-    return (0, draft.start, draft.end or draft.start, _CERTAINTY_RANK[draft.certainty], draft.position)
+        return (1, dt.date.max, dt.date.max, 1, 2, draft.position)
+    start, end = draft.start, draft.end or draft.start
+    return (0, start, end, _landing(draft), _CERTAINTY_RANK[draft.certainty], draft.position)

@@ -58,3 +58,18 @@ def test_clause_bounds_are_offsets_of_the_text_as_written(text: str, word: str, 
 def test_a_relative_clause_right_after_a_place(text: str, place: str, language: str, clause: str | None) -> None:
     found = relative_clause_after(text, end=text.index(place) + len(place), language=language)
     assert (text[found[0] : found[1]] if found else None) == clause
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "language", "opening"),
+    [
+        ("وصل الرئيس إلى دمشق بعد أن زار حلب أمس", "أمس", "ar", "بعد"),
+        ("The minister reached Kazan after she toured Samara yesterday", "yesterday", "en", "after"),
+        ("Le ministre est arrivé à Oran après qu'il a visité Tlemcen hier", "hier", "fr", "apres"),
+        ("Le ministre est arrivé hier à Oran", "hier", "fr", None),
+    ],
+)
+def test_the_words_that_open_a_clause(text: str, word: str, language: str, opening: str | None) -> None:
+    start = text.index(word)
+    words = scanned_text(text, language).opening_words(start, start + len(word))
+    assert (opening in words) if opening else words == []

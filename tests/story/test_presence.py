@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.places.lexicon import load_lexicon
+from geo.places.lexicon import Movement, load_lexicon
 from geo.story.presence import MovementCue, Origin, PlaceWords
 from geo.text.folding import fold, name_key, tokens
 
@@ -209,3 +209,84 @@ def test_names_joined_by_and(text: str, place: str, other: str, together: bool) 
     words = _read(text)
     first, second = _at(words, place), _at(words, other)
     assert words.coordinated(first, first, frozenset({(second, second)})) is together
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "later"),
+    [
+        ("ألقى الوزير كلمة في حلب قبل أن يصل إلى دمشق", "يصل", True),
+        ("La ministre a visité Tlemcen avant de visiter Oran", "visiter", True),
+        ("The minister spoke at Samara shortly before arriving in Kazan", "arriving", True),
+        ("The minister toured Samara before leaving Kazan", "leaving", False),  # he leaves from where he is
+        ("The minister arrived in Kazan after visiting Samara", "visiting", False),
+    ],
+)
+def test_a_movement_after_before_is_a_later_leg(text: str, verb: str, later: bool) -> None:
+    words = _read(text)
+    k = _at(words, verb)
+    kind = words.lexicon.movement_kind(words.words[k].text)
+    assert kind is not None
+    assert words.told_later((k, kind[0], kind[1]), 0) is later
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "before"),
+    [
+        ("وصل الوزير إلى دمشق غداة زيارته مدينة حلب", "زيارته", True),
+        ("La ministre est arrivée à Oran au lendemain de sa visite à Tlemcen", "visite", True),
+        ("La ministre est arrivée à Oran après sa visite à Tlemcen", "visite", False),
+        ("On the day of his visit to Kazan the minister spoke", "visit", False),  # "the day of" is that day
+    ],
+)
+def test_a_movement_after_the_day_after_is_the_day_before(text: str, verb: str, before: bool) -> None:
+    words = _read(text)
+    assert words.day_before((_at(words, verb), Movement.MOVEMENT, False), 0) is before
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "previous"),
+    [
+        ("Le ministre, venu de Tunis, sa précédente étape, est à Oran", "Tunis", True),
+        ("وصل الوزير قادما من بيروت، المحطة السابقة من جولته", "بيروت", True),
+        ("The minister came from Samara, the previous stop of the tour", "Samara", True),
+        ("The minister came from Samara, where she met the governor", "Samara", False),
+        ("The minister came from Samara. The previous talks failed", "Samara", False),  # another sentence
+    ],
+)
+def test_a_place_called_the_previous_stage(text: str, place: str, previous: bool) -> None:
+    words = _read(text)
+    assert words.previous_stage(_at(words, place), len(words.words)) is previous
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "group", "found"),
+    [
+        ("the first president to visit since the bombing of the city in 1945", "1945", "since", True),
+        ("أول زيارة لرئيس منذ اندلاع الثورة عام 1959", "1959", "since", True),
+        ("la première visite depuis la révolution de 1959", "1959", "since", True),
+        ("the president visited the city in 1945", "1945", "since", False),
+        ("since the war, the city was rebuilt in 1945", "1945", "since", False),  # a comma ends the reach
+        ("Le président avait annoncé hier soir son déplacement", "déplacement", "speech", True),
+        ("وكان الرئيس قد أعلن أمس زيارته", "زيارته", "speech", True),
+        ("The president announced his visit", "visit", "speech", True),
+        ("The president arrived yesterday for his visit", "visit", "speech", False),
+    ],
+)
+def test_a_word_of_a_group_a_few_words_before(text: str, word: str, group: str, found: bool) -> None:
+    words = _read(text)
+    assert words.told_after(_at(words, word), getattr(words.lexicon, group), window=8) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place", "right_after"),
+    [
+        ("La ministre est venue de Lyon", "venue", "Lyon", True),
+        ("La ministre s'est rendue dans la cathédrale de Lyon", "rendue", "Lyon", False),
+        ("عاد الرئيس من مدينة حلب", "عاد", "حلب", True),
+        ("The minister returned from Kazan", "returned", "Kazan", True),
+    ],
+)
+def test_a_from_right_after_its_movement_word(text: str, verb: str, place: str, right_after: bool) -> None:
+    words = _read(text)
+    movement = (_at(words, verb), Movement.MOVEMENT, False)
+    assert words.from_right_after(movement, _at(words, place), 0, lookback=4) is right_after

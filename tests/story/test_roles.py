@@ -15,6 +15,7 @@ from geo.text.folding import name_key
 from geo.text.sentences import split_sentences
 
 PUBLISHED = dt.date(2024, 5, 8)  # a Wednesday
+MONDAY, TUESDAY = dt.date(2024, 5, 6), dt.date(2024, 5, 7)
 
 
 def _roles(gazetteer: Gazetteer, text: str, *, name: str = "t.txt", language: str = "ar", traveller=frozenset()):  # noqa: ANN001, ANN202
@@ -302,3 +303,77 @@ def test_capitals_named_together_are_governments(gazetteer: Gazetteer, text: str
 def test_two_cities_visited_together_stay_visits(gazetteer: Gazetteer) -> None:
     found = _roles(gazetteer, "The two leaders met in Oslo and Stockholm on Monday.", language="en")
     assert found["Oslo"].stop and found["Stockholm"].stop  # a movement word right before them
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "date", "earlier"),
+    [
+        # «غداة», "au lendemain de": the leg is the day before its sentence's date (Tuesday 7 May → Monday 6 May).
+        ("وصل الرئيس إلى دمشق يوم الثلاثاء غداة زيارته لمدينة حلب.", "حلب", MONDAY, True),
+        ("Au lendemain de sa visite à Tlemcen, le président est arrivé mardi à Oran.", "Tlemcen", MONDAY, True),
+        ("Au lendemain de sa visite à Tlemcen, le président est arrivé mardi à Oran.", "Oran", TUESDAY, False),
+        # "the day of" is no "day after"
+        ("The president arrived in Kazan on Tuesday, the day of his visit to Samara.", "Samara", TUESDAY, False),
+    ],
+)
+def test_a_leg_the_day_before(gazetteer: Gazetteer, text: str, surface: str, date: dt.date, earlier: bool) -> None:
+    decided = _roles(gazetteer, text, language=_language(text))[surface]
+    assert decided.stop and decided.first == date and decided.earlier is earlier, decided.why
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Le président, venu de Tunis, sa précédente étape, est arrivé à Oran lundi.", "Tunis"),
+        ("ووصل الرئيس إلى دمشق يوم الاثنين قادما من بيروت، المحطة السابقة من جولته.", "بيروت"),
+        ("The president reached Kazan on Monday from Samara, the previous stop of his tour.", "Samara"),
+    ],
+)
+def test_the_previous_stage_is_an_undated_earlier_leg(gazetteer: Gazetteer, text: str, surface: str) -> None:
+    decided = _roles(gazetteer, text, language=_language(text))[surface]
+    assert decided.stop and decided.earlier and decided.first is None and decided.certainty == "unknown", decided.why
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "stop"),
+    [
+        # A year after "since" is a starting point: it makes nothing history.
+        ("The president arrived in Kazan, the first leader to come since the flood of 1998.", "Kazan", True),
+        ("وصل الرئيس إلى حلب في أول زيارة منذ اندلاع الحرب عام 2011.", "حلب", True),
+        ("Le président est arrivé à Oran, une première depuis la fin de la guerre en 1962.", "Oran", True),
+        ("The president visited Kazan in 1998.", "Kazan", False),
+    ],
+)
+def test_a_year_after_since_is_no_history(gazetteer: Gazetteer, text: str, surface: str, stop: bool) -> None:
+    decided = _roles(gazetteer, text, language=_language(text))[surface]
+    assert decided.stop is stop, decided.why
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # The day of an announcement is no event of the journey: the stop takes the publication date.
+        ("Le président est arrivé à Oran. Il avait annoncé hier soir son déplacement.", "Oran"),
+        ("The president has arrived in Kazan. He had announced yesterday his visit.", "Kazan"),
+        ("وصل الرئيس إلى مدينة حلب. وكان قد أعلن أمس زيارته.", "حلب"),
+    ],
+)
+def test_an_announced_movement_does_not_date_the_stop(gazetteer: Gazetteer, text: str, surface: str) -> None:
+    decided = _roles(gazetteer, text, language=_language(text))[surface]
+    assert decided.stop and decided.first == PUBLISHED, decided.why
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "later", "earlier"),
+    [
+        ("The president spoke at Samara on Monday shortly before arriving in Kazan.", "Kazan", True, False),
+        ("ألقى الرئيس كلمة في حلب يوم الاثنين قبل أن يصل دمشق.", "دمشق", True, False),
+        ("Le président a visité Tlemcen lundi avant de visiter Oran.", "Oran", True, False),
+        # French "de" after a noun is "of", not where the traveller came from
+        ("La ministre s'est rendue lundi dans la cathédrale de Tlemcen.", "Tlemcen", False, False),
+        ("La ministre est arrivée lundi à Oran, venant de Tlemcen.", "Tlemcen", False, True),
+    ],
+)
+def test_legs_after_before_and_from(gazetteer: Gazetteer, text: str, surface: str, later: bool, earlier: bool) -> None:
+    decided = _roles(gazetteer, text, language=_language(text))[surface]
+    assert decided.stop and (decided.later, decided.earlier) == (later, earlier), decided.why

@@ -112,13 +112,15 @@ def _said(  # noqa: PLR0913
     certainty: str = "exact",
     stop: bool = True,
     earlier: bool = False,
+    later: bool = False,
 ) -> MentionRole:
-    """A mention role with its surface form, sentence and earlier-leg flag."""
+    """A mention role with its surface form, sentence and earlier- or later-leg flag."""
     mention = Mention(
         article=article, start=start, end=start + len(text), text=text, sentence=sentence, match="exact", candidates=()
     )
     res = Resolution(mention=mention, place=place, confidence=0.9)
-    return MentionRole(res, role, stop, day, day, certainty if day else "unknown", why=role, earlier=earlier)  # type: ignore[arg-type]
+    certainty = certainty if day else "unknown"
+    return MentionRole(res, role, stop, day, day, certainty, why=role, earlier=earlier, later=later)  # type: ignore[arg-type]
 
 
 def _site(pid: str, name: str, lat: float, lon: float, *, feature: str = "", country: str = "XX") -> Place:
@@ -209,6 +211,48 @@ def test_a_month_long_date_does_not_stretch_the_journey() -> None:
     assert journey_window(roles, span_days=7).last == D(2024, 5, 6)
     assert journey_window(roles).last == D(2024, 5, 31)
     assert [s.place.id for s in build_stops(roles, published={"a.txt": D(2024, 5, 6)})] == ["aleppo"]
+
+
+@pytest.mark.parametrize(
+    ("roles", "order"),
+    [
+        (  # "spoke to the troops at Aleppo shortly before arriving in Damascus": Damascus after Aleppo
+            [
+                _said(DAMASCUS, "visit", D(2024, 5, 6), start=1, sentence=0),
+                _said(ALEPPO, "visit", D(2024, 5, 6), start=60, sentence=2),
+                _said(DAMASCUS, "visit", D(2024, 5, 6), start=90, sentence=2, later=True),
+            ],
+            ["aleppo", "damascus"],
+        ),
+        (  # «قبل أن يصل إلى حلب» with nothing else in its sentence: the narrative order stands
+            [
+                _said(DAMASCUS, "visit", D(2024, 5, 6), start=1, sentence=0),
+                _said(ALEPPO, "visit", D(2024, 5, 6), start=60, sentence=2, later=True),
+            ],
+            ["damascus", "aleppo"],
+        ),
+    ],
+)
+def test_a_place_reached_before_comes_after_its_sentence(roles: list[MentionRole], order: list[str]) -> None:
+    assert [s.place.id for s in build_stops(roles, published={})] == order
+
+
+FAR_FIELD = _site("field", "Coast Field", 31.00, 40.00, feature="airport")  # ~111 km north: not the city's airport
+
+
+@pytest.mark.parametrize(
+    ("airport_role", "order"),
+    [
+        ("visit", ["field", "city"]),  # "visited the old city … the plane landed at Coast Field": landing first
+        ("departure", ["city", "field"]),  # "took off from Coast Field" ends the day
+    ],
+)
+def test_a_landing_opens_its_day(airport_role: str, order: list[str]) -> None:
+    roles = [
+        _said(CITY, "visit", D(2024, 5, 6), start=1, sentence=0),
+        _said(FAR_FIELD, airport_role, D(2024, 5, 6), start=90, sentence=3, certainty="approximate"),
+    ]
+    assert [s.place.id for s in build_stops(roles, published={})] == order
 
 
 @pytest.mark.parametrize(
