@@ -115,7 +115,7 @@ def _cmd_places(args: argparse.Namespace) -> int:
     from geo.pipeline import Pipeline, read_articles
 
     settings = _settings(args)
-    articles = read_articles(args.path, settings=settings.text)
+    articles = read_articles(args.path, settings=settings.text, limits=settings.limits)
     pipeline = Pipeline(settings=settings)
     results = [pipeline.process(a) for a in articles]
     rows = _mention_rows(results, include_all=args.all)
@@ -141,7 +141,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         raise InputError("--out must not be the articles folder (its outputs would be read as articles)")
     settings = _settings(args)
     geocoder = _geocoder(args, settings=settings)
-    articles = read_articles(args.path, settings=settings.text)
+    articles = read_articles(args.path, settings=settings.text, limits=settings.limits)
     pipeline = Pipeline(settings=settings, geocoder=geocoder)
     story, _ = pipeline.run(articles)
     doc = story_to_doc(story)

@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass, replace
 
 from geo.dates.anchoring import Kind
-from geo.dates.clauses import clause_bounds, relative_clause_after, scanned_text
+from geo.dates.clauses import clause_bounds, last_word, relative_clause_after, scanned_text
 from geo.dates.expressions import TimeExpr
 from geo.dates.tense import clause_is_future, sentence_is_future
 from geo.model import AREA_TYPES, Article, Certainty, MentionRole, PlaceType, Resolution, Role, WordFrequencies
@@ -517,7 +517,7 @@ class _ArticleReader:
             return False
         folded = scanned.folded.text
         opener = folded[scanned.break_starts[i - 1] : scanned.break_ends[i - 1]].split()
-        before = folded[: scanned.break_starts[i - 1]].split()[-1:]
+        before = last_word(folded, scanned.break_starts[i - 1])
         if not any(self.lexicon.is_one_of(name_key(w), self.lexicon.earlier) for w in (*opener, *before)):
             return False
         return not self._in_clause(expr, start)
