@@ -110,9 +110,12 @@ class _ArticleReader:
         self.arrived_at: set[int] = set()  # starts of the countries the traveller is told to arrive in
         self.capital_spans: frozenset[tuple[int, int]] = frozenset()  # (first, last) words of capitals named
         self.dates = [d for d in dates if d.first is not None and not self._since(d)]
+        self.date_order = sorted(range(len(self.dates)), key=lambda i: self.dates[i].start)  # found by bisection
+        self.date_starts = [self.dates[i].start for i in self.date_order]
         self.scanned = scanned_text(article.text, article.language)  # the article's clauses, scanned once
         self.cues = [self._sentence_cues(i) for i in range(len(article.sentences))]
-        self.events = self._events()
+        self.events = self._events()  # in sentence order: the single days are found by bisection
+        self.single_days = [(i, e) for i, e in self.events if e.first == e.last]
         self.lead = self._lead_date()
 
     def _since(self, expr: TimeExpr) -> bool:
@@ -140,7 +143,8 @@ class _ArticleReader:
                 movement.append((k, kind[0], kind[1]))
             traveller = traveller or key in self.traveller_keys
             speech = speech or key in self.lexicon.speech
-        dates = tuple(d for d in self.dates if span.start <= d.start < span.end)
+        lo, hi = bisect.bisect_left(self.date_starts, span.start), bisect.bisect_left(self.date_starts, span.end)
+        dates = tuple(self.dates[i] for i in sorted(self.date_order[lo:hi]))
         return SentenceCues(movement=tuple(movement), traveller=traveller, dates=dates, speech=speech)
 
     def _historical(self, expr: TimeExpr) -> bool:
@@ -209,8 +213,8 @@ class _ArticleReader:
 
     def _event_before(self, index: int) -> TimeExpr | None:
         """The single day of the nearest event told in a sentence before sentence ``index``."""
-        earlier = [e for i, e in self.events if i < index and e.first == e.last]
-        return earlier[-1] if earlier else None
+        k = bisect.bisect_left(self.single_days, index, key=lambda event: event[0])
+        return self.single_days[k - 1][1] if k else None
 
     # -- one mention ------------------------------------------------------
 
