@@ -411,6 +411,11 @@ class LimitsSettings(_Section):
         "a story (built or rendered) with more stops than this is refused: no map can show them one at a time",
         ge=1,
     )
+    max_answer_bytes: int = _knob(
+        2_000_000,
+        "an online geocoder's answer larger than this is refused (and never cached): one name's answer is a few KB",
+        ge=1_000,
+    )
     max_story_bytes: int = _knob(
         20_000_000,
         "a story.json larger than this is refused by geo render and the presenter before it is parsed",
