@@ -203,11 +203,10 @@ def make_online_geocoder(
         Least time between two requests (the public Nominatim allows one a
         second), and retries on service errors.
     timeout, proxies, adapter_factory:
-        geopy's: seconds before :class:`geopy.exc.GeocoderTimedOut` (the whole call's deadline); proxies
-        (default: the system's, ``{}`` for none); the HTTP adapter (default:
-        requests without urllib3's Retry-After sleeps, see :func:`_http_adapter_factory`).
+        geopy's: seconds before :class:`geopy.exc.GeocoderTimedOut` (the call's deadline); proxies (default:
+        the system's, ``{}`` for none); the HTTP adapter (default: :func:`_http_adapter_factory`).
     max_answer_bytes:
-        The largest answer read (the default adapter's cap; a larger one is a parse error).
+        The default adapter's cap on an answer (a larger one is a parse error).
     clock, sleep:
         Injected into the rate limiter (see :class:`ThrottledGeocoder`).
 

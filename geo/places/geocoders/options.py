@@ -167,16 +167,13 @@ def geocoder_from_options(
                 f"a geocoder url, user agent, cache or timeout needs an online geocoder ({', '.join(ONLINE_KINDS)})"
             )
         return offline
-    seconds = _checked_timeout(timeout)
-    limits = settings.limits if settings is not None else LimitsSettings()
-    online = _online(
-        service, url=url, user_agent=user_agent, timeout=seconds, proxies=proxies, max_bytes=limits.max_answer_bytes
-    )
+    limits, seconds = settings.limits if settings is not None else None, _checked_timeout(timeout)
+    online = _online(service, url=url, user_agent=user_agent, timeout=seconds, proxies=proxies, limits=limits)
     return ChainedGeocoder([offline, online], cache=GeocodeCache(_checked_cache(cache_path)))
 
 
 def _online(
-    service: str, *, url: str | None, user_agent: str | None, timeout: float, proxies: Any, max_bytes: int
+    service: str, *, url: str | None, user_agent: str | None, timeout: float, proxies: Any, limits: Any
 ) -> Geocoder:
     """The throttled online geocoder of :func:`geocoder_from_options`, or a one-line InputError."""
     kind = service.strip().lower()
@@ -203,7 +200,7 @@ def _online(
             timeout=timeout,
             # a server on this machine or network is reached directly, never through the system's proxy
             proxies={} if local and proxies is DEFAULT_SENTINEL else proxies,
-            max_answer_bytes=max_bytes,
+            max_answer_bytes=(limits or LimitsSettings()).max_answer_bytes,
         )
     except ValueError as exc:  # geopy refuses a sample user agent ("my-application") for the public server
         raise InputError(f"the {kind} geocoder cannot be used: {' '.join(str(exc).split())}") from exc
