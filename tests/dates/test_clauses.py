@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.dates.clauses import clause_bounds, relative_clause_after, scanned_text
+from geo.dates.clauses import clause_bounds, last_word, relative_clause_after, scanned_text
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,12 @@ def test_clause_bounds_are_offsets_of_the_text_as_written(text: str, word: str, 
 def test_a_relative_clause_right_after_a_place(text: str, place: str, language: str, clause: str | None) -> None:
     found = relative_clause_after(text, end=text.index(place) + len(place), language=language)
     assert (text[found[0] : found[1]] if found else None) == clause
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [("after visiting the port", 23), ("after visiting  ", 16), ("   ", 3), ("", 0), ("one two", 5),
+     ("بعد أن زار", 10)],
+)
+def test_last_word_is_the_last_word_of_the_prefix(text: str, end: int) -> None:
+    assert last_word(text, end) == text[:end].split()[-1:]
