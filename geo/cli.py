@@ -168,7 +168,7 @@ def _read_articles(path: Path, *, settings: Settings) -> list[Article]:
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", SkippedInputWarning)
-        articles = read_articles(path, settings=settings.text)
+        articles = read_articles(path, settings=settings.text, limits=settings.limits)
     for warning in caught:
         if issubclass(warning.category, SkippedInputWarning):
             print(f"warning: {_one_line(str(warning.message))}", file=sys.stderr)

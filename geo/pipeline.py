@@ -20,7 +20,7 @@ from geo.places.gazetteer import Gazetteer, load_gazetteer
 from geo.places.recognition import Recognizer
 from geo.places.relative import find_relative
 from geo.places.resolution import Resolver
-from geo.settings import Settings, TextSettings
+from geo.settings import LimitsSettings, Settings, TextSettings
 from geo.story.features import gather_features, story_title
 from geo.story.happened import presence_evidence
 from geo.story.roles import assign_roles
@@ -45,11 +45,14 @@ class ArticleResult:
     resolutions: tuple[Resolution, ...]
 
 
-def read_articles(path: Path, *, settings: TextSettings | None = None) -> list[Article]:
+def read_articles(
+    path: Path, *, settings: TextSettings | None = None, limits: LimitsSettings | None = None
+) -> list[Article]:
     """Articles from a folder (every article file in it) or from one file.
 
     ``settings`` says what counts as article text among a page's furniture
-    (default :class:`~geo.settings.TextSettings`; a pipeline's is ``pipeline.settings.text``).
+    (default :class:`~geo.settings.TextSettings`; a pipeline's is ``pipeline.settings.text``);
+    ``limits`` how large a file and how long a line may be (default :class:`~geo.settings.LimitsSettings`).
 
     Raises
     ------
@@ -58,9 +61,9 @@ def read_articles(path: Path, *, settings: TextSettings | None = None) -> list[A
     """
     path = Path(path)
     if path.is_dir():
-        return read_corpus(path, settings=settings)
+        return read_corpus(path, settings=settings, limits=limits)
     if path.exists():  # a file, or something else the reader refuses in one line (a FIFO, a device)
-        return read_article_file(path, settings=settings)
+        return read_article_file(path, settings=settings, limits=limits)
     raise InputError(f"no such file or folder: {path}")
 
 
@@ -102,8 +105,17 @@ class Pipeline:
         self.lookups: list[LookupRecord] = []
 
     def process(self, article: Article) -> ArticleResult:
-        """Recognise and resolve the places of one article."""
+        """Recognise and resolve the places of one article.
+
+        Raises
+        ------
+        InputError
+            When the article names more places than ``settings.limits.max_mentions``.
+        """
         mentions = self.recognizer.find(article)
+        limit = self.settings.limits.max_mentions
+        if len(mentions) > limit:
+            raise InputError(f"{article.name}: names over {limit:,} places, the limit of one article")
         mentions.extend(find_relative(article, mentions, settings=self.settings.relative))
         mentions.sort(key=lambda m: (m.start, m.end))
         resolutions = self.resolver.resolve(mentions, language=article.language)
@@ -125,7 +137,13 @@ class Pipeline:
         return ArticleResult(article=article, mentions=tuple(mentions), resolutions=tuple(resolutions))
 
     def run(self, articles: list[Article]) -> tuple[Story, list[ArticleResult]]:
-        """Process every article and tell the journey: places, roles, dated stops in order."""
+        """Process every article and tell the journey: places, roles, dated stops in order.
+
+        Raises
+        ------
+        InputError
+            When an article names too many places or the story has too many stops (``settings.limits``).
+        """
         results = [self.process(article) for article in articles]
         zipf = self.gazetteer.zipf
         dating = self.settings.dates
@@ -162,6 +180,9 @@ class Pipeline:
         stops = build_stops(
             roles, published={name: p.date for name, p in published.items()}, settings=self.settings.timeline
         )
+        most = self.settings.limits.max_stops
+        if len(stops) > most:
+            raise InputError(f"the story has {len(stops):,} stops, over the limit of {most:,}")
         stops = tuple(replace(stop, happened=presence_evidence(stop)) for stop in stops)
         features = gather_features([r for result in results for r in result.resolutions])
         story = Story(

@@ -5,7 +5,7 @@ the flow — :class:`TextSettings`, :class:`ProminenceSettings` (shared),
 :class:`RecognitionSettings`, :class:`ResolutionSettings`,
 :class:`UncertaintySettings`, :class:`RelativeSettings`, :class:`DateSettings`,
 :class:`RoleSettings`, :class:`TravellerSettings`, :class:`TimelineSettings`,
-:class:`LookupSettings`.
+:class:`LookupSettings`, and :class:`LimitsSettings` (how much input any stage takes).
 Every field says, in its description, why it exists, and in its ``source``
 where its value comes from (set by hand, a fact of geometry, fitted by a script
 on labelled data). :class:`~geo.pipeline.Pipeline` takes one ``Settings`` and
@@ -40,6 +40,7 @@ from geo.errors import InputError
 __all__ = [
     "DateSettings",
     "HAND_SET",
+    "LimitsSettings",
     "LookupSettings",
     "ProminenceSettings",
     "RecognitionSettings",
@@ -418,6 +419,44 @@ class LookupSettings(_Section):
     )
 
 
+class LimitsSettings(_Section):
+    """Hard limits on what the reader and ``geo render`` take in, so that every run ends in bounded time and
+    memory; each one, when passed, is refused with a one-line :class:`~geo.errors.InputError`."""
+
+    max_article_bytes: int = _knob(
+        5_000_000,
+        "an article file (or upload) larger than this is refused: a long news story is under 100 KB",
+        ge=1,
+    )
+    max_line_chars: int = _knob(
+        20_000,
+        "a longer line is broken at its last sentence end (else its last space) before this many characters, the "
+        "space becoming a line break; a line with no space in that stretch is refused (real paragraphs stay under "
+        "a few thousand characters)",
+        ge=100,
+    )
+    max_mentions: int = _knob(
+        100_000,
+        "an article naming more places than this is refused (a 5 MB article of news prose names about 30,000)",
+        ge=1,
+    )
+    max_stops: int = _knob(
+        5_000,
+        "a story (built or rendered) with more stops than this is refused: no map can show them one at a time",
+        ge=1,
+    )
+    max_answer_bytes: int = _knob(
+        2_000_000,
+        "an online geocoder's answer larger than this is refused (and never cached): one name's answer is a few KB",
+        ge=1_000,
+    )
+    max_story_bytes: int = _knob(
+        20_000_000,
+        "a story.json larger than this is refused by geo render and the presenter before it is parsed",
+        ge=1,
+    )
+
+
 class Settings(_Section):
     """All the deciding numbers of the reader, one section per stage.
 
@@ -437,6 +476,7 @@ class Settings(_Section):
     traveller: TravellerSettings = Field(default_factory=TravellerSettings)
     timeline: TimelineSettings = Field(default_factory=TimelineSettings)
     lookup: LookupSettings = Field(default_factory=LookupSettings)
+    limits: LimitsSettings = Field(default_factory=LimitsSettings)
 
 
 def load_settings(path: Path) -> Settings:

@@ -75,3 +75,19 @@ def test_an_embedded_read_also_story_is_an_article_of_its_own(gazetteer: Gazette
     names = [a.name for a in read_articles(BUNDLED)]
     assert any("#2" in name for name in names)
     assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize(
+    ("limits", "message"),
+    [
+        ({"max_mentions": 3}, r"names over 3 places, the limit of one article"),
+        ({"max_stops": 2}, r"the story has \d+ stops, over the limit of 2"),
+    ],
+)
+def test_the_limits_of_a_story(gazetteer: Gazetteer, limits: dict, message: str) -> None:
+    from geo.errors import InputError
+    from geo.settings import LimitsSettings, Settings
+
+    pipeline = Pipeline(gazetteer, settings=Settings(limits=LimitsSettings(**limits)))
+    with pytest.raises(InputError, match=message):
+        pipeline.run(read_articles(BUNDLED))

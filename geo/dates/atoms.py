@@ -11,6 +11,7 @@ form one expression (:class:`Group`) whose parts check each other.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -237,12 +238,23 @@ def _previous_word(text: str, index: int) -> str | None:
 
 
 def _select(atoms: list[Atom]) -> list[Atom]:
-    """Keep the longest atoms that do not overlap, in text order."""
+    """Keep the longest atoms that do not overlap, in text order.
+
+    The chosen atoms never overlap, so sorted by start their ends are sorted too: an atom overlaps one of
+    them exactly when the last one starting before its end ends after its start (one bisection, not a scan).
+    """
+    starts: list[int] = []
+    ends: list[int] = []
     chosen: list[Atom] = []
     for atom in sorted(atoms, key=lambda a: (a.start - a.end, a.start)):
-        if all(atom.end <= c.start or atom.start >= c.end for c in chosen):
-            chosen.append(atom)
-    return sorted(chosen, key=lambda a: a.start)
+        at = bisect.bisect_left(starts, atom.end)
+        if at and ends[at - 1] > atom.start:
+            continue
+        where = bisect.bisect_left(starts, atom.start)
+        starts.insert(where, atom.start)
+        ends.insert(where, atom.end)
+        chosen.insert(where, atom)
+    return chosen
 
 
 def _group(scanned: ScannedText, atoms: list[Atom]) -> list[Group]:

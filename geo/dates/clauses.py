@@ -19,7 +19,7 @@ from geo.dates.date_words import load_dates_lexicon
 from geo.dates.patterns import date_patterns
 from geo.text.folding import Folded, fold, fold_text
 
-__all__ = ["ScannedText", "clause_bounds", "relative_clause_after", "scanned_text"]
+__all__ = ["ScannedText", "clause_bounds", "last_word", "relative_clause_after", "scanned_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,7 @@ class ScannedText:
         folded = self.folded.text
         return [
             *folded[self.break_starts[i - 1] : self.break_ends[i - 1]].split(),
-            *folded[: self.break_starts[i - 1]].split()[-1:],
+            *last_word(folded, self.break_starts[i - 1]),
         ]
 
     def folded_span(self, start: int, end: int) -> tuple[int, int]:
@@ -79,6 +79,31 @@ class ScannedText:
         offsets = self.folded.offsets
         folded_start = bisect.bisect_left(offsets, start, 0, len(offsets) - 1)
         return folded_start, max(folded_start, bisect.bisect_left(offsets, end, 0, len(offsets) - 1))
+
+
+def last_word(text: str, end: int) -> list[str]:
+    """The last word of ``text[:end]``, as ``text[:end].split()[-1:]`` gives it, found walking back from ``end``.
+
+    Parameters
+    ----------
+    text:
+        Any text.
+    end:
+        Where to look back from.
+
+    Returns
+    -------
+    list of str
+        The word, or nothing when only white space stands before ``end``. The work does not grow with ``end``
+        (a caller asking at every clause of an article stays linear).
+    """
+    k = end
+    while k and text[k - 1].isspace():
+        k -= 1
+    j = k
+    while j and not text[j - 1].isspace():
+        j -= 1
+    return [text[j:k]] if k > j else []
 
 
 @lru_cache(maxsize=16)

@@ -46,13 +46,14 @@ of the corpus (see there).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from geo.dates.anchoring import weekday_near
 from geo.dates.date_words import load_dates_lexicon
@@ -76,6 +77,9 @@ _LINE = re.compile(r"[^\n]+")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
 _DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,30}\))?\s*[-–—:/]")
 _EVIDENCE_CHARS = 160
+#: A label is looked for in this many characters before a date at most (it stands a word or two before it):
+#: the work per date does not grow with the line.
+_LABEL_WINDOW_CHARS = 160
 _URL_DATES = (
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)"),
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
@@ -86,11 +90,26 @@ _URL_DATES = (
 
 @dataclass(frozen=True, slots=True)
 class _Line:
-    """A non-blank line of the text: its span, text and full dates (offsets into the line)."""
+    """A non-blank line of the text: its span, text, full dates (offsets into the line) and the starts and ends
+    of its letter words, found once so that counting the words beside a date costs two bisections."""
 
     start: int
     text: str
     dates: tuple[TimeExpr, ...]
+    word_starts: tuple[int, ...] = ()
+    word_ends: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, start: int, text: str, dates: tuple[TimeExpr, ...]) -> _Line:
+        """The line with its letter words located."""
+        words = [m.span() for m in _LETTER_WORD.finditer(text)]
+        return cls(start, text, dates, tuple(a for a, _ in words), tuple(b for _, b in words))
+
+    def words_beside(self, expr: TimeExpr) -> int:
+        """The letter words of the line without ``expr`` (a word cut by it counts on each side it shows)."""
+        before = bisect.bisect_left(self.word_starts, expr.start)
+        after = len(self.word_ends) - bisect.bisect_right(self.word_ends, expr.end)
+        return before + after
 
 
 def _full_dates(text: str, language: str, settings: DateSettings) -> tuple[TimeExpr, ...]:
@@ -105,7 +124,7 @@ def _full_dates(text: str, language: str, settings: DateSettings) -> tuple[TimeE
 def _lines(article: Article, settings: DateSettings) -> list[_Line]:
     """The non-blank lines of the article with their full dates."""
     return [
-        _Line(m.start(), m.group(), _full_dates(m.group(), article.language, settings))
+        _Line.of(m.start(), m.group(), _full_dates(m.group(), article.language, settings))
         for m in _LINE.finditer(article.text)
         if m.group().strip()
     ]
@@ -120,11 +139,6 @@ def _evidence(text: str) -> str:
 def _word_count(text: str) -> int:
     """Letter words in ``text`` (numbers and times do not count)."""
     return len(_LETTER_WORD.findall(text))
-
-
-def _rest(line: _Line, expr: TimeExpr) -> str:
-    """The line without the date expression."""
-    return line.text[: expr.start] + " " + line.text[expr.end :]
 
 
 # --- labelled lines --------------------------------------------------------------------------
@@ -147,7 +161,8 @@ def _label_before(prefix: str, settings: DateSettings) -> _Label | None:
     """The label that ends ``prefix`` (the line before a date), if any.
 
     The label nearest the date decides («تاريخ التحديث:» is an update); at most
-    ``label_gap_words`` words may stand between it and the date ("Publié le").
+    ``label_gap_words`` words may stand between it and the date ("Publié le"). The caller passes only
+    the last ``_LABEL_WINDOW_CHARS`` characters before the date.
     """
     folded = fold_text(prefix)
     published, updated = _label_patterns()
@@ -159,6 +174,7 @@ def _label_before(prefix: str, settings: DateSettings) -> _Label | None:
     return kind if _word_count(folded[end:]) <= settings.label_gap_words else None
 
 
+@lru_cache(maxsize=64)
 def _label_only(text: str) -> _Label | None:
     """The label a line holds when it holds a label and nothing else."""
     folded = fold_text(text).strip().rstrip(":：-–— ")
@@ -171,10 +187,11 @@ def _label_only(text: str) -> _Label | None:
 def _line_label(lines: list[_Line], index: int, expr: TimeExpr, settings: DateSettings) -> _Label | None:
     """The label of a date: just before it on its line, or alone on the line above a date line."""
     line = lines[index]
-    if _word_count(_rest(line, expr)) > settings.label_line_words:
+    beside = line.words_beside(expr)
+    if beside > settings.label_line_words:
         return None
-    kind = _label_before(line.text[: expr.start], settings)
-    if kind is None and index and _word_count(_rest(line, expr)) <= settings.date_line_words:
+    kind = _label_before(line.text[max(0, expr.start - _LABEL_WINDOW_CHARS) : expr.start], settings)
+    if kind is None and index and beside <= settings.date_line_words:
         kind = _label_only(lines[index - 1].text)
     return kind
 
@@ -208,7 +225,7 @@ def _top_date_line(lines: list[_Line], weekday: int | None, settings: DateSettin
                 continue
             if _contradicted(expr.first, weekday, settings):
                 continue
-            if _word_count(_rest(line, expr)) <= settings.date_line_words or _is_dateline(line, expr, settings):
+            if line.words_beside(expr) <= settings.date_line_words or _is_dateline(line, expr, settings):
                 return Published(expr.first, PublishedSource.TEXT, Certainty.EXACT, _evidence(line.text))
     return None
 

@@ -16,12 +16,32 @@ from geo.outputs.links import safe_url
 from geo.story.document import ArticleDoc, PlaceDoc, Quote, StopDoc, StoryDoc, date_bounds, stop_headline
 from geo.story.happened import source_label
 
-__all__ = ["PRECISION", "escape", "num", "date_label", "headline", "summary", "stop_html", "stop_caption", "place_html"]
+__all__ = [
+    "PRECISION",
+    "escape",
+    "well_formed",
+    "num",
+    "date_label",
+    "headline",
+    "summary",
+    "stop_html",
+    "stop_caption",
+    "place_html",
+]
 
 #: Decimals of a coordinate in every export (about 0.1 m).
 PRECISION = 6
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def well_formed(text: str) -> str:
+    """``text`` with every lone surrogate (from a ``\\udXXX`` escape in story.json) replaced by U+FFFD, so
+    that it encodes as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def escape(text: str | None) -> str:

@@ -3,7 +3,8 @@
 The file is written atomically, inside a private folder next to the target
 (GDAL writes its journal there) and renamed into place. Its ``last_change``
 timestamps are pinned, so the same story gives the same content (in
-practice the same bytes).
+practice the same bytes). Its text is the story's, with every lone surrogate
+replaced by U+FFFD so that GDAL can store it as UTF-8.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from geo.errors import OutputError
-from geo.outputs.export_text import PRECISION
+from geo.outputs.export_text import PRECISION, well_formed
 from geo.outputs.geojson import to_geodataframe
 from geo.story.document import StoryDoc, date_bounds, dated_stops
 
@@ -66,6 +68,24 @@ def _work_parent(path: Path) -> Path | None:
     return None if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in str(path.parent)) else path.parent
 
 
+def _well_formed(value: Any) -> Any:
+    """``value`` with :func:`~geo.outputs.export_text.well_formed` applied to every string in it."""
+    if isinstance(value, str):
+        return well_formed(value)
+    if isinstance(value, list):
+        return [_well_formed(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _well_formed(v) for k, v in value.items()}
+    return value
+
+
+def _well_formed_doc(doc: StoryDoc) -> StoryDoc:
+    """``doc`` with no lone surrogate in its text (GDAL stores UTF-8); ``doc`` itself when it holds none."""
+    data = doc.model_dump(by_alias=True)
+    clean = _well_formed(data)
+    return doc if clean == data else StoryDoc.model_validate(clean)
+
+
 def write_gpkg(doc: StoryDoc, path: Path) -> Path:
     """Write the story as a GeoPackage atomically.
 
@@ -94,7 +114,7 @@ def write_gpkg(doc: StoryDoc, path: Path) -> Path:
     import pyogrio
 
     path = Path(path)
-    places = to_geodataframe(doc)
+    places = to_geodataframe(_well_formed_doc(doc))
     if "seq" in places.columns:
         places["seq"] = places["seq"].astype("Int64")  # an integer column, empty for the context places
     route = _route_frame(doc)

@@ -1,7 +1,9 @@
 """``storymap.json``: the story as Knight Lab StoryMapJS JSON, an overview slide, then one slide per stop.
 
 StoryMapJS renders ``headline``, ``text`` and ``date`` as HTML, so every
-string that goes into them is HTML-escaped. The same story gives the same
+string that goes into them is HTML-escaped (no tag, attribute or entity of
+article text survives, so no caption can run a script); a lone surrogate
+becomes U+FFFD. The same story gives the same
 bytes.
 """
 
@@ -14,7 +16,7 @@ from typing import Any
 
 from geo.atomic import write_text_atomic
 from geo.model import PlaceType
-from geo.outputs.export_text import PRECISION, date_label, escape, headline, stop_html, summary
+from geo.outputs.export_text import PRECISION, date_label, escape, headline, stop_html, summary, well_formed
 from geo.story.document import ArticleDoc, PlaceDoc, StopDoc, StoryDoc
 
 __all__ = ["story_storymap", "write_storymap"]
@@ -73,5 +75,5 @@ def write_storymap(doc: StoryDoc, path: Path) -> Path:
     OutputError
         When the folder cannot be created or the file written.
     """
-    text = json.dumps(story_storymap(doc), ensure_ascii=False, indent=1) + "\n"
+    text = well_formed(json.dumps(story_storymap(doc), ensure_ascii=False, indent=1)) + "\n"
     return write_text_atomic(Path(path), text)

@@ -2,8 +2,9 @@
 
 :func:`check_upload` vets one uploaded article (type, size, empty, binary,
 encoding); :func:`read_uploads` reads uploads and pasted text exactly as the
-command line reads files; :func:`story_from_bytes` loads a ``story.json`` with
-:func:`~geo.story.document.load_story`'s checks. A file that cannot be used
+command line reads files, with the same limits (:class:`~geo.settings.LimitsSettings`: file size, line
+length); :func:`story_from_bytes` loads a ``story.json`` with :func:`~geo.story.document.load_story`'s checks
+and limits (size, stops). A file that cannot be used
 raises :class:`UploadError` with a one-line message, and the current story is
 kept.
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from geo.errors import GeoStoryError, InputError
 from geo.model import Article
+from geo.settings import LimitsSettings
 from geo.story.document import StoryDoc, load_story
 from geo.text.reading import DEFAULT_MAX_BYTES, decode_bytes, read_article_file
 
@@ -70,7 +72,8 @@ def read_uploads(
     pasted: str = "",
     *,
     progress: Callable[[str], None] | None = None,
-    max_bytes: int = MAX_UPLOAD_BYTES,
+    max_bytes: int | None = None,
+    limits: LimitsSettings | None = None,
 ) -> list[Article]:
     """The articles of uploaded files and pasted text, read exactly as the command line reads files.
 
@@ -87,13 +90,17 @@ def read_uploads(
     progress:
         Called with each file's name before it is checked.
     max_bytes:
-        Largest file accepted.
+        Largest file accepted (default ``limits.max_article_bytes``).
+    limits:
+        The command line's limits (default :class:`~geo.settings.LimitsSettings`).
 
     Raises
     ------
     UploadError
         When there is nothing to read or a file cannot be used.
     """
+    limits = limits or LimitsSettings()
+    max_bytes = limits.max_article_bytes if max_bytes is None else max_bytes
     items = list(files)
     if pasted and pasted.strip():
         items.append(("pasted.txt", pasted.encode("utf-8")))
@@ -114,14 +121,18 @@ def read_uploads(
             path = Path(tmp) / safe
             path.write_bytes(data)
             try:
-                articles.extend(read_article_file(path, max_bytes=max_bytes))
+                articles.extend(read_article_file(path, max_bytes=max_bytes, limits=limits))
             except GeoStoryError as exc:
                 raise UploadError(str(exc)) from exc
     return articles
 
 
-def story_from_bytes(data: bytes, *, name: str = "story.json", max_bytes: int = MAX_UPLOAD_BYTES) -> StoryDoc:
+def story_from_bytes(
+    data: bytes, *, name: str = "story.json", max_bytes: int | None = None, limits: LimitsSettings | None = None
+) -> StoryDoc:
     """A ``story.json`` upload, validated exactly as :func:`~geo.story.document.load_story` validates a file.
+
+    ``max_bytes`` defaults to ``limits.max_story_bytes`` (``limits``: :class:`~geo.settings.LimitsSettings`).
 
     Raises
     ------
@@ -129,6 +140,8 @@ def story_from_bytes(data: bytes, *, name: str = "story.json", max_bytes: int = 
         When it is too large, not JSON or not a valid story (one line).
     """
     shown = _safe_name(name, "story") or "story.json"
+    limits = limits or LimitsSettings()
+    max_bytes = limits.max_story_bytes if max_bytes is None else max_bytes
     if len(data) > max_bytes:
         raise UploadError(f"{shown}: {len(data):,} bytes, over the limit of {max_bytes:,} bytes")
     if not data.strip():
@@ -137,7 +150,7 @@ def story_from_bytes(data: bytes, *, name: str = "story.json", max_bytes: int = 
         path = Path(tmp) / shown
         path.write_bytes(data)
         try:
-            return load_story(path)
+            return load_story(path, limits=limits)
         except GeoStoryError as exc:
             raise UploadError(str(exc)) from exc
 

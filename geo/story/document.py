@@ -59,6 +59,7 @@ from geo.model import (
     Stop,
     Story,
 )
+from geo.settings import LimitsSettings
 from geo.story.happened import event_headline, source_label, tells_arrival
 from geo.text.folding import is_arabic
 
@@ -330,19 +331,30 @@ def save_story(doc: StoryDoc, path: Path) -> Path:
     return write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
-def load_story(path: Path) -> StoryDoc:
+def load_story(path: Path, *, limits: LimitsSettings | None = None) -> StoryDoc:
     """Read and validate a ``story.json``.
+
+    ``limits`` (default :class:`~geo.settings.LimitsSettings`) bounds the file's size, checked before it is
+    read, and its number of stops, checked before the schema is.
 
     Raises
     ------
     InputError
-        When the file cannot be read, is not JSON, or breaks the schema (one line).
+        When the file is too large, cannot be read, is not JSON, holds too many stops or breaks the schema
+        (one line).
     """
     path = Path(path)
+    limits = limits or LimitsSettings()
     try:
+        size = path.stat().st_size
+        if size > limits.max_story_bytes:
+            raise InputError(f"{path.name}: {size:,} bytes, over the limit of {limits.max_story_bytes:,} bytes")
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise InputError(f"cannot read the story {path.name}: {exc}") from exc
+    stops = data.get("stops") if isinstance(data, dict) else None
+    if isinstance(stops, list) and len(stops) > limits.max_stops:
+        raise InputError(f"{path.name}: {len(stops):,} stops, over the limit of {limits.max_stops:,}")
     try:
         return StoryDoc.model_validate(data)
     except ValidationError as exc:

@@ -22,11 +22,9 @@ X"), countries and regions, and places in a separate "read also" report.
   publication date; the date nearest the place long before publication makes
   it historical, a date after "since" dates nothing.
 
-A stop takes the date of its sentence; with none, the date of the event
-told before it (the nearest earlier sentence with a movement and a day);
-with none, the date of the article's lead event; with none, the publication
-date (all approximate). A destination still ahead becomes a stop when the
-article tells the arrival in its country.
+A stop takes the date of its sentence; else that of the event told before it (the nearest earlier
+sentence with a movement and a day); else the article's lead event's; else the publication date
+(all approximate). A destination still ahead becomes a stop when the arrival in its country is told.
 """
 
 from __future__ import annotations
@@ -113,9 +111,12 @@ class _ArticleReader:
         self.arrived_at: set[int] = set()  # starts of the countries the traveller is told to arrive in
         self.capital_spans: frozenset[tuple[int, int]] = frozenset()  # (first, last) words of capitals named
         self.dates = [d for d in dates if d.first is not None and not self._since(d)]
+        self.date_order = sorted(range(len(self.dates)), key=lambda i: self.dates[i].start)  # found by bisection
+        self.date_starts = [self.dates[i].start for i in self.date_order]
         self.scanned = scanned_text(article.text, article.language)  # the article's clauses, scanned once
         self.cues = [self._sentence_cues(i) for i in range(len(article.sentences))]
-        self.events = self._events()
+        self.events = self._events()  # in sentence order: the single days are found by bisection
+        self.single_days = [(i, e) for i, e in self.events if e.first == e.last]
         self.lead = self._lead_date()
 
     def _since(self, expr: TimeExpr) -> bool:
@@ -127,9 +128,7 @@ class _ArticleReader:
 
     def _words_in(self, index: int) -> range:
         span = self.article.sentences[index]
-        lo = bisect.bisect_left(self.word_starts, span.start)
-        hi = bisect.bisect_left(self.word_starts, span.end)
-        return range(lo, hi)
+        return range(bisect.bisect_left(self.word_starts, span.start), bisect.bisect_left(self.word_starts, span.end))
 
     def _sentence_cues(self, index: int) -> SentenceCues:
         span = self.article.sentences[index]
@@ -142,7 +141,8 @@ class _ArticleReader:
                 movement.append((k, kind[0], kind[1]))
             traveller = traveller or key in self.traveller_keys
             speech = speech or key in self.lexicon.speech
-        dates = tuple(d for d in self.dates if span.start <= d.start < span.end)
+        lo, hi = bisect.bisect_left(self.date_starts, span.start), bisect.bisect_left(self.date_starts, span.end)
+        dates = tuple(self.dates[i] for i in sorted(self.date_order[lo:hi]))
         return SentenceCues(movement=tuple(movement), traveller=traveller, dates=dates, speech=speech)
 
     def _historical(self, expr: TimeExpr) -> bool:
@@ -213,8 +213,8 @@ class _ArticleReader:
 
     def _event_before(self, index: int) -> TimeExpr | None:
         """The single day of the nearest event told in a sentence before sentence ``index``."""
-        earlier = [e for i, e in self.events if i < index and e.first == e.last]
-        return earlier[-1] if earlier else None
+        k = bisect.bisect_left(self.single_days, index, key=lambda event: event[0])
+        return self.single_days[k - 1][1] if k else None
 
     # -- one mention ------------------------------------------------------
 
@@ -524,9 +524,8 @@ class _ArticleReader:
         """Tell whether ``expr`` dates an earlier leg in another clause than ``[start, end)``'s: "the pope was in X
         after touring Y yesterday" dates Y, not X. The clause opens on an "after" word («بعد أن», "after")."""
         opener = self.scanned.opening_words(expr.start, expr.end)
-        if not any(self.lexicon.is_one_of(name_key(w), self.lexicon.earlier) for w in opener):
-            return False
-        return not self._in_clause(expr, start)
+        earlier = any(self.lexicon.is_one_of(name_key(w), self.lexicon.earlier) for w in opener)
+        return earlier and not self._in_clause(expr, start)
 
 
 def _as_leg(decided: MentionRole, read: _Reading) -> MentionRole:

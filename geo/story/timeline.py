@@ -268,15 +268,21 @@ def _earlier_pairs(drafts: list[_Draft], roles: list[MentionRole]) -> set[tuple[
     owner: dict[str, int] = {}
     for i, draft in enumerate(drafts):
         owner.update({p.id: i for p in (draft.place, *draft.also)})
-    named = [(owner[r.resolution.place.id], r) for r in roles if r.resolution.place.id in owner]
+    in_article: dict[str, set[int]] = defaultdict(set)  # the stops each article names, and each sentence
+    in_sentence: dict[tuple[str, int], list[tuple[int, MentionRole]]] = defaultdict(list)
+    for r in roles:
+        j, mention = owner.get(r.resolution.place.id), r.resolution.mention
+        if j is not None:
+            in_sentence[mention.article, mention.sentence].append((j, r))
+            if r.stop:
+                in_article[mention.article].add(j)
     pairs: set[tuple[int, int]] = set()
     for i, draft in enumerate(drafts):
         for role in draft.roles:
             mention = role.resolution.mention
-            article = [(j, r) for j, r in named if r.resolution.mention.article == mention.article and j != i]
-            sentence = [(j, r) for j, r in article if r.resolution.mention.sentence == mention.sentence]
+            sentence = [(j, r) for j, r in in_sentence[mention.article, mention.sentence] if j != i]
             if role.earlier:
-                stops = [j for j, r in sentence if r.stop] or [j for j, r in article if r.stop]
+                stops = {j for j, r in sentence if r.stop} or in_article[mention.article] - {i}
                 pairs.update((i, j) for j in stops)
             elif role.later:
                 pairs.update((j, i) for j, r in sentence if r.stop)

@@ -22,10 +22,10 @@ import yaml
 
 from geo.errors import EncodingError, FrontMatterError, InputError
 from geo.model import Article
-from geo.settings import TextSettings
+from geo.settings import LimitsSettings, TextSettings
 from geo.text.files import name_decodes, open_regular, shown_name, with_readable_names
 from geo.text.furniture import find_furniture, split_embedded
-from geo.text.sentences import split_sentences
+from geo.text.sentences import break_long_lines, split_sentences
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -42,8 +42,8 @@ __all__ = [
 
 #: File name endings read as articles (compared case-insensitively).
 ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".html", ".htm")
-#: Files larger than this are refused.
-DEFAULT_MAX_BYTES = 5_000_000
+#: Files larger than this are refused (the default of :attr:`LimitsSettings.max_article_bytes`).
+DEFAULT_MAX_BYTES: int = LimitsSettings.model_fields["max_article_bytes"].default
 #: Front matter fields kept (others are ignored).
 FRONT_MATTER_KEYS: tuple[str, ...] = ("title", "url", "source", "published", "language")
 #: Languages an article may have.
@@ -83,7 +83,11 @@ _HTML_START = ("<!doctype html", "<html")
 
 
 def read_corpus(
-    directory: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, settings: TextSettings | None = None
+    directory: str | Path,
+    *,
+    max_bytes: int | None = None,
+    settings: TextSettings | None = None,
+    limits: LimitsSettings | None = None,
 ) -> list[Article]:
     """Read every article file directly in ``directory``.
 
@@ -93,9 +97,11 @@ def read_corpus(
         A folder holding ``.txt``, ``.md``, ``.html`` or ``.htm`` files; files whose name
         starts with a dot and sub-folders are skipped.
     max_bytes:
-        Largest file size accepted.
+        Largest file size accepted (default ``limits.max_article_bytes``).
     settings:
         What counts as article text among the page furniture (default :class:`~geo.settings.TextSettings`).
+    limits:
+        The size limits (default :class:`~geo.settings.LimitsSettings`).
 
     Returns
     -------
@@ -120,11 +126,19 @@ def read_corpus(
     files = with_readable_names(files)
     if not files:
         raise InputError(f"{folder}: holds no article ({', '.join(ARTICLE_SUFFIXES)} file)")
-    return [article for path in files for article in read_article_file(path, max_bytes=max_bytes, settings=settings)]
+    return [
+        article
+        for path in files
+        for article in read_article_file(path, max_bytes=max_bytes, settings=settings, limits=limits)
+    ]
 
 
 def read_article_file(
-    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, settings: TextSettings | None = None
+    path: str | Path,
+    *,
+    max_bytes: int | None = None,
+    settings: TextSettings | None = None,
+    limits: LimitsSettings | None = None,
 ) -> list[Article]:
     """Read one article file.
 
@@ -134,9 +148,12 @@ def read_article_file(
         The file; ``.html``/``.htm`` files (and text that starts like an HTML page) are
         stripped to text, other files are read as plain text (Markdown stays as written).
     max_bytes:
-        Largest file size accepted.
+        Largest file size accepted (default ``limits.max_article_bytes``).
     settings:
         What counts as article text among the page furniture (default :class:`~geo.settings.TextSettings`).
+    limits:
+        The size limits (default :class:`~geo.settings.LimitsSettings`): a line longer than
+        ``max_line_chars`` is broken at a sentence end or a space (:func:`~geo.text.sentences.break_long_lines`).
 
     Returns
     -------
@@ -148,14 +165,15 @@ def read_article_file(
     Raises
     ------
     InputError
-        When the file is missing, too large, empty, binary or without text;
+        When the file is missing, too large, empty, binary, without text or with a line that cannot be broken;
         :class:`~geo.errors.EncodingError` when it does not decode,
         :class:`~geo.errors.FrontMatterError` when its front matter is wrong.
     """
     file = Path(path)
     if not name_decodes(file):
         raise InputError(f"{shown_name(file)}: the file name is not valid UTF-8; rename the file")
-    data = _read_bytes(file, max_bytes)
+    limits = limits or LimitsSettings()
+    data = _read_bytes(file, limits.max_article_bytes if max_bytes is None else max_bytes)
     text = decode_bytes(data, source=file.name)
     fields, body, _ = parse_front_matter(text, source=file.name)
     if file.suffix.lower() in _HTML_SUFFIXES or _looks_like_html(body):
@@ -163,6 +181,7 @@ def read_article_file(
         fields.setdefault("title", html_title)
     if not body.strip():
         raise InputError(f"{file.name}: no article text")
+    body = break_long_lines(body, max_chars=limits.max_line_chars, source=file.name)
     settings = settings or TextSettings()
     articles = []
     for number, (start, end) in enumerate(split_embedded(body, settings=settings), start=1):

@@ -17,6 +17,12 @@ A full stop does not end a sentence
 
 Spans are trimmed of white space and invisible format characters, and a span
 without any letter or digit (a lone dash, stray dots) is dropped.
+
+:func:`break_long_lines` bounds the length of a line before any stage reads
+it: a line longer than the limit is broken at its last sentence end (else its
+last white space) within the limit, that one space becoming a line break, so
+offsets and length stay as they were; a stretch of the limit's length without
+white space cannot be broken and is refused.
 """
 
 from __future__ import annotations
@@ -25,9 +31,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from geo.errors import InputError
 from geo.model import Span
 
-__all__ = ["split_sentences", "line_spans"]
+__all__ = ["break_long_lines", "split_sentences", "line_spans"]
 
 #: Line breaks, as :meth:`str.splitlines` knows them.
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
@@ -75,6 +82,61 @@ def line_spans(text: str) -> list[tuple[int, int]]:
         start = match.end()
     spans.append((start, len(text)))
     return spans
+
+
+#: A sentence end followed by one white space character (group 1): where a long line is best broken.
+_SENTENCE_GAP = re.compile(r"[.!?؟…۔][\"'”’»›)\]}」』]*(\s)")
+#: White space inside a line.
+_INNER_SPACE = re.compile(r"[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def break_long_lines(text: str, *, max_chars: int, source: str = "article") -> str:
+    """``text`` with every line longer than ``max_chars`` broken into lines of at most ``max_chars``.
+
+    Each break replaces one white space character by ``\\n`` (offsets do not move): the one after the last
+    sentence end within the limit, else the last white space within it. Work is linear in ``len(text)``.
+
+    Parameters
+    ----------
+    text:
+        An article's text.
+    max_chars:
+        The longest line kept.
+    source:
+        The article's name, for the error message.
+
+    Raises
+    ------
+    InputError
+        When a line holds ``max_chars`` characters without white space.
+    """
+    breaks: list[int] = []
+    for number, (start, end) in enumerate(line_spans(text), start=1):
+        begin = start
+        while end - begin > max_chars:
+            stop = begin + max_chars + 1  # a space right after the limit still makes a line of max_chars
+            at = _last_start(_SENTENCE_GAP, text, begin, stop, group=1)
+            at = at if at is not None else _last_start(_INNER_SPACE, text, begin + 1, stop, group=0)
+            if at is None:
+                raise InputError(
+                    f"{source}: line {number} runs over {max_chars:,} characters without a space to break it at"
+                )
+            breaks.append(at)
+            begin = at + 1
+    if not breaks:
+        return text
+    chars = list(text)
+    for at in breaks:
+        chars[at] = "\n"
+    return "".join(chars)
+
+
+def _last_start(pattern: re.Pattern[str], text: str, begin: int, stop: int, *, group: int) -> int | None:
+    """Where ``group`` of the last match of ``pattern`` in ``text[begin:stop]`` starts (one pass over it)."""
+    last = None
+    for match in pattern.finditer(text, begin, stop):
+        last = match
+    return None if last is None else last.start(group)
 
 
 def split_sentences(text: str) -> tuple[Span, ...]:

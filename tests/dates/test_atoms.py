@@ -74,3 +74,24 @@ def test_find_groups(text: str, language: str, expected: list) -> None:
 )
 def test_day_exists(year: int | None, month: int, day: int, exists: bool) -> None:
     assert day_exists(year, month, day) is exists
+
+
+def test_selection_keeps_the_longest_atoms_that_do_not_overlap() -> None:
+    import random
+
+    from geo.dates.atoms import Atom, _select
+
+    rng = random.Random(7)
+    fields = Atom.__dataclass_fields__
+    for _ in range(50):
+        atoms = []
+        for _ in range(rng.randrange(1, 40)):
+            start = rng.randrange(0, 200)
+            values = {name: None for name in fields}
+            values.update(start=start, end=start + rng.randrange(1, 15))
+            atoms.append(Atom(**values))
+        brute: list[Atom] = []
+        for atom in sorted(atoms, key=lambda a: (a.start - a.end, a.start)):
+            if all(atom.end <= c.start or atom.start >= c.end for c in brute):
+                brute.append(atom)
+        assert _select(atoms) == sorted(brute, key=lambda a: a.start)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.dates.clauses import clause_bounds, relative_clause_after, scanned_text
+from geo.dates.clauses import clause_bounds, last_word, relative_clause_after, scanned_text
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,12 @@ def test_the_words_that_open_a_clause(text: str, word: str, language: str, openi
     start = text.index(word)
     words = scanned_text(text, language).opening_words(start, start + len(word))
     assert (opening in words) if opening else words == []
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [("after visiting the port", 23), ("after visiting  ", 16), ("   ", 3), ("", 0), ("one two", 5),
+     ("بعد أن زار", 10)],
+)
+def test_last_word_is_the_last_word_of_the_prefix(text: str, end: int) -> None:
+    assert last_word(text, end) == text[:end].split()[-1:]

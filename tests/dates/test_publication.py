@@ -289,3 +289,39 @@ def test_infer_from_corpus_leaves_unknown_without_any_dated_article(frequencies:
     published = {a.name: publication_date(a, frequencies=frequencies) for a in articles}
     inferred = infer_from_corpus(published, articles)
     assert all(p == Published(None, "unknown", "unknown", "") for p in inferred.values())
+
+
+_BESIDE = [  # a line and a date in it: the letter words of the line around the date
+    "Published: 16 September 2023",
+    "Update 2023-09-16 10:00 and more words after it",
+    "الأربعاء 24 . 04 . 2019",
+    "abc2023-09-16def ghi",  # a date glued to words: each cut word counts once on its side
+]
+
+
+@pytest.mark.parametrize("line", _BESIDE)
+def test_words_beside_a_date_match_the_rest_of_the_line(line: str) -> None:
+    import re
+
+    from geo.dates.publication import _full_dates, _Line
+
+    for expr in _full_dates(line, "en", DateSettings()):
+        rest = line[: expr.start] + " " + line[expr.end :]
+        assert _Line.of(0, line, ()).words_beside(expr) == len(re.findall(r"[^\W\d_]+", rest))
+
+
+def test_the_label_of_a_date_is_read_near_it_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import geo.dates.publication as publication
+
+    seen: list[int] = []
+    label_before = publication._label_before
+
+    def spy(prefix: str, settings: DateSettings) -> object:
+        seen.append(len(prefix))
+        return label_before(prefix, settings)
+
+    monkeypatch.setattr(publication, "_label_before", spy)
+    line = " ".join(f"{day}/05/2024" for day in range(1, 29)) * 40  # one line of 1,120 dates and no word
+    published = publication_date(_article(line, language="en"), frequencies=None)
+    assert published.date is not None and len(seen) >= 1000
+    assert max(seen) <= publication._LABEL_WINDOW_CHARS  # the work per date does not grow with the line

@@ -6,6 +6,8 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
+
 from geo.outputs.csv_table import CSV_FIELDS, write_csv
 from tests.outputs.hostile_story import hostile_doc
 
@@ -28,3 +30,37 @@ def test_csv_rows_and_formula_cells(tmp_path: Path) -> None:
     assert (rows[0]["lat"], rows[0]["lon"], rows[2]["lon"]) == ("36.202123", "37.134299", "-5.79975")  # numbers kept
     assert rows[0]["name_ar"] == "حلب"
     assert [r["role"] for r in rows] == ["visit", "plan", "visit"]
+
+
+def _stop_doc(**changes: str):
+    """The hostile story with its first stop's fields changed."""
+    doc = hostile_doc()
+    stops = list(doc.stops)
+    stops[0] = stops[0].model_copy(update=changes)
+    return doc.model_copy(update={"stops": stops})
+
+
+# The caption column is made from the place's name (its headline), so a name reaches two cells.
+_INJECTIONS = [
+    ("name", "safe\r=1+1", "safe\r=1+1"),  # a CR inside: quoted, so no second cell starts after it
+    ("name", "a\n=HYPERLINK(\"x\")", 'a\n=HYPERLINK("x")'),
+    ("name", " =1+1", "' =1+1"),
+    ("name", "\n\n@SUM(A1)", "'\n\n@SUM(A1)"),
+    ("name", "\t-2", "'\t-2"),
+    ("name", "  +cmd", "'  +cmd"),
+    ("name", "one, two", "one, two"),
+]
+
+
+@pytest.mark.parametrize(("field", "text", "cell"), _INJECTIONS)
+def test_csv_quotes_and_neutralises(tmp_path: Path, field: str, text: str, cell: str) -> None:
+    raw = write_csv(_stop_doc(**{field: text}), tmp_path / "stops.csv").read_bytes().decode("utf-8")
+    rows = list(csv.reader(io.StringIO(raw, newline="")))
+    assert len(rows) == 4 and all(len(row) == len(CSV_FIELDS) for row in rows)  # nothing spilled into new cells
+    assert rows[1][CSV_FIELDS.index(field)] == cell
+
+
+def test_csv_lone_surrogate(tmp_path: Path) -> None:
+    raw = write_csv(_stop_doc(caption="bad \ud800 half", name="Ale\udfffppo"), tmp_path / "stops.csv").read_bytes()
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
+    assert rows[0]["name"] == "Ale\ufffdppo" and "Ale\ufffdppo" in rows[0]["caption"]

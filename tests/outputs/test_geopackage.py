@@ -62,3 +62,12 @@ def test_gpkg_same_content(tmp_path: Path) -> None:
     for layer in ("places", "route"):
         left, right = gpd.read_file(a, layer=layer), gpd.read_file(b, layer=layer)
         assert left.equals(right)
+
+
+def test_gpkg_lone_surrogate(tmp_path: Path) -> None:
+    doc = hostile_doc()
+    stops = [doc.stops[0].model_copy(update={"name_ar": "half \ud800 pair", "name": "A\udfff"}), *doc.stops[1:]]
+    path = write_gpkg(doc.model_copy(update={"stops": stops}), tmp_path / "story.gpkg")
+    places = gpd.read_file(path, layer="places")
+    first = places[places["seq"] == 1].iloc[0]
+    assert (first["name"], first["name_ar"]) == ("A\ufffd", "half \ufffd pair")

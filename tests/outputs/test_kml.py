@@ -91,3 +91,13 @@ def test_kml_tour(kml: tuple[bytes, ET.Element]) -> None:
     # Each stop: fly, open the balloon, wait (then the balloon closes before the next flight).
     kinds = [step.tag.split("}")[1] for step in steps]
     assert kinds[:3] == ["FlyTo", "AnimatedUpdate", "Wait"] and kinds[-3:] == ["FlyTo", "AnimatedUpdate", "Wait"]
+
+
+def test_kml_lone_surrogate_and_cdata(tmp_path: Path) -> None:
+    doc = hostile_doc()
+    caption = "half \ud800 pair ]]><script>alert(1)</script><![CDATA["
+    stops = [doc.stops[0].model_copy(update={"caption": caption}), *doc.stops[1:]]
+    raw = write_kml(doc.model_copy(update={"stops": stops}), tmp_path / "story.kml").read_text(encoding="utf-8")
+    ET.fromstring(raw)  # well-formed XML
+    assert "<script" not in raw and "<![CDATA[" not in raw and "]]>" not in raw  # all of it escaped text
+    assert "\ud800" not in raw

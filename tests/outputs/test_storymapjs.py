@@ -77,3 +77,12 @@ def test_storymap_date_labels(tmp_path: Path, start: str | None, end: str | None
                    date_certainty=certainty)  # fmt: skip
     slide = _storymap(tmp_path, StoryDoc(stops=[stop]))["storymap"]["slides"][1]
     assert slide["date"] == label and f"Date:</b> {label}" in slide["text"]["text"]
+
+
+def test_storymap_lone_surrogate(tmp_path: Path) -> None:
+    doc = hostile_doc()
+    stops = [doc.stops[0].model_copy(update={"caption": "half \ud800 pair"}), *doc.stops[1:]]
+    doc = doc.model_copy(update={"stops": stops, "title": "T\udfff"})
+    data = json.loads(write_storymap(doc, tmp_path / "storymap.json").read_text(encoding="utf-8"))
+    slides = data["storymap"]["slides"]
+    assert slides[0]["text"]["headline"] == "T\ufffd" and "half \ufffd pair" in slides[1]["text"]["text"]

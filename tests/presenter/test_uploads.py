@@ -49,3 +49,17 @@ def test_story_json_round_trip_and_errors(doc: StoryDoc) -> None:
     ]:
         with pytest.raises(UploadError, match=message):
             story_from_bytes(bad)
+
+
+def test_uploads_read_with_the_limits() -> None:
+    from geo.settings import LimitsSettings
+
+    limits = LimitsSettings(max_article_bytes=500, max_line_chars=100, max_story_bytes=1_000)
+    with pytest.raises(UploadError, match="over the limit of 500 bytes"):
+        read_uploads([("a.txt", b"word " * 200)], limits=limits)
+    with pytest.raises(UploadError, match="line 1 runs over 100 characters without a space"):
+        read_uploads([("a.txt", b"x" * 300)], limits=limits)
+    (article,) = read_uploads([("a.txt", b"Some words here. " * 20)], limits=limits)
+    assert max(len(line) for line in article.text.split("\n")) <= 100
+    with pytest.raises(UploadError, match="over the limit of 1,000 bytes"):
+        story_from_bytes(b" " * 2_000, limits=limits)

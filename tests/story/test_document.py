@@ -122,3 +122,22 @@ def test_an_unknown_role_is_refused_naming_the_field(tmp_path: Path) -> None:
     message = str(info.value)
     assert message.startswith("story.json is not a valid story: stops.1.role: Input should be 'departure'")
     assert "\n" not in message
+
+
+def test_a_story_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    from geo.settings import LimitsSettings
+
+    path = tmp_path / "story.json"
+    with path.open("wb") as handle:  # 50 MB of nothing, on disk in no time (a sparse file)
+        handle.truncate(50_000_000)
+    with pytest.raises(InputError, match=r"story.json: 50,000,000 bytes, over the limit of 20,000,000 bytes"):
+        load_story(path)
+    with pytest.raises(InputError, match="over the limit of 1,000 bytes"):
+        load_story(path, limits=LimitsSettings(max_story_bytes=1_000))
+
+
+def test_a_story_with_too_many_stops_is_refused_before_the_schema(tmp_path: Path) -> None:
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps({"stops": [{}] * 100_000}), encoding="utf-8")
+    with pytest.raises(InputError, match=r"story.json: 100,000 stops, over the limit of 5,000$"):
+        load_story(path)

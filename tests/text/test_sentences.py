@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from geo.errors import InputError
 from geo.model import Span
-from geo.text.sentences import line_spans, split_sentences
+from geo.text.sentences import break_long_lines, line_spans, split_sentences
 
 
 def _texts(text: str) -> list[str]:
@@ -98,3 +99,31 @@ def test_spans_are_ordered_trimmed_and_disjoint(text: str) -> None:
 
 def test_line_spans_handles_crlf_and_trailing_break() -> None:
     assert line_spans("a\r\nbc\rd\n") == [(0, 1), (3, 5), (6, 7), (8, 8)]
+
+
+_LONG = [  # (line, limit, the lengths of the lines it becomes)
+    ("One two three. Four five six. Seven", 20, [14, 20]),  # broken after the last sentence end within 20
+    ("alpha beta gamma delta epsilon", 12, [10, 11, 7]),  # no sentence end: the last space within the limit
+    ("short line\nanother", 20, [10, 7]),  # short lines are left alone
+    ("word " * 3 + "x" * 30, 40, [14, 30]),
+]
+
+
+@pytest.mark.parametrize(("text", "limit", "lengths"), _LONG)
+def test_long_lines_are_broken_in_place(text: str, limit: int, lengths: list[int]) -> None:
+    broken = break_long_lines(text, max_chars=limit)
+    assert len(broken) == len(text)  # one space became a line break: no offset moves
+    assert [len(line) for line in broken.split("\n")] == lengths
+    assert all(a == b or (a.isspace() and b == "\n") for a, b in zip(text, broken, strict=True))
+
+
+def test_a_line_without_a_space_is_refused() -> None:
+    with pytest.raises(InputError, match="line 2 runs over 50 characters without a space"):
+        break_long_lines("first line\n" + "x" * 80, max_chars=50, source="a.txt")
+
+
+def test_breaking_a_huge_line_reads_it_once() -> None:
+    text = "Words and more words here. " * 40_000  # about a million characters on one line
+    broken = break_long_lines(text, max_chars=20_000)
+    assert max(len(line) for line in broken.split("\n")) <= 20_000
+    assert all(line.endswith(".") for line in broken.split("\n")[:-1])  # every break at a sentence end

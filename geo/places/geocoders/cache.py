@@ -5,7 +5,10 @@ clients to cache: :class:`GeocodeCache` keeps every answer (keyed by
 geocoder, query and parameters) across runs, in
 :func:`default_cache_path` unless told otherwise.
 
-A file that cannot be opened, read or written is a :class:`GeocodeCacheError`;
+A file that is not an SQLite database, or whose database is damaged, is moved
+aside (renamed ``NAME.corrupt-TIMESTAMP``) and a new one is started: a corrupt
+cache never stops a look-up. A file that cannot be opened, read or written
+otherwise (no permission, a full disk) is a :class:`GeocodeCacheError`;
 an entry that cannot be read back (a damaged or hand-edited row) is a
 :class:`CorruptCacheEntry`, one of them, which
 :class:`~geo.places.geocoders.chain.ChainedGeocoder` sets aside: it asks the
@@ -49,6 +52,12 @@ def _location(address: Any, lat: Any, lon: Any, raw: Any) -> Location:
     if not on_the_globe(lat, lon):
         raise ValueError(f"no usable point ({lat!r}, {lon!r})")
     return Location(address, (lat, lon), json.loads(raw))
+
+
+def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
+    """Tell whether an SQLite error says the file is not a database or is damaged."""
+    text = str(exc).lower()
+    return "not a database" in text or "malformed" in text or "corrupt" in text
 
 
 @contextmanager
@@ -120,6 +129,7 @@ class GeocodeCache:
         self.path = Path(path) if path is not None else default_cache_path()
         self._conn: sqlite3.Connection | None = None
         self._lock = threading.RLock()
+        self.set_aside: list[Path] = []  # corrupt files moved aside, in order
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({str(self.path)!r})"
@@ -130,18 +140,48 @@ class GeocodeCache:
     def __exit__(self, exc_type: Any, exc_val: Any, exc_tb: Any) -> None:
         self.close()
 
+    def _connect(self) -> sqlite3.Connection:
+        """Open the file and make sure its tables exist."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(self.path), timeout=30.0, check_same_thread=False)
+        try:
+            conn.isolation_level = None  # transactions are explicit
+            conn.executescript(_SCHEMA)
+            conn.execute("SELECT COUNT(*) FROM lookups").fetchone()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _set_aside(self) -> Path:
+        """Close the file and move it aside (with its journal), so that a new cache starts in its place."""
+        self.close()
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}")
+        for suffix in ("-journal", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        os.replace(self.path, aside)
+        self.set_aside.append(aside)
+        return aside
+
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
-        """The open connection, under the lock; sqlite errors become GeocodeCacheError."""
+        """The open connection, under the lock; a corrupt file is set aside, other sqlite errors become
+        GeocodeCacheError."""
         with self._lock:
             try:
                 if self._conn is None:
-                    self.path.parent.mkdir(parents=True, exist_ok=True)
-                    conn = sqlite3.connect(str(self.path), timeout=30.0, check_same_thread=False)
-                    conn.isolation_level = None  # transactions are explicit
-                    conn.executescript(_SCHEMA)
-                    self._conn = conn
+                    try:
+                        self._conn = self._connect()
+                    except sqlite3.DatabaseError as exc:
+                        if not _is_corrupt(exc):
+                            raise
+                        self._set_aside()
+                        self._conn = self._connect()
                 yield self._conn
+            except sqlite3.DatabaseError as exc:
+                if _is_corrupt(exc):
+                    self._set_aside()  # damaged while in use: the next call starts a new file
+                raise GeocodeCacheError(f"cannot use the geocode cache {self.path}: {exc}") from exc
             except (sqlite3.Error, OSError) as exc:
                 raise GeocodeCacheError(f"cannot use the geocode cache {self.path}: {exc}") from exc
 

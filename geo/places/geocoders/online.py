@@ -5,7 +5,10 @@ a :class:`ThrottledGeocoder`: geopy's
 :class:`~geopy.extra.rate_limiter.RateLimiter` (with an injectable clock, for
 tests) keeps requests at least ``min_delay_seconds`` apart, errors reach the
 caller as :class:`geopy.exc.GeocoderServiceError`, and a malformed answer is
-one too (:class:`geopy.exc.GeocoderParseError`), never a ``KeyError``.
+one too (:class:`geopy.exc.GeocoderParseError`: a missing or mistyped field, a
+point off the globe, JSON nested too deeply), never a ``KeyError``. Its HTTP
+client (:class:`~geo.places.geocoders.bounded.BoundedRequestsAdapter`) gives
+each call one deadline and caps the answer's size.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 
 from geo.places.geocoders.base import NoNetworkAdapter, geocoder_name
+from geo.places.geocoders.bounded import DEFAULT_MAX_ANSWER_BYTES, BoundedRequestsAdapter
 from geo.places.geocoders.services import ONLINE_KINDS
 
 __all__ = ["ThrottledGeocoder", "make_online_geocoder"]
@@ -122,7 +126,7 @@ class ThrottledGeocoder(Geocoder):
             answer = getattr(self.wrapped, method)(query, **kwargs)
         except GeocoderServiceError:
             raise
-        except (KeyError, IndexError, TypeError, AttributeError, ValueError) as exc:
+        except (KeyError, IndexError, TypeError, AttributeError, ValueError, OverflowError, RecursionError) as exc:
             raise GeocoderParseError(f"malformed answer from {self.name}: {type(exc).__name__}: {exc}") from exc
         return _checked(answer)
 
@@ -149,8 +153,9 @@ def _checked(answer: Any) -> Any:
     return answer
 
 
-def _http_adapter_factory() -> Callable[..., Any] | None:
-    """geopy's requests adapter, without urllib3's blocking Retry-After waits.
+def _http_adapter_factory(max_bytes: int = DEFAULT_MAX_ANSWER_BYTES) -> Callable[..., Any] | None:
+    """The bounded requests adapter (one deadline a call, answers up to ``max_bytes``), without urllib3's
+    blocking Retry-After waits.
 
     With geopy's defaults urllib3 retries a 429/503 carrying ``Retry-After``
     twice, sleeping as long as the server asks, before geopy sees it (a
@@ -165,7 +170,7 @@ def _http_adapter_factory() -> Callable[..., Any] | None:
     from urllib3.util.retry import Retry
 
     retry = Retry(total=2, connect=2, read=False, respect_retry_after_header=False)
-    return functools.partial(RequestsAdapter, max_retries=retry)
+    return functools.partial(BoundedRequestsAdapter, max_retries=retry, max_bytes=max_bytes)
 
 
 def make_online_geocoder(
@@ -181,6 +186,7 @@ def make_online_geocoder(
     clock: Callable[[], float] | None = None,
     sleep: Callable[[float], None] | None = None,
     adapter_factory: Callable[..., Any] | None = None,
+    max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
 ) -> ThrottledGeocoder:
     """Build a throttled online geocoder.
 
@@ -197,9 +203,10 @@ def make_online_geocoder(
         Least time between two requests (the public Nominatim allows one a
         second), and retries on service errors.
     timeout, proxies, adapter_factory:
-        geopy's: seconds before :class:`geopy.exc.GeocoderTimedOut`; proxies
-        (default: the system's, ``{}`` for none); the HTTP adapter (default:
-        requests without urllib3's Retry-After sleeps, see :func:`_http_adapter_factory`).
+        geopy's: seconds before :class:`geopy.exc.GeocoderTimedOut` (the call's deadline); proxies (default:
+        the system's, ``{}`` for none); the HTTP adapter (default: :func:`_http_adapter_factory`).
+    max_answer_bytes:
+        The default adapter's cap on an answer (a larger one is a parse error).
     clock, sleep:
         Injected into the rate limiter (see :class:`ThrottledGeocoder`).
 
@@ -215,7 +222,7 @@ def make_online_geocoder(
         (geopy's :class:`~geopy.exc.ConfigurationError` is a ValueError too).
     """
     kind = _checked_kind(kind, user_agent)
-    adapter = adapter_factory or _http_adapter_factory()
+    adapter = adapter_factory or _http_adapter_factory(max_answer_bytes)
     common = {"user_agent": user_agent.strip(), "scheme": scheme, "timeout": timeout, "proxies": proxies}
     geocoder = _client(kind, domain, {**common, "adapter_factory": adapter})
     return ThrottledGeocoder(

@@ -27,6 +27,7 @@ from geo.places.geocoders.chain import ChainedGeocoder
 from geo.places.geocoders.offline import OfflineGeocoder
 from geo.places.geocoders.online import make_online_geocoder
 from geo.places.geocoders.services import DEFAULT_TIMEOUT_SECONDS, ONLINE_KINDS, PUBLIC_SERVERS
+from geo.settings import LimitsSettings
 
 if TYPE_CHECKING:
     from geo.places.gazetteer import Gazetteer
@@ -166,12 +167,14 @@ def geocoder_from_options(
                 f"a geocoder url, user agent, cache or timeout needs an online geocoder ({', '.join(ONLINE_KINDS)})"
             )
         return offline
-    seconds = _checked_timeout(timeout)
-    online = _online(service, url=url, user_agent=user_agent, timeout=seconds, proxies=proxies)
+    limits, seconds = settings.limits if settings is not None else None, _checked_timeout(timeout)
+    online = _online(service, url=url, user_agent=user_agent, timeout=seconds, proxies=proxies, limits=limits)
     return ChainedGeocoder([offline, online], cache=GeocodeCache(_checked_cache(cache_path)))
 
 
-def _online(service: str, *, url: str | None, user_agent: str | None, timeout: float, proxies: Any) -> Geocoder:
+def _online(
+    service: str, *, url: str | None, user_agent: str | None, timeout: float, proxies: Any, limits: Any
+) -> Geocoder:
     """The throttled online geocoder of :func:`geocoder_from_options`, or a one-line InputError."""
     kind = service.strip().lower()
     if kind not in ONLINE_KINDS:
@@ -197,6 +200,7 @@ def _online(service: str, *, url: str | None, user_agent: str | None, timeout: f
             timeout=timeout,
             # a server on this machine or network is reached directly, never through the system's proxy
             proxies={} if local and proxies is DEFAULT_SENTINEL else proxies,
+            max_answer_bytes=(limits or LimitsSettings()).max_answer_bytes,
         )
     except ValueError as exc:  # geopy refuses a sample user agent ("my-application") for the public server
         raise InputError(f"the {kind} geocoder cannot be used: {' '.join(str(exc).split())}") from exc
