@@ -97,7 +97,7 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture(scope="module")
 def story_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_map(fixture_doc(), tmp_path_factory.mktemp("map") / "story.html")
+    return write_map(fixture_doc(), tmp_path_factory.mktemp("map") / "story.html", lang="en")
 
 
 @pytest.fixture
