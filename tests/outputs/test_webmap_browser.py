@@ -139,6 +139,7 @@ def test_clicking_a_marker_opens_its_popup(offline: OfflinePage, story_html: Pat
     page.locator(".leaflet-marker-icon.sm-stop-approximate").click()
     popup = page.locator(".leaflet-popup-content .sm-pop-stop[data-seq='2']")
     popup.wait_for()
+    popup.locator("details.sm-pop-how > summary").click()  # the quotes sit under "How the story was read"
     text = popup.inner_text()
     assert "2–3 May 2024" in text and "approximate date" in text
     assert popup.locator(".sm-pop-ar[lang='ar'][dir='rtl']").inner_text() == "حلب"
