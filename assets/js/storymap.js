@@ -45,7 +45,7 @@
 
   /* ------------------------------------------------------------ offline basemap */
 
-  function drawOutlines(map, control, basemap) {
+  function drawOutlines(map, control, basemap, ui) {
     var paneName = "sm-basemap";
     var pane = map.createPane(paneName);
     pane.style.zIndex = "150"; // below the tiles (200): online tiles cover it, offline it shows
@@ -63,7 +63,7 @@
         },
       });
       layer.addTo(map);
-      if (control) control.addOverlay(layer, "Country outlines (offline)");
+      if (control) control.addOverlay(layer, ui.outlines || "Country outlines (offline)");
     }
 
     if (basemap.inline) {
@@ -93,6 +93,7 @@
 
   function init(refs) {
     var data = readJson("story-data");
+    var ui = data.ui || {}; /* the page's words in the story's language (English when absent) */
     var map = refs.map;
     var stops = data.stops;
     var total = stops.length;
@@ -111,7 +112,8 @@
     var allPoints = stops.map(function (s) {
       return [s.lat, s.lon];
     });
-    var overviewText = "Whole route: " + total + (total === 1 ? " stop" : " stops") + ", " + data.span + ".";
+    var overviewText =
+      ui.overview || "Whole route: " + total + (total === 1 ? " stop" : " stops") + ", " + data.span + ".";
 
     function announce(text) {
       if (!live) return;
@@ -172,7 +174,7 @@
       var stop = stops[(k || total) - 1];
       slider.value = String(k || total);
       slider.setAttribute("aria-valuetext", k === 0 ? overviewText : stop.label);
-      if (when) when.textContent = k === 0 ? "Whole route · " + data.span : stop.seq + ". " + stop.date;
+      if (when) when.textContent = k === 0 ? ui.wholeRoute || "Whole route · " + data.span : stop.seq + ". " + stop.date;
     }
 
     function boundsOf(points) {
@@ -232,7 +234,7 @@
         return;
       }
       var stop = stops[k - 1];
-      announce(stop.label + (k === total && how === "play" ? ". End of the journey." : "."));
+      announce(stop.label + (k === total && how === "play" ? ". " + (ui.end || "End of the journey.") : "."));
       if (how === "nav") flyToStop(k, true);
       else if (how === "play" || how === "slider") followRoute(k);
     }
@@ -247,7 +249,7 @@
       }
       if (playBtn) {
         playBtn.querySelector(".sm-play-icon").textContent = on ? "❚❚" : "▶";
-        playBtn.querySelector(".sm-play-text").textContent = on ? "Pause" : "Play";
+        playBtn.querySelector(".sm-play-text").textContent = on ? ui.pause || "Pause" : ui.play || "Play";
         playBtn.classList.toggle("sm-playing", on);
       }
       if (on) schedule();
@@ -281,7 +283,11 @@
     function togglePlay() {
       if (state.playing) {
         setPlaying(false);
-        announce("Paused at stop " + state.current + " of " + total + ".");
+        announce(
+          ui.paused
+            ? ui.paused.replace("{seq}", state.current).replace("{total}", total)
+            : "Paused at stop " + state.current + " of " + total + "."
+        );
       } else {
         play();
       }
@@ -410,7 +416,7 @@
     );
 
     setCurrent(0, "init");
-    drawOutlines(map, refs.control, data.basemap || {}).then(markReady, markReady);
+    drawOutlines(map, refs.control, data.basemap || {}, ui).then(markReady, markReady);
   }
 
   window.StoryMap = { init: init };

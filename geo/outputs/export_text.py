@@ -13,8 +13,9 @@ import re
 from geo.dates.wording import date_range_text, day_text
 from geo.model import Certainty
 from geo.outputs.links import safe_url
+from geo.outputs.words import direction, word
 from geo.story.document import ArticleDoc, PlaceDoc, Quote, StopDoc, StoryDoc, date_bounds, stop_headline
-from geo.story.happened import source_label
+from geo.story.happened import source_label, story_language
 
 __all__ = [
     "PRECISION",
@@ -27,6 +28,7 @@ __all__ = [
     "stop_html",
     "stop_caption",
     "place_html",
+    "doc_language",
 ]
 
 #: Decimals of a coordinate in every export (about 0.1 m).
@@ -83,8 +85,16 @@ def summary(doc: StoryDoc) -> str:
     return " · ".join(parts)
 
 
-def _dir_attrs(text: str) -> str:
-    return ' dir="rtl" lang="ar"' if _ARABIC.search(text) else ' dir="ltr"'
+def _dir_attrs(text: str, lang: str | None = None) -> str:
+    """``lang``/``dir`` of a piece of text: Arabic when its letters are, else its article's language."""
+    if _ARABIC.search(text) and (lang in (None, "ar") or len(_ARABIC.findall(text)) * 2 > len(text)):
+        return ' dir="rtl" lang="ar"'
+    return f' dir="ltr" lang="{escape(lang)}"' if lang and lang != "ar" else ' dir="ltr"'
+
+
+def doc_language(doc: StoryDoc) -> str:
+    """The language the story is told in: the one most of its articles are written in."""
+    return story_language(a.language for a in doc.articles)
 
 
 def _quote_source(quote: Quote, articles: dict[str, ArticleDoc]) -> str:
@@ -107,6 +117,7 @@ def _quote_html(quote: Quote, articles: dict[str, ArticleDoc] | None = None) -> 
     """One quote: its sentence (the mention in bold) and its source, all escaped."""
     sentence = quote.sentence or quote.text
     at = sentence.find(quote.text) if quote.text else -1
+    article = (articles or {}).get(quote.article)
     if at >= 0:
         body = f"{escape(sentence[:at])}<b>{escape(quote.text)}</b>{escape(sentence[at + len(quote.text) :])}"
     else:
@@ -114,39 +125,46 @@ def _quote_html(quote: Quote, articles: dict[str, ArticleDoc] | None = None) -> 
     source = _quote_source(quote, articles or {})
     url = safe_url(quote.url)
     cite = f'<a href="{escape(url)}">{escape(source)}</a>' if url else escape(source)
-    return f"<blockquote><div{_dir_attrs(sentence)}>{body}</div><p>— {cite}</p></blockquote>"
+    lang = article.language if article is not None else None
+    return f"<blockquote><div{_dir_attrs(sentence, lang)}>{body}</div><p{_dir_attrs(source)}>— {cite}</p></blockquote>"
 
 
 def _quotes_html(quotes: list[Quote], articles: dict[str, ArticleDoc] | None = None) -> str:
     return "".join(_quote_html(q, articles) for q in quotes)
 
 
-def stop_caption(stop: StopDoc, articles: list[ArticleDoc] = ()) -> str:
-    """A stop in one line of plain text: its event, the sentence that shows it and the article it is from."""
-    parts = [stop_headline(stop, "en")]
+def stop_caption(stop: StopDoc, articles: list[ArticleDoc] = (), *, lang: str = "en") -> str:
+    """A stop in one line of plain text: its event (in ``lang``), the sentence that shows it and its article."""
+    parts = [stop_headline(stop, lang)]
     if stop.happened is not None:
         by_name = {a.name: a for a in articles}
         parts.append(f"“{stop.happened.sentence or stop.happened.text}” ({_quote_source(stop.happened, by_name)})")
     return " — ".join(parts)
 
 
-def stop_html(stop: StopDoc, *, heading: bool, articles: list[ArticleDoc] = ()) -> str:
-    """The body of a stop: its event, Arabic name, date, the sentence that shows it and its source, places seen
-    with it, then how the story was read (role, reasoning, every quote) (``heading``: its headline first)."""
+def stop_html(stop: StopDoc, *, heading: bool, articles: list[ArticleDoc] = (), lang: str = "en") -> str:
+    """The body of a stop: its event in ``lang`` (and in English or Arabic beside it), date, the sentence that
+    shows it and its source, places seen with it, then how the story was read (role, reasoning, every quote)
+    (``heading``: its headline first). Every piece carries its own ``lang``/``dir``."""
     by_name = {a.name: a for a in articles}
     parts = [f"<h3>{escape(headline(stop))}</h3>"] if heading else []
-    event = stop_headline(stop, "en")
-    parts.append(f'<p lang="en" dir="ltr"><b>{escape(event)}</b></p>')
-    if stop.name_ar:
-        parts.append(f'<p dir="rtl" lang="ar">{escape(stop_headline(stop, "ar"))}</p>')
-    parts.append(f"<p><b>Date:</b> {escape(date_label(stop))}</p>")
+    event = stop_headline(stop, lang)
+    parts.append(f'<p lang="{lang}" dir="{direction(lang)}"><b>{escape(event)}</b></p>')
+    other = "en" if lang == "ar" else "ar"
+    if other == "en" or stop.name_ar:
+        parts.append(f'<p lang="{other}" dir="{direction(other)}">{escape(stop_headline(stop, other))}</p>')
+    ui = f' lang="{lang}" dir="{direction(lang)}"'
+    parts.append(f"<p{ui}><b>{escape(word(lang, 'date_label'))}:</b> {escape(date_label(stop))}</p>")
     if stop.happened is not None:
         parts.append(_quote_html(stop.happened, by_name))
     if stop.also:
-        parts.append(f"<p><b>Also:</b> {escape(', '.join(stop.also))}</p>")
-    parts.append(f"<h4>How the story was read</h4><p><b>Role:</b> {escape(stop.role)}</p>")
+        parts.append(f"<p{ui}><b>{escape(word(lang, 'also'))}:</b> {escape(', '.join(stop.also))}</p>")
+    parts.append(
+        f"<h4{ui}>{escape(word(lang, 'how_read'))}</h4>"
+        f"<p{ui}><b>{escape(word(lang, 'role'))}:</b> {escape(word(lang, f'role_{stop.role}'))}</p>"
+    )
     if stop.caption:
-        parts.append(f"<p{_dir_attrs(stop.caption)}>{escape(stop.caption)}</p>")
+        parts.append(f"<p{_dir_attrs(stop.caption, 'en')}>{escape(stop.caption)}</p>")
     parts.append(_quotes_html(stop.quotes, by_name))
     return "".join(parts)
 

@@ -16,7 +16,16 @@ from typing import Any
 
 from geo.atomic import write_text_atomic
 from geo.model import PlaceType
-from geo.outputs.export_text import PRECISION, date_label, escape, headline, stop_html, summary, well_formed
+from geo.outputs.export_text import (
+    PRECISION,
+    date_label,
+    doc_language,
+    escape,
+    headline,
+    stop_html,
+    summary,
+    well_formed,
+)
 from geo.story.document import ArticleDoc, PlaceDoc, StopDoc, StoryDoc
 
 __all__ = ["story_storymap", "write_storymap"]
@@ -39,7 +48,7 @@ def _zoom(item: StopDoc | PlaceDoc) -> int:
     return max(_ZOOM_RANGE[0], min(_ZOOM_RANGE[1], zoom))
 
 
-def _slide(stop: StopDoc, articles: list[ArticleDoc]) -> dict[str, Any]:
+def _slide(stop: StopDoc, articles: list[ArticleDoc], lang: str) -> dict[str, Any]:
     return {
         "location": {
             "lat": round(stop.lat, PRECISION),
@@ -47,7 +56,10 @@ def _slide(stop: StopDoc, articles: list[ArticleDoc]) -> dict[str, Any]:
             "zoom": _zoom(stop),
             "line": True,
         },
-        "text": {"headline": escape(headline(stop)), "text": stop_html(stop, heading=False, articles=articles)},
+        "text": {
+            "headline": escape(headline(stop)),
+            "text": stop_html(stop, heading=False, articles=articles, lang=lang),
+        },
         "date": escape(date_label(stop)),
     }
 
@@ -56,15 +68,17 @@ def story_storymap(doc: StoryDoc) -> dict[str, Any]:
     """The story as Knight Lab StoryMapJS JSON: an overview slide, then one slide per stop.
 
     ``headline``, ``text`` and ``date`` are HTML to StoryMapJS; every string in
-    them is escaped.
+    them is escaped. The slides speak the story's language (its articles' most
+    common one): an Arabic story's headline reads «يصل إلى …».
     """
+    lang = doc_language(doc)
     overview = {
         "type": "overview",
         "text": {"headline": escape(doc.title or "Story"), "text": f"<p>{escape(summary(doc))}</p>"},
     }
-    slides: list[dict[str, Any]] = [overview, *(_slide(stop, doc.articles) for stop in doc.stops)]
+    slides: list[dict[str, Any]] = [overview, *(_slide(stop, doc.articles, lang) for stop in doc.stops)]
     # calculate_zoom off: StoryMapJS would otherwise ignore each slide's zoom.
-    return {"storymap": {"language": "en", "map_type": "osm:standard", "calculate_zoom": False, "slides": slides}}
+    return {"storymap": {"language": lang, "map_type": "osm:standard", "calculate_zoom": False, "slides": slides}}
 
 
 def write_storymap(doc: StoryDoc, path: Path) -> Path:

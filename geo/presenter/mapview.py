@@ -137,7 +137,7 @@ def map_for_app(doc: StoryDoc) -> folium.Map:
     """
     from geo.outputs.webmap import build_map
 
-    m = build_map(doc, cdn=False)
+    m = build_map(doc, cdn=False, lang="en")  # as before: the map is built once, whatever the interface says
     for element in _walk(m):
         for attr in ("default_js", "default_css"):
             links = getattr(element, attr, None)

@@ -13,13 +13,22 @@ article by outlet, title and date, never by its file name.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from geo.model import MentionRole, Role, Stop
 from geo.places.lexicon import Movement, load_lexicon
 from geo.text.folding import fold_text, tokens
 
-__all__ = ["HEADLINE_LANGUAGES", "event_headline", "presence_evidence", "source_label", "tells_arrival"]
+__all__ = [
+    "HEADLINE_LANGUAGES",
+    "event_headline",
+    "presence_evidence",
+    "source_label",
+    "story_language",
+    "tells_arrival",
+]
 
 #: The headline of each stop role, per language: ``{place}`` is the place's name in that language.
 _HEADLINES: dict[str, dict[str, str]] = {
@@ -66,6 +75,16 @@ def event_headline(role: Role, place: str, *, lang: str = "en", arrival: bool = 
     table = _HEADLINES.get(lang, _HEADLINES["en"])
     key: str = Movement.ARRIVAL if arrival and role == Role.VISIT else role
     return table.get(key, table[Role.VISIT]).format(place=place)
+
+
+def story_language(languages: Iterable[str]) -> str:
+    """The language a story is told in: the one most of its articles are written in, among those headlines
+    are written in (the first article's on a tie); English when none is."""
+    counts = Counter(lang for lang in languages if lang in _HEADLINES)
+    if not counts:
+        return "en"
+    best = max(counts.values())
+    return next(lang for lang in counts if counts[lang] == best)
 
 
 def tells_arrival(sentence: str, mention: str) -> bool:

@@ -77,7 +77,8 @@ class Person:
 @dataclass(frozen=True, slots=True)
 class PeopleWords:
     """Folded words of ``people.yaml``: reception verbs, companions, auxiliaries, "of" before a subject,
-    styles («العاهل», "His Holiness"), the agent's "by" and relative pronouns ("who")."""
+    styles («العاهل», "His Holiness"), the agent's "by", relative pronouns ("who") and the particles inside
+    names («عبد», "da", "bin")."""
 
     hosting: frozenset[str]
     companions: frozenset[str]
@@ -86,6 +87,7 @@ class PeopleWords:
     styles: frozenset[str]
     agent: frozenset[str]
     relatives: frozenset[str]
+    particles: frozenset[str] = frozenset()
 
 
 @cache
@@ -114,6 +116,7 @@ def load_people_words(path: Path = PEOPLE_FILE) -> PeopleWords:
         styles=group("styles"),
         agent=group("agent"),
         relatives=group("relatives"),
+        particles=group("particles"),
     )
 
 
@@ -235,12 +238,33 @@ class _NameReader:
         elif k < 0 or self._gap_has(k + 1, _NAME_BREAK):
             return []
         parts: list[int] = []
-        while k >= 0 and len(parts) < self.settings.max_name_words and self._can_be_name(self.words[k]):
+        while k >= 0 and self._counted(parts) < self.settings.max_name_words:
+            if not (self._can_be_name(self.words[k]) or (parts and self._particle(k))):
+                break
             parts.insert(0, k)
             if self._gap_has(k, _NAME_BREAK):
                 break
             k -= 1
+        while parts and self._particle(parts[0]):
+            parts.pop(0)  # a name starts with a name word ("da" alone is no name)
         return parts
+
+    def _particle(self, k: int) -> bool:
+        """A particle inside a name («عبد الفتاح», "Lula da Silva", "bin Salman") with a name word after it."""
+        if self.words[k].text not in self.people.particles or k + 1 >= len(self.words):
+            return False
+        return not self._gap_has(k + 1, _NAME_BREAK) and self._can_be_name(self.words[k + 1])
+
+    def _before_particle(self, k: int) -> bool:
+        """A common word written as a name before a particle («محمد بن سلمان», «علي بن حسين»): a given name."""
+        key = self.words[k].text
+        if key in self.titles or key in self.lexicon.prepositions or key in _time_words() or key in self.places:
+            return False
+        return k + 1 < len(self.words) and not self._gap_has(k + 1, _NAME_BREAK) and self._particle(k + 1)
+
+    def _counted(self, parts: list[int]) -> int:
+        """The words of a name that count towards its length (particles do not)."""
+        return sum(1 for k in parts if self.words[k].text not in self.people.particles)
 
     def _gap_has(self, j: int, chars: str) -> bool:
         """True when the text between word ``j - 1`` and word ``j`` holds one of ``chars``."""
@@ -254,13 +278,22 @@ class _NameReader:
         return i > 0 and not self._gap_has(i, _NAME_BREAK) and self.lexicon.trigger(self.words[i - 1].text) is not None
 
     def _trigger_after(self, k: int) -> bool:
-        """A trigger noun right after a name makes it a place's name ("King Khalid International Airport")."""
+        """A trigger noun right after a Latin-script name makes it a place's name ("King Khalid International
+        Airport"); Arabic writes the trigger first («مطار الملك خالد», read by :meth:`_names_a_place`)."""
+        if not self.words[k].text[:1].isascii():
+            return False
         for j in (k + 1, k + 2):
             if j >= len(self.words) or self._gap_has(j, _NAME_BREAK):
                 return False
             if self.lexicon.trigger(self.words[j].text) is not None:
                 return True
+            if not self._is_capitalised(self.words[j]):
+                return False  # "Modi in Port Louis": a word between that is no name word ends the name
         return False
+
+    def _is_capitalised(self, word: Token) -> bool:
+        """A word written with a capital first letter."""
+        return self.article.text[self.folded.offsets[word.start]].isupper()
 
     def _companion_before(self, k: int) -> bool:
         """A companion word just before a name (or the title before it): «وزوجته سارة», "his wife Jill"."""
@@ -289,10 +322,10 @@ class _NameReader:
     def _name_words(self, j: int) -> list[int]:
         """The indices of the name's words from ``j`` on (empty when no name stands there)."""
         parts: list[int] = []
-        while j < len(self.words) and len(parts) < self.settings.max_name_words:
+        while j < len(self.words) and self._counted(parts) < self.settings.max_name_words:
             if parts and self._gap_has(j, _NAME_BREAK):
                 break
-            if not self._can_be_name(self.words[j]):
+            if not (self._can_be_name(self.words[j]) or self._particle(j) or self._before_particle(j)):
                 break
             parts.append(j)
             j += 1
@@ -368,11 +401,7 @@ def _other_script(tally: _Tally, word: str, settings: TravellerSettings) -> str 
     sound = phonetic_key(word)
     if len(sound) < settings.min_sound_letters:
         return None
-    matches = [
-        w
-        for w in {*tally.titled, *tally.movers}
-        if is_arabic(w) != arabic and phonetic_key(w) == sound
-    ]
+    matches = [w for w in {*tally.titled, *tally.movers} if is_arabic(w) != arabic and phonetic_key(w) == sound]
     return max(sorted(matches), key=lambda w: tally.score(w, settings), default=None)
 
 

@@ -34,7 +34,7 @@ def _storymap(tmp_path: Path, doc: StoryDoc | None = None) -> dict[str, Any]:
 
 def test_storymap_slides(tmp_path: Path) -> None:
     storymap = _storymap(tmp_path)["storymap"]
-    assert (storymap["language"], storymap["map_type"]) == ("en", "osm:standard")
+    assert (storymap["language"], storymap["map_type"]) == ("ar", "osm:standard")  # its articles are Arabic
     overview, *slides = storymap["slides"]
     assert overview["type"] == "overview"
     assert html.unescape(overview["text"]["headline"]) == f"The journey {SCRIPT}"

@@ -46,3 +46,160 @@ def test_the_most_mentioned_titled_name(gazetteer: Gazetteer, texts: list[str], 
 def test_no_titled_name_no_traveller(gazetteer: Gazetteer) -> None:
     assert find_traveller(_articles("وصلت السفينة إلى الميناء."), gazetteer) is None
     assert traveller_keys(None) == frozenset()
+
+
+def _corpus(*texts: tuple[str, str]) -> list[Article]:
+    return [Article(name=f"{i}.txt", text=t, language=lang) for i, (lang, t) in enumerate(texts)]
+
+
+# (case, articles as (language, text), the traveller's main form)
+MOVERS = [
+    (
+        "a word of an airport's name is no traveller",
+        [
+            (
+                "ar",
+                "وصل الرئيس المصري عبد الفتاح السيسي إلى مطار الملك خالد الدولي في الرياض، وكان في استقباله ولي العهد.",
+            )
+        ],
+        "عبد الفتاح السيسي",
+    ),
+    (
+        "the airport after the name does not make the name a place",
+        [
+            ("ar", "حطت طائرة الرئيس الروسي فلاديمير بوتين في مطار الملك خالد الدولي بالرياض."),
+            ("ar", "وصل بوتين إلى الرياض قادما من أبوظبي."),
+        ],
+        "فلاديمير بوتين",
+    ),
+    (
+        "the host of a reception verb is not the mover (ar)",
+        [("ar", "استقبل الملك سلمان الرئيس الفرنسي إيمانويل ماكرون في قصر اليمامة بالرياض.")],
+        "إيمانويل ماكرون",
+    ),
+    (
+        "the host who receives him is not the mover (ar)",
+        [
+            (
+                "ar",
+                "وصل ولي العهد السعودي الأمير محمد بن سلمان إلى أثينا. "
+                "وكان في استقباله رئيس الوزراء كيرياكوس ميتسوتاكيس.",
+            )
+        ],
+        "محمد بن سلمان",
+    ),
+    (
+        "a companion is not the mover (ar)",
+        [
+            (
+                "ar",
+                "وصل رئيس الوزراء الهندي ناريندرا مودي وزوجته إلى أبوظبي. ويرافقه وزير الخارجية سوبرامانيام جايشانكار.",
+            )
+        ],
+        "ناريندرا مودي",
+    ),
+    (
+        "the agent of a passive reception is the host (fr)",
+        [
+            (
+                "fr",
+                "Le président brésilien Luiz Inácio Lula da Silva est arrivé à Pékin. "
+                "Il a été accueilli par le président Xi Jinping.",
+            )
+        ],
+        "Luiz Inácio Lula",
+    ),
+    (
+        "the king who welcomes is the host (fr)",
+        [
+            ("fr", "Le roi Mohammed VI a accueilli le président Emmanuel Macron à l'aéroport de Rabat-Salé."),
+            ("fr", "Macron est ensuite arrivé à Marrakech."),
+        ],
+        "Emmanuel Macron",
+    ),
+    (
+        "a spouse and a counterpart are not the mover (fr)",
+        [
+            (
+                "fr",
+                "Le président Emmanuel Macron, accompagné de son épouse Brigitte Macron, est arrivé à Dakar. "
+                "Son homologue Macky Sall l'a accueilli.",
+            )
+        ],
+        "Emmanuel Macron",
+    ),
+    (
+        "the host of 'welcomed' is not the mover (en)",
+        [
+            ("en", "President Joe Biden welcomed Prime Minister Narendra Modi at the White House."),
+            ("en", "Modi arrived in Washington on Wednesday."),
+            ("en", "Modi later flew to Cairo."),
+        ],
+        "Narendra Modi",
+    ),
+    (
+        "the one who receives him in a relative clause is the host (en)",
+        [
+            (
+                "en",
+                "Prime Minister Narendra Modi arrived in Cairo, where he was received by President Abdel Fattah "
+                "al-Sisi. Modi visited the Al-Hakim Mosque.",
+            )
+        ],
+        "Narendra Modi",
+    ),
+    (
+        "a wife is a companion (en)",
+        [
+            ("en", "Prime Minister Justin Trudeau arrived in New Delhi, accompanied by his wife Sophie Grégoire."),
+            ("en", "Trudeau then visited Amritsar."),
+        ],
+        "Justin Trudeau",
+    ),
+    (
+        "an airport's name after the landing is no traveller (en)",
+        [
+            ("en", "Pope Francis landed at Queen Alia International Airport in Amman."),
+            ("en", "Francis then travelled to Bethlehem."),
+        ],
+        "Francis",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "texts", "name"), MOVERS, ids=[m[0] for m in MOVERS])
+def test_the_traveller_is_the_one_who_moves(gazetteer: Gazetteer, case: str, texts, name: str) -> None:  # noqa: ANN001
+    person = find_traveller(_corpus(*texts), gazetteer)
+    assert person is not None, case
+    assert person.name == name, case
+
+
+# (articles, Arabic form, Latin form): both forms kept when the articles write both
+BOTH_SCRIPTS = [
+    (
+        [
+            ("ar", "وصل الرئيس الفرنسي إيمانويل ماكرون إلى بكين مساء الأربعاء."),
+            ("fr", "Le président Emmanuel Macron est arrivé à Pékin mercredi soir. Macron a visité Canton."),
+        ],
+        "إيمانويل ماكرون",
+        "Emmanuel Macron",
+    ),
+    (
+        [
+            ("ar", "وصل الرئيس الروسي فلاديمير بوتين إلى الرياض."),
+            ("en", "Russian President Vladimir Putin arrived in Riyadh on Monday. Putin then flew to Abu Dhabi."),
+        ],
+        "فلاديمير بوتين",
+        "Vladimir Putin",
+    ),
+    ([("en", "Chinese President Xi Jinping arrived in Rome. Xi then travelled to Palermo.")], None, "Xi Jinping"),
+    ([("ar", "وصل الرئيس السوري بشار الأسد إلى أبوظبي.")], "بشار الأسد", None),
+]
+
+
+@pytest.mark.parametrize(("texts", "arabic", "latin"), BOTH_SCRIPTS)
+def test_both_script_forms_are_kept(gazetteer: Gazetteer, texts, arabic: str | None, latin: str | None) -> None:  # noqa: ANN001
+    person = find_traveller(_corpus(*texts), gazetteer)
+    assert person is not None
+    assert (person.name_ar, person.name_latin) == (arabic, latin)
+    assert len(traveller_keys(person)) == len(person.names)

@@ -107,7 +107,7 @@ class StoryFigure(Figure):
 
     _template = Template(
         "<!DOCTYPE html>\n"
-        '<html lang="en" dir="ltr">\n'
+        '<html lang="{{ this.lang|e }}" dir="ltr">\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
         "<title>{{ this.title|e }}</title>\n"
@@ -122,10 +122,11 @@ class StoryFigure(Figure):
         "</html>\n"
     )
 
-    def __init__(self, *, title: str, cdn: bool) -> None:
+    def __init__(self, *, title: str, cdn: bool, lang: str = "en") -> None:
         super().__init__(title=title)
         self._name = "StoryFigure"
         self.cdn = cdn
+        self.lang = lang  # the story's language; the frame stays left to right, the panel and popups carry dir
         self.header._children.pop("meta_http", None)  # replaced by <meta charset> in the template
 
     def render(self, **kwargs: Any) -> str:

@@ -1,49 +1,55 @@
-"""The words a reader of the map sees for a stop, an article and the journey: roles, certainty, labels."""
+"""The words a reader of the map sees for a stop, an article and the journey: roles, certainty, labels,
+in the page's language (:mod:`~geo.outputs.words`)."""
 
 from __future__ import annotations
 
 from geo.dates.wording import date_range_text
 from geo.model import Certainty, Role
-from geo.story.document import ArticleDoc, StopDoc, date_bounds
-from geo.story.happened import source_label
+from geo.outputs.words import word
+from geo.story.document import ArticleDoc, StopDoc, StoryDoc, date_bounds
+from geo.story.happened import source_label, story_language
 
-__all__ = ["role_text", "certainty_text", "stop_label", "caption_text", "article_label", "journey_span"]
-
-#: Every role in words.
-_ROLE_TEXT: dict[Role, str] = {
-    Role.DEPARTURE: "departure",
-    Role.VISIT: "visit",
-    Role.PLAN: "plan (announced)",
-    Role.DATELINE: "dateline: where an article was filed",
-    Role.GOVERNMENT: "named for its government",
-    Role.HISTORICAL: "an earlier visit or event",
-    Role.RELATED_REPORT: "site of a related report",
-    Role.MENTIONED: "mentioned",
-    Role.COUNTRY: "country",
-    Role.REGION: "region",
-    Role.WATER: "water",
-}
-_CERTAINTY_TEXT: dict[Certainty, str] = {
-    Certainty.EXACT: "exact date",
-    Certainty.APPROXIMATE: "approximate date",
-}
+__all__ = [
+    "role_text",
+    "certainty_text",
+    "stop_label",
+    "caption_text",
+    "article_label",
+    "journey_span",
+    "page_language",
+    "count_text",
+]
 
 
-def role_text(role: Role) -> str:
+def role_text(role: Role, *, lang: str = "en") -> str:
     """What a role means, in words (``plan`` → ``plan (announced)``)."""
-    return _ROLE_TEXT[role]
+    return word(lang, f"role_{role}")
 
 
-def certainty_text(stop: StopDoc) -> str:
+def certainty_text(stop: StopDoc, *, lang: str = "en") -> str:
     """How sure the stop's date is, in words (or why it has none)."""
     if stop.date_start is None:
-        return "not dated by the articles; placed by the order of the story"
-    return _CERTAINTY_TEXT.get(stop.date_certainty, "uncertain date")
+        return word(lang, "cert_none")
+    if stop.date_certainty in (Certainty.EXACT, Certainty.APPROXIMATE):
+        return word(lang, f"cert_{stop.date_certainty}")
+    return word(lang, "cert_other")
 
 
-def stop_label(stop: StopDoc, total: int) -> str:
+def page_language(doc: StoryDoc) -> str:
+    """The language the story's page speaks: the one most of its articles are written in."""
+    return story_language(a.language for a in doc.articles)
+
+
+def count_text(count: int, *, what: str, lang: str = "en") -> str:
+    """``3 stops``, «3 محطات», ``1 article`` (``what``: ``stop`` or ``article``)."""
+    return word(lang, f"{what}_count") if count == 1 else word(lang, f"{what}s_count", count=count)
+
+
+def stop_label(stop: StopDoc, total: int, *, lang: str = "en") -> str:
     """``Stop 2 of 6: Aleppo, 2–3 May 2024``: what a screen reader says of a stop."""
-    return f"Stop {stop.seq} of {total}: {stop.name}, {date_range_text(stop.date_start, stop.date_end)}"
+    name = (stop.name_ar or stop.name) if lang == "ar" else stop.name
+    date = date_range_text(stop.date_start, stop.date_end, lang=lang, unknown=word(lang, "date_unknown"))
+    return word(lang, "stop_label", seq=stop.seq, total=total, name=name, date=date)
 
 
 def caption_text(stop: StopDoc) -> str:
@@ -52,15 +58,15 @@ def caption_text(stop: StopDoc) -> str:
     return stop.caption[len(prefix) :] if stop.caption.startswith(prefix) else stop.caption
 
 
-def article_label(article: ArticleDoc | None, name: str) -> str:
-    """An article's title, else its outlet, else its url's host, else "article" (never a file name)."""
+def article_label(article: ArticleDoc | None, index: int) -> str:
+    """An article's title, else its outlet, else its url's host, else "article N" as the captions name it
+    (``index`` 0-based; never a file name)."""
     if article is None:
-        return "article"
-    label = source_label(index=0, source=article.source, url=article.url)
-    return article.title or label.replace("article 1", "article")
+        return source_label(index=index)
+    return article.title or source_label(index=index, source=article.source, url=article.url)
 
 
-def journey_span(stops: list[StopDoc]) -> str:
+def journey_span(stops: list[StopDoc], *, lang: str = "en") -> str:
     """The journey's first to last day in words, or ``undated``."""
     bounds = date_bounds(stops)
-    return date_range_text(*bounds) if bounds else "undated"
+    return date_range_text(*bounds, lang=lang) if bounds else word(lang, "dates_unknown")

@@ -96,7 +96,7 @@ def _is_context(place: PlaceDoc) -> bool:
     return place.place_type not in AREA_TYPES or bool(set(place.roles) - _AREA_ROLES)
 
 
-def add_context(m: folium.Map, places: list[PlaceDoc], articles: dict[str, ArticleDoc]) -> None:
+def add_context(m: folium.Map, places: list[PlaceDoc], articles: dict[str, ArticleDoc], *, lang: str = "en") -> None:
     """The other places the articles name, each with its popup, in a layer that is off at first."""
     context = folium.FeatureGroup(name="Other places named (context)", show=False)
     for place in places:
@@ -112,14 +112,16 @@ def add_context(m: folium.Map, places: list[PlaceDoc], articles: dict[str, Artic
             fill_opacity=0.75,
             class_name="sm-context",
         )
-        marker.add_child(SafePopup(context_popup(place, articles), maxWidth=340, minWidth=220, maxHeight=360))
+        marker.add_child(
+            SafePopup(context_popup(place, articles, lang=lang), maxWidth=340, minWidth=220, maxHeight=360)
+        )
         marker.add_to(context)
     context.add_to(m)
 
 
-def _stop_marker(stop: StopDoc, total: int, lon: float, articles: dict[str, ArticleDoc]) -> TextMarker:
+def _stop_marker(stop: StopDoc, total: int, lon: float, articles: dict[str, ArticleDoc], lang: str) -> TextMarker:
     """A numbered marker (a ``DivIcon``, no icon font or image) with the stop's label for screen readers."""
-    label = stop_label(stop, total)
+    label = stop_label(stop, total, lang=lang)
     kind = stop.date_certainty if stop.date_start else Certainty.UNKNOWN
     icon = TextDivIcon(
         html=f'<span class="sm-pin-n" aria-hidden="true">{stop.seq}</span><span class="sm-sr">{escape(label)}</span>',
@@ -138,7 +140,7 @@ def _stop_marker(stop: StopDoc, total: int, lon: float, articles: dict[str, Arti
     )
     marker.add_child(
         SafePopup(
-            stop_popup(stop, total, articles),
+            stop_popup(stop, total, articles, lang=lang),
             maxWidth=360,
             minWidth=240,
             maxHeight=380,
@@ -150,13 +152,18 @@ def _stop_marker(stop: StopDoc, total: int, lon: float, articles: dict[str, Arti
 
 
 def add_stops(
-    m: folium.Map, stops: list[StopDoc], lons: dict[int, float], articles: dict[str, ArticleDoc]
+    m: folium.Map,
+    stops: list[StopDoc],
+    lons: dict[int, float],
+    articles: dict[str, ArticleDoc],
+    *,
+    lang: str = "en",
 ) -> list[Element]:
     """The numbered stop markers, each with its popup, in one layer; returns the markers in ``seq`` order."""
     stops_layer = folium.FeatureGroup(name="Stops", show=True)
     markers: list[Element] = []
     for stop in stops:
-        marker = _stop_marker(stop, len(stops), lons[stop.seq], articles)
+        marker = _stop_marker(stop, len(stops), lons[stop.seq], articles, lang)
         marker.add_to(stops_layer)
         markers.append(marker)
     stops_layer.add_to(m)

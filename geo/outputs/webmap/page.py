@@ -14,6 +14,7 @@ from geo.atomic import write_text_atomic
 from geo.outputs.webmap.assets import check_packages
 from geo.outputs.webmap.elements import Attribution, StoryControls, StoryFigure, StoryMap, number_elements
 from geo.outputs.webmap.geometry import bounds, display_lons, leg_paths
+from geo.outputs.webmap.labels import page_language
 from geo.outputs.webmap.layers import add_context, add_route, add_stops, add_tiles, add_uncertainty
 from geo.outputs.webmap.panel import panel_html, story_data
 from geo.story.document import StoryDoc
@@ -29,7 +30,7 @@ _WORLD = [[-60.0, -170.0], [75.0, 170.0]]  # the overview of a story without a s
 _MAX_OVERVIEW_ZOOM = 7
 
 
-def build_map(doc: StoryDoc, *, cdn: bool = False) -> StoryMap:
+def build_map(doc: StoryDoc, *, cdn: bool = False, lang: str | None = None) -> StoryMap:
     """The story's folium map, inside its page (call ``get_root().render()`` for the HTML).
 
     Parameters
@@ -38,6 +39,8 @@ def build_map(doc: StoryDoc, *, cdn: bool = False) -> StoryMap:
         The story document.
     cdn:
         Load the third-party packages from jsDelivr instead of inlining them.
+    lang:
+        The page's language (``en``, ``ar``, ``fr``); default: the one most articles are written in.
 
     Returns
     -------
@@ -51,12 +54,13 @@ def build_map(doc: StoryDoc, *, cdn: bool = False) -> StoryMap:
     """
     check_packages()
     articles = {a.name: a for a in doc.articles}
+    lang = lang or page_language(doc)
     lons = display_lons(doc.stops)
     legs = leg_paths(doc.stops, lons)
     points = [(s.lat, lons[s.seq]) for s in doc.stops] + [(p[0], p[1]) for leg in legs for p in leg["path"]]
 
     m = StoryMap(location=None, tiles=None, zoom_start=2, control_scale=True, world_copy_jump=False)
-    figure = StoryFigure(title=doc.title or "Story map", cdn=cdn)
+    figure = StoryFigure(title=doc.title or "Story map", cdn=cdn, lang=lang)
     figure.add_child(m)
     # The overview first, before any layer is added: no tile is fetched for another view.
     m.fit_bounds(bounds(points) if points else _WORLD, padding=(40, 40), max_zoom=_MAX_OVERVIEW_ZOOM)
@@ -64,20 +68,20 @@ def build_map(doc: StoryDoc, *, cdn: bool = False) -> StoryMap:
     add_tiles(m)
     add_uncertainty(m, doc.stops, lons)
     route = add_route(m, legs)
-    add_context(m, doc.places, articles)
-    markers = add_stops(m, doc.stops, lons, articles)
+    add_context(m, doc.places, articles, lang=lang)
+    markers = add_stops(m, doc.stops, lons, articles, lang=lang)
 
     m.add_child(Attribution(_DATA_ATTR))
     control = folium.LayerControl(position="topright", collapsed=True)
     control.add_to(m)
 
-    data = story_data(doc, lons, legs, cdn=cdn)
-    m.add_child(StoryControls(panel_html(doc, data, cdn=cdn), route=route, markers=markers, control=control))
+    data = story_data(doc, lons, legs, cdn=cdn, lang=lang)
+    m.add_child(StoryControls(panel_html(doc, data, cdn=cdn, lang=lang), route=route, markers=markers, control=control))
     number_elements(figure)
     return m
 
 
-def render_map(doc: StoryDoc, *, cdn: bool = False) -> str:
+def render_map(doc: StoryDoc, *, cdn: bool = False, lang: str | None = None) -> str:
     """The story map as one HTML page.
 
     Parameters
@@ -89,6 +93,8 @@ def render_map(doc: StoryDoc, *, cdn: bool = False) -> str:
         needs no network (but for tiles). ``True``: Leaflet, leaflet-ant-path,
         topojson-client and the world outlines load from jsDelivr at the
         pinned versions; our own script and style stay inline.
+    lang:
+        The page's language; default: the one most of the story's articles are written in.
 
     Returns
     -------
@@ -100,10 +106,10 @@ def render_map(doc: StoryDoc, *, cdn: bool = False) -> str:
     OutputError
         When a front-end asset is missing or not at its pinned version.
     """
-    return build_map(doc, cdn=cdn).get_root().render()
+    return build_map(doc, cdn=cdn, lang=lang).get_root().render()
 
 
-def write_map(doc: StoryDoc, path: Path, *, cdn: bool = False) -> Path:
+def write_map(doc: StoryDoc, path: Path, *, cdn: bool = False, lang: str | None = None) -> Path:
     """Write :func:`render_map` to ``path`` atomically (UTF-8); returns the path.
 
     Raises
@@ -111,4 +117,4 @@ def write_map(doc: StoryDoc, path: Path, *, cdn: bool = False) -> Path:
     OutputError
         When an asset is missing or the file cannot be written.
     """
-    return write_text_atomic(Path(path), render_map(doc, cdn=cdn))
+    return write_text_atomic(Path(path), render_map(doc, cdn=cdn, lang=lang))

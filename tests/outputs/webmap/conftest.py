@@ -10,9 +10,9 @@ from tests.outputs.webmap.story_page import fixture_doc
 
 @pytest.fixture(scope="session")
 def page() -> str:
-    return render_map(fixture_doc())
+    return render_map(fixture_doc(), lang="en")
 
 
 @pytest.fixture(scope="session")
 def cdn_page() -> str:
-    return render_map(fixture_doc(), cdn=True)
+    return render_map(fixture_doc(), cdn=True, lang="en")

@@ -5,7 +5,10 @@ from __future__ import annotations
 import html
 import re
 
-from tests.outputs.webmap.story_page import IMG, PWN_IMG, PWN_SCRIPT, popups, stop_popup
+import pytest
+
+from geo.outputs.webmap import render_map
+from tests.outputs.webmap.story_page import IMG, PWN_IMG, PWN_SCRIPT, fixture_doc, popups, stop_popup
 
 
 def test_popups_and_panel_escape_article_text_once(page: str) -> None:
@@ -35,3 +38,18 @@ def test_popup_dates_and_certainty(page: str) -> None:
     assert '<time datetime="2024-05-01">1 May 2024</time> <span class="sm-pop-cert">(exact date)</span>' in found[0]
     assert ">2–3 May 2024</time>" in found[1] and "(approximate date)" in found[1]
     assert "date unknown" in found[3] and "placed by the order of the story" in found[3]
+
+
+# (language, the popup's own words, its headline of stop 1, a word that must not be there)
+POPUP_LANGUAGES = [
+    ("en", ('lang="en" dir="ltr"', "Stop 1 of 4", "How the story was read"), "Damascus", "المحطة"),
+    ("ar", ('lang="ar" dir="rtl"', "المحطة 1 من 4", "كيف قُرئت القصة"), "دمشق", "Stop 1 of"),
+]
+
+
+@pytest.mark.parametrize(("lang", "words", "place", "absent"), POPUP_LANGUAGES)
+def test_a_popup_speaks_the_story_language(lang: str, words: tuple[str, ...], place: str, absent: str) -> None:
+    popup = stop_popup(render_map(fixture_doc(), lang=lang), 1)
+    assert all(w in popup for w in words)
+    assert place in popup and absent not in popup
+    assert ".txt" not in popup and "unknown source" not in popup

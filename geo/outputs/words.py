@@ -1,0 +1,193 @@
+"""The words of the story map and the exports in the story's language: English, Arabic and French.
+
+A story map speaks the language most of its articles are written in
+(:func:`~geo.story.happened.story_language`): the stop's headline, the
+popups' labels, the panel, the legend and what the player announces.
+:func:`word` gives one string, filled with its fields; a language without
+a table, or a key its table lacks, falls back to English.
+"""
+
+from __future__ import annotations
+
+from geo.model import Certainty, Role
+
+__all__ = ["PAGE_LANGUAGES", "direction", "word"]
+
+_EN: dict[str, str] = {
+    "stop_of": "Stop {seq} of {total}",
+    "stop_label": "Stop {seq} of {total}: {name}, {date}",
+    "date_unknown": "date unknown",
+    "dates_unknown": "undated",
+    "also_here": "Also here",
+    "how_read": "How the story was read",
+    "in_articles": "In the articles ({count})",
+    "more_quotes": "{count} more quotes",
+    "more_quote": "1 more quote",
+    "no_quote": "No quote recorded.",
+    "read_article": "read the article",
+    "within_km": "within about {km} km",
+    "also_named": "Also named in the articles",
+    "mentioned": "mentioned",
+    "stops": "Stops",
+    "stops_count": "{count} stops",
+    "stop_count": "1 stop",
+    "whole_route": "Whole route",
+    "whole_route_live": "Whole route: {count}.",
+    "whole_route_span": "Whole route · {span}",
+    "no_stops": "No stops",
+    "player": "Time player",
+    "play": "Play",
+    "pause": "Pause",
+    "paused": "Paused at stop {seq} of {total}.",
+    "journey_end": "End of the journey.",
+    "speed": "Speed",
+    "date": "Date",
+    "approx": "approx.",
+    "legend": "Legend",
+    "key_exact": "stop, exact date",
+    "key_approximate": "stop, approximate date",
+    "key_unknown": "stop without a date (no route leg)",
+    "key_line": "route in date order, along great circles",
+    "key_circle": "how far a vague or relative place may be",
+    "key_context": "other places the articles name (layer “Other places named”, off at first)",
+    "animate": "Animate the route",
+    "help": "{left} {right} move from stop to stop, {space} plays or pauses, {home} / {end} first and last stop, "
+    "{esc} closes a popup.",
+    "sources": "Sources ({count})",
+    "articles_count": "{count} articles",
+    "article_count": "1 article",
+    "outlines": "Country outlines (offline)",
+    "date_label": "Date",
+    "also": "Also",
+    "role": "Role",
+    f"cert_{Certainty.EXACT}": "exact date",
+    f"cert_{Certainty.APPROXIMATE}": "approximate date",
+    "cert_none": "not dated by the articles; placed by the order of the story",
+    "cert_other": "uncertain date",
+    f"role_{Role.DEPARTURE}": "departure",
+    f"role_{Role.VISIT}": "visit",
+    f"role_{Role.PLAN}": "plan (announced)",
+    f"role_{Role.DATELINE}": "dateline: where an article was filed",
+    f"role_{Role.GOVERNMENT}": "named for its government",
+    f"role_{Role.HISTORICAL}": "an earlier visit or event",
+    f"role_{Role.RELATED_REPORT}": "site of a related report",
+    f"role_{Role.MENTIONED}": "mentioned",
+    f"role_{Role.COUNTRY}": "country",
+    f"role_{Role.REGION}": "region",
+    f"role_{Role.WATER}": "water",
+}
+_AR: dict[str, str] = {
+    "stop_of": "المحطة {seq} من {total}",
+    "stop_label": "المحطة {seq} من {total}: {name}، {date}",
+    "date_unknown": "تاريخ غير معروف",
+    "dates_unknown": "بلا تاريخ",
+    "also_here": "وهنا أيضًا",
+    "how_read": "كيف قُرئت القصة",
+    "in_articles": "في المقالات ({count})",
+    "more_quotes": "{count} اقتباسات أخرى",
+    "more_quote": "اقتباس آخر",
+    "no_quote": "لا اقتباس مسجّل.",
+    "read_article": "اقرأ المقال",
+    "within_km": "في نطاق {km} كم تقريبًا",
+    "also_named": "مكان آخر تذكره المقالات",
+    "mentioned": "ذُكر فحسب",
+    "stops": "المحطات",
+    "stops_count": "{count} محطات",
+    "stop_count": "محطة واحدة",
+    "whole_route": "المسار كاملًا",
+    "whole_route_live": "المسار كاملًا: {count}.",
+    "whole_route_span": "المسار كاملًا · {span}",
+    "no_stops": "لا محطات",
+    "player": "مشغّل الزمن",
+    "play": "تشغيل",
+    "pause": "إيقاف مؤقت",
+    "paused": "توقف عند المحطة {seq} من {total}.",
+    "journey_end": "نهاية الرحلة.",
+    "speed": "السرعة",
+    "date": "التاريخ",
+    "approx": "تقريبًا",
+    "legend": "دليل الخريطة",
+    "key_exact": "محطة بتاريخ مؤكد",
+    "key_approximate": "محطة بتاريخ تقريبي",
+    "key_unknown": "محطة بلا تاريخ (خارج خط المسار)",
+    "key_line": "المسار بترتيب التواريخ، على الدوائر العظمى",
+    "key_circle": "المدى الذي قد يقع فيه مكان مبهم أو نسبي",
+    "key_context": "أماكن أخرى تذكرها المقالات (طبقة «أماكن أخرى»، مخفية في البداية)",
+    "animate": "حرّك خط المسار",
+    "help": "{right} {left} للتنقل بين المحطات، {space} للتشغيل أو الإيقاف، {home} / {end} أول محطة وآخرها، "
+    "{esc} يغلق النافذة.",
+    "sources": "المصادر ({count})",
+    "articles_count": "{count} مقالات",
+    "article_count": "مقال واحد",
+    "outlines": "حدود الدول (دون اتصال)",
+    "date_label": "التاريخ",
+    "also": "أيضًا",
+    "role": "الدور",
+    f"cert_{Certainty.EXACT}": "تاريخ مؤكد",
+    f"cert_{Certainty.APPROXIMATE}": "تاريخ تقريبي",
+    "cert_none": "لم تحدد المقالات تاريخها؛ وُضعت حسب ترتيب القصة",
+    "cert_other": "تاريخ غير مؤكد",
+    f"role_{Role.DEPARTURE}": "انطلاق",
+    f"role_{Role.VISIT}": "زيارة",
+    f"role_{Role.PLAN}": "خطة (مُعلنة)",
+    f"role_{Role.DATELINE}": "مكان إرسال الخبر",
+    f"role_{Role.GOVERNMENT}": "ذُكر للدلالة على حكومته",
+    f"role_{Role.HISTORICAL}": "زيارة أو حدث سابق",
+    f"role_{Role.RELATED_REPORT}": "موقع خبر ذي صلة",
+    f"role_{Role.MENTIONED}": "ذُكر فحسب",
+    f"role_{Role.COUNTRY}": "دولة",
+    f"role_{Role.REGION}": "إقليم",
+    f"role_{Role.WATER}": "بحر أو محيط",
+}
+_FR: dict[str, str] = {
+    "stop_of": "Étape {seq} sur {total}",
+    "stop_label": "Étape {seq} sur {total} : {name}, {date}",
+    "date_unknown": "date inconnue",
+    "dates_unknown": "sans date",
+    "also_here": "Aussi ici",
+    "how_read": "Comment l'histoire a été lue",
+    "in_articles": "Dans les articles ({count})",
+    "more_quotes": "{count} autres citations",
+    "more_quote": "1 autre citation",
+    "no_quote": "Aucune citation.",
+    "read_article": "lire l'article",
+    "within_km": "à environ {km} km près",
+    "also_named": "Aussi nommé dans les articles",
+    "mentioned": "mentionné",
+    "stops": "Étapes",
+    "stops_count": "{count} étapes",
+    "stop_count": "1 étape",
+    "whole_route": "Tout le parcours",
+    "whole_route_live": "Tout le parcours : {count}.",
+    "whole_route_span": "Tout le parcours · {span}",
+    "no_stops": "Aucune étape",
+    "play": "Lire",
+    "pause": "Pause",
+    "paused": "En pause à l'étape {seq} sur {total}.",
+    "journey_end": "Fin du voyage.",
+    "speed": "Vitesse",
+    "legend": "Légende",
+    "date_label": "Date",
+    "also": "Aussi",
+    "role": "Rôle",
+    "sources": "Sources ({count})",
+    "articles_count": "{count} articles",
+    "article_count": "1 article",
+    f"role_{Role.DEPARTURE}": "départ",
+    f"role_{Role.VISIT}": "visite",
+    f"role_{Role.PLAN}": "projet (annoncé)",
+}
+_WORDS: dict[str, dict[str, str]] = {"en": _EN, "ar": _AR, "fr": _FR}
+#: The languages the page speaks (any other: English).
+PAGE_LANGUAGES: tuple[str, ...] = tuple(_WORDS)
+
+
+def word(lang: str, key: str, **fields: object) -> str:
+    """The page's string ``key`` in ``lang`` (English when ``lang`` or the key has none), its fields filled."""
+    text = _WORDS.get(lang, _EN).get(key) or _EN[key]
+    return text.format(**fields) if fields else text
+
+
+def direction(lang: str) -> str:
+    """``rtl`` for Arabic, else ``ltr``."""
+    return "rtl" if lang == "ar" else "ltr"
