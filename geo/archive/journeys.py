@@ -5,8 +5,10 @@ The articles of one traveller (their key across scripts,
 publication dates; a new journey starts where more than
 ``ArchiveSettings.gap_days`` pass between two articles, or after an article
 that ends with the traveller back home (a visit in the country they most often
-depart from) when the next one is published later. An article with no
-traveller or no publication date belongs to no journey, and says why.
+depart from) when the next one is published later. An undated article joins
+its traveller's last journey (as in one folder, it is taken to be no older than
+the others). An article with no traveller, or undated with a traveller who has
+no dated article, belongs to no journey, and says why.
 """
 
 from __future__ import annotations
@@ -94,18 +96,25 @@ def find_journeys(
     """
     by_traveller: dict[str, list[tuple[dt.date, str, Digest]]] = {}
     left: list[Unjourneyed] = []
+    undated: dict[str, list[tuple[str, Digest]]] = {}
     for key, digest in digests:
         if digest.traveller is None:
             left.append(Unjourneyed(digest.name, "no traveller found"))
         elif digest.published is None:
-            left.append(Unjourneyed(digest.name, "no publication date"))
+            undated.setdefault(digest.traveller, []).append((key, digest))
         else:
             date = dt.date.fromisoformat(digest.published)
             by_traveller.setdefault(digest.traveller, []).append((date, key, digest))
     journeys = []
+    for traveller, loose in sorted(undated.items()):
+        if traveller not in by_traveller:
+            left.extend(Unjourneyed(d.name, "no publication date") for _, d in loose)
     for traveller, items in sorted(by_traveller.items()):
         items.sort(key=lambda item: (item[0], item[2].name, item[1]))
-        for part in _split(items, gap_days=settings.gap_days):
+        parts = _split(items, gap_days=settings.gap_days)
+        # an undated article is no older than the traveller's others (as in one folder): their last journey's
+        parts[-1].extend((parts[-1][-1][0], key, d) for key, d in sorted(undated.get(traveller, []), key=_by_name))
+        for part in parts:
             names = Counter(name for _, _, d in part for name in d.names)
             ordered = tuple(sorted(names, key=lambda n: (-names[n], n)))
             keys = tuple(key for _, key, _ in part)
@@ -113,6 +122,10 @@ def find_journeys(
             journeys.append(Journey(traveller, ordered, keys, part[0][0], part[-1][0], articles))
     journeys.sort(key=lambda j: (j.first, j.traveller, j.keys))
     return _with_slugs(journeys), sorted(left, key=lambda u: u.name)
+
+
+def _by_name(item: tuple[str, Digest]) -> tuple[str, str]:
+    return item[1].name, item[0]
 
 
 def _with_slugs(journeys: list[Journey]) -> list[Journey]:
