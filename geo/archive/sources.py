@@ -54,7 +54,7 @@ def iter_articles(source: str | Path, *, settings: Settings) -> Iterator[Article
     """
     source = Path(source)
     for path in _paths(source):
-        shown = path.relative_to(source).as_posix() if source.is_dir() else path.as_posix()
+        shown = path.relative_to(source).as_posix() if source.is_dir() else path.name if source.is_file() else str(path)
         for item in _articles_of(path, settings=settings):
             if isinstance(item, Article):  # a folder tree may hold two files of one name: the path tells them apart
                 item = replace(item, name=shown + item.name[len(path.name) :], path=None)
