@@ -1,4 +1,4 @@
-"""The command line: ``python -m geo places|build|render|settings|index``.
+"""The command line: ``python -m geo places|build|render|settings|index|archive``.
 
 Every failure the package raises on purpose is reported as one line on
 standard error with a non-zero exit status; no traceback.
@@ -59,9 +59,38 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--folds", type=int, default=5, help="cross-validation folds, whole groups left out (5)")
     fit.add_argument("--within-km", type=float, default=161.0, help="a candidate this close to gold is right (161)")
     fit.add_argument("--l2", type=float, default=1.0, help="pull towards the starting weights (1.0)")
+    _add_archive(sub)
     index = sub.add_parser("index", help="compile the gazetteer index (done automatically when needed)")
     index.add_argument("--rebuild", action="store_true", help="compile even when the index is current")
     return parser
+
+
+def _add_archive(sub: argparse._SubParsersAction) -> None:
+    """``archive``: a news archive in, every journey out (on a Dask cluster)."""
+    archive = sub.add_parser("archive", help="find every journey in a news archive and write each one's story")
+    archive.add_argument("source", help="a folder tree, a .jsonl or .parquet file of articles, or a glob of them")
+    archive.add_argument("--out", type=Path, required=True, help="output folder (journeys, index.html, cache)")
+    archive.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="a running Dask scheduler (default: local)")
+    archive.add_argument(
+        "--workers", type=int, help="local worker processes (default: one per core; 0: this process only)"
+    )
+    archive.add_argument("--cdn", action="store_true", help="the journeys' story.html load libraries from a CDN")
+    archive.add_argument("--settings", type=Path, help="a settings file (JSON or YAML; see `geo settings`)")
+
+
+def _cmd_archive(args: argparse.Namespace) -> int:
+    from geo.archive.run import run_archive
+
+    report = run_archive(
+        Path(args.source),
+        out=args.out,
+        settings=_settings(args),
+        scheduler=args.scheduler,
+        workers=args.workers,
+        cdn=args.cdn,
+    )
+    print(_one_line(report.line(args.out)))
+    return 0
 
 
 def _add_geocoder_options(build: argparse.ArgumentParser) -> None:
@@ -301,6 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "settings": _cmd_settings,
         "fit": _cmd_fit,
         "index": _cmd_index,
+        "archive": _cmd_archive,
     }
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):

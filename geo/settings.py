@@ -5,7 +5,8 @@ the flow — :class:`TextSettings`, :class:`ProminenceSettings` (shared),
 :class:`RecognitionSettings`, :class:`ResolutionSettings`,
 :class:`UncertaintySettings`, :class:`RelativeSettings`, :class:`DateSettings`,
 :class:`RoleSettings`, :class:`TravellerSettings`, :class:`TimelineSettings`,
-:class:`LookupSettings`, and :class:`LimitsSettings` (how much input any stage takes).
+:class:`LookupSettings`, :class:`LimitsSettings` (how much input any stage takes) and
+:class:`ArchiveSettings` (journeys found in a news archive, ``geo archive``).
 Every field says, in its description, why it exists, and in its ``source``
 where its value comes from (set by hand, a fact of geometry, fitted by a script
 on labelled data). :class:`~geo.pipeline.Pipeline` takes one ``Settings`` and
@@ -38,6 +39,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from geo.errors import InputError
 
 __all__ = [
+    "ArchiveSettings",
     "DateSettings",
     "HAND_SET",
     "LimitsSettings",
@@ -457,6 +459,21 @@ class LimitsSettings(_Section):
     )
 
 
+class ArchiveSettings(_Section):
+    """Journeys found across a news archive and the work shared out to read it (:mod:`geo.archive`)."""
+
+    gap_days: int = _knob(
+        14,
+        "a traveller's articles further apart than this (publication dates) tell two journeys: the dev sets' trips "
+        "last at most a week and one leader's trips are at least a month apart",
+        ge=1,
+    )
+    batch_articles: int = _knob(32, "articles read in one task of the cluster (fewer round trips, bounded)", ge=1)
+    in_flight_per_worker: int = _knob(
+        3, "tasks queued per worker at once: keeps the workers busy while memory stays bounded", ge=1
+    )
+
+
 class Settings(_Section):
     """All the deciding numbers of the reader, one section per stage.
 
@@ -477,6 +494,7 @@ class Settings(_Section):
     timeline: TimelineSettings = Field(default_factory=TimelineSettings)
     lookup: LookupSettings = Field(default_factory=LookupSettings)
     limits: LimitsSettings = Field(default_factory=LimitsSettings)
+    archive: ArchiveSettings = Field(default_factory=ArchiveSettings)
 
 
 def load_settings(path: Path) -> Settings:

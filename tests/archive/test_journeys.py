@@ -1,0 +1,65 @@
+"""Journeys: one traveller's articles split by time gaps and by a return home; slugs unique and ASCII."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.archive.journeys import find_journeys, home_country, slug
+from geo.archive.reading import Digest
+from geo.settings import ArchiveSettings
+
+
+def _d(
+    name: str, traveller: str | None, published: str | None, *stops: tuple[str, str, str | None]
+) -> tuple[str, Digest]:
+    return f"k-{name}", Digest(name, traveller, ("Leader Omar",) if traveller else (), published, tuple(stops))
+
+
+CASES = [
+    ("one trip", [_d("a", "LDR", "2024-01-01"), _d("b", "LDR", "2024-01-05")], [("a", "b")]),
+    ("weeks apart", [_d("a", "LDR", "2024-01-01"), _d("b", "LDR", "2024-03-01")], [("a",), ("b",)]),
+    ("two travellers", [_d("a", "LDR", "2024-01-01"), _d("b", "XYZ", "2024-01-02")], [("a",), ("b",)]),
+    (
+        "back home, then away again",
+        [
+            _d("a", "LDR", "2024-01-01", ("departure", "EG", "2024-01-01"), ("visit", "FR", "2024-01-02")),
+            _d("b", "LDR", "2024-01-03", ("visit", "EG", "2024-01-03")),
+            _d("c", "LDR", "2024-01-06", ("departure", "EG", "2024-01-06"), ("visit", "IT", "2024-01-06")),
+        ],
+        [("a", "b"), ("c",)],
+    ),
+    ("undated joins the last", [_d("a", "LDR", "2024-01-01"), _d("z", "LDR", None)], [("a", "z")]),
+]
+
+
+@pytest.mark.parametrize(("case", "digests", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_journeys(case: str, digests: list, expected: list) -> None:
+    journeys, left = find_journeys(digests, settings=ArchiveSettings())
+    assert [j.articles for j in journeys] == expected
+    assert left == []
+    assert len({j.slug for j in journeys}) == len(journeys)
+
+
+def test_articles_in_no_journey_say_why() -> None:
+    journeys, left = find_journeys([_d("a", None, "2024-01-01"), _d("b", "LDR", None)], settings=ArchiveSettings())
+    assert journeys == []
+    assert [(u.name, u.reason) for u in left] == [("a", "no traveller found"), ("b", "no publication date")]
+
+
+def test_home_is_where_departures_start() -> None:
+    digests = [
+        _d("a", "L", "2024-01-01", ("departure", "EG", None), ("departure", "EG", None), ("departure", "SA", None))
+    ]
+    assert home_country(d for _, d in digests) == "EG"
+
+
+@pytest.mark.parametrize(
+    ("names", "fallback", "expected"),
+    [
+        (("فلاديمير بوتين", "Vladimir Putin"), "BTN", "vladimir-putin"),
+        (("فلاديمير بوتين",), "BTN", "btn"),
+        ((), "", "traveller"),
+    ],
+)
+def test_slug(names: tuple, fallback: str, expected: str) -> None:
+    assert slug(names, fallback=fallback) == expected

@@ -1,0 +1,49 @@
+"""A whole archive run in this process: journeys written, lists complete, a re-run reads only what changed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from geo.archive.run import run_archive
+from geo.errors import InputError
+from tests.conftest import BUNDLED
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("archive") / "news"
+    shutil.copytree(BUNDLED, folder)
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02" * 50)
+    return folder
+
+
+def test_run_and_rerun(archive: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = run_archive(archive, out=out, workers=0, progress=None)
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert first.journeys == len(summary["journeys"]) >= 1
+    accounted = {a for j in summary["journeys"] for a in j["articles"]}
+    accounted |= {u["name"] for u in summary["no_journey"]} | {f["name"] for f in summary["failed"]}
+    assert summary["articles"] == first.articles == len(accounted)
+    assert any("broken" in f["name"] for f in summary["failed"])
+    for journey in summary["journeys"]:
+        assert (out / "journeys" / journey["journey"] / "story.html").is_file()
+    assert "<script src=" not in (out / "index.html").read_text(encoding="utf-8")
+    assert (out / "journeys.parquet").stat().st_size > 0
+    before = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and "readings" not in p.name}
+    (archive / "new.txt").write_text("خبر قصير عن الطقس في المدينة اليوم دون أي رحلة.", encoding="utf-8")
+    again = run_archive(archive, out=out, workers=0, progress=None)
+    assert (again.read, again.cached) == (1, first.articles - 1)
+    after = {p: p.read_bytes() for p in before}
+    assert [
+        p.name for p in before if before[p] != after[p] and p.name != "summary.json" and p.name != "index.html"
+    ] == []
+
+
+def test_out_inside_the_archive_is_refused(archive: Path) -> None:
+    with pytest.raises(InputError, match="outside"):
+        run_archive(archive, out=archive / "out", workers=0, progress=None)
