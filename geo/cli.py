@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--within-km", type=float, default=161.0, help="a candidate this close to gold is right (161)")
     fit.add_argument("--l2", type=float, default=1.0, help="pull towards the starting weights (1.0)")
     _add_archive(sub)
+    _add_fit_story(sub)
     index = sub.add_parser("index", help="compile the gazetteer index (done automatically when needed)")
     index.add_argument("--rebuild", action="store_true", help="compile even when the index is current")
     return parser
@@ -91,6 +92,18 @@ def _cmd_archive(args: argparse.Namespace) -> int:
     )
     print(_one_line(report.line(args.out)))
     return 0
+
+
+def _add_fit_story(sub: argparse._SubParsersAction) -> None:
+    """``fit-story``: the story stage's knobs fitted on story-labelled folders, journeys held out whole."""
+    fit = sub.add_parser("fit-story", help="fit the story stage's knobs on folders of gold.json + texts/")
+    fit.add_argument("data", type=Path, nargs="+", help="folders holding gold.json and texts/ (the dev set's layout)")
+    fit.add_argument("--out", type=Path, required=True, help="the settings file to write (the knobs the fit moved)")
+    fit.add_argument("--settings", type=Path, help="the settings to start from (default: the shipped ones)")
+    fit.add_argument("--folds", type=int, default=5, help="cross-validation folds, whole journeys left out (5)")
+    fit.add_argument("--passes", type=int, default=2, help="coordinate-descent passes over the knobs (2)")
+    fit.add_argument("--min-gain", type=float, default=0.001, help="the least objective gain that moves a knob")
+    fit.add_argument("--knobs", help="comma-separated section.field names to search (default: the story knobs)")
 
 
 def _add_geocoder_options(build: argparse.ArgumentParser) -> None:
@@ -312,6 +325,47 @@ def _cmd_fit(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_fit_story(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from geo.pipeline import Pipeline
+    from geo.story.fitting import (
+        STORY_KNOBS,
+        StoryScorer,
+        cross_validate,
+        fitted_story_settings,
+        read_once,
+        read_story_set,
+        save_fitted,
+        with_value,
+    )
+
+    if args.folds < 2 or args.passes < 1 or args.min_gain < 0:
+        raise InputError("--folds must be at least 2, --passes at least 1 and --min-gain not negative")
+    base = _settings(args)
+    knobs = tuple(k.strip() for k in args.knobs.split(",") if k.strip()) if args.knobs else STORY_KNOBS
+    for knob in knobs:
+        with_value(base, knob, _knob_value(base, knob))  # refuses a name that is no setting
+    pipeline = Pipeline(settings=base)
+    read = read_once(read_story_set(args.data), pipeline)
+    if not read:
+        raise InputError("the labelled folders hold no article")
+    report = cross_validate(read, start=base, knobs=knobs, folds=args.folds, passes=args.passes,
+                            min_gain=args.min_gain, scorer=StoryScorer(pipeline),
+                            progress=lambda line: print(_one_line(line), file=sys.stderr))  # fmt: skip
+    fitted = fitted_story_settings(report, data=args.data, today=dt.date.today())
+    save_fitted(fitted, changed=report.changed, path=args.out)
+    print(f"{report.articles} articles in {report.journeys} journeys; held out by journey: {report.summary()}")
+    verdict = "beat" if report.wins else "did not beat"
+    print(f"the fitted settings {verdict} the starting ones held out; written to {args.out}")
+    return 0
+
+
+def _knob_value(settings: Settings, name: str) -> object:
+    section = getattr(settings, name.partition(".")[0], None)
+    return getattr(section, name.partition(".")[2], None)
+
+
 def _cmd_index(args: argparse.Namespace) -> int:
     from geo.places.gazetteer import Gazetteer, ensure_index
 
@@ -329,6 +383,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "render": _cmd_render,
         "settings": _cmd_settings,
         "fit": _cmd_fit,
+        "fit-story": _cmd_fit_story,
         "index": _cmd_index,
         "archive": _cmd_archive,
     }

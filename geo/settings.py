@@ -12,6 +12,10 @@ where its value comes from (set by hand, a fact of geometry, fitted by a script
 on labelled data). :class:`~geo.pipeline.Pipeline` takes one ``Settings`` and
 hands each stage its section; no module constant decides a result on its own.
 
+Shipped defaults: the values in this module, but for the knobs ``python -m geo fit-story`` moved
+(:mod:`geo.story.fitting`), read from :data:`FITTED_PATH` once, never at import, with their provenance
+(``Settings().source``); :func:`settings_table` (``geo settings``) says which values are hand-set or fitted.
+
 Settings are data: :func:`load_settings` reads a JSON (or YAML) file written by
 :func:`save_settings` or by a fitting script — ``python -m geo build DIR --out
 OUT --settings FILE`` — and any field left out keeps its default. Unknown
@@ -29,6 +33,7 @@ Example
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -41,6 +46,7 @@ from geo.errors import InputError
 __all__ = [
     "ArchiveSettings",
     "DateSettings",
+    "FITTED_PATH",
     "HAND_SET",
     "LimitsSettings",
     "LookupSettings",
@@ -54,6 +60,7 @@ __all__ = [
     "TimelineSettings",
     "TravellerSettings",
     "UncertaintySettings",
+    "fitted_defaults",
     "load_settings",
     "save_settings",
     "settings_table",
@@ -63,6 +70,9 @@ __all__ = [
 HAND_SET = (
     "set by hand when the reader was first written, on the bundled articles and the tests' sentences; not yet fitted"
 )
+#: The shipped fitted values: only the knobs the story fit moved, and its provenance (``source``).
+FITTED_PATH = Path(__file__).resolve().parents[1] / "data" / "settings" / "fitted.json"
+_FITTED = "data/settings/fitted.json says on what and how well"
 #: The years the date patterns read (:mod:`geo.dates.patterns`): no setting can reach outside them.
 _PATTERN_YEARS = (1900, 2100)
 #: A value that follows from the definition of the quantity, not from data.
@@ -76,6 +86,20 @@ def _knob(default: Any, why: str, source: str = HAND_SET, **limits: Any) -> Any:
 
 class _Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shipped_fitted_values(cls, data: Any) -> Any:
+        """A field left out takes its fitted value when the shipped fitted file has one."""
+        if not isinstance(data, dict):
+            return data
+        fitted = fitted_defaults()
+        if not fitted:
+            return data
+        if cls is Settings:
+            return {"source": f"defaults, with fitted values: {fitted['source']}", **data}
+        section = next((n for n, f in Settings.model_fields.items() if f.annotation is cls), None)
+        return {**fitted.get(section, {}), **data}
 
 
 class TextSettings(_Section):
@@ -469,9 +493,7 @@ class ArchiveSettings(_Section):
         ge=1,
     )
     batch_articles: int = _knob(32, "articles read in one task of the cluster (fewer round trips, bounded)", ge=1)
-    in_flight_per_worker: int = _knob(
-        3, "tasks queued per worker at once: keeps the workers busy while memory stays bounded", ge=1
-    )
+    in_flight_per_worker: int = _knob(3, "tasks queued per worker at once (busy workers, bounded memory)", ge=1)
 
 
 class Settings(_Section):
@@ -495,6 +517,33 @@ class Settings(_Section):
     lookup: LookupSettings = Field(default_factory=LookupSettings)
     limits: LimitsSettings = Field(default_factory=LimitsSettings)
     archive: ArchiveSettings = Field(default_factory=ArchiveSettings)
+
+
+@functools.cache
+def fitted_defaults() -> dict[str, Any]:
+    """The shipped fitted file (:data:`FITTED_PATH`) as ``{"source": str, section: {field: value}}`` or ``{}``.
+
+    Raises
+    ------
+    InputError
+        When the file is unreadable, or names a section or field that does not exist.
+    """
+    if not FITTED_PATH.is_file():
+        return {}
+    try:
+        data = json.loads(FITTED_PATH.read_text(encoding="utf-8"))
+    except (OSError, UnicodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise InputError(f"cannot read the fitted settings {FITTED_PATH}: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("source"), str):
+        raise InputError(f"{FITTED_PATH}: must hold an object with a 'source'")
+    for section, values in ((k, v) for k, v in data.items() if k != "source"):
+        field = Settings.model_fields.get(section)
+        kind = field.annotation if field is not None else None
+        if not (isinstance(kind, type) and issubclass(kind, _Section) and isinstance(values, dict)):
+            raise InputError(f"{FITTED_PATH}: {section!r} is not a section of the settings")
+        if unknown := sorted(set(values) - set(kind.model_fields)):
+            raise InputError(f"{FITTED_PATH}: {section}.{unknown[0]} is not a setting")
+    return data
 
 
 def load_settings(path: Path) -> Settings:
@@ -541,8 +590,11 @@ def settings_table(settings: Settings | None = None) -> list[tuple[str, Any, str
             extra = section_field.json_schema_extra or {}
             rows.append((section_name, section, section_field.description or "", str(extra.get("source", ""))))
             continue
+        fitted = fitted_defaults().get(section_name, {})
         for name, field in type(section).model_fields.items():
             extra = field.json_schema_extra or {}
             source = str(extra.get("source", "")) if isinstance(extra, dict) else ""
+            if name in fitted and fitted[name] == getattr(section, name):
+                source = f"fitted on story-labelled articles, journeys held out (by hand: {field.default!r}; {_FITTED})"
             rows.append((f"{section_name}.{name}", getattr(section, name), field.description or "", source))
     return rows
