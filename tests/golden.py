@@ -16,23 +16,14 @@ import tempfile
 from pathlib import Path
 
 from geo.cli import main as cli_main
+from geo.outputs.transaction import OUTPUT_NAMES
 
 __all__ = ["DIGESTS_FILE", "OUTPUTS", "build_digests"]
 
 ROOT = Path(__file__).resolve().parent.parent
 DIGESTS_FILE = ROOT / "tests" / "data" / "bundled_digests.json"
 #: Every file ``geo build`` writes for the bundled corpus.
-OUTPUTS = (
-    "story.json",
-    "story.geojson",
-    "story.html",
-    "story.gpkg",
-    "story.kml",
-    "storymap.json",
-    "stops.csv",
-    "story.pptx",
-    "story.pdf",
-)
+OUTPUTS = OUTPUT_NAMES
 
 
 def build_digests(articles: Path = ROOT / "data" / "articles") -> dict[str, str]:
