@@ -110,25 +110,29 @@ def _read(
     version = reader_version(settings_json)
     items = iter_articles(source, settings=settings)
     batches = _misses(items, cache, version=version, size=settings.archive.batch_articles, report=report)
+    start = time.perf_counter()
+    live = progress is not None and progress.isatty()
     for batch, result, error in engine.stream(read_batch, batches, settings_json):
         if error is not None:
             result = [(key, None, f"the task failed: {type(error).__name__}: {error}") for key, _ in batch]
         names = {key: article.name for key, article in batch}
         cache.put([(key, names[key], blob, text) for key, blob, text in result])
         report.read += len(batch)
-        if progress is not None:
-            print(
-                f"\rreading: {report.articles:,} articles, {report.read:,} read, {report.cached:,} cached",
-                end="",
-                file=progress,
-                flush=True,
-            )
+        if live:
+            print(f"\r{_progress(report, time.perf_counter() - start)}", end="", file=progress, flush=True)
     if progress is not None:
-        print(
-            f"\rreading: {report.articles:,} articles, {report.read:,} read, {report.cached:,} cached",
-            file=progress,
-            flush=True,
-        )
+        print(("\r" if live else "") + _progress(report, time.perf_counter() - start), file=progress, flush=True)
+
+
+def _progress(report: ArchiveReport, seconds: float) -> str:
+    """The reading's progress: articles done of those met so far (the archive streams), and the rate."""
+    done = report.read + report.cached
+    rate = report.read / seconds if seconds > 0 else 0.0
+    bar = "#" * (20 * done // max(1, report.articles))
+    return (
+        f"reading [{bar:<20}] {done:,}/{report.articles:,} articles ({report.read:,} read, "
+        f"{report.cached:,} cached) {rate:.1f} articles/s"
+    )
 
 
 def _write_journey(folder: Path, files: dict[str, bytes]) -> None:

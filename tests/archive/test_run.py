@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -60,3 +61,18 @@ def test_a_changed_journey_is_told_again(archive: Path, tmp_path: Path) -> None:
 def test_out_inside_the_archive_is_refused(archive: Path) -> None:
     with pytest.raises(InputError, match="outside"):
         run_archive(archive, out=archive / "out", workers=0, progress=None)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("stream", "lines"), [(io.StringIO, 1), (_Terminal, 1)])
+def test_progress(archive: Path, tmp_path: Path, stream: type, lines: int) -> None:
+    """A bar redrawn in place on a terminal (done / met, rate); one summary line otherwise."""
+    out = stream()
+    run_archive(archive, out=tmp_path / "out", workers=0, progress=out)
+    text = out.getvalue()
+    assert text.count("\n") == lines and "articles/s" in text
+    assert ("\r" in text) is (stream is _Terminal)
