@@ -9,8 +9,8 @@ texts as unrelated news, repeated with publication dates shifted by 60 days a co
 ``--articles``. Each copy of a trip is one known journey. Prints: reading articles/s on one core (this process),
 the 1 → 2 worker speed-up of a local cluster, the peak memory of a worker process, the archive's throughput, the
 time of a re-run with 1 % new articles, and journey recovery: the share of known trips whose read articles all
-sit in one journey, and the share of the articles of the journeys holding dev articles that belong to the
-journey's main trip (an article-level stand-in for the share of a journey's stops that belong to it).
+sit in one journey, and the share of the stops of the journeys holding dev articles that belong to the journey's
+main trip (most of the articles quoted for the stop are of that trip).
 """
 
 from __future__ import annotations
@@ -104,8 +104,12 @@ def assemble(path: Path, *, dev: list[dict], unrelated: list[dict], articles: in
     return known
 
 
-def recovery(summary: dict, known: dict[str, str]) -> tuple[float, float]:
-    """Share of known trips found as one journey; share of dev-holding journeys' articles from their main trip."""
+def recovery(summary: dict, known: dict[str, str], out: Path) -> tuple[float, float]:
+    """Share of known trips found as one journey; share of the stops of dev-holding journeys from their trip.
+
+    A journey's trip is the known trip most of its articles come from; one of its stops belongs to it when
+    most of the articles quoted for the stop are of that trip.
+    """
     where = {name: j["journey"] for j in summary["journeys"] for name in j["articles"]}
     trips: dict[str, set[str]] = {}
     for name, trip in known.items():
@@ -113,13 +117,18 @@ def recovery(summary: dict, known: dict[str, str]) -> tuple[float, float]:
             trips.setdefault(trip, set()).add(where[name])
     found = sum(1 for journeys in trips.values() if len(journeys) == 1)
     total_trips = len(set(known.values()))
-    purity = []
+    own = total = 0
     for journey in summary["journeys"]:
-        labels = Counter(known.get(name) for name in journey["articles"])
-        dev = {k: v for k, v in labels.items() if k}
-        if dev:
-            purity.append(max(dev.values()) / sum(labels.values()))
-    return found / max(1, total_trips), sum(purity) / max(1, len(purity))
+        labels = Counter(known[name] for name in journey["articles"] if name in known)
+        if not labels:
+            continue
+        trip = min(labels, key=lambda t: (-labels[t], t))
+        story = json.loads((out / "journeys" / journey["journey"] / "story.json").read_text(encoding="utf-8"))
+        for stop in story["stops"]:
+            quoted = [known.get(q["article"]) == trip for q in stop["quotes"]]
+            own += sum(quoted) * 2 > len(quoted)
+            total += 1
+    return found / max(1, total_trips), own / max(1, total)
 
 
 def _timed(source: Path, out: Path, **kwargs: object) -> tuple[float, object]:
@@ -164,12 +173,12 @@ def main() -> None:
         )
         del extra
         t3, r3 = _timed(root / "news", root / "out-w2", workers=2)
-        print(f"re-run with {r3.read} new articles ({r3.cached} cached): {t3:.1f} s")
+        print(f"re-run with {r3.read} new articles ({r3.cached} cached, {r3.kept} journeys kept): {t3:.1f} s")
         summary = json.loads((root / "out-w2" / "summary.json").read_text(encoding="utf-8"))
-        trips, purity = recovery(summary, known)
+        trips, purity = recovery(summary, known, root / "out-w2")
         print(
             f"journey recovery: {trips:.2f} of the known trips found as one journey; "
-            f"{purity:.2f} of a journey's articles belong to its trip"
+            f"{purity:.2f} of a journey's stops belong to its trip"
         )
 
 

@@ -486,12 +486,12 @@ class LimitsSettings(_Section):
 class ArchiveSettings(_Section):
     """Journeys found across a news archive and the work shared out to read it (:mod:`geo.archive`)."""
 
-    gap_days: int = _knob(
-        14,
-        "a traveller's articles further apart than this (publication dates) tell two journeys: the dev sets' trips "
-        "last at most a week and one leader's trips are at least a month apart",
-        ge=1,
-    )
+    gap_days: int = _knob(14, "a traveller's articles further apart tell two journeys (trips: ≤ a week)", ge=1)
+    join_days: int = _knob(3, "a host's or no one's article joins a journey it falls in, to this many days after", ge=0)
+    lead_days: int = _knob(1, "... or this many days before (the eve of a visit; no earlier: other news)", ge=0)
+    host_max_articles: int = _knob(2, "a journey this small may be the host's side of a larger one", ge=0)
+    min_sound_length: int = _knob(2, "a name's consonant key this long tells the traveller (one letter: too common)")
+    fuzzy_sound_length: int = _knob(4, "keys this long are one name when one letter apart (SRLZ, SRLS)", ge=1)
     batch_articles: int = _knob(32, "articles read in one task of the cluster (fewer round trips, bounded)", ge=1)
     in_flight_per_worker: int = _knob(3, "tasks queued per worker at once (busy workers, bounded memory)", ge=1)
 

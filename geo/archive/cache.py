@@ -2,7 +2,9 @@
 
 One SQLite file under the output folder holds, per article key (content and
 reader version, :func:`~geo.archive.reading.content_key`), the pickled reading
-and its digest, or the error that stopped it. The articles of the current run
+and its digest, or the error that stopped it; and, per journey folder, a digest
+of what it was told from (its articles' keys, the reader version and the output
+options), so that a re-run leaves a journey whose digest is unchanged as it is. The articles of the current run
 are marked as they stream by, so that memory stays bounded whatever the size of
 the archive; readings of articles no longer in it stay until :meth:`ReadingCache.prune`.
 """
@@ -25,6 +27,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS readings (
     key TEXT PRIMARY KEY, name TEXT NOT NULL, reading BLOB, digest TEXT, error TEXT
 );
+CREATE TABLE IF NOT EXISTS told (slug TEXT PRIMARY KEY, digest TEXT NOT NULL, stops INTEGER NOT NULL);
 CREATE TEMP TABLE IF NOT EXISTS seen (key TEXT PRIMARY KEY, name TEXT NOT NULL);
 """
 
@@ -85,6 +88,23 @@ class ReadingCache:
         """The pickled reading of ``key`` (sent as it is to a worker)."""
         (blob,) = self.connection.execute("SELECT reading FROM readings WHERE key = ?", (key,)).fetchone()
         return blob
+
+    def told(self, slug: str) -> tuple[str, int] | None:
+        """``(digest, stops)`` of the journey folder ``slug`` as last written, or ``None``."""
+        row = self.connection.execute("SELECT digest, stops FROM told WHERE slug = ?", (slug,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def tell(self, slug: str, digest: str, *, stops: int) -> None:
+        """Record that the journey folder ``slug`` was written from ``digest`` (with ``stops`` stops)."""
+        self.connection.execute("INSERT OR REPLACE INTO told VALUES (?, ?, ?)", (slug, digest, stops))
+        self.connection.commit()
+
+    def forget_told(self, keep: set[str]) -> None:
+        """Forget the journeys not in ``keep`` (their folders are gone)."""
+        for (slug,) in self.connection.execute("SELECT slug FROM told").fetchall():
+            if slug not in keep:
+                self.connection.execute("DELETE FROM told WHERE slug = ?", (slug,))
+        self.connection.commit()
 
     def prune(self) -> int:
         """Drop the readings of articles not seen in this run; returns how many."""

@@ -24,7 +24,8 @@ from geo.pipeline import Pipeline
 from geo.places.phonetic import phonetic_key
 from geo.settings import Settings
 from geo.story.roles import assign_roles
-from geo.story.traveller import Person, find_traveller, traveller_keys
+from geo.story.traveller import Person, find_traveller, load_people_words, traveller_keys
+from geo.text.folding import fold_text, tokens
 
 __all__ = [
     "Digest",
@@ -35,6 +36,7 @@ __all__ = [
     "read_one",
     "reader_version",
     "traveller_key",
+    "traveller_sounds",
     "worker_pipeline",
 ]
 
@@ -59,6 +61,10 @@ class Digest:
     ----------
     stops:
         ``(role, country, first day)`` of each stop role the article gives its own traveller, in text order.
+    sounds:
+        The consonant keys of every word of the traveller's names in both scripts (:func:`traveller_sounds`).
+    countries:
+        The countries of every place the article names (sorted).
     """
 
     name: str
@@ -66,6 +72,8 @@ class Digest:
     names: tuple[str, ...]
     published: str | None
     stops: tuple[tuple[str, str, str | None], ...]
+    sounds: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
 
     def to_json(self) -> str:
         """The digest as one line of JSON (stored next to the reading)."""
@@ -76,7 +84,8 @@ class Digest:
         """The digest :meth:`to_json` wrote."""
         data = json.loads(text)
         stops = tuple(tuple(stop) for stop in data["stops"])
-        return cls(data["name"], data["traveller"], tuple(data["names"]), data["published"], stops)  # type: ignore[arg-type]
+        more = (tuple(data.get("sounds", ())), tuple(data.get("countries", ())))
+        return cls(data["name"], data["traveller"], tuple(data["names"]), data["published"], stops, *more)  # type: ignore[arg-type]
 
 
 @cache
@@ -100,6 +109,32 @@ def traveller_key(person: Person | None) -> str | None:
         return None
     sounds = sorted(phonetic_key(key) for key in keys)
     return sounds[0] or keys[0]
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Folded words that are no part of a person's own name: particles (``bin``, ``al``) and styles."""
+    words = load_people_words()
+    return words.particles | words.styles
+
+
+def traveller_sounds(person: Person | None) -> tuple[str, ...]:
+    """The consonant keys of the words of a traveller's names, both scripts, and of two words run together.
+
+    ``بشار الأسد`` and ``Bashar al-Assad`` share ``BSR`` and ``SD`` (the Arabic article is dropped);
+    ``شي جين بينغ`` and ``Xi Jinping`` share ``JNBNK``. Particles and styles count for nothing.
+    """
+    if person is None:
+        return ()
+    skip = _not_names()
+    sounds = {phonetic_key(key) for key in person.keys if key not in skip}
+    for name in (person.name, *person.names):
+        words = [t.text for t in tokens(fold_text(name)) if t.text not in skip]
+        words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words]
+        keys = [phonetic_key(w) for w in words]
+        sounds.update(keys)
+        sounds.update(a + b for a, b in zip(keys, keys[1:], strict=False))
+    return tuple(sorted(s for s in sounds if s))
 
 
 def anchor_date(published: Published, settings: Settings) -> object:
@@ -150,6 +185,8 @@ def read_one(article: Article, pipeline: Pipeline) -> tuple[Reading, Digest]:
         names=person.names if person else (),
         published=anchor.isoformat() if anchor else None,
         stops=stops,
+        sounds=traveller_sounds(person),
+        countries=tuple(sorted({r.place.country for r in result.resolutions if r.place.country})),
     )
     return reading, digest
 

@@ -3,7 +3,8 @@
 The steps, each streamed through the :class:`~geo.archive.engine.Engine`:
 articles not in the cache are read in batches on the workers and their readings
 stored; the journeys are found from the readings' digests; each journey is told
-and its outputs written into ``OUT/journeys/<slug>/`` (one transaction each);
+and its outputs written into ``OUT/journeys/<slug>/`` (one transaction each),
+unless what it is told from is unchanged since the last run (:func:`journey_digest`);
 ``OUT/index.html``, ``OUT/journeys.parquet`` and ``OUT/summary.json`` list
 them, with every article that failed or belongs to no journey. Everything is
 sorted, nothing is timed: the same archive gives the same bytes wherever it runs.
@@ -34,13 +35,17 @@ from geo.errors import InputError
 from geo.model import Article
 from geo.outputs.transaction import MANIFEST_NAME, OUTPUT_NAMES, write_output_set
 from geo.settings import Settings
+from geo.story.document import load_story
 
-__all__ = ["ArchiveReport", "run_archive"]
+__all__ = ["ArchiveReport", "journey_digest", "run_archive"]
 
 
 @dataclass(slots=True)
 class ArchiveReport:
-    """How a run went (the counts of the summary line; ``read`` and ``cached`` differ between runs)."""
+    """How a run went (the counts of the summary line; ``read``, ``cached`` and ``kept`` differ between runs).
+
+    ``kept``: journeys left as the last run wrote them (their articles, reader and options unchanged).
+    """
 
     articles: int = 0
     read: int = 0
@@ -49,6 +54,7 @@ class ArchiveReport:
     journeys: int = 0
     stops: int = 0
     unjourneyed: int = 0
+    kept: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
 
     def line(self, out: Path) -> str:
@@ -104,25 +110,29 @@ def _read(
     version = reader_version(settings_json)
     items = iter_articles(source, settings=settings)
     batches = _misses(items, cache, version=version, size=settings.archive.batch_articles, report=report)
+    start = time.perf_counter()
+    live = progress is not None and progress.isatty()
     for batch, result, error in engine.stream(read_batch, batches, settings_json):
         if error is not None:
             result = [(key, None, f"the task failed: {type(error).__name__}: {error}") for key, _ in batch]
         names = {key: article.name for key, article in batch}
         cache.put([(key, names[key], blob, text) for key, blob, text in result])
         report.read += len(batch)
-        if progress is not None:
-            print(
-                f"\rreading: {report.articles:,} articles, {report.read:,} read, {report.cached:,} cached",
-                end="",
-                file=progress,
-                flush=True,
-            )
+        if live:
+            print(f"\r{_progress(report, time.perf_counter() - start)}", end="", file=progress, flush=True)
     if progress is not None:
-        print(
-            f"\rreading: {report.articles:,} articles, {report.read:,} read, {report.cached:,} cached",
-            file=progress,
-            flush=True,
-        )
+        print(("\r" if live else "") + _progress(report, time.perf_counter() - start), file=progress, flush=True)
+
+
+def _progress(report: ArchiveReport, seconds: float) -> str:
+    """The reading's progress: articles done of those met so far (the archive streams), and the rate."""
+    done = report.read + report.cached
+    rate = report.read / seconds if seconds > 0 else 0.0
+    bar = "#" * (20 * done // max(1, report.articles))
+    return (
+        f"reading [{bar:<20}] {done:,}/{report.articles:,} articles ({report.read:,} read, "
+        f"{report.cached:,} cached) {rate:.1f} articles/s"
+    )
 
 
 def _write_journey(folder: Path, files: dict[str, bytes]) -> None:
@@ -133,23 +143,64 @@ def _write_journey(folder: Path, files: dict[str, bytes]) -> None:
     write_output_set(folder, write, names=OUTPUT_NAMES)
 
 
+def journey_digest(journey: Journey, *, version: str, cdn: bool) -> str:
+    """What a journey's folder is told from: its slug, its articles' keys, the reader version and the map option."""
+    data = json.dumps([version, cdn, journey.slug, list(journey.keys)])
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _kept(journey: Journey, cache: ReadingCache, digest: str, *, out: Path, settings: Settings) -> str | JourneyEntry:
+    """The journey as last written when its digest is unchanged: its entry, ``"empty"``, or ``""`` to tell it."""
+    told = cache.told(journey.slug)
+    if told is None or told[0] != digest:
+        return ""
+    if told[1] == 0:
+        return "empty"
+    folder = out / "journeys" / journey.slug
+    if not (folder / MANIFEST_NAME).is_file() or not (folder / "story.json").is_file():
+        return ""
+    try:
+        doc = load_story(folder / "story.json", limits=settings.limits)
+    except InputError:  # broken by hand: tell it again
+        return ""
+    return JourneyEntry(journey.slug, doc) if len(doc.stops) == told[1] else ""
+
+
 def _tell(
     journeys: list[Journey], cache: ReadingCache, engine: Engine, *, out: Path, settings: Settings, cdn: bool
-) -> tuple[list[JourneyEntry], list[dict[str, str]], list[Journey]]:
-    """Tell and write every journey; returns the entries with stops, the failures and the journeys with none."""
-    items = ((j.slug, [cache.blob(key) for key in j.keys]) for j in journeys)
+) -> tuple[list[JourneyEntry], list[dict[str, str]], list[Journey], int]:
+    """Tell and write every journey not unchanged since the last run.
+
+    Returns the entries with stops, the failures, the journeys with none and how many were kept as they were.
+    """
+    version = reader_version(settings.model_dump_json())
     by_slug = {j.slug: j for j in journeys}
-    entries, failures, empty = {}, [], []
+    entries: dict[str, JourneyEntry] = {}
+    failures, empty, todo = [], [], {}
+    for journey in journeys:
+        digest = journey_digest(journey, version=version, cdn=cdn)
+        kept = _kept(journey, cache, digest, out=out, settings=settings)
+        if isinstance(kept, JourneyEntry):
+            entries[journey.slug] = kept
+        elif kept == "empty":
+            empty.append(journey)
+        else:
+            todo[journey.slug] = digest
+    kept_count = len(journeys) - len(todo)
+    items = ((slug, [cache.blob(key) for key in by_slug[slug].keys]) for slug in todo)
     for (slug, _), result, error in engine.stream(journey_task, items, settings.model_dump_json(), cdn=cdn):
         if error is not None:
             failures.append({"journey": slug, "error": f"{type(error).__name__}: {error}"})
-        elif result.doc is None:
+            continue
+        if result.doc is None:
             empty.append(by_slug[slug])
         else:
             _write_journey(out / "journeys" / slug, result.files)
             entries[slug] = JourneyEntry(slug, result.doc)
+        cache.tell(slug, todo[slug], stops=len(result.doc.stops) if result.doc else 0)
     ordered = [entries[j.slug] for j in journeys if j.slug in entries]
-    return ordered, sorted(failures, key=lambda f: f["journey"]), empty
+    empty.sort(key=lambda j: (j.first, j.traveller, j.keys))
+    return ordered, sorted(failures, key=lambda f: f["journey"]), empty, kept_count
 
 
 def _drop_stale(folder: Path, keep: set[str]) -> None:
@@ -192,9 +243,12 @@ def run_archive(
             report.seconds["reading"] = time.perf_counter() - start
             journeys, left = find_journeys(cache.digests(), settings=settings.archive)
             start = time.perf_counter()
-            entries, journey_failures, empty = _tell(journeys, cache, engine, out=out, settings=settings, cdn=cdn)
+            entries, journey_failures, empty, report.kept = _tell(
+                journeys, cache, engine, out=out, settings=settings, cdn=cdn
+            )
             report.seconds["journeys"] = time.perf_counter() - start
         failures = [{"name": name, "error": error} for name, error in cache.failures()]
+        cache.forget_told({e.slug for e in entries} | {j.slug for j in empty})
         cache.prune()
     finally:
         cache.close()

@@ -22,3 +22,15 @@ def test_cache_round_trip(tmp_path: Path) -> None:
     assert again.see("k1", "a.txt")
     assert again.prune() == 1  # k2 was not seen in this run
     again.close()
+
+
+def test_journeys_told(tmp_path: Path) -> None:
+    cache = ReadingCache(tmp_path / "c.sqlite")
+    assert cache.told("2024-01-01_leader") is None
+    cache.tell("2024-01-01_leader", "d1", stops=3)
+    cache.tell("2024-02-01_other", "d2", stops=0)
+    assert cache.told("2024-01-01_leader") == ("d1", 3)
+    cache.forget_told({"2024-02-01_other"})
+    assert cache.told("2024-01-01_leader") is None
+    assert cache.told("2024-02-01_other") == ("d2", 0)
+    cache.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.archive.journeys import find_journeys, home_country, slug
+from geo.archive.journeys import alike, find_journeys, home_country, slug
 from geo.archive.reading import Digest
 from geo.settings import ArchiveSettings
 
@@ -29,6 +29,33 @@ CASES = [
         [("a", "b"), ("c",)],
     ),
     ("undated joins the last", [_d("a", "LDR", "2024-01-01"), _d("z", "LDR", None)], [("a", "z")]),
+    (
+        "the host's article joins the visit",
+        [
+            _d("a", "LDR", "2024-01-01", ("visit", "FR", "2024-01-01")),
+            _d("b", "LDR", "2024-01-02", ("visit", "FR", "2024-01-02")),
+            _d("h", "HST", "2024-01-02", ("visit", "FR", "2024-01-02")),
+        ],
+        [("a", "b", "h")],
+    ),
+    (
+        "another leader elsewhere stays apart",
+        [
+            _d("a", "LDR", "2024-01-01", ("visit", "FR", "2024-01-01")),
+            _d("b", "LDR", "2024-01-02", ("visit", "FR", "2024-01-02")),
+            _d("o", "OTH", "2024-01-02", ("visit", "JP", "2024-01-02")),
+        ],
+        [("a", "b"), ("o",)],
+    ),
+    (
+        "no traveller, weeks later",
+        [
+            _d("a", "LDR", "2024-01-01", ("visit", "FR", "2024-01-01")),
+            _d("b", "LDR", "2024-01-02", ("visit", "FR", "2024-01-02")),
+            _d("h", "HST", "2024-01-20", ("visit", "FR", "2024-01-20")),
+        ],
+        [("a", "b"), ("h",)],
+    ),
 ]
 
 
@@ -38,6 +65,37 @@ def test_journeys(case: str, digests: list, expected: list) -> None:
     assert [j.articles for j in journeys] == expected
     assert left == []
     assert len({j.slug for j in journeys}) == len(journeys)
+
+
+def _named(name: str, published: str, sounds: tuple[str, ...]) -> tuple[str, Digest]:
+    return f"k-{name}", Digest(name, sounds[0], (), published, (), sounds)
+
+
+def test_one_traveller_across_scripts() -> None:
+    """Sounds of any word of the names join: «بشار الأسد» (BSR, SD), "Bachar el-Assad" (BSR), "Assad" (SD)."""
+    digests = [
+        _named("ar", "2024-01-01", ("BSR", "BSRSD", "SD")),
+        _named("fr", "2024-01-02", ("BSR",)),
+        _named("en", "2024-01-02", ("SD",)),
+        _named("ke", "2024-01-02", ("SRLZ",)),
+        _named("ke2", "2024-01-03", ("SRLS",)),
+    ]
+    journeys, _ = find_journeys(digests, settings=ArchiveSettings())
+    assert sorted(j.articles for j in journeys) == [("ar", "en", "fr"), ("ke", "ke2")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("FRNS", "FRNKS", True),
+        ("BNDKT", "BNDKTS", True),
+        ("SRLS", "SRLS", True),
+        ("BDN", "BTN", False),
+        ("BM", "BN", False),
+    ],
+)
+def test_alike(a: str, b: str, expected: bool) -> None:
+    assert alike(a, b, fuzzy_length=4) is expected
 
 
 def test_articles_in_no_journey_say_why() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -38,12 +39,40 @@ def test_run_and_rerun(archive: Path, tmp_path: Path) -> None:
     (archive / "new.txt").write_text("خبر قصير عن الطقس في المدينة اليوم دون أي رحلة.", encoding="utf-8")
     again = run_archive(archive, out=out, workers=0, progress=None)
     assert (again.read, again.cached) == (1, first.articles - 1)
+    assert first.kept == 0 and again.kept >= first.journeys  # unchanged journeys are not told again
     after = {p: p.read_bytes() for p in before}
     assert [
         p.name for p in before if before[p] != after[p] and p.name != "summary.json" and p.name != "index.html"
     ] == []
 
 
+def test_a_changed_journey_is_told_again(archive: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = run_archive(archive, out=out, workers=0, progress=None)
+    story = next((out / "journeys").glob("*/story.json"))
+    written = story.read_bytes()
+    shutil.rmtree(story.parent)  # removed by hand: its journey is told again, the others are kept
+    again = run_archive(archive, out=out, workers=0, progress=None)
+    assert story.read_bytes() == written
+    third = run_archive(archive, out=out, workers=0, progress=None)
+    assert first.kept == 0 and third.kept == again.kept + 1
+
+
 def test_out_inside_the_archive_is_refused(archive: Path) -> None:
     with pytest.raises(InputError, match="outside"):
         run_archive(archive, out=archive / "out", workers=0, progress=None)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("stream", "lines"), [(io.StringIO, 1), (_Terminal, 1)])
+def test_progress(archive: Path, tmp_path: Path, stream: type, lines: int) -> None:
+    """A bar redrawn in place on a terminal (done / met, rate); one summary line otherwise."""
+    out = stream()
+    run_archive(archive, out=tmp_path / "out", workers=0, progress=out)
+    text = out.getvalue()
+    assert text.count("\n") == lines and "articles/s" in text
+    assert ("\r" in text) is (stream is _Terminal)
