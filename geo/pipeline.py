@@ -8,6 +8,7 @@ code path.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from geo.dates.expressions import find_dates
 from geo.dates.publication import infer_from_corpus, publication_date
 from geo.errors import InputError
-from geo.model import Article, Mention, MentionRole, Resolution, Story
+from geo.model import Article, Mention, MentionRole, Published, Resolution, Story
 from geo.places.gazetteer import Gazetteer, load_gazetteer
 from geo.places.recognition import Recognizer
 from geo.places.relative import find_relative
@@ -25,7 +26,7 @@ from geo.story.features import gather_features, story_title
 from geo.story.happened import presence_evidence
 from geo.story.roles import assign_roles
 from geo.story.timeline import build_stops
-from geo.story.traveller import find_traveller, traveller_keys
+from geo.story.traveller import Person, find_traveller, traveller_keys
 from geo.text.reading import read_article_file, read_corpus
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
     from geo.places.lookup import LookupRecord
 
-__all__ = ["ArticleResult", "Pipeline", "read_articles"]
+__all__ = ["ArticleResult", "Pipeline", "assemble_story", "read_articles"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,22 +178,40 @@ class Pipeline:
                     date_settings=dating,
                 )
             )
-        stops = build_stops(
-            roles, published={name: p.date for name, p in published.items()}, settings=self.settings.timeline
-        )
-        most = self.settings.limits.max_stops
-        if len(stops) > most:
-            raise InputError(f"the story has {len(stops):,} stops, over the limit of {most:,}")
-        stops = tuple(replace(stop, happened=presence_evidence(stop)) for stop in stops)
-        features = gather_features([r for result in results for r in result.resolutions])
-        story = Story(
-            articles=tuple(articles),
-            features=features,
-            stops=stops,
-            roles=tuple(roles),
-            published=published,
-            traveller=person.name if person else None,
-            traveller_names=person.names if person else (),
-            title=story_title(person.name if person else None, stops),
-        )
+        resolutions = [r for result in results for r in result.resolutions]
+        story = assemble_story(articles, resolutions, roles, published=published, person=person, settings=self.settings)
         return story, results
+
+
+def assemble_story(
+    articles: Sequence[Article],
+    resolutions: Sequence[Resolution],
+    roles: list[MentionRole],
+    *,
+    published: dict[str, Published],
+    person: Person | None,
+    settings: Settings,
+) -> Story:
+    """The story of read articles: the stops their roles make, each with the sentence that shows it, and the places.
+
+    Raises
+    ------
+    InputError
+        When the story has more stops than ``settings.limits.max_stops``.
+    """
+    stops = build_stops(roles, published={name: p.date for name, p in published.items()}, settings=settings.timeline)
+    most = settings.limits.max_stops
+    if len(stops) > most:
+        raise InputError(f"the story has {len(stops):,} stops, over the limit of {most:,}")
+    stops = tuple(replace(stop, happened=presence_evidence(stop)) for stop in stops)
+    name = person.name if person else None
+    return Story(
+        articles=tuple(articles),
+        features=gather_features(list(resolutions)),
+        stops=stops,
+        roles=tuple(roles),
+        published=published,
+        traveller=name,
+        traveller_names=person.names if person else (),
+        title=story_title(name, stops),
+    )

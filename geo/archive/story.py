@@ -13,20 +13,16 @@ from __future__ import annotations
 
 import pickle
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from geo.archive.reading import Reading, anchor_date, worker_pipeline
 from geo.dates.expressions import find_dates
 from geo.dates.publication import infer_from_corpus
-from geo.errors import InputError
 from geo.model import Story
-from geo.pipeline import Pipeline
+from geo.pipeline import Pipeline, assemble_story
 from geo.story.document import StoryDoc, save_story, story_to_doc
-from geo.story.features import gather_features, story_title
-from geo.story.happened import presence_evidence
 from geo.story.roles import assign_roles
-from geo.story.timeline import build_stops
 from geo.story.traveller import find_traveller, traveller_keys
 
 __all__ = ["JourneyFiles", "journey_files", "journey_task", "tell_journey"]
@@ -84,20 +80,7 @@ def tell_journey(readings: list[Reading], pipeline: Pipeline) -> Story:
                 date_settings=settings.dates,
             )
         )
-    stops = build_stops(roles, published={n: p.date for n, p in published.items()}, settings=settings.timeline)
-    if len(stops) > settings.limits.max_stops:
-        raise InputError(f"a journey has {len(stops):,} stops, over the limit of {settings.limits.max_stops:,}")
-    stops = tuple(replace(stop, happened=presence_evidence(stop)) for stop in stops)
-    return Story(
-        articles=tuple(articles),
-        features=gather_features(resolutions),
-        stops=stops,
-        roles=tuple(roles),
-        published=published,
-        traveller=person.name if person else None,
-        traveller_names=person.names if person else (),
-        title=story_title(person.name if person else None, stops),
-    )
+    return assemble_story(articles, resolutions, roles, published=published, person=person, settings=settings)
 
 
 def journey_files(blobs: list[bytes], settings_json: str, *, cdn: bool = False) -> JourneyFiles:
