@@ -601,8 +601,16 @@
         return state.current;
       },
     };
+    var tidyTimer = null;
     var tidy = function () {
-      declutter(map, labels);
+      // After the layout settles (a zoom animation's last frame, a popup's pan): measure once.
+      if (tidyTimer) window.clearTimeout(tidyTimer);
+      tidyTimer = window.setTimeout(function () {
+        tidyTimer = null;
+        window.requestAnimationFrame(function () {
+          declutter(map, labels);
+        });
+      }, 120);
     };
     state.tidy = tidy;
     map.on("zoomend moveend overlayadd overlayremove", tidy);
@@ -646,7 +654,7 @@
     tryTiles();
     window.addEventListener("online", tryTiles); // back online: try once more
     drawOutlines(map, refs.control, data.basemap || {}, ui).then(function () {
-      tidy();
+      declutter(map, labels);
       markReady();
     }, markReady);
   }
