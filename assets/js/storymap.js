@@ -489,7 +489,7 @@
       // On a phone the map sits above the list: bring it back into view when a stop is tapped there.
       var box = map.getContainer().getBoundingClientRect();
       if (box.top < 0 || box.bottom > window.innerHeight) {
-        map.getContainer().scrollIntoView({ block: "start", behavior: reduce ? "auto" : "smooth" });
+        map.getContainer().scrollIntoView({ block: "start" });
       }
     }
     listButtons.forEach(function (btn) {
@@ -656,7 +656,9 @@
     drawOutlines(map, refs.control, data.basemap || {}, ui).then(function () {
       declutter(map, labels);
       markReady();
+      tidy(); // once more when the first layout has settled
     }, markReady);
+    window.addEventListener("load", tidy);
   }
 
   window.StoryMap = { init: init };

@@ -104,7 +104,7 @@ def build_map(
     return m
 
 
-def render_map(doc: StoryDoc, *, cdn: bool = False, lang: str | None = None) -> str:
+def render_map(doc: StoryDoc, *, cdn: bool = False, lang: str | None = None, gazetteer: Gazetteer | None = None) -> str:
     """The story map as one HTML page.
 
     Parameters
@@ -129,10 +129,12 @@ def render_map(doc: StoryDoc, *, cdn: bool = False, lang: str | None = None) -> 
     OutputError
         When a front-end asset is missing or not at its pinned version.
     """
-    return build_map(doc, cdn=cdn, lang=lang).get_root().render()
+    return build_map(doc, cdn=cdn, lang=lang, gazetteer=gazetteer).get_root().render()
 
 
-def write_map(doc: StoryDoc, path: Path, *, cdn: bool = False, lang: str | None = None) -> Path:
+def write_map(
+    doc: StoryDoc, path: Path, *, cdn: bool = False, lang: str | None = None, gazetteer: Gazetteer | None = None
+) -> Path:
     """Write :func:`render_map` to ``path`` atomically (UTF-8); returns the path.
 
     Raises
@@ -140,4 +142,4 @@ def write_map(doc: StoryDoc, path: Path, *, cdn: bool = False, lang: str | None 
     OutputError
         When an asset is missing or the file cannot be written.
     """
-    return write_text_atomic(Path(path), render_map(doc, cdn=cdn, lang=lang))
+    return write_text_atomic(Path(path), render_map(doc, cdn=cdn, lang=lang, gazetteer=gazetteer))
