@@ -50,43 +50,193 @@
     var pane = map.createPane(paneName);
     pane.style.zIndex = "150"; // below the tiles (200): online tiles cover it, offline it shows
     pane.style.pointerEvents = "none";
+    var renderer = L.canvas({ pane: paneName, padding: 0.5 });
+    var group = L.layerGroup();
+    var land = { color: "#a7b0ba", weight: 0.7, fillColor: "#f6f4ee", fillOpacity: 1 };
 
-    function draw(topo) {
-      if (!topo || !window.topojson || !topo.objects || !topo.objects.countries) return;
-      var geo = window.topojson.feature(topo, topo.objects.countries);
-      var layer = L.geoJSON(geo, {
+    function geoLayer(geo, style) {
+      return L.geoJSON(geo, {
         pane: paneName,
-        renderer: L.canvas({ pane: paneName, padding: 0.5 }),
+        renderer: renderer,
         interactive: false,
         style: function () {
-          return { color: "#a7b0ba", weight: 0.7, fillColor: "#f6f4ee", fillOpacity: 1 };
+          return style || land;
         },
       });
-      layer.addTo(map);
-      if (control) control.addOverlay(layer, ui.outlines || "Country outlines (offline)");
+    }
+
+    function drawRegion() {
+      // Around the route: the box painted as sea, then the 1:50m land over it (the 1:110m world below).
+      var region = readJson("sm-region");
+      if (!region || !region.box || !region.land) return;
+      L.rectangle(region.box, {
+        pane: paneName,
+        renderer: renderer,
+        interactive: false,
+        stroke: false,
+        fillColor: "#d8e4ec",
+        fillOpacity: 1,
+      }).addTo(group);
+      geoLayer(region.land, { stroke: false, fillColor: land.fillColor, fillOpacity: 1 }).addTo(group);
+      if (region.lines) geoLayer(region.lines, { color: land.color, weight: 0.8, fill: false }).addTo(group);
+    }
+
+    function draw(topo) {
+      if (topo && window.topojson && topo.objects && topo.objects.countries) {
+        geoLayer(window.topojson.feature(topo, topo.objects.countries)).addTo(group);
+      }
+      try {
+        drawRegion();
+      } catch (err) {
+        // A broken region block must not stop the story.
+      }
+      group.addTo(map);
+      if (control) control.addOverlay(group, ui.outlines || "Country outlines (offline)");
     }
 
     if (basemap.inline) {
+      var topo = null;
       try {
-        draw(readJson(basemap.inline));
+        topo = readJson(basemap.inline);
       } catch (err) {
         // A broken outline block must not stop the story: the map works without it.
       }
+      draw(topo);
       return Promise.resolve();
     }
-    if (basemap.url && window.fetch) {
+    if (basemap.url && window.fetch && navigator.onLine !== false) {
       var options = basemap.integrity ? { integrity: basemap.integrity } : {};
       return window
         .fetch(basemap.url, options)
         .then(function (response) {
           return response.ok ? response.json() : null;
         })
-        .then(draw)
         .catch(function () {
-          return null; // offline: tiles and outlines are both missing, the story still reads
-        });
+          return null; // offline: the 1:50m region still shows, the story still reads
+        })
+        .then(draw);
     }
+    draw(null);
     return Promise.resolve();
+  }
+
+  /* ------------------------------------------------------------ online tiles, only when the network answers */
+
+  var PROBE_MS = 3500;
+
+  function probeTiles(map, control, tiles, onLine) {
+    // Offline (navigator.onLine false) nothing is asked; otherwise one small tile, and the street map is
+    // added only if it loads: an offline page never fills the console with failing tiles.
+    if (!tiles || !tiles.url || navigator.onLine === false) return;
+    var img = new Image();
+    var done = false;
+    var timer = window.setTimeout(function () {
+      finish(false);
+    }, PROBE_MS);
+    function finish(ok) {
+      if (done) return;
+      done = true;
+      window.clearTimeout(timer);
+      img.onload = img.onerror = null;
+      if (!ok) return;
+      var layer = L.tileLayer(tiles.url, {
+        attribution: tiles.attribution,
+        subdomains: tiles.subdomains,
+        maxZoom: tiles.maxZoom,
+      });
+      layer.addTo(map);
+      if (control) control.addOverlay(layer, tiles.name || "Street map (online tiles)");
+      if (onLine) onLine();
+    }
+    img.onload = function () {
+      finish(true);
+    };
+    img.onerror = function () {
+      finish(false);
+    };
+    img.src = tiles.probe;
+  }
+
+  /* ------------------------------------------------------------ names on the map */
+
+  var KIND_RANK = { country: 2, sea: 3, lake: 3, river: 4, city: 5 };
+
+  function escapeText(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span.innerHTML;
+  }
+
+  function nameLayer(map, names, lang, dir) {
+    var paneName = "sm-names";
+    var pane = map.createPane(paneName);
+    pane.style.zIndex = "350"; // above the outlines and tiles, below the route (400) and the stops
+    pane.style.pointerEvents = "none";
+    var group = L.layerGroup();
+    var items = [];
+    names.forEach(function (n, i) {
+      var marker = L.marker([n.lat, n.lon], {
+        pane: paneName,
+        interactive: false,
+        keyboard: false,
+        icon: L.divIcon({
+          className: "sm-name sm-name-" + n.k,
+          iconSize: null,
+          html: '<span lang="' + lang + '" dir="' + dir + '">' + escapeText(n.t) + "</span>",
+        }),
+      });
+      marker.addTo(group);
+      items.push({ marker: marker, minZoom: n.z || 0, rank: (KIND_RANK[n.k] || 6) * 1000 + i });
+    });
+    return { group: group, items: items };
+  }
+
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  function padded(r, px) {
+    return { left: r.left - px, right: r.right + px, top: r.top - px, bottom: r.bottom + px };
+  }
+
+  /* Show the names that fit: stop markers first (never covered), then the current stop's label, the other
+     stops' labels, countries, seas, rivers, cities; a name that would overlap one already shown is hidden. */
+  function declutter(map, labels) {
+    var zoom = map.getZoom();
+    var box = map.getContainer().getBoundingClientRect();
+    var taken = [];
+    labels.markers.forEach(function (m) {
+      var el = m.getElement();
+      if (el && map.hasLayer(m)) taken.push(padded(el.getBoundingClientRect(), 2));
+    });
+    var candidates = [];
+    labels.stops.forEach(function (t, i) {
+      var el = t.getElement && t.getElement();
+      if (el) candidates.push({ el: el, minZoom: 0, rank: i + 1 === labels.current() ? 0 : 1 + i });
+    });
+    if (labels.names && map.hasLayer(labels.names.group)) {
+      labels.names.items.forEach(function (item) {
+        var el = item.marker.getElement();
+        if (el) candidates.push({ el: el.firstChild || el, minZoom: item.minZoom, rank: item.rank, outer: el });
+      });
+    }
+    candidates.sort(function (a, b) {
+      return a.rank - b.rank;
+    });
+    candidates.forEach(function (c) {
+      (c.outer || c.el).classList.remove("sm-hidden");
+    });
+    var rects = candidates.map(function (c) {
+      return c.el.getBoundingClientRect();
+    });
+    candidates.forEach(function (c, i) {
+      var r = rects[i];
+      var inside = r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
+      var show = zoom >= c.minZoom && inside && r.width > 0;
+      for (var j = 0; show && j < taken.length; j++) if (overlaps(r, taken[j])) show = false;
+      if (show) taken.push(padded(r, 3));
+      else (c.outer || c.el).classList.add("sm-hidden");
+    });
   }
 
   /* ------------------------------------------------------------ the story */
@@ -227,6 +377,7 @@
       paintMarkers(k);
       paintList(k);
       paintSlider(k);
+      if (state.tidy) state.tidy();
       if (how === "init") return;
       if (k === 0) {
         showOverview();
@@ -303,7 +454,7 @@
       var k = state.current + delta;
       if (k < 0) k = 0;
       if (k > total) {
-        announce(stops[total - 1].label + ". Last stop.");
+        announce(stops[total - 1].label + ". " + (ui.lastStop || "Last stop."));
         return;
       }
       if (k === 0) {
@@ -334,8 +485,16 @@
         setCurrent(0, "overview");
       });
     }
+    function mapIntoView() {
+      // On a phone the map sits above the list: bring it back into view when a stop is tapped there.
+      var box = map.getContainer().getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) {
+        map.getContainer().scrollIntoView({ block: "start" });
+      }
+    }
     listButtons.forEach(function (btn) {
       btn.addEventListener("click", function () {
+        mapIntoView();
         go(Number(btn.getAttribute("data-seq")));
       });
     });
@@ -415,8 +574,91 @@
       true
     );
 
+    /* ------------------------------------------------------------ labels, popups, tiles */
+
+    var lang = data.lang || "en";
+    var dir = data.dir || "ltr";
+    var stopLabels = refs.markers.map(function (marker, i) {
+      marker.bindTooltip('<span lang="' + lang + '" dir="' + dir + '">' + escapeText(stops[i].short || stops[i].name) + "</span>", {
+        permanent: true,
+        direction: "right",
+        offset: [14, 0],
+        interactive: false,
+        className: "sm-stop-label",
+      });
+      return marker.getTooltip();
+    });
+    var names = data.names && data.names.length ? nameLayer(map, data.names, lang, dir) : null;
+    if (names) {
+      names.group.addTo(map);
+      if (refs.control) refs.control.addOverlay(names.group, ui.names || "Place names (offline)");
+    }
+    var labels = {
+      markers: refs.markers,
+      stops: stopLabels,
+      names: names,
+      current: function () {
+        return state.current;
+      },
+    };
+    var tidyTimer = null;
+    var tidy = function () {
+      // After the layout settles (a zoom animation's last frame, a popup's pan): measure once.
+      if (tidyTimer) window.clearTimeout(tidyTimer);
+      tidyTimer = window.setTimeout(function () {
+        tidyTimer = null;
+        window.requestAnimationFrame(function () {
+          declutter(map, labels);
+        });
+      }, 120);
+    };
+    state.tidy = tidy;
+    map.on("zoomend moveend overlayadd overlayremove", tidy);
+
+    function fitPopups() {
+      // Popups no wider than the screen allows, and no taller than the map.
+      var width = Math.max(200, Math.min(360, window.innerWidth - 56));
+      var height = Math.max(160, Math.min(380, map.getSize().y - 90));
+      refs.markers.forEach(function (marker) {
+        var popup = marker.getPopup();
+        if (!popup) return;
+        popup.options.maxWidth = width;
+        popup.options.minWidth = Math.min(popup.options.minWidth || 0, width);
+        popup.options.maxHeight = height;
+        popup.options.autoPanPaddingTopLeft = L.point(12, 56); // below the zoom and layer controls
+        popup.options.autoPanPaddingBottomRight = L.point(12, 28); // above the scale and the attribution
+      });
+    }
+    fitPopups();
+    window.addEventListener("resize", function () {
+      fitPopups();
+      tidy();
+    });
+
+    var zoomIn = map.getContainer().querySelector(".leaflet-control-zoom-in");
+    var zoomOut = map.getContainer().querySelector(".leaflet-control-zoom-out");
+    if (zoomIn && ui.zoomIn) zoomIn.title = zoomIn.ariaLabel = ui.zoomIn;
+    if (zoomOut && ui.zoomOut) zoomOut.title = zoomOut.ariaLabel = ui.zoomOut;
+    if (zoomIn && ui.zoomIn) zoomIn.setAttribute("aria-label", ui.zoomIn);
+    if (zoomOut && ui.zoomOut) zoomOut.setAttribute("aria-label", ui.zoomOut);
+
     setCurrent(0, "init");
-    drawOutlines(map, refs.control, data.basemap || {}, ui).then(markReady, markReady);
+    var tilesOn = false;
+    function tryTiles() {
+      if (tilesOn) return;
+      probeTiles(map, refs.control, data.tiles, function () {
+        tilesOn = true;
+        if (names) map.removeLayer(names.group); // the street map writes its own names
+      });
+    }
+    tryTiles();
+    window.addEventListener("online", tryTiles); // back online: try once more
+    drawOutlines(map, refs.control, data.basemap || {}, ui).then(function () {
+      declutter(map, labels);
+      markReady();
+      tidy(); // once more when the first layout has settled
+    }, markReady);
+    window.addEventListener("load", tidy);
   }
 
   window.StoryMap = { init: init };

@@ -29,6 +29,7 @@ __all__ = [
     "stop_caption",
     "place_html",
     "doc_language",
+    "dir_attrs",
 ]
 
 #: Decimals of a coordinate in every export (about 0.1 m).
@@ -37,6 +38,8 @@ PRECISION = 6
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_STRONG = re.compile(f"{_ARABIC.pattern}|{_LATIN.pattern}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -63,6 +66,14 @@ def date_label(stop: StopDoc) -> str:
     return f"about {label}" if stop.date_start and stop.date_certainty == Certainty.APPROXIMATE else label
 
 
+def _date_in(stop: StopDoc, lang: str) -> str:
+    """The stop's date in ``lang`` (Arabic month names on an Arabic page), ``approx.`` after an approximate one."""
+    text = date_range_text(stop.date_start, stop.date_end, lang=lang, unknown=word(lang, "date_unknown"))
+    if stop.date_start and stop.date_certainty == Certainty.APPROXIMATE:
+        text += f" ({word(lang, 'approx')})"
+    return text
+
+
 def _date_span(doc: StoryDoc) -> str:
     bounds = date_bounds(doc.stops)
     if bounds is None:
@@ -85,9 +96,11 @@ def summary(doc: StoryDoc) -> str:
     return " · ".join(parts)
 
 
-def _dir_attrs(text: str, lang: str | None = None) -> str:
-    """``lang``/``dir`` of a piece of text: Arabic when its letters are, else its article's language."""
-    if _ARABIC.search(text) and (lang in (None, "ar") or len(_ARABIC.findall(text)) * 2 > len(text)):
+def dir_attrs(text: str, lang: str | None = None) -> str:
+    """``lang``/``dir`` of a piece of text: Arabic when it has Arabic letters and its article is Arabic or its
+    first strong letter is Arabic (as a browser sets a paragraph's direction); else its article's language."""
+    strong = _STRONG.search(text)
+    if _ARABIC.search(text) and (lang == "ar" or (strong is not None and _ARABIC.match(strong.group()))):
         return ' dir="rtl" lang="ar"'
     return f' dir="ltr" lang="{escape(lang)}"' if lang and lang != "ar" else ' dir="ltr"'
 
@@ -126,7 +139,7 @@ def _quote_html(quote: Quote, articles: dict[str, ArticleDoc] | None = None) -> 
     url = safe_url(quote.url)
     cite = f'<a href="{escape(url)}">{escape(source)}</a>' if url else escape(source)
     lang = article.language if article is not None else None
-    return f"<blockquote><div{_dir_attrs(sentence, lang)}>{body}</div><p{_dir_attrs(source)}>— {cite}</p></blockquote>"
+    return f"<blockquote><div{dir_attrs(sentence, lang)}>{body}</div><p{dir_attrs(source)}>— {cite}</p></blockquote>"
 
 
 def _quotes_html(quotes: list[Quote], articles: dict[str, ArticleDoc] | None = None) -> str:
@@ -154,7 +167,7 @@ def stop_html(stop: StopDoc, *, heading: bool, articles: list[ArticleDoc] = (), 
     if other == "en" or stop.name_ar:
         parts.append(f'<p lang="{other}" dir="{direction(other)}">{escape(stop_headline(stop, other))}</p>')
     ui = f' lang="{lang}" dir="{direction(lang)}"'
-    parts.append(f"<p{ui}><b>{escape(word(lang, 'date_label'))}:</b> {escape(date_label(stop))}</p>")
+    parts.append(f"<p{ui}><b>{escape(word(lang, 'date_label'))}:</b> {escape(_date_in(stop, lang))}</p>")
     if stop.happened is not None:
         parts.append(_quote_html(stop.happened, by_name))
     if stop.also:
@@ -164,17 +177,17 @@ def stop_html(stop: StopDoc, *, heading: bool, articles: list[ArticleDoc] = (), 
         f"<p{ui}><b>{escape(word(lang, 'role'))}:</b> {escape(word(lang, f'role_{stop.role}'))}</p>"
     )
     if stop.caption:
-        parts.append(f"<p{_dir_attrs(stop.caption, 'en')}>{escape(stop.caption)}</p>")
+        parts.append(f"<p{dir_attrs(stop.caption, 'en')}>{escape(stop.caption)}</p>")
     parts.append(_quotes_html(stop.quotes, by_name))
     return "".join(parts)
 
 
 def place_html(place: PlaceDoc) -> str:
     """The body of another place the articles name: its names, roles and quotes."""
-    parts = [f"<h3>{escape(place.name)}</h3>"]
+    parts = [f"<h3{dir_attrs(place.name)}>{escape(place.name)}</h3>"]
     if place.name_ar:
         parts.append(f'<p dir="rtl" lang="ar">{escape(place.name_ar)}</p>')
     if place.roles:
-        parts.append(f"<p><b>Role:</b> {escape(', '.join(place.roles))}</p>")
+        parts.append(f'<p lang="en" dir="ltr"><b>Role:</b> {escape(", ".join(place.roles))}</p>')
     parts.append(_quotes_html(place.quotes, {}))
     return "".join(parts)

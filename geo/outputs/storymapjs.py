@@ -19,6 +19,7 @@ from geo.model import PlaceType
 from geo.outputs.export_text import (
     PRECISION,
     date_label,
+    dir_attrs,
     doc_language,
     escape,
     headline,
@@ -48,6 +49,11 @@ def _zoom(item: StopDoc | PlaceDoc) -> int:
     return max(_ZOOM_RANGE[0], min(_ZOOM_RANGE[1], zoom))
 
 
+def _marked(text: str) -> str:
+    """Escaped text in a ``span`` with the ``lang``/``dir`` of its script (an Arabic title reads right to left)."""
+    return f"<span{dir_attrs(text)}>{escape(text)}</span>"
+
+
 def _slide(stop: StopDoc, articles: list[ArticleDoc], lang: str) -> dict[str, Any]:
     return {
         "location": {
@@ -74,7 +80,7 @@ def story_storymap(doc: StoryDoc) -> dict[str, Any]:
     lang = doc_language(doc)
     overview = {
         "type": "overview",
-        "text": {"headline": escape(doc.title or "Story"), "text": f"<p>{escape(summary(doc))}</p>"},
+        "text": {"headline": _marked(doc.title or "Story"), "text": f"<p>{escape(summary(doc))}</p>"},
     }
     slides: list[dict[str, Any]] = [overview, *(_slide(stop, doc.articles, lang) for stop in doc.stops)]
     # calculate_zoom off: StoryMapJS would otherwise ignore each slide's zoom.

@@ -9,7 +9,7 @@ a table, or a key its table lacks, falls back to English.
 
 from __future__ import annotations
 
-from geo.model import Certainty, Role
+from geo.model import Certainty, PlaceType, Role
 
 __all__ = ["PAGE_LANGUAGES", "direction", "word"]
 
@@ -75,6 +75,23 @@ _EN: dict[str, str] = {
     f"role_{Role.COUNTRY}": "country",
     f"role_{Role.REGION}": "region",
     f"role_{Role.WATER}": "water",
+    "story_map": "Story map",
+    "map_label": "Map of the journey",
+    "layer_tiles": "Street map (online tiles)",
+    "layer_circles": "How far a place may be",
+    "layer_route": "Route",
+    "layer_context": "Other places named (context)",
+    "layer_names": "Place names (offline)",
+    "last_stop": "Last stop.",
+    "zoom_in": "Zoom in",
+    "zoom_out": "Zoom out",
+    f"ptype_{PlaceType.CITY}": "city",
+    f"ptype_{PlaceType.FACILITY}": "facility",
+    f"ptype_{PlaceType.ISLAND}": "island",
+    f"ptype_{PlaceType.REGION}": "region",
+    f"ptype_{PlaceType.COUNTRY}": "country",
+    f"ptype_{PlaceType.WATER}": "sea or water",
+    f"ptype_{PlaceType.RELATIVE}": "place given relative to another",
 }
 _AR: dict[str, str] = {
     "stop_of": "المحطة {seq} من {total}",
@@ -138,6 +155,23 @@ _AR: dict[str, str] = {
     f"role_{Role.COUNTRY}": "دولة",
     f"role_{Role.REGION}": "إقليم",
     f"role_{Role.WATER}": "بحر أو محيط",
+    "story_map": "خريطة القصة",
+    "map_label": "خريطة الرحلة",
+    "layer_tiles": "خريطة الشوارع (عبر الإنترنت)",
+    "layer_circles": "المدى الذي قد يقع فيه المكان",
+    "layer_route": "المسار",
+    "layer_context": "أماكن أخرى تذكرها المقالات",
+    "layer_names": "أسماء الأماكن (دون اتصال)",
+    "last_stop": "المحطة الأخيرة.",
+    "zoom_in": "تكبير",
+    "zoom_out": "تصغير",
+    f"ptype_{PlaceType.CITY}": "مدينة",
+    f"ptype_{PlaceType.FACILITY}": "منشأة",
+    f"ptype_{PlaceType.ISLAND}": "جزيرة",
+    f"ptype_{PlaceType.REGION}": "إقليم",
+    f"ptype_{PlaceType.COUNTRY}": "دولة",
+    f"ptype_{PlaceType.WATER}": "بحر أو مسطح مائي",
+    f"ptype_{PlaceType.RELATIVE}": "مكان محدد نسبةً إلى مكان آخر",
 }
 _FR: dict[str, str] = {
     "stop_of": "Étape {seq} sur {total}",
@@ -176,6 +210,15 @@ _FR: dict[str, str] = {
     f"role_{Role.DEPARTURE}": "départ",
     f"role_{Role.VISIT}": "visite",
     f"role_{Role.PLAN}": "projet (annoncé)",
+    "story_map": "Carte du récit",
+    "map_label": "Carte du voyage",
+    "layer_route": "Parcours",
+    "layer_names": "Noms de lieux (hors ligne)",
+    "last_stop": "Dernière étape.",
+    "zoom_in": "Zoom avant",
+    "zoom_out": "Zoom arrière",
+    f"ptype_{PlaceType.CITY}": "ville",
+    f"ptype_{PlaceType.COUNTRY}": "pays",
 }
 _WORDS: dict[str, dict[str, str]] = {"en": _EN, "ar": _AR, "fr": _FR}
 #: The languages the page speaks (any other: English).

@@ -438,6 +438,31 @@ class Gazetteer:
         best = int(np.argmin(dist))
         return int(idx[best]), float(dist[best])
 
+    def places_in_box(
+        self,
+        south: float,
+        west: float,
+        north: float,
+        east: float,
+        *,
+        types: tuple[PlaceType, ...],
+        limit: int,
+        min_population: int = 0,
+    ) -> list[Place]:
+        """The most populous places of ``types`` inside a box, most populous first (ties: index order).
+
+        ``west``/``east`` may run past ±180 (a box across the antimeridian); ``limit`` caps the count.
+        """
+        codes = np.array([PLACE_TYPES.index(t) for t in types])
+        lon = self._rows["lon"]
+        mask = np.isin(self._rows["ptype"], codes) & (self._rows["lat"] >= south) & (self._rows["lat"] <= north)
+        mask &= np.mod(lon - west, 360.0) <= (east - west)
+        if min_population:
+            mask &= self._rows["pop"] >= min_population
+        idx = np.nonzero(mask)[0]
+        order = np.lexsort((idx, -self._rows["pop"][idx]))[: max(0, limit)]
+        return [self.place(int(row)) for row in idx[order]]
+
 
 @lru_cache(maxsize=4)
 def _load_cached(directory: str) -> Gazetteer:

@@ -45,4 +45,4 @@ def test_stop_and_place_html_escape_every_piece_of_text() -> None:
     assert SCRIPT not in body and "&lt;script&gt;" in body
     assert "<h3>" not in stop_html(doc.stops[1], heading=False)
     place = place_html(PlaceDoc(id="p", name="<Sea>", lat=0, lon=0, place_type="water", roles=["dateline", "water"]))
-    assert place.startswith("<h3>&lt;Sea&gt;</h3>") and "<b>Role:</b> dateline, water" in place
+    assert place.startswith('<h3 dir="ltr">&lt;Sea&gt;</h3>') and "<b>Role:</b> dateline, water" in place

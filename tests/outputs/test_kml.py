@@ -41,7 +41,7 @@ def test_kml_structure(kml: tuple[bytes, ET.Element]) -> None:
 
 @pytest.mark.parametrize(
     ("seq", "expected"),
-    [(1, "1 May 2024"), (2, "about 2–4 May 2024"), (3, "date unknown")],
+    [(1, "1 May 2024"), (2, "2–4 May 2024 (approx.)"), (3, "date unknown")],
 )
 def test_kml_balloon_has_date_role_caption_and_quotes(kml: tuple[bytes, ET.Element], seq: int, expected: str) -> None:
     _, root = kml

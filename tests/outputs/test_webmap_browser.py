@@ -228,3 +228,95 @@ def test_bundled_story_offline(browser, tmp_path: Path, gazetteer) -> None:  # n
         offline.assert_clean()
     finally:
         offline.close()
+
+
+SIZES = [(1366, 768), (1440, 900), (390, 844)]
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+_OFFLINE_MACHINE = "Object.defineProperty(Navigator.prototype, 'onLine', {get: () => false});"
+_VISIBLE_NAMES = """() => {
+  const box = document.querySelector('.sm-map').getBoundingClientRect();
+  const inView = (r) => r.width > 0 && r.left >= box.left && r.right <= box.right && r.top >= 0
+    && r.bottom <= Math.min(box.bottom, window.innerHeight);
+  const out = {};
+  for (const el of document.querySelectorAll('.sm-name:not(.sm-hidden)')) {
+    const kind = [...el.classList].find((c) => c.startsWith('sm-name-')).slice(8);
+    if (inView(el.firstChild.getBoundingClientRect())) (out[kind] = out[kind] || []).push(el.textContent);
+  }
+  out.stops = [...document.querySelectorAll('.sm-stop-label:not(.sm-hidden)')]
+    .filter((el) => inView(el.getBoundingClientRect())).map((el) => el.textContent);
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def bundled_html(tmp_path_factory: pytest.TempPathFactory, gazetteer) -> Path:  # noqa: ANN001
+    from geo.pipeline import Pipeline, read_articles
+    from geo.story.document import story_to_doc
+
+    story, _ = Pipeline(gazetteer).run(read_articles(ROOT / "data" / "articles"))
+    return write_map(story_to_doc(story), tmp_path_factory.mktemp("bundled") / "story.html", gazetteer=gazetteer)
+
+
+def _in_viewport(page, selector: str) -> bool:  # noqa: ANN001 - playwright Page
+    box = page.locator(selector).first.bounding_box()
+    size = page.viewport_size
+    return (
+        bool(box)
+        and box["y"] >= -1
+        and box["y"] + box["height"] <= size["height"] + 1
+        and box["x"] >= -1
+        and (box["x"] + box["width"] <= size["width"] + 1)
+    )
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_offline_map_has_names_and_asks_nothing(browser, bundled_html: Path, width: int, height: int) -> None:  # noqa: ANN001
+    offline = OfflinePage(browser, width=width, height=height)
+    offline.page.add_init_script(_OFFLINE_MACHINE)  # a machine without a network: the page asks for no tile
+    try:
+        offline.open(bundled_html)
+        page = offline.page
+        page.wait_for_timeout(1000)
+        names = page.evaluate(_VISIBLE_NAMES)
+        assert names.get("country") and names.get("stops"), names
+        assert names.get("sea") or names.get("river"), names
+        if width > 760:
+            assert names.get("city"), names
+        assert page.locator(".leaflet-tile").count() == 0
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"story-{width}x{height}.png"))
+        if width <= 760:  # a phone: tap a stop low in the list; the map and its card come into view together
+            page.mouse.wheel(0, 900)
+            page.wait_for_timeout(400)  # the scroll ends before the tap, as a thumb does
+            page.locator(".sm-stop-btn[data-seq='5']").click()
+            page.locator(".leaflet-popup-content .sm-pop-stop[data-seq='5']").wait_for()
+            page.wait_for_timeout(1500)
+            assert _in_viewport(page, ".sm-map")
+            assert _in_viewport(page, ".leaflet-popup-content-wrapper"), (
+                page.locator(".leaflet-popup-content-wrapper").bounding_box(),
+                page.viewport_size,
+            )
+            popup = page.locator(".leaflet-popup-content-wrapper").bounding_box()
+            assert popup["width"] <= width
+        else:
+            page.locator(".sm-stop-btn[data-seq='2']").click()
+            page.locator(".leaflet-popup-content .sm-pop-stop[data-seq='2']").wait_for()
+            page.wait_for_timeout(1500)
+            assert page.evaluate(_VISIBLE_NAMES).get("stops"), "the stop's own label at its zoom"
+            page.screenshot(path=str(ARTIFACTS / f"story-{width}x{height}-stop2.png"))
+        assert not offline.blocked, f"offline, the page asked for {offline.blocked}"
+        offline.assert_clean()
+    finally:
+        offline.close()
+
+
+def test_with_a_network_that_does_not_answer_one_probe_and_no_tile_layer(browser, bundled_html: Path) -> None:  # noqa: ANN001
+    offline = OfflinePage(browser)
+    try:
+        offline.open(bundled_html)
+        offline.page.wait_for_timeout(500)
+        assert len(offline.blocked) <= 1 and all("/0/0/0.png" in u for u in offline.blocked), offline.blocked
+        assert offline.page.locator(".leaflet-tile").count() == 0
+        offline.assert_clean()
+    finally:
+        offline.close()

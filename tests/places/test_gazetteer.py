@@ -115,3 +115,23 @@ def test_index_is_rebuilt_when_an_input_changes(gazetteer: Gazetteer, tmp_path, 
     (target / "meta.json").write_text(json.dumps(meta))
     ensure_index(target)
     assert calls == [target]
+
+
+@pytest.mark.parametrize(
+    ("box", "types", "first"),
+    [
+        ((29.0, 30.0, 31.0, 32.5), ("city",), "Cairo"),  # the most populous first
+        ((30.0, 170.0, 60.0, 250.0), ("water",), None),  # a box across the antimeridian answers too
+        ((20.0, 100.0, 60.0, 150.0), ("country",), "China"),
+    ],
+)
+def test_places_in_a_box_by_population(gazetteer: Gazetteer, box: tuple, types: tuple, first: str | None) -> None:
+    found = gazetteer.places_in_box(*box, types=types, limit=5)
+    assert 0 < len(found) <= 5
+    assert all(p.place_type in types for p in found)
+    assert [p.population for p in found] == sorted((p.population for p in found), reverse=True)
+    if first:
+        assert found[0].name == first
+    south, west, north, east = box
+    assert all(south <= p.lat <= north and (p.lon - west) % 360 <= east - west for p in found)
+    assert gazetteer.places_in_box(*box, types=types, limit=5, min_population=10**12) == []

@@ -84,6 +84,9 @@ ASSETS: dict[str, Asset] = {
         "dist/topojson-client.min.js",
     ),
     "world_atlas": Asset("node_modules/world-atlas/countries-110m.json", "json", "world-atlas", "countries-110m.json"),
+    "world_atlas_50m": Asset(
+        "node_modules/world-atlas/countries-50m.json", "json", "world-atlas", "countries-50m.json"
+    ),  # read at build time (cut to the route's region), never inlined whole
     "storymap": Asset("js/storymap.js", "js"),
     "storymap_css": Asset("css/storymap.css", "css"),
 }

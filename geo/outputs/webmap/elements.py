@@ -155,6 +155,7 @@ class StoryMap(folium.Map):
 
     default_js = [("leaflet", f"{JSDELIVR}/leaflet@{PINNED['leaflet']}/dist/leaflet.js")]
     default_css = [("leaflet_css", f"{JSDELIVR}/leaflet@{PINNED['leaflet']}/dist/leaflet.css")]
+    label = "Map of the journey"  # the map region's name for screen readers (set in the page's language)
 
     _template = Template(
         """
@@ -164,7 +165,7 @@ class StoryMap(folium.Map):
 
         {% macro html(this, kwargs) %}
             <div class="folium-map sm-map" id={{ this.get_name()|tojson }} role="region"
-                 aria-label="Map of the journey"></div>
+                 aria-label="{{ this.label|e }}"></div>
         {% endmacro %}
 
         {% macro script(this, kwargs) %}

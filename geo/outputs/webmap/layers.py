@@ -1,7 +1,10 @@
-"""The map's layers: online tiles, uncertainty circles, the route, the other places named, the numbered stops.
+"""The map's layers: uncertainty circles, the route, the other places named, the numbered stops; the tiles' source.
 
-Layers are added in this order (the tiles first, the stops on top); the
-context layer (datelines, governments, past visits…) is off at first.
+Layers are added in this order (the stops on top); the context layer
+(datelines, governments, past visits…) is off at first. The online tiles
+are not a folium layer: ``storymap.js`` probes one tile first and adds the
+layer only when the network answers (:func:`tile_source`), so an offline
+page makes no failing request. Layer names speak the page's language.
 """
 
 from __future__ import annotations
@@ -16,12 +19,14 @@ from geo.outputs.webmap.elements import RoutePath, SafePopup, TextDivIcon, TextM
 from geo.outputs.webmap.html_text import escape
 from geo.outputs.webmap.labels import stop_label
 from geo.outputs.webmap.popups import context_popup, stop_popup
+from geo.outputs.words import word
 from geo.story.document import ArticleDoc, PlaceDoc, StopDoc
 
-__all__ = ["add_tiles", "add_uncertainty", "add_route", "add_context", "add_stops"]
+__all__ = ["tile_source", "add_uncertainty", "add_route", "add_context", "add_stops", "popup_size"]
 
 # Tiles: CARTO's light basemap of OpenStreetMap data; drawn over the offline outlines when online.
 _TILES = "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png"
+_TILE_PROBE = "https://a.basemaps.cartocdn.com/light_all/0/0/0.png"  # one small tile: does the network answer?
 _TILES_ATTR = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors '
     '&copy; <a href="https://carto.com/attributions">CARTO</a>'
@@ -33,27 +38,31 @@ _CIRCLE_KM = 20.0  # a point this vague gets a circle whatever its type
 _AREA_ROLES = frozenset({Role.COUNTRY, Role.REGION, Role.WATER, Role.MENTIONED})
 
 
-def add_tiles(m: folium.Map) -> None:
-    """The online street map (CARTO, OpenStreetMap data); without a network its tiles simply fail."""
-    folium.TileLayer(
-        tiles=_TILES,
-        attr=_TILES_ATTR,
-        name="Street map (online tiles)",
-        overlay=True,
-        control=True,
-        show=True,
-        subdomains="abcd",
-        max_zoom=19,
-    ).add_to(m)
+def tile_source(lang: str = "en") -> dict[str, Any]:
+    """The online street map (CARTO, OpenStreetMap data) for ``storymap.js``: its URL, attribution, the tile it
+    probes first, and its name in the layer control."""
+    return {
+        "url": _TILES,
+        "probe": _TILE_PROBE,
+        "attribution": _TILES_ATTR,
+        "subdomains": "abcd",
+        "maxZoom": 19,
+        "name": word(lang, "layer_tiles"),
+    }
+
+
+def popup_size(*, max_width: int, min_width: int, max_height: int) -> dict[str, Any]:
+    """A popup's size options; ``storymap.js`` narrows them to a small screen."""
+    return {"maxWidth": max_width, "minWidth": min_width, "maxHeight": max_height, "autoPanPadding": [16, 16]}
 
 
 def _needs_circle(stop: StopDoc) -> bool:
     return stop.place_type == PlaceType.RELATIVE or stop.place_type in AREA_TYPES or stop.uncertainty_km >= _CIRCLE_KM
 
 
-def add_uncertainty(m: folium.Map, stops: list[StopDoc], lons: dict[int, float]) -> None:
+def add_uncertainty(m: folium.Map, stops: list[StopDoc], lons: dict[int, float], *, lang: str = "en") -> None:
     """A dashed circle around each relative, area or vague stop: how far the place may be."""
-    circles = folium.FeatureGroup(name="How far a place may be", show=True)
+    circles = folium.FeatureGroup(name=word(lang, "layer_circles"), show=True)
     for stop in stops:
         if _needs_circle(stop) and stop.uncertainty_km > 0:
             folium.Circle(
@@ -71,7 +80,7 @@ def add_uncertainty(m: folium.Map, stops: list[StopDoc], lons: dict[int, float])
     circles.add_to(m)
 
 
-def add_route(m: folium.Map, legs: list[dict[str, Any]]) -> RoutePath | None:
+def add_route(m: folium.Map, legs: list[dict[str, Any]], *, lang: str = "en") -> RoutePath | None:
     """The route as a marching ant path in its own layer; ``None`` when there is no leg."""
     if not legs:
         return None
@@ -85,7 +94,7 @@ def add_route(m: folium.Map, legs: list[dict[str, Any]]) -> RoutePath | None:
         dash_array=[12, 24],
         interactive=False,
     )
-    route_layer = folium.FeatureGroup(name="Route", show=True)
+    route_layer = folium.FeatureGroup(name=word(lang, "layer_route"), show=True)
     route.add_to(route_layer)
     route_layer.add_to(m)
     return route
@@ -98,7 +107,7 @@ def _is_context(place: PlaceDoc) -> bool:
 
 def add_context(m: folium.Map, places: list[PlaceDoc], articles: dict[str, ArticleDoc], *, lang: str = "en") -> None:
     """The other places the articles name, each with its popup, in a layer that is off at first."""
-    context = folium.FeatureGroup(name="Other places named (context)", show=False)
+    context = folium.FeatureGroup(name=word(lang, "layer_context"), show=False)
     for place in places:
         if not _is_context(place):
             continue
@@ -113,7 +122,9 @@ def add_context(m: folium.Map, places: list[PlaceDoc], articles: dict[str, Artic
             class_name="sm-context",
         )
         marker.add_child(
-            SafePopup(context_popup(place, articles, lang=lang), maxWidth=340, minWidth=220, maxHeight=360)
+            SafePopup(
+                context_popup(place, articles, lang=lang), **popup_size(max_width=340, min_width=220, max_height=360)
+            )
         )
         marker.add_to(context)
     context.add_to(m)
@@ -141,11 +152,8 @@ def _stop_marker(stop: StopDoc, total: int, lon: float, articles: dict[str, Arti
     marker.add_child(
         SafePopup(
             stop_popup(stop, total, articles, lang=lang),
-            maxWidth=360,
-            minWidth=240,
-            maxHeight=380,
-            autoPanPadding=[24, 24],
             className="sm-popup",
+            **popup_size(max_width=360, min_width=240, max_height=380),
         )
     )
     return marker
@@ -160,7 +168,7 @@ def add_stops(
     lang: str = "en",
 ) -> list[Element]:
     """The numbered stop markers, each with its popup, in one layer; returns the markers in ``seq`` order."""
-    stops_layer = folium.FeatureGroup(name="Stops", show=True)
+    stops_layer = folium.FeatureGroup(name=word(lang, "stops"), show=True)
     markers: list[Element] = []
     for stop in stops:
         marker = _stop_marker(stop, len(stops), lons[stop.seq], articles, lang)

@@ -11,12 +11,17 @@ from pathlib import Path
 import folium
 
 from geo.atomic import write_text_atomic
+from geo.errors import IndexBuildError
 from geo.outputs.webmap.assets import check_packages
+from geo.outputs.webmap.basemap import region_box, region_outlines
 from geo.outputs.webmap.elements import Attribution, StoryControls, StoryFigure, StoryMap, number_elements
 from geo.outputs.webmap.geometry import bounds, display_lons, leg_paths
 from geo.outputs.webmap.labels import page_language
-from geo.outputs.webmap.layers import add_context, add_route, add_stops, add_tiles, add_uncertainty
+from geo.outputs.webmap.layers import add_context, add_route, add_stops, add_uncertainty
+from geo.outputs.webmap.mapnames import map_names
 from geo.outputs.webmap.panel import panel_html, story_data
+from geo.outputs.words import word
+from geo.places.gazetteer import Gazetteer, load_gazetteer
 from geo.story.document import StoryDoc
 
 __all__ = ["build_map", "render_map", "write_map"]
@@ -30,7 +35,17 @@ _WORLD = [[-60.0, -170.0], [75.0, 170.0]]  # the overview of a story without a s
 _MAX_OVERVIEW_ZOOM = 7
 
 
-def build_map(doc: StoryDoc, *, cdn: bool = False, lang: str | None = None) -> StoryMap:
+def _default_gazetteer() -> Gazetteer | None:
+    """The project's gazetteer for the map's names; ``None`` (a map without them) when it cannot be loaded."""
+    try:
+        return load_gazetteer(check=False)
+    except IndexBuildError:
+        return None
+
+
+def build_map(
+    doc: StoryDoc, *, cdn: bool = False, lang: str | None = None, gazetteer: Gazetteer | None = None
+) -> StoryMap:
     """The story's folium map, inside its page (call ``get_root().render()`` for the HTML).
 
     Parameters
@@ -41,6 +56,8 @@ def build_map(doc: StoryDoc, *, cdn: bool = False, lang: str | None = None) -> S
         Load the third-party packages from jsDelivr instead of inlining them.
     lang:
         The page's language (``en``, ``ar``, ``fr``); default: the one most articles are written in.
+    gazetteer:
+        Where the names of countries, seas and cities around the route come from (default: the project's).
 
     Returns
     -------
@@ -60,14 +77,19 @@ def build_map(doc: StoryDoc, *, cdn: bool = False, lang: str | None = None) -> S
     points = [(s.lat, lons[s.seq]) for s in doc.stops] + [(p[0], p[1]) for leg in legs for p in leg["path"]]
 
     m = StoryMap(location=None, tiles=None, zoom_start=2, control_scale=True, world_copy_jump=False)
-    figure = StoryFigure(title=doc.title or "Story map", cdn=cdn, lang=lang)
+    m.label = word(lang, "map_label")
+    figure = StoryFigure(title=doc.title or word(lang, "story_map"), cdn=cdn, lang=lang)
     figure.add_child(m)
     # The overview first, before any layer is added: no tile is fetched for another view.
     m.fit_bounds(bounds(points) if points else _WORLD, padding=(40, 40), max_zoom=_MAX_OVERVIEW_ZOOM)
 
-    add_tiles(m)
-    add_uncertainty(m, doc.stops, lons)
-    route = add_route(m, legs)
+    region = region_box(points)
+    gazetteer = gazetteer or _default_gazetteer()
+    stop_points = [(s.lat, lons[s.seq]) for s in doc.stops]
+    names = map_names(gazetteer, region, stop_points, lang=lang) if gazetteer is not None else []
+
+    add_uncertainty(m, doc.stops, lons, lang=lang)
+    route = add_route(m, legs, lang=lang)
     add_context(m, doc.places, articles, lang=lang)
     markers = add_stops(m, doc.stops, lons, articles, lang=lang)
 
@@ -75,13 +97,14 @@ def build_map(doc: StoryDoc, *, cdn: bool = False, lang: str | None = None) -> S
     control = folium.LayerControl(position="topright", collapsed=True)
     control.add_to(m)
 
-    data = story_data(doc, lons, legs, cdn=cdn, lang=lang)
-    m.add_child(StoryControls(panel_html(doc, data, cdn=cdn, lang=lang), route=route, markers=markers, control=control))
+    data = story_data(doc, lons, legs, cdn=cdn, lang=lang, names=names)
+    panel = panel_html(doc, data, cdn=cdn, lang=lang, region=region_outlines(region))
+    m.add_child(StoryControls(panel, route=route, markers=markers, control=control))
     number_elements(figure)
     return m
 
 
-def render_map(doc: StoryDoc, *, cdn: bool = False, lang: str | None = None) -> str:
+def render_map(doc: StoryDoc, *, cdn: bool = False, lang: str | None = None, gazetteer: Gazetteer | None = None) -> str:
     """The story map as one HTML page.
 
     Parameters
@@ -106,10 +129,12 @@ def render_map(doc: StoryDoc, *, cdn: bool = False, lang: str | None = None) -> 
     OutputError
         When a front-end asset is missing or not at its pinned version.
     """
-    return build_map(doc, cdn=cdn, lang=lang).get_root().render()
+    return build_map(doc, cdn=cdn, lang=lang, gazetteer=gazetteer).get_root().render()
 
 
-def write_map(doc: StoryDoc, path: Path, *, cdn: bool = False, lang: str | None = None) -> Path:
+def write_map(
+    doc: StoryDoc, path: Path, *, cdn: bool = False, lang: str | None = None, gazetteer: Gazetteer | None = None
+) -> Path:
     """Write :func:`render_map` to ``path`` atomically (UTF-8); returns the path.
 
     Raises
@@ -117,4 +142,4 @@ def write_map(doc: StoryDoc, path: Path, *, cdn: bool = False, lang: str | None 
     OutputError
         When an asset is missing or the file cannot be written.
     """
-    return write_text_atomic(Path(path), render_map(doc, cdn=cdn, lang=lang))
+    return write_text_atomic(Path(path), render_map(doc, cdn=cdn, lang=lang, gazetteer=gazetteer))

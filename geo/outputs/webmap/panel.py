@@ -18,6 +18,7 @@ from geo.outputs.webmap.assets import ASSETS, asset_text, escape_json_text, inte
 from geo.outputs.webmap.geometry import stop_zoom
 from geo.outputs.webmap.html_text import escape, mixed, text_attrs
 from geo.outputs.webmap.labels import article_label, count_text, journey_span, role_text, stop_label
+from geo.outputs.webmap.layers import tile_source
 from geo.outputs.words import direction, word
 from geo.story.document import ArticleDoc, StopDoc, StoryDoc, traveller_in
 
@@ -125,17 +126,23 @@ def _stops_nav(stops: list[StopDoc], lang: str) -> str:
     )
 
 
-def _data_blocks(data: dict[str, Any], *, cdn: bool) -> str:
-    """The JSON blocks after the panel: the story data, and the world outlines unless they load from jsDelivr."""
+def _data_blocks(data: dict[str, Any], *, cdn: bool, region: dict[str, Any] | None) -> str:
+    """The JSON blocks after the panel: the story data, the 1:50m outlines around the route, and the world
+    outlines unless they load from jsDelivr."""
     blocks = [f'<script type="application/json" id="story-data">{json_for_html(data)}</script>']
+    if region is not None:
+        blocks.append(f'<script type="application/json" id="sm-region">{json_for_html(region)}</script>')
     if not cdn:
         countries = escape_json_text(asset_text("world_atlas").strip())
         blocks.append(f'<script type="application/json" id="sm-countries">{countries}</script>')
     return "".join(blocks)
 
 
-def panel_html(doc: StoryDoc, data: dict[str, Any], *, cdn: bool, lang: str = "en") -> str:
-    """The reading panel of ``doc`` in ``lang``, followed by the data blocks (``data``: :func:`story_data`)."""
+def panel_html(
+    doc: StoryDoc, data: dict[str, Any], *, cdn: bool, lang: str = "en", region: dict[str, Any] | None = None
+) -> str:
+    """The reading panel of ``doc`` in ``lang``, followed by the data blocks (``data``: :func:`story_data`;
+    ``region``: :func:`~geo.outputs.webmap.basemap.region_outlines`)."""
     total = len(doc.stops)
     subtitle = [escape(count_text(total, what="stop", lang=lang)), escape(journey_span(doc.stops, lang=lang))]
     traveller = traveller_in(doc, lang)
@@ -144,7 +151,7 @@ def panel_html(doc: StoryDoc, data: dict[str, Any], *, cdn: bool, lang: str = "e
     live = word(lang, "whole_route_live", count=count_text(total, what="stop", lang=lang))
     return (
         f'<aside class="sm-panel" aria-labelledby="sm-title" lang="{lang}" dir="{direction(lang)}">'
-        f'<header class="sm-head"><h1 id="sm-title" dir="auto">{mixed(doc.title or "Story map")}</h1>'
+        f'<header class="sm-head"><h1 id="sm-title" dir="auto">{mixed(doc.title or word(lang, "story_map"))}</h1>'
         f'<p class="sm-sub">{" · ".join(subtitle)}</p>'
         f"{_help(lang)}</header>"
         + _player_html(doc.stops, lang)
@@ -154,15 +161,22 @@ def panel_html(doc: StoryDoc, data: dict[str, Any], *, cdn: bool, lang: str = "e
         + _legend(lang)
         + _sources_html(doc.articles, lang)
         + "</aside>"
-        + _data_blocks(data, cdn=cdn)
+        + _data_blocks(data, cdn=cdn, region=region)
     )
 
 
 def story_data(
-    doc: StoryDoc, lons: dict[int, float], legs: list[dict[str, Any]], *, cdn: bool, lang: str = "en"
+    doc: StoryDoc,
+    lons: dict[int, float],
+    legs: list[dict[str, Any]],
+    *,
+    cdn: bool,
+    lang: str = "en",
+    names: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """What ``storymap.js`` reads: each stop's place, date, zoom and label, the legs, where the outlines are,
-    and the page's words in ``lang`` (``ui``)."""
+    the names around the route (:func:`~geo.outputs.webmap.mapnames.map_names`), the online tiles, and the
+    page's words in ``lang`` (``ui``)."""
     total = len(doc.stops)
     basemap: dict[str, Any] = {"inline": "sm-countries"}
     if cdn:
@@ -184,11 +198,16 @@ def story_data(
                 "certainty": s.date_certainty,
                 "zoom": stop_zoom(s.uncertainty_km),
                 "label": stop_label(s, total, lang=lang),
+                "short": (s.name_ar or s.name) if lang == "ar" else s.name,
             }
             for s in doc.stops
         ],
         "legs": legs,
         "basemap": basemap,
+        "names": names or [],
+        "tiles": tile_source(lang),
+        "lang": lang,
+        "dir": direction(lang),
         "ui": _script_words(total, span, lang),
     }
 
@@ -204,4 +223,8 @@ def _script_words(total: int, span: str, lang: str) -> dict[str, str]:
         "paused": word(lang, "paused", seq="{seq}", total="{total}"),
         "end": word(lang, "journey_end"),
         "outlines": word(lang, "outlines"),
+        "names": word(lang, "layer_names"),
+        "lastStop": word(lang, "last_stop"),
+        "zoomIn": word(lang, "zoom_in"),
+        "zoomOut": word(lang, "zoom_out"),
     }

@@ -111,7 +111,7 @@ def _names_html(item: StopDoc | PlaceDoc) -> str:
 
 
 def _where_text(item: StopDoc | PlaceDoc, lang: str) -> str:
-    text = str(item.place_type)
+    text = word(lang, f"ptype_{item.place_type}")
     if item.uncertainty_km >= 1:
         text += " · " + word(lang, "within_km", km=f"{item.uncertainty_km:.0f}")
     return text
@@ -140,7 +140,7 @@ def stop_popup(stop: StopDoc, total: int, articles: dict[str, ArticleDoc], *, la
         parts.append(f'<div class="sm-pop-happened">{_happened_html(stop.happened, articles, lang)}</div>')
     if stop.also:
         parts.append(f'<p class="sm-pop-also">{escape(word(lang, "also_here"))}: {mixed(", ".join(stop.also))}</p>')
-    parts.append(f'<p class="sm-pop-where" lang="en" dir="ltr">{escape(_where_text(stop, lang))}</p>')
+    parts.append(f'<p class="sm-pop-where">{escape(_where_text(stop, lang))}</p>')
     parts.append(
         f'<details class="sm-pop-how"><summary>{escape(word(lang, "how_read"))}</summary>'
         f'<p class="sm-pop-role"><strong>{escape(role_text(stop.role, lang=lang))}</strong>'
@@ -178,7 +178,7 @@ def context_popup(place: PlaceDoc, articles: dict[str, ArticleDoc], *, lang: str
             f'<p class="sm-pop-kicker">{escape(word(lang, "also_named"))}</p>',
             _names_html(place),
             f'<p class="sm-pop-role"><strong>{escape(roles or word(lang, "mentioned"))}</strong></p>',
-            f'<p class="sm-pop-where" lang="en" dir="ltr">{escape(_where_text(place, lang))}</p>',
+            f'<p class="sm-pop-where">{escape(_where_text(place, lang))}</p>',
             _quotes_html(place.quotes, articles, lang),
             "</div>",
         ]

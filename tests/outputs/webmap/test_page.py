@@ -21,7 +21,8 @@ def test_same_story_same_bytes(tmp_path: Path, page: str) -> None:
 
 def test_empty_story_renders() -> None:
     page = render_map(StoryDoc(title="Nothing yet"))
-    assert "<title>Nothing yet</title>" in page and "L.marker(" not in page
+    assert "<title>Nothing yet</title>" in page and "var marker_" not in page
+    assert 'id="sm-region"' not in page  # no route, no region
 
 
 def test_bundled_story_fits_in_budget(gazetteer) -> None:  # noqa: ANN001 - conftest fixture
