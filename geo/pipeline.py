@@ -23,7 +23,7 @@ from geo.places.relative import find_relative
 from geo.places.resolution import Resolver
 from geo.settings import LimitsSettings, Settings, TextSettings
 from geo.story.features import gather_features, story_title
-from geo.story.happened import presence_evidence
+from geo.story.happened import presence_evidence, story_language
 from geo.story.roles import assign_roles
 from geo.story.timeline import build_stops
 from geo.story.traveller import Person, find_traveller, traveller_keys
@@ -204,14 +204,15 @@ def assemble_story(
     if len(stops) > most:
         raise InputError(f"the story has {len(stops):,} stops, over the limit of {most:,}")
     stops = tuple(replace(stop, happened=presence_evidence(stop)) for stop in stops)
-    name = person.name if person else None
+    lang = story_language(a.language for a in articles)
+    name = (person.name_ar if lang == "ar" else person.name_latin) or person.name if person else None
     return Story(
         articles=tuple(articles),
         features=gather_features(list(resolutions)),
         stops=stops,
         roles=tuple(roles),
         published=published,
-        traveller=name,
+        traveller=person.name if person else None,
         traveller_names=person.names if person else (),
-        title=story_title(name, stops),
+        title=story_title(name, stops, lang=lang),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from geo.dates.wording import MONTHS
 from geo.model import PlaceFeature, Resolution, Stop
 
 __all__ = ["gather_features", "story_title"]
@@ -41,12 +42,23 @@ def gather_features(resolutions: list[Resolution]) -> tuple[PlaceFeature, ...]:
     return tuple(features)
 
 
-def story_title(traveller: str | None, stops: tuple[Stop, ...]) -> str:
-    """A title from the traveller and the route: "NAME: A – B, Month YYYY"."""
+#: The words of a story's title, per language (any other language: English).
+_TITLE_WORDS: dict[str, dict[str, str]] = {
+    "en": {"none": "Places in the news", "alone": "{who}: places in the news", "journey": "A journey", "comma": ", "},
+    "ar": {"none": "أماكن في الأخبار", "alone": "{who}: أماكن في الأخبار", "journey": "رحلة", "comma": "، "},
+}
+
+
+def story_title(traveller: str | None, stops: tuple[Stop, ...], *, lang: str = "en") -> str:
+    """A title from the traveller and the route in the story's language: "NAME: A – B, Month YYYY"
+    («NAME: A – B، سبتمبر 2023» in Arabic, with the places' Arabic names where the gazetteer has them)."""
+    words = _TITLE_WORDS.get(lang, _TITLE_WORDS["en"])
     dated = [s for s in stops if s.date_start is not None]
     route = dated or list(stops)
     if not route:
-        return f"{traveller}: places in the news" if traveller else "Places in the news"
-    span = route[0].place.name if len(route) == 1 else f"{route[0].place.name} – {route[-1].place.name}"
-    when = f", {dated[0].date_start:%B %Y}" if dated else ""
-    return f"{traveller}: {span}{when}" if traveller else f"A journey: {span}{when}"
+        return words["alone"].format(who=traveller) if traveller else words["none"]
+    names = [(s.place.name_ar or s.place.name) if lang == "ar" else s.place.name for s in (route[0], route[-1])]
+    span = names[0] if len(route) == 1 else f"{names[0]} – {names[1]}"
+    first = dated[0].date_start if dated else None
+    when = f"{words['comma']}{MONTHS.get(lang, MONTHS['en'])[first.month - 1]} {first.year}" if first else ""
+    return f"{traveller or words['journey']}: {span}{when}"

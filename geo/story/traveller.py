@@ -156,17 +156,17 @@ class _NameReader:
         gazetteer: Gazetteer,
         lexicon: Lexicon,
         settings: TravellerSettings,
-        places: frozenset[str],
+        places: frozenset[tuple[str, ...]],
     ) -> None:
         self.article = article
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.people = load_people_words()
         self.settings = settings
-        self.places = places
         self.titles = lexicon.titles | self.people.styles
         self.folded = fold(article.text)
         self.words = tokens(self.folded.text)
+        self.places = _place_word_starts(self.words, places)
 
     def read(self) -> _Found:
         """Every titled name and every mover name, as written, with its folded words, in text order."""
@@ -258,7 +258,9 @@ class _NameReader:
     def _before_particle(self, k: int) -> bool:
         """A common word written as a name before a particle («محمد بن سلمان», «علي بن حسين»): a given name."""
         key = self.words[k].text
-        if key in self.titles or key in self.lexicon.prepositions or key in _time_words() or key in self.places:
+        if key in self.titles or key in self.lexicon.prepositions or key in _time_words():
+            return False
+        if self.words[k].start in self.places:
             return False
         return k + 1 < len(self.words) and not self._gap_has(k + 1, _NAME_BREAK) and self._particle(k + 1)
 
@@ -343,7 +345,7 @@ class _NameReader:
             return False
         if key in self.titles or key in lexicon.prepositions or key in lexicon.speech:
             return False
-        if key in self.places or (key[:1] in _PROCLITICS and key[1:] in self.places) or key in _time_words():
+        if word.start in self.places or key in _time_words():
             return False
         if lexicon.is_one_of(key, self.people.companions):
             return False
@@ -405,6 +407,24 @@ def _other_script(tally: _Tally, word: str, settings: TravellerSettings) -> str 
     return max(sorted(matches), key=lambda w: tally.score(w, settings), default=None)
 
 
+def _place_word_starts(words: list[Token], places: frozenset[tuple[str, ...]]) -> frozenset[int]:
+    """The starts of the words that stand inside a place's name where the article writes it (a one-letter
+    proclitic on its first word allowed: «بموسكو»)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for place in places:
+        by_first.setdefault(place[0], []).append(place)
+    starts: set[int] = set()
+    for i, word in enumerate(words):
+        key = word.text
+        bare = key[1:] if key[:1] in _PROCLITICS else None
+        for first in (key, bare):
+            for place in by_first.get(first, ()) if first else ():
+                rest = tuple(w.text for w in words[i + 1 : i + len(place)])
+                if rest == place[1:]:
+                    starts.update(w.start for w in words[i : i + len(place)])
+    return frozenset(starts)
+
+
 def find_traveller(
     articles: list[Article] | tuple[Article, ...],
     gazetteer: Gazetteer,
@@ -426,11 +446,12 @@ def find_traveller(
     settings:
         Name lengths and limits (default :class:`~geo.settings.TravellerSettings`).
     places:
-        The texts of the place mentions the articles resolve: their words are no person's name.
+        The texts of the place mentions the articles resolve: where a text names one, its words are no
+        person's name («مطار الملك خالد»; «أون» of «كومسومولسك أون أمور» still can be, elsewhere).
     """
     lexicon = lexicon or load_lexicon()
     settings = settings or TravellerSettings()
-    place_words = frozenset(t.text for text in places for t in tokens(fold(text).text))
+    place_words = frozenset(tuple(t.text for t in tokens(fold(text).text)) for text in places) - {()}
     tally = _Tally()
     for article in articles:
         tally.add(_NameReader(article, gazetteer, lexicon, settings, place_words).read())

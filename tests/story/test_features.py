@@ -1,9 +1,13 @@
-"""Gathering resolutions into one feature per place."""
+"""Gathering resolutions into one feature per place; the story's title."""
 
 from __future__ import annotations
 
-from geo.model import Mention, Place, Resolution
-from geo.story.features import gather_features
+import datetime as dt
+
+import pytest
+
+from geo.model import Certainty, Mention, Place, Resolution, Role, Stop
+from geo.story.features import gather_features, story_title
 
 
 def _res(article: str, start: int, place: Place, *, uncertainty: float = 5.0, confidence: float = 0.8) -> Resolution:
@@ -37,3 +41,27 @@ def test_feature_confidence_is_the_best_of_its_mentions() -> None:
 
 def test_no_resolutions_no_features() -> None:
     assert gather_features([]) == ()
+
+
+def _stop(seq: int, place: Place, day: int | None) -> Stop:
+    date = dt.date(2024, 5, day) if day else None
+    return Stop(seq=seq, place=place, date_start=date, date_end=date, certainty=Certainty.EXACT, role=Role.VISIT,
+                evidence=())  # fmt: skip
+
+
+CAIRO_AR = Place(id="geonames:1", name="Cairo", name_ar="القاهرة", lat=30.0, lon=31.2, place_type="city")
+
+
+@pytest.mark.parametrize(
+    ("traveller", "stops", "lang", "title"),
+    [
+        ("Ada Lovelace", (_stop(1, CAIRO, 3), _stop(2, ALEPPO, 5)), "en", "Ada Lovelace: Cairo – Aleppo, May 2024"),
+        ("سمير", (_stop(1, CAIRO_AR, 3), _stop(2, ALEPPO, 5)), "ar", "سمير: القاهرة – Aleppo، مايو 2024"),
+        (None, (_stop(1, CAIRO_AR, 3),), "ar", "رحلة: القاهرة، مايو 2024"),
+        (None, (_stop(1, CAIRO, None),), "fr", "A journey: Cairo"),
+        ("سمير", (), "ar", "سمير: أماكن في الأخبار"),
+        (None, (), "en", "Places in the news"),
+    ],
+)
+def test_the_title_speaks_the_story_language(traveller: str | None, stops: tuple, lang: str, title: str) -> None:
+    assert story_title(traveller, stops, lang=lang) == title

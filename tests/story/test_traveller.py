@@ -203,3 +203,28 @@ def test_both_script_forms_are_kept(gazetteer: Gazetteer, texts, arabic: str | N
     assert person is not None
     assert (person.name_ar, person.name_latin) == (arabic, latin)
     assert len(traveller_keys(person)) == len(person.names)
+
+
+@pytest.mark.parametrize(
+    ("texts", "places", "name"),
+    [
+        # «أون» is a word of a place's name there, and of the traveller's name here
+        (
+            ["وصل الزعيم سون يانغ أون إلى مدينة ريو أون باي.", "وزار سون يانغ أون مصنعا في ريو أون باي."],
+            ["ريو أون باي"],
+            "سون يانغ أون",
+        ),
+        (
+            ["The envoy Mara Del Rio arrived in Puerto Del Sol.", "Mara Del Rio then visited a school."],
+            ["Puerto Del Sol"],
+            "Mara Del Rio",
+        ),
+        # a name inside a place's name, where the place is written, is not the traveller
+        (["هبطت طائرة الوزير في مطار الملك خالد، ثم وصل الوزير إلى الرياض."], ["مطار الملك خالد", "الرياض"], None),
+    ],
+)
+def test_place_words_are_read_where_the_place_is_named(
+    gazetteer: Gazetteer, texts: list[str], places: list[str], name: str | None
+) -> None:
+    person = find_traveller(_articles(*texts), gazetteer, places=places)
+    assert (person.name if person else None) == name
