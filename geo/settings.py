@@ -114,6 +114,12 @@ class RecognitionSettings(_Section):
     short_key_population: int = _knob(
         100_000, "a key of fewer consonants still matches a place this populous", ge=0
     )
+    key_readings: int = _knob(
+        8, "the most readings of an Arabic spelling tried (خ for h, ج for g, تش for zh, ن for ng)", ge=1, le=32
+    )
+    reading_population: int = _knob(
+        50_000, "a place matched only by another reading of the spelling is this populous (well known abroad)", ge=0
+    )
     common_zipf: float = _knob(3.5, "a word at least this frequent (Zipf) needs a cue before it is read as a name")
     function_word_zipf: float = _knob(5.5, "a word this frequent is a function word, never a place on its own")
     lookback_words: int = _knob(3, "how far back a trigger noun or preposition is looked for, in words", ge=0)
