@@ -176,6 +176,11 @@ class ResolutionSettings(_Section):
     common_from: float = _knob(3.0, "a one-word name more frequent than this (Zipf) is also a common word")
     common_slope: float = _knob(2.0, "penalty per Zipf unit above common_from")
     common_famous_factor: float = _knob(0.4, "a widely known place keeps this share of the common-word penalty")
+    bare_common_zipf: float = _knob(
+        3.5,
+        "an Arabic word this common (Zipf; «سيول» floods, «وين» where) names a town only after a trigger noun or a "
+        "preposition of place, or when the article names the town's country",
+    )
     widely_known_max_zipf: float = _knob(
         5.0, "above this Zipf even a famous place's name is first a word ('Nice', «أمل»)"
     )
