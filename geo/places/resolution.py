@@ -359,7 +359,8 @@ class Resolver:
 
         Alone: no trigger noun, no preposition of place, no distance measured from it, and the article
         names other countries but not the town's (in «سيول جارفة» they are floods, not Seoul). A country's
-        or region's name is its own fame and is not held back."""
+        or region's name is its own fame and is not held back, nor is a widely known town named with the
+        article, as Arabic names many («غادر الرياض», "left Riyadh")."""
         return (
             place.place_type == PlaceType.CITY
             and facts.zipf >= self.settings.bare_common_zipf
@@ -369,6 +370,7 @@ class Resolver:
             and bool(context.countries)
             and place.country not in context.countries
             and is_arabic(mention.text)
+            and not (fold_text(mention.text).startswith("ال") and self._is_famous(place))
         )
 
     def _is_famous(self, place: Place) -> bool:

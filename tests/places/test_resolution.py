@@ -181,3 +181,15 @@ def test_a_common_arabic_word_needs_a_cue_to_name_a_town(
     gazetteer: Gazetteer, text: str, surface: str, kept: bool
 ) -> None:
     assert any(surface in found for found in _resolve(gazetteer, text)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("غادر الوزير الكويتي الدوحة صباحا متوجها إلى بغداد", "الدوحة"),
+        ("The Kuwaiti minister left Doha for Baghdad.", "Doha"),
+        ("Le ministre koweïtien a quitté Doha pour Bagdad.", "Doha"),
+    ],
+)
+def test_a_known_town_named_with_the_article_needs_no_cue(gazetteer: Gazetteer, text: str, surface: str) -> None:
+    assert surface in _resolve(gazetteer, text)
