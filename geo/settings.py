@@ -178,8 +178,8 @@ class ResolutionSettings(_Section):
     common_famous_factor: float = _knob(0.4, "a widely known place keeps this share of the common-word penalty")
     bare_common_zipf: float = _knob(
         3.5,
-        "an Arabic word this common (Zipf; «سيول» floods, «وين» where) names a town only after a trigger noun or a "
-        "preposition of place, or when the article names the town's country",
+        "an Arabic word this common (Zipf; «كورونا» the virus) names a town (not a capital) only after a trigger "
+        "noun or a preposition of place, or when the article names the town's country",
     )
     widely_known_max_zipf: float = _knob(
         5.0, "above this Zipf even a famous place's name is first a word ('Nice', «أمل»)"

@@ -358,9 +358,9 @@ class Resolver:
         """An Arabic word common as a word (``bare_common_zipf``) standing alone is the word.
 
         Alone: no trigger noun, no preposition of place, no distance measured from it, and the article
-        names other countries but not the town's (in «سيول جارفة» they are floods, not Seoul). A country's
-        or region's name is its own fame and is not held back, nor is a widely known town named with the
-        article, as Arabic names many («غادر الرياض», "left Riyadh")."""
+        names other countries but not the town's («كورونا تعطل الدراسة» is the virus, not Corona, California).
+        A country's or region's name is its own fame and is not held back, nor is a capital, nor a widely
+        known town named with the article, as Arabic names many («غادر الرياض», "left Riyadh")."""
         return (
             place.place_type == PlaceType.CITY
             and facts.zipf >= self.settings.bare_common_zipf
@@ -370,6 +370,7 @@ class Resolver:
             and bool(context.countries)
             and place.country not in context.countries
             and is_arabic(mention.text)
+            and place.feature != "capital"  # «غادر ترودو بيروت»: a capital is the object of a movement verb
             and not (fold_text(mention.text).startswith("ال") and self._is_famous(place))
         )
 
