@@ -141,6 +141,12 @@ class RecognitionSettings(_Section):
     short_key_population: int = _knob(
         100_000, "a key of fewer consonants still matches a place this populous", ge=0
     )
+    key_readings: int = _knob(
+        8, "the most readings of an Arabic spelling tried (خ for h, ج for g, تش for zh, ن for ng)", ge=1, le=32
+    )
+    reading_population: int = _knob(
+        50_000, "a place matched only by another reading of the spelling is this populous (well known abroad)", ge=0
+    )
     common_zipf: float = _knob(3.5, "a word at least this frequent (Zipf) needs a cue before it is read as a name")
     function_word_zipf: float = _knob(5.5, "a word this frequent is a function word, never a place on its own")
     lookback_words: int = _knob(3, "how far back a trigger noun or preposition is looked for, in words", ge=0)
@@ -197,6 +203,11 @@ class ResolutionSettings(_Section):
     common_from: float = _knob(3.0, "a one-word name more frequent than this (Zipf) is also a common word")
     common_slope: float = _knob(2.0, "penalty per Zipf unit above common_from")
     common_famous_factor: float = _knob(0.4, "a widely known place keeps this share of the common-word penalty")
+    bare_common_zipf: float = _knob(
+        3.5,
+        "an Arabic word this common (Zipf; «كورونا» the virus) names a town (not a capital) only after a trigger "
+        "noun or a preposition of place, or when the article names the town's country",
+    )
     widely_known_max_zipf: float = _knob(
         5.0, "above this Zipf even a famous place's name is first a word ('Nice', «أمل»)"
     )

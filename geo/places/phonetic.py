@@ -14,16 +14,21 @@ was made from. Classes::
     N  n               ن            R  r             ر
 
 Dropped: vowels, h, w, y, and ا و ي ى ء ع ح ه ة.
+
+An Arabic spelling may stand for more than one Latin sound: :func:`arabic_keys`
+gives its other readings (خ for a Latin "h", ج for a hard "g", تش for Chinese
+"zh", a final ن for "ng").
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice, product
 
 from geo.text.folding import fold_text
 
-__all__ = ["latin_key", "latin_spellings", "arabic_key", "phonetic_key"]
+__all__ = ["latin_key", "latin_spellings", "arabic_key", "arabic_keys", "phonetic_key"]
 
 _LATIN_DIGRAPHS = (
     ("shch", "S"),
@@ -179,6 +184,58 @@ def arabic_key(name: str) -> str:
     """
     text = fold_text(name).replace("تش", "ش")
     return _collapse([_ARABIC_SINGLE[c] for c in text if c in _ARABIC_SINGLE])
+
+
+#: Arabic letters that transliterate more than one Latin sound, and the classes each may stand for (the
+#: usual one first): خ is "kh" but also the "h" of Chinese, Spanish and Russian names (Harbin, Jalisco's
+#: "j"), which a Latin key drops; ج is "j" but also the hard "g" of Egyptian usage (جنوة "Genoa").
+_ARABIC_CHOICES = {"خ": ("K", ""), "ج": ("J", "K")}
+#: «تش» is "ch", and also Chinese "zh" (Zhengzhou «تشنغتشو»), whose Latin key is J.
+_TSH_CHOICES = ("S", "J")
+#: A final «ن» may end a Chinese or Vietnamese "-ng" (Nanjing «نانجين»).
+_FINAL_N_CHOICES = ("N", "NK")
+
+
+@lru_cache(maxsize=65536)
+def arabic_keys(name: str, *, limit: int = 8) -> tuple[str, ...]:
+    """The consonant keys an Arabic spelling may have, its usual key first.
+
+    Parameters
+    ----------
+    name:
+        Arabic text; it is folded first.
+    limit:
+        The most readings returned (the usual one, then the others in order).
+
+    Returns
+    -------
+    tuple of str
+        Distinct keys: ``arabic_keys("خاربين")`` holds ``"KRBN"`` and, for "Harbin", ``"RBN"``.
+    """
+    text = fold_text(name)
+    options: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if text.startswith("تش", i):
+            options.append(_TSH_CHOICES)
+            i += 2
+            continue
+        if char in _ARABIC_CHOICES:
+            options.append(_ARABIC_CHOICES[char])
+        elif char == "ن" and not any(c in _ARABIC_SINGLE for c in text[i + 1 :]):
+            options.append(_FINAL_N_CHOICES)
+        elif char in _ARABIC_SINGLE:
+            options.append((_ARABIC_SINGLE[char],))
+        i += 1
+    keys: list[str] = []
+    for combo in islice(product(*options), max(limit, 1) * 4):
+        key = _collapse(list("".join(combo)))
+        if key not in keys:
+            keys.append(key)
+        if len(keys) >= limit:
+            break
+    return tuple(keys)
 
 
 def phonetic_key(name: str) -> str:

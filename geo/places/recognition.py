@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
 from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
-from geo.places.phonetic import arabic_key, latin_spellings
+from geo.places.phonetic import arabic_keys, latin_spellings
 from geo.settings import ProminenceSettings, RecognitionSettings
 from geo.text.folding import Folded, Token, extend_over_marks, fold, tokens
 
@@ -300,16 +300,11 @@ class Recognizer:
                 continue
             text, j = form, i
             while True:
-                key = arabic_key(text)
-                if not self.gazetteer.has_prefix("#" + key):
+                reachable, hits = self._phonetic_hits(text)
+                if not reachable:
                     break  # no phonetic key starts so: no longer run can match either
-                if len(key) >= self.settings.min_phonetic_key - 1:
-                    hits = self.gazetteer.lookup_phonetic(key)
-                    if len(key) < self.settings.min_phonetic_key:
-                        # Short keys are common: only large places are worth the risk.
-                        hits = [h for h in hits if self.gazetteer.population(h.row) >= settings.short_key_population]
-                    if hits and (best is None or j > best.last):
-                        best = _Match(i, j, stripped, tuple(hits), MatchKind.PHONETIC)
+                if hits and (best is None or j > best.last):
+                    best = _Match(i, j, stripped, tuple(hits), MatchKind.PHONETIC)
                 nxt = j + 1
                 if (
                     nxt >= len(words)
@@ -322,6 +317,31 @@ class Recognizer:
                 j = nxt
                 text += words[j].text
         return best
+
+    def _phonetic_hits(self, text: str) -> tuple[bool, list[NameHit]]:
+        """Whether some key of ``text`` begins a stored key, and the places its keys name.
+
+        The usual key is read as before; another reading of the spelling (:func:`arabic_keys`) is
+        tried only when the usual one names nothing, needs a full-length key and a place of
+        ``reading_population``.
+        """
+        settings = self.settings
+        keys = arabic_keys(text, limit=settings.key_readings)
+        reachable = [k for k in keys if self.gazetteer.has_prefix("#" + k)]
+        hits: list[NameHit] = []
+        key = keys[0] if keys else ""
+        if key in reachable and len(key) >= settings.min_phonetic_key - 1:
+            hits = self.gazetteer.lookup_phonetic(key)
+            if len(key) < settings.min_phonetic_key:
+                # Short keys are common: only large places are worth the risk.
+                hits = [h for h in hits if self.gazetteer.population(h.row) >= settings.short_key_population]
+        for other in reachable:
+            if hits:
+                break
+            if other != key and len(other) >= settings.min_phonetic_key:
+                found = self.gazetteer.lookup_phonetic(other)
+                hits = [h for h in found if self.gazetteer.population(h.row) >= settings.reading_population]
+        return bool(reachable), hits
 
     # -- context ----------------------------------------------------------
 

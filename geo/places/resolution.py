@@ -26,7 +26,7 @@ from geo.places.lexicon import PROCLITICS
 from geo.places.phonetic import arabic_key
 from geo.places.relative import direction_name, offset_point, uncertainty_km
 from geo.settings import ProminenceSettings, RelativeSettings, ResolutionSettings, UncertaintySettings
-from geo.text.folding import fold_text, name_key, tokens
+from geo.text.folding import fold_text, is_arabic, name_key, tokens
 
 __all__ = ["NameGroup", "Resolver", "ScoredCandidate", "haversine_km", "place_uncertainty_km"]
 
@@ -331,6 +331,9 @@ class Resolver:
         match = self._match_terms(mention, facts, place)
         if match is None:
             return ScoredCandidate(row=row, score=-math.inf, reasons=("short phonetic key without context",))
+        if self._bare_common_word(mention, facts, place, context):
+            reason = "a common word, with no cue to read it as a town"
+            return ScoredCandidate(row=row, score=-math.inf, reasons=(reason,))
         famous = self._is_famous(place)
         terms = [
             *match,
@@ -350,6 +353,26 @@ class Resolver:
                 reasons.append(term.reason)
         features = tuple((t.weight, t.x) for t in terms if t.weight)
         return ScoredCandidate(row=row, score=score, reasons=tuple(reasons), features=features)
+
+    def _bare_common_word(self, mention: Mention, facts: _MentionFacts, place: Place, context: _Context) -> bool:
+        """An Arabic word common as a word (``bare_common_zipf``) standing alone is the word.
+
+        Alone: no trigger noun, no preposition of place, no distance measured from it, and the article
+        names other countries but not the town's («كورونا تعطل الدراسة» is the virus, not Corona, California).
+        A country's or region's name is its own fame and is not held back, nor is a capital, nor a widely
+        known town named with the article, as Arabic names many («غادر الرياض», "left Riyadh")."""
+        return (
+            place.place_type == PlaceType.CITY
+            and facts.zipf >= self.settings.bare_common_zipf
+            and mention.match in (MatchKind.EXACT, MatchKind.CLITIC)
+            and not (mention.trigger or mention.cue)
+            and mention.end not in context.anchor_ends  # "40 km west of X": a distance is measured from a place
+            and bool(context.countries)
+            and place.country not in context.countries
+            and is_arabic(mention.text)
+            and place.feature != "capital"  # «غادر ترودو بيروت»: a capital is the object of a movement verb
+            and not (fold_text(mention.text).startswith("ال") and self._is_famous(place))
+        )
 
     def _is_famous(self, place: Place) -> bool:
         """Widely known: a country, a capital, or a city of ``famous_population``."""

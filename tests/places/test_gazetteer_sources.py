@@ -59,3 +59,64 @@ def test_continents_are_named_from_cldr() -> None:
     assert set(found) == {"Europe", "Africa"}
     assert ("أفريقيا", "ar") in found["Africa"].names and ("Afrique", "fr") in found["Africa"].names
     assert found["Europe"].place_type == PlaceType.REGION and found["Europe"].feature == "continent"
+
+
+def _city(cc: str, lat: float, lon: float) -> object:
+    from geo.places.gazetteer_sources import SourceRecord
+
+    return SourceRecord(id=f"t:{cc}{lat}", name="T", lat=lat, lon=lon, place_type=PlaceType.CITY, feature="city",
+                        source="t", country=cc, population=5_000_000)  # fmt: skip
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize(
+    ("cc", "cities", "near", "within_km"),
+    [
+        # A country sits at its nominal centre, not among its big cities (Moscow pulls Russia's west).
+        ("RU", [("RU", 55.75, 37.6)], (60.0, 100.0), 100),
+        ("US", [("US", 40.7, -74.0)], (38.0, -97.0), 100),
+        ("CN", [("CN", 31.2, 121.5)], (35.0, 105.0), 100),
+        ("GB", [("GB", 51.5, -0.1)], (54.0, -2.0), 100),
+    ],
+)
+def test_countries_sit_at_their_nominal_centre(cc: str, cities: list, near: tuple, within_km: float) -> None:
+    from geo.places.gazetteer_sources import iter_countries
+
+    found = {rec.country: rec for rec in iter_countries([_city(*c) for c in cities])}
+    assert _km((found[cc].lat, found[cc].lon), near) <= within_km
+    assert "country_points.csv" in found[cc].source and "km off" in found[cc].source
+
+
+def test_every_country_point_says_where_it_comes_from() -> None:
+    import csv
+
+    from geo.places.gazetteer_sources import GAZETTEER_DIR
+
+    with (GAZETTEER_DIR / "country_points.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) > 200 and len({r["country"] for r in rows}) == len(rows)
+    for row in rows:
+        assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row
+        assert row["coord_source"].strip() and int(row["rounding_km"]) >= 0, row
+
+
+def test_continents_sit_at_the_geonames_point() -> None:
+    from geo.places.gazetteer_sources import iter_continents
+
+    found = {rec.name: rec for rec in iter_continents([_city("EG", 30.0, 31.0), _city("FR", 48.0, 2.0)])}
+    # GeoNames places Africa near 7° N 21° E, far from the one city given here.
+    assert _km((found["Africa"].lat, found["Africa"].lon), (7.2, 21.1)) < 50
+    assert "GeoNames continent" in found["Africa"].source
+
+
+def test_a_country_without_a_nominal_centre_falls_back_to_its_places() -> None:
+    from geo.places.gazetteer_sources import iter_countries
+
+    found = {rec.country: rec for rec in iter_countries([_city("XK", 42.6, 21.2)])}
+    assert (found["XK"].lat, found["XK"].lon) == (42.6, 21.2)
+    assert "population-weighted" in found["XK"].source

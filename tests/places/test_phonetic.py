@@ -69,3 +69,44 @@ def test_phonetic_key_picks_the_script(name: str, key: str) -> None:
 def test_latin_spelling_variants(key: str, variant: str) -> None:
     assert variant in latin_spellings(key)
     assert key not in latin_spellings(key)
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        # خ for the "h" of a Chinese or Spanish name, which the Latin key drops
+        ("خاربين", "Harbin"),
+        ("خيفي", "Hefei"),
+        ("خاليسكو", "Halisco"),
+        # ج for a hard "g" (Egyptian usage)
+        ("هامبورج", "Hamburg"),
+        ("جلاسجو", "Glasgow"),
+        # تش for Chinese "zh"
+        ("تشنغتشو", "Zhengzhou"),
+        ("هانغتشو", "Hangzhou"),
+        # a final ن for "-ng"
+        ("نانجين", "Nanjing"),
+        ("كونمين", "Kunming"),
+    ],
+)
+def test_other_readings_of_an_arabic_spelling(arabic: str, latin: str) -> None:
+    from geo.places.phonetic import arabic_keys
+
+    keys = arabic_keys(arabic)
+    assert keys[0] == arabic_key(arabic)
+    assert latin_key(latin) in keys
+
+
+@pytest.mark.parametrize(("arabic", "limit"), [("خجخجخجن", 8), ("خجخجخجن", 3), ("موسكو", 8)])
+def test_readings_are_few_and_distinct(arabic: str, limit: int) -> None:
+    from geo.places.phonetic import arabic_keys
+
+    keys = arabic_keys(arabic, limit=limit)
+    assert 1 <= len(keys) <= limit and len(set(keys)) == len(keys)
+
+
+def test_a_spelling_without_ambiguous_letters_has_one_reading() -> None:
+    from geo.places.phonetic import arabic_keys
+
+    assert arabic_keys("موسكو") == (arabic_key("موسكو"),)
+    assert arabic_keys("باريس") == (arabic_key("باريس"),)

@@ -160,3 +160,38 @@ def test_a_distance_is_measured_from_a_town(gazetteer: Gazetteer, text: str, anc
     result = Pipeline(gazetteer).process(article)
     relative = [r for r in result.resolutions if r.place.place_type == PlaceType.RELATIVE]
     assert relative and relative[0].anchor is not None and relative[0].anchor.name == anchor
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        # A common Arabic word standing alone, in a text about other countries, is the word.
+        ("كورونا تعطل الدراسة في مدارس الكويت", "كورونا", False),
+        ("كورونا تغلق الأسواق في الأردن", "كورونا", False),
+        # ... unless it names a capital, the object of a movement verb as often as not.
+        ("غادر وزير الخارجية الكويتي سيول صباح اليوم", "سيول", True),
+        # ... but a preposition of place, a trigger noun or the town's own country makes it a name.
+        ("غادر وزير الخارجية الكويتي الكويت متجها إلى سيول", "سيول", True),
+        ("هبطت طائرة الوزير الأردني في العاصمة سيول بعد رحلة من الأردن", "سيول", True),
+        ("عقد رئيس كوريا الجنوبية اجتماعا في سيول مع وزير من الكويت", "سيول", True),
+        # The rule reads Arabic words only: a capitalised Latin name is a name.
+        ("Floods hit Kuwait while the minister flew on to Seoul.", "Seoul", True),
+        ("Le ministre koweïtien s'est rendu à Séoul après les inondations au Koweït.", "Séoul", True),
+    ],
+)
+def test_a_common_arabic_word_needs_a_cue_to_name_a_town(
+    gazetteer: Gazetteer, text: str, surface: str, kept: bool
+) -> None:
+    assert any(surface in found for found in _resolve(gazetteer, text)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("غادر الوزير الكويتي الدوحة صباحا متوجها إلى بغداد", "الدوحة"),
+        ("The Kuwaiti minister left Doha for Baghdad.", "Doha"),
+        ("Le ministre koweïtien a quitté Doha pour Bagdad.", "Doha"),
+    ],
+)
+def test_a_known_town_named_with_the_article_needs_no_cue(gazetteer: Gazetteer, text: str, surface: str) -> None:
+    assert surface in _resolve(gazetteer, text)
