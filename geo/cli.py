@@ -286,13 +286,14 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 def _settings(args: argparse.Namespace) -> Settings:
     """The settings file given with ``--settings``, else the defaults."""
-    from geo.settings import Settings, load_settings
+    from geo.settings import Settings
+    from geo.settings_files import load_settings
 
     return load_settings(args.settings) if args.settings else Settings()
 
 
 def _cmd_settings(args: argparse.Namespace) -> int:
-    from geo.settings import save_settings, settings_table
+    from geo.settings_files import save_settings, settings_table
 
     settings = _settings(args)
     if args.write:
@@ -309,7 +310,7 @@ def _cmd_fit(args: argparse.Namespace) -> int:
 
     from geo.pipeline import Pipeline
     from geo.places.fitting import cases_from_documents, fit_report, fitted_settings, read_labelled
-    from geo.settings import save_settings
+    from geo.settings_files import save_settings
 
     if args.folds < 2 or not (args.within_km > 0 and args.l2 >= 0):
         raise InputError("--folds must be at least 2, --within-km positive and --l2 not negative")

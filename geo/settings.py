@@ -14,13 +14,8 @@ hands each stage its section; no module constant decides a result on its own.
 
 Shipped defaults: the values in this module, but for the knobs ``python -m geo fit-story`` moved
 (:mod:`geo.story.fitting`), read from :data:`FITTED_PATH` once, never at import, with their provenance
-(``Settings().source``); :func:`settings_table` (``geo settings``) says which values are hand-set or fitted.
-
-Settings are data: :func:`load_settings` reads a JSON (or YAML) file written by
-:func:`save_settings` or by a fitting script — ``python -m geo build DIR --out
-OUT --settings FILE`` — and any field left out keeps its default. Unknown
-fields and values of the wrong type are refused with a one-line
-:class:`~geo.errors.InputError`.
+(``Settings().source``). Settings are data: :mod:`geo.settings_files` reads and writes them as files
+(``--settings FILE``) and lists every field with its reason and source (``geo settings``).
 
 Example
 -------
@@ -38,14 +33,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from geo.errors import InputError
 
 __all__ = [
     "ArchiveSettings",
     "DateSettings",
+    "FITTED_NOTE",
     "FITTED_PATH",
     "HAND_SET",
     "LimitsSettings",
@@ -61,9 +56,6 @@ __all__ = [
     "TravellerSettings",
     "UncertaintySettings",
     "fitted_defaults",
-    "load_settings",
-    "save_settings",
-    "settings_table",
 ]
 
 #: Where a value set by hand comes from (the next step is to fit it: see the README).
@@ -72,7 +64,8 @@ HAND_SET = (
 )
 #: The shipped fitted values: only the knobs the story fit moved, and its provenance (``source``).
 FITTED_PATH = Path(__file__).resolve().parents[1] / "data" / "settings" / "fitted.json"
-_FITTED = "data/settings/fitted.json says on what and how well"
+#: Where a fitted value's provenance is told.
+FITTED_NOTE = "data/settings/fitted.json says on what and how well"
 #: The years the date patterns read (:mod:`geo.dates.patterns`): no setting can reach outside them.
 _PATTERN_YEARS = (1900, 2100)
 #: A value that follows from the definition of the quantity, not from data.
@@ -555,57 +548,3 @@ def fitted_defaults() -> dict[str, Any]:
         if unknown := sorted(set(values) - set(kind.model_fields)):
             raise InputError(f"{FITTED_PATH}: {section}.{unknown[0]} is not a setting")
     return data
-
-
-def load_settings(path: Path) -> Settings:
-    """Settings from a JSON or YAML file; fields left out keep their defaults.
-
-    Raises
-    ------
-    InputError
-        When the file cannot be read or parsed, or a field is unknown or of the wrong type.
-    """
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeError) as exc:
-        raise InputError(f"cannot read settings {path}: {exc}") from exc
-    try:
-        data = yaml.safe_load(text) if path.suffix.lower() in (".yaml", ".yml") else json.loads(text)
-    except (yaml.YAMLError, json.JSONDecodeError, RecursionError) as exc:
-        raise InputError(f"settings {path} is not valid {path.suffix.lstrip('.') or 'JSON'}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise InputError(f"settings {path} must hold an object of sections")
-    try:
-        return Settings.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top)"
-        raise InputError(f"settings {path}: {where}: {first['msg']}") from exc
-
-
-def save_settings(settings: Settings, *, path: Path) -> Path:
-    """Write ``settings`` as JSON (every field, defaults included), atomically."""
-    from geo.atomic import write_text_atomic
-
-    return write_text_atomic(Path(path), settings.model_dump_json(indent=2) + "\n")
-
-
-def settings_table(settings: Settings | None = None) -> list[tuple[str, Any, str, str]]:
-    """Every field as ``(section.name, value, why, source)``, in declaration order (for docs and reviews)."""
-    settings = settings or Settings()
-    rows: list[tuple[str, Any, str, str]] = []
-    for section_name, section_field in Settings.model_fields.items():
-        section = getattr(settings, section_name)
-        if not isinstance(section, BaseModel):
-            extra = section_field.json_schema_extra or {}
-            rows.append((section_name, section, section_field.description or "", str(extra.get("source", ""))))
-            continue
-        fitted = fitted_defaults().get(section_name, {})
-        for name, field in type(section).model_fields.items():
-            extra = field.json_schema_extra or {}
-            source = str(extra.get("source", "")) if isinstance(extra, dict) else ""
-            if name in fitted and fitted[name] == getattr(section, name):
-                source = f"fitted on story-labelled articles, journeys held out (by hand: {field.default!r}; {_FITTED})"
-            rows.append((f"{section_name}.{name}", getattr(section, name), field.description or "", source))
-    return rows

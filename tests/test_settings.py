@@ -11,7 +11,8 @@ from geo.cli import main
 from geo.errors import InputError
 from geo.model import Article
 from geo.pipeline import Pipeline
-from geo.settings import ResolutionSettings, Settings, load_settings, save_settings, settings_table
+from geo.settings import ResolutionSettings, Settings
+from geo.settings_files import load_settings, save_settings, settings_table
 from geo.text.sentences import split_sentences
 
 

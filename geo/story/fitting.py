@@ -511,7 +511,7 @@ def save_fitted(settings: Settings, *, changed: dict[str, tuple[object, object]]
 
     Only the moved knobs are written: every other field keeps the value the code gives it, so a default
     changed in the code later is not overridden by a stale copy. The file loads with
-    :func:`~geo.settings.load_settings`; as ``data/settings/fitted.json`` it is the shipped defaults.
+    :func:`~geo.settings_files.load_settings`; as ``data/settings/fitted.json`` it is the shipped defaults.
     """
     from geo.atomic import write_text_atomic
 

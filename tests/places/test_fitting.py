@@ -19,7 +19,8 @@ from geo.places.fitting import (
     read_labelled,
 )
 from geo.places.gazetteer import Gazetteer
-from geo.settings import ResolutionSettings, load_settings
+from geo.settings import ResolutionSettings
+from geo.settings_files import load_settings
 
 CAIRO = {"start": 27, "end": 32, "text": "Cairo", "lat": 30.0444, "lon": 31.2357}
 DOC = {"doc_id": "trip/1", "lang": "en", "text": "The president then flew to Cairo on Monday.", "gold": [CAIRO]}

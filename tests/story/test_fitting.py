@@ -12,7 +12,8 @@ from geo.cli import main
 from geo.errors import InputError
 from geo.pipeline import Pipeline
 from geo.places.gazetteer import Gazetteer
-from geo.settings import Settings, load_settings, settings_table
+from geo.settings import Settings
+from geo.settings_files import load_settings, settings_table
 from geo.story.fitting import (
     StoryScorer,
     Tally,
