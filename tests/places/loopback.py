@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import geopy.exc
@@ -147,6 +147,9 @@ class _Handler(BaseHTTPRequestHandler):
         return {"type": "FeatureCollection", "features": features}
 
 
+_S = TypeVar("_S", bound=ThreadingHTTPServer)
+
+
 class ScriptedServer(ThreadingHTTPServer):
     """The loopback server; :attr:`counts` holds the requests by ``(mode, query)``."""
 
@@ -179,9 +182,10 @@ def without_proxies() -> Iterator[pytest.MonkeyPatch]:
 
 
 @contextmanager
-def serving() -> Iterator[ScriptedServer]:
-    """A running server, shut down on exit; no request goes through a proxy meanwhile (:func:`without_proxies`)."""
-    srv = ScriptedServer()
+def serving(srv: _S | None = None) -> Iterator[_S | ScriptedServer]:
+    """``srv`` (default: a :class:`ScriptedServer`) running, shut down on exit; no request goes through a proxy
+    meanwhile (:func:`without_proxies`)."""
+    srv = srv if srv is not None else ScriptedServer()
     thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:

@@ -20,7 +20,7 @@ from geopy.location import Location
 
 from geo.places.geocoders import ChainedGeocoder, GeocodeCache, OfflineGeocoder
 from geo.places.geocoders.bounded import BoundedRequestsAdapter
-from tests.places.loopback import online, without_proxies
+from tests.places.loopback import online, serving
 
 _NAME = "Atlantis Station"
 _BIG = 3_000_000  # over the cap the tests set (1 MB)
@@ -88,15 +88,8 @@ class _Server(ThreadingHTTPServer):
 
 @pytest.fixture(scope="module")
 def hostile() -> Iterator[_Server]:
-    srv = _Server()
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        with without_proxies():
-            yield srv
-    finally:
-        srv.shutdown()
-        srv.server_close()
+    with serving(_Server()) as srv:
+        yield srv
 
 
 def _geocoder(srv: _Server, mode: str, *, timeout: float = 2.0):
