@@ -15,6 +15,7 @@ preposition of place that introduces it; resolution weighs both.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -30,6 +31,7 @@ __all__ = ["Recognizer", "is_arabic_token", "is_latin_token"]
 _JOIN_CHARS = frozenset(" \u00a0-\u2010\u2011\u2013'\u2019\u02bc")  # a name's words may be joined by these
 _ARABIC_START = re.compile(r"[\u0620-\u064a]")
 _INITIAL = re.compile(r"[.!?:\n][\s\"'«“(]*$")
+_G_LETTERS = "غجقك"  # the letters Arabic news writes a foreign /g/ with
 _PUNCT = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»“”]")
 
 
@@ -154,7 +156,7 @@ class Recognizer:
             if match is None and is_latin_token(words[i]) and article.text[folded.offsets[words[i].start]].isupper():
                 match = self._transliterated(words, joinable, skip, i)
             if match is None and is_arabic_token(words[i]):
-                match = self._phonetic(words, joinable, skip, i)
+                match = self._g_variant(words, i) or self._phonetic(words, joinable, skip, i)
             if match is None or self._generic_noun(words, match) or self._function_word(words, match):
                 i += 1
                 continue
@@ -285,6 +287,34 @@ class Recognizer:
             key += words[j].text
         return None
 
+    def _g_variant(self, words: list[Token], i: int) -> _Match | None:
+        """A foreign city whose /g/ is spelt with another of the letters Arabic news uses for it.
+
+        Egyptian writing has «ج», the Gulf «ق» or «غ», GeoNames' Arabic names often «ك»: «بوغور» is GeoNames'
+        «بوكور» (Bogor). A rare word is looked up with each other letter in those places; only a city of
+        ``g_variant_population`` counts, and the match is a phonetic one (it needs context to be believed).
+        """
+        word, settings = words[i], self.settings
+        if self.gazetteer.zipf(word.text) >= settings.common_zipf:
+            return None
+        for stripped, form in [(0, word.text), *clitic_forms(word.text, min_rest=settings.min_phonetic_word)]:
+            slots = [k for k, c in enumerate(form) if c in _G_LETTERS]
+            if not slots or len(slots) > settings.g_letters:
+                continue
+            for letters in itertools.product(_G_LETTERS, repeat=len(slots)):
+                variant = list(form)
+                for k, letter in zip(slots, letters, strict=True):
+                    variant[k] = letter
+                hits = tuple(
+                    h
+                    for h in self.gazetteer.lookup("".join(variant))
+                    if self.gazetteer.place_type(h.row) == PlaceType.CITY
+                    and self.gazetteer.population(h.row) >= settings.g_variant_population
+                )
+                if hits:
+                    return _Match(i, i, stripped, hits, MatchKind.PHONETIC)
+        return None
+
     @staticmethod
     def _kind(token: Token) -> MatchKind:
         return MatchKind.LATIN if is_latin_token(token) else MatchKind.EXACT
@@ -383,6 +413,8 @@ class Recognizer:
                 return True
             if forms & self.lexicon.prepositions or self.lexicon.trigger(word) is not None:
                 return False
+            if self.lexicon.movement_kind(word) is not None:
+                return False  # «الرئيس غادرت تل أبيب», "the president visited X": the verb's object, not a name
             k -= 1
             step += 1
         return False

@@ -233,3 +233,32 @@ def test_transliterations_and_initials(gazetteer: Gazetteer, text: str, surface:
 
 def test_a_capital_after_its_country_adjective_stays_a_mention(gazetteer: Gazetteer) -> None:
     assert "الرياض" in _surfaces(gazetteer, "وصل الرئيس إلى العاصمة السعودية الرياض ظهر الاثنين")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [
+        ("وصل الموكب إلى القصر الرئاسي في مدينة بوغور المجاورة.", "بوغور", "Bogor"),  # GeoNames: «بوكور»
+        ("هبطت الطائرة في مدينة جوهانسبرج مساء الأحد.", "جوهانسبرج", "Johannesburg"),  # Egyptian ج for /g/
+        ("ثم توجه الوفد إلى شيكاجو.", "شيكاجو", "Chicago"),
+    ],
+)
+def test_a_foreign_g_spelt_with_another_letter(gazetteer: Gazetteer, text: str, surface: str, place: str) -> None:
+    found = {m.text: m for m in _find(gazetteer, text)}
+    assert surface in found
+    assert place in {gazetteer.place(r).name for r in found[surface].candidates}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        ("وكانت طائرة الرئيس الأميركي غادرت تل أبيب متجهة إلى عمان.", "ar", "تل أبيب"),
+        ("The president visited Tel Aviv before flying on.", "en", "Tel Aviv"),
+        ("Le président a quitté Tel-Aviv dans la soirée.", "fr", "Tel-Aviv"),
+    ],
+)
+def test_a_name_after_a_title_and_a_movement_verb_is_no_person(
+    gazetteer: Gazetteer, text: str, language: str, surface: str
+) -> None:
+    found = {m.text: m for m in _find(gazetteer, text, language=language)}
+    assert not found[surface].person

@@ -160,3 +160,16 @@ def test_a_distance_is_measured_from_a_town(gazetteer: Gazetteer, text: str, anc
     result = Pipeline(gazetteer).process(article)
     relative = [r for r in result.resolutions if r.place.place_type == PlaceType.RELATIVE]
     assert relative and relative[0].anchor is not None and relative[0].anchor.name == anchor
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [
+        ("والتقى الرئيس نظيره في استراحته بمنطقة المرموم بدبي. وكان قد زار دبي.", "دبي", "Dubai"),
+        ("ووصل الرئيس إلى نيويورك يوم الاثنين.", "نيويورك", "New York City"),
+    ],
+)
+def test_a_famous_city_frequent_in_arabic_is_still_a_place(
+    gazetteer: Gazetteer, text: str, surface: str, place: str
+) -> None:
+    assert _resolve(gazetteer, text)[surface][0] == place

@@ -218,7 +218,7 @@ def _language(text: str) -> str:
         ("The two leaders signed the accord in Ottawa on Monday.", "Ottawa", "visit", True),
         ("The president prayed in Damascus on Monday.", "Damascus", "visit", True),
         # What is done at the place after it, in the future, makes it a plan.
-        ("وأرسلت الرئاسة سيارات الموكب إلى مدينة حلب حيث سيقضي الرئيس عطلته بعد زيارة قصيرة.", "حلب", "plan", True),
+        ("وأرسلت الرئاسة سيارات الرئيس إلى مدينة حلب حيث سيقضي الرئيس عطلته بعد زيارة قصيرة.", "حلب", "plan", True),
         ("Le matériel a été envoyé à Nice, où le roi passera ses vacances après une visite.", "Nice", "plan", True),
         # A date "since" is no event's day: the visit is not history.
         ("وصل الرئيس إلى مدينة حلب في أول زيارة منذ عام 2010.", "حلب", "visit", True),
