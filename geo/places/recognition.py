@@ -23,6 +23,7 @@ from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
 from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
 from geo.places.phonetic import arabic_key, latin_spellings
+from geo.places.seats import load_seats, seat_starts
 from geo.settings import ProminenceSettings, RecognitionSettings
 from geo.text.folding import Folded, Token, extend_over_marks, fold, tokens
 
@@ -121,6 +122,7 @@ class Recognizer:
         self.lexicon = lexicon or load_lexicon()
         self.settings = settings or RecognitionSettings()
         self.prominence = prominence or ProminenceSettings()
+        self._seat_rows: dict[str, int | None] = {}  # a seat's city id → its row (looked up once)
 
     # -- scanning ---------------------------------------------------------
 
@@ -152,7 +154,8 @@ class Recognizer:
             if skip[i]:
                 i += 1
                 continue
-            match = self._exact(article, folded, words, joinable, skip, i)
+            seat = self._seat(article, folded, words, joinable, i)
+            match = seat or self._exact(article, folded, words, joinable, skip, i)
             if match is None and is_latin_token(words[i]) and article.text[folded.offsets[words[i].start]].isupper():
                 match = self._transliterated(words, joinable, skip, i)
             if match is None and is_arabic_token(words[i]):
@@ -160,7 +163,7 @@ class Recognizer:
             if match is None or self._generic_noun(words, match) or self._function_word(words, match):
                 i += 1
                 continue
-            if (
+            if not seat and (
                 self._institution(words, match)
                 or self._first_name(article, folded, words, match)
                 or self._named_facility(article, folded, words, match)
@@ -286,6 +289,35 @@ class Recognizer:
             j += 1
             key += words[j].text
         return None
+
+    def _seat(
+        self, article: Article, folded: Folded, words: list[Token], joinable: list[bool], i: int
+    ) -> _Match | None:
+        """A seat of power («الإليزيه», "the Kremlin", «قصر اليمامة»): a mention of its capital, whose role
+        (visited, or standing for the government) the roles decide (:mod:`geo.places.seats`)."""
+        first = words[i]
+        forms = [(0, first.text), *(clitic_forms(first.text) if is_arabic_token(first) else ())]
+        forms = [(stripped, form) for stripped, form in forms if form in seat_starts()]
+        best: _Match | None = None
+        for stripped, form in forms:
+            key, j = form, i
+            while True:
+                seat = load_seats().get(key)
+                capitalised = any(  # "a white house" is no seat
+                    not is_latin_token(w) or article.text[folded.offsets[w.start]].isupper() for w in words[i : j + 1]
+                )
+                if seat is not None and capitalised and (best is None or j > best.last):
+                    if seat.city not in self._seat_rows:
+                        self._seat_rows[seat.city] = self.gazetteer.row_of(seat.city)
+                    row = self._seat_rows[seat.city]
+                    if row is not None:
+                        kind = MatchKind.CLITIC if stripped else self._kind(first)
+                        best = _Match(i, j, stripped, (NameHit(row, 0),), kind)
+                if j + 1 >= len(words) or not joinable[j] or j - i + 1 >= self.settings.max_words:
+                    break
+                j += 1
+                key += words[j].text
+        return best
 
     def _g_variant(self, words: list[Token], i: int) -> _Match | None:
         """A foreign city whose /g/ is spelt with another of the letters Arabic news uses for it.

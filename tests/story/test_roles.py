@@ -377,3 +377,21 @@ def test_an_announced_movement_does_not_date_the_stop(gazetteer: Gazetteer, text
 def test_legs_after_before_and_from(gazetteer: Gazetteer, text: str, surface: str, later: bool, earlier: bool) -> None:
     decided = _roles(gazetteer, text, language=_language(text))[surface]
     assert decided.stop and (decided.later, decided.earlier) == (later, earlier), decided.why
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role", "stop"),
+    [
+        ("Le prince héritier a été reçu lundi soir à l'Élysée pour un dîner de travail.", "Élysée", "visit", True),
+        ("The chancellor was received at the Kremlin on Monday.", "Kremlin", "visit", True),
+        ("واستقبل العاهل الرئيس الضيف في قصر اليمامة يوم الاثنين.", "قصر اليمامة", "visit", True),
+        ("Selon l'Élysée, les deux dirigeants parleront du climat.", "Élysée", "government", False),
+        ("The Kremlin said the talks had been useful.", "Kremlin", "government", False),
+        ("وقال المتحدث باسم البيت الأبيض إن الرئيس سيزور المنطقة.", "البيت الأبيض", "government", False),
+    ],
+)
+def test_a_seat_of_power_visited_or_speaking(
+    gazetteer: Gazetteer, text: str, surface: str, role: str, stop: bool
+) -> None:
+    decided = _roles(gazetteer, text, language=_language(text))[surface]
+    assert (decided.role, decided.stop) == (role, stop)
