@@ -25,7 +25,7 @@ from geo.model import POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolut
 from geo.places.gazetteer import Gazetteer
 from geo.places.lexicon import PROCLITICS
 from geo.places.phonetic import arabic_key
-from geo.places.relative import direction_name, offset_point, uncertainty_km
+from geo.places.relative import direction_name, landmark_name, offset_point, uncertainty_km
 from geo.settings import ProminenceSettings, RelativeSettings, ResolutionSettings, UncertaintySettings
 from geo.text.folding import fold_text, name_key, tokens
 
@@ -541,9 +541,10 @@ class Resolver:
         head = _HEAD_NAMES.get(mention.trigger, "Place") if mention.trigger else "Place"
         direction = direction_name(mention.bearing_deg)
         distance = f"{mention.distance_km:g}"
+        landmark = landmark_name(mention.text)  # "camp de concentration de Buchenwald (à 200 km …": its own name
         place = Place(
             id=f"relative:{anchor.id}:{distance}km:{mention.bearing_deg:g}",
-            name=f"{head} {distance} km {direction} of {anchor.name}",
+            name=landmark or f"{head} {distance} km {direction} of {anchor.name}",
             name_ar=None,
             lat=round(lat, 6),
             lon=round(lon, 6),
