@@ -242,15 +242,14 @@ class PlaceWords:
 
         A word of arriving or leaving does ("arrived at X by helicopter from
         Y"); another movement word only when nothing but titles and the
-        traveller's name stands between it and "from" ("returned from Y",
+        traveller's name, or a preposition, stands between it and "from" ("returned from Y", "flown in from Y",
         «عاد الرئيس من Y»), not "met students from Y", «التقى وفدا من Y».
         """
         if movement[1] != Movement.MOVEMENT:
             return True
         governing = self.governing(first, lo, lookback=lookback)
-        return all(
-            not self.counts(k) or self.is_in(k, self.lexicon.titles) for k in range(movement[0] + 1, governing)
-        )
+        allowed = self.lexicon.titles | self.lexicon.prepositions  # "flown in from Y": a particle may stand between
+        return all(not self.counts(k) or self.is_in(k, allowed) for k in range(movement[0] + 1, governing))
 
     def _before_place(self, first: int, lo: int) -> tuple[int, bool]:
         """The word before the place at word ``first``, past a trigger noun and one linking word

@@ -395,3 +395,24 @@ def test_a_seat_of_power_visited_or_speaking(
 ) -> None:
     decided = _roles(gazetteer, text, language=_language(text))[surface]
     assert (decided.role, decided.stop) == (role, stop)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role", "stop", "earlier"),
+    [
+        # a speech given at a place is presence
+        ("وقال الرئيس في كلمة ألقاها على مسرح المدينة في حلب إن البلدين صديقان.", "حلب", "visit", True, False),
+        ("خاطب الرئيس أمس الطلاب في مدينة حلب.", "حلب", "visit", True, False),
+        ("The president delivered a speech at the opera house in Kazan on Monday.", "Kazan", "visit", True, False),
+        ("Le président a prononcé un discours à Oran lundi.", "Oran", "visit", True, False),
+        # the plane that carried him from X: an earlier leg, like «قادما من X» and "flew in from X"
+        ("وصل الرئيس إلى حلب أمس، وكانت طائرة خاصة أقلته من دمشق.", "دمشق", "departure", True, True),
+        ("The president arrived in Kazan on Monday, having flown in from Samara.", "Samara", "visit", True, True),
+        ("Le président est arrivé lundi à Oran, en provenance de Tlemcen.", "Tlemcen", "visit", True, True),
+    ],
+)
+def test_speeches_and_origins(
+    gazetteer: Gazetteer, text: str, surface: str, role: str, stop: bool, earlier: bool
+) -> None:
+    decided = _roles(gazetteer, text, language=_language(text))[surface]
+    assert (decided.role, decided.stop, decided.earlier) == (role, stop, earlier), decided.why
