@@ -416,3 +416,24 @@ def test_speeches_and_origins(
 ) -> None:
     decided = _roles(gazetteer, text, language=_language(text))[surface]
     assert (decided.role, decided.stop, decided.earlier) == (role, stop, earlier), decided.why
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role", "stop"),
+    [
+        # a tour's programme is a plan until the text tells the arrival
+        ("وصل الرئيس إلى حلب أمس في مستهل جولة تستمر ثلاثة أيام وتشمل أيضا مدينة اللاذقية.", "اللاذقية", "plan", False),
+        ("He landed in Kazan on Monday for a tour that includes Samara.", "Samara", "plan", False),
+        ("Il est arrivé lundi à Oran pour une tournée qui comprend Tlemcen.", "Tlemcen", "plan", False),
+        # taking the plane from an airport is a departure; signing somewhere is presence
+        ("استقل الرئيس الطائرة من مطار القاهرة الدولي يوم السبت.", "مطار القاهرة الدولي", "departure", True),
+        ("وقعا الاتفاق في مدينة حلب يوم الاثنين.", "حلب", "visit", True),
+        ("The two leaders signed the deal in Kazan on Monday.", "Kazan", "visit", True),
+        ("Le président quittera Oran samedi pour Tlemcen.", "Tlemcen", "plan", True),
+    ],
+)
+def test_programmes_departures_and_signings(
+    gazetteer: Gazetteer, text: str, surface: str, role: str, stop: bool
+) -> None:
+    decided = _roles(gazetteer, text, language=_language(text))[surface]
+    assert (decided.role, decided.stop) == (role, stop), decided.why
