@@ -46,13 +46,17 @@ MovementCue = tuple[int, Movement, bool]
 #: Articles skipped when looking for the preposition before a trigger noun ("de la ville", "from the town").
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "ال"})
 _PUNCT = re.compile(r"[.,;:!?،؛؟()\[\]\"«»]")
-_DATELINE_AFTER = re.compile(r"\s*(?::|：|\s*[-–—]\s*\S|,\s*\w+\.?\s+\d|\s*\((?:AFP|AP|Reuters|\w{2,8})\))")
+_DATELINE_AFTER = re.compile(
+    r"\s*(?::|：|\s*[-–—]\s*\S|,\s*\w+\.?\s+\d|\s*\((?:AFP|AP|Reuters|\w{2,8})\)"
+    r"|[,،]\s*[^\n,،()]{2,40}?\s*(?:\(\w{2,8}\)|[-–—]\s))"  # "DUBAI, United Arab Emirates (AP) —"
+)
 
 
 def is_dateline(text: str, start: int, end: int, *, after_chars: int, before_chars: int) -> bool:
     """Tell whether the name at ``[start, end)`` of ``text`` is a dateline: a colon after it («سيول:»), or at
     the start of its line (after at most ``before_chars`` of byline, ending in a bracket or a dash) with a dash, a
-    date or an agency's credit within ``after_chars`` after it ("X (AFP) -", "BEIJING, April 12")."""
+    date or an agency's credit within ``after_chars`` after it ("X (AFP) -", "BEIJING, April 12"), also after
+    its country's name («دبي، الإمارات العربية المتحدة (CNN) –»)."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start].strip(" \t\u200f\u200e")
     after = text[end : end + after_chars]
