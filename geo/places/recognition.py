@@ -25,7 +25,7 @@ from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
 from geo.places.phonetic import arabic_key, latin_spellings
 from geo.places.seats import load_seats, seat_starts
 from geo.settings import ProminenceSettings, RecognitionSettings
-from geo.text.folding import Folded, Token, extend_over_marks, fold, tokens
+from geo.text.folding import Folded, Token, extend_over_marks, fold, name_key, tokens
 
 __all__ = ["Recognizer", "is_arabic_token", "is_latin_token"]
 
@@ -324,7 +324,8 @@ class Recognizer:
 
         Egyptian writing has «ج», the Gulf «ق» or «غ», GeoNames' Arabic names often «ك»: «بوغور» is GeoNames'
         «بوكور» (Bogor). A rare word is looked up with each other letter in those places; only a city of
-        ``g_variant_population`` counts, and the match is a phonetic one (it needs context to be believed).
+        ``g_variant_population`` whose own Arabic name it then spells counts (not an alternate name: «أنغارا», the
+        Angara, is no «أنكارا»), and the match is a phonetic one (it needs context to be believed).
         """
         word, settings = words[i], self.settings
         if self.gazetteer.zipf(word.text) >= settings.common_zipf:
@@ -337,11 +338,13 @@ class Recognizer:
                 variant = list(form)
                 for k, letter in zip(slots, letters, strict=True):
                     variant[k] = letter
+                key = "".join(variant)
                 hits = tuple(
                     h
-                    for h in self.gazetteer.lookup("".join(variant))
+                    for h in self.gazetteer.lookup(key)
                     if self.gazetteer.place_type(h.row) == PlaceType.CITY
                     and self.gazetteer.population(h.row) >= settings.g_variant_population
+                    and name_key(self.gazetteer.place(h.row).name_ar or "") == key  # its own Arabic name
                 )
                 if hits:
                     return _Match(i, i, stripped, hits, MatchKind.PHONETIC)

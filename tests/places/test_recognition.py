@@ -240,14 +240,18 @@ def test_a_capital_after_its_country_adjective_stays_a_mention(gazetteer: Gazett
     ("text", "surface", "place"),
     [
         ("وصل الموكب إلى القصر الرئاسي في مدينة بوغور المجاورة.", "بوغور", "Bogor"),  # GeoNames: «بوكور»
-        ("هبطت الطائرة في مدينة جوهانسبرج مساء الأحد.", "جوهانسبرج", "Johannesburg"),  # Egyptian ج for /g/
-        ("ثم توجه الوفد إلى شيكاجو.", "شيكاجو", "Chicago"),
+        ("ثم توجه الوفد إلى شيكاقو.", "شيكاقو", "Chicago"),  # GeoNames: «شيكاجو»
     ],
 )
 def test_a_foreign_g_spelt_with_another_letter(gazetteer: Gazetteer, text: str, surface: str, place: str) -> None:
     found = {m.text: m for m in _find(gazetteer, text)}
     assert surface in found
     assert place in {gazetteer.place(r).name for r in found[surface].candidates}
+
+
+def test_a_g_variant_of_an_alternate_name_is_no_mention(gazetteer: Gazetteer) -> None:
+    # «أنكارا» is only an alternate Arabic name of Ankara: the Angara rocket is not read as it
+    assert "أنغارا" not in _surfaces(gazetteer, "وأطلق صاروخ أنغارا من القاعدة.")
 
 
 @pytest.mark.parametrize(
