@@ -23,7 +23,7 @@ from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
 from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
 from geo.places.phonetic import arabic_key, latin_spellings
-from geo.places.seats import load_seats, seat_starts
+from geo.places.seats import load_seats, seat_locatives, seat_starts
 from geo.settings import ProminenceSettings, RecognitionSettings
 from geo.text.folding import Folded, Token, extend_over_marks, fold, name_key, tokens
 
@@ -297,7 +297,7 @@ class Recognizer:
         (visited, or standing for the government) the roles decide (:mod:`geo.places.seats`)."""
         first = words[i]
         forms = [(0, first.text), *(clitic_forms(first.text) if is_arabic_token(first) else ())]
-        forms = [(stripped, form) for stripped, form in forms if form in seat_starts()]
+        forms = [(s, form) for s, form in forms if form in seat_starts() and self._as_place(folded, words, i, s)]
         best: _Match | None = None
         for stripped, form in forms:
             key, j = form, i
@@ -318,6 +318,22 @@ class Recognizer:
                 j += 1
                 key += words[j].text
         return best
+
+    @staticmethod
+    def _as_place(folded: Folded, words: list[Token], i: int, stripped: int) -> bool:
+        """Tell whether a seat at word ``i`` follows a word of place (a proclitic «ب» of its own counts; "the",
+        "l'" may stand between): "received at the Kremlin" is a place, "the Kremlin said" a government."""
+        locatives, articles = seat_locatives()
+        if stripped and words[i].text[:stripped].removesuffix("ال") in locatives:
+            return True
+        k = i - 1
+        while (
+            k >= 0 and words[k].text in articles and not _PUNCT.search(folded.text[words[k].end : words[k + 1].start])
+        ):
+            k -= 1
+        return (
+            k >= 0 and words[k].text in locatives and not _PUNCT.search(folded.text[words[k].end : words[k + 1].start])
+        )
 
     def _g_variant(self, words: list[Token], i: int) -> _Match | None:
         """A foreign city whose /g/ is spelt with another of the letters Arabic news uses for it.

@@ -15,13 +15,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
 from geo.errors import IndexBuildError
 from geo.places.gazetteer_sources import DATA_DIR
 from geo.text.folding import fold_text, name_key, tokens
 
-__all__ = ["SEATS_FILE", "Seat", "load_seats", "seat_starts"]
+__all__ = ["SEATS_FILE", "SEAT_WORDS_FILE", "Seat", "load_seats", "seat_locatives", "seat_starts"]
 
 SEATS_FILE = DATA_DIR / "gazetteer" / "seats_of_power.csv"
+SEAT_WORDS_FILE = DATA_DIR / "lexicon" / "seats.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,3 +84,13 @@ def seat_starts(path: Path = SEATS_FILE) -> frozenset[str]:
             if words:
                 starts.add(words[0].text)
     return frozenset(starts)
+
+
+@lru_cache(maxsize=4)
+def seat_locatives(path: Path = SEAT_WORDS_FILE) -> tuple[frozenset[str], frozenset[str]]:
+    """The folded words after which a seat names a place («في», "at", "à"; a proclitic «ب» too), and the
+    articles that may stand between ("the", "l'") (``data/lexicon/seats.yaml``)."""
+    with path.open(encoding="utf-8") as handle:
+        table = yaml.safe_load(handle) or {}
+    words = frozenset(name_key(str(w)) for ws in (table.get("locatives") or {}).values() for w in ws or ())
+    return words, frozenset(name_key(str(w)) for w in table.get("articles") or ())
