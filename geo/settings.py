@@ -140,6 +140,16 @@ class RecognitionSettings(_Section):
     reading_population: int = _knob(
         50_000, "a place matched only by another reading of the spelling is this populous (well known abroad)", ge=0
     )
+    g_letters: int = _knob(
+        2,
+        "a word with at most this many of the letters Arabic news uses for a foreign /g/ (غ ج ق ك) is also "
+        "looked up with each of the others there («بوغور» / GeoNames «بوكور», Bogor); more would try too many forms",
+        ge=0,
+        le=3,
+    )
+    g_variant_population: int = _knob(
+        100_000, "a /g/ variant names only a city this populous (a respelt word should not land on a hamlet)", ge=0
+    )
     common_zipf: float = _knob(3.5, "a word at least this frequent (Zipf) needs a cue before it is read as a name")
     function_word_zipf: float = _knob(5.5, "a word this frequent is a function word, never a place on its own")
     lookback_words: int = _knob(3, "how far back a trigger noun or preposition is looked for, in words", ge=0)
@@ -203,6 +213,13 @@ class ResolutionSettings(_Section):
     )
     widely_known_max_zipf: float = _knob(
         5.0, "above this Zipf even a famous place's name is first a word ('Nice', «أمل»)"
+    )
+    widely_known_max_zipf_arabic: float = _knob(
+        5.5,
+        "the same for an Arabic-script name: Arabic writes no capitals, so the frequency of a famous city's "
+        "name («دبي», «نيويورك», Zipf 5.0-5.2) is mostly that of the name itself; the famous cities named by "
+        "a common word («المدينة», Zipf 5.6) stay words",
+        "wordfreq Arabic Zipf of famous city names vs common nouns that name cities",
     )
     capitalised_factor: float = _knob(0.5, "a capital letter mid-sentence marks a name: this share of the penalty")
     person_exact: float = _knob(1.5, "the name stands where a person's name stands (after a title)")

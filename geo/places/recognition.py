@@ -15,6 +15,7 @@ preposition of place that introduces it; resolution weighs both.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -22,14 +23,16 @@ from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
 from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
 from geo.places.phonetic import arabic_keys, latin_spellings
+from geo.places.seats import load_seats, seat_locatives, seat_starts
 from geo.settings import ProminenceSettings, RecognitionSettings
-from geo.text.folding import Folded, Token, extend_over_marks, fold, tokens
+from geo.text.folding import Folded, Token, extend_over_marks, fold, name_key, tokens
 
 __all__ = ["Recognizer", "is_arabic_token", "is_latin_token"]
 
 _JOIN_CHARS = frozenset(" \u00a0-\u2010\u2011\u2013'\u2019\u02bc")  # a name's words may be joined by these
 _ARABIC_START = re.compile(r"[\u0620-\u064a]")
 _INITIAL = re.compile(r"[.!?:\n][\s\"'«“(]*$")
+_G_LETTERS = "غجقك"  # the letters Arabic news writes a foreign /g/ with
 _PUNCT = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»“”]")
 
 
@@ -119,6 +122,7 @@ class Recognizer:
         self.lexicon = lexicon or load_lexicon()
         self.settings = settings or RecognitionSettings()
         self.prominence = prominence or ProminenceSettings()
+        self._seat_rows: dict[str, int | None] = {}  # a seat's city id → its row (looked up once)
 
     # -- scanning ---------------------------------------------------------
 
@@ -150,15 +154,16 @@ class Recognizer:
             if skip[i]:
                 i += 1
                 continue
-            match = self._exact(article, folded, words, joinable, skip, i)
+            seat = self._seat(article, folded, words, joinable, i)
+            match = seat or self._exact(article, folded, words, joinable, skip, i)
             if match is None and is_latin_token(words[i]) and article.text[folded.offsets[words[i].start]].isupper():
                 match = self._transliterated(words, joinable, skip, i)
             if match is None and is_arabic_token(words[i]):
-                match = self._phonetic(words, joinable, skip, i)
+                match = self._g_variant(words, i) or self._phonetic(words, joinable, skip, i)
             if match is None or self._generic_noun(words, match) or self._function_word(words, match):
                 i += 1
                 continue
-            if (
+            if not seat and (
                 self._institution(words, match)
                 or self._first_name(article, folded, words, match)
                 or self._named_facility(article, folded, words, match)
@@ -285,6 +290,82 @@ class Recognizer:
             key += words[j].text
         return None
 
+    def _seat(
+        self, article: Article, folded: Folded, words: list[Token], joinable: list[bool], i: int
+    ) -> _Match | None:
+        """A seat of power («الإليزيه», "the Kremlin", «قصر اليمامة»): a mention of its capital, whose role
+        (visited, or standing for the government) the roles decide (:mod:`geo.places.seats`)."""
+        first = words[i]
+        forms = [(0, first.text), *(clitic_forms(first.text) if is_arabic_token(first) else ())]
+        forms = [(s, form) for s, form in forms if form in seat_starts() and self._as_place(folded, words, i, s)]
+        best: _Match | None = None
+        for stripped, form in forms:
+            key, j = form, i
+            while True:
+                seat = load_seats().get(key)
+                capitalised = any(  # "a white house" is no seat
+                    not is_latin_token(w) or article.text[folded.offsets[w.start]].isupper() for w in words[i : j + 1]
+                )
+                if seat is not None and capitalised and (best is None or j > best.last):
+                    if seat.city not in self._seat_rows:
+                        self._seat_rows[seat.city] = self.gazetteer.row_of(seat.city)
+                    row = self._seat_rows[seat.city]
+                    if row is not None:
+                        kind = MatchKind.CLITIC if stripped else self._kind(first)
+                        best = _Match(i, j, stripped, (NameHit(row, 0),), kind)
+                if j + 1 >= len(words) or not joinable[j] or j - i + 1 >= self.settings.max_words:
+                    break
+                j += 1
+                key += words[j].text
+        return best
+
+    @staticmethod
+    def _as_place(folded: Folded, words: list[Token], i: int, stripped: int) -> bool:
+        """Tell whether a seat at word ``i`` follows a word of place (a proclitic «ب» of its own counts; "the",
+        "l'" may stand between): "received at the Kremlin" is a place, "the Kremlin said" a government."""
+        locatives, articles = seat_locatives()
+        if stripped and words[i].text[:stripped].removesuffix("ال") in locatives:
+            return True
+        k = i - 1
+        while (
+            k >= 0 and words[k].text in articles and not _PUNCT.search(folded.text[words[k].end : words[k + 1].start])
+        ):
+            k -= 1
+        return (
+            k >= 0 and words[k].text in locatives and not _PUNCT.search(folded.text[words[k].end : words[k + 1].start])
+        )
+
+    def _g_variant(self, words: list[Token], i: int) -> _Match | None:
+        """A foreign city whose /g/ is spelt with another of the letters Arabic news uses for it.
+
+        Egyptian writing has «ج», the Gulf «ق» or «غ», GeoNames' Arabic names often «ك»: «بوغور» is GeoNames'
+        «بوكور» (Bogor). A rare word is looked up with each other letter in those places; only a city of
+        ``g_variant_population`` whose own Arabic name it then spells counts (not an alternate name: «أنغارا», the
+        Angara, is no «أنكارا»), and the match is a phonetic one (it needs context to be believed).
+        """
+        word, settings = words[i], self.settings
+        if self.gazetteer.zipf(word.text) >= settings.common_zipf:
+            return None
+        for stripped, form in [(0, word.text), *clitic_forms(word.text, min_rest=settings.min_phonetic_word)]:
+            slots = [k for k, c in enumerate(form) if c in _G_LETTERS]
+            if not slots or len(slots) > settings.g_letters:
+                continue
+            for letters in itertools.product(_G_LETTERS, repeat=len(slots)):
+                variant = list(form)
+                for k, letter in zip(slots, letters, strict=True):
+                    variant[k] = letter
+                key = "".join(variant)
+                hits = tuple(
+                    h
+                    for h in self.gazetteer.lookup(key)
+                    if self.gazetteer.place_type(h.row) == PlaceType.CITY
+                    and self.gazetteer.population(h.row) >= settings.g_variant_population
+                    and name_key(self.gazetteer.place(h.row).name_ar or "") == key  # its own Arabic name
+                )
+                if hits:
+                    return _Match(i, i, stripped, hits, MatchKind.PHONETIC)
+        return None
+
     @staticmethod
     def _kind(token: Token) -> MatchKind:
         return MatchKind.LATIN if is_latin_token(token) else MatchKind.EXACT
@@ -403,6 +484,8 @@ class Recognizer:
                 return True
             if forms & self.lexicon.prepositions or self.lexicon.trigger(word) is not None:
                 return False
+            if self.lexicon.movement_kind(word) is not None:
+                return False  # «الرئيس غادرت تل أبيب», "the president visited X": the verb's object, not a name
             k -= 1
             step += 1
         return False

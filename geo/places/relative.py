@@ -12,15 +12,20 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import lru_cache
 
+import yaml
 from geopy.distance import geodesic
 
 from geo.model import Article, MatchKind, Mention, Trigger
-from geo.places.lexicon import Lexicon, load_lexicon
+from geo.places.gazetteer_sources import DATA_DIR
+from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
 from geo.settings import RelativeSettings
 from geo.text.folding import fold, name_key
 
-__all__ = ["find_relative", "offset_point", "uncertainty_km", "BEARINGS", "direction_name"]
+__all__ = ["find_relative", "offset_point", "uncertainty_km", "BEARINGS", "direction_name", "landmark_name"]
+
+LANDMARKS_FILE = DATA_DIR / "lexicon" / "landmarks.yaml"
 
 #: Compass bearings in degrees of the eight directions.
 BEARINGS = {"N": 0.0, "NE": 45.0, "E": 90.0, "SE": 135.0, "S": 180.0, "SW": 225.0, "W": 270.0, "NW": 315.0}
@@ -138,6 +143,8 @@ def find_relative(
                 continue
             start = folded.offsets[match.start()]
             head = _head_noun(article.text[:start], lexicon, words=settings.head_noun_words)
+            if head is None:  # "the Buchenwald camp (200 km west of Dresden)": the place is the landmark
+                start = _landmark_start(article.text, start, words=settings.head_noun_words)
             found.append(
                 replace(
                     anchor,
@@ -165,6 +172,46 @@ def _anchor_after(
             return starts[original]
         if text[pos] in ".,;:!?،؛؟\n":
             return None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _landmark_nouns() -> frozenset[str]:
+    """The folded nouns that head a landmark's name (``data/lexicon/landmarks.yaml``)."""
+    with LANDMARKS_FILE.open(encoding="utf-8") as handle:
+        table = yaml.safe_load(handle) or {}
+    return frozenset(name_key(str(word)) for words in table.values() for word in words or ())
+
+
+def _landmark_start(text: str, start: int, *, words: int) -> int:
+    """Where a landmark's own name begins, when a distance phrase at ``start`` follows it in brackets or after
+    a comma ("camp de concentration de Buchenwald (à 200 km …", «سد الخليفة، على بعد …»): the landmark noun
+    nearest before it in its clause, within ``words`` words; ``start`` itself when there is none."""
+    gap = re.search(r"\s*[(,،]\s*$", text[:start])
+    if gap is None:
+        return start
+    clause = re.split(r"[.!?؟\n;:،,()]", text[: gap.start()])[-1]
+    base = gap.start() - len(clause)
+    spans = [m for m in re.finditer(r"[^\s'’]+", clause)][-words:]
+    nouns = _landmark_nouns()
+    for k in range(len(spans) - 1, -1, -1):
+        key = name_key(spans[k].group())
+        if key in nouns or any(form in nouns for _, form in clitic_forms(key, min_rest=2)):
+            while k and spans[k - 1].group()[:1].isupper():  # "the Buchenwald memorial": the name before its noun
+                k -= 1
+            return base + spans[k].start()
+    return start
+
+
+def landmark_name(text: str) -> str | None:
+    """The landmark's own words at the start of a relative mention's ``text`` (``None`` when it starts with
+    the distance): "camp de concentration de Buchenwald (à 200 km à l'ouest de Dresde" → its first part."""
+    folded = fold(text)
+    for pattern in (_AR, _EN, _FR):
+        found = pattern.search(folded.text)
+        if found is not None and found.start() > 0:
+            name = text[: folded.offsets[found.start()]].rstrip(" (,،")
+            return name or None
     return None
 
 

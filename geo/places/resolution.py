@@ -16,6 +16,7 @@ Relative mentions resolve through their anchor (:mod:`geo.places.relative`).
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -24,7 +25,7 @@ from geo.model import POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolut
 from geo.places.gazetteer import Gazetteer
 from geo.places.lexicon import PROCLITICS
 from geo.places.phonetic import arabic_key
-from geo.places.relative import direction_name, offset_point, uncertainty_km
+from geo.places.relative import direction_name, landmark_name, offset_point, uncertainty_km
 from geo.settings import ProminenceSettings, RelativeSettings, ResolutionSettings, UncertaintySettings
 from geo.text.folding import fold_text, is_arabic, name_key, tokens
 
@@ -56,6 +57,9 @@ _HEAD_NAMES: dict[Trigger, str] = {
     Trigger.SHIPYARD: "Shipyard",
     Trigger.WATER: "Waters",
 }
+
+
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064a]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,13 +443,18 @@ class Resolver:
         widely_known = (
             place.place_type in (PlaceType.COUNTRY, PlaceType.REGION)  # a state's or province's name is its fame
             or place.feature == "capital"
-            or ((famous or notable) and zipf < s.widely_known_max_zipf)
+            or ((famous or notable) and zipf < self._widely_known_max(mention))
         )
         factor = s.common_famous_factor if widely_known else 1.0
         if mention.match == MatchKind.LATIN and not mention.initial:
             factor *= s.capitalised_factor  # a capital letter mid-sentence marks a name
         delta = -((zipf - s.common_from) * s.common_slope * factor)
         return [_Term(delta, f"also a common word (Zipf {zipf:.1f})", "common_slope", -(zipf - s.common_from) * factor)]
+
+    def _widely_known_max(self, mention: Mention) -> float:
+        """The Zipf above which even a famous place's name is first a word (higher for Arabic script)."""
+        arabic = mention.match != MatchKind.LATIN and _ARABIC_LETTER.match(mention.text) is not None
+        return self.settings.widely_known_max_zipf_arabic if arabic else self.settings.widely_known_max_zipf
 
     def _cue_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[_Term]:
         """The words around the name: a one-letter edge word, a trigger noun, a preposition of place."""
@@ -555,9 +564,10 @@ class Resolver:
         head = _HEAD_NAMES.get(mention.trigger, "Place") if mention.trigger else "Place"
         direction = direction_name(mention.bearing_deg)
         distance = f"{mention.distance_km:g}"
+        landmark = landmark_name(mention.text)  # "camp de concentration de Buchenwald (à 200 km …": its own name
         place = Place(
             id=f"relative:{anchor.id}:{distance}km:{mention.bearing_deg:g}",
-            name=f"{head} {distance} km {direction} of {anchor.name}",
+            name=landmark or f"{head} {distance} km {direction} of {anchor.name}",
             name_ar=None,
             lat=round(lat, 6),
             lon=round(lon, 6),

@@ -46,13 +46,17 @@ MovementCue = tuple[int, Movement, bool]
 #: Articles skipped when looking for the preposition before a trigger noun ("de la ville", "from the town").
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "ال"})
 _PUNCT = re.compile(r"[.,;:!?،؛؟()\[\]\"«»]")
-_DATELINE_AFTER = re.compile(r"\s*(?::|：|\s*[-–—]\s*\S|,\s*\w+\.?\s+\d|\s*\((?:AFP|AP|Reuters|\w{2,8})\))")
+_DATELINE_AFTER = re.compile(
+    r"\s*(?::|：|\s*[-–—]\s*\S|,\s*\w+\.?\s+\d|\s*\((?:AFP|AP|Reuters|\w{2,8})\)"
+    r"|[,،]\s*[^\n,،()]{2,40}?\s*(?:\(\w{2,8}\)|[-–—]\s))"  # "DUBAI, United Arab Emirates (AP) —"
+)
 
 
 def is_dateline(text: str, start: int, end: int, *, after_chars: int, before_chars: int) -> bool:
     """Tell whether the name at ``[start, end)`` of ``text`` is a dateline: a colon after it («سيول:»), or at
     the start of its line (after at most ``before_chars`` of byline, ending in a bracket or a dash) with a dash, a
-    date or an agency's credit within ``after_chars`` after it ("X (AFP) -", "BEIJING, April 12")."""
+    date or an agency's credit within ``after_chars`` after it ("X (AFP) -", "BEIJING, April 12"), also after
+    its country's name («دبي، الإمارات العربية المتحدة (CNN) –»)."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start].strip(" \t\u200f\u200e")
     after = text[end : end + after_chars]
@@ -242,15 +246,14 @@ class PlaceWords:
 
         A word of arriving or leaving does ("arrived at X by helicopter from
         Y"); another movement word only when nothing but titles and the
-        traveller's name stands between it and "from" ("returned from Y",
+        traveller's name, or a preposition, stands between it and "from" ("returned from Y", "flown in from Y",
         «عاد الرئيس من Y»), not "met students from Y", «التقى وفدا من Y».
         """
         if movement[1] != Movement.MOVEMENT:
             return True
         governing = self.governing(first, lo, lookback=lookback)
-        return all(
-            not self.counts(k) or self.is_in(k, self.lexicon.titles) for k in range(movement[0] + 1, governing)
-        )
+        allowed = self.lexicon.titles | self.lexicon.prepositions  # "flown in from Y": a particle may stand between
+        return all(not self.counts(k) or self.is_in(k, allowed) for k in range(movement[0] + 1, governing))
 
     def _before_place(self, first: int, lo: int) -> tuple[int, bool]:
         """The word before the place at word ``first``, past a trigger noun and one linking word

@@ -35,15 +35,15 @@ import re
 from dataclasses import dataclass, replace
 from functools import partial
 
-from geo.dates.anchoring import Kind
-from geo.dates.clauses import clause_bounds, relative_clause_after, scanned_text
+from geo.dates.clauses import scanned_text
 from geo.dates.expressions import TimeExpr
 from geo.dates.tense import clause_is_future, sentence_is_future
 from geo.model import AREA_TYPES, Article, Certainty, MentionRole, PlaceType, Resolution, Role, WordFrequencies
 from geo.places.lexicon import Lexicon, Movement, load_lexicon
 from geo.settings import DateSettings, RoleSettings
 from geo.story.presence import MovementCue, Origin, PlaceWords, is_dateline
-from geo.text.folding import Token, fold, name_key, tokens
+from geo.story.role_dates import RoleDates, SentenceCues
+from geo.text.folding import Token, fold, tokens
 
 __all__ = ["SentenceCues", "assign_roles"]
 
@@ -51,16 +51,6 @@ _SPECIFIC = (PlaceType.FACILITY, PlaceType.ISLAND, PlaceType.RELATIVE)
 _EMBEDDED = re.compile(r"#\d+$")
 _CLAUSE_END = re.compile(r"[.,;:!?،؛؟]")
 _DAY = dt.timedelta(days=1)
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceCues:
-    """What one sentence says about movement, the traveller, time and tense (and whether someone speaks)."""
-
-    movement: tuple[MovementCue, ...]  # (word index, kind, future)
-    traveller: bool
-    dates: tuple[TimeExpr, ...]
-    speech: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +73,7 @@ class _Reading:
         return self.origin is not None and (self.near[-1][1] != Movement.DEPARTURE if self.near else self.flown)
 
 
-class _ArticleReader:
+class _ArticleReader(RoleDates):
     def __init__(
         self,
         article: Article,
@@ -119,13 +109,6 @@ class _ArticleReader:
         self.single_days = [(i, e) for i, e in self.events if e.first == e.last]
         self.lead = self._lead_date()
 
-    def _since(self, expr: TimeExpr) -> bool:
-        """Tell whether ``expr`` is a calendar date after "since" («منذ عام 2010»; not «منذ يومين», two days ago)."""
-        if expr.kind not in (Kind.ABSOLUTE, Kind.MONTH, Kind.YEAR):
-            return False
-        k = bisect.bisect_left(self.word_starts, expr.start)
-        return self.place_words.told_after(k, self.lexicon.since, window=self.settings.since_window)
-
     def _words_in(self, index: int) -> range:
         span = self.article.sentences[index]
         return range(bisect.bisect_left(self.word_starts, span.start), bisect.bisect_left(self.word_starts, span.end))
@@ -145,13 +128,6 @@ class _ArticleReader:
         dates = tuple(self.dates[i] for i in sorted(self.date_order[lo:hi]))
         return SentenceCues(movement=tuple(movement), traveller=traveller, dates=dates, speech=speech)
 
-    def _historical(self, expr: TimeExpr) -> bool:
-        return (
-            self.published is not None
-            and expr.first is not None
-            and ((self.published - expr.first).days > self.settings.historical_days)
-        )
-
     def _events(self) -> list[tuple[int, TimeExpr]]:
         """``(sentence, date)`` of each day-level date, past or present, in a clause that tells a movement.
 
@@ -169,9 +145,6 @@ class _ArticleReader:
                     events.append((index, expr))
         return events
 
-    def _clause(self, expr: TimeExpr) -> tuple[int, int]:
-        return clause_bounds(self.article.text, start=expr.start, end=expr.end, language=self.article.language)
-
     def _moves_in_clause(self, cues: SentenceCues, expr: TimeExpr) -> bool:
         """A movement word in the date's own clause, and the clause is not in the future."""
         start, end = self._clause(expr)
@@ -179,42 +152,6 @@ class _ArticleReader:
         announced = partial(self.place_words.told_after, group=self.lexicon.speech, window=window)
         moving = any(start <= self.word_starts[k] < end and not announced(k) for k, _, _ in cues.movement)
         return moving and not self._future_date(expr)
-
-    def _in_clause(self, expr: TimeExpr, start: int) -> bool:
-        clause_start, clause_end = self._clause(expr)
-        return clause_start <= start < clause_end
-
-    def _plan_elsewhere(self, expr: TimeExpr, start: int, end: int) -> bool:
-        """A date of a future clause that neither holds the place nor speaks of it as a relative clause.
-
-        «وصل إلى باريس حيث سيلتقي … غدا»: tomorrow is not the day of Paris; "à Paris, qu'il doit rallier lundi" is.
-        """
-        if self._in_clause(expr, start):
-            return False
-        language = self.article.language
-        return relative_clause_after(self.article.text, end=end, language=language) != self._clause(expr) and (
-            self._future_date(expr)
-        )
-
-    def _future_date(self, expr: TimeExpr) -> bool:
-        return clause_is_future(
-            self.article.text,
-            start=expr.start,
-            end=expr.end,
-            language=self.article.language,
-            frequencies=self.frequencies,
-            settings=self.date_settings,
-        )
-
-    def _lead_date(self) -> TimeExpr | None:
-        """The date of the article's first event (a single day before a few days)."""
-        days = [e for _, e in self.events if e.first == e.last] or [e for _, e in self.events]
-        return days[0] if days else None
-
-    def _event_before(self, index: int) -> TimeExpr | None:
-        """The single day of the nearest event told in a sentence before sentence ``index``."""
-        k = bisect.bisect_left(self.single_days, index, key=lambda event: event[0])
-        return self.single_days[k - 1][1] if k else None
 
     # -- one mention ------------------------------------------------------
 
@@ -391,14 +328,6 @@ class _ArticleReader:
             why = "a name alone in brackets (a credit or a gloss)"
         return MentionRole(resolution, Role.MENTIONED, False, why=why) if why else None
 
-    def _attached_date(self, start: int, end: int, cues: SentenceCues) -> TimeExpr | None:
-        """The date expression of the sentence nearest to ``[start, end)`` (``None`` when it has none)."""
-
-        def distance(expr: TimeExpr) -> int:
-            return expr.start - end if expr.start >= end else max(0, start - expr.end)
-
-        return min(cues.dates, key=distance, default=None)
-
     def _evidence(
         self, resolution: Resolution, cues: SentenceCues, *, near: list[MovementCue], origin: bool, flown: bool
     ) -> str:
@@ -427,19 +356,6 @@ class _ArticleReader:
             return "the traveller named at it on a date, with no verb (a caption or a headline)"
         return ""
 
-    def _plan_date(self, end: int, cues: SentenceCues) -> tuple[dt.date | None, dt.date | None]:
-        """The date a plan states ("will visit X on Friday", «يتوجه غدا إلى X»), if on or after publication.
-
-        A date after the place is preferred; one before it counts too (a date before publication
-        is when the plan was announced, not when it happens).
-        """
-        ahead = [e for e in cues.dates if e.first is not None and self.published and e.first >= self.published]
-        after = [e for e in ahead if e.start >= end]
-        chosen = after[0] if after else (ahead[-1] if ahead else None)
-        if chosen is None or chosen.first is None:
-            return None, None
-        return chosen.first, chosen.last or chosen.first
-
     def _future_before(self, index: int, start: int, end: int) -> bool:
         """Is the clause holding ``[start, end)`` in the future tense, read up to ``end``?"""
         if not 0 <= index < len(self.article.sentences):
@@ -457,36 +373,6 @@ class _ArticleReader:
 
     def _after_publication(self, role: MentionRole) -> bool:
         return role.first is not None and self.published is not None and role.first > self.published
-
-    def _date_for(
-        self, start: int, end: int, cues: SentenceCues, index: int
-    ) -> tuple[dt.date | None, dt.date | None, Certainty, str]:
-        usable = [
-            d
-            for d in cues.dates
-            if not self._historical(d)
-            and not self._plan_elsewhere(d, start, end)
-            and not self._in_earlier_clause(d, start, end)
-        ]
-        own = [d for d in usable if self._in_clause(d, start)]  # a date of another clause: approximate
-        past = [d for d in own if not self._future_date(d)]  # "arrived on Monday … and will meet … on Tuesday"
-        for dates, certain in ((past, True), (own, True), (usable, False)):
-            after = [d for d in dates if d.start >= end]
-            before = [d for d in dates if d.end <= start]
-            chosen = after[0] if after else (before[-1] if before else None)
-            if chosen is not None:
-                certainty = chosen.certainty if certain else Certainty.APPROXIMATE
-                return chosen.first, chosen.last, certainty, f"dated by «{chosen.text.strip()}»"
-        earlier = self._event_before(index)
-        if earlier is not None:
-            why = f"dated by the event before it («{earlier.text.strip()}»)"
-            return earlier.first, earlier.last, Certainty.APPROXIMATE, why
-        if self.lead is not None and self.lead.first is not None:
-            last = self.lead.last or self.lead.first
-            return self.lead.first, last, Certainty.APPROXIMATE, "dated by the article's lead event"
-        if self.published is not None:
-            return self.published, self.published, Certainty.APPROXIMATE, "no date in the text: the publication date"
-        return None, None, Certainty.UNKNOWN, "no date in the text"
 
     def confirmed(self, roles: list[MentionRole]) -> list[MentionRole]:
         """``roles`` with each destination still ahead made a stop where the article tells the arrival in its country.
@@ -519,13 +405,6 @@ class _ArticleReader:
                     )
             out.append(role)
         return out
-
-    def _in_earlier_clause(self, expr: TimeExpr, start: int, end: int) -> bool:
-        """Tell whether ``expr`` dates an earlier leg in another clause than ``[start, end)``'s: "the pope was in X
-        after touring Y yesterday" dates Y, not X. The clause opens on an "after" word («بعد أن», "after")."""
-        opener = self.scanned.opening_words(expr.start, expr.end)
-        earlier = any(self.lexicon.is_one_of(name_key(w), self.lexicon.earlier) for w in opener)
-        return earlier and not self._in_clause(expr, start)
 
 
 def _as_leg(decided: MentionRole, read: _Reading) -> MentionRole:

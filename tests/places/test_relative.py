@@ -6,7 +6,7 @@ import pytest
 from geopy.distance import geodesic
 
 from geo.model import Article, Mention
-from geo.places.relative import BEARINGS, direction_name, find_relative, offset_point, uncertainty_km
+from geo.places.relative import BEARINGS, direction_name, find_relative, landmark_name, offset_point, uncertainty_km
 
 
 def _article_with_anchor(text: str, anchor: str) -> tuple[Article, list[Mention]]:
@@ -107,3 +107,21 @@ def test_numbers_are_read_whole(text: str, anchor: str, km: float) -> None:
 def test_impossible_distances_are_ignored(text: str) -> None:
     article, mentions = _article_with_anchor(text, "Cairo")
     assert find_relative(article, mentions) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "name"),
+    [
+        ("Il a visité le camp de Vorlagau (à 180 km à l'ouest de Leipzig) samedi.", "Leipzig", "camp de Vorlagau"),
+        ("They toured the Kestrin memorial, 40 km north of Bonn, on Monday.", "Bonn", "Kestrin memorial"),
+        ("وزار الرئيس سد النهرين، على بعد 30 كلم شمال الموصل.", "الموصل", "سد النهرين"),
+        ("وافتتح ملعب المدينة الوطني (على بعد 12 كلم جنوب حمص) أمس.", "حمص", "ملعب المدينة الوطني"),
+        ("a site 25 km east of Homs", "Homs", None),  # no bracket or comma: the distance locates "a site"
+        ("He spoke, 25 km east of Homs, to the crowd.", "Homs", None),  # no landmark noun before the comma
+    ],
+)
+def test_a_landmark_before_its_distance_names_the_relative_place(text: str, anchor: str, name: str | None) -> None:
+    article, mentions = _article_with_anchor(text, anchor)
+    found = find_relative(article, mentions)
+    assert len(found) == 1
+    assert landmark_name(found[0].text) == name

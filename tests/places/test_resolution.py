@@ -195,3 +195,16 @@ def test_a_common_arabic_word_needs_a_cue_to_name_a_town(
 )
 def test_a_known_town_named_with_the_article_needs_no_cue(gazetteer: Gazetteer, text: str, surface: str) -> None:
     assert surface in _resolve(gazetteer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [
+        ("والتقى الرئيس نظيره في استراحته بمنطقة المرموم بدبي. وكان قد زار دبي.", "دبي", "Dubai"),
+        ("ووصل الرئيس إلى نيويورك يوم الاثنين.", "نيويورك", "New York City"),
+    ],
+)
+def test_a_famous_city_frequent_in_arabic_is_still_a_place(
+    gazetteer: Gazetteer, text: str, surface: str, place: str
+) -> None:
+    assert _resolve(gazetteer, text)[surface][0] == place

@@ -35,7 +35,7 @@ def _unplaced(
 FOUND = [
     ("وصل الرئيس إلى ميناء زمزوم يوم الأحد.", "ar", ["زمزوم"], "port"),
     ("هبطت الطائرة في مطار الصخير الدولي.", "ar", ["الصخير"], "airport"),  # ends at the common word
-    ("ثم زار بمدينة بوغور المجاورة.", "ar", ["بوغور"], "city"),  # a proclitic on the trigger noun
+    ("ثم زار بمدينة زمزوريك المجاورة.", "ar", ["زمزوريك"], "city"),  # a proclitic on the trigger noun
     ("They sailed into the port of Vlqzmarsk at dawn.", "en", ["Vlqzmarsk"], "port"),  # a function word between
     ("Il a atterri à l'aéroport de Vlqzmarsk.", "fr", ["Vlqzmarsk"], "airport"),
     ("The minister flew to Vlqzmarsk on Monday.", "en", ["Vlqzmarsk"], None),  # a preposition of place

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo.places.lexicon import Movement, load_lexicon
-from geo.story.presence import MovementCue, Origin, PlaceWords
+from geo.story.presence import MovementCue, Origin, PlaceWords, is_dateline
 from geo.text.folding import fold, name_key, tokens
 
 
@@ -290,3 +290,20 @@ def test_a_from_right_after_its_movement_word(text: str, verb: str, place: str, 
     words = _read(text)
     movement = (_at(words, verb), Movement.MOVEMENT, False)
     assert words.from_right_after(movement, _at(words, place), 0, lookback=4) is right_after
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "dateline"),
+    [
+        ("حلب، سوريا (CNN) – وصل الوزير إلى المدينة.", "حلب", True),
+        ("KAZAN, Russia (AP) — The minister landed on Monday.", "KAZAN", True),
+        ("ORAN, Algérie — Le ministre est arrivé lundi.", "ORAN", True),
+        ("MOSCOW, May 8 (Reuters) - The minister landed in Kazan.", "MOSCOW", True),
+        ("وصل الوزير إلى حلب، ثم توجه إلى حمص.", "حلب", False),  # not at the start of its line
+        ("Kazan, Samara and Perm are on the list of the tour.", "Kazan", False),
+    ],
+)
+def test_a_dateline_with_its_country(text: str, name: str, dateline: bool) -> None:
+    start = text.index(name)
+    found = is_dateline(text, start, start + len(name), after_chars=40, before_chars=80)
+    assert found == dateline

@@ -218,7 +218,7 @@ def _language(text: str) -> str:
         ("The two leaders signed the accord in Ottawa on Monday.", "Ottawa", "visit", True),
         ("The president prayed in Damascus on Monday.", "Damascus", "visit", True),
         # What is done at the place after it, in the future, makes it a plan.
-        ("وأرسلت الرئاسة سيارات الموكب إلى مدينة حلب حيث سيقضي الرئيس عطلته بعد زيارة قصيرة.", "حلب", "plan", True),
+        ("وأرسلت الرئاسة سيارات الرئيس إلى مدينة حلب حيث سيقضي الرئيس عطلته بعد زيارة قصيرة.", "حلب", "plan", True),
         ("Le matériel a été envoyé à Nice, où le roi passera ses vacances après une visite.", "Nice", "plan", True),
         # A date "since" is no event's day: the visit is not history.
         ("وصل الرئيس إلى مدينة حلب في أول زيارة منذ عام 2010.", "حلب", "visit", True),
@@ -377,3 +377,63 @@ def test_an_announced_movement_does_not_date_the_stop(gazetteer: Gazetteer, text
 def test_legs_after_before_and_from(gazetteer: Gazetteer, text: str, surface: str, later: bool, earlier: bool) -> None:
     decided = _roles(gazetteer, text, language=_language(text))[surface]
     assert decided.stop and (decided.later, decided.earlier) == (later, earlier), decided.why
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role", "stop"),
+    [
+        ("Le prince héritier a été reçu lundi soir à l'Élysée pour un dîner de travail.", "Élysée", "visit", True),
+        ("The chancellor was received at the Kremlin on Monday.", "Kremlin", "visit", True),
+        ("واستقبل العاهل الرئيس الضيف في قصر اليمامة يوم الاثنين.", "قصر اليمامة", "visit", True),
+        # after a word of place but with no sign the traveller is there: the capital stands for its government
+        ("Les négociations se poursuivent à l'Élysée, selon la presse.", "Élysée", "government", False),
+        ("Officials in the Kremlin said the talks had been useful.", "Kremlin", "government", False),
+    ],
+)
+def test_a_seat_of_power_visited_or_speaking(
+    gazetteer: Gazetteer, text: str, surface: str, role: str, stop: bool
+) -> None:
+    decided = _roles(gazetteer, text, language=_language(text))[surface]
+    assert (decided.role, decided.stop) == (role, stop)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role", "stop", "earlier"),
+    [
+        # a speech given at a place is presence
+        ("وقال الرئيس في كلمة ألقاها على مسرح المدينة في حلب إن البلدين صديقان.", "حلب", "visit", True, False),
+        ("خاطب الرئيس أمس الطلاب في مدينة حلب.", "حلب", "visit", True, False),
+        ("The president delivered a speech at the opera house in Kazan on Monday.", "Kazan", "visit", True, False),
+        ("Le président a prononcé un discours à Oran lundi.", "Oran", "visit", True, False),
+        # the plane that carried him from X: an earlier leg, like «قادما من X» and "flew in from X"
+        ("وصل الرئيس إلى حلب أمس، وكانت طائرة خاصة أقلته من دمشق.", "دمشق", "departure", True, True),
+        ("The president arrived in Kazan on Monday, having flown in from Samara.", "Samara", "visit", True, True),
+        ("Le président est arrivé lundi à Oran, en provenance de Tlemcen.", "Tlemcen", "visit", True, True),
+    ],
+)
+def test_speeches_and_origins(
+    gazetteer: Gazetteer, text: str, surface: str, role: str, stop: bool, earlier: bool
+) -> None:
+    decided = _roles(gazetteer, text, language=_language(text))[surface]
+    assert (decided.role, decided.stop, decided.earlier) == (role, stop, earlier), decided.why
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role", "stop"),
+    [
+        # a tour's programme is a plan until the text tells the arrival
+        ("وصل الرئيس إلى حلب أمس في مستهل جولة تستمر ثلاثة أيام وتشمل أيضا مدينة اللاذقية.", "اللاذقية", "plan", False),
+        ("He landed in Kazan on Monday for a tour that includes Samara.", "Samara", "plan", False),
+        ("Il est arrivé lundi à Oran pour une tournée qui comprend Tlemcen.", "Tlemcen", "plan", False),
+        # taking the plane from an airport is a departure; signing somewhere is presence
+        ("استقل الرئيس الطائرة من مطار القاهرة الدولي يوم السبت.", "مطار القاهرة الدولي", "departure", True),
+        ("وقعا الاتفاق في مدينة حلب يوم الاثنين.", "حلب", "visit", True),
+        ("The two leaders signed the deal in Kazan on Monday.", "Kazan", "visit", True),
+        ("Le président quittera Oran samedi pour Tlemcen.", "Tlemcen", "plan", True),
+    ],
+)
+def test_programmes_departures_and_signings(
+    gazetteer: Gazetteer, text: str, surface: str, role: str, stop: bool
+) -> None:
+    decided = _roles(gazetteer, text, language=_language(text))[surface]
+    assert (decided.role, decided.stop) == (role, stop), decided.why
