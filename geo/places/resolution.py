@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from geo.model import POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
-from geo.places.gazetteer import Gazetteer
+from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.lexicon import PROCLITICS
 from geo.places.phonetic import arabic_key
 from geo.places.relative import direction_name, offset_point, uncertainty_km
@@ -228,8 +228,10 @@ class Resolver:
         for mention in mentions:
             if mention.match == MatchKind.RELATIVE:
                 resolution = self._relative(mention, by_anchor)
-                if resolution is not None:
-                    out.append(resolution)
+            else:
+                resolution = self._adjective(mention)
+            if resolution is not None:
+                out.append(resolution)
         return sorted(out, key=lambda r: (r.mention.start, r.mention.end))
 
     def score_names(self, mentions: list[Mention], *, language: str | None = None) -> list[NameGroup]:
@@ -533,6 +535,25 @@ class Resolver:
 
     def _confidence(self, score: float) -> float:
         return round(1.0 / (1.0 + math.exp(-(score - self.settings.threshold))), 3)
+
+    def _adjective(self, mention: Mention) -> Resolution | None:
+        """A Latin nationality or continent adjective ("Turkish", "African"): its area, a context place.
+
+        Only a word the gazetteer knows as an adjective alone (not a hashtag's place word, not an Arabic
+        nisba, which is also a common adjective); the area types make it a context place, never a stop.
+        """
+        confidence = self.settings.adjective_confidence
+        if mention.match != MatchKind.ADJECTIVE or not confidence or is_arabic(mention.text):
+            return None
+        hits = self.gazetteer.lookup(name_key(mention.text))
+        rows = [h.row for h in hits if h.flags & ADJECTIVE and h.row in mention.candidates]
+        if not hits or len(rows) < len(hits):
+            return None
+        place = max((self.gazetteer.place(r) for r in rows), key=lambda p: p.population)
+        km = place_uncertainty_km(place, settings=self.uncertainty)
+        if place.place_type in (PlaceType.COUNTRY, PlaceType.REGION):
+            return Resolution(mention, place, confidence, km, reason="a nationality or continent adjective")
+        return None
 
     # -- relative locations -----------------------------------------------
 
