@@ -545,9 +545,9 @@ class Resolver:
         confidence = self.settings.adjective_confidence
         if mention.match != MatchKind.ADJECTIVE or not confidence or is_arabic(mention.text):
             return None
-        hits = self.gazetteer.lookup(name_key(mention.text))
-        rows = [h.row for h in hits if h.flags & ADJECTIVE and h.row in mention.candidates]
-        if not hits or len(rows) < len(hits):
+        adjective_rows = {h.row for h in self.gazetteer.lookup(name_key(mention.text)) if h.flags & ADJECTIVE}
+        rows = [r for r in mention.candidates if r in adjective_rows]
+        if not rows or len(rows) < len(mention.candidates):
             return None
         place = max((self.gazetteer.place(r) for r in rows), key=lambda p: p.population)
         km = place_uncertainty_km(place, settings=self.uncertainty)
