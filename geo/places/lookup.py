@@ -36,11 +36,11 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geo.model import Article, MatchKind, Mention, Place, PlaceType, Resolution, Trigger, WordFrequencies
+from geo.places.distances import haversine_km, place_uncertainty_km
 from geo.places.geocoders import ChainedGeocoder, GeocodeCacheError, OfflineGeocoder, geocoder_name
 from geo.places.geocoders.base import on_the_globe
 from geo.places.geocoders.chain import CACHE_NAME, online_members
 from geo.places.lexicon import Lexicon
-from geo.places.resolution import haversine_km, place_uncertainty_km
 from geo.places.unplaced import UnplacedName, find_unplaced
 from geo.settings import LookupSettings, RecognitionSettings, UncertaintySettings
 from geo.text.folding import is_arabic, name_key

@@ -22,14 +22,15 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from geo.model import POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
-from geo.places.gazetteer import Gazetteer
+from geo.places.distances import haversine_km, place_uncertainty_km
+from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.lexicon import PROCLITICS
 from geo.places.phonetic import arabic_key
 from geo.places.relative import direction_name, landmark_name, offset_point, uncertainty_km
 from geo.settings import ProminenceSettings, RelativeSettings, ResolutionSettings, UncertaintySettings
 from geo.text.folding import fold_text, is_arabic, name_key, tokens
 
-__all__ = ["NameGroup", "Resolver", "ScoredCandidate", "haversine_km", "place_uncertainty_km"]
+__all__ = ["NameGroup", "Resolver", "ScoredCandidate"]
 
 #: The gazetteer features (:attr:`~geo.model.Place.feature`) each facility trigger noun may name.
 _FACILITY_TRIGGERS: dict[Trigger, frozenset[str]] = {
@@ -83,14 +84,6 @@ def _word_cue(mention: Mention) -> bool:
     return bool(mention.cue) and mention.cue not in PROCLITICS
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km on a sphere of the Earth's mean radius."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
-
-
 @dataclass(frozen=True, slots=True)
 class ScoredCandidate:
     """One candidate place of a mention, its score, the reasons and the score's features.
@@ -133,20 +126,6 @@ class _Context:
     parents: dict[int, tuple[set[str], set[tuple[str, str]]]] = field(default_factory=dict)
     language: str | None = None
     anchor_ends: set[int] = field(default_factory=set)
-
-
-def place_uncertainty_km(place: Place, *, settings: UncertaintySettings) -> float:
-    """How far from its point the place may really lie, in km (see :class:`~geo.settings.UncertaintySettings`)."""
-    if place.place_type == PlaceType.CITY:
-        return round(settings.city_km + settings.city_km_per_sqrt_population * math.sqrt(max(place.population, 0)), 1)
-    by_type = {
-        PlaceType.FACILITY: settings.facility_km,
-        PlaceType.ISLAND: settings.island_km,
-        PlaceType.REGION: settings.region_km,
-        PlaceType.COUNTRY: settings.country_km,
-        PlaceType.WATER: settings.water_km,
-    }
-    return by_type.get(place.place_type, settings.other_km)
 
 
 class _Term(NamedTuple):
@@ -232,8 +211,10 @@ class Resolver:
         for mention in mentions:
             if mention.match == MatchKind.RELATIVE:
                 resolution = self._relative(mention, by_anchor)
-                if resolution is not None:
-                    out.append(resolution)
+            else:
+                resolution = self._adjective(mention)
+            if resolution is not None:
+                out.append(resolution)
         return sorted(out, key=lambda r: (r.mention.start, r.mention.end))
 
     def score_names(self, mentions: list[Mention], *, language: str | None = None) -> list[NameGroup]:
@@ -542,6 +523,25 @@ class Resolver:
 
     def _confidence(self, score: float) -> float:
         return round(1.0 / (1.0 + math.exp(-(score - self.settings.threshold))), 3)
+
+    def _adjective(self, mention: Mention) -> Resolution | None:
+        """A Latin nationality or continent adjective ("Turkish", "African"): its area, a context place.
+
+        Only a word the gazetteer knows as an adjective alone (not a hashtag's place word, not an Arabic
+        nisba, which is also a common adjective); the area types make it a context place, never a stop.
+        """
+        confidence = self.settings.adjective_confidence
+        if mention.match != MatchKind.ADJECTIVE or not confidence or is_arabic(mention.text):
+            return None
+        adjective_rows = {h.row for h in self.gazetteer.lookup(name_key(mention.text)) if h.flags & ADJECTIVE}
+        rows = [r for r in mention.candidates if r in adjective_rows]
+        if not rows or len(rows) < len(mention.candidates):
+            return None
+        place = max((self.gazetteer.place(r) for r in rows), key=lambda p: p.population)
+        km = place_uncertainty_km(place, settings=self.uncertainty)
+        if place.place_type in (PlaceType.COUNTRY, PlaceType.REGION):
+            return Resolution(mention, place, confidence, km, reason="a nationality or continent adjective")
+        return None
 
     # -- relative locations -----------------------------------------------
 

@@ -25,8 +25,8 @@ from pydantic import ValidationError
 
 from geo.errors import InputError
 from geo.model import PLACE_TYPES, Certainty, Place, PlaceType, Role
+from geo.places.distances import place_uncertainty_km
 from geo.places.lookup import place_from_location
-from geo.places.resolution import place_uncertainty_km
 from geo.presenter.geocoding import offline_members, online_answers, service_text
 from geo.settings import UncertaintySettings
 from geo.story.document import StoryDoc

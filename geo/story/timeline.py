@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from geo.model import Certainty, MentionRole, Place, PlaceType, Role, Stop
-from geo.places.resolution import haversine_km
+from geo.places.distances import haversine_km
 from geo.settings import TimelineSettings
 from geo.text.folding import name_key
 

@@ -120,3 +120,19 @@ def test_a_country_without_a_nominal_centre_falls_back_to_its_places() -> None:
     found = {rec.country: rec for rec in iter_countries([_city("XK", 42.6, 21.2)])}
     assert (found["XK"].lat, found["XK"].lon) == (42.6, 21.2)
     assert "population-weighted" in found["XK"].source
+
+
+@pytest.mark.parametrize(
+    ("continent", "adjectives"),
+    [
+        ("AF", {"African", "africaine", "الأفريقية"}),
+        ("AS", {"Asian", "asiatique", "الآسيوي"}),
+        ("EU", {"European", "européens", "الأوروبية"}),
+    ],
+)
+def test_continents_carry_their_adjectives(continent: str, adjectives: set[str]) -> None:
+    from geo.places.gazetteer_sources import GAZETTEER_DIR, _read_csv
+
+    rows = _read_csv(GAZETTEER_DIR / "continent_adjectives.csv")
+    assert all(row["source"].strip() and row["lang"] in ("en", "fr", "ar") for row in rows)
+    assert adjectives <= {row["adjective"] for row in rows if row["continent"] == continent}

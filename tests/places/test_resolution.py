@@ -6,10 +6,11 @@ import pytest
 
 from geo.model import Article, Place, PlaceType, Trigger
 from geo.pipeline import Pipeline
+from geo.places.distances import haversine_km
 from geo.places.gazetteer import Gazetteer
 from geo.places.lexicon import load_lexicon
 from geo.places.relative import _NOT_HEADS
-from geo.places.resolution import _FACILITY_TRIGGERS, _HEAD_NAMES, Resolver, haversine_km
+from geo.places.resolution import _FACILITY_TRIGGERS, _HEAD_NAMES, Resolver
 from geo.settings import ResolutionSettings, Settings
 from geo.text.sentences import split_sentences
 
@@ -208,3 +209,59 @@ def test_a_famous_city_frequent_in_arabic_is_still_a_place(
     gazetteer: Gazetteer, text: str, surface: str, place: str
 ) -> None:
     assert _resolve(gazetteer, text)[surface][0] == place
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place_id"),
+    [
+        ("The Turkish delegation landed in Ankara on Monday.", "Turkish", "country:TR"),
+        ("Talks with Greek officials resumed in Athens.", "Greek", "country:GR"),
+        ("He praised African leaders at the summit in Addis Ababa.", "African", "continent:AF"),
+        ("European ministers met in Brussels on Tuesday.", "European", "continent:EU"),
+        ("La délégation russe est arrivée à Genève.", "russe", "country:RU"),
+        ("Les dirigeants africains se réunissent à Dakar.", "africains", "continent:AF"),
+    ],
+)
+def test_a_latin_adjective_names_its_area(gazetteer: Gazetteer, text: str, surface: str, place_id: str) -> None:
+    """GeoWebNews counts "Turkish officials" as a toponym: the adjective resolves to its country or continent."""
+    language = "fr" if " la " in f" {text.lower()} " or " les " in f" {text.lower()} " else "en"
+    article = Article(name="t.txt", text=text, sentences=split_sentences(text), language=language)
+    found = {r.mention.text: r for r in Pipeline(gazetteer).process(article).resolutions}
+    assert found[surface].place.id == place_id
+    assert found[surface].place.place_type in (PlaceType.COUNTRY, PlaceType.REGION)
+    assert found[surface].confidence == ResolutionSettings().adjective_confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "adjective"),
+    [
+        ("وصل الوفد التركي إلى أنقرة يوم الاثنين.", "التركي"),  # an Arabic nisba stays a hint
+        ("التقى الوزير بالقادة الأفارقة والمسؤولين الأوروبيين في بروكسل.", "الأوروبيين"),
+    ],
+)
+def test_an_arabic_adjective_stays_a_hint(gazetteer: Gazetteer, text: str, adjective: str) -> None:
+    assert adjective not in _resolve(gazetteer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Turkish president arrived in Ankara on 3 May 2021 and met African envoys.",
+        "Le président turc est arrivé à Ankara le 3 mai 2021 pour rencontrer des envoyés africains.",
+    ],
+)
+def test_an_adjective_is_never_a_stop(gazetteer: Gazetteer, text: str) -> None:
+    language = "fr" if text.startswith("Le ") else "en"
+    article = Article(name="t.txt", text=text, sentences=split_sentences(text), language=language)
+    story, _ = Pipeline(gazetteer).run([article])
+    assert [s.place.id for s in story.stops if s.place.place_type != PlaceType.CITY] == []
+    assert any(s.place.name == "Ankara" for s in story.stops)
+
+
+def test_adjectives_can_be_turned_off(gazetteer: Gazetteer) -> None:
+    settings = ResolutionSettings(adjective_confidence=0.0)
+    text = "Turkish officials met in Ankara."
+    article = Article(name="t.txt", text=text, sentences=split_sentences(text))
+    mentions = list(Pipeline(gazetteer).process(article).mentions)
+    resolved = Resolver(gazetteer, settings=settings).resolve(mentions, language="en")
+    assert "Turkish" not in {r.mention.text for r in resolved}

@@ -1,0 +1,48 @@
+"""Distances on the globe, and how far a place may lie from its point."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.model import Place, PlaceType
+from geo.places.distances import haversine_km, place_uncertainty_km
+from geo.settings import UncertaintySettings
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "km"),
+    [
+        ((0.0, 0.0), (0.0, 0.0), 0.0),
+        ((0.0, 0.0), (0.0, 1.0), 111.2),  # one degree of the equator
+        ((0.0, 0.0), (1.0, 0.0), 111.2),  # one degree of a meridian
+        ((0.0, 0.0), (0.0, 180.0), 20_015.1),  # half the globe
+        ((90.0, 0.0), (-90.0, 0.0), 20_015.1),
+    ],
+)
+def test_great_circle_distances(a: tuple[float, float], b: tuple[float, float], km: float) -> None:
+    assert haversine_km(*a, *b) == pytest.approx(km, abs=0.1)
+
+
+def _place(kind: PlaceType, population: int = 0) -> Place:
+    return Place(id="t:1", name="T", lat=0.0, lon=0.0, place_type=kind, population=population)
+
+
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [
+        (PlaceType.FACILITY, "facility_km"),
+        (PlaceType.ISLAND, "island_km"),
+        (PlaceType.REGION, "region_km"),
+        (PlaceType.COUNTRY, "country_km"),
+        (PlaceType.WATER, "water_km"),
+    ],
+)
+def test_each_kind_has_its_uncertainty(kind: PlaceType, field: str) -> None:
+    settings = UncertaintySettings()
+    assert place_uncertainty_km(_place(kind), settings=settings) == getattr(settings, field)
+
+
+def test_a_city_grows_with_its_population() -> None:
+    settings = UncertaintySettings()
+    small, large = (place_uncertainty_km(_place(PlaceType.CITY, n), settings=settings) for n in (1_000, 4_000_000))
+    assert settings.city_km <= small < large
