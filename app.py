@@ -63,9 +63,11 @@ from geo.presenter.geocoding import (
     pipeline_geocoder,
     service_text,
 )
-from geo.presenter.mapview import map_for_app, progress_layer, view_at
+from geo.presenter.history import History, record, redo, undo
+from geo.presenter.mapview import map_for_app, progress_layer, stop_at, view_at
 from geo.presenter.navigation import Nav, NavAction, autoplay_tick, nav_press, nav_resize, progress_text
-from geo.presenter.translations import LANGUAGES, is_rtl, role_text, rtl_css, tr
+from geo.presenter.stage import keys_script, legend_html, stage_css
+from geo.presenter.translations import LANGUAGES, date_text, is_rtl, role_text, rtl_css, tr
 from geo.presenter.uploads import ARTICLE_TYPES, check_upload, read_uploads, story_from_bytes
 from geo.story.document import StoryDoc, story_to_doc
 
@@ -75,8 +77,8 @@ if TYPE_CHECKING:
 __all__ = ["CORPUS", "MAP_HEIGHT", "main"]
 
 CORPUS = Path(__file__).resolve().parent / "data" / "articles"
-MAP_HEIGHT = 620
-_MAP_WIDTH_GUESS = 900  # for the overview's zoom; the map takes the column's width
+STATIC = Path(__file__).resolve().parent / "static"  # served at /app/static (server.enableStaticServing)
+MAP_HEIGHT = 560  # the frame's height before the page's style sheet sizes it to the window
 _DATE_MIN, _DATE_MAX = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
 
@@ -184,14 +186,37 @@ def _on_bundled() -> None:
 
 
 def _apply(edit: Any) -> None:
-    """Run ``edit()`` (returning a new story); on error keep the story and say why."""
+    """Run ``edit()`` (returning a new story); on error keep the story and say why. The edit can be undone."""
+    before = _doc()
     try:
         doc = edit()
     except GeoStoryError as exc:
         _flash("error", _t("edit_error", message=str(exc)))
         return
+    st.session_state["history"] = record(st.session_state.get("history", History()), before)
     _set_doc(doc)
     _flash("success", _t("edited"))
+
+
+def _on_history(step: Any) -> None:
+    """Undo or redo (``step`` is :func:`undo` or :func:`redo`)."""
+    history, doc = step(st.session_state.get("history", History()), _doc())
+    st.session_state["history"] = history
+    _set_doc(doc)
+    st.session_state["editor_version"] = st.session_state.get("editor_version", 0) + 1
+
+
+def _on_map_click() -> None:
+    """A stop's marker was clicked on the map: open that stop."""
+    clicked = (st.session_state.get("story-map") or {}).get("last_object_clicked") or {}
+    seq = stop_at(_doc(), clicked.get("lat", 999.0), clicked.get("lng", 999.0)) if clicked else 0
+    if seq:
+        _on_nav(NavAction.GO, seq)
+
+
+def _on_pick_stop() -> None:
+    """A stop picked in the editor becomes the presenter's current stop too."""
+    _on_nav(NavAction.GO, int(st.session_state["edit-seq"]))
 
 
 def _first_place(name: str) -> PlaceChoice | None:
@@ -234,6 +259,7 @@ def _sidebar() -> None:
         )
         st.slider(_t("delay"), min_value=2, max_value=30, value=6, key="delay")
         st.caption(_t("shortcuts"))
+        st.toggle(_t("tiles"), key="tiles", help=_t("tiles_help"))
         _geocoder_setting()
         st.divider()
         st.subheader(_t("story_json"))
@@ -261,40 +287,44 @@ def _sidebar() -> None:
             )
 
 
-def _controls(nav: Nav) -> None:
-    cols = st.columns([1.1, 1.3, 1.3, 1.2, 2.2], vertical_alignment="center")
-    cols[0].button(_t("first"), key="nav-first", on_click=_on_nav, args=(NavAction.GO, 0), shortcut="Home")
-    cols[1].button(
-        _t("prev"), key="nav-prev", on_click=_on_nav, args=(NavAction.PREV,), disabled=nav.index == 0, shortcut="Left"
+def _controls(doc: StoryDoc, nav: Nav) -> None:
+    """The navigation bar: title view, previous, next, play, where we are, and one button per stop.
+
+    The keys (→, ←, Space, Home) press these buttons through the page's key handler (:mod:`geo.presenter.stage`).
+    """
+    bar = st.container(horizontal=True, key="gs-nav", vertical_alignment="center", gap=None)
+    buttons = [  # (key, label, action, disabled)
+        ("nav-first", _t("first"), NavAction.GO, False),
+        ("nav-prev", _t("prev"), NavAction.PREV, nav.index == 0),
+        ("nav-next", _t("next"), NavAction.NEXT, nav.index >= nav.total),
+        ("nav-play", _t("pause") if nav.playing else _t("play"), NavAction.PLAY, nav.total == 0),
+    ]
+    for key, label, action, disabled in buttons:
+        kind = "primary" if key == "nav-next" else "secondary"
+        bar.button(label, key=key, on_click=_on_nav, args=(action, 0), disabled=disabled, type=kind)
+    bar.html(
+        f'<div class="gs-progress" data-index="{nav.index}">{progress_text(nav, lang=_lang())}</div>', width="content"
     )
-    cols[2].button(
-        _t("next"),
-        key="nav-next",
-        on_click=_on_nav,
-        args=(NavAction.NEXT,),
-        disabled=nav.index >= nav.total,
-        type="primary",
-        shortcut="Right",
-    )
-    cols[3].button(
-        _t("pause") if nav.playing else _t("play"),
-        key="nav-play",
-        on_click=_on_nav,
-        args=(NavAction.PLAY,),
-        disabled=nav.total == 0,
-        shortcut="Space",
-    )
-    cols[4].html(f'<div class="gs-progress" data-index="{nav.index}">{progress_text(nav, lang=_lang())}</div>')
+    current = doc.stops[nav.index - 1].seq if nav.index else 0
+    for stop in doc.stops:
+        bar.button(
+            f"{stop.seq}",
+            key=f"tl-{stop.seq}",
+            on_click=_on_nav,
+            args=(NavAction.GO, stop.seq),
+            help=f"{stop.name} · {date_text(stop.date_start, stop.date_end, lang=_lang())}",
+            type="primary" if stop.seq == current else "secondary",
+        )
     st.progress(nav.index / nav.total if nav.total else 0.0)
 
 
 def _story_map(doc: StoryDoc) -> Any:  # noqa: ANN401 - folium.Map
     """The story's map, built once per story and kept in the session (raises GeoStoryError)."""
-    key = story_hash(doc)
+    key = f"{story_hash(doc)}-{bool(st.session_state.get('tiles'))}"
     cache: dict[str, Any] = st.session_state.setdefault("map_cache", {})
     if key not in cache:
         cache.clear()
-        cache[key] = map_for_app(doc)
+        cache[key] = map_for_app(doc, static=STATIC, tiles=bool(st.session_state.get("tiles")))
     return cache[key]
 
 
@@ -305,7 +335,7 @@ def _map(doc: StoryDoc, nav: Nav) -> None:
     except GeoStoryError as exc:
         st.error(_t("map_error", message=str(exc)))
         return
-    view = view_at(doc, nav.index, width=_MAP_WIDTH_GUESS, height=MAP_HEIGHT)
+    view = view_at(doc, nav.index)  # the title view's centre: the frame fits the whole route to its real size
     # streamlit-folium renames the elements of the map it is given: hand it a copy, so that the
     # script (and so the component's identity) is the same on every run and the map is not re-mounted.
     st_folium(
@@ -313,7 +343,8 @@ def _map(doc: StoryDoc, nav: Nav) -> None:
         key="story-map",
         center=view.center,
         zoom=view.zoom,
-        returned_objects=[],
+        returned_objects=["last_object_clicked"],
+        on_change=_on_map_click,
         feature_group_to_add=progress_layer(doc, nav.index),
         height=MAP_HEIGHT,
         use_container_width=True,
@@ -321,39 +352,33 @@ def _map(doc: StoryDoc, nav: Nav) -> None:
 
 
 def _timeline(doc: StoryDoc, nav: Nav) -> None:
+    """The timeline strip under the map: the stops placed by date (the stop buttons are in the navigation bar)."""
     items = timeline(doc, lang=_lang())
     if not items:
         return
     current = doc.stops[nav.index - 1].seq if nav.index else 0
     st.html(timeline_html(items, current=current, lang=_lang()))
-    cols = st.columns(len(items))
-    for col, item in zip(cols, items, strict=True):
-        col.button(
-            f"{item.seq}",
-            key=f"tl-{item.seq}",
-            on_click=_on_nav,
-            args=(NavAction.GO, item.seq),
-            help=item.date,
-            width="stretch",
-            type="primary" if item.seq == current else "secondary",
-        )
     undated = undated_names(doc)
     if undated:
         st.caption(_t("undated", names=", ".join(undated)))
 
 
 def _present(doc: StoryDoc) -> None:
+    """The Present view, sized to the window: navigation, map and card side by side, timeline."""
     nav = _nav()
-    _controls(nav)
-    left, right = st.columns([3, 2], gap="medium")
-    with left:
-        _map(doc, nav)
-    with right, st.container(height=MAP_HEIGHT, border=False):
-        if nav.index == 0:
-            st.html(title_html(doc, lang=_lang()))
-        else:
-            st.html(card_html(stop_card(doc, nav.index, lang=_lang()), lang=_lang()))
-    _timeline(doc, nav)
+    with st.container(key="gs-present", gap=None):
+        _controls(doc, nav)
+        left, right = st.container(key="gs-stage").columns([3, 2], gap="medium")
+        with left, st.container(key="gs-map"):
+            _map(doc, nav)
+        with right, st.container(key="gs-side", gap=None):
+            with st.container(key="gs-card", border=False):
+                if nav.index == 0:
+                    st.html(title_html(doc, lang=_lang()))
+                else:
+                    st.html(card_html(stop_card(doc, nav.index, lang=_lang()), lang=_lang()))
+            st.html(legend_html(lang=_lang()))
+        _timeline(doc, nav)
 
 
 def _table(doc: StoryDoc) -> None:
@@ -406,14 +431,14 @@ def _stop_editor(doc: StoryDoc) -> None:
     if not doc.stops:
         st.info(_t("no_stops"))
         return
-    nav = _nav()
     seqs = [s.seq for s in doc.stops]
+    st.session_state["edit-seq"] = min(max(_nav().index, 1), len(seqs))  # follows the presenter's current stop
     seq = st.selectbox(
         _t("which_stop"),
         seqs,
-        index=max(nav.index - 1, 0),
         format_func=lambda n: f"{n}. {doc.stops[n - 1].name}",
-        key=f"edit-seq-{story_hash(doc)}-{nav.index}",  # follows the presenter to its current stop
+        key="edit-seq",
+        on_change=_on_pick_stop,  # ... and picking one here makes it the presenter's current stop
     )
     stop = doc.stops[seq - 1]
     suffix = f"{story_hash(doc)}-{seq}"
@@ -457,6 +482,10 @@ def _stop_editor(doc: StoryDoc) -> None:
 
 
 def _edit(doc: StoryDoc) -> None:
+    history = st.session_state.get("history", History())
+    bar = st.container(horizontal=True, key="gs-history")
+    bar.button(_t("undo"), key="undo", on_click=_on_history, args=(undo,), disabled=not history.can_undo)
+    bar.button(_t("redo"), key="redo", on_click=_on_history, args=(redo,), disabled=not history.can_redo)
     _table(doc)
     st.divider()
     _stop_editor(doc)
@@ -539,8 +568,11 @@ def _autoplay() -> None:
 
 def main() -> None:
     """Lay out the page."""
-    st.set_page_config(page_title="Story map presenter", page_icon="🗺️", layout="wide")
-    st.html(css())
+    st.set_page_config(
+        page_title="Story map presenter", page_icon="🗺️", layout="wide", initial_sidebar_state="collapsed"
+    )
+    st.html(css() + stage_css())
+    st.html(keys_script(), unsafe_allow_javascript=True)
     if is_rtl(_lang()):
         st.html(rtl_css())
     if not _init_state():
@@ -549,7 +581,9 @@ def main() -> None:
     doc = _doc()
     st.title(doc.title or _t("app_title"), anchor=False)
     _flashes()
-    present, edit, reading, files = st.tabs([_t("tab_present"), _t("tab_edit"), _t("tab_read"), _t("tab_files")])
+    present, edit, reading, files = st.tabs(
+        [_t("tab_present"), _t("tab_edit"), _t("tab_read"), _t("tab_files")], key=f"tab-{_lang()}"
+    )
     with present:
         _present(doc)
     with edit:

@@ -331,7 +331,6 @@ def timeline_html(items: Sequence[TimelineItem], *, current: int, lang: str = "e
         names = _e(" · ".join(item.name for item in group))
         ticks.append(
             f'<div class="gs-tick{now}" style="left:{position * 100:.2f}%" title="{names}">'
-            f'<span class="gs-dot"></span>{seqs}<br>{_e(group[0].date)}</div>'
+            f'<span class="gs-dot"></span>{seqs}<span class="gs-when"><br>{_e(group[0].date)}</span></div>'
         )
     return f'<div class="gs-strip" dir="ltr" aria-label="{_e(tr(lang, "timeline"))}">{"".join(ticks)}</div>'
-

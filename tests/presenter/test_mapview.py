@@ -38,3 +38,16 @@ def test_map_for_app_loads_nothing_from_the_network(doc: StoryDoc) -> None:
     layer = progress_layer(doc, 3)
     assert len(layer._children) == 3  # two legs travelled and the ring on the current stop
     assert len(progress_layer(doc, 0)._children) == 0
+
+
+def test_a_clicked_marker_is_its_stop_and_tiles_are_opt_in(doc: StoryDoc) -> None:
+    import folium
+
+    from geo.presenter.mapview import stop_at
+
+    second = doc.stops[1]
+    assert stop_at(doc, second.lat, second.lon) == 2
+    assert stop_at(doc, second.lat, second.lon + 360.0) == 2  # one world over
+    assert stop_at(doc, 0.0, 0.0) == 0
+    assert not any(isinstance(c, folium.TileLayer) for c in map_for_app(doc)._children.values())
+    assert any(isinstance(c, folium.TileLayer) for c in map_for_app(doc, tiles=True)._children.values())
