@@ -29,14 +29,12 @@ NAV_KEYS: dict[str, str] = {
 #: The Present view fits the window: the stage (map and card) takes what the rest leaves.
 _CSS = """<style>
 :root{--gs-stage:calc(100vh - 19.6rem)}
-[data-testid="stToolbar"],[data-testid="stDecoration"],[data-testid="stAppDeployButton"],
+[data-testid="stToolbarActions"],[data-testid="stDecoration"],[data-testid="stAppDeployButton"],
 .stDeployButton,[data-testid="stMainMenu"],[data-testid="stStatusWidget"]{display:none!important}
 header[data-testid="stHeader"]{height:2.4rem;min-height:2.4rem;background:transparent}
 [data-testid="stMainBlockContainer"]{padding:2.2rem 1.4rem .3rem 1.4rem!important;max-width:100%!important}
 [data-testid="stMainBlockContainer"]>div>[data-testid="stVerticalBlock"]{gap:.35rem}
 [data-testid="stHeading"] h1{font-size:1.45rem;line-height:1.25;padding:0 0 .1rem 0;margin:0}
-[data-testid="stTabs"] [data-baseweb="tab-list"] button{padding-top:.1rem;padding-bottom:.1rem}
-[data-testid="stTabs"] [data-baseweb="tab-panel"]{padding-top:.45rem}
 .st-key-gs-present{gap:.4rem}
 .st-key-gs-nav{gap:.4rem;align-items:center}
 .st-key-gs-nav button{min-height:2.1rem;padding:.1rem .75rem;white-space:nowrap}
@@ -45,6 +43,7 @@ header[data-testid="stHeader"]{height:2.4rem;min-height:2.4rem;background:transp
 .st-key-gs-map iframe{height:var(--gs-stage)!important;display:block}
 .st-key-gs-side{height:var(--gs-stage);gap:.3rem;flex-wrap:nowrap}
 .st-key-gs-card{flex:1 1 auto;min-height:0;overflow-y:auto;padding-inline-end:.3rem}
+.st-key-gs-side>:last-child{margin-top:auto}
 .gs-legend{font-size:.8rem;color:#333;display:flex;flex-wrap:wrap;gap:.15rem .8rem;align-items:center;
 border-top:1px solid #ddd;padding-top:.25rem;line-height:1.3}
 .gs-legend b{font-weight:600;margin-inline-end:.2rem}
@@ -64,11 +63,8 @@ border:2px solid #fff;background:#0b4f8a;box-shadow:0 0 0 1px #0b4f8a}
 :root{--gs-stage:auto}
 [data-testid="stMainBlockContainer"]{padding:2.4rem .6rem .3rem .6rem!important}
 [data-testid="stHeading"] h1{font-size:1.1rem}
-[data-testid="stTabs"] [data-baseweb="tab-list"]{flex-wrap:wrap;row-gap:.1rem}
-[data-testid="stTabs"] [data-baseweb="tab-list"] button p{font-size:.85rem}
-[data-testid="stTabs"] [data-baseweb="tab-list"] button{margin:0 .5rem 0 0}
-[data-testid="stTabs"] [data-baseweb="tab-highlight"],[data-testid="stTabs"] [data-baseweb="tab-border"]{display:none}
-[data-testid="stTabs"] [data-baseweb="tab-list"] button[aria-selected="true"]{border-bottom:2px solid currentColor}
+[data-testid="stTabs"] div:has(>[data-testid="stTab"]){flex-wrap:wrap;row-gap:.1rem;overflow:visible}
+[data-testid="stTab"] p{font-size:.85rem}
 .st-key-gs-nav button{padding:.1rem .5rem;min-height:2rem}
 .st-key-gs-nav .gs-progress{font-size:1.1rem}
 .st-key-gs-stage [data-testid="stColumn"]:has(.st-key-gs-side){order:-1}
@@ -77,6 +73,9 @@ border:2px solid #fff;background:#0b4f8a;box-shadow:0 0 0 1px #0b4f8a}
 .st-key-gs-side .gs-legend{display:none}
 .st-key-gs-card .gs-card{font-size:1rem}
 .st-key-gs-card .gs-card h2{font-size:1.35rem}
+.st-key-gs-card .gs-card .gs-ar{font-size:1.2rem}
+.st-key-gs-card .gs-card .gs-date{font-size:1.1rem}
+.st-key-gs-card .gs-card h3{font-size:1.05rem;margin:.2rem 0;padding:0}
 .st-key-gs-map iframe{height:36vh!important}
 .st-key-gs-present .gs-strip{margin:.7rem 1rem 0 1rem}
 .st-key-gs-present .gs-tick .gs-when{display:none}

@@ -9,7 +9,7 @@ from geo.presenter.stage import NAV_KEYS, keys_script, legend_html, stage_css
 
 def test_style_sheet_hides_the_toolbar_and_sizes_the_stage() -> None:
     sheet = stage_css()
-    assert '[data-testid="stToolbar"]' in sheet and "display:none" in sheet
+    assert '[data-testid="stAppDeployButton"]' in sheet and "display:none" in sheet
     assert "--gs-stage:calc(100vh" in sheet and ".st-key-gs-map iframe{height:var(--gs-stage)" in sheet
     assert "@media (max-width:640px)" in sheet  # phones: the card before a shorter map
 
