@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,7 @@ from geo.presenter.cards import (
     css,
     reading_rows,
     stop_card,
+    story_title,
     timeline,
     timeline_html,
     title_html,
@@ -66,8 +68,9 @@ from geo.presenter.geocoding import (
 from geo.presenter.history import History, record, redo, undo
 from geo.presenter.mapview import map_for_app, progress_layer, stop_at, view_at
 from geo.presenter.navigation import Nav, NavAction, autoplay_tick, nav_press, nav_resize, progress_text
+from geo.presenter.reasons import reason_text
 from geo.presenter.stage import keys_script, legend_html, stage_css
-from geo.presenter.translations import LANGUAGES, date_text, is_rtl, role_text, rtl_css, tr
+from geo.presenter.translations import LANGUAGES, certainty_text, date_text, is_rtl, role_text, rtl_css, tr
 from geo.presenter.uploads import ARTICLE_TYPES, check_upload, read_uploads, story_from_bytes
 from geo.story.document import StoryDoc, story_to_doc
 
@@ -80,9 +83,6 @@ CORPUS = Path(__file__).resolve().parent / "data" / "articles"
 STATIC = Path(__file__).resolve().parent / "static"  # served at /app/static (server.enableStaticServing)
 MAP_HEIGHT = 560  # the frame's height before the page's style sheet sizes it to the window
 _DATE_MIN, _DATE_MAX = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
-
-
-# --------------------------------------------------------------------------- cached resources
 
 
 @st.cache_resource(show_spinner="Loading the gazetteer…")
@@ -101,9 +101,6 @@ def _corpus_story(folder: str) -> str:
     """The bundled story as JSON text (cached across sessions)."""
     story, _ = Pipeline(_gazetteer()).run(read_articles(Path(folder)))
     return story_to_doc(story).model_dump_json(by_alias=True)
-
-
-# --------------------------------------------------------------------------- state
 
 
 def _lang() -> str:
@@ -161,9 +158,6 @@ def _init_state() -> bool:
     return True
 
 
-# --------------------------------------------------------------------------- callbacks
-
-
 def _on_nav(action: NavAction, index: int = 0) -> None:
     st.session_state["nav"] = nav_press(_nav(), action, index=index, now=time.time())
 
@@ -179,10 +173,6 @@ def _on_story_upload() -> None:
         return
     _set_doc(doc, reset=True)
     _flash("success", _t("loaded", title=doc.title or upload.name))
-
-
-def _on_bundled() -> None:
-    _set_doc(StoryDoc.model_validate_json(_corpus_story(str(CORPUS))), reset=True)
 
 
 def _apply(edit: Any) -> None:
@@ -214,17 +204,9 @@ def _on_map_click() -> None:
         _on_nav(NavAction.GO, seq)
 
 
-def _on_pick_stop() -> None:
-    """A stop picked in the editor becomes the presenter's current stop too."""
-    _on_nav(NavAction.GO, int(st.session_state["edit-seq"]))
-
-
 def _first_place(name: str) -> PlaceChoice | None:
     found = search_places(_geocoder(), name, limit=1)
     return found[0] if found else None
-
-
-# --------------------------------------------------------------------------- layout
 
 
 def _geocoder_setting() -> None:
@@ -234,7 +216,7 @@ def _geocoder_setting() -> None:
         service = st.selectbox(
             _t("geocoder_service"),
             SERVICES,
-            format_func=lambda s: service_text(s, lang=_lang()),
+            format_func=partial(service_text, lang=_lang()),  # the language bound now: AppTest formats later
             key="geocoder-service",
         )
         off = service == OFF
@@ -273,7 +255,11 @@ def _sidebar() -> None:
             on_click="ignore",
         )
         st.file_uploader(_t("load_story"), type=["json"], key="story-upload", on_change=_on_story_upload)
-        st.button(_t("bundled"), key="bundled", on_click=_on_bundled)
+        st.button(
+            _t("bundled"),
+            key="bundled",
+            on_click=lambda: _set_doc(StoryDoc.model_validate_json(_corpus_story(str(CORPUS))), reset=True),
+        )
         st.divider()
         st.subheader(_t("downloads"))
         for export in export_files(doc):
@@ -401,12 +387,14 @@ def _table(doc: StoryDoc) -> None:
             "date_start": st.column_config.DateColumn(_t("col_start"), format="YYYY-MM-DD"),
             "date_end": st.column_config.DateColumn(_t("col_end"), format="YYYY-MM-DD"),
             "date_certainty": st.column_config.SelectboxColumn(
-                _t("col_certainty"), options=[str(c) for c in CERTAINTIES]
+                _t("col_certainty"),
+                options=[str(c) for c in CERTAINTIES],
+                format_func=partial(certainty_text, lang=_lang()),
             ),
             "role": st.column_config.SelectboxColumn(
                 _t("col_role"),
                 options=[str(r) for r in role_options(doc)],
-                format_func=lambda value: role_text(Role(value), lang=_lang()),
+                format_func=partial(role_text, lang=_lang()),
                 default=str(Role.VISIT),
             ),
             "caption": st.column_config.TextColumn(_t("col_caption"), width="large"),
@@ -438,7 +426,7 @@ def _stop_editor(doc: StoryDoc) -> None:
         seqs,
         format_func=lambda n: f"{n}. {doc.stops[n - 1].name}",
         key="edit-seq",
-        on_change=_on_pick_stop,  # ... and picking one here makes it the presenter's current stop
+        on_change=lambda: _on_nav(NavAction.GO, int(st.session_state["edit-seq"])),  # and it follows the editor
     )
     stop = doc.stops[seq - 1]
     suffix = f"{story_hash(doc)}-{seq}"
@@ -450,7 +438,9 @@ def _stop_editor(doc: StoryDoc) -> None:
         end = cols[1].date_input(
             _t("end_date"), value=stop.date_end, min_value=_DATE_MIN, max_value=_DATE_MAX, format="YYYY-MM-DD"
         )
-        caption = st.text_area(_t("caption"), value=stop.caption)
+        shown = reason_text(stop.caption, lang=_lang())
+        caption = st.text_area(_t("caption"), value=shown)
+        caption = stop.caption if caption == shown else caption  # unchanged: keep the reader's own words
         if st.form_submit_button(_t("apply_stop"), type="primary"):
             _apply(lambda: edit_stop(doc, seq, date_start=start, date_end=end, caption=caption))
             st.rerun()
@@ -579,7 +569,7 @@ def main() -> None:
         return
     _sidebar()
     doc = _doc()
-    st.title(doc.title or _t("app_title"), anchor=False)
+    st.title(story_title(doc, lang=_lang()), anchor=False)
     _flashes()
     present, edit, reading, files = st.tabs(
         [_t("tab_present"), _t("tab_edit"), _t("tab_read"), _t("tab_files")], key=f"tab-{_lang()}"

@@ -201,3 +201,50 @@ def test_a_build_places_an_unknown_name_with_the_online_geocoder(app: AppTest, m
         assert [i.value for i in app.info] == ["online geocoder: 1 names looked up, 1 placed, 0 failed"]
         assert server.counts[("ok", "زمزوم")] == 1 and server.counts[("ok", "دمشق")] == 0
     assert (tmp_path / "geostory" / "geocode.sqlite").is_file()
+
+
+#: Latin words the Arabic interface may show: key names, file names, formats, services, product names.
+LATIN_ALLOWED = {
+    "Home", "Space", "story", "json", "html", "csv", "gpkg", "kml", "geojson", "pptx", "pdf", "GeoJSON", "GPKG", "KML",
+    "CSV", "PDF", "PPTX", "StoryMapJS", "Google", "Earth", "Nominatim", "Pelias", "Photon", "CARTO", "OpenStreetMap",
+    "GeoPackage", "JSON", "PowerPoint", "English", "Language",
+    "https", "host", "port", "path", "myapp", "you", "example", "org", "txt", "None",
+}  # fmt: skip
+
+
+def _ui_texts(at: AppTest) -> list[str]:
+    """Every text of the interface: labels, helps, placeholders, captions, titles, the cards (markup removed)."""
+    import re
+
+    texts = []
+    for kind in ("button", "selectbox", "text_input", "text_area", "toggle", "slider", "radio", "download_button",
+                 "file_uploader", "date_input", "expander", "tab"):  # fmt: skip
+        for element in at.get(kind):
+            texts += [str(getattr(element, attr, "") or "") for attr in ("label", "help", "placeholder")]
+    for kind in ("caption", "subheader", "title", "markdown", "info", "warning", "success"):
+        texts += [str(element.value) for element in at.get(kind)]
+    for element in at.get("html"):
+        body = re.sub(r"<(script|style)\b.*?</\1>", " ", str(element.value), flags=re.S)
+        texts.append(re.sub(r"<[^>]+>|&\w+;", " ", body))
+    return texts
+
+
+def test_the_arabic_interface_shows_no_english_word(gazetteer) -> None:  # noqa: ANN001
+    import re
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["lang"] = "ar"
+    at.run()
+    at.button(key="nav-next").click().run()
+    assert not at.exception, at.exception
+    doc = at.session_state["doc"]
+    data = " ".join(
+        [s.name for s in doc.stops]
+        + [p.name for p in doc.places]
+        + [" ".join(filter(None, (a.name, a.title, a.url, str(a.source or "")))) for a in doc.articles]
+    )
+    allowed = LATIN_ALLOWED | set(re.findall(r"[A-Za-z]+", data))
+    english = {word for text in _ui_texts(at) for word in re.findall(r"[A-Za-z]{3,}", text) if word not in allowed}
+    assert not english, sorted(english)
+    assert "سبتمبر 2023" in at.title[0].value and "بيونغيانغ" in at.title[0].value
+    assert "كلمة انتقال" in _card(at)  # how the story was read, in Arabic
