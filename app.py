@@ -571,17 +571,15 @@ def main() -> None:
     doc = _doc()
     st.title(story_title(doc, lang=_lang()), anchor=False)
     _flashes()
-    present, edit, reading, files = st.tabs(
-        [_t("tab_present"), _t("tab_edit"), _t("tab_read"), _t("tab_files")], key=f"tab-{_lang()}"
+    tabs = st.tabs(
+        [_t("tab_present"), _t("tab_edit"), _t("tab_read"), _t("tab_files")],
+        key=f"tab-{_lang()}",
+        on_change="rerun",  # only the open tab is laid out (the map's tab always: it is never re-mounted)
     )
-    with present:
-        _present(doc)
-    with edit:
-        _edit(doc)
-    with reading:
-        _reading(doc)
-    with files:
-        _files()
+    for tab, lay_out in zip(tabs, (_present, _edit, _reading, lambda _: _files()), strict=True):
+        if tab is tabs[0] or tab.open:
+            with tab:
+                lay_out(doc)
     _autoplay()
 
 

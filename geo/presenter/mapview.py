@@ -10,6 +10,7 @@ layer drawn over it for the current stop.
 from __future__ import annotations
 
 import base64
+import json
 import math
 import re
 from collections.abc import Iterable
@@ -21,7 +22,7 @@ import folium
 
 from geo.model import Role
 from geo.presenter.mapjs import add_presenter_scripts
-from geo.presenter.static import publish
+from geo.presenter.static import publish, publish_bytes
 from geo.story.document import StopDoc, StoryDoc
 
 __all__ = [
@@ -183,9 +184,33 @@ def map_for_app(doc: StoryDoc, *, static: Path | None = None, tiles: bool = Fals
                 if static is not None:
                     local = [(name, publish(url, folder=static)) for name, url in local]
                 setattr(element, attr, local)
+    if static is not None:
+        _outlines_by_url(m, static)
     m.get_root().header.add_child(folium.Element(_HIDE_PANEL), name="presenter_style")
     add_presenter_scripts(m, bounds=_route_bounds(doc), overview=overview_view(doc).center)
     return m
+
+
+_INLINE_OUTLINES = re.compile(r'<script type="application/json" id="sm-countries">(.*?)</script>', re.S)
+_INLINE_BASEMAP = '"basemap":{"inline":"sm-countries"}'
+
+
+def _outlines_by_url(m: folium.Map, static: Path) -> None:
+    """The world outlines (~100 kB, inline in the map page) as a static file the map fetches: not re-sent per rerun.
+
+    Left inline when the page does not carry them as expected.
+    """
+    from geo.outputs.webmap import StoryControls
+
+    for element in _walk(m):
+        if not isinstance(element, StoryControls):
+            continue
+        match = _INLINE_OUTLINES.search(element.panel)
+        if match is None or _INLINE_BASEMAP not in element.panel:
+            return
+        url = publish_bytes(match[1].encode("utf-8"), suffix=".json", folder=static)  # the JSON as it is
+        panel = element.panel[: match.start()] + element.panel[match.end() :]
+        element.panel = panel.replace(_INLINE_BASEMAP, '"basemap":{"url":' + json.dumps(url) + "}")
 
 
 def stop_at(doc: StoryDoc, lat: float, lon: float) -> int:

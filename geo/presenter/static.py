@@ -4,7 +4,8 @@ Streamlit serves the ``static/`` folder beside ``app.py`` at ``/app/static/``
 (``server.enableStaticServing``). :func:`publish` writes one ``data:`` URL's
 bytes (a pinned file of ``assets/``, already made offline by
 :mod:`geo.presenter.mapview`) into ``static/geostory/`` under a name made of
-its digest, and returns the URL the map frame loads it by: relative to
+its digest (:func:`publish_bytes` any other file, such as the world
+outlines), and returns the URL the map frame loads it by: relative to
 streamlit-folium's frame (``/component/<name>/index.html``), so that it
 holds under any ``server.baseUrlPath``.
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 from geo.atomic import write_bytes_atomic
 from geo.errors import OutputError
 
-__all__ = ["FRAME_PREFIX", "SUBFOLDER", "publish"]
+__all__ = ["FRAME_PREFIX", "SUBFOLDER", "publish", "publish_bytes"]
 
 #: Where the files go inside the app's ``static/`` folder.
 SUBFOLDER = "geostory"
@@ -48,7 +49,17 @@ def publish(url: str, *, folder: Path) -> str:
     suffix = _SUFFIX.get(head[5:-7])
     if suffix is None:
         return url
-    data = base64.b64decode(body)
+    return publish_bytes(base64.b64decode(body), suffix=suffix, folder=folder)
+
+
+def publish_bytes(data: bytes, *, suffix: str, folder: Path) -> str:
+    """The frame-relative URL of ``data`` written under ``folder`` as ``<digest><suffix>`` (once).
+
+    Raises
+    ------
+    OutputError
+        When the file cannot be written.
+    """
     name = hashlib.sha256(data).hexdigest()[:16] + suffix
     path = folder / SUBFOLDER / name
     if not path.exists():

@@ -51,3 +51,18 @@ def test_a_clicked_marker_is_its_stop_and_tiles_are_opt_in(doc: StoryDoc) -> Non
     assert stop_at(doc, 0.0, 0.0) == 0
     assert not any(isinstance(c, folium.TileLayer) for c in map_for_app(doc)._children.values())
     assert any(isinstance(c, folium.TileLayer) for c in map_for_app(doc, tiles=True)._children.values())
+
+
+def test_with_a_static_folder_the_assets_and_outlines_are_files(doc: StoryDoc, tmp_path) -> None:  # noqa: ANN001
+    import json
+
+    from geo.outputs.webmap import StoryControls
+    from geo.presenter.static import FRAME_PREFIX
+
+    m = map_for_app(doc, static=tmp_path)
+    links = [url for e in _walk(m) for attr in ("default_js", "default_css") for _, url in getattr(e, attr, [])]
+    assert links and all(url.startswith(FRAME_PREFIX) for url in links)
+    (controls,) = [e for e in _walk(m) if isinstance(e, StoryControls)]
+    assert 'id="sm-countries"' not in controls.panel and '"basemap":{"url":"../../app/static/' in controls.panel
+    (outlines,) = (tmp_path / "geostory").glob("*.json")
+    assert json.loads(outlines.read_text(encoding="utf-8"))["type"] == "Topology"
