@@ -248,7 +248,7 @@ def _sidebar() -> None:
         doc = _doc()
         st.download_button(
             _t("save_story"),
-            data=story_bytes(doc),
+            data=partial(story_bytes, doc),  # made when downloaded, not on every rerun
             file_name="story.json",
             mime="application/json",
             key="save-story",
@@ -355,15 +355,15 @@ def _present(doc: StoryDoc) -> None:
     with st.container(key="gs-present", gap=None):
         _controls(doc, nav)
         left, right = st.container(key="gs-stage").columns([3, 2], gap="medium")
-        with left, st.container(key="gs-map"):
-            _map(doc, nav)
-        with right, st.container(key="gs-side", gap=None):
+        with right, st.container(key="gs-side", gap=None):  # the card first: it reaches the page before the map
             with st.container(key="gs-card", border=False):
                 if nav.index == 0:
                     st.html(title_html(doc, lang=_lang()))
                 else:
                     st.html(card_html(stop_card(doc, nav.index, lang=_lang()), lang=_lang()))
             st.html(legend_html(lang=_lang()))
+        with left, st.container(key="gs-map"):
+            _map(doc, nav)
         _timeline(doc, nav)
 
 
@@ -567,7 +567,6 @@ def main() -> None:
         st.html(rtl_css())
     if not _init_state():
         return
-    _sidebar()
     doc = _doc()
     st.title(story_title(doc, lang=_lang()), anchor=False)
     _flashes()
@@ -580,6 +579,7 @@ def main() -> None:
         if tab is tabs[0] or tab.open:
             with tab:
                 lay_out(doc)
+    _sidebar()  # last: the stop's card reaches the page first (the sidebar's values are read from the state)
     _autoplay()
 
 
