@@ -349,9 +349,13 @@ def _timeline(doc: StoryDoc, nav: Nav) -> None:
         st.caption(_t("undated", names=", ".join(undated)))
 
 
-def _present(doc: StoryDoc) -> None:
-    """The Present view, sized to the window: navigation, map and card side by side, timeline."""
-    nav = _nav()
+@st.fragment
+def _present(_: StoryDoc) -> None:
+    """The Present view, sized to the window: navigation, map and card side by side, timeline.
+
+    A fragment: Next, a key or a marker click re-runs only this view (an edit or autoplay re-runs the page).
+    """
+    doc, nav = _doc(), _nav()
     with st.container(key="gs-present", gap=None):
         _controls(doc, nav)
         left, right = st.container(key="gs-stage").columns([3, 2], gap="medium")
