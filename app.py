@@ -356,6 +356,8 @@ def _present(_: StoryDoc) -> None:
     A fragment: Next, a key or a marker click re-runs only this view (an edit or autoplay re-runs the page).
     """
     doc, nav = _doc(), _nav()
+    if st.session_state.get("autoplay-armed", False) != nav.playing:  # Play or Pause: the page's timer follows
+        st.rerun(scope="app")
     with st.container(key="gs-present", gap=None):
         _controls(doc, nav)
         left, right = st.container(key="gs-stage").columns([3, 2], gap="medium")
@@ -572,6 +574,7 @@ def main() -> None:
     if not _init_state():
         return
     doc = _doc()
+    st.session_state["autoplay-armed"] = _nav().playing  # the page's timer (_autoplay) is set for this state
     st.title(story_title(doc, lang=_lang()), anchor=False)
     _flashes()
     tabs = st.tabs(

@@ -112,7 +112,9 @@ def test_keys_work_after_the_language_switch(desk: AppPage) -> None:
     assert page.get_by_role("button", name=re.compile("التالي")).is_visible()  # still in Arabic
     page.keyboard.press("Space")
     page.get_by_role("button", name=re.compile("إيقاف")).wait_for(timeout=20_000)
+    desk.wait_index(1)  # autoplay moves on by itself (6 s a stop)
     page.keyboard.press("Space")
+    page.get_by_role("button", name=re.compile("تشغيل")).wait_for(timeout=20_000)
     assert desk.console == [] and desk.errors == []
 
 
