@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,7 @@ from geo.presenter.cards import (
     css,
     reading_rows,
     stop_card,
+    story_title,
     timeline,
     timeline_html,
     title_html,
@@ -63,9 +65,12 @@ from geo.presenter.geocoding import (
     pipeline_geocoder,
     service_text,
 )
-from geo.presenter.mapview import map_for_app, progress_layer, view_at
+from geo.presenter.history import History, record, redo, undo
+from geo.presenter.mapview import map_for_app, progress_layer, stop_at, view_at
 from geo.presenter.navigation import Nav, NavAction, autoplay_tick, nav_press, nav_resize, progress_text
-from geo.presenter.translations import LANGUAGES, is_rtl, role_text, rtl_css, tr
+from geo.presenter.reasons import reason_text
+from geo.presenter.stage import keys_script, legend_html, stage_css
+from geo.presenter.translations import LANGUAGES, certainty_text, date_text, is_rtl, role_text, rtl_css, tr
 from geo.presenter.uploads import ARTICLE_TYPES, check_upload, read_uploads, story_from_bytes
 from geo.story.document import StoryDoc, story_to_doc
 
@@ -75,12 +80,9 @@ if TYPE_CHECKING:
 __all__ = ["CORPUS", "MAP_HEIGHT", "main"]
 
 CORPUS = Path(__file__).resolve().parent / "data" / "articles"
-MAP_HEIGHT = 620
-_MAP_WIDTH_GUESS = 900  # for the overview's zoom; the map takes the column's width
+STATIC = Path(__file__).resolve().parent / "static"  # served at /app/static (server.enableStaticServing)
+MAP_HEIGHT = 560  # the frame's height before the page's style sheet sizes it to the window
 _DATE_MIN, _DATE_MAX = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
-
-
-# --------------------------------------------------------------------------- cached resources
 
 
 @st.cache_resource(show_spinner="Loading the gazetteer…")
@@ -99,9 +101,6 @@ def _corpus_story(folder: str) -> str:
     """The bundled story as JSON text (cached across sessions)."""
     story, _ = Pipeline(_gazetteer()).run(read_articles(Path(folder)))
     return story_to_doc(story).model_dump_json(by_alias=True)
-
-
-# --------------------------------------------------------------------------- state
 
 
 def _lang() -> str:
@@ -159,9 +158,6 @@ def _init_state() -> bool:
     return True
 
 
-# --------------------------------------------------------------------------- callbacks
-
-
 def _on_nav(action: NavAction, index: int = 0) -> None:
     st.session_state["nav"] = nav_press(_nav(), action, index=index, now=time.time())
 
@@ -179,27 +175,38 @@ def _on_story_upload() -> None:
     _flash("success", _t("loaded", title=doc.title or upload.name))
 
 
-def _on_bundled() -> None:
-    _set_doc(StoryDoc.model_validate_json(_corpus_story(str(CORPUS))), reset=True)
-
-
 def _apply(edit: Any) -> None:
-    """Run ``edit()`` (returning a new story); on error keep the story and say why."""
+    """Run ``edit()`` (returning a new story); on error keep the story and say why. The edit can be undone."""
+    before = _doc()
     try:
         doc = edit()
     except GeoStoryError as exc:
         _flash("error", _t("edit_error", message=str(exc)))
         return
+    st.session_state["history"] = record(st.session_state.get("history", History()), before)
     _set_doc(doc)
     _flash("success", _t("edited"))
+
+
+def _on_history(step: Any) -> None:
+    """Undo or redo (``step`` is :func:`undo` or :func:`redo`)."""
+    history, doc = step(st.session_state.get("history", History()), _doc())
+    st.session_state["history"] = history
+    _set_doc(doc)
+    st.session_state["editor_version"] = st.session_state.get("editor_version", 0) + 1
+
+
+def _on_map_click() -> None:
+    """A stop's marker was clicked on the map: open that stop."""
+    clicked = (st.session_state.get("story-map") or {}).get("last_object_clicked") or {}
+    seq = stop_at(_doc(), clicked.get("lat", 999.0), clicked.get("lng", 999.0)) if clicked else 0
+    if seq:
+        _on_nav(NavAction.GO, seq)
 
 
 def _first_place(name: str) -> PlaceChoice | None:
     found = search_places(_geocoder(), name, limit=1)
     return found[0] if found else None
-
-
-# --------------------------------------------------------------------------- layout
 
 
 def _geocoder_setting() -> None:
@@ -209,7 +216,7 @@ def _geocoder_setting() -> None:
         service = st.selectbox(
             _t("geocoder_service"),
             SERVICES,
-            format_func=lambda s: service_text(s, lang=_lang()),
+            format_func=partial(service_text, lang=_lang()),  # the language bound now: AppTest formats later
             key="geocoder-service",
         )
         off = service == OFF
@@ -234,20 +241,25 @@ def _sidebar() -> None:
         )
         st.slider(_t("delay"), min_value=2, max_value=30, value=6, key="delay")
         st.caption(_t("shortcuts"))
+        st.toggle(_t("tiles"), key="tiles", help=_t("tiles_help"))
         _geocoder_setting()
         st.divider()
         st.subheader(_t("story_json"))
         doc = _doc()
         st.download_button(
             _t("save_story"),
-            data=story_bytes(doc),
+            data=partial(story_bytes, doc),  # made when downloaded, not on every rerun
             file_name="story.json",
             mime="application/json",
             key="save-story",
             on_click="ignore",
         )
         st.file_uploader(_t("load_story"), type=["json"], key="story-upload", on_change=_on_story_upload)
-        st.button(_t("bundled"), key="bundled", on_click=_on_bundled)
+        st.button(
+            _t("bundled"),
+            key="bundled",
+            on_click=lambda: _set_doc(StoryDoc.model_validate_json(_corpus_story(str(CORPUS))), reset=True),
+        )
         st.divider()
         st.subheader(_t("downloads"))
         for export in export_files(doc):
@@ -261,40 +273,44 @@ def _sidebar() -> None:
             )
 
 
-def _controls(nav: Nav) -> None:
-    cols = st.columns([1.1, 1.3, 1.3, 1.2, 2.2], vertical_alignment="center")
-    cols[0].button(_t("first"), key="nav-first", on_click=_on_nav, args=(NavAction.GO, 0), shortcut="Home")
-    cols[1].button(
-        _t("prev"), key="nav-prev", on_click=_on_nav, args=(NavAction.PREV,), disabled=nav.index == 0, shortcut="Left"
+def _controls(doc: StoryDoc, nav: Nav) -> None:
+    """The navigation bar: title view, previous, next, play, where we are, and one button per stop.
+
+    The keys (→, ←, Space, Home) press these buttons through the page's key handler (:mod:`geo.presenter.stage`).
+    """
+    bar = st.container(horizontal=True, key="gs-nav", vertical_alignment="center", gap=None)
+    buttons = [  # (key, label, action, disabled)
+        ("nav-first", _t("first"), NavAction.GO, False),
+        ("nav-prev", _t("prev"), NavAction.PREV, nav.index == 0),
+        ("nav-next", _t("next"), NavAction.NEXT, nav.index >= nav.total),
+        ("nav-play", _t("pause") if nav.playing else _t("play"), NavAction.PLAY, nav.total == 0),
+    ]
+    for key, label, action, disabled in buttons:
+        kind = "primary" if key == "nav-next" else "secondary"
+        bar.button(label, key=key, on_click=_on_nav, args=(action, 0), disabled=disabled, type=kind)
+    bar.html(
+        f'<div class="gs-progress" data-index="{nav.index}">{progress_text(nav, lang=_lang())}</div>', width="content"
     )
-    cols[2].button(
-        _t("next"),
-        key="nav-next",
-        on_click=_on_nav,
-        args=(NavAction.NEXT,),
-        disabled=nav.index >= nav.total,
-        type="primary",
-        shortcut="Right",
-    )
-    cols[3].button(
-        _t("pause") if nav.playing else _t("play"),
-        key="nav-play",
-        on_click=_on_nav,
-        args=(NavAction.PLAY,),
-        disabled=nav.total == 0,
-        shortcut="Space",
-    )
-    cols[4].html(f'<div class="gs-progress" data-index="{nav.index}">{progress_text(nav, lang=_lang())}</div>')
+    current = doc.stops[nav.index - 1].seq if nav.index else 0
+    for stop in doc.stops:
+        bar.button(
+            f"{stop.seq}",
+            key=f"tl-{stop.seq}",
+            on_click=_on_nav,
+            args=(NavAction.GO, stop.seq),
+            help=f"{stop.name} · {date_text(stop.date_start, stop.date_end, lang=_lang())}",
+            type="primary" if stop.seq == current else "secondary",
+        )
     st.progress(nav.index / nav.total if nav.total else 0.0)
 
 
 def _story_map(doc: StoryDoc) -> Any:  # noqa: ANN401 - folium.Map
     """The story's map, built once per story and kept in the session (raises GeoStoryError)."""
-    key = story_hash(doc)
+    key = f"{story_hash(doc)}-{bool(st.session_state.get('tiles'))}"
     cache: dict[str, Any] = st.session_state.setdefault("map_cache", {})
     if key not in cache:
         cache.clear()
-        cache[key] = map_for_app(doc)
+        cache[key] = map_for_app(doc, static=STATIC, tiles=bool(st.session_state.get("tiles")))
     return cache[key]
 
 
@@ -305,7 +321,7 @@ def _map(doc: StoryDoc, nav: Nav) -> None:
     except GeoStoryError as exc:
         st.error(_t("map_error", message=str(exc)))
         return
-    view = view_at(doc, nav.index, width=_MAP_WIDTH_GUESS, height=MAP_HEIGHT)
+    view = view_at(doc, nav.index)  # the title view's centre: the frame fits the whole route to its real size
     # streamlit-folium renames the elements of the map it is given: hand it a copy, so that the
     # script (and so the component's identity) is the same on every run and the map is not re-mounted.
     st_folium(
@@ -313,7 +329,8 @@ def _map(doc: StoryDoc, nav: Nav) -> None:
         key="story-map",
         center=view.center,
         zoom=view.zoom,
-        returned_objects=[],
+        returned_objects=["last_object_clicked"],
+        on_change=_on_map_click,
         feature_group_to_add=progress_layer(doc, nav.index),
         height=MAP_HEIGHT,
         use_container_width=True,
@@ -321,39 +338,39 @@ def _map(doc: StoryDoc, nav: Nav) -> None:
 
 
 def _timeline(doc: StoryDoc, nav: Nav) -> None:
+    """The timeline strip under the map: the stops placed by date (the stop buttons are in the navigation bar)."""
     items = timeline(doc, lang=_lang())
     if not items:
         return
     current = doc.stops[nav.index - 1].seq if nav.index else 0
     st.html(timeline_html(items, current=current, lang=_lang()))
-    cols = st.columns(len(items))
-    for col, item in zip(cols, items, strict=True):
-        col.button(
-            f"{item.seq}",
-            key=f"tl-{item.seq}",
-            on_click=_on_nav,
-            args=(NavAction.GO, item.seq),
-            help=item.date,
-            width="stretch",
-            type="primary" if item.seq == current else "secondary",
-        )
     undated = undated_names(doc)
     if undated:
         st.caption(_t("undated", names=", ".join(undated)))
 
 
-def _present(doc: StoryDoc) -> None:
-    nav = _nav()
-    _controls(nav)
-    left, right = st.columns([3, 2], gap="medium")
-    with left:
-        _map(doc, nav)
-    with right, st.container(height=MAP_HEIGHT, border=False):
-        if nav.index == 0:
-            st.html(title_html(doc, lang=_lang()))
-        else:
-            st.html(card_html(stop_card(doc, nav.index, lang=_lang()), lang=_lang()))
-    _timeline(doc, nav)
+@st.fragment
+def _present(_: StoryDoc) -> None:
+    """The Present view, sized to the window: navigation, map and card side by side, timeline.
+
+    A fragment: Next, a key or a marker click re-runs only this view (an edit or autoplay re-runs the page).
+    """
+    doc, nav = _doc(), _nav()
+    if st.session_state.get("autoplay-armed", False) != nav.playing:  # Play or Pause: the page's timer follows
+        st.rerun(scope="app")
+    with st.container(key="gs-present", gap=None):
+        _controls(doc, nav)
+        left, right = st.container(key="gs-stage").columns([3, 2], gap="medium")
+        with right, st.container(key="gs-side", gap=None):  # the card first: it reaches the page before the map
+            with st.container(key="gs-card", border=False):
+                if nav.index == 0:
+                    st.html(title_html(doc, lang=_lang()))
+                else:
+                    st.html(card_html(stop_card(doc, nav.index, lang=_lang()), lang=_lang()))
+            st.html(legend_html(lang=_lang()))
+        with left, st.container(key="gs-map"):
+            _map(doc, nav)
+        _timeline(doc, nav)
 
 
 def _table(doc: StoryDoc) -> None:
@@ -376,12 +393,14 @@ def _table(doc: StoryDoc) -> None:
             "date_start": st.column_config.DateColumn(_t("col_start"), format="YYYY-MM-DD"),
             "date_end": st.column_config.DateColumn(_t("col_end"), format="YYYY-MM-DD"),
             "date_certainty": st.column_config.SelectboxColumn(
-                _t("col_certainty"), options=[str(c) for c in CERTAINTIES]
+                _t("col_certainty"),
+                options=[str(c) for c in CERTAINTIES],
+                format_func=partial(certainty_text, lang=_lang()),
             ),
             "role": st.column_config.SelectboxColumn(
                 _t("col_role"),
                 options=[str(r) for r in role_options(doc)],
-                format_func=lambda value: role_text(Role(value), lang=_lang()),
+                format_func=partial(role_text, lang=_lang()),
                 default=str(Role.VISIT),
             ),
             "caption": st.column_config.TextColumn(_t("col_caption"), width="large"),
@@ -406,14 +425,14 @@ def _stop_editor(doc: StoryDoc) -> None:
     if not doc.stops:
         st.info(_t("no_stops"))
         return
-    nav = _nav()
     seqs = [s.seq for s in doc.stops]
+    st.session_state["edit-seq"] = min(max(_nav().index, 1), len(seqs))  # follows the presenter's current stop
     seq = st.selectbox(
         _t("which_stop"),
         seqs,
-        index=max(nav.index - 1, 0),
         format_func=lambda n: f"{n}. {doc.stops[n - 1].name}",
-        key=f"edit-seq-{story_hash(doc)}-{nav.index}",  # follows the presenter to its current stop
+        key="edit-seq",
+        on_change=lambda: _on_nav(NavAction.GO, int(st.session_state["edit-seq"])),  # and it follows the editor
     )
     stop = doc.stops[seq - 1]
     suffix = f"{story_hash(doc)}-{seq}"
@@ -425,7 +444,9 @@ def _stop_editor(doc: StoryDoc) -> None:
         end = cols[1].date_input(
             _t("end_date"), value=stop.date_end, min_value=_DATE_MIN, max_value=_DATE_MAX, format="YYYY-MM-DD"
         )
-        caption = st.text_area(_t("caption"), value=stop.caption)
+        shown = reason_text(stop.caption, lang=_lang())
+        caption = st.text_area(_t("caption"), value=shown)
+        caption = stop.caption if caption == shown else caption  # unchanged: keep the reader's own words
         if st.form_submit_button(_t("apply_stop"), type="primary"):
             _apply(lambda: edit_stop(doc, seq, date_start=start, date_end=end, caption=caption))
             st.rerun()
@@ -457,6 +478,10 @@ def _stop_editor(doc: StoryDoc) -> None:
 
 
 def _edit(doc: StoryDoc) -> None:
+    history = st.session_state.get("history", History())
+    bar = st.container(horizontal=True, key="gs-history")
+    bar.button(_t("undo"), key="undo", on_click=_on_history, args=(undo,), disabled=not history.can_undo)
+    bar.button(_t("redo"), key="redo", on_click=_on_history, args=(redo,), disabled=not history.can_redo)
     _table(doc)
     st.divider()
     _stop_editor(doc)
@@ -539,25 +564,29 @@ def _autoplay() -> None:
 
 def main() -> None:
     """Lay out the page."""
-    st.set_page_config(page_title="Story map presenter", page_icon="🗺️", layout="wide")
-    st.html(css())
+    st.set_page_config(
+        page_title="Story map presenter", page_icon="🗺️", layout="wide", initial_sidebar_state="collapsed"
+    )
+    st.html(css() + stage_css())
+    st.html(keys_script(), unsafe_allow_javascript=True)
     if is_rtl(_lang()):
         st.html(rtl_css())
     if not _init_state():
         return
-    _sidebar()
     doc = _doc()
-    st.title(doc.title or _t("app_title"), anchor=False)
+    st.session_state["autoplay-armed"] = _nav().playing  # the page's timer (_autoplay) is set for this state
+    st.title(story_title(doc, lang=_lang()), anchor=False)
     _flashes()
-    present, edit, reading, files = st.tabs([_t("tab_present"), _t("tab_edit"), _t("tab_read"), _t("tab_files")])
-    with present:
-        _present(doc)
-    with edit:
-        _edit(doc)
-    with reading:
-        _reading(doc)
-    with files:
-        _files()
+    tabs = st.tabs(
+        [_t("tab_present"), _t("tab_edit"), _t("tab_read"), _t("tab_files")],
+        key=f"tab-{_lang()}",
+        on_change="rerun",  # only the open tab is laid out (the map's tab always: it is never re-mounted)
+    )
+    for tab, lay_out in zip(tabs, (_present, _edit, _reading, lambda _: _files()), strict=True):
+        if tab is tabs[0] or tab.open:
+            with tab:
+                lay_out(doc)
+    _sidebar()  # last: the stop's card reaches the page first (the sidebar's values are read from the state)
     _autoplay()
 
 

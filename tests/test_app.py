@@ -34,6 +34,12 @@ def _html(at: AppTest) -> str:
     return "\n".join(str(h.value) for h in at.get("html"))
 
 
+def _open(at: AppTest, tab: str, *, lang: str = "en") -> AppTest:
+    """Open the tab ``tab`` (a key of the strings): only the open tab is laid out, besides Present."""
+    at.session_state[f"tab-{lang}"] = tr(lang, tab)
+    return at.run()
+
+
 def _card(at: AppTest) -> str:
     return next(str(h.value) for h in at.get("html") if 'class="gs-card' in str(h.value))
 
@@ -80,6 +86,7 @@ def test_autoplay_toggles_and_a_tick_advances(app: AppTest) -> None:
 def test_editing_a_stop_date_changes_the_card(app: AppTest) -> None:
     app.button(key="nav-next").click().run()
     app.button(key="nav-next").click().run()
+    _open(app, "tab_edit")
     new = dt.date(2023, 9, 14)
     start = next(w for w in app.date_input if w.label == "Start date")
     end = next(w for w in app.date_input if w.label == "End date")
@@ -95,6 +102,7 @@ def test_editing_a_stop_date_changes_the_card(app: AppTest) -> None:
 
 def test_an_impossible_date_range_is_refused_and_nothing_changes(app: AppTest) -> None:
     before = app.session_state["doc"]
+    _open(app, "tab_edit")
     start = next(w for w in app.date_input if w.label == "Start date")
     end = next(w for w in app.date_input if w.label == "End date")
     start.set_value(dt.date(2023, 9, 20))
@@ -107,6 +115,7 @@ def test_an_impossible_date_range_is_refused_and_nothing_changes(app: AppTest) -
 
 def test_a_binary_upload_shows_an_error_and_keeps_the_story(app: AppTest) -> None:
     before = app.session_state["doc"]
+    _open(app, "tab_files")
     uploader = next(u for u in app.file_uploader if u.accept_multiple_files)
     uploader.set_value([("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "text/plain")])
     app.run()
@@ -140,7 +149,7 @@ def test_arabic_interface_is_right_to_left(app: AppTest) -> None:
 
 
 def test_the_reading_table_lists_every_place(app: AppTest) -> None:
-    doc = app.session_state["doc"]
+    doc = _open(app, "tab_read").session_state["doc"]
     frame = next(d.value for d in app.dataframe if "Why" in d.value.columns)
     assert {"Place", "Role", "Why"} <= set(frame.columns)
     assert set(frame["Place"]) == {s.name for s in doc.stops} | {pl.name for pl in doc.places}
@@ -149,7 +158,7 @@ def test_the_reading_table_lists_every_place(app: AppTest) -> None:
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_the_stops_table_offers_the_stop_roles_in_the_interface_language(app: AppTest, lang: str) -> None:
     app.radio(key="lang").set_value(lang).run()
-    doc = app.session_state["doc"]
+    doc = _open(app, "tab_edit", lang=lang).session_state["doc"]
     editor = next(d for d in app.dataframe if d.proto.editing_mode)  # the table of stops is the editable one
     role = json.loads(editor.proto.columns)["role"]
     assert role["type_config"]["type"] == "selectbox" and role["default"] == Role.VISIT
@@ -166,6 +175,7 @@ def _geocoder_expander(at: AppTest):  # noqa: ANN202
 
 
 def test_the_online_geocoder_is_off_by_default(app: AppTest) -> None:
+    _open(app, "tab_edit")
     assert not _geocoder_expander(app).proto.expanded
     assert app.selectbox(key="geocoder-service").value == OFF
     assert app.text_input(key="geocoder-url").disabled and app.text_input(key="geocoder-agent").disabled
@@ -174,7 +184,7 @@ def test_the_online_geocoder_is_off_by_default(app: AppTest) -> None:
 
 
 def test_bad_geocoder_options_show_one_line_and_keep_the_story(app: AppTest) -> None:
-    before = app.session_state["doc"]
+    before = _open(app, "tab_edit").session_state["doc"]
     app.selectbox(key="geocoder-service").set_value("nominatim").run()  # the public server, without a user agent
     assert not app.exception
     (error,) = [e.value for e in app.error]
@@ -191,7 +201,10 @@ def test_a_build_places_an_unknown_name_with_the_online_geocoder(app: AppTest, m
         app.selectbox(key="geocoder-service").set_value("nominatim").run()
         app.text_input(key="geocoder-url").set_value(server.url("ok")).run()  # self-hosted: no user agent needed
         assert not app.error
-        assert any(t.label == tr("en", "search_place_online", service="Nominatim") for t in app.text_input)
+        assert any(
+            t.label == tr("en", "search_place_online", service="Nominatim") for t in _open(app, "tab_edit").text_input
+        )
+        _open(app, "tab_files")
         uploader = next(u for u in app.file_uploader if u.accept_multiple_files)
         uploader.set_value([("port.txt", PORT_TEXT.encode(), "text/plain")])
         app.run()
@@ -201,3 +214,50 @@ def test_a_build_places_an_unknown_name_with_the_online_geocoder(app: AppTest, m
         assert [i.value for i in app.info] == ["online geocoder: 1 names looked up, 1 placed, 0 failed"]
         assert server.counts[("ok", "زمزوم")] == 1 and server.counts[("ok", "دمشق")] == 0
     assert (tmp_path / "geostory" / "geocode.sqlite").is_file()
+
+
+#: Latin words the Arabic interface may show: key names, file names, formats, services, product names.
+LATIN_ALLOWED = {
+    "Home", "Space", "story", "json", "html", "csv", "gpkg", "kml", "geojson", "pptx", "pdf", "GeoJSON", "GPKG", "KML",
+    "CSV", "PDF", "PPTX", "StoryMapJS", "Google", "Earth", "Nominatim", "Pelias", "Photon", "CARTO", "OpenStreetMap",
+    "GeoPackage", "JSON", "PowerPoint", "English", "Language",
+    "https", "host", "port", "path", "myapp", "you", "example", "org", "txt", "None",
+}  # fmt: skip
+
+
+def _ui_texts(at: AppTest) -> list[str]:
+    """Every text of the interface: labels, helps, placeholders, captions, titles, the cards (markup removed)."""
+    import re
+
+    texts = []
+    for kind in ("button", "selectbox", "text_input", "text_area", "toggle", "slider", "radio", "download_button",
+                 "file_uploader", "date_input", "expander", "tab"):  # fmt: skip
+        for element in at.get(kind):
+            texts += [str(getattr(element, attr, "") or "") for attr in ("label", "help", "placeholder")]
+    for kind in ("caption", "subheader", "title", "markdown", "info", "warning", "success"):
+        texts += [str(element.value) for element in at.get(kind)]
+    for element in at.get("html"):
+        body = re.sub(r"<(script|style)\b.*?</\1>", " ", str(element.value), flags=re.S)
+        texts.append(re.sub(r"<[^>]+>|&\w+;", " ", body))
+    return texts
+
+
+def test_the_arabic_interface_shows_no_english_word(gazetteer) -> None:  # noqa: ANN001
+    import re
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["lang"] = "ar"
+    at.run()
+    at.button(key="nav-next").click().run()
+    assert not at.exception, at.exception
+    doc = at.session_state["doc"]
+    data = " ".join(
+        [s.name for s in doc.stops]
+        + [p.name for p in doc.places]
+        + [" ".join(filter(None, (a.name, a.title, a.url, str(a.source or "")))) for a in doc.articles]
+    )
+    allowed = LATIN_ALLOWED | set(re.findall(r"[A-Za-z]+", data))
+    english = {word for text in _ui_texts(at) for word in re.findall(r"[A-Za-z]{3,}", text) if word not in allowed}
+    assert not english, sorted(english)
+    assert "سبتمبر 2023" in at.title[0].value and "بيونغيانغ" in at.title[0].value
+    assert "كلمة انتقال" in _card(at)  # how the story was read, in Arabic

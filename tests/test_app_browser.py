@@ -123,10 +123,10 @@ def browser() -> Iterator[object]:
 
 
 class AppPage:
-    """A page of the app with the network off, counting map initialisations."""
+    """A page of the app with the network off, counting map initialisations and console errors."""
 
-    def __init__(self, browser, url: str) -> None:  # noqa: ANN001 - playwright Browser
-        self.context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    def __init__(self, browser, url: str, *, size: tuple[int, int] = (1600, 1000)) -> None:  # noqa: ANN001
+        self.context = browser.new_context(viewport={"width": size[0], "height": size[1]})
         self.context.add_init_script(COUNT_MAPS)
         self.page = self.context.new_page()
         self.url = url
@@ -134,6 +134,8 @@ class AppPage:
         self.errors: list[str] = []
         self.page.route("**/*", self._route)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.console: list[str] = []
+        self.page.on("console", lambda m: self.console.append(m.text) if m.type == "error" else None)
 
     def _route(self, route) -> None:  # noqa: ANN001 - playwright Route
         url = route.request.url
@@ -254,6 +256,7 @@ def test_editing_a_date_in_the_ui_changes_the_card_and_popup(app_page: AppPage) 
 def test_arabic_interface(app_page: AppPage) -> None:
     page = app_page.page
     app_page.open()
+    page.locator('[data-testid="stExpandSidebarButton"]').click()  # the sidebar starts collapsed
     page.get_by_text("العربية").click()
     page.get_by_role("button", name=re.compile("التالي")).wait_for(timeout=20_000)
     page.get_by_role("button", name=re.compile("التالي")).click()

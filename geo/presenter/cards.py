@@ -9,11 +9,16 @@ table of how every place was read. Every text from the story is escaped.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import babel.dates
+
 from geo.model import Certainty, Role
+from geo.presenter.reasons import reason_text
 from geo.presenter.translations import certainty_text, date_text, role_text, tr
 from geo.story.document import (
     PlaceDoc,
@@ -35,6 +40,7 @@ __all__ = [
     "css",
     "reading_rows",
     "stop_card",
+    "story_title",
     "timeline",
     "timeline_html",
     "title_html",
@@ -86,6 +92,44 @@ def _article_title(doc: StoryDoc, name: str) -> str:
     return (article.title if article and article.title else None) or name
 
 
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(_MONTHS)}) (\d{{4}})\b")
+
+
+def story_title(doc: StoryDoc, *, lang: str = "en") -> str:
+    """The story's title in ``lang``: in Arabic, its places by their Arabic names and its months in Arabic.
+
+    The title is the story's own (an educator may have written it); only the
+    stops' names and ``Month YYYY`` in it are put in Arabic (Babel's month
+    names), the rest is kept.
+    """
+    title = doc.title or tr(lang, "app_title")
+    if lang != "ar":
+        return title
+    for stop in sorted(doc.stops, key=lambda s: -len(s.name)):
+        if stop.name_ar:
+            title = title.replace(stop.name, stop.name_ar)
+
+    def month(match: re.Match[str]) -> str:
+        day = dt.date(int(match[2]), _MONTHS.index(match[1]) + 1, 1)
+        return babel.dates.format_date(day, "MMMM y", locale="ar")
+
+    return _MONTH_YEAR.sub(month, title).replace(", ", "، ")
+
+
 def stop_card(doc: StoryDoc, seq: int, *, lang: str = "en") -> Card:
     """The card of stop ``seq`` (1-based).
 
@@ -108,7 +152,7 @@ def stop_card(doc: StoryDoc, seq: int, *, lang: str = "en") -> Card:
         date=date_text(stop.date_start, stop.date_end, lang=lang),
         certainty=certainty_text(certainty, lang=lang),
         role=role_text(stop.role, lang=lang),
-        caption=_caption(stop),
+        caption=reason_text(_caption(stop), lang=lang),
         also=tuple(stop.also),
         quotes=quotes,
         headline=stop_headline(stop, lang),
@@ -197,7 +241,10 @@ def _place_rows(
 
     if not located.quotes:
         return [row(role) for role in roles]
-    return [row(q.role, q.why, _article_title(doc, q.article), q.text, q.sentence) for q in located.quotes]
+    return [
+        row(q.role, reason_text(q.why, lang=lang), _article_title(doc, q.article), q.text, q.sentence)
+        for q in located.quotes
+    ]
 
 
 #: The presenter's style sheet: large type for a projector.
@@ -296,7 +343,7 @@ def title_html(doc: StoryDoc, *, lang: str = "en") -> str:
     parts = [
         '<div class="gs-card gs-title" data-seq="0">',
         f'<div class="gs-head">{_e(tr(lang, "title_view"))}</div>',
-        f'<h2 class="gs-name">{_e(doc.title or tr(lang, "app_title"))}</h2>',
+        f'<h2 class="gs-name" dir="auto">{_e(story_title(doc, lang=lang))}</h2>',
     ]
     traveller = traveller_in(doc, lang)
     if traveller:
@@ -331,7 +378,6 @@ def timeline_html(items: Sequence[TimelineItem], *, current: int, lang: str = "e
         names = _e(" · ".join(item.name for item in group))
         ticks.append(
             f'<div class="gs-tick{now}" style="left:{position * 100:.2f}%" title="{names}">'
-            f'<span class="gs-dot"></span>{seqs}<br>{_e(group[0].date)}</div>'
+            f'<span class="gs-dot"></span>{seqs}<span class="gs-when"><br>{_e(group[0].date)}</span></div>'
         )
     return f'<div class="gs-strip" dir="ltr" aria-label="{_e(tr(lang, "timeline"))}">{"".join(ticks)}</div>'
-

@@ -10,6 +10,7 @@ layer drawn over it for the current stop.
 from __future__ import annotations
 
 import base64
+import json
 import math
 import re
 from collections.abc import Iterable
@@ -19,9 +20,21 @@ from typing import Any
 
 import folium
 
+from geo.model import Role
+from geo.presenter.mapjs import add_presenter_scripts
+from geo.presenter.static import publish, publish_bytes
 from geo.story.document import StopDoc, StoryDoc
 
-__all__ = ["MapView", "fit_zoom", "map_for_app", "overview_view", "progress_layer", "stop_view", "view_at"]
+__all__ = [
+    "MapView",
+    "fit_zoom",
+    "map_for_app",
+    "overview_view",
+    "progress_layer",
+    "stop_at",
+    "stop_view",
+    "view_at",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +101,8 @@ _HIDE_PANEL = (
     ".sm-map{display:none}"  # the page's own map div; streamlit-folium draws into its own #map_div
     "#map_div{width:100%!important}"
     ".leaflet-marker-icon.sm-here{filter:none}"
+    "html,body{margin:0;height:100%}"
+    "#map_div{height:100vh!important}"  # the frame's height is the page's (see geo.presenter.stage)
     "</style>"
 )
 
@@ -126,31 +141,94 @@ def _walk(element: Any) -> Iterable[Any]:
         yield from _walk(child)
 
 
-def map_for_app(doc: StoryDoc) -> folium.Map:
+def _route_bounds(doc: StoryDoc) -> list[list[float]]:
+    """``[[south, west], [north, east]]`` of the stops, in the map's unwrapped longitudes."""
+    from geo.outputs.webmap.geometry import bounds, display_lons
+
+    if not doc.stops:
+        return [[-60.0, -170.0], [75.0, 170.0]]
+    lons = display_lons(doc.stops)
+    return bounds([(s.lat, lons[s.seq]) for s in doc.stops])
+
+
+def map_for_app(doc: StoryDoc, *, static: Path | None = None, tiles: bool = False) -> folium.Map:
     """The story's folium map (:func:`~geo.outputs.webmap.build_map`) made to work offline inside streamlit-folium.
 
     streamlit-folium loads each element's ``default_js``/``default_css`` by
     URL: the jsDelivr ones are replaced, on the instances, by ``data:`` URLs
-    of the pinned files under ``assets/``, so the map draws with no network.
-    The page's own reading panel is hidden (the presenter shows its own
-    cards). No story text is added to the map here.
+    of the pinned files under ``assets/``, so the map draws with no network;
+    with ``static`` (the app's static folder) they are written there once
+    and loaded as static files (:func:`geo.presenter.static.publish`). The
+    page's own reading panel is hidden (the presenter shows its own cards);
+    the presenter's key relay and flights are added
+    (:mod:`geo.presenter.mapjs`). Online tiles only when ``tiles`` is set
+    (offline, a tile layer would only fail, each tile a console error).
+    No story text is added to the map here.
+
+    Raises
+    ------
+    OutputError
+        When a pinned package is missing, or a static file cannot be written.
     """
     from geo.outputs.webmap import build_map
 
     m = build_map(doc, cdn=False, lang="en")  # as before: the map is built once, whatever the interface says
+    if not tiles:
+        for name in [n for n, child in m._children.items() if isinstance(child, folium.TileLayer)]:
+            del m._children[name]
     for element in _walk(m):
         for attr in ("default_js", "default_css"):
             links = getattr(element, attr, None)
             if links:
-                setattr(element, attr, [(name, _local_url(url)) for name, url in links])
+                local = [(name, _local_url(url)) for name, url in links]
+                if static is not None:
+                    local = [(name, publish(url, folder=static)) for name, url in local]
+                setattr(element, attr, local)
+    if static is not None:
+        _outlines_by_url(m, static)
     m.get_root().header.add_child(folium.Element(_HIDE_PANEL), name="presenter_style")
+    add_presenter_scripts(m, bounds=_route_bounds(doc), overview=overview_view(doc).center)
     return m
+
+
+_INLINE_OUTLINES = re.compile(r'<script type="application/json" id="sm-countries">(.*?)</script>', re.S)
+_INLINE_BASEMAP = '"basemap":{"inline":"sm-countries"}'
+
+
+def _outlines_by_url(m: folium.Map, static: Path) -> None:
+    """The world outlines (~100 kB, inline in the map page) as a static file the map fetches: not re-sent per rerun.
+
+    Left inline when the page does not carry them as expected.
+    """
+    from geo.outputs.webmap import StoryControls
+
+    for element in _walk(m):
+        if not isinstance(element, StoryControls):
+            continue
+        match = _INLINE_OUTLINES.search(element.panel)
+        if match is None or _INLINE_BASEMAP not in element.panel:
+            return
+        url = publish_bytes(match[1].encode("utf-8"), suffix=".json", folder=static)  # the JSON as it is
+        panel = element.panel[: match.start()] + element.panel[match.end() :]
+        element.panel = panel.replace(_INLINE_BASEMAP, '"basemap":{"url":' + json.dumps(url) + "}")
+
+
+def stop_at(doc: StoryDoc, lat: float, lon: float) -> int:
+    """The stop (its ``seq``) whose marker is at ``(lat, lon)`` (a clicked marker), or 0 when none is.
+
+    Longitudes are compared modulo 360 (the map may draw a stop one world over).
+    """
+    for stop in doc.stops:
+        dlon = abs((stop.lon - lon + 180.0) % 360.0 - 180.0)
+        if abs(stop.lat - lat) < 1e-4 and dlon < 1e-4:
+            return stop.seq
+    return 0
 
 
 def progress_layer(doc: StoryDoc, index: int) -> folium.FeatureGroup:
     """The route travelled so far (dated stops up to stop ``index``) and a ring on the current stop.
 
-    Only coordinates go into this layer (no story text).
+    The ring is dashed when the stop is a plan. Only coordinates go into this layer (no story text).
     """
     group = folium.FeatureGroup(name="progress", control=False)
     if index < 1 or index > len(doc.stops):
@@ -165,6 +243,7 @@ def progress_layer(doc: StoryDoc, index: int) -> folium.FeatureGroup:
         radius=22,
         color="#d9480f",
         weight=4,
+        dash_array="6 6" if current.role == Role.PLAN else None,  # a plan: announced, not reported done
         fill=False,
         interactive=False,
     ).add_to(group)

@@ -9,6 +9,7 @@ from geo.presenter.cards import (
     css,
     reading_rows,
     stop_card,
+    story_title,
     timeline,
     timeline_html,
     title_html,
@@ -57,3 +58,16 @@ def test_timeline_and_reading_rows(doc: StoryDoc) -> None:
     assert rows[0]["Place"] == "Pyongyang" and rows[0]["Role"] == "departure" and rows[0]["Why"] == "a movement word"
     assert [r["On the route"] for r in rows] == ["stop 1", "stop 2", "stop 3", "stop 4"]
     assert reading_rows(doc, lang="ar")[0]["الدور"] == "انطلاق"
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "expected"),
+    [
+        ("Kim: Alpha – Gamma, September 2023", "en", "Kim: Alpha – Gamma, September 2023"),
+        ("Kim: Alpha – Gamma, September 2023", "ar", "Kim: ألفا – Gamma، سبتمبر 2023"),
+        ("A trip in March 2024 and May 2024", "ar", "A trip in مارس 2024 and مايو 2024"),
+    ],
+)
+def test_story_title_in_the_interface_language(doc: StoryDoc, title: str, lang: str, expected: str) -> None:
+    stops = [doc.stops[0].model_copy(update={"name": "Alpha", "name_ar": "ألفا"})]
+    assert story_title(doc.model_copy(update={"title": title, "stops": stops}), lang=lang) == expected

@@ -38,3 +38,31 @@ def test_map_for_app_loads_nothing_from_the_network(doc: StoryDoc) -> None:
     layer = progress_layer(doc, 3)
     assert len(layer._children) == 3  # two legs travelled and the ring on the current stop
     assert len(progress_layer(doc, 0)._children) == 0
+
+
+def test_a_clicked_marker_is_its_stop_and_tiles_are_opt_in(doc: StoryDoc) -> None:
+    import folium
+
+    from geo.presenter.mapview import stop_at
+
+    second = doc.stops[1]
+    assert stop_at(doc, second.lat, second.lon) == 2
+    assert stop_at(doc, second.lat, second.lon + 360.0) == 2  # one world over
+    assert stop_at(doc, 0.0, 0.0) == 0
+    assert not any(isinstance(c, folium.TileLayer) for c in map_for_app(doc)._children.values())
+    assert any(isinstance(c, folium.TileLayer) for c in map_for_app(doc, tiles=True)._children.values())
+
+
+def test_with_a_static_folder_the_assets_and_outlines_are_files(doc: StoryDoc, tmp_path) -> None:  # noqa: ANN001
+    import json
+
+    from geo.outputs.webmap import StoryControls
+    from geo.presenter.static import FRAME_PREFIX
+
+    m = map_for_app(doc, static=tmp_path)
+    links = [url for e in _walk(m) for attr in ("default_js", "default_css") for _, url in getattr(e, attr, [])]
+    assert links and all(url.startswith(FRAME_PREFIX) for url in links)
+    (controls,) = [e for e in _walk(m) if isinstance(e, StoryControls)]
+    assert 'id="sm-countries"' not in controls.panel and '"basemap":{"url":"../../app/static/' in controls.panel
+    (outlines,) = (tmp_path / "geostory").glob("*.json")
+    assert json.loads(outlines.read_text(encoding="utf-8"))["type"] == "Topology"

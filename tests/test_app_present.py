@@ -1,0 +1,151 @@
+"""The presentation mode in Debian chromium, network off: it fits the screen, keys and clicks navigate, edits stay put.
+
+At 1366×768 and 1440×900 the Present view does not scroll; at 390×844 the
+stop's card and the map are both in view. The card tells the event, never
+the program's reasoning. A marker click opens its stop; the keys work after
+the language switch and after a click on the map; the editor keeps its tab
+and its stop after an edit, which can be undone. No console error offline.
+Screenshots go to ``artifacts/presenter-WxH.png`` (the README's are copies).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from tests.test_app_browser import ARTIFACTS, AppPage, browser, server  # noqa: F401 - fixtures
+
+#: Phrases of the program's reasoning that a card's visible text must never show.
+REASONING = ("movement word", "dated by", "right before it", "dateline", "the article's date")
+
+
+@pytest.fixture
+def sized(server: str, browser, request) -> Iterator[AppPage]:  # noqa: ANN001, F811
+    page = AppPage(browser, server, size=request.param)
+    try:
+        yield page
+    finally:
+        page.close()
+
+
+def _scroll(page) -> tuple[int, int]:  # noqa: ANN001 - playwright Page
+    """The main area's scroll height and client height."""
+    return tuple(page.evaluate("(() => { const m = document.querySelector('[data-testid=stMain]');"
+                               " return [m.scrollHeight, m.clientHeight]; })()"))  # fmt: skip
+
+
+def _in_view(page, selector: str) -> bool:  # noqa: ANN001
+    box = page.locator(selector).first.bounding_box()
+    height = page.viewport_size["height"]
+    return box is not None and box["y"] >= 0 and box["y"] + min(box["height"], 120) <= height
+
+
+@pytest.mark.parametrize("sized", [(1366, 768), (1440, 900), (390, 844)], indirect=True, ids=str)
+def test_the_present_view_fits_and_tells_the_event(sized: AppPage) -> None:
+    page = sized.page
+    width, height = page.viewport_size["width"], page.viewport_size["height"]
+    sized.open()
+    sized.click_nav("Next", 1)
+    page.wait_for_timeout(2000)  # the flight
+    card = page.locator(".gs-card").first
+    visible = card.evaluate(
+        "c => [...c.childNodes].filter(n => n.tagName !== 'DETAILS').map(n => n.innerText).join(' ')"
+    )
+    assert visible.strip() and not any(phrase in visible.lower() for phrase in REASONING), visible
+    assert "Pyongyang" in visible
+    assert (
+        page.locator('[data-testid="stAppDeployButton"]').count() == 0
+        or not page.locator('[data-testid="stAppDeployButton"]').first.is_visible()
+    )
+    if width >= 1000:
+        scroll_height, client_height = _scroll(page)
+        assert scroll_height <= client_height + 1, f"the Present view scrolls by {scroll_height - client_height} px"
+        for part in (".st-key-gs-nav", ".st-key-gs-map iframe", ".gs-card", ".gs-progress", ".gs-strip", ".gs-legend"):
+            assert _in_view(page, part), part
+    else:
+        assert _in_view(page, ".gs-card") and _in_view(page, ".st-key-gs-map iframe")
+        assert page.get_by_role("tab", name="Articles and files").is_visible()
+        tab = page.get_by_role("tab", name="Articles and files").bounding_box()
+        assert tab["x"] >= 0 and tab["x"] + tab["width"] <= width
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"presenter-{width}x{height}.png"))
+    assert sized.console == [] and sized.errors == [] and sized.outside == []
+
+
+@pytest.fixture
+def desk(server: str, browser) -> Iterator[AppPage]:  # noqa: ANN001, F811
+    page = AppPage(browser, server, size=(1366, 768))
+    try:
+        yield page
+    finally:
+        page.close()
+
+
+def test_a_marker_click_opens_its_stop_and_the_map_keeps_no_key(desk: AppPage) -> None:
+    desk.open()
+    desk.page.wait_for_timeout(800)
+    desk.map_frame().locator(".sm-stop", has_text=re.compile(r"^\s*3")).first.click()
+    desk.wait_index(3)
+    desk.page.wait_for_timeout(1800)
+    desk.map_frame().locator(".leaflet-container").click(position={"x": 60, "y": 300})  # focus in the map frame
+    desk.page.keyboard.press("ArrowRight")
+    desk.wait_index(4)
+    desk.page.keyboard.press("Home")
+    desk.wait_index(0)
+    assert desk.map_inits() == 1 and desk.console == [] and desk.errors == []
+
+
+def test_keys_work_after_the_language_switch(desk: AppPage) -> None:
+    page = desk.page
+    desk.open()
+    page.locator('[data-testid="stExpandSidebarButton"]').click()
+    page.get_by_text("العربية").click()
+    page.get_by_role("button", name=re.compile("التالي")).wait_for(timeout=20_000)
+    page.keyboard.press("ArrowRight")
+    desk.wait_index(1)
+    page.keyboard.press("ArrowRight")
+    desk.wait_index(2)
+    page.keyboard.press("Home")
+    desk.wait_index(0)
+    assert page.get_by_role("button", name=re.compile("التالي")).is_visible()  # still in Arabic
+    page.keyboard.press("Space")
+    page.get_by_role("button", name=re.compile("إيقاف")).wait_for(timeout=20_000)
+    desk.wait_index(1)  # autoplay moves on by itself (6 s a stop)
+    page.keyboard.press("Space")
+    page.get_by_role("button", name=re.compile("تشغيل")).wait_for(timeout=20_000)
+    assert desk.console == [] and desk.errors == []
+
+
+def test_the_editor_keeps_its_tab_and_stop_and_undoes(desk: AppPage) -> None:
+    page = desk.page
+    desk.open()
+    desk.click_nav("Next", 1)
+    desk.click_nav("Next", 2)
+    page.get_by_role("tab", name="Review and edit").click()
+    for label in ("day, Start date", "day, End date"):  # 13 -> 14 September
+        day = page.get_by_role("spinbutton", name=label)
+        day.click()
+        day.press("ArrowUp")
+        day.press("Escape")
+    page.get_by_role("button", name="Apply to this stop").click()
+    page.get_by_text("The story was updated.").first.wait_for(timeout=20_000)
+    assert page.get_by_role("tab", name="Review and edit").get_attribute("aria-selected") == "true"
+    picked = page.locator(".st-key-edit-seq").evaluate(
+        "e => e.innerText + ' ' + [...e.querySelectorAll('input')].map(i => i.value).join(' ')"
+    )
+    assert "2. Vostochny Cosmodrome" in picked, picked
+    assert page.get_by_role("spinbutton", name="day, Start date").inner_text() == "14"
+    page.get_by_role("button", name=re.compile("Undo")).click()
+    page.wait_for_function(
+        "document.querySelector('[aria-label=\"day, Start date\"]')?.innerText === '13'", timeout=20_000
+    )
+    assert page.get_by_role("tab", name="Review and edit").get_attribute("aria-selected") == "true"
+    page.get_by_role("button", name=re.compile("Redo")).click()
+    page.wait_for_function(
+        "document.querySelector('[aria-label=\"day, Start date\"]')?.innerText === '14'", timeout=20_000
+    )
+    assert page.get_by_role("tab", name="Review and edit").get_attribute("aria-selected") == "true"
+    desk.shot("app-editor.png")
+    assert desk.console == [] and desk.errors == []
