@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import babel.dates
 
+from geo.dates.wording import MONTHS
 from geo.model import Certainty, Role
 from geo.presenter.reasons import reason_text
 from geo.presenter.translations import certainty_text, date_text, role_text, tr
@@ -92,36 +93,27 @@ def _article_title(doc: StoryDoc, name: str) -> str:
     return (article.title if article and article.title else None) or name
 
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_MONTHS = MONTHS["en"]
 _MONTH_YEAR = re.compile(rf"\b({'|'.join(_MONTHS)}) (\d{{4}})\b")
+_AR_MONTHS = MONTHS["ar"]
+_AR_MONTH_YEAR = re.compile(rf"({'|'.join(_AR_MONTHS)}) (\d{{4}})")
 
 
 def story_title(doc: StoryDoc, *, lang: str = "en") -> str:
-    """The story's title in ``lang``: in Arabic, its places by their Arabic names and its months in Arabic.
+    """The story's title in ``lang``: its places by their names and its ``Month YYYY`` in that language.
 
-    The title is the story's own (an educator may have written it); only the
-    stops' names and ``Month YYYY`` in it are put in Arabic (Babel's month
-    names), the rest is kept.
+    The title is the story's own (written in the story's language, or by an
+    educator); only the stops' names and the month in it are put in the
+    interface's language (Arabic months from Babel), the rest is kept.
     """
     title = doc.title or tr(lang, "app_title")
+    pairs = [(s.name, s.name_ar) for s in doc.stops if s.name_ar]
     if lang != "ar":
-        return title
-    for stop in sorted(doc.stops, key=lambda s: -len(s.name)):
-        if stop.name_ar:
-            title = title.replace(stop.name, stop.name_ar)
+        for name, name_ar in sorted(pairs, key=lambda p: -len(p[1])):
+            title = title.replace(name_ar, name)
+        return _AR_MONTH_YEAR.sub(lambda m: f"{_MONTHS[_AR_MONTHS.index(m[1])]} {m[2]}", title).replace("، ", ", ")
+    for name, name_ar in sorted(pairs, key=lambda p: -len(p[0])):
+        title = title.replace(name, name_ar)
 
     def month(match: re.Match[str]) -> str:
         day = dt.date(int(match[2]), _MONTHS.index(match[1]) + 1, 1)

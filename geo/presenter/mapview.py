@@ -172,10 +172,7 @@ def map_for_app(doc: StoryDoc, *, static: Path | None = None, tiles: bool = Fals
     """
     from geo.outputs.webmap import build_map
 
-    m = build_map(doc, cdn=False, lang="en")  # as before: the map is built once, whatever the interface says
-    if not tiles:
-        for name in [n for n, child in m._children.items() if isinstance(child, folium.TileLayer)]:
-            del m._children[name]
+    m = build_map(doc, cdn=False, lang="en", tiles=tiles)  # built once, whatever the interface says
     for element in _walk(m):
         for attr in ("default_js", "default_css"):
             links = getattr(element, attr, None)

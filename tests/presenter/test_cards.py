@@ -66,6 +66,9 @@ def test_timeline_and_reading_rows(doc: StoryDoc) -> None:
         ("Kim: Alpha – Gamma, September 2023", "en", "Kim: Alpha – Gamma, September 2023"),
         ("Kim: Alpha – Gamma, September 2023", "ar", "Kim: ألفا – Gamma، سبتمبر 2023"),
         ("A trip in March 2024 and May 2024", "ar", "A trip in مارس 2024 and مايو 2024"),
+        # an Arabic story's title, shown in the English interface
+        ("كيم: ألفا – Gamma، سبتمبر 2023", "en", "كيم: Alpha – Gamma, September 2023"),
+        ("كيم: ألفا – Gamma، سبتمبر 2023", "ar", "كيم: ألفا – Gamma، سبتمبر 2023"),
     ],
 )
 def test_story_title_in_the_interface_language(doc: StoryDoc, title: str, lang: str, expected: str) -> None:

@@ -43,14 +43,18 @@ def test_map_for_app_loads_nothing_from_the_network(doc: StoryDoc) -> None:
 def test_a_clicked_marker_is_its_stop_and_tiles_are_opt_in(doc: StoryDoc) -> None:
     import folium
 
+    from geo.outputs.webmap.layers import tile_source
     from geo.presenter.mapview import stop_at
 
     second = doc.stops[1]
     assert stop_at(doc, second.lat, second.lon) == 2
     assert stop_at(doc, second.lat, second.lon + 360.0) == 2  # one world over
     assert stop_at(doc, 0.0, 0.0) == 0
-    assert not any(isinstance(c, folium.TileLayer) for c in map_for_app(doc)._children.values())
-    assert any(isinstance(c, folium.TileLayer) for c in map_for_app(doc, tiles=True)._children.values())
+    assert not any(isinstance(c, folium.TileLayer) for c in map_for_app(doc)._children.values())  # never a layer
+    # the page probes for online tiles only when they are asked for (offline: not one request)
+    probe = tile_source()["probe"]
+    assert probe not in map_for_app(doc).get_root().render()
+    assert probe in map_for_app(doc, tiles=True).get_root().render()
 
 
 def test_with_a_static_folder_the_assets_and_outlines_are_files(doc: StoryDoc, tmp_path) -> None:  # noqa: ANN001

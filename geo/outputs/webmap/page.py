@@ -44,7 +44,12 @@ def _default_gazetteer() -> Gazetteer | None:
 
 
 def build_map(
-    doc: StoryDoc, *, cdn: bool = False, lang: str | None = None, gazetteer: Gazetteer | None = None
+    doc: StoryDoc,
+    *,
+    cdn: bool = False,
+    lang: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    tiles: bool = True,
 ) -> StoryMap:
     """The story's folium map, inside its page (call ``get_root().render()`` for the HTML).
 
@@ -58,6 +63,8 @@ def build_map(
         The page's language (``en``, ``ar``, ``fr``); default: the one most articles are written in.
     gazetteer:
         Where the names of countries, seas and cities around the route come from (default: the project's).
+    tiles:
+        Whether the page may probe for the online street map (and add it when the network answers).
 
     Returns
     -------
@@ -97,7 +104,7 @@ def build_map(
     control = folium.LayerControl(position="topright", collapsed=True)
     control.add_to(m)
 
-    data = story_data(doc, lons, legs, cdn=cdn, lang=lang, names=names)
+    data = story_data(doc, lons, legs, cdn=cdn, lang=lang, names=names, tiles=tiles)
     panel = panel_html(doc, data, cdn=cdn, lang=lang, region=region_outlines(region))
     m.add_child(StoryControls(panel, route=route, markers=markers, control=control))
     number_elements(figure)
