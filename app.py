@@ -71,7 +71,7 @@ from geo.presenter.navigation import Nav, NavAction, autoplay_tick, nav_press, n
 from geo.presenter.reasons import reason_text
 from geo.presenter.stage import keys_script, legend_html, stage_css
 from geo.presenter.translations import LANGUAGES, certainty_text, date_text, is_rtl, role_text, rtl_css, tr
-from geo.presenter.uploads import ARTICLE_TYPES, check_upload, read_uploads, story_from_bytes
+from geo.presenter.uploads import ARTICLE_TYPES, check_upload, read_uploads, reading_deadline, story_from_bytes
 from geo.story.document import StoryDoc, story_to_doc
 
 if TYPE_CHECKING:
@@ -507,7 +507,13 @@ def _build(files: list[Any], pasted: str) -> None:
             articles = read_uploads([(f.name, f.getvalue()) for f in files], pasted, progress=checking)
             bar.progress(0.4, text=_t("reading", count=len(articles)))
             pipeline = Pipeline(_gazetteer(), geocoder=pipeline_geocoder(_geocoder()))
-            story, _ = pipeline.run(articles)
+
+            def reading(done: int, left: float) -> None:
+                text = _t("reading_step", done=done, count=len(articles), seconds=round(left))
+                bar.progress(0.4 + 0.4 * done / max(len(articles), 1), text=text)
+
+            limit = pipeline.settings.limits.upload_seconds
+            story, _ = pipeline.run(articles, progress=reading_deadline(len(articles), seconds=limit, on_step=reading))
             bar.progress(0.8, text=_t("drawing"))
             doc = story_to_doc(story)
             _story_map(doc)  # fail here, not later, when the map cannot be drawn (and keep the map)

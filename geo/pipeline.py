@@ -8,7 +8,7 @@ code path.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -137,15 +137,24 @@ class Pipeline:
             return ArticleResult(article=article, mentions=found.mentions, resolutions=found.resolutions)
         return ArticleResult(article=article, mentions=tuple(mentions), resolutions=tuple(resolutions))
 
-    def run(self, articles: list[Article]) -> tuple[Story, list[ArticleResult]]:
+    def run(
+        self, articles: list[Article], *, progress: Callable[[int], None] | None = None
+    ) -> tuple[Story, list[ArticleResult]]:
         """Process every article and tell the journey: places, roles, dated stops in order.
+
+        ``progress`` is called with the number of articles read so far after each one (it may raise to stop
+        the reading: the presenter's deadline does).
 
         Raises
         ------
         InputError
             When an article names too many places or the story has too many stops (``settings.limits``).
         """
-        results = [self.process(article) for article in articles]
+        results = []
+        for done, article in enumerate(articles, start=1):
+            results.append(self.process(article))
+            if progress is not None:
+                progress(done)
         zipf = self.gazetteer.zipf
         dating = self.settings.dates
         published = infer_from_corpus(

@@ -478,6 +478,12 @@ class LimitsSettings(_Section):
     """Hard limits on what the reader and ``geo render`` take in, so that every run ends in bounded time and
     memory; each one, when passed, is refused with a one-line :class:`~geo.errors.InputError`."""
 
+    upload_seconds: int = _knob(
+        120,
+        "the presenter stops reading uploads after this long, between two articles, and says so (the command "
+        "line has no deadline): a 5 MB article, the largest allowed, reads in under a minute of CPU",
+        ge=1,
+    )
     max_article_bytes: int = _knob(
         5_000_000,
         "an article file (or upload) larger than this is refused: a long news story is under 100 KB",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -22,7 +23,15 @@ from geo.settings import LimitsSettings
 from geo.story.document import StoryDoc, load_story
 from geo.text.reading import DEFAULT_MAX_BYTES, decode_bytes, read_article_file
 
-__all__ = ["ARTICLE_TYPES", "MAX_UPLOAD_BYTES", "UploadError", "check_upload", "read_uploads", "story_from_bytes"]
+__all__ = [
+    "ARTICLE_TYPES",
+    "MAX_UPLOAD_BYTES",
+    "UploadError",
+    "check_upload",
+    "read_uploads",
+    "reading_deadline",
+    "story_from_bytes",
+]
 
 #: Largest article or story file accepted (bytes), the same limit as the command line.
 MAX_UPLOAD_BYTES = DEFAULT_MAX_BYTES
@@ -125,6 +134,38 @@ def read_uploads(
             except GeoStoryError as exc:
                 raise UploadError(str(exc)) from exc
     return articles
+
+
+def reading_deadline(
+    total: int,
+    *,
+    seconds: float,
+    on_step: Callable[[int, float], None] | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> Callable[[int], None]:
+    """A ``progress`` callback for :meth:`~geo.pipeline.Pipeline.run` that stops the reading after ``seconds``.
+
+    Each call reports ``(articles read, seconds left)`` to ``on_step`` (the presenter's progress bar says
+    it), then raises when the time is up: the reading stops between two articles, never silently.
+
+    Raises
+    ------
+    UploadError
+        From the callback, when ``seconds`` have passed since the deadline was made.
+    """
+    start = clock()
+
+    def step(done: int) -> None:
+        left = seconds - (clock() - start)
+        if on_step is not None:
+            on_step(done, max(left, 0.0))
+        if left <= 0 and done < total:
+            raise UploadError(
+                f"reading stopped after {seconds:g} s with {done} of {total} articles read: upload fewer or smaller"
+                " articles, or use the command line (python -m geo build), which has no deadline"
+            )
+
+    return step
 
 
 def story_from_bytes(

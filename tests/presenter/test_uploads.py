@@ -8,7 +8,14 @@ import pytest
 
 from geo.presenter.downloads import story_bytes
 from geo.presenter.editing import story_hash
-from geo.presenter.uploads import MAX_UPLOAD_BYTES, UploadError, check_upload, read_uploads, story_from_bytes
+from geo.presenter.uploads import (
+    MAX_UPLOAD_BYTES,
+    UploadError,
+    check_upload,
+    read_uploads,
+    reading_deadline,
+    story_from_bytes,
+)
 from geo.story.document import StoryDoc
 
 
@@ -63,3 +70,50 @@ def test_uploads_read_with_the_limits() -> None:
     assert max(len(line) for line in article.text.split("\n")) <= 100
     with pytest.raises(UploadError, match="over the limit of 1,000 bytes"):
         story_from_bytes(b" " * 2_000, limits=limits)
+
+
+class _Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "done", "total", "stops"),
+    [
+        (10.0, 1, 3, False),  # in time
+        (61.0, 1, 3, True),  # over time with articles left: stopped, never silently
+        (61.0, 3, 3, False),  # over time but all read: nothing left to stop
+        (60.0, 2, 3, True),  # the deadline itself counts as over
+    ],
+)
+def test_reading_stops_at_the_deadline_between_articles(elapsed: float, done: int, total: int, stops: bool) -> None:
+    clock, seen = _Clock(), []
+    step = reading_deadline(total, seconds=60, on_step=lambda n, left: seen.append((n, left)), clock=clock)
+    clock.now = elapsed
+    if stops:
+        with pytest.raises(UploadError, match=rf"after 60 s with {done} of {total} articles"):
+            step(done)
+    else:
+        step(done)
+    assert seen == [(done, max(60 - elapsed, 0.0))]
+
+
+def test_the_pipeline_reports_each_article_and_stops_when_told(gazetteer) -> None:  # noqa: ANN001
+    from geo.model import Article
+    from geo.pipeline import Pipeline
+
+    articles = [Article(name=f"{i}.txt", text="وصل الوزير إلى دمشق يوم الأحد.") for i in range(3)]
+    calls: list[int] = []
+    Pipeline(gazetteer).run(articles, progress=calls.append)
+    assert calls == [1, 2, 3]
+
+    def stop(done: int) -> None:
+        raise UploadError(f"stopped at {done}")
+
+    with pytest.raises(UploadError, match="stopped at 1"):
+        Pipeline(gazetteer).run(articles, progress=stop)

@@ -51,25 +51,13 @@ def build_map(
     gazetteer: Gazetteer | None = None,
     tiles: bool = True,
 ) -> StoryMap:
-    """The story's folium map, inside its page (call ``get_root().render()`` for the HTML).
+    """The story's folium map, inside its page (call ``get_root().render()`` for the HTML); its element ids are
+    numbered deterministically.
 
-    Parameters
-    ----------
-    doc:
-        The story document.
-    cdn:
-        Load the third-party packages from jsDelivr instead of inlining them.
-    lang:
-        The page's language (``en``, ``ar``, ``fr``); default: the one most articles are written in.
-    gazetteer:
-        Where the names of countries, seas and cities around the route come from (default: the project's).
-    tiles:
-        Whether the page may probe for the online street map (and add it when the network answers).
-
-    Returns
-    -------
-    StoryMap
-        The map; its element ids are numbered deterministically.
+    ``cdn`` loads the third-party packages from jsDelivr instead of inlining them; ``lang`` is the page's language
+    (``en``, ``ar``, ``fr``; default: the one most articles are written in); ``gazetteer`` gives the names of
+    countries, seas and cities around the route (default: the project's); ``tiles`` lets the page probe for the
+    online street map (added when the network answers).
 
     Raises
     ------
