@@ -112,19 +112,22 @@ class _Line:
         return before + after
 
 
-def _full_dates(text: str, language: str, settings: DateSettings) -> tuple[TimeExpr, ...]:
+def _full_dates(text: str, language: str, settings: DateSettings, *, line: bool = False) -> tuple[TimeExpr, ...]:
     """The single-day dates of ``text`` that need no anchor (day, month and year written).
 
     Without an anchor the tense of a clause is never asked: no word frequencies are needed.
+    A ``line`` of the article is scanned apart from the shared cache of whole texts.
     """
-    found = find_dates_in_text(text, anchor=None, language=language, frequencies=None, settings=settings)
+    found = find_dates_in_text(
+        text, anchor=None, language=language, frequencies=None, settings=settings, remember=not line
+    )
     return tuple(e for e in found if e.first is not None and e.first == e.last)
 
 
 def _lines(article: Article, settings: DateSettings) -> list[_Line]:
     """The non-blank lines of the article with their full dates."""
     return [
-        _Line.of(m.start(), m.group(), _full_dates(m.group(), article.language, settings))
+        _Line.of(m.start(), m.group(), _full_dates(m.group(), article.language, settings, line=True))
         for m in _LINE.finditer(article.text)
         if m.group().strip()
     ]
