@@ -51,14 +51,30 @@ def alternation(words: Iterable[str], *, bounded: bool = False) -> str:
     """A non-capturing alternation of words, longest first; ``bounded`` adds word boundaries.
 
     A word that starts or ends with an apostrophe gets no boundary on that side ("'ll", "qu'").
+    The alternation opens with a look-ahead at the words' first characters: it matches what it
+    matched without, but the engine skips at once the places where no word can start.
     """
     parts = []
-    for word in sorted({w for w in words if w}, key=lambda w: (-len(w), w)):
+    kept = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    for word in kept:
         pattern = _word_regex(word)
         if bounded:
             pattern = ("" if word[0] in "'’" else _WORD_START) + pattern + ("" if word[-1] in "'’" else _WORD_END)
         parts.append(pattern)
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+    if not parts:
+        return "(?!)"
+    return _first_chars(kept) + "(?:" + "|".join(parts) + ")"
+
+
+def _first_chars(words: list[str]) -> str:
+    """A look-ahead for the characters the words can start with ("" when one starts with an optional hyphen)."""
+    if any(w[0] in _HYPHENS for w in words):
+        return ""
+    chars = set()
+    for word in words:
+        first = word[0]
+        chars.add(r"\s" if first.isspace() else "'’" if first in "'’" else re.escape(first))
+    return "(?=[" + "".join(sorted(chars)) + "])"
 
 
 @dataclass(frozen=True, slots=True)
