@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from geo.model import POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
@@ -43,6 +44,8 @@ _FACILITY_TRIGGERS: dict[Trigger, frozenset[str]] = {
 }
 #: Matches that spell a region's name (a phonetic or adjective match does not name the region itself).
 _NAMED = (MatchKind.EXACT, MatchKind.CLITIC, MatchKind.LATIN)
+#: How many mention facts a resolver keeps before it starts afresh (a bound on memory over an archive).
+_KNOWN_FACTS = 65536
 #: The head of a relative place's name ("Port 10 km north of …"); "Place" for any other.
 _HEAD_NAMES: dict[Trigger, str] = {
     Trigger.PORT: "Port",
@@ -67,11 +70,16 @@ class _MentionFacts:
     word_cue: bool
 
 
+@lru_cache(maxsize=65536)
+def _display_keys(name: str, name_ar: str) -> tuple[str, str]:
+    """The lookup keys of a place's display names, English and Arabic (worked out once per place)."""
+    return name_key(name), name_key(name_ar)
+
+
 def _is_main_name(place: Place, mention: Mention, key: str) -> bool:
     """True when the mention (folded ``key``) spells the place's display name (English or Arabic)."""
-    return key in (name_key(place.name), name_key(place.name_ar or "")) or (
-        mention.match == MatchKind.CLITIC and name_key(place.name_ar or "").endswith(key)
-    )
+    english, arabic = _display_keys(place.name, place.name_ar or "")
+    return key in (english, arabic) or (mention.match == MatchKind.CLITIC and arabic.endswith(key))
 
 
 def _word_cue(mention: Mention) -> bool:
@@ -190,6 +198,7 @@ class Resolver:
         self.uncertainty = uncertainty or UncertaintySettings()
         self.relative = relative or RelativeSettings()
         self.prominence = prominence or ProminenceSettings()
+        self._known_facts: dict[tuple[str, MatchKind, str | None, str | None], _MentionFacts] = {}
 
     def resolve(self, mentions: list[Mention], *, language: str | None = None) -> list[Resolution]:
         """Resolve the mentions of one article.
@@ -311,7 +320,17 @@ class Resolver:
     # -- scoring ----------------------------------------------------------
 
     def _facts(self, mention: Mention, context: _Context) -> _MentionFacts:
-        """What scoring needs from the mention's text, worked out once for all its candidates."""
+        """What scoring needs from the mention's text, worked out once per name, match, cue and language."""
+        memo = (mention.text, mention.match, mention.cue, context.language)
+        facts = self._known_facts.get(memo)
+        if facts is None:
+            if len(self._known_facts) >= _KNOWN_FACTS:
+                self._known_facts.clear()
+            facts = self._known_facts[memo] = self._work_out_facts(mention, context)
+        return facts
+
+    def _work_out_facts(self, mention: Mention, context: _Context) -> _MentionFacts:
+        """What scoring needs from the mention's text (see :meth:`_facts`)."""
         words = tokens(fold_text(mention.text))
         key = name_key(mention.text)
         return _MentionFacts(
