@@ -200,9 +200,20 @@ def fold(text: str) -> Folded:
     return Folded("".join(out), tuple(offsets))
 
 
+class _FoldTable(dict):
+    """``str.translate``'s table for :func:`fold_char`, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_text(text: str) -> str:
     """Return only the folded form of ``text`` (no offset map)."""
-    return "".join(fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +249,7 @@ def name_key(name: str) -> str:
     Joining without spaces makes one name written as one word, two words or
     with hyphens («أبو ظبي», «أبوظبي», "Abu-Dhabi") share one key.
     """
-    return "".join(t.text for t in tokens(fold_text(name)))
+    return "".join(_WORD.findall(fold_text(name)))
 
 
 def is_arabic(text: str) -> bool:
