@@ -239,8 +239,15 @@ def tokens(folded: str) -> list[Token]:
     Returns
     -------
     list of Token
+        A fresh list; the words of the last texts are kept (every stage splits the same article).
     """
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    return list(_tokens(folded))
+
+
+@lru_cache(maxsize=64)
+def _tokens(folded: str) -> tuple[Token, ...]:
+    """The words of ``folded`` (see :func:`tokens`)."""
+    return tuple(Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded))
 
 
 def name_key(name: str) -> str:
