@@ -13,7 +13,8 @@ HEAD main``), checked out in a temporary ``git worktree``:
 
 Asserts nothing. Each measurement runs in its own process (``--measure ROOT``), with ``ROOT`` first on
 ``sys.path``, so both checkouts are timed by the same code. The baseline's worktree gets a copy of this
-checkout's gazetteer index (rebuilt there if its code wants another); it is removed at the end.
+checkout's gazetteer index (rebuilt there if its code wants another) and a link to its ``assets/node_modules``;
+it is removed at the end.
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ def _process(root: Path, args: list[str], repeat: int = 3) -> tuple[float, float
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "geo", *args], cwd=root, check=True, capture_output=True)
+        run = subprocess.run([sys.executable, "-m", "geo", *args], cwd=root, capture_output=True, text=True)
+        if run.returncode:
+            raise SystemExit(f"geo {' '.join(args)} failed in {root}:\n{run.stderr[-2000:]}")
         walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -99,6 +102,9 @@ def _baseline_figures(ref: str, rounds: int) -> tuple[str, dict[str, float]]:
         index = ROOT / "data" / "index"
         if index.is_dir():
             shutil.copytree(index, tree / "data" / "index")
+        modules = ROOT / "assets" / "node_modules"  # the map's scripts, read only
+        if modules.exists() and not (tree / "assets" / "node_modules").exists():
+            (tree / "assets" / "node_modules").symlink_to(modules.resolve())
         return commit.stdout.strip(), _checkout_figures(tree, rounds)
     finally:
         subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, capture_output=True)
