@@ -82,3 +82,15 @@ def test_the_words_that_open_a_clause(text: str, word: str, language: str, openi
 )
 def test_last_word_is_the_last_word_of_the_prefix(text: str, end: int) -> None:
     assert last_word(text, end) == text[:end].split()[-1:]
+
+
+def test_a_line_scanned_apart_is_not_kept_and_finds_the_same_breaks() -> None:
+    from geo.dates.clauses import scan_text
+
+    text = "Il a dit que le ministre partira lundi; puis il rentrera."
+    before = scanned_text.cache_info().currsize
+    apart = scan_text(text, "fr")
+    assert scanned_text.cache_info().currsize == before
+    kept = scanned_text(text, "fr")
+    assert (apart.break_starts, apart.break_ends) == (kept.break_starts, kept.break_ends)
+    assert apart.break_starts  # "que", ";" and "puis" break it

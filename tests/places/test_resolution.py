@@ -195,3 +195,19 @@ def test_a_common_arabic_word_needs_a_cue_to_name_a_town(
 )
 def test_a_known_town_named_with_the_article_needs_no_cue(gazetteer: Gazetteer, text: str, surface: str) -> None:
     assert surface in _resolve(gazetteer, text)
+
+
+def test_a_names_facts_are_worked_out_once_per_resolver(gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "وصل الرئيس إلى القاهرة ثم غادر القاهرة إلى الرياض."
+    article = Article(name="t.txt", text=text, sentences=split_sentences(text))
+    pipeline = Pipeline(gazetteer)
+    calls: list[tuple] = []
+    work = Resolver._work_out_facts
+    monkeypatch.setattr(
+        Resolver, "_work_out_facts", lambda self, m, c: calls.append((m.text, m.match, m.cue)) or work(self, m, c)
+    )
+    first = pipeline.process(article)
+    assert len(calls) == len(set(calls)) >= 2  # once per name, match and cue over both passes
+    again = pipeline.process(article)
+    assert len(calls) == len(set(calls))  # the second article asks about nothing new
+    assert again.resolutions == first.resolutions
