@@ -20,7 +20,15 @@ from geo.dates.date_words import load_dates_lexicon
 from geo.dates.patterns import date_patterns
 from geo.text.folding import Folded, fold, fold_text
 
-__all__ = ["ScannedText", "clause_bounds", "last_word", "relative_clause_after", "scan_text", "scanned_text"]
+__all__ = [
+    "ScannedText",
+    "clause_bounds",
+    "last_word",
+    "relative_clause_after",
+    "scan_text",
+    "scanned_clause_text",
+    "scanned_text",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +167,27 @@ def scan_text(text: str, language: str) -> ScannedText:
 @lru_cache(maxsize=32)
 def scanned_text(text: str, language: str) -> ScannedText:
     """Fold ``text`` for the scanner (cached for the last texts: an article's stages share its scan).
+
+    Parameters
+    ----------
+    text:
+        The text as written.
+    language:
+        ``"ar"``, ``"fr"`` or ``"en"``.
+
+    Returns
+    -------
+    ScannedText
+    """
+    return ScannedText(text, fold(text), language)
+
+
+@lru_cache(maxsize=32)
+def scanned_clause_text(text: str, language: str) -> ScannedText:
+    """Fold ``text`` to read the tense of a clause of it (cached apart from :func:`scanned_text`).
+
+    The tense is asked of many pieces of an article (a sentence up to a place); kept in a cache of
+    their own, they do not push the articles out of :func:`scanned_text`'s.
 
     Parameters
     ----------
