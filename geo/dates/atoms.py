@@ -305,8 +305,17 @@ def find_groups(scanned: ScannedText) -> list[Group]:
     Returns
     -------
     list of Group
-        Folded spans; a lone «اليوم» that means "the day" is left out.
+        Folded spans; a lone «اليوم» that means "the day" is left out. Found once per scanned text
+        (kept in its ``memo``): a fresh list each call.
     """
+    found = scanned.memo.get("groups")
+    if found is None:
+        found = scanned.memo["groups"] = tuple(_find_groups(scanned))
+    return list(found)
+
+
+def _find_groups(scanned: ScannedText) -> list[Group]:
+    """Every date expression of a scanned text (see :func:`find_groups`)."""
     patterns = date_patterns()
     atoms = (
         _numeric_atoms(scanned, patterns)

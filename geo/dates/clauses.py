@@ -12,19 +12,32 @@ clause of a span of a text to other stages (a stop's date is its clause's).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from geo.dates.date_words import load_dates_lexicon
 from geo.dates.patterns import date_patterns
 from geo.text.folding import Folded, fold, fold_text
 
-__all__ = ["ScannedText", "clause_bounds", "last_word", "relative_clause_after", "scanned_text"]
+__all__ = [
+    "ScannedText",
+    "clause_bounds",
+    "last_word",
+    "relative_clause_after",
+    "scan_text",
+    "scanned_clause_text",
+    "scanned_text",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class ScannedText:
     """A text being scanned: as written, folded, its language and its clause boundaries.
+
+    The clause boundaries are found on first use, and what the date scanner finds in the text
+    (:func:`geo.dates.atoms.find_groups`) is kept in :attr:`memo`, so every stage that asks about
+    one article's text shares one scan.
 
     Attributes
     ----------
@@ -34,15 +47,31 @@ class ScannedText:
         Its folded form and the offset map back to ``text``.
     language:
         ``"ar"``, ``"fr"`` or ``"en"``.
-    break_starts, break_ends:
-        The folded spans of the clause breaks, in text order.
+    memo:
+        Results computed from the text, by name (filled on first use).
     """
 
     text: str
     folded: Folded
     language: str
-    break_starts: tuple[int, ...]
-    break_ends: tuple[int, ...]
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def break_starts(self) -> tuple[int, ...]:
+        """The folded starts of the clause breaks, in text order."""
+        return self._breaks()[0]
+
+    @property
+    def break_ends(self) -> tuple[int, ...]:
+        """The folded ends of the clause breaks, in the order of :attr:`break_starts`."""
+        return self._breaks()[1]
+
+    def _breaks(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The clause breaks, found once."""
+        found = self.memo.get("breaks")
+        if found is None:
+            found = self.memo["breaks"] = _find_breaks(self.text, self.folded)
+        return found
 
     def char(self, index: int) -> str:
         """The original character behind folded position ``index``."""
@@ -106,9 +135,20 @@ def last_word(text: str, end: int) -> list[str]:
     return [text[j:k]] if k > j else []
 
 
-@lru_cache(maxsize=16)
-def scanned_text(text: str, language: str) -> ScannedText:
-    """Fold ``text`` and find its clause boundaries (cached for the last few texts).
+def _find_breaks(text: str, folded: Folded) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The folded spans of the clause breaks of ``text``, in text order (starts, ends)."""
+    patterns = date_patterns()
+    breaks = [(m.start(), m.end()) for m in patterns.clause_break.finditer(folded.text)]
+    offsets = folded.offsets
+    for m in patterns.written_break.finditer(text):  # "où", not "ou": told apart only as written
+        start = bisect.bisect_left(offsets, m.start(), 0, len(offsets) - 1)
+        breaks.append((start, bisect.bisect_left(offsets, m.end(), 0, len(offsets) - 1)))
+    breaks.sort()
+    return tuple(s for s, _ in breaks), tuple(e for _, e in breaks)
+
+
+def scan_text(text: str, language: str) -> ScannedText:
+    """Fold ``text`` for the scanner, kept in no cache (a line of an article, asked about once).
 
     Parameters
     ----------
@@ -121,15 +161,46 @@ def scanned_text(text: str, language: str) -> ScannedText:
     -------
     ScannedText
     """
-    folded = fold(text)
-    patterns = date_patterns()
-    breaks = [(m.start(), m.end()) for m in patterns.clause_break.finditer(folded.text)]
-    offsets = folded.offsets
-    for m in patterns.written_break.finditer(text):  # "où", not "ou": told apart only as written
-        start = bisect.bisect_left(offsets, m.start(), 0, len(offsets) - 1)
-        breaks.append((start, bisect.bisect_left(offsets, m.end(), 0, len(offsets) - 1)))
-    breaks.sort()
-    return ScannedText(text, folded, language, tuple(s for s, _ in breaks), tuple(e for _, e in breaks))
+    return ScannedText(text, fold.__wrapped__(text), language)  # not fold's cache: it holds the article
+
+
+@lru_cache(maxsize=32)
+def scanned_text(text: str, language: str) -> ScannedText:
+    """Fold ``text`` for the scanner (cached for the last texts: an article's stages share its scan).
+
+    Parameters
+    ----------
+    text:
+        The text as written.
+    language:
+        ``"ar"``, ``"fr"`` or ``"en"``.
+
+    Returns
+    -------
+    ScannedText
+    """
+    return ScannedText(text, fold(text), language)
+
+
+@lru_cache(maxsize=32)
+def scanned_clause_text(text: str, language: str) -> ScannedText:
+    """Fold ``text`` to read the tense of a clause of it (cached apart from :func:`scanned_text`).
+
+    The tense is asked of many pieces of an article (a sentence up to a place); kept in a cache of
+    their own, they do not push the articles out of :func:`scanned_text`'s.
+
+    Parameters
+    ----------
+    text:
+        The text as written.
+    language:
+        ``"ar"``, ``"fr"`` or ``"en"``.
+
+    Returns
+    -------
+    ScannedText
+    """
+    return ScannedText(text, fold(text), language)
 
 
 def clause_bounds(text: str, *, start: int, end: int, language: str) -> tuple[int, int]:

@@ -96,7 +96,7 @@ from functools import partial
 
 from geo.dates.anchoring import Kind, Reference, resolve, weekday_near
 from geo.dates.atoms import Group, Piece, find_groups
-from geo.dates.clauses import ScannedText, scanned_text
+from geo.dates.clauses import ScannedText, scan_text, scanned_text
 from geo.dates.tense import future_at
 from geo.model import Article, Certainty, Span, WordFrequencies
 from geo.settings import DateSettings
@@ -197,6 +197,7 @@ def find_dates_in_text(
     skip: Iterable[Span] = (),
     frequencies: WordFrequencies | None,
     settings: DateSettings | None = None,
+    remember: bool = True,
 ) -> list[TimeExpr]:
     """Find the date expressions of any text (a line, a title), as :func:`find_dates` does.
 
@@ -210,6 +211,9 @@ def find_dates_in_text(
         ``"ar"``, ``"fr"`` or ``"en"`` (for tense and numeric-date rules).
     skip:
         Spans of ``text`` whose expressions are left out (page furniture).
+    remember:
+        Keep the text's scan in the shared cache (:func:`~geo.dates.clauses.scanned_text`), as for an
+        article that later stages read again; ``False`` for a text asked about once (one of its lines).
 
     Returns
     -------
@@ -218,7 +222,7 @@ def find_dates_in_text(
     """
     settings = settings or DateSettings()
     skip = tuple(skip)
-    scanned = scanned_text(text, language)
+    scanned = scanned_text(text, language) if remember else scan_text(text, language)
     groups = [(group, *_span(scanned, group)) for group in find_groups(scanned)]
     groups = [(group, start, end) for group, start, end in groups if not _overlaps(start, end, skip)]
     anchor, today_note = _own_today([g for g, _, _ in groups], anchor, settings)

@@ -51,14 +51,36 @@ def alternation(words: Iterable[str], *, bounded: bool = False) -> str:
     """A non-capturing alternation of words, longest first; ``bounded`` adds word boundaries.
 
     A word that starts or ends with an apostrophe gets no boundary on that side ("'ll", "qu'").
+    The alternation opens with a look-ahead at the words' first characters: it matches what it
+    matched without, but the engine skips at once the places where no word can start.
+    When every word gets the boundary before it, it is checked once, before the alternation.
     """
     parts = []
-    for word in sorted({w for w in words if w}, key=lambda w: (-len(w), w)):
+    kept = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    hoisted = bounded and all(w[0] not in "'’" for w in kept)
+    for word in kept:
         pattern = _word_regex(word)
         if bounded:
-            pattern = ("" if word[0] in "'’" else _WORD_START) + pattern + ("" if word[-1] in "'’" else _WORD_END)
+            start = "" if hoisted or word[0] in "'’" else _WORD_START
+            pattern = start + pattern + ("" if word[-1] in "'’" else _WORD_END)
         parts.append(pattern)
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+    if not parts:
+        return "(?!)"
+    first = first_chars(kept)
+    opening = ("" if first is None else f"(?=[{first}])") + (_WORD_START if hoisted else "")
+    return opening + "(?:" + "|".join(parts) + ")"
+
+
+def first_chars(words: Iterable[str]) -> str | None:
+    """The characters the words' patterns can start with, as the body of a character class
+    (``None`` when one starts with an optional hyphen, which lets the next character start it)."""
+    chars = set()
+    for word in words:
+        first = word[0]
+        if first in _HYPHENS:
+            return None
+        chars.add(r"\s" if first.isspace() else "'’" if first in "'’" else re.escape(first))
+    return "".join(sorted(chars))
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,14 +199,17 @@ def _tense_patterns() -> dict[str, Any]:
     """
     lex = load_dates_lexicon()
     pronoun = r"(?:se|s['’]|l['’]|le|la|les|lui|leur|y|en|nous|vous|me|m['’]|te|t['’])"
-    breaks = alternation((*lex.clause_breaks, *lex.eve_words), bounded=True)
+    words = [w for w in (*lex.clause_breaks, *lex.eve_words) if w]
+    breaks = alternation(words, bounded=True)
+    break_first = first_chars(words)  # the whole pattern opens with a look-ahead at what can start a break
+    opens = "" if break_first is None else rf"(?=[.!?؟;؛\n“”«»\":{break_first}])"
     conjoined = rf"{_WORD_START}{_CONJUNCTION}{{}}{_WORD_END}"
     future_words = {
         lang: re.compile(conjoined.format(alternation(ws)) if lang == "ar" else alternation(ws, bounded=True))
         for lang, ws in lex.future_words.items()
     }
     return {
-        "clause_break": re.compile(rf"\.(?=\s|$)|[!?؟;؛\n“”«»\"]|:(?!\d)|{breaks}"),
+        "clause_break": re.compile(rf"{opens}(?:\.(?=\s|$)|[!?؟;؛\n“”«»\"]|:(?!\d)|{breaks})"),
         "written_break": re.compile(alternation(lex.clause_breaks_as_written, bounded=True), re.IGNORECASE),
         "future_words": future_words,
         "future_not": re.compile(alternation(lex.future_not_words, bounded=True)),

@@ -75,6 +75,7 @@ class _Label(StrEnum):
 
 _LINE = re.compile(r"[^\n]+")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 _DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,30}\))?\s*[-–—:/]")
 _EVIDENCE_CHARS = 160
 #: A label is looked for in this many characters before a date at most (it stands a word or two before it):
@@ -112,21 +113,29 @@ class _Line:
         return before + after
 
 
-def _full_dates(text: str, language: str, settings: DateSettings) -> tuple[TimeExpr, ...]:
+def _full_dates(text: str, language: str, settings: DateSettings, *, line: bool = False) -> tuple[TimeExpr, ...]:
     """The single-day dates of ``text`` that need no anchor (day, month and year written).
 
     Without an anchor the tense of a clause is never asked: no word frequencies are needed.
+    A ``line`` of the article is scanned apart from the shared cache of whole texts.
     """
-    found = find_dates_in_text(text, anchor=None, language=language, frequencies=None, settings=settings)
+    found = find_dates_in_text(
+        text, anchor=None, language=language, frequencies=None, settings=settings, remember=not line
+    )
     return tuple(e for e in found if e.first is not None and e.first == e.last)
 
 
 def _lines(article: Article, settings: DateSettings) -> list[_Line]:
-    """The non-blank lines of the article with their full dates."""
+    """The non-blank lines of the article with their full dates.
+
+    A line with no digit once folded has none: without an anchor a date is a full day only when its
+    year is written in digits, or when it counts from such a date of the same text.
+    """
     return [
-        _Line.of(m.start(), m.group(), _full_dates(m.group(), article.language, settings))
+        _Line.of(m.start(), m.group(), _full_dates(m.group(), article.language, settings, line=True) if digits else ())
         for m in _LINE.finditer(article.text)
         if m.group().strip()
+        for digits in [_DIGIT.search(fold_text(m.group())) is not None]
     ]
 
 

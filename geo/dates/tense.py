@@ -19,7 +19,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from geo.dates.clauses import ScannedText, scanned_text
+from geo.dates.clauses import ScannedText, scanned_clause_text
 from geo.dates.date_words import load_dates_lexicon
 from geo.dates.patterns import date_patterns
 from geo.model import WordFrequencies
@@ -259,7 +259,7 @@ def clause_is_future(
     -------
     bool
     """
-    scanned = scanned_text(text, language)
+    scanned = scanned_clause_text(text, language)
     folded_start, folded_end = scanned.folded_span(start, end)
     settings = settings or DateSettings()
     return future_at(scanned, start=folded_start, end=folded_end, frequencies=frequencies, settings=settings)

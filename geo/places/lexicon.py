@@ -19,10 +19,44 @@ from geo.model import Trigger
 from geo.places.gazetteer_sources import DATA_DIR
 from geo.text.folding import name_key
 
-__all__ = ["Lexicon", "Movement", "WORD_GROUPS", "load_lexicon", "PROCLITICS", "clitic_forms"]
+__all__ = [
+    "FACILITY_FEATURES",
+    "Lexicon",
+    "Movement",
+    "RELATIVE_HEADS",
+    "WORD_GROUPS",
+    "load_lexicon",
+    "PROCLITICS",
+    "clitic_forms",
+]
 
 LEXICON_FILE = DATA_DIR / "lexicon" / "triggers.yaml"
 EVENTS_FILE = DATA_DIR / "lexicon" / "events.yaml"
+
+#: The gazetteer features (:attr:`~geo.model.Place.feature`) each facility trigger noun may name.
+FACILITY_FEATURES: dict[Trigger, frozenset[str]] = {
+    Trigger.PORT: frozenset({"port", "naval_base"}),
+    Trigger.AIRPORT: frozenset({"airport"}),
+    Trigger.BASE: frozenset({"naval_base", "military_base", "spaceport", "airport"}),
+    Trigger.SPACEPORT: frozenset({"spaceport"}),
+    Trigger.PLANT: frozenset({"aircraft_plant", "defence_plant", "plant", "shipyard"}),
+    Trigger.STATION: frozenset({"rail_station", "station", "border_crossing"}),
+    Trigger.CROSSING: frozenset({"border_crossing", "rail_station"}),
+    Trigger.SHIPYARD: frozenset({"shipyard", "naval_base"}),
+}
+#: The head of a relative place's name ("Port 10 km north of …"); "Place" for any other.
+RELATIVE_HEADS: dict[Trigger, str] = {
+    Trigger.PORT: "Port",
+    Trigger.AIRPORT: "Airport",
+    Trigger.BASE: "Base",
+    Trigger.SPACEPORT: "Spaceport",
+    Trigger.PLANT: "Plant",
+    Trigger.STATION: "Station",
+    Trigger.CROSSING: "Crossing",
+    Trigger.ISLAND: "Island",
+    Trigger.SHIPYARD: "Shipyard",
+    Trigger.WATER: "Waters",
+}
 
 #: Arabic proclitics and their combinations, longest first. A name may be
 #: glued to a conjunction (و ف), a preposition (ب ل ك) and the article (ال).

@@ -3,7 +3,7 @@
 :func:`find_relative` reads the distance, unit and compass direction before
 a mention and returns a new ``relative`` mention that keeps the anchor's
 candidates; :func:`offset_point` walks the geodesic from the resolved anchor
-(:mod:`geopy.distance`), and :func:`uncertainty_km` sizes the circle the
+(WGS84, with :mod:`geographiclib` as :mod:`geopy.distance` uses it), and :func:`uncertainty_km` sizes the circle the
 place should lie in.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 import yaml
-from geopy.distance import geodesic
+from geographiclib.geodesic import Geodesic
 
 from geo.model import Article, MatchKind, Mention, Trigger
 from geo.places.gazetteer_sources import DATA_DIR
@@ -228,10 +228,25 @@ def _head_noun(before: str, lexicon: Lexicon, *, words: int) -> Trigger | None:
     return None
 
 
+#: WGS84 in kilometres, as geopy's ``geodesic`` sets it up (so a distance in km walks it as geopy walked it);
+#: geographiclib directly, as ``geopy.distance`` would import every geocoder of geopy on the way.
+_WGS84_KM = Geodesic(6378.137, 1 / 298.257223563)
+
+
+def _wrapped_longitude(lon: float) -> float:
+    """A longitude in [-180, 180], wrapped as geopy's ``Point`` wraps it."""
+    if abs(lon) <= 180:
+        return lon
+    modulo = math.fmod(lon, 360.0) or 0.0
+    return modulo + 360.0 if modulo < -180 else modulo - 360.0 if modulo >= 180 else modulo
+
+
 def offset_point(lat: float, lon: float, *, distance_km: float, bearing_deg: float) -> tuple[float, float]:
     """The point ``distance_km`` from ``(lat, lon)`` at ``bearing_deg`` along the geodesic (WGS84)."""
-    dest = geodesic(kilometers=distance_km).destination((lat, lon), bearing_deg)
-    return dest.latitude, dest.longitude
+    found = _WGS84_KM.Direct(
+        float(lat), _wrapped_longitude(float(lon)), bearing_deg, distance_km, Geodesic.LATITUDE | Geodesic.LONGITUDE
+    )
+    return float(found["lat2"]), _wrapped_longitude(float(found["lon2"]))
 
 
 def uncertainty_km(

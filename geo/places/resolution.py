@@ -19,12 +19,13 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from geo.model import POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
 from geo.places.distances import haversine_km, place_uncertainty_km
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
-from geo.places.lexicon import PROCLITICS
+from geo.places.lexicon import FACILITY_FEATURES, PROCLITICS, RELATIVE_HEADS
 from geo.places.phonetic import arabic_key
 from geo.places.relative import direction_name, landmark_name, offset_point, uncertainty_km
 from geo.settings import ProminenceSettings, RelativeSettings, ResolutionSettings, UncertaintySettings
@@ -32,34 +33,10 @@ from geo.text.folding import fold_text, is_arabic, name_key, tokens
 
 __all__ = ["NameGroup", "Resolver", "ScoredCandidate"]
 
-#: The gazetteer features (:attr:`~geo.model.Place.feature`) each facility trigger noun may name.
-_FACILITY_TRIGGERS: dict[Trigger, frozenset[str]] = {
-    Trigger.PORT: frozenset({"port", "naval_base"}),
-    Trigger.AIRPORT: frozenset({"airport"}),
-    Trigger.BASE: frozenset({"naval_base", "military_base", "spaceport", "airport"}),
-    Trigger.SPACEPORT: frozenset({"spaceport"}),
-    Trigger.PLANT: frozenset({"aircraft_plant", "defence_plant", "plant", "shipyard"}),
-    Trigger.STATION: frozenset({"rail_station", "station", "border_crossing"}),
-    Trigger.CROSSING: frozenset({"border_crossing", "rail_station"}),
-    Trigger.SHIPYARD: frozenset({"shipyard", "naval_base"}),
-}
 #: Matches that spell a region's name (a phonetic or adjective match does not name the region itself).
 _NAMED = (MatchKind.EXACT, MatchKind.CLITIC, MatchKind.LATIN)
-#: The head of a relative place's name ("Port 10 km north of …"); "Place" for any other.
-_HEAD_NAMES: dict[Trigger, str] = {
-    Trigger.PORT: "Port",
-    Trigger.AIRPORT: "Airport",
-    Trigger.BASE: "Base",
-    Trigger.SPACEPORT: "Spaceport",
-    Trigger.PLANT: "Plant",
-    Trigger.STATION: "Station",
-    Trigger.CROSSING: "Crossing",
-    Trigger.ISLAND: "Island",
-    Trigger.SHIPYARD: "Shipyard",
-    Trigger.WATER: "Waters",
-}
-
-
+#: How many mention facts a resolver keeps before it starts afresh (a bound on memory over an archive).
+_KNOWN_FACTS = 65536
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a]")
 
 
@@ -72,11 +49,16 @@ class _MentionFacts:
     word_cue: bool
 
 
+@lru_cache(maxsize=65536)
+def _display_keys(name: str, name_ar: str) -> tuple[str, str]:
+    """The lookup keys of a place's display names, English and Arabic (worked out once per place)."""
+    return name_key(name), name_key(name_ar)
+
+
 def _is_main_name(place: Place, mention: Mention, key: str) -> bool:
     """True when the mention (folded ``key``) spells the place's display name (English or Arabic)."""
-    return key in (name_key(place.name), name_key(place.name_ar or "")) or (
-        mention.match == MatchKind.CLITIC and name_key(place.name_ar or "").endswith(key)
-    )
+    english, arabic = _display_keys(place.name, place.name_ar or "")
+    return key in (english, arabic) or (mention.match == MatchKind.CLITIC and arabic.endswith(key))
 
 
 def _word_cue(mention: Mention) -> bool:
@@ -173,6 +155,7 @@ class Resolver:
         self.uncertainty = uncertainty or UncertaintySettings()
         self.relative = relative or RelativeSettings()
         self.prominence = prominence or ProminenceSettings()
+        self._known_facts: dict[tuple[str, MatchKind, str | None, str | None], _MentionFacts] = {}
 
     def resolve(self, mentions: list[Mention], *, language: str | None = None) -> list[Resolution]:
         """Resolve the mentions of one article.
@@ -296,7 +279,17 @@ class Resolver:
     # -- scoring ----------------------------------------------------------
 
     def _facts(self, mention: Mention, context: _Context) -> _MentionFacts:
-        """What scoring needs from the mention's text, worked out once for all its candidates."""
+        """What scoring needs from the mention's text, worked out once per name, match, cue and language."""
+        memo = (mention.text, mention.match, mention.cue, context.language)
+        facts = self._known_facts.get(memo)
+        if facts is None:
+            if len(self._known_facts) >= _KNOWN_FACTS:
+                self._known_facts.clear()
+            facts = self._known_facts[memo] = self._work_out_facts(mention, context)
+        return facts
+
+    def _work_out_facts(self, mention: Mention, context: _Context) -> _MentionFacts:
+        """What scoring needs from the mention's text (see :meth:`_facts`)."""
         words = tokens(fold_text(mention.text))
         key = name_key(mention.text)
         return _MentionFacts(
@@ -515,7 +508,7 @@ class Resolver:
             if place.place_type != wanted:
                 return ""
             return "trigger_city" if wanted == PlaceType.CITY else "trigger_match"
-        if place.place_type == PlaceType.FACILITY and place.feature in _FACILITY_TRIGGERS[trigger]:
+        if place.place_type == PlaceType.FACILITY and place.feature in FACILITY_FEATURES[trigger]:
             return "trigger_match"
         if place.place_type == PlaceType.CITY:
             return "trigger_near"
@@ -561,7 +554,7 @@ class Resolver:
         lat, lon = offset_point(
             anchor.lat, anchor.lon, distance_km=mention.distance_km, bearing_deg=mention.bearing_deg
         )
-        head = _HEAD_NAMES.get(mention.trigger, "Place") if mention.trigger else "Place"
+        head = RELATIVE_HEADS.get(mention.trigger, "Place") if mention.trigger else "Place"
         direction = direction_name(mention.bearing_deg)
         distance = f"{mention.distance_km:g}"
         landmark = landmark_name(mention.text)  # "camp de concentration de Buchenwald (à 200 km …": its own name

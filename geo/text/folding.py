@@ -200,9 +200,20 @@ def fold(text: str) -> Folded:
     return Folded("".join(out), tuple(offsets))
 
 
+class _FoldTable(dict):
+    """``str.translate``'s table for :func:`fold_char`, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_text(text: str) -> str:
     """Return only the folded form of ``text`` (no offset map)."""
-    return "".join(fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,8 +239,15 @@ def tokens(folded: str) -> list[Token]:
     Returns
     -------
     list of Token
+        A fresh list; the words of the last texts are kept (every stage splits the same article).
     """
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    return list(_tokens(folded))
+
+
+@lru_cache(maxsize=64)
+def _tokens(folded: str) -> tuple[Token, ...]:
+    """The words of ``folded`` (see :func:`tokens`)."""
+    return tuple(Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded))
 
 
 def name_key(name: str) -> str:
@@ -238,7 +256,7 @@ def name_key(name: str) -> str:
     Joining without spaces makes one name written as one word, two words or
     with hyphens («أبو ظبي», «أبوظبي», "Abu-Dhabi") share one key.
     """
-    return "".join(t.text for t in tokens(fold_text(name)))
+    return "".join(_WORD.findall(fold_text(name)))
 
 
 def is_arabic(text: str) -> bool:

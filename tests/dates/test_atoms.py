@@ -95,3 +95,16 @@ def test_selection_keeps_the_longest_atoms_that_do_not_overlap() -> None:
             if all(atom.end <= c.start or atom.start >= c.end for c in brute):
                 brute.append(atom)
         assert _select(atoms) == sorted(brute, key=lambda a: a.start)
+
+
+def test_the_groups_of_a_scanned_text_are_found_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import geo.dates.atoms as atoms
+
+    calls: list[str] = []
+    find = atoms._find_groups
+    monkeypatch.setattr(atoms, "_find_groups", lambda scanned: calls.append(scanned.text) or find(scanned))
+    scanned = scanned_text("وصل الوزير يوم الأحد 3 مارس 2024 وغادر أمس.", "ar")
+    first = find_groups(scanned)
+    first.clear()  # a caller's list is its own
+    assert find_groups(scanned) == find_groups(scanned) != []
+    assert len(calls) == 1

@@ -82,3 +82,27 @@ def test_the_words_that_open_a_clause(text: str, word: str, language: str, openi
 )
 def test_last_word_is_the_last_word_of_the_prefix(text: str, end: int) -> None:
     assert last_word(text, end) == text[:end].split()[-1:]
+
+
+def test_a_line_scanned_apart_is_not_kept_and_finds_the_same_breaks() -> None:
+    from geo.dates.clauses import scan_text
+
+    text = "Il a dit que le ministre partira lundi; puis il rentrera."
+    before = scanned_text.cache_info().currsize
+    apart = scan_text(text, "fr")
+    assert scanned_text.cache_info().currsize == before
+    kept = scanned_text(text, "fr")
+    assert (apart.break_starts, apart.break_ends) == (kept.break_starts, kept.break_ends)
+    assert apart.break_starts  # "que", ";" and "puis" break it
+
+
+def test_pieces_asked_for_their_tense_keep_the_articles_scans() -> None:
+    from geo.dates.clauses import scanned_clause_text
+    from geo.dates.tense import clause_is_future
+
+    article = "Le ministre arrivera lundi à Rabat. Il a rencontré mardi son homologue."
+    kept = scanned_text(article, "fr")
+    for end in range(40, len(article), 3):  # many pieces of the article, as the roles ask about them
+        clause_is_future(article[:end], start=0, end=2, language="fr", frequencies=None)
+    assert scanned_text(article, "fr") is kept
+    assert scanned_clause_text.cache_info().currsize > 0

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from geo.dates.patterns import alternation, date_patterns
+from geo.dates.patterns import alternation, date_patterns, first_chars
 
 
 def test_an_alternation_tries_the_longest_word_first() -> None:
@@ -39,3 +39,46 @@ def test_patterns_capture_the_fields_of_a_date(name: str, text: str, groups: dic
 
 def test_a_mixed_separator_is_not_a_numeric_date() -> None:
     assert date_patterns().dmy.search("13-09/2023") is None
+
+
+def _plain_alternation(words: list[str], *, bounded: bool) -> str:
+    """The alternation as written without its look-ahead and hoisted boundary (each word bounded alone)."""
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        pattern = re.escape(word).replace(r"\ ", r"\s+").replace("'", r"['’]\s*")
+        if bounded:
+            start = "" if word[0] in "'’" else r"(?<![^\W_])"
+            pattern = start + pattern + ("" if word[-1] in "'’" else r"(?![^\W\d_])")
+        parts.append(pattern)
+    return "(?:" + "|".join(parts) + ")"
+
+
+@pytest.mark.parametrize(
+    ("words", "bounded", "text"),
+    [
+        pytest.param(["after", "then", "on the eve of"], True, "thenceforth, after all, then on  the eve of", id="en"),
+        pytest.param(["que", "qu'", "lorsque"], True, "lorsqu'il a dit que qu'elle quelque", id="fr-apostrophe"),
+        pytest.param(["ثم", "أن", "بأن"], True, "قال بأن الوفد ثم أنهى ثمن", id="ar"),
+        pytest.param(["will", "'ll"], True, "we'll see, William will", id="leading-apostrophe"),
+        pytest.param(["next", "prochain"], False, "annexe prochaine next", id="unbounded"),
+    ],
+)
+def test_an_alternation_matches_what_the_plain_alternation_matches(words: list[str], bounded: bool, text: str) -> None:
+    fast = re.compile(alternation(words, bounded=bounded))
+    plain = re.compile(_plain_alternation(words, bounded=bounded))
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [bool(fast.match(text, i)) for i in range(len(text))] == [
+        bool(plain.match(text, i)) for i in range(len(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "first"),
+    [
+        pytest.param(["ab", "cd", "a b"], "ac", id="letters"),
+        pytest.param([" x", "'ll"], r"'’\s", id="space-and-apostrophe"),
+        pytest.param(["-x", "y"], None, id="optional-hyphen"),
+    ],
+)
+def test_the_first_characters_of_an_alternation(words: list[str], first: str | None) -> None:
+    assert first_chars(words) == first

@@ -125,3 +125,12 @@ def test_a_landmark_before_its_distance_names_the_relative_place(text: str, anch
     found = find_relative(article, mentions)
     assert len(found) == 1
     assert landmark_name(found[0].text) == name
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "km", "bearing"),
+    [(33.5, 36.3, 60.0, 225.0), (0.0, 179.9, 500.0, 90.0), (-45.0, -190.0, 12.5, 315.0), (89.9, 10.0, 100.0, 0.0)],
+)
+def test_offset_point_is_geopys_point(lat: float, lon: float, km: float, bearing: float) -> None:
+    dest = geodesic(kilometers=km).destination((lat, lon), bearing)
+    assert offset_point(lat, lon, distance_km=km, bearing_deg=bearing) == (dest.latitude, dest.longitude)

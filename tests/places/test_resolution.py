@@ -8,9 +8,9 @@ from geo.model import Article, Place, PlaceType, Trigger
 from geo.pipeline import Pipeline
 from geo.places.distances import haversine_km
 from geo.places.gazetteer import Gazetteer
-from geo.places.lexicon import load_lexicon
+from geo.places.lexicon import FACILITY_FEATURES, RELATIVE_HEADS, load_lexicon
 from geo.places.relative import _NOT_HEADS
-from geo.places.resolution import _FACILITY_TRIGGERS, _HEAD_NAMES, Resolver
+from geo.places.resolution import Resolver
 from geo.settings import ResolutionSettings, Settings
 from geo.text.sentences import split_sentences
 
@@ -101,9 +101,9 @@ def test_every_trigger_hint_has_a_rule() -> None:
     """Each hint the lexicon gives names a place type of its own or has facility features, and a relative
     place's head noun has a head name."""
     for hint in set(load_lexicon().triggers.values()):
-        assert hint.place_type != PlaceType.FACILITY or _FACILITY_TRIGGERS[hint], hint
-        assert hint in _NOT_HEADS or hint in _HEAD_NAMES, hint
-    assert set(_FACILITY_TRIGGERS) == {t for t in Trigger if t.place_type == PlaceType.FACILITY}
+        assert hint.place_type != PlaceType.FACILITY or FACILITY_FEATURES[hint], hint
+        assert hint in _NOT_HEADS or hint in RELATIVE_HEADS, hint
+    assert set(FACILITY_FEATURES) == {t for t in Trigger if t.place_type == PlaceType.FACILITY}
 
 
 #: trigger hint, the place's type and feature, the settings field of the bonus (None: no bonus)
@@ -265,3 +265,19 @@ def test_adjectives_can_be_turned_off(gazetteer: Gazetteer) -> None:
     mentions = list(Pipeline(gazetteer).process(article).mentions)
     resolved = Resolver(gazetteer, settings=settings).resolve(mentions, language="en")
     assert "Turkish" not in {r.mention.text for r in resolved}
+
+
+def test_a_names_facts_are_worked_out_once_per_resolver(gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "وصل الرئيس إلى القاهرة ثم غادر القاهرة إلى الرياض."
+    article = Article(name="t.txt", text=text, sentences=split_sentences(text))
+    pipeline = Pipeline(gazetteer)
+    calls: list[tuple] = []
+    work = Resolver._work_out_facts
+    monkeypatch.setattr(
+        Resolver, "_work_out_facts", lambda self, m, c: calls.append((m.text, m.match, m.cue)) or work(self, m, c)
+    )
+    first = pipeline.process(article)
+    assert len(calls) == len(set(calls)) >= 2  # once per name, match and cue over both passes
+    again = pipeline.process(article)
+    assert len(calls) == len(set(calls))  # the second article asks about nothing new
+    assert again.resolutions == first.resolutions

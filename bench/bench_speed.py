@@ -1,0 +1,162 @@
+"""How fast the reader reads, here and in a baseline checkout, measured the same way in one run.
+
+Run: ``.venv/bin/python bench/bench_speed.py [--baseline REF] [--rounds N] [--no-baseline]``.
+Prints, for this checkout and for ``REF`` (default: where this branch left ``main``, ``git merge-base
+HEAD main``), checked out in a temporary ``git worktree``:
+
+- reading: CPU ms per article, the median of ``--rounds`` rounds, of :meth:`geo.pipeline.Pipeline.run`
+  (everything up to the story's stops, no outputs; the gazetteer load and the reading of the files are
+  left out), for the bundled corpus (one story) and for the texts of the development set
+  (``../dev86/texts`` or ``../shared/eval/dev/texts``, each article its own story, as ``run_set.py`` runs them);
+- whole process: ``geo places data/articles`` and ``geo build data/articles`` as a user runs them,
+  wall and CPU seconds (the median of three runs; imports and the gazetteer load included).
+
+Asserts nothing. Each measurement runs in its own process (``--measure ROOT``), with ``ROOT`` first on
+``sys.path``, so both checkouts are timed by the same code. The baseline's worktree gets a copy of this
+checkout's gazetteer index (rebuilt there if its code wants another) and a link to its ``assets/node_modules``;
+it is removed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_TEXTS = (ROOT.parent / "dev86" / "texts", ROOT.parent / "shared" / "eval" / "dev" / "texts")
+
+__all__: list[str] = []
+
+
+def _measure(root: Path, rounds: int) -> dict[str, float]:
+    """Reading CPU ms per article in the checkout at ``root`` (run in a process of its own)."""
+    sys.path.insert(0, str(root))
+    from geo.pipeline import Pipeline, read_articles
+
+    pipeline = Pipeline()
+    bundled = read_articles(root / "data" / "articles")
+    texts = next((d for d in DEV_TEXTS if d.is_dir()), None)
+    dev = [read_articles(path) for path in sorted(texts.iterdir())] if texts else []
+    figures = {"bundled_ms": _per_article(lambda: pipeline.run(bundled), len(bundled), rounds)}
+    if dev:
+        figures["dev_ms"] = _per_article(lambda: [pipeline.run(one) for one in dev], sum(map(len, dev)), rounds)
+    return figures
+
+
+def _per_article(work, articles: int, rounds: int) -> float:
+    """The median CPU ms per article of ``rounds`` calls of ``work`` (after one call to warm up)."""
+    work()
+    times = []
+    for _ in range(rounds):
+        start = time.process_time()
+        work()
+        times.append((time.process_time() - start) * 1000 / articles)
+    return statistics.median(times)
+
+
+def _process(root: Path, args: list[str], repeat: int = 3) -> tuple[float, float]:
+    """The median wall and CPU seconds of ``python -m geo ARGS`` run in ``root``."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        run = subprocess.run([sys.executable, "-m", "geo", *args], cwd=root, capture_output=True, text=True)
+        if run.returncode:
+            raise SystemExit(f"geo {' '.join(args)} failed in {root}:\n{run.stderr[-2000:]}")
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def _checkout_figures(root: Path, rounds: int) -> dict[str, float]:
+    """Every figure of the checkout at ``root``."""
+    run = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--measure", str(root), "--rounds", str(rounds)],
+        cwd=root, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    figures = json.loads(run.stdout.strip().splitlines()[-1])
+    with tempfile.TemporaryDirectory() as tmp:
+        figures["places_wall"], figures["places_cpu"] = _process(root, ["places", "data/articles"])
+        out = str(Path(tmp) / "out")
+        figures["build_wall"], figures["build_cpu"] = _process(root, ["build", "data/articles", "--out", out])
+    return figures
+
+
+def _baseline_figures(ref: str, rounds: int) -> tuple[str, dict[str, float]]:
+    """The figures of ``ref``, checked out in a temporary worktree (removed afterwards)."""
+    commit = subprocess.run(["git", "rev-parse", "--short", ref], cwd=ROOT, check=True, capture_output=True, text=True)
+    tmp = Path(tempfile.mkdtemp(prefix="bench_speed_"))
+    tree = tmp / "tree"
+    subprocess.run(["git", "worktree", "add", "--detach", str(tree), ref], cwd=ROOT, check=True, capture_output=True)
+    try:
+        index = ROOT / "data" / "index"
+        if index.is_dir():
+            shutil.copytree(index, tree / "data" / "index")
+        modules = ROOT / "assets" / "node_modules"  # the map's scripts, read only
+        if modules.exists() and not (tree / "assets" / "node_modules").exists():
+            (tree / "assets" / "node_modules").symlink_to(modules.resolve())
+        return commit.stdout.strip(), _checkout_figures(tree, rounds)
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, capture_output=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _default_ref() -> str:
+    run = subprocess.run(["git", "merge-base", "HEAD", "main"], cwd=ROOT, capture_output=True, text=True)
+    return run.stdout.strip() or "HEAD"
+
+
+_ROWS = (
+    ("bundled_ms", "reading, bundled corpus", "ms CPU an article"),
+    ("dev_ms", "reading, dev texts", "ms CPU an article"),
+    ("places_wall", "geo places (wall)", "s"),
+    ("places_cpu", "geo places (CPU)", "s"),
+    ("build_wall", "geo build (wall)", "s"),
+    ("build_cpu", "geo build (CPU)", "s"),
+)
+
+
+def _print(now: dict[str, float], base: dict[str, float] | None, base_name: str) -> None:
+    head = f"{'':28s} {'this checkout':>14s}" + (f" {base_name:>14s} {'speed-up':>9s}" if base else "")
+    print(head)
+    for key, label, unit in _ROWS:
+        if key not in now:
+            continue
+        line = f"{label:28s} {now[key]:14.2f}"
+        if base and key in base:
+            line += f" {base[key]:14.2f} {base[key] / now[key]:8.2f}x"
+        print(f"{line}  {unit}")
+    if "bundled_ms" in now:
+        print(f"{'reading speed, bundled':28s} {1000 / now['bundled_ms']:14.1f}  articles/s, one core")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", default=None, help="git ref to compare with (default: merge-base with main)")
+    parser.add_argument("--no-baseline", action="store_true", help="measure this checkout only")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of reading to take the median of")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure is not None:
+        os.chdir(args.measure)
+        print(json.dumps(_measure(args.measure.resolve(), args.rounds)))
+        return
+    now = _checkout_figures(ROOT, args.rounds)
+    base, name = None, ""
+    if not args.no_baseline:
+        name, base = _baseline_figures(args.baseline or _default_ref(), args.rounds)
+    _print(now, base, name)
+
+
+if __name__ == "__main__":
+    main()
