@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
@@ -64,6 +65,14 @@ def _joins(a: Token, b: Token, text: str, *, max_chars: int) -> bool:
     if all(c in _JOIN_CHARS or c == "_" for c in gap):
         return True
     return gap == "." and len(a.text) == len(b.text) == 1
+
+
+def _words_before(words: list[Token]) -> dict[str, Counter[str]]:
+    """For each word, how often each word stands right before it (one pass: the surname check asks it per name)."""
+    before: dict[str, Counter[str]] = {}
+    for prev, word in zip(words, words[1:], strict=False):
+        before.setdefault(word.text, Counter())[prev.text] += 1
+    return before
 
 
 def _split_hashtags(article: Article, folded: Folded, words: list[Token]) -> list[Token]:
@@ -143,6 +152,7 @@ class Recognizer:
         if not words:
             return []
         skip = self._furniture_mask(article, folded, words)
+        before = _words_before(words)
         text = folded.text
         joinable = [
             _joins(a, b, text, max_chars=self.settings.max_join_chars) for a, b in zip(words, words[1:], strict=False)
@@ -165,7 +175,7 @@ class Recognizer:
                 continue
             if not seat and (
                 self._institution(words, match)
-                or self._first_name(article, folded, words, match)
+                or self._first_name(article, folded, words, match, before)
                 or self._named_facility(article, folded, words, match)
                 or self._in_country_name(folded, words, match, mentions)
             ):
@@ -490,7 +500,9 @@ class Recognizer:
             step += 1
         return False
 
-    def _first_name(self, article: Article, folded: Folded, words: list[Token], match: _Match) -> bool:
+    def _first_name(
+        self, article: Article, folded: Folded, words: list[Token], match: _Match, before: dict[str, Counter[str]]
+    ) -> bool:
         """A one-word name right before a surname is a first name ("Victoria Nuland", «فلاديمير بوتين»).
 
         The next word must follow on the same line after one space (capitalised, in Latin script), and be
@@ -515,9 +527,8 @@ class Recognizer:
         zipf = self.gazetteer.zipf(nxt.text)
         if latin and zipf < self.settings.surname_max_zipf:
             return True
-        return zipf < self.settings.reused_surname_max_zipf and any(
-            w.text == nxt.text and words[k - 1].text != first.text for k, w in enumerate(words) if k and k != after
-        )
+        alone = before.get(nxt.text, Counter())  # the words before each other writing of the surname
+        return zipf < self.settings.reused_surname_max_zipf and alone.total() > alone[first.text]
 
     def _plain(self, word: Token) -> bool:
         """No trigger noun ("Airport"), no institution and no notable place (a country, a region, a city of
