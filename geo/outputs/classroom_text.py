@@ -11,20 +11,20 @@ lone surrogates, folds white space and cuts long text, so no file breaks on it.
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 
 from geo.dates.wording import date_range_text, day_text
 from geo.model import Certainty, Role
 from geo.outputs.links import safe_url
+from geo.outputs.webmap.html_text import ARABIC_LETTER
 from geo.story.document import (
     ArticleDoc,
     Quote,
     StopDoc,
     StoryDoc,
     date_bounds,
+    doc_language,
     stop_headline,
     traveller_in,
 )
@@ -94,7 +94,6 @@ WORDS: dict[str, dict[str, str]] = {
 SENTENCE_CHARS = 320
 #: The longest title or other single line, in characters.
 LINE_CHARS = 160
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 #: Direction overrides and isolates: article text must not turn the layout around it.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
@@ -132,11 +131,11 @@ class TitleTexts:
 
 
 def story_language(doc: StoryDoc) -> str:
-    """``"ar"`` when most of the story's articles are Arabic (or, with none, its title is), else ``"en"``."""
-    counts = Counter(a.language for a in doc.articles)
-    if counts:
-        return "ar" if counts.get("ar", 0) * 2 >= sum(counts.values()) else "en"
-    return "ar" if _ARABIC.search(doc.title) else "en"
+    """The slides' and handout's language: ``"ar"`` when the story is told in Arabic
+    (:func:`~geo.story.document.doc_language`; with no article, when its title is Arabic), else ``"en"``."""
+    if doc.articles:
+        return "ar" if doc_language(doc) == "ar" else "en"
+    return "ar" if ARABIC_LETTER.search(doc.title) else "en"
 
 
 def is_rtl(lang: str) -> bool:

@@ -13,9 +13,10 @@ import re
 from geo.dates.wording import date_range_text, day_text
 from geo.model import Certainty
 from geo.outputs.links import safe_url
+from geo.outputs.webmap.html_text import ARABIC_LETTER, LATIN_LETTER
 from geo.outputs.words import direction, word
 from geo.story.document import ArticleDoc, PlaceDoc, Quote, StopDoc, StoryDoc, date_bounds, stop_headline
-from geo.story.happened import source_label, story_language
+from geo.story.happened import source_label
 
 __all__ = [
     "PRECISION",
@@ -28,17 +29,16 @@ __all__ = [
     "stop_html",
     "stop_caption",
     "place_html",
-    "doc_language",
     "dir_attrs",
 ]
 
 #: Decimals of a coordinate in every export (about 0.1 m).
 PRECISION = 6
 
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC = ARABIC_LETTER
 
 
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LATIN = LATIN_LETTER
 _STRONG = re.compile(f"{_ARABIC.pattern}|{_LATIN.pattern}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -103,11 +103,6 @@ def dir_attrs(text: str, lang: str | None = None) -> str:
     if _ARABIC.search(text) and (lang == "ar" or (strong is not None and _ARABIC.match(strong.group()))):
         return ' dir="rtl" lang="ar"'
     return f' dir="ltr" lang="{escape(lang)}"' if lang and lang != "ar" else ' dir="ltr"'
-
-
-def doc_language(doc: StoryDoc) -> str:
-    """The language the story is told in: the one most of its articles are written in."""
-    return story_language(a.language for a in doc.articles)
 
 
 def _quote_source(quote: Quote, articles: dict[str, ArticleDoc]) -> str:

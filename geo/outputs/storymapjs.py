@@ -20,14 +20,13 @@ from geo.outputs.export_text import (
     PRECISION,
     date_label,
     dir_attrs,
-    doc_language,
     escape,
     headline,
     stop_html,
     summary,
     well_formed,
 )
-from geo.story.document import ArticleDoc, PlaceDoc, StopDoc, StoryDoc
+from geo.story.document import ArticleDoc, PlaceDoc, StopDoc, StoryDoc, doc_language
 
 __all__ = ["story_storymap", "write_storymap"]
 

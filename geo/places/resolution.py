@@ -493,7 +493,7 @@ class Resolver:
         if mention.end not in context.anchor_ends or place.place_type in POINT_TYPES:
             return []
         if not any(self.gazetteer.place_type(row) in POINT_TYPES for row in mention.candidates):
-            return []  # only areas bear the name («العاصمة بيونغيانغ», a city-province): the area it is
+            return []  # only areas bear the name (a capital that is also a province): the area it is
         s = self.settings
         return [_Term(-s.area_anchor, "a distance is measured from a town, not an area", "area_anchor", -1.0)]
 

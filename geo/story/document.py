@@ -60,7 +60,7 @@ from geo.model import (
     Story,
 )
 from geo.settings import LimitsSettings
-from geo.story.happened import event_headline, source_label, tells_arrival
+from geo.story.happened import event_headline, source_label, story_language, tells_arrival
 from geo.text.folding import is_arabic
 
 __all__ = [
@@ -76,6 +76,7 @@ __all__ = [
     "stop_headline",
     "article_source",
     "traveller_in",
+    "doc_language",
     "date_bounds",
     "load_story",
     "save_story",
@@ -195,6 +196,12 @@ def article_source(doc: StoryDoc, name: str, *, quote: Quote | None = None) -> s
     return source_label(
         index=index, source=article.source, title=article.title, published=article.published, url=article.url
     )
+
+
+def doc_language(doc: StoryDoc) -> str:
+    """The language the story is told in: the one most of its articles are written in
+    (:func:`~geo.story.happened.story_language`)."""
+    return story_language(a.language for a in doc.articles)
 
 
 def traveller_in(doc: StoryDoc, lang: str) -> str | None:

@@ -6,7 +6,7 @@ visit, a departure, a plan), dated in the stop's range when one is; a mention
 that only uses the place for its government, a dateline, a past event or a
 passing mention never leads (those roles are not stops). :func:`event_headline`
 tells the event in a few words from the role and the place ("Arrives in
-Vladivostok", «يصل إلى فلاديفوستوك»), and :func:`source_label` names an
+Tunis", «يصل إلى تونس»), and :func:`source_label` names an
 article by outlet, title and date, never by its file name.
 """
 

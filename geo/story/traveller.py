@@ -447,7 +447,7 @@ def find_traveller(
         Name lengths and limits (default :class:`~geo.settings.TravellerSettings`).
     places:
         The texts of the place mentions the articles resolve: where a text names one, its words are no
-        person's name («مطار الملك خالد»; «أون» of «كومسومولسك أون أمور» still can be, elsewhere).
+        person's name («مطار الملك خالد»), though the same word may be one elsewhere in the text.
     """
     lexicon = lexicon or load_lexicon()
     settings = settings or TravellerSettings()

@@ -10,13 +10,15 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["escape", "text_attrs", "mixed"]
+__all__ = ["ARABIC_LETTER", "LATIN_LETTER", "escape", "text_attrs", "mixed"]
 
 _RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi"})
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _ARABIC_RUN = re.compile(rf"[{_ARABIC}]+(?:[\s\d«»\"'().,:;!?\u060c\u061b\u061f\u0640-]*[{_ARABIC}]+)*")
-_HAS_ARABIC = re.compile(rf"[{_ARABIC}]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+#: An Arabic-script letter (any of the Arabic blocks, presentation forms included).
+ARABIC_LETTER = re.compile(rf"[{_ARABIC}]")
+#: A Latin letter (basic and extended).
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def escape(text: object) -> str:
@@ -30,8 +32,8 @@ def _is_rtl(lang: str | None) -> bool:
 
 def text_attrs(text: str, lang: str | None = None) -> str:
     """``lang``/``dir`` attributes for article text: Arabic when its article is, or Arabic letters dominate."""
-    arabic = len(_HAS_ARABIC.findall(text))
-    if arabic and (_is_rtl(lang) or arabic >= len(_LATIN.findall(text))):
+    arabic = len(ARABIC_LETTER.findall(text))
+    if arabic and (_is_rtl(lang) or arabic >= len(LATIN_LETTER.findall(text))):
         return ' lang="ar" dir="rtl"'
     if lang and not _is_rtl(lang):
         return f' lang="{escape(lang)}" dir="ltr"'

@@ -6,8 +6,8 @@ from __future__ import annotations
 from geo.dates.wording import date_range_text
 from geo.model import Certainty, Role
 from geo.outputs.words import word
-from geo.story.document import ArticleDoc, StopDoc, StoryDoc, date_bounds
-from geo.story.happened import source_label, story_language
+from geo.story.document import ArticleDoc, StopDoc, date_bounds
+from geo.story.happened import source_label
 
 __all__ = [
     "role_text",
@@ -16,7 +16,6 @@ __all__ = [
     "caption_text",
     "article_label",
     "journey_span",
-    "page_language",
     "count_text",
 ]
 
@@ -33,11 +32,6 @@ def certainty_text(stop: StopDoc, *, lang: str = "en") -> str:
     if stop.date_certainty in (Certainty.EXACT, Certainty.APPROXIMATE):
         return word(lang, f"cert_{stop.date_certainty}")
     return word(lang, "cert_other")
-
-
-def page_language(doc: StoryDoc) -> str:
-    """The language the story's page speaks: the one most of its articles are written in."""
-    return story_language(a.language for a in doc.articles)
 
 
 def count_text(count: int, *, what: str, lang: str = "en") -> str:

@@ -16,13 +16,12 @@ from geo.outputs.webmap.assets import check_packages
 from geo.outputs.webmap.basemap import region_box, region_outlines
 from geo.outputs.webmap.elements import Attribution, StoryControls, StoryFigure, StoryMap, number_elements
 from geo.outputs.webmap.geometry import bounds, display_lons, leg_paths
-from geo.outputs.webmap.labels import page_language
 from geo.outputs.webmap.layers import add_context, add_route, add_stops, add_uncertainty
 from geo.outputs.webmap.mapnames import map_names
 from geo.outputs.webmap.panel import panel_html, story_data
 from geo.outputs.words import word
 from geo.places.gazetteer import Gazetteer, load_gazetteer
-from geo.story.document import StoryDoc
+from geo.story.document import StoryDoc, doc_language
 
 __all__ = ["build_map", "render_map", "write_map"]
 
@@ -66,7 +65,7 @@ def build_map(
     """
     check_packages()
     articles = {a.name: a for a in doc.articles}
-    lang = lang or page_language(doc)
+    lang = lang or doc_language(doc)
     lons = display_lons(doc.stops)
     legs = leg_paths(doc.stops, lons)
     points = [(s.lat, lons[s.seq]) for s in doc.stops] + [(p[0], p[1]) for leg in legs for p in leg["path"]]
