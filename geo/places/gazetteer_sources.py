@@ -304,8 +304,11 @@ def iter_countries(cities: list[SourceRecord]) -> Iterator[SourceRecord]:
     conventional centre of each country in whole or half degrees, which is how GeoNames places
     a country too (on GeoWebNews' 573 country mentions: median 0 km from the gold point, 76 %
     within 161 km, worst Canada about 1,000 km; the population-weighted centre of the cities
-    was 35 % within 161 km, Russia 2,850 km off). A country it lacks (a few small territories)
-    falls back to the population-weighted centre of its GeoNames places.
+    was 35 % within 161 km, Russia 2,850 km off). The nine countries whose ``countryinfo`` centre
+    lay over 90 km from GeoNames' own country point (the United States, Canada, India, Japan…)
+    sit at GeoNames' point instead (then 100 % within 161 km, mean 6 km; see
+    ``bench/country_points.py``). A country it lacks (a few small territories) falls back to the
+    population-weighted centre of its GeoNames places.
     """
     from babel import Locale
 
