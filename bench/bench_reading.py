@@ -131,14 +131,41 @@ def bench_idrisi(pipeline: Pipeline) -> None:
     if not path.exists():
         print("IDRISI-R Arabic       skipped (no ../shared/eval/public)")
         return
-    counts = Counts()
+    counts, once = Counts(), Counts()
     for doc in _documents(path):
         spans = [(r.mention.start, r.mention.end) for r in pipeline.process(_article(doc)).resolutions]
         pairs = _match(spans, doc["gold"])
         counts.matched += len(pairs)
         counts.system += len(spans)
         counts.gold += len(doc["gold"])
+        firsts = _first_occurrences(doc["text"], spans)
+        gold = [g for g in doc["gold"] if (g["start"], g["end"]) in _first_gold(doc["text"], doc["gold"])]
+        once.matched += len(_match(firsts, gold))
+        once.system += len(firsts)
+        once.gold += len(gold)
     print(f"IDRISI-R Arabic train {counts.line()}")
+    print(f"IDRISI-R, names once  {once.line()}; each name's first mention in a tweet, as the corpus labels them")
+
+
+def _name(text: str, span: tuple[int, int]) -> str:
+    return re.sub(r"^[#@]+|[\W_]+", "", text[span[0] : span[1]])
+
+
+def _first_occurrences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans whose name the tweet has not written before (IDRISI labels a repeated name once)."""
+    seen: set[str] = set()
+    out = []
+    for span in sorted(spans):
+        name = _name(text, span)
+        if name not in seen:
+            seen.add(name)
+            out.append(span)
+    return out
+
+
+def _first_gold(text: str, gold: list[dict]) -> set[tuple[int, int]]:
+    """The distinct gold spans, each name's first (the corpus repeats a few spans and labels a few repeats)."""
+    return set(_first_occurrences(text, sorted({(g["start"], g["end"]) for g in gold})))
 
 
 def bench_speed(pipeline: Pipeline) -> None:
