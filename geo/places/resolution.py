@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from geo.model import POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
+from geo.model import AREA_TYPES, POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
 from geo.places.arabic_nouns import is_arabic_noun
 from geo.places.distances import haversine_km, place_uncertainty_km
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
@@ -420,6 +420,8 @@ class Resolver:
         zipf = facts.zipf
         if zipf <= s.common_from:
             return []
+        if mention.match == MatchKind.LATIN and place.place_type in AREA_TYPES and zipf < s.widely_known_max_zipf:
+            return []  # "Florida", "the Atlantic": a capitalised name of a country, region or sea is that place
         # A city's own name, introduced as a place («في حلب», «محافظ إدلب»): its frequency is its fame.
         notable = (
             place.population >= self.prominence.notable_population
