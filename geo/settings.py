@@ -212,8 +212,8 @@ class ResolutionSettings(_Section):
         "noun or a preposition of place, or when the article names the town's country",
     )
     noun_definite_zipf: float = _knob(
-        3.5, "an Arabic word whose definite form (ال + word) is this frequent is a noun, not a foreign town "
-        "(«سيول جارفة», torrents), unless the article names the town's country", "wordfreq Arabic Zipf"
+        3.5, "an Arabic word glued to a proclitic whose definite form (ال + word) is this frequent is a noun, "
+        "not a foreign town («أمطار وسيول», torrents), unless the article names the town's country", "wordfreq"
     )
     widely_known_max_zipf: float = _knob(
         5.0, "above this Zipf even a famous place's name is first a word ('Nice', «أمل»)"

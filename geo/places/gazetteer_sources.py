@@ -177,6 +177,12 @@ def _useful_exonym(name: str, population: int) -> bool:
     return " " not in name.strip() and population >= _FAMOUS_POPULATION
 
 
+def _stray_short(name: str) -> bool:
+    """A two-letter alternate name of a town not written in capitals ("Ba" of Bath): not how news names
+    it, yet it would match every acronym of the same letters ("BA", a degree or an airline)."""
+    return len(name_key(name)) <= 2 and not name.isupper()
+
+
 def iter_cities() -> Iterator[SourceRecord]:
     """GeoNames cities500 records (capitals marked ``feature="capital"``).
 
@@ -212,7 +218,9 @@ def iter_cities() -> Iterator[SourceRecord]:
             country=rec["countrycode"],
             admin1=rec.get("admin1code") or None,
             population=int(rec.get("population") or 0),
-            names=[(rec["name"], "")] + [(a, "") for a in alternates] + [(a, "ar") for a in extra],
+            names=[(rec["name"], "")]
+            + [(a, "") for a in alternates if not _stray_short(a)]
+            + [(a, "ar") for a in extra],
         )
 
 

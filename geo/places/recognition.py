@@ -188,7 +188,7 @@ class Recognizer:
                 mention = replace(mention, match=MatchKind.ADJECTIVE)  # a tag's word: a context hint only
             mentions.append(mention)
             i = match.last + 1
-        return post_tags(article.text, without_definite_nouns(article.text, mentions, place=self.gazetteer.place))
+        return post_tags(article.text, without_definite_nouns(article.text, mentions, gazetteer=self.gazetteer))
 
     def _generic_noun(self, words: list[Token], match: _Match) -> bool:
         """A lone trigger noun («الجزيرة», «المدينة», "Island") names no particular place."""

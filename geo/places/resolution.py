@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from geo.model import AREA_TYPES, POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
 from geo.places.arabic_nouns import is_arabic_noun
+from geo.places.areas import country_or_capital
 from geo.places.distances import haversine_km, place_uncertainty_km
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.lexicon import FACILITY_FEATURES, PROCLITICS, RELATIVE_HEADS
@@ -180,7 +181,8 @@ class Resolver:
             best = group.best
             if best is None or best.score < self.settings.threshold:
                 continue
-            place = self.gazetteer.place(best.row)
+            other = country_or_capital(group, place=self.gazetteer.place)
+            place = self.gazetteer.place(best.row if other is None else other)
             for mention in group.mentions:
                 out.append(
                     Resolution(
@@ -421,7 +423,8 @@ class Resolver:
         if zipf <= s.common_from:
             return []
         if mention.match == MatchKind.LATIN and place.place_type in AREA_TYPES and zipf < s.widely_known_max_zipf:
-            return []  # "Florida", "the Atlantic": a capitalised name of a country, region or sea is that place
+            return []
+ # "Florida", "the Atlantic": a capitalised name of a country, region or sea is that place
         # A city's own name, introduced as a place («في حلب», «محافظ إدلب»): its frequency is its fame.
         notable = (
             place.population >= self.prominence.notable_population
