@@ -211,6 +211,10 @@ class ResolutionSettings(_Section):
         "an Arabic word this common (Zipf; «كورونا» the virus) names a town (not a capital) only after a trigger "
         "noun or a preposition of place, or when the article names the town's country",
     )
+    noun_definite_zipf: float = _knob(
+        3.5, "an Arabic word glued to a proclitic whose definite form (ال + word) is this frequent is a noun, "
+        "not a foreign town («أمطار وسيول», torrents), unless the article names the town's country", "wordfreq"
+    )
     widely_known_max_zipf: float = _knob(
         5.0, "above this Zipf even a famous place's name is first a word ('Nice', «أمل»)"
     )

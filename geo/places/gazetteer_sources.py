@@ -177,6 +177,12 @@ def _useful_exonym(name: str, population: int) -> bool:
     return " " not in name.strip() and population >= _FAMOUS_POPULATION
 
 
+def _stray_short(name: str) -> bool:
+    """A two-letter alternate name of a town not written in capitals ("Ba" of Bath): not how news names
+    it, yet it would match every acronym of the same letters ("BA", a degree or an airline)."""
+    return len(name_key(name)) <= 2 and not name.isupper()
+
+
 def iter_cities() -> Iterator[SourceRecord]:
     """GeoNames cities500 records (capitals marked ``feature="capital"``).
 
@@ -212,7 +218,9 @@ def iter_cities() -> Iterator[SourceRecord]:
             country=rec["countrycode"],
             admin1=rec.get("admin1code") or None,
             population=int(rec.get("population") or 0),
-            names=[(rec["name"], "")] + [(a, "") for a in alternates] + [(a, "ar") for a in extra],
+            names=[(rec["name"], "")]
+            + [(a, "") for a in alternates if not _stray_short(a)]
+            + [(a, "ar") for a in extra],
         )
 
 
@@ -304,8 +312,11 @@ def iter_countries(cities: list[SourceRecord]) -> Iterator[SourceRecord]:
     conventional centre of each country in whole or half degrees, which is how GeoNames places
     a country too (on GeoWebNews' 573 country mentions: median 0 km from the gold point, 76 %
     within 161 km, worst Canada about 1,000 km; the population-weighted centre of the cities
-    was 35 % within 161 km, Russia 2,850 km off). A country it lacks (a few small territories)
-    falls back to the population-weighted centre of its GeoNames places.
+    was 35 % within 161 km, Russia 2,850 km off). The nine countries whose ``countryinfo`` centre
+    lay over 90 km from GeoNames' own country point (the United States, Canada, India, Japan…)
+    sit at GeoNames' point instead (then 100 % within 161 km, mean 6 km; see
+    ``bench/country_points.py``). A country it lacks (a few small territories) falls back to the
+    population-weighted centre of its GeoNames places.
     """
     from babel import Locale
 

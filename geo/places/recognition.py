@@ -21,10 +21,12 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
+from geo.places.arabic_nouns import without_definite_nouns
 from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
 from geo.places.phonetic import arabic_keys, latin_spellings
 from geo.places.seats import load_seats, seat_locatives, seat_starts
+from geo.places.tags import post_tags
 from geo.settings import ProminenceSettings, RecognitionSettings
 from geo.text.folding import Folded, Token, extend_over_marks, fold, name_key, tokens
 
@@ -186,7 +188,7 @@ class Recognizer:
                 mention = replace(mention, match=MatchKind.ADJECTIVE)  # a tag's word: a context hint only
             mentions.append(mention)
             i = match.last + 1
-        return mentions
+        return post_tags(article.text, without_definite_nouns(article.text, mentions, gazetteer=self.gazetteer))
 
     def _generic_noun(self, words: list[Token], match: _Match) -> bool:
         """A lone trigger noun («الجزيرة», «المدينة», "Island") names no particular place."""

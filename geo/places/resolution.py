@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from geo.model import POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
+from geo.model import AREA_TYPES, POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
+from geo.places.arabic_nouns import is_arabic_noun
+from geo.places.areas import country_or_capital
 from geo.places.distances import haversine_km, place_uncertainty_km
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.lexicon import FACILITY_FEATURES, PROCLITICS, RELATIVE_HEADS
@@ -179,7 +181,8 @@ class Resolver:
             best = group.best
             if best is None or best.score < self.settings.threshold:
                 continue
-            place = self.gazetteer.place(best.row)
+            other = country_or_capital(group, place=self.gazetteer.place)
+            place = self.gazetteer.place(best.row if other is None else other)
             for mention in group.mentions:
                 out.append(
                     Resolution(
@@ -309,7 +312,7 @@ class Resolver:
         match = self._match_terms(mention, facts, place)
         if match is None:
             return ScoredCandidate(row=row, score=-math.inf, reasons=("short phonetic key without context",))
-        if self._bare_common_word(mention, facts, place, context):
+        if self._bare_common_word(mention, facts, place, context) or self._arabic_noun(mention, place, context):
             reason = "a common word, with no cue to read it as a town"
             return ScoredCandidate(row=row, score=-math.inf, reasons=(reason,))
         famous = self._is_famous(place)
@@ -350,6 +353,18 @@ class Resolver:
             and is_arabic(mention.text)
             and place.feature != "capital"  # «غادر ترودو بيروت»: a capital is the object of a movement verb
             and not (fold_text(mention.text).startswith("ال") and self._is_famous(place))
+        )
+
+    def _arabic_noun(self, mention: Mention, place: Place, context: _Context) -> bool:
+        """«السيول», «سيول جارفة»: an Arabic noun spelled like a foreign town (:mod:`geo.places.arabic_nouns`)."""
+        return is_arabic_noun(
+            mention,
+            place,
+            zipf=lambda key: self.gazetteer.zipf(key, language="ar"),
+            country_named=place.country in context.countries,
+            definite_zipf=self.settings.noun_definite_zipf,
+            famous=self._is_famous(place),
+            common_zipf=self.settings.bare_common_zipf,
         )
 
     def _is_famous(self, place: Place) -> bool:
@@ -407,6 +422,9 @@ class Resolver:
         zipf = facts.zipf
         if zipf <= s.common_from:
             return []
+        if mention.match == MatchKind.LATIN and place.place_type in AREA_TYPES and zipf < s.widely_known_max_zipf:
+            return []
+ # "Florida", "the Atlantic": a capitalised name of a country, region or sea is that place
         # A city's own name, introduced as a place («في حلب», «محافظ إدلب»): its frequency is its fame.
         notable = (
             place.population >= self.prominence.notable_population

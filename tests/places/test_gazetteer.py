@@ -7,9 +7,12 @@ import time
 
 import pytest
 
+from geo.model import Article
+from geo.pipeline import Pipeline
 from geo.places.gazetteer import ADJECTIVE, ARABIC, LATIN, PHONETIC, Gazetteer, ensure_index
 from geo.places.phonetic import latin_key
 from geo.text.folding import name_key
+from geo.text.sentences import split_sentences
 
 
 def _names(gazetteer: Gazetteer, key: str) -> set[tuple[str, str | None]]:
@@ -135,3 +138,19 @@ def test_places_in_a_box_by_population(gazetteer: Gazetteer, box: tuple, types: 
     south, west, north, east = box
     assert all(south <= p.lat <= north and (p.lon - west) % 360 <= east - west for p in found)
     assert gazetteer.places_in_box(*box, types=types, limit=5, min_population=10**12) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "acronym"),
+    [
+        ("She holds a BA in history and now teaches in Leeds.", "en", "BA"),
+        ("Il a obtenu son BA avant de partir pour Lyon.", "fr", "BA"),
+        ("He flew BA from Heathrow to Madrid last week.", "en", "BA"),
+    ],
+)
+def test_a_two_letter_alias_of_a_town_is_not_an_acronym(
+    gazetteer: Gazetteer, text: str, language: str, acronym: str
+) -> None:
+    """ "Ba", an old name of Bath, must not turn every "BA" (a degree, an airline) into Bath."""
+    article = Article(name="t.txt", text=text, sentences=split_sentences(text), language=language)
+    assert acronym not in {r.mention.text for r in Pipeline(gazetteer).process(article).resolutions}

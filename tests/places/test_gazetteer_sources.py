@@ -79,9 +79,9 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     [
         # A country sits at its nominal centre, not among its big cities (Moscow pulls Russia's west).
         ("RU", [("RU", 55.75, 37.6)], (60.0, 100.0), 100),
-        ("US", [("US", 40.7, -74.0)], (38.0, -97.0), 100),
+        ("US", [("US", 40.7, -74.0)], (39.76, -98.5), 100),  # GeoNames' own point of the country
         ("CN", [("CN", 31.2, 121.5)], (35.0, 105.0), 100),
-        ("GB", [("GB", 51.5, -0.1)], (54.0, -2.0), 100),
+        ("GB", [("GB", 51.5, -0.1)], (54.76, -2.70), 100),
     ],
 )
 def test_countries_sit_at_their_nominal_centre(cc: str, cities: list, near: tuple, within_km: float) -> None:

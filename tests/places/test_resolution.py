@@ -281,3 +281,35 @@ def test_a_names_facts_are_worked_out_once_per_resolver(gazetteer: Gazetteer, mo
     again = pipeline.process(article)
     assert len(calls) == len(set(calls))  # the second article asks about nothing new
     assert again.resolutions == first.resolutions
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "place"),
+    [
+        ("Florida and Georgia were hit by the storm on Monday.", "en", "Florida", "Florida"),
+        ("Hurricanes form over the warm Atlantic every summer.", "en", "Atlantic", "Atlantic Ocean"),
+        ("Le navire a traversé l'Atlantique en dix jours.", "fr", "Atlantique", "Atlantic Ocean"),
+        ("Tensions are rising again across the Middle East this week.", "en", "Middle East", "Middle East"),
+        ("Le ministre a parlé de la paix au Moyen-Orient.", "fr", "Moyen-Orient", "Middle East"),
+        ("تصاعد التوتر في الشرق الأوسط خلال الأسبوع الماضي.", "ar", "الشرق الأوسط", "Middle East"),
+        ("Talks on the Korean Peninsula resumed on Friday.", "en", "Korean Peninsula", "Korean Peninsula"),
+        ("The new ambassador to the Holy See presented his letters.", "en", "Holy See", "Vatican"),
+    ],
+)
+def test_areas_are_read_as_areas(gazetteer: Gazetteer, text: str, language: str, surface: str, place: str) -> None:
+    """Seas, parts of the world and capitalised region names are places (context places, never stops)."""
+    article = Article(name="t.txt", text=text, sentences=split_sentences(text), language=language)
+    found = {r.mention.text: r.place for r in Pipeline(gazetteer).process(article).resolutions}
+    assert place in found[surface].name
+    assert found[surface].place_type in (PlaceType.REGION, PlaceType.WATER, PlaceType.COUNTRY)
+
+
+@pytest.mark.parametrize(
+    ("code", "lat", "lon"),
+    [("US", 39.76, -98.5), ("CA", 60.10867, -113.64258), ("IN", 22.0, 79.0), ("JP", 35.68536, 139.75309)],
+)
+def test_countries_sit_at_geonames_points(gazetteer: Gazetteer, code: str, lat: float, lon: float) -> None:
+    row = gazetteer.country_row(code)
+    assert row is not None
+    place = gazetteer.place(row)
+    assert haversine_km(place.lat, place.lon, lat, lon) < 1.0

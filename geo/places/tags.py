@@ -1,0 +1,61 @@
+"""The tags of social posts: a whole hashtag marks a place's name (#معان); an @handle is an account.
+
+Posts and some news pages tag the places they are about; a tag that is the name and nothing else
+(not #سيول_الأردن, whose place is only part of the tag: see :mod:`geo.places.recognition`) says the
+writer means the place, as a preposition of place does. Such a mention gets ``#`` as its cue when it
+has no other, which resolution counts like a preposition written as a word; Arabic, which writes no
+capitals, has few other signs in a post of a few words («#البترا #معان»).
+
+A name inside an @handle (@AJA_Egypt, «@سفارة_الكويت_لبنان») is part of an account's name, which
+names whoever runs it, not a place: such a mention is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from geo.model import MatchKind, Mention
+
+__all__ = ["HASHTAG_CUE", "post_tags"]
+
+#: The cue of a mention that is a whole hashtag.
+HASHTAG_CUE = "#"
+
+
+def _whole_tag(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is preceded by ``#`` and ends the tag."""
+    return start > 0 and text[start - 1] == "#" and (end >= len(text) or not (text[end] == "_" or text[end].isalnum()))
+
+
+def _in_handle(text: str, start: int) -> bool:
+    """True when ``start`` is inside an @handle (letters, digits and ``_`` after ``@``)."""
+    k = start
+    while k > 0 and (text[k - 1] == "_" or text[k - 1].isalnum()):
+        k -= 1
+    return k > 0 and text[k - 1] == "@"
+
+
+def post_tags(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions less those inside an @handle, each whole hashtag with no cue nor trigger given ``#``
+    as its cue.
+
+    Parameters
+    ----------
+    text:
+        The article's text.
+    mentions:
+        Its mentions.
+
+    Returns
+    -------
+    list of Mention
+        The mentions not in a handle, in order; a name that is a whole tag («#معان», "#Beirut") has
+        the cue :data:`HASHTAG_CUE`.
+    """
+    return [
+        replace(m, cue=HASHTAG_CUE)
+        if m.cue is None and m.trigger is None and m.match != MatchKind.ADJECTIVE and _whole_tag(text, m.start, m.end)
+        else m
+        for m in mentions
+        if not _in_handle(text, m.start)
+    ]
