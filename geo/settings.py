@@ -371,6 +371,7 @@ class RoleSettings(_Section):
         8, "a year or calendar date at most this many words after 'since' in the same clause is a starting point, not "
         "the day of anything ('the first president to visit since the bombing of the city in 1945')", ge=0,
     )  # fmt: skip
+    fronted_words: int = _knob(6, "a day fronted before 'in X, he …' stands at most this many words before X", ge=0)
     onward_window: int = _knob(
         4, "a heading word at most this many words before a place makes it a destination still ahead («متوجها إلى "
         "مدينة X», 'on his way to X', 'en direction de X')", ge=0,

@@ -437,3 +437,21 @@ def test_programmes_departures_and_signings(
 ) -> None:
     decided = _roles(gazetteer, text, language=_language(text))[surface]
     assert (decided.role, decided.stop) == (role, stop), decided.why
+
+
+#: text, language, place, stop: a day and a place fronted before the subject tell an earlier leg
+FRONTED = [
+    ("Le ministre achevait mardi sa tournée. Samedi à Lyon, il avait visité une usine de trains.", "fr", "Lyon", True),
+    ("Dimanche dans la ville portuaire de Marseille, elle avait parlé aux dockers.", "fr", "Marseille", True),
+    ("The minister ends his tour on Tuesday. On Saturday in Leeds, he spoke to students.", "en", "Leeds", True),
+    ("Samedi à Lyon, les syndicats ont manifesté contre la réforme.", "fr", "Lyon", False),  # not the subject
+    ("Samedi, la pluie est tombée à Lyon, il faisait froid.", "fr", "Lyon", False),  # the place is not fronted
+]
+
+
+@pytest.mark.parametrize(("text", "language", "surface", "stop"), FRONTED)
+def test_a_fronted_day_and_place_are_an_earlier_leg(gazetteer, text, language, surface, stop):
+    role = _roles(gazetteer, text, language=language)[surface]
+    assert role.stop is stop, role.why
+    if stop:
+        assert role.first is not None and role.first < PUBLISHED
