@@ -296,41 +296,17 @@ def _route_order(drafts: list[_Draft], roles: list[MentionRole]) -> list[_Draft]
     (:func:`_earlier_pairs`)."""
     drafts = sorted(drafts, key=_order_key)
     pairs = _earlier_pairs(drafts, roles)
-    told = _told_pairs(drafts)
     order = list(range(len(drafts)))
     moved = True
     while moved:
         moved = False
         for k in range(len(order) - 1):
             a, b = order[k], order[k + 1]
-            if (drafts[a].start, drafts[a].end) != (drafts[b].start, drafts[b].end):
-                continue
-            weak = not ((a, b) in pairs or (b, a) in pairs) and _landing(drafts[a]) == _landing(drafts[b])
-            if ((b, a) in pairs and (a, b) not in pairs) or (weak and (b, a) in told and (a, b) not in told):
+            same_days = (drafts[a].start, drafts[a].end) == (drafts[b].start, drafts[b].end)
+            if same_days and (b, a) in pairs and (a, b) not in pairs:
                 order[k], order[k + 1] = b, a
                 moved = True
     return [drafts[i] for i in order]
-
-
-def _told_pairs(drafts: list[_Draft]) -> set[tuple[int, int]]:
-    """``(a, b)``: an article names both as stops, ``a`` first, and none names them the other way round.
-
-    With no word saying which came first, a report tells a day's stops in the order they happened ("met X at
-    Y. He also met Z at W"); a surer date elsewhere says nothing about the hour, so on the same days this
-    order beats the certainty of the dates (:func:`_order_key`), not a landing or an explicit order.
-    """
-    first: dict[tuple[int, str], int] = {}  # (draft, article) -> the start of its first stop mention there
-    for i, draft in enumerate(drafts):
-        for role in draft.roles:
-            if role.stop and role.role != Role.PLAN:
-                key = (i, role.resolution.mention.article)
-                first[key] = min(first.get(key, role.resolution.mention.start), role.resolution.mention.start)
-    before: set[tuple[int, int]] = set()
-    for (i, article), start in first.items():
-        for (j, other), other_start in first.items():
-            if i != j and article == other and start < other_start:
-                before.add((i, j))
-    return {(i, j) for i, j in before if (j, i) not in before}
 
 
 def _landing(draft: _Draft) -> int:

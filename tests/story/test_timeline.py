@@ -291,37 +291,3 @@ def test_a_landing_opens_its_day(airport_role: str, order: list[str]) -> None:
 )
 def test_same_day_order_follows_the_earlier_legs(roles: list[MentionRole], order: list[str]) -> None:
     assert [s.place.id for s in build_stops(roles, published={})] == order
-
-
-@pytest.mark.parametrize(
-    ("roles", "order"),
-    [
-        (  # one report names Homs then Aleppo on the day; another dates Aleppo more surely: the report's order
-            [
-                _said(HOMS, "visit", D(2024, 5, 6), article="a.txt", start=10, certainty="approximate"),
-                _said(ALEPPO, "visit", D(2024, 5, 6), article="a.txt", start=200, certainty="approximate"),
-                _said(ALEPPO, "visit", D(2024, 5, 6), article="b.txt", start=5),
-            ],
-            ["homs", "aleppo"],
-        ),
-        (  # two reports tell the day in opposite orders: nothing is told, the surer date first
-            [
-                _said(HOMS, "visit", D(2024, 5, 6), article="a.txt", start=10, certainty="approximate"),
-                _said(ALEPPO, "visit", D(2024, 5, 6), article="a.txt", start=200, certainty="approximate"),
-                _said(ALEPPO, "visit", D(2024, 5, 6), article="b.txt", start=5),
-                _said(HOMS, "visit", D(2024, 5, 6), article="b.txt", start=90, certainty="approximate"),
-            ],
-            ["aleppo", "homs"],
-        ),
-        (  # a plan named first tells no order
-            [
-                _said(HOMS, "plan", D(2024, 5, 6), article="a.txt", start=10, certainty="approximate"),
-                _said(HOMS, "visit", D(2024, 5, 6), article="b.txt", start=10, certainty="approximate"),
-                _said(ALEPPO, "visit", D(2024, 5, 6), article="a.txt", start=200),
-            ],
-            ["aleppo", "homs"],
-        ),
-    ],
-)
-def test_a_report_tells_its_day_in_order(roles: list[MentionRole], order: list[str]) -> None:
-    assert [s.place.id for s in build_stops(roles, published={})] == order
