@@ -1,4 +1,4 @@
-"""Places the text locates itself: facilities the gazetteer does not know, and names a movement verb governs.
+"""Places the text locates itself: facilities the gazetteer does not know, and names a departure verb governs.
 
 Resolution keeps a name only when the gazetteer knows it well enough. Two
 general ways news writes places escape that, and this module adds them
@@ -17,10 +17,11 @@ after resolution (:func:`locate_more`):
   (:func:`~geo.places.phonetic.syllable_keys`): an airport is named after its
   town. Whether the traveller was there is for the roles to say
   (:mod:`geo.story.roles`): a located facility is a place, not yet a stop.
-* **A name a departure or visit verb governs.** «غادرت طائرة الرئيس X
-  متجهة إلى Y», "left X for Y", «زار X»: the verb, with at most a few words
-  between (the vehicle, a title), says X is a place, so a town scoring under
-  the resolver's threshold by at most ``located.moved_margin`` is kept.
+* **A name a departure verb governs.** «غادرت طائرة الرئيس X متجهة إلى Y»,
+  "left X for Y": the verb, with at most a few words between (the vehicle, a
+  title), says X is a place, so a town scoring under the resolver's threshold
+  by at most ``located.moved_margin`` is kept. Only leaving: one meets or
+  attends persons and summits ("met Raoul Castro", "attended the Summit").
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def locate_more(
     recognition: RecognitionSettings | None = None,
     lexicon: Lexicon | None = None,
 ) -> list[Resolution]:
-    """``resolutions`` with the facilities the text locates and the names a movement verb governs added.
+    """``resolutions`` with the facilities the text locates and the names a departure verb governs added.
 
     Parameters
     ----------
@@ -226,7 +227,7 @@ def _moved(
     lexicon: Lexicon,
     settings: LocatedSettings,
 ) -> list[Resolution]:
-    """The towns a departure or visit verb governs that scored just under the threshold."""
+    """The towns a departure verb governs that scored just under the threshold."""
     placed = {(r.mention.start, r.mention.end) for r in resolutions}
     wanted = [
         m
@@ -250,7 +251,7 @@ def _moved(
             continue
         for mention in group.mentions:
             if mention in wanted:
-                reason = "; ".join((*best.reasons, "governed by a departure or visit verb"))
+                reason = "; ".join((*best.reasons, "governed by a departure verb"))
                 confidence = round(1.0 / (1.0 + math.exp(-(best.score - resolver.settings.threshold))), 3)
                 km = place_uncertainty_km(place, settings=resolver.uncertainty)
                 out.append(Resolution(mention, place, confidence, km, reason=reason))
@@ -258,14 +259,14 @@ def _moved(
 
 
 def _governed(article: Article, mention: Mention, lexicon: Lexicon, *, gap: int) -> bool:
-    """A departure or visit verb at most ``gap`` words before the mention, in its clause, with no preposition."""
+    """A departure verb at most ``gap`` words before the mention, in its clause, with no preposition between."""
     before = article.text[max(0, mention.start - 120) : mention.start]
     clause = re.split(r"[.!?؟;؛:،,\n]", before)[-1]
     words = tokens(fold(clause).text)[-(gap + 1) :]
     for k in range(len(words) - 1, -1, -1):
         kind = lexicon.movement_kind(words[k].text)
         if kind is not None:
-            return kind[0] != Movement.ARRIVAL and not kind[1]
+            return kind[0] == Movement.DEPARTURE and not kind[1]
         if words[k].text in lexicon.prepositions:
             return False
     return False
