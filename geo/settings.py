@@ -388,6 +388,9 @@ class LocatedSettings(_Section):
         30.0, "a country whose equal-area radius is at most this places a facility by its point (Bahrain)", ge=0
     )
     town_min_population: int = _knob(100_000, "a facility named after a town of a large country: a large town", ge=0)
+    named_town_min_population: int = _knob(
+        20_000, "a name after «مدينة» spelt like one town of the article's countries: a town of this size", ge=0
+    )
     moved_gap_words: int = _knob(3, "words between a departure verb and its place (the plane, a title)", ge=0)
     moved_margin: float = _knob(2.0, "a town a verb governs is kept this far under the resolver's threshold", ge=0)
 

@@ -39,15 +39,22 @@ from geo.places.phonetic import latin_key, syllable_keys
 from geo.places.resolution import Resolver
 from geo.places.unplaced import UnplacedName, find_unplaced
 from geo.settings import LocatedSettings, RecognitionSettings
-from geo.text.folding import fold, is_arabic, name_key, tokens
+from geo.text.folding import fold, fold_text, is_arabic, name_key, tokens
 
 __all__ = ["country_radius_km", "locate_more"]
 
 _STOP = re.compile(r"[.!?؟;؛:\n]")  # a locating place stands in the facility's own clause (commas allowed)
 #: The Latin initials an Arabic initial transliterates, where the consonant classes of
 #: :mod:`geo.places.phonetic` lump them together: «خ» is "kh" or the "h" of Chinese and Russian names,
-#: never a "g" (written «غ», «ج», «ق»); «ق» is "q", "k" or "g", never an "h".
-_INITIALS = {"خ": ("kh", "h", "ch", "x"), "ق": ("q", "k", "g", "c"), "غ": ("g", "gh"), "ه": ("h",), "ح": ("h",)}
+#: never a "g" (written «غ», «ج», «ق»); «ق» is "q", "k" or "g", never an "h"; «ش» is "sh", not an "s" («س»).
+_INITIALS = {
+    "ش": ("sh", "ch", "sch", "x", "š", "ş"),
+    "خ": ("kh", "h", "ch", "x"),
+    "ق": ("q", "k", "g", "c"),
+    "غ": ("g", "gh"),
+    "ه": ("h",),
+    "ح": ("h",),
+}
 _AREA_TRIGGERS = (Trigger.CITY, Trigger.REGION, Trigger.ISLAND, Trigger.WATER)
 
 
@@ -103,10 +110,14 @@ def locate_more(
     unplaced = find_unplaced(
         article, mentions=mentions, resolutions=out, frequencies=frequencies, lexicon=lexicon, settings=recognition
     )
+    countries = frozenset(r.place.country for r in out if r.place.country)
     for name in unplaced:
-        if name.trigger is None or name.trigger in _AREA_TRIGGERS:
+        if name.trigger == Trigger.CITY:
+            found = _town_of(article, name, countries, resolver=resolver, settings=settings)
+        elif name.trigger is None or name.trigger in _AREA_TRIGGERS:
             continue
-        found = _facility(article, name, out, resolver=resolver, lexicon=lexicon, settings=settings)
+        else:
+            found = _facility(article, name, out, resolver=resolver, lexicon=lexicon, settings=settings)
         if found is not None:
             out.append(found)
     return sorted(out, key=lambda r: (r.mention.start, r.mention.end))
@@ -182,40 +193,87 @@ def _facility(
     return None
 
 
+def _spelt_like(name: str, countries: frozenset[str], gazetteer: Gazetteer, min_population: int) -> list[Place]:
+    """The towns of ``countries`` (at least ``min_population`` people) whose Latin name an Arabic ``name``
+    transliterates, its initial letter read as Arabic news writes it."""
+    if not is_arabic(name):
+        return []
+    spelling = name.removeprefix("ال") if len(name) > 4 else name
+    keys = set(syllable_keys(spelling))
+    initials = _INITIALS.get(spelling[:1], ("",))
+    found = []
+    for country in sorted(countries):
+        for row in _towns(gazetteer, min_population).get(country, ()):
+            place = gazetteer.place(row)
+            if place.name.lower().startswith(initials) and latin_key(place.name) in keys:
+                found.append(place)
+    return [place for place in found if _vowels_fit(spelling, place.name)]
+
+
+#: The Latin vowels an Arabic long vowel letter writes (not the first letter, where it may be a consonant).
+_LONG_VOWELS = {"ا": "a", "ى": "a", "ي": "iey", "و": "ou"}
+
+
+def _vowels_fit(arabic: str, latin: str) -> bool:
+    """Tell whether the long vowels of an Arabic spelling appear, in order, among the vowels of a Latin name.
+
+    The consonant key cannot tell Shima from Shime; «شيما» writes its final "a" («ا»), so only Shima fits.
+    """
+    vowels = [c for c in fold_text(latin).lower() if c in "aeiouy"]
+    k = 0
+    for letter in fold_text(arabic)[1:]:
+        wanted = _LONG_VOWELS.get(letter)
+        if wanted is None:
+            continue
+        while k < len(vowels) and vowels[k] not in wanted:
+            k += 1
+        if k == len(vowels):
+            return False
+        k += 1
+    return True
+
+
+def _town_of(
+    article: Article, name: UnplacedName, countries: frozenset[str], *, resolver: Resolver, settings: LocatedSettings
+) -> Resolution | None:
+    """The one town of the article's countries that a name after «مدينة» transliterates («مدينة شيما»), or ``None``.
+
+    With a town noun before it, a name the gazetteer lacks in Arabic is a town; spelt like exactly one town of
+    a country the article names (or whose places it names), it is that town.
+    """
+    towns = _spelt_like(name.text, countries, resolver.gazetteer, settings.named_town_min_population)
+    if len(towns) != 1:
+        return None
+    town = towns[0]
+    mention = Mention(
+        article.name, name.start, name.end, name.text, name.sentence, MatchKind.PHONETIC, (), name.trigger, name.cue
+    )
+    reason = f"a town the article's country holds, spelt as Arabic news transliterates it ({town.name})"
+    km = place_uncertainty_km(town, settings=resolver.uncertainty)
+    return Resolution(mention, town, resolver.settings.relative_confidence, km, reason=reason)
+
+
 def _town_named(
     mention: Mention, name: UnplacedName, country: str, *, resolver: Resolver, settings: LocatedSettings
 ) -> Resolution | None:
     """A town of ``country`` the facility is named after («مطار خانجو الدولي في الصين»: Hangzhou), or ``None``."""
-    if not is_arabic(name.text):
+    towns = _spelt_like(name.text, frozenset({country}), resolver.gazetteer, settings.town_min_population)
+    if not towns:
         return None
-    spelling = name.text.removeprefix("ال") if len(name.text) > 4 else name.text
-    keys = set(syllable_keys(spelling))
-    initials = _INITIALS.get(spelling[:1], ("",))
-    gazetteer = resolver.gazetteer
-    best = None
-    for row in _towns(gazetteer, country, settings.town_min_population):
-        place = gazetteer.place(row)
-        if not place.name.lower().startswith(initials) or latin_key(place.name) not in keys:
-            continue
-        if best is None or place.population > best.population:
-            best = place
-    if best is None:
-        return None
+    best = max(towns, key=lambda p: p.population)
     reason = f"a facility named after a town of its country ({best.name})"
     km = max(place_uncertainty_km(best, settings=resolver.uncertainty), settings.facility_km)
     return Resolution(mention, best, resolver.settings.relative_confidence, km, reason=reason)
 
 
-@lru_cache(maxsize=64)
-def _towns(gazetteer: Gazetteer, country: str, min_population: int) -> tuple[int, ...]:
-    """The rows of the towns of ``country`` with at least ``min_population`` people."""
-    return tuple(
-        row
-        for row in range(len(gazetteer))
-        if gazetteer.population(row) >= min_population
-        and gazetteer.country(row) == country
-        and gazetteer.place_type(row) == PlaceType.CITY
-    )
+@lru_cache(maxsize=8)
+def _towns(gazetteer: Gazetteer, min_population: int) -> dict[str, tuple[int, ...]]:
+    """The rows of the towns of each country with at least ``min_population`` people (one pass, on first use)."""
+    by_country: dict[str, list[int]] = {}
+    for row in range(len(gazetteer)):
+        if gazetteer.population(row) >= min_population and gazetteer.place_type(row) == PlaceType.CITY:
+            by_country.setdefault(gazetteer.country(row) or "", []).append(row)
+    return {country: tuple(rows) for country, rows in by_country.items()}
 
 
 def _moved(

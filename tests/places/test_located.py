@@ -95,3 +95,32 @@ def test_no_town_without_a_governing_verb(pipeline, text, language):
 def test_country_radius_from_its_area(code, low, high):
     radius = country_radius_km(code)
     assert radius is None if low is None else low <= radius <= high
+
+
+#: text, the town a name after «مدينة» is spelt like (``None``: none, or not one alone)
+TOWNS_OF_THE_ARTICLE = [
+    ("وصل الوزير الياباني إلى طوكيو ثم توجه إلى مدينة ناغاهاما.", "Nagahama"),  # Japan is the article's
+    ("توجه الوزير إلى مدينة ناغاهاما.", None),  # no country named: no town to choose from
+]
+
+
+@pytest.mark.parametrize(("text", "town"), TOWNS_OF_THE_ARTICLE)
+def test_a_name_after_a_town_noun_is_a_town_of_the_article(pipeline, text, town):
+    found = [r for r in _placed(pipeline, text, "ar") if "transliterates" in r.reason]
+    assert [r.place.name for r in found] == ([town] if town else [])
+
+
+#: Arabic spelling, Latin name, whether its long vowels fit
+VOWELS = [
+    ("ناغاهاما", "Nagahama", True),
+    ("ناغاهاما", "Nagahime", False),  # «ا» writes an "a"
+    ("خاربين", "Harbin", True),
+    ("كيوتو", "Kyoto", True),
+]
+
+
+@pytest.mark.parametrize(("arabic", "latin", "fits"), VOWELS)
+def test_long_vowels_tell_names_of_one_key_apart(arabic, latin, fits):
+    from geo.places.located import _vowels_fit
+
+    assert _vowels_fit(arabic, latin) is fits

@@ -455,3 +455,19 @@ def test_a_fronted_day_and_place_are_an_earlier_leg(gazetteer, text, language, s
     assert role.stop is stop, role.why
     if stop:
         assert role.first is not None and role.first < PUBLISHED
+
+
+#: text, language, place, stop: a span that holds the publication day ("this year") is not history
+THIS_YEAR = [
+    ("زار الوزير مدينة حلب هذا العام والتقى المحافظ.", "ar", "حلب", True),
+    ("The minister visited Aleppo this year and met the governor.", "en", "Aleppo", True),
+    ("Le ministre a visité Alep en 2019 et rencontré le gouverneur.", "fr", "Alep", False),  # a year long past
+]
+
+
+@pytest.mark.parametrize(("text", "language", "surface", "stop"), THIS_YEAR)
+def test_a_span_holding_the_publication_day_is_not_history(gazetteer, text, language, surface, stop):
+    role = _roles(gazetteer, text, language=language)[surface]
+    assert role.stop is stop, role.why
+    if stop:  # "this year" says the event is recent, not its day
+        assert role.first is not None and (role.last or role.first) - role.first < dt.timedelta(days=7)
