@@ -30,7 +30,7 @@ import bisect
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from geo.model import POINT_TYPES, Article, MatchKind, Mention, Place, PlaceType, Resolution, Trigger, WordFrequencies
 from geo.places.distances import place_uncertainty_km
@@ -111,6 +111,11 @@ def _unplaced_after_trigger(
     return False
 
 
+def _rare(word: str, *, frequencies: WordFrequencies, common: float) -> bool:
+    """Tell whether a folded word is rare enough to be a name, with its proclitics too («والمدني» as «المدني»)."""
+    return all(frequencies(form) < common for form in (word, *(f for _, f in clitic_forms(word))))
+
+
 def locate_more(
     article: Article,
     *,
@@ -152,11 +157,7 @@ def locate_more(
     words = _Words(article)
     out = list(resolutions)
     out += _moved(article, mentions, out, words=words, resolver=resolver, lexicon=lexicon, settings=settings)
-    common = (recognition or RecognitionSettings()).common_zipf
-
-    def rare(word: str) -> bool:  # «والمدني» is as common as «المدني»
-        return all(frequencies(form) < common for form in (word, *(f for _, f in clitic_forms(word))))
-
+    rare = partial(_rare, frequencies=frequencies, common=(recognition or RecognitionSettings()).common_zipf)
     if not _unplaced_after_trigger(words, out, lexicon, rare):
         return sorted(out, key=lambda r: (r.mention.start, r.mention.end))
     unplaced = find_unplaced(
