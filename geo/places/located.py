@@ -34,7 +34,7 @@ from functools import lru_cache, partial
 
 from geo.model import POINT_TYPES, Article, MatchKind, Mention, Place, PlaceType, Resolution, Trigger, WordFrequencies
 from geo.places.distances import place_uncertainty_km
-from geo.places.gazetteer import Gazetteer
+from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.lexicon import RELATIVE_HEADS, Lexicon, Movement, clitic_forms, load_lexicon
 from geo.places.phonetic import latin_key, syllable_keys
 from geo.places.resolution import Resolver
@@ -157,6 +157,7 @@ def locate_more(
     words = _Words(article)
     out = list(resolutions)
     out += _moved(article, mentions, out, words=words, resolver=resolver, lexicon=lexicon, settings=settings)
+    out += _stage_towns(article, words, resolver=resolver, lexicon=lexicon, settings=settings)
     rare = partial(_rare, frequencies=frequencies, common=(recognition or RecognitionSettings()).common_zipf)
     if not _unplaced_after_trigger(words, out, lexicon, rare):
         return sorted(out, key=lambda r: (r.mention.start, r.mention.end))
@@ -384,3 +385,46 @@ def _governed(words: _Words, mention: Mention, lexicon: Lexicon, *, gap: int) ->
             return False
         end = words.starts[j]
     return False
+
+
+def _stage_towns(
+    article: Article, words: _Words, *, resolver: Resolver, lexicon: Lexicon, settings: LocatedSettings
+) -> list[Resolution]:
+    """The towns named by their adjective after a stage noun ("l'étape bruxelloise": Brussels)."""
+    out = []
+    for k in range(len(words.words) - 1):
+        if words.words[k].text not in lexicon.stages or _CLAUSE.search(words.text, words.ends[k], words.starts[k + 1]):
+            continue
+        town = _town_of_adjective(words.words[k + 1].text, resolver.gazetteer, lexicon, settings.town_min_population)
+        if town is None:
+            continue
+        start, end = words.starts[k + 1], words.ends[k + 1]
+        mention = Mention(
+            article.name, start, end, article.text[start:end], article.sentence_index(start), MatchKind.LATIN, ()
+        )
+        km = place_uncertainty_km(town, settings=resolver.uncertainty)
+        reason = f"a town's adjective after a stage of the journey ({town.name})"
+        out.append(Resolution(mention, town, resolver.settings.relative_confidence, km, reason=reason))
+    return out
+
+
+def _town_of_adjective(word: str, gazetteer: Gazetteer, lexicon: Lexicon, min_population: int) -> Place | None:
+    """The largest town (at least ``min_population``) a French town adjective is made from, or ``None``.
+
+    The stem is the adjective without its ending, its last consonant single or doubled, with or without a
+    final -e or -es ("bruxelloise" → Bruxelles, "lyonnaise" → Lyon, "genevoise" → Genève).
+    """
+    if any(hit.flags & ADJECTIVE for hit in gazetteer.lookup(word)):
+        return None  # a country's adjective ("la visite algérienne": Algeria, not Algiers)
+    best = None
+    for ending in lexicon.adjective_endings:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        stem = word[: -len(ending)]
+        stems = {stem, stem[:-1]} if len(stem) > 3 and stem[-1] == stem[-2] else {stem}
+        for key in {s + tail for s in stems for tail in ("", "e", "es", "s")}:
+            for hit in gazetteer.lookup(key):
+                place = gazetteer.place(hit.row)
+                if place.place_type == PlaceType.CITY and place.population >= min_population:
+                    best = place if best is None or place.population > best.population else best
+    return best

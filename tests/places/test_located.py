@@ -124,3 +124,19 @@ def test_long_vowels_tell_names_of_one_key_apart(arabic, latin, fits):
     from geo.places.located import _vowels_fit
 
     assert _vowels_fit(arabic, latin) is fits
+
+
+#: text, the town its adjective after a stage noun names (``None``: none)
+STAGE_ADJECTIVES = [
+    ("Après l'étape lyonnaise, le ministre a rejoint Paris.", "Lyon"),  # a doubled consonant: lyonn-aise
+    ("Son escale genevoise a duré deux heures.", "Geneva"),  # genev-oise + e: Genève
+    ("La visite algérienne du ministre est reportée.", None),  # a country's adjective: Algeria, not Algiers
+    ("Une étape historique pour le ministre.", None),  # not a town's adjective
+    ("La cuisine lyonnaise plaît au ministre.", None),  # no stage noun before it
+]
+
+
+@pytest.mark.parametrize(("text", "town"), STAGE_ADJECTIVES)
+def test_a_town_adjective_after_a_stage_noun_is_the_town(pipeline, text, town):
+    found = [r.place.name for r in _placed(pipeline, text, "fr") if "a stage of the journey" in r.reason]
+    assert found == ([town] if town else [])
