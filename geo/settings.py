@@ -393,6 +393,7 @@ class LocatedSettings(_Section):
     )
     moved_gap_words: int = _knob(3, "words between a departure verb and its place (the plane, a title)", ge=0)
     moved_margin: float = _knob(2.0, "a town a verb governs is kept this far under the resolver's threshold", ge=0)
+    moved_min_population: int = _knob(100_000, "… when it is a large town (a hamlet may share a common word)", ge=0)
 
 
 class TravellerSettings(_Section):

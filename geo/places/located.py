@@ -340,7 +340,8 @@ def _moved(
     lexicon: Lexicon,
     settings: LocatedSettings,
 ) -> list[Resolution]:
-    """The towns a departure verb governs that scored just under the threshold."""
+    """The towns of at least ``located.moved_min_population`` people a departure verb governs that scored just
+    under the threshold (a hamlet named like a weekday, «غادر … الأحد», needs more than a verb)."""
     placed = {(r.mention.start, r.mention.end) for r in resolutions}
     wanted = [
         m
@@ -349,6 +350,7 @@ def _moved(
         and m.match in (MatchKind.EXACT, MatchKind.CLITIC, MatchKind.LATIN)
         and not m.person
         and m.cue is None
+        and max((resolver.gazetteer.population(c) for c in m.candidates), default=0) >= settings.moved_min_population
         and _governed(words, m, lexicon, gap=settings.moved_gap_words)
     ]
     if not wanted:
