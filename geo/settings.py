@@ -388,6 +388,7 @@ class LocatedSettings(_Section):
         30.0, "a country whose equal-area radius is at most this places a facility by its point (Bahrain)", ge=0
     )
     town_min_population: int = _knob(100_000, "a facility named after a town of a large country: a large town", ge=0)
+    town_min_key: int = _knob(3, "… spelt with at least this many consonants (two match too many towns)", ge=1)
     named_town_min_population: int = _knob(
         20_000, "a name after «مدينة» spelt like one town of the article's countries: a town of this size", ge=0
     )

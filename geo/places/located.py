@@ -247,13 +247,16 @@ def _facility(
     return None
 
 
-def _spelt_like(name: str, countries: frozenset[str], gazetteer: Gazetteer, min_population: int) -> list[Place]:
+def _spelt_like(
+    name: str, countries: frozenset[str], gazetteer: Gazetteer, min_population: int, *, min_key: int = 1
+) -> list[Place]:
     """The towns of ``countries`` (at least ``min_population`` people) whose Latin name an Arabic ``name``
-    transliterates, its initial letter read as Arabic news writes it."""
+    transliterates (a consonant key of at least ``min_key`` classes), its initial letter read as Arabic news
+    writes it."""
     if not is_arabic(name):
         return []
     spelling = name.removeprefix("ال") if len(name) > 4 else name
-    keys = set(syllable_keys(spelling))
+    keys = {key for key in syllable_keys(spelling) if len(key) >= min_key}
     initials = _INITIALS.get(spelling[:1], ("",))
     found = []
     for country in sorted(countries):
@@ -311,7 +314,9 @@ def _town_named(
     mention: Mention, name: UnplacedName, country: str, *, resolver: Resolver, settings: LocatedSettings
 ) -> Resolution | None:
     """A town of ``country`` the facility is named after («مطار خانجو الدولي في الصين»: Hangzhou), or ``None``."""
-    towns = _spelt_like(name.text, frozenset({country}), resolver.gazetteer, settings.town_min_population)
+    towns = _spelt_like(
+        name.text, frozenset({country}), resolver.gazetteer, settings.town_min_population, min_key=settings.town_min_key
+    )
     if not towns:
         return None
     best = max(towns, key=lambda p: p.population)

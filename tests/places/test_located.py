@@ -140,3 +140,9 @@ STAGE_ADJECTIVES = [
 def test_a_town_adjective_after_a_stage_noun_is_the_town(pipeline, text, town):
     found = [r.place.name for r in _placed(pipeline, text, "fr") if "a stage of the journey" in r.reason]
     assert found == ([town] if town else [])
+
+
+def test_a_two_consonant_spelling_names_no_town_of_a_large_country(pipeline):
+    """«الصخير» read without its «خ» is "SR", the key of many towns: a facility is not put at the largest."""
+    text = "وصلت الطائرة إلى مطار الصخير الدولي في إيطاليا."
+    assert all(r.place.place_type != PlaceType.CITY for r in _placed(pipeline, text, "ar"))
