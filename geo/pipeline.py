@@ -18,6 +18,7 @@ from geo.dates.publication import infer_from_corpus, publication_date
 from geo.errors import InputError
 from geo.model import Article, Mention, MentionRole, Published, Resolution, Story
 from geo.places.gazetteer import Gazetteer, load_gazetteer
+from geo.places.located import locate_more
 from geo.places.recognition import Recognizer
 from geo.places.relative import find_relative
 from geo.places.resolution import Resolver
@@ -120,6 +121,7 @@ class Pipeline:
         mentions.extend(find_relative(article, mentions, settings=self.settings.relative))
         mentions.sort(key=lambda m: (m.start, m.end))
         resolutions = self.resolver.resolve(mentions, language=article.language)
+        resolutions = locate_more(article, mentions=mentions, resolutions=resolutions, resolver=self.resolver, frequencies=self.gazetteer.zipf, settings=self.settings.located, recognition=self.settings.recognition)  # noqa: E501
         if self.geocoder is not None:
             from geo.places.lookup import place_unplaced  # imports the HTTP client: only when asked for
 

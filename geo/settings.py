@@ -4,7 +4,7 @@
 the flow — :class:`TextSettings`, :class:`ProminenceSettings` (shared),
 :class:`RecognitionSettings`, :class:`ResolutionSettings`,
 :class:`UncertaintySettings`, :class:`RelativeSettings`, :class:`DateSettings`,
-:class:`RoleSettings`, :class:`TravellerSettings`, :class:`TimelineSettings`,
+:class:`RoleSettings`, :class:`LocatedSettings`, :class:`TravellerSettings`, :class:`TimelineSettings`,
 :class:`LookupSettings`, :class:`LimitsSettings` (how much input any stage takes) and
 :class:`ArchiveSettings` (journeys found in a news archive, ``geo archive``).
 Every field says, in its description, why it exists, and in its ``source``
@@ -44,6 +44,7 @@ __all__ = [
     "FITTED_PATH",
     "HAND_SET",
     "LimitsSettings",
+    "LocatedSettings",
     "LookupSettings",
     "ProminenceSettings",
     "RecognitionSettings",
@@ -345,14 +346,10 @@ class RoleSettings(_Section):
     """Whether the traveller is at a place, and when (:mod:`geo.story.roles`)."""
 
     historical_days: int = _knob(
-        21,
-        "a date more than this many days before publication is history (a trip weeks earlier), not the journey: "
-        "a state visit or a tour lasts days, rarely past a fortnight",
-        ge=0,
-    )
-    dateline_after_chars: int = _knob(
-        40, "how far after a name the end of a dateline ('X (AFP) -') is looked for", ge=0
-    )
+        21, "a date more than this many days before publication is history (a trip weeks earlier), not the "
+        "journey: a state visit or a tour lasts days, rarely past a fortnight", ge=0,
+    )  # fmt: skip
+    dateline_after_chars: int = _knob(40, "how far after a name a dateline's end ('X (AFP) -') is looked for", ge=0)
     dateline_before_chars: int = _knob(
         80, "a dateline name stands after at most this much text on its line (a byline, a date)", ge=0
     )
@@ -360,39 +357,48 @@ class RoleSettings(_Section):
         6, "how many words before a country a movement word may stand («غادر الرئيس … روسيا»)", ge=0
     )
     place_window: int = _knob(4, "… and before a city or site ('arrived in X', «وغادر X»)", ge=0)
-    lead_span_days: int = _knob(
-        7, "a lead event is dated to the day or a few days, not to a month or a year", ge=0
-    )
+    lead_span_days: int = _knob(7, "a lead event is dated to the day or a few days, not to a month or a year", ge=0)
     origin_window: int = _knob(
-        8,
-        "a place after 'from' («من», 'de') is where the traveller came from only with a movement word at most this "
+        8, "a place after 'from' («من», 'de') is where the traveller came from only with a movement word at most this "
         "many words before it ('arrived at X by helicopter from Y'); else it is someone's origin ('students from Y')",
         ge=0,
-    )
+    )  # fmt: skip
     anchor_window: int = _knob(
-        5,
-        "a unit of distance at most this many words before a place makes it the anchor of a distance, not a stop "
-        "(«على بعد 50 كيلومترا شمال X», '20 km north of X')",
-        ge=0,
-    )
+        5, "a unit of distance at most this many words before a place makes it the anchor of a distance, not a stop "
+        "(«على بعد 50 كيلومترا شمال X», '20 km north of X')", ge=0,
+    )  # fmt: skip
     announced_window: int = _knob(
-        4,
-        "a movement word at most this many words after a verb of speech is what it announces ('announced last night "
-        "his visit', «أعلن أمس زيارته»): the date there is the announcement's, not an event of the journey",
-        ge=0,
-    )
+        4, "a movement word at most this many words after a verb of speech is what it announces ('announced last "
+        "night his visit', «أعلن أمس زيارته»): the date there is the announcement's, not an event of the journey", ge=0,
+    )  # fmt: skip
     since_window: int = _knob(
-        8,
-        "a year or calendar date at most this many words after 'since' in the same clause is a starting point, not "
-        "the day of anything ('the first president to visit since the bombing of the city in 1945')",
-        ge=0,
-    )
+        8, "a year or calendar date at most this many words after 'since' in the same clause is a starting point, not "
+        "the day of anything ('the first president to visit since the bombing of the city in 1945')", ge=0,
+    )  # fmt: skip
+    fronted_words: int = _knob(6, "a day fronted before 'in X, he …' stands at most this many words before X", ge=0)
     onward_window: int = _knob(
-        4,
-        "a heading word at most this many words before a place makes it a destination still ahead («متوجها إلى "
-        "مدينة X», 'on his way to X', 'en direction de X')",
-        ge=0,
+        4, "a heading word at most this many words before a place makes it a destination still ahead («متوجها إلى "
+        "مدينة X», 'on his way to X', 'en direction de X')", ge=0,
+    )  # fmt: skip
+
+
+class LocatedSettings(_Section):
+    """Places the text locates itself: unknown facilities, names a verb governs (:mod:`geo.places.located`)."""
+
+    locator_words: int = _knob(6, "a place locates a facility at most this many words after its name (in Y)", ge=0)
+    trigger_back_words: int = _knob(3, "a facility noun stands at most this many words before its name", ge=1)
+    facility_km: float = _knob(10.0, "a facility placed at its town's point lies within about this distance", ge=0)
+    small_country_km: float = _knob(
+        30.0, "a country whose equal-area radius is at most this places a facility by its point (Bahrain)", ge=0
     )
+    town_min_population: int = _knob(100_000, "a facility named after a town of a large country: a large town", ge=0)
+    town_min_key: int = _knob(3, "… spelt with at least this many consonants (two match too many towns)", ge=1)
+    named_town_min_population: int = _knob(
+        20_000, "a name after «مدينة» spelt like one town of the article's countries: a town of this size", ge=0
+    )
+    moved_gap_words: int = _knob(3, "words between a departure verb and its place (the plane, a title)", ge=0)
+    moved_margin: float = _knob(2.0, "a town a verb governs is kept this far under the resolver's threshold", ge=0)
+    moved_min_population: int = _knob(100_000, "… when it is a large town (a hamlet may share a common word)", ge=0)
 
 
 class TravellerSettings(_Section):
@@ -551,6 +557,7 @@ class Settings(_Section):
     relative: RelativeSettings = Field(default_factory=RelativeSettings)
     dates: DateSettings = Field(default_factory=DateSettings)
     roles: RoleSettings = Field(default_factory=RoleSettings)
+    located: LocatedSettings = Field(default_factory=LocatedSettings)
     traveller: TravellerSettings = Field(default_factory=TravellerSettings)
     timeline: TimelineSettings = Field(default_factory=TimelineSettings)
     lookup: LookupSettings = Field(default_factory=LookupSettings)

@@ -125,7 +125,7 @@ WORD_GROUPS = (
     "prepositions", "titles", "speech", "movement", "departure", "institutions",
     "arrival", "onward", "origin", "destination", "near", "timezone", "earlier",
     "locative", "linking", "offices", "distance", "later", "posts", "where", "since", "vehicles",
-    "origin_or_of", "conjunctions", "outlets", "day_after", "previous",
+    "origin_or_of", "conjunctions", "outlets", "day_after", "previous", "subjects", "stages", "adjective_endings",
 )  # fmt: skip
 
 
@@ -142,7 +142,8 @@ class Lexicon:
     ``offices`` ("mayor"), ``posts`` ("ambassador"), ``where`` («حيث»),
     ``since`` («منذ»), ``vehicles`` ("plane"), ``conjunctions`` ("and"),
     ``outlets`` (news agencies: "Xinhua", «واس»), ``day_after`` («غداة», "au lendemain de"),
-    ``previous`` ("previous stage") and ``distance`` ("km") — see
+    ``previous`` ("previous stage"), ``subjects`` ("he", "il": who did it), ``stages`` and
+    ``adjective_endings`` ("l'étape bruxelloise") and ``distance`` ("km") — see
     :mod:`geo.story.presence`."""
 
     triggers: dict[str, Trigger]
@@ -173,6 +174,9 @@ class Lexicon:
     outlets: frozenset[str] = frozenset()
     day_after: frozenset[str] = frozenset()
     previous: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
+    stages: frozenset[str] = frozenset()
+    adjective_endings: frozenset[str] = frozenset()
 
     def movement_kind(self, key: str) -> tuple[Movement, bool] | None:
         """``(Movement, future)`` when a folded word says the traveller moves (leaves, arrives).

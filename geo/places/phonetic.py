@@ -28,7 +28,7 @@ from itertools import islice, product
 
 from geo.text.folding import fold_text
 
-__all__ = ["latin_key", "latin_spellings", "arabic_key", "arabic_keys", "phonetic_key"]
+__all__ = ["latin_key", "latin_spellings", "arabic_key", "arabic_keys", "phonetic_key", "syllable_keys"]
 
 _LATIN_DIGRAPHS = (
     ("shch", "S"),
@@ -235,6 +235,32 @@ def arabic_keys(name: str, *, limit: int = 8) -> tuple[str, ...]:
             keys.append(key)
         if len(keys) >= limit:
             break
+    return tuple(keys)
+
+
+def syllable_keys(name: str) -> tuple[str, ...]:
+    """:func:`arabic_keys`, each also read with every inner «ن» before a consonant as "ng".
+
+    Arabic news often drops the "g" of a Chinese or Korean "-ng" inside a name as well as at its end
+    (Hangzhou «خانجو», Shenyang «شنيان»). A wider net than :func:`arabic_keys`, for a name some cue
+    already marks as a place (a facility noun before it, its country after it).
+
+    Parameters
+    ----------
+    name:
+        Arabic text.
+
+    Returns
+    -------
+    tuple of str
+        The keys of :func:`arabic_keys`, then their "ng" readings: ``syllable_keys("خانجو")`` holds
+        ``"NKJ"``, the key of "Hangzhou".
+    """
+    keys = list(arabic_keys(name))
+    for key in tuple(keys):
+        inner = "".join(c + "K" if c == "N" and key[i + 1 : i + 2] not in ("", "K") else c for i, c in enumerate(key))
+        if inner not in keys:
+            keys.append(inner)
     return tuple(keys)
 
 

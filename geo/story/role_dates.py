@@ -60,11 +60,20 @@ class RoleDates:
         return self.place_words.told_after(k, self.lexicon.since, window=self.settings.since_window)
 
     def _historical(self, expr: TimeExpr) -> bool:
-        return (
-            self.published is not None
-            and expr.first is not None
-            and ((self.published - expr.first).days > self.settings.historical_days)
-        )
+        """A date long before publication; not a span that holds the publication day ("this year", «هذا العام»)."""
+        if self.published is None or expr.first is None:
+            return False
+        if expr.last is not None and expr.first <= self.published <= expr.last:
+            return False
+        return (self.published - expr.first).days > self.settings.historical_days
+
+    def _current_span(self, expr: TimeExpr) -> bool:
+        """A span longer than a lead event that holds the publication day ("this year", «هذا الشهر»): it says
+        the event is recent, not its day, so it dates no stop (the event told before it does)."""
+        if self.published is None or expr.first is None or expr.last is None:
+            return False
+        wide = (expr.last - expr.first).days > self.settings.lead_span_days
+        return wide and expr.first <= self.published <= expr.last
 
     def _clause(self, expr: TimeExpr) -> tuple[int, int]:
         return clause_bounds(self.article.text, start=expr.start, end=expr.end, language=self.article.language)
@@ -133,6 +142,7 @@ class RoleDates:
             d
             for d in cues.dates
             if not self._historical(d)
+            and not self._current_span(d)
             and not self._plan_elsewhere(d, start, end)
             and not self._in_earlier_clause(d, start, end)
         ]

@@ -354,7 +354,35 @@ class _ArticleReader(RoleDates):
             and self.place_words.locative(first_word, lo, cue=mention.cue)
         ):
             return "the traveller named at it on a date, with no verb (a caption or a headline)"
+        if self._fronted(resolution, cues, first_word, lo):
+            return "a day and a place fronted before the traveller's own deed ('On Sunday in X, he …')"
         return ""
+
+    def _fronted(self, resolution: Resolution, cues: SentenceCues, first_word: int, lo: int) -> bool:
+        """A day, then "in X", then a comma and the subject ("Dimanche à X, il avait …", "On Sunday in X, he …").
+
+        News tells an earlier leg of the journey this way: the day and the place fronted, then what the traveller
+        (a third-person subject pronoun, or the traveller's name) did there. The day is day-level and in the same
+        clause, at most ``roles.fronted_words`` words before the place.
+        """
+        mention = resolution.mention
+        text = self.article.text
+        after = _CLAUSE_END.split(text[mention.end : mention.end + 40], maxsplit=1)
+        if len(after) < 2 or after[0].strip() or not text[mention.end :].lstrip().startswith(","):
+            return False
+        subject = tokens(fold(after[1]).text)[:1]
+        if not subject or (subject[0].text not in self.lexicon.subjects and subject[0].text not in self.traveller_keys):
+            return False
+        for expr in cues.dates:
+            between = text[expr.end : mention.start]
+            day_level = expr.first is not None and expr.first == (expr.last or expr.first)
+            if expr.end <= mention.start and day_level and not _CLAUSE_END.search(between):
+                words = [w.text for w in tokens(fold(between).text)]
+                located = self.place_words.locative(first_word, lo, cue=mention.cue) or any(
+                    self.lexicon.is_one_of(w, self.lexicon.locative) for w in words
+                )
+                return located and len(words) <= self.settings.fronted_words
+        return False
 
     def _future_before(self, index: int, start: int, end: int) -> bool:
         """Is the clause holding ``[start, end)`` in the future tense, read up to ``end``?"""

@@ -110,3 +110,19 @@ def test_a_spelling_without_ambiguous_letters_has_one_reading() -> None:
 
     assert arabic_keys("موسكو") == (arabic_key("موسكو"),)
     assert arabic_keys("باريس") == (arabic_key("باريس"),)
+
+
+#: Arabic spelling, a key it must have among its "ng" readings (an inner «ن» before a consonant), a Latin name
+SYLLABLES = [
+    ("خانجو", "NKJ", "Hangzhou"),  # «خ» for "h", an inner "ng" written «ن»
+    ("شنيان", "SNK", "Shenyang"),
+]
+
+
+@pytest.mark.parametrize(("arabic", "key", "latin"), SYLLABLES)
+def test_syllable_keys_read_an_inner_n_as_ng(arabic, key, latin):
+    from geo.places.phonetic import arabic_keys, latin_key, syllable_keys
+
+    keys = syllable_keys(arabic)
+    assert key in keys and latin_key(latin) == key
+    assert keys[: len(arabic_keys(arabic))] == arabic_keys(arabic)  # the usual readings first

@@ -437,3 +437,37 @@ def test_programmes_departures_and_signings(
 ) -> None:
     decided = _roles(gazetteer, text, language=_language(text))[surface]
     assert (decided.role, decided.stop) == (role, stop), decided.why
+
+
+#: text, language, place, stop: a day and a place fronted before the subject tell an earlier leg
+FRONTED = [
+    ("Le ministre achevait mardi sa tournée. Samedi à Lyon, il avait visité une usine de trains.", "fr", "Lyon", True),
+    ("Dimanche dans la ville portuaire de Marseille, elle avait parlé aux dockers.", "fr", "Marseille", True),
+    ("The minister ends his tour on Tuesday. On Saturday in Leeds, he spoke to students.", "en", "Leeds", True),
+    ("Samedi à Lyon, les syndicats ont manifesté contre la réforme.", "fr", "Lyon", False),  # not the subject
+    ("Samedi, la pluie est tombée à Lyon, il faisait froid.", "fr", "Lyon", False),  # the place is not fronted
+]
+
+
+@pytest.mark.parametrize(("text", "language", "surface", "stop"), FRONTED)
+def test_a_fronted_day_and_place_are_an_earlier_leg(gazetteer, text, language, surface, stop):
+    role = _roles(gazetteer, text, language=language)[surface]
+    assert role.stop is stop, role.why
+    if stop:
+        assert role.first is not None and role.first < PUBLISHED
+
+
+#: text, language, place, stop: a span that holds the publication day ("this year") is not history
+THIS_YEAR = [
+    ("زار الوزير مدينة حلب هذا العام والتقى المحافظ.", "ar", "حلب", True),
+    ("The minister visited Aleppo this year and met the governor.", "en", "Aleppo", True),
+    ("Le ministre a visité Alep en 2019 et rencontré le gouverneur.", "fr", "Alep", False),  # a year long past
+]
+
+
+@pytest.mark.parametrize(("text", "language", "surface", "stop"), THIS_YEAR)
+def test_a_span_holding_the_publication_day_is_not_history(gazetteer, text, language, surface, stop):
+    role = _roles(gazetteer, text, language=language)[surface]
+    assert role.stop is stop, role.why
+    if stop:  # "this year" says the event is recent, not its day
+        assert role.first is not None and (role.last or role.first) - role.first < dt.timedelta(days=7)
