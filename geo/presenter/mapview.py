@@ -172,7 +172,7 @@ def map_for_app(doc: StoryDoc, *, static: Path | None = None, tiles: bool = Fals
     """
     from geo.outputs.webmap import build_map
 
-    m = build_map(doc, cdn=False, lang="en", tiles=tiles)  # built once, whatever the interface says
+    m = build_map(doc, cdn=False, lang="en", tiles=tiles, show_tiles=tiles)  # built once, whatever the interface says
     for element in _walk(m):
         for attr in ("default_js", "default_css"):
             links = getattr(element, attr, None)
