@@ -70,7 +70,7 @@ from geo.presenter.mapview import map_for_app, progress_layer, stop_at, view_at
 from geo.presenter.navigation import Nav, NavAction, autoplay_tick, nav_press, nav_resize, progress_text
 from geo.presenter.reasons import reason_text
 from geo.presenter.stage import keys_script, legend_html, stage_css
-from geo.presenter.translations import LANGUAGES, certainty_text, date_text, is_rtl, role_text, rtl_css, tr
+from geo.presenter.translations import LANGUAGES, certainty_text, date_text, is_rtl, role_text, rtl_css, stop_name, tr
 from geo.presenter.uploads import ARTICLE_TYPES, check_upload, read_uploads, reading_deadline, story_from_bytes
 from geo.story.document import StoryDoc, story_to_doc
 
@@ -298,7 +298,7 @@ def _controls(doc: StoryDoc, nav: Nav) -> None:
             key=f"tl-{stop.seq}",
             on_click=_on_nav,
             args=(NavAction.GO, stop.seq),
-            help=f"{stop.name} · {date_text(stop.date_start, stop.date_end, lang=_lang())}",
+            help=f"{stop_name(stop, lang=_lang())} · {date_text(stop.date_start, stop.date_end, lang=_lang())}",
             type="primary" if stop.seq == current else "secondary",
         )
     st.progress(nav.index / nav.total if nav.total else 0.0)
@@ -306,11 +306,11 @@ def _controls(doc: StoryDoc, nav: Nav) -> None:
 
 def _story_map(doc: StoryDoc) -> Any:  # noqa: ANN401 - folium.Map
     """The story's map, built once per story and kept in the session (raises GeoStoryError)."""
-    key = f"{story_hash(doc)}-{bool(st.session_state.get('tiles'))}"
+    key = f"{story_hash(doc)}-{bool(st.session_state.get('tiles'))}-{_lang()}"  # a new map only for a new language
     cache: dict[str, Any] = st.session_state.setdefault("map_cache", {})
     if key not in cache:
         cache.clear()
-        cache[key] = map_for_app(doc, static=STATIC, tiles=bool(st.session_state.get("tiles")))
+        cache[key] = map_for_app(doc, static=STATIC, tiles=bool(st.session_state.get("tiles")), lang=_lang())
     return cache[key]
 
 
@@ -344,7 +344,7 @@ def _timeline(doc: StoryDoc, nav: Nav) -> None:
         return
     current = doc.stops[nav.index - 1].seq if nav.index else 0
     st.html(timeline_html(items, current=current, lang=_lang()))
-    undated = undated_names(doc)
+    undated = undated_names(doc, lang=_lang())
     if undated:
         st.caption(_t("undated", names=", ".join(undated)))
 
@@ -430,7 +430,7 @@ def _stop_editor(doc: StoryDoc) -> None:
     seq = st.selectbox(
         _t("which_stop"),
         seqs,
-        format_func=lambda n: f"{n}. {doc.stops[n - 1].name}",
+        format_func=lambda n: f"{n}. {stop_name(doc.stops[n - 1], lang=_lang())}",
         key="edit-seq",
         on_change=lambda: _on_nav(NavAction.GO, int(st.session_state["edit-seq"])),  # and it follows the editor
     )
@@ -576,7 +576,7 @@ def main() -> None:
     st.html(css() + stage_css())
     st.html(keys_script(), unsafe_allow_javascript=True)
     if is_rtl(_lang()):
-        st.html(rtl_css())
+        st.html(rtl_css(upload_mb=st.get_option("server.maxUploadSize")))
     if not _init_state():
         return
     doc = _doc()

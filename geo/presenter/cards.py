@@ -17,7 +17,7 @@ from geo.dates.wording import MONTHS
 from geo.model import Certainty, Role
 from geo.outputs.webmap.html_text import text_attrs, written_in
 from geo.presenter.reasons import reason_text
-from geo.presenter.translations import certainty_text, date_text, role_text, tr
+from geo.presenter.translations import certainty_text, date_text, role_text, stop_name, tr
 from geo.story.document import (
     PlaceDoc,
     Quote,
@@ -199,9 +199,9 @@ def timeline(doc: StoryDoc, *, lang: str = "en") -> list[TimelineItem]:
     ]
 
 
-def undated_names(doc: StoryDoc) -> list[str]:
-    """The names of the stops the timeline cannot place (no date), in route order."""
-    return [s.name for s in doc.stops if s.date_start is None]
+def undated_names(doc: StoryDoc, *, lang: str = "en") -> list[str]:
+    """The names of the stops the timeline cannot place (no date), in route order, in ``lang``."""
+    return [stop_name(s, lang=lang) for s in doc.stops if s.date_start is None]
 
 
 def reading_rows(doc: StoryDoc, *, lang: str = "en") -> list[dict[str, str]]:
@@ -339,6 +339,15 @@ def _journey_span(doc: StoryDoc, *, lang: str) -> str:
     return date_text(*bounds, lang=lang) if bounds else tr(lang, "date_unknown")
 
 
+def _names_html(stop: StopDoc, lang: str) -> str:
+    """A stop's names, the interface language's first: «بيونغيانغ · Pyongyang» in Arabic, the other way in English."""
+    english = f"<span{text_attrs(stop.name)}>{_e(stop.name)}</span>"
+    if not stop.name_ar:
+        return english
+    arabic = f'<span lang="ar" dir="rtl">{_e(stop.name_ar)}</span>'
+    return f"{arabic} · {english}" if lang == "ar" else f"{english} · {arabic}"
+
+
 def title_html(doc: StoryDoc, *, lang: str = "en") -> str:
     """The title view's card: the story's title, traveller, journey span and its stops in order (escaped)."""
     title = story_title(doc, lang=lang)
@@ -358,10 +367,7 @@ def title_html(doc: StoryDoc, *, lang: str = "en") -> str:
     if not doc.stops:
         parts.append(f"<p>{_e(tr(lang, 'no_stops'))}</p>")
     items = "".join(
-        f"<li><span{text_attrs(s.name)}>{_e(s.name)}</span>"
-        + (f' · <span lang="ar" dir="rtl">{_e(s.name_ar)}</span>' if s.name_ar else "")
-        + f" — {_e(date_text(s.date_start, s.date_end, lang=lang))}</li>"
-        for s in doc.stops
+        f"<li>{_names_html(s, lang)} — {_e(date_text(s.date_start, s.date_end, lang=lang))}</li>" for s in doc.stops
     )
     parts.append(f"<ol>{items}</ol></div>")
     return "".join(parts)

@@ -151,7 +151,7 @@ def _route_bounds(doc: StoryDoc) -> list[list[float]]:
     return bounds([(s.lat, lons[s.seq]) for s in doc.stops])
 
 
-def map_for_app(doc: StoryDoc, *, static: Path | None = None, tiles: bool = False) -> folium.Map:
+def map_for_app(doc: StoryDoc, *, static: Path | None = None, tiles: bool = False, lang: str = "en") -> folium.Map:
     """The story's folium map (:func:`~geo.outputs.webmap.build_map`) made to work offline inside streamlit-folium.
 
     streamlit-folium loads each element's ``default_js``/``default_css`` by
@@ -163,7 +163,8 @@ def map_for_app(doc: StoryDoc, *, static: Path | None = None, tiles: bool = Fals
     the presenter's key relay and flights are added
     (:mod:`geo.presenter.mapjs`). Online tiles only when ``tiles`` is set
     (offline, a tile layer would only fail, each tile a console error).
-    No story text is added to the map here.
+    The map speaks ``lang`` (its names, layers and popups): one map per
+    story and interface language. No story text is added to the map here.
 
     Raises
     ------
@@ -172,7 +173,7 @@ def map_for_app(doc: StoryDoc, *, static: Path | None = None, tiles: bool = Fals
     """
     from geo.outputs.webmap import build_map
 
-    m = build_map(doc, cdn=False, lang="en", tiles=tiles, show_tiles=tiles)  # built once, whatever the interface says
+    m = build_map(doc, cdn=False, lang=lang, tiles=tiles, show_tiles=tiles)  # built once per story and language
     for element in _walk(m):
         for attr in ("default_js", "default_css"):
             links = getattr(element, attr, None)
