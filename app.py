@@ -66,7 +66,7 @@ from geo.presenter.geocoding import (
     service_text,
 )
 from geo.presenter.history import History, record, redo, undo
-from geo.presenter.mapview import map_for_app, progress_layer, stop_at, view_at
+from geo.presenter.mapview import progress_layer, shared_map, stop_at, view_at
 from geo.presenter.navigation import Nav, NavAction, autoplay_tick, nav_press, nav_resize, progress_text
 from geo.presenter.reasons import reason_text
 from geo.presenter.stage import keys_script, legend_html, stage_css
@@ -305,13 +305,9 @@ def _controls(doc: StoryDoc, nav: Nav) -> None:
 
 
 def _story_map(doc: StoryDoc) -> Any:  # noqa: ANN401 - folium.Map
-    """The story's map, built once per story and kept in the session (raises GeoStoryError)."""
-    key = f"{story_hash(doc)}-{bool(st.session_state.get('tiles'))}-{_lang()}"  # a new map only for a new language
-    cache: dict[str, Any] = st.session_state.setdefault("map_cache", {})
-    if key not in cache:
-        cache.clear()
-        cache[key] = map_for_app(doc, static=STATIC, tiles=bool(st.session_state.get("tiles")), lang=_lang())
-    return cache[key]
+    """The story's map, built once per story, tile setting and language for all sessions (raises GeoStoryError)."""
+    tiles = bool(st.session_state.get("tiles"))
+    return shared_map(doc, key=story_hash(doc), static=STATIC, tiles=tiles, lang=_lang())
 
 
 def _map(doc: StoryDoc, nav: Nav) -> None:

@@ -156,7 +156,10 @@ def _rounded(coords: Any) -> Any:
 def _cut(shape: BaseGeometry, south: float, west: float, north: float, east: float) -> list[BaseGeometry]:
     """The parts of ``shape`` inside the box, moved to the box's longitudes (boxes past ±180 too)."""
     parts = []
+    lo_x, lo_y, hi_x, hi_y = shape.bounds
     for shift in (-360.0, 0.0, 360.0):
+        if hi_x < west - shift or lo_x > east - shift or hi_y < south or lo_y > north:
+            continue  # not near the box: no box to build, no intersection to test
         frame = box(west - shift, south, east - shift, north)
         if not shape.intersects(frame):
             continue
