@@ -2,7 +2,7 @@
 
 A fixture starts the app on a free port of 127.0.0.1 (bounded wait, always
 stopped). Every request that is not to the app or a ``data:``/``blob:`` URL
-is aborted: the map must draw offline (online tiles simply fail). An init
+is aborted: the map must draw offline (it asks for no tile unless told to). An init
 script wraps ``L.map`` in every frame and counts the maps created, to prove
 that the story map is mounted once and not re-created between stops.
 Screenshots go to ``artifacts/`` (git-ignored).
