@@ -580,6 +580,16 @@
 
     var lang = data.lang || "en";
     var dir = data.dir || "ltr";
+    if (ui.km && ui.km !== "km" && L.Control.Scale) {
+      // The scale bar in the page's language ("500 كم"): Leaflet writes "km" and "m" itself.
+      var units = { km: ui.km, m: ui.m || "m" };
+      L.Control.Scale.prototype._updateScale = function (scale, text, ratio) {
+        var parts = String(text).split(" ");
+        scale.style.width = Math.round(this.options.maxWidth * ratio) + "px";
+        scale.textContent = parts[0] + " " + (units[parts[1]] || parts[1] || "");
+      };
+      map.fire("move");
+    }
     var stopLabels = refs.markers.map(function (marker, i) {
       marker.bindTooltip('<span lang="' + lang + '" dir="' + dir + '">' + escapeText(stops[i].short || stops[i].name) + "</span>", {
         permanent: true,

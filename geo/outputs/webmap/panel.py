@@ -230,4 +230,6 @@ def _script_words(total: int, span: str, lang: str) -> dict[str, str]:
         "lastStop": word(lang, "last_stop"),
         "zoomIn": word(lang, "zoom_in"),
         "zoomOut": word(lang, "zoom_out"),
+        "km": word(lang, "unit_km"),
+        "m": word(lang, "unit_m"),
     }
