@@ -355,15 +355,17 @@ def _present(_: StoryDoc) -> None:
     if st.session_state.get("autoplay-armed", False) != nav.playing:  # Play or Pause: the page's timer follows
         st.rerun(scope="app")
     with st.container(key="gs-present", gap=None):
-        _controls(doc, nav)
+        top = st.container(key="gs-top", gap=None)  # the navigation bar's place: filled after the card
         left, right = st.container(key="gs-stage").columns([3, 2], gap="medium")
-        with right, st.container(key="gs-side", gap=None):  # the card first: it reaches the page before the map
+        with right, st.container(key="gs-side", gap=None):  # the card first: it reaches the page before the rest
             with st.container(key="gs-card", border=False):
                 if nav.index == 0:
                     st.html(title_html(doc, lang=_lang()))
                 else:
                     st.html(card_html(stop_card(doc, nav.index, lang=_lang()), lang=_lang()))
             st.html(legend_html(lang=_lang()))
+        with top:
+            _controls(doc, nav)
         with left, st.container(key="gs-map"):
             _map(doc, nav)
         _timeline(doc, nav)
