@@ -66,11 +66,11 @@ from geo.presenter.geocoding import (
     service_text,
 )
 from geo.presenter.history import History, record, redo, undo
-from geo.presenter.mapview import map_for_app, progress_layer, stop_at, view_at
+from geo.presenter.mapview import progress_layer, shared_map, stop_at, view_at
 from geo.presenter.navigation import Nav, NavAction, autoplay_tick, nav_press, nav_resize, progress_text
 from geo.presenter.reasons import reason_text
 from geo.presenter.stage import keys_script, legend_html, stage_css
-from geo.presenter.translations import LANGUAGES, certainty_text, date_text, is_rtl, role_text, rtl_css, tr
+from geo.presenter.translations import LANGUAGES, certainty_text, date_text, is_rtl, role_text, rtl_css, stop_name, tr
 from geo.presenter.uploads import ARTICLE_TYPES, check_upload, read_uploads, reading_deadline, story_from_bytes
 from geo.story.document import StoryDoc, story_to_doc
 
@@ -298,20 +298,16 @@ def _controls(doc: StoryDoc, nav: Nav) -> None:
             key=f"tl-{stop.seq}",
             on_click=_on_nav,
             args=(NavAction.GO, stop.seq),
-            help=f"{stop.name} · {date_text(stop.date_start, stop.date_end, lang=_lang())}",
+            help=f"{stop_name(stop, lang=_lang())} · {date_text(stop.date_start, stop.date_end, lang=_lang())}",
             type="primary" if stop.seq == current else "secondary",
         )
     st.progress(nav.index / nav.total if nav.total else 0.0)
 
 
 def _story_map(doc: StoryDoc) -> Any:  # noqa: ANN401 - folium.Map
-    """The story's map, built once per story and kept in the session (raises GeoStoryError)."""
-    key = f"{story_hash(doc)}-{bool(st.session_state.get('tiles'))}"
-    cache: dict[str, Any] = st.session_state.setdefault("map_cache", {})
-    if key not in cache:
-        cache.clear()
-        cache[key] = map_for_app(doc, static=STATIC, tiles=bool(st.session_state.get("tiles")))
-    return cache[key]
+    """The story's map, built once per story, tile setting and language for all sessions (raises GeoStoryError)."""
+    tiles = bool(st.session_state.get("tiles"))
+    return shared_map(doc, key=story_hash(doc), static=STATIC, tiles=tiles, lang=_lang())
 
 
 def _map(doc: StoryDoc, nav: Nav) -> None:
@@ -344,7 +340,7 @@ def _timeline(doc: StoryDoc, nav: Nav) -> None:
         return
     current = doc.stops[nav.index - 1].seq if nav.index else 0
     st.html(timeline_html(items, current=current, lang=_lang()))
-    undated = undated_names(doc)
+    undated = undated_names(doc, lang=_lang())
     if undated:
         st.caption(_t("undated", names=", ".join(undated)))
 
@@ -359,15 +355,17 @@ def _present(_: StoryDoc) -> None:
     if st.session_state.get("autoplay-armed", False) != nav.playing:  # Play or Pause: the page's timer follows
         st.rerun(scope="app")
     with st.container(key="gs-present", gap=None):
-        _controls(doc, nav)
+        top = st.container(key="gs-top", gap=None)  # the navigation bar's place: filled after the card
         left, right = st.container(key="gs-stage").columns([3, 2], gap="medium")
-        with right, st.container(key="gs-side", gap=None):  # the card first: it reaches the page before the map
+        with right, st.container(key="gs-side", gap=None):  # the card first: it reaches the page before the rest
             with st.container(key="gs-card", border=False):
                 if nav.index == 0:
                     st.html(title_html(doc, lang=_lang()))
                 else:
                     st.html(card_html(stop_card(doc, nav.index, lang=_lang()), lang=_lang()))
             st.html(legend_html(lang=_lang()))
+        with top:
+            _controls(doc, nav)
         with left, st.container(key="gs-map"):
             _map(doc, nav)
         _timeline(doc, nav)
@@ -430,7 +428,7 @@ def _stop_editor(doc: StoryDoc) -> None:
     seq = st.selectbox(
         _t("which_stop"),
         seqs,
-        format_func=lambda n: f"{n}. {doc.stops[n - 1].name}",
+        format_func=lambda n: f"{n}. {stop_name(doc.stops[n - 1], lang=_lang())}",
         key="edit-seq",
         on_change=lambda: _on_nav(NavAction.GO, int(st.session_state["edit-seq"])),  # and it follows the editor
     )
@@ -576,7 +574,7 @@ def main() -> None:
     st.html(css() + stage_css())
     st.html(keys_script(), unsafe_allow_javascript=True)
     if is_rtl(_lang()):
-        st.html(rtl_css())
+        st.html(rtl_css(upload_mb=st.get_option("server.maxUploadSize")))
     if not _init_state():
         return
     doc = _doc()

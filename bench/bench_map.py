@@ -6,6 +6,7 @@ The browser figure needs Debian's chromium at /usr/bin/chromium and Playwright.
 
 from __future__ import annotations
 
+import json
 import statistics
 import sys
 import tempfile
@@ -18,6 +19,8 @@ from bench.timing import median_seconds  # noqa: E402
 from geo.outputs.exports import write_exports  # noqa: E402
 from geo.outputs.geojson import write_geojson  # noqa: E402
 from geo.outputs.webmap import render_map, write_map  # noqa: E402
+from geo.outputs.webmap.basemap import region_box  # noqa: E402
+from geo.outputs.webmap.water import region_water  # noqa: E402
 from geo.pipeline import Pipeline, read_articles  # noqa: E402
 from geo.story.document import load_story, save_story, story_to_doc  # noqa: E402
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
@@ -38,6 +41,8 @@ def bench_size_and_render(folder: Path) -> Path:
     light = write_map(doc, folder / "story-cdn.html", cdn=True)
     print(f"story.html            {full.stat().st_size / 1e3:8.1f} kB self-contained (budget <= 1500 kB)")
     print(f"story.html --cdn      {light.stat().st_size / 1e3:8.1f} kB (Leaflet, ant path, outlines from jsDelivr)")
+    water = json.dumps(region_water(region_box([(s.lat, s.lon) for s in doc.stops])), separators=(",", ":"))
+    print(f"  of which water      {len(water) / 1e3:8.1f} kB (1:50m rivers and lakes around the route)")
     seconds = median_seconds(lambda: write_map(load_story(story_json), folder / "story.html"), 5)
     print(f"story.json -> html    {seconds * 1000:8.1f} ms (load, render, atomic write; median of 5)")
 

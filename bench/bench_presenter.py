@@ -1,6 +1,6 @@
 """Benchmark the presenter in headless chromium, beside an older commit: first painted map and Next -> new card.
 
-Run ``.venv/bin/python bench/bench_presenter.py [--base COMMIT] [--clicks N] [--runs N]``.
+Run ``.venv/bin/python bench/bench_presenter.py [--base COMMIT | --now-only] [--clicks N] [--runs N]``.
 The older commit (default: the one before the presentation mode) is checked
 out in a temporary git worktree (its data index and front-end packages
 linked from this one) and both apps are measured in the same run, one
@@ -119,11 +119,20 @@ def main() -> None:
     parser.add_argument("--base", default=BASE, help="the older commit to compare with")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--clicks", type=int, default=10)
+    parser.add_argument("--now-only", action="store_true", help="measure this tree only (no older worktree)")
     args = parser.parse_args()
     if not CHROMIUM.exists():
         sys.exit(f"needs {CHROMIUM}")
     from playwright.sync_api import sync_playwright
 
+    if args.now_only:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            try:
+                _print({"now": _bench(browser, ROOT, args.runs, args.clicks)})
+            finally:
+                browser.close()
+        return
     with tempfile.TemporaryDirectory(prefix="bench-presenter-") as tmp:
         old = Path(tmp) / "base"
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(old), args.base],
@@ -143,6 +152,10 @@ def main() -> None:
                     browser.close()
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], check=False)
+    _print(results)
+
+
+def _print(results: dict[str, tuple[list[float], list[float], list[int]]]) -> None:
     print(f"{'':<22}{'first painted map':>20}{'Next -> card':>16}{'received / page':>18}")
     for name, (firsts, trips, sizes) in results.items():
         print(

@@ -2,7 +2,7 @@
 
 A fixture starts the app on a free port of 127.0.0.1 (bounded wait, always
 stopped). Every request that is not to the app or a ``data:``/``blob:`` URL
-is aborted: the map must draw offline (online tiles simply fail). An init
+is aborted: the map must draw offline (it asks for no tile unless told to). An init
 script wraps ``L.map`` in every frame and counts the maps created, to prove
 that the story map is mounted once and not re-created between stops.
 Screenshots go to ``artifacts/`` (git-ignored).
@@ -234,21 +234,21 @@ def test_editing_a_date_in_the_ui_changes_the_card_and_popup(app_page: AppPage) 
     )
     assert app_page.card() == ("Vostochny Cosmodrome", "14 September 2023")
     app_page.shot("app-edited.png")
-    # ... and the map's popup for that stop follows the edit (read from the popup bound to stop 2's marker)
+    # ... and the map's popup for that stop follows the edit (read from the popup bound to stop 2's marker; the
+    # map's new script reaches its frame after the card, so wait for it)
     map_frame = next(f for f in page.frames if "streamlit_folium" in f.url)
-    popup_html = map_frame.evaluate(
-        """() => {
+    stop2_popup = """() => {
           for (const key of Object.keys(window)) {
             const layer = window[key];
             try {
               const popup = layer && typeof layer.getPopup === "function" && layer.getPopup();
               const html = popup && String(popup.getContent());
-              if (html && html.includes('data-seq="2"')) return html;
+              if (html && html.includes('data-seq="2"') && html.includes("14 September 2023")) return html;
             } catch (e) {}
           }
           return null;
         }"""
-    )
+    popup_html = map_frame.wait_for_function(stop2_popup, timeout=20_000).json_value()
     assert popup_html is not None and "14 September 2023" in popup_html
     assert app_page.errors == []
 

@@ -4,7 +4,9 @@ At 1366×768, 1440×900 and 1920×1080 the Present view does not scroll; at 390�
 stop's card and the map are both in view. The card tells the event, never
 the program's reasoning. A marker click opens its stop; the keys work after
 the language switch and after a click on the map; the editor keeps its tab
-and its stop after an edit, which can be undone. No console error offline.
+and its stop after an edit, which can be undone. In Arabic no English word of
+the interface (Streamlit's upload words included) is left, and the map's
+names are Arabic. No console error offline.
 Screenshots go to ``artifacts/presenter-WxH.png`` (the README's are copies).
 """
 
@@ -149,3 +151,72 @@ def test_the_editor_keeps_its_tab_and_stop_and_undoes(desk: AppPage) -> None:
     assert page.get_by_role("tab", name="Review and edit").get_attribute("aria-selected") == "true"
     desk.shot("app-editor.png")
     assert desk.console == [] and desk.errors == []
+
+
+#: Visible text with Latin letters and no Arabic one, outside the map frame and the tables (Streamlit's icons are
+#: ligatures, not words; text set to size 0 is replaced by its translation).
+_LATIN_ONLY = """() => {
+  const out = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode.textContent.trim();
+    const el = walker.currentNode.parentElement;
+    if (!text || !/[A-Za-z]{2,}/.test(text) || /[\\u0600-\\u06ff]/.test(text) || !el) continue;
+    if (el.closest('script, style, iframe, [data-testid=stDataFrame], [data-testid=stIconMaterial]')) continue;
+    const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+    if (!box.width || !box.height || style.visibility === 'hidden' || parseFloat(style.fontSize) === 0) continue;
+    out.add(text);
+  }
+  return [...out];
+}"""
+#: Latin text an Arabic page may show: the language switch, file formats, and the places' English names beside
+#: their Arabic ones (a stop without an Arabic name keeps its English one).
+_NAMES = (
+    "English",
+    "GeoJSON",
+    "GeoPackage",
+    "StoryMapJS JSON",
+    "Pyongyang",
+    "Vostochny Cosmodrome",
+    "Komsomolsk-on-Amur",
+    "Khabarovsk",
+    "Vladivostok",
+    "Shipyard 60 km south-west of Pyongyang Capital City",
+)
+
+
+def test_the_arabic_interface_is_whole(desk: AppPage) -> None:
+    page = desk.page
+    desk.open()
+    page.locator('[data-testid="stExpandSidebarButton"]').click()
+    page.get_by_text("العربية").click()
+    page.get_by_role("button", name=re.compile("التالي")).wait_for(timeout=20_000)
+    shown: set[str] = set()
+    for tab in range(4):
+        page.get_by_role("tab").nth(tab).click()
+        page.wait_for_timeout(1500)
+        shown.update(page.evaluate(_LATIN_ONLY))
+    assert not shown - set(_NAMES), sorted(shown - set(_NAMES))  # no "Upload", "200MB per file", "Skip to…"
+    uploader = page.locator(".st-key-article-upload [data-testid=stFileUploaderDropzoneInstructions] span").first
+    assert "ميغابايت" in uploader.evaluate("el => getComputedStyle(el, '::after').content")
+    page.get_by_role("tab").nth(0).click()
+    countries = desk.map_frame().locator(".sm-name-country")
+    countries.first.wait_for(state="attached", timeout=20_000)
+    names = countries.evaluate_all("els => els.map(el => el.textContent)")
+    assert names and all(re.search("[\u0600-\u06ff]", text) for text in names), names  # the map in Arabic too
+    assert desk.console == [] and desk.errors == [] and desk.outside == []
+
+
+def test_a_machine_with_no_network_still_gets_the_outlines_rivers_and_lakes(server: str, browser) -> None:  # noqa: ANN001, F811
+    page = AppPage(browser, server, size=(1366, 768))
+    page.context.add_init_script("Object.defineProperty(Navigator.prototype, 'onLine', {get: () => false});")
+    fetched: list[str] = []
+    page.page.on("requestfinished", lambda request: fetched.append(request.url))
+    try:
+        page.open()
+        page.page.wait_for_timeout(1500)
+        outlines = [u for u in fetched if "/app/static/geostory/" in u and u.endswith(".json")]
+        assert len(outlines) == 2, outlines  # the world, and the region's coasts, rivers and lakes: from the app
+        assert page.console == [] and page.errors == [] and page.outside == []
+    finally:
+        page.close()

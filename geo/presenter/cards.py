@@ -9,18 +9,15 @@ table of how every place was read. Every text from the story is escaped.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import babel.dates
-
 from geo.dates.wording import MONTHS
 from geo.model import Certainty, Role
+from geo.outputs.webmap.html_text import text_attrs, written_in
 from geo.presenter.reasons import reason_text
-from geo.presenter.translations import certainty_text, date_text, role_text, tr
+from geo.presenter.translations import certainty_text, date_text, role_text, stop_name, tr
 from geo.story.document import (
     PlaceDoc,
     Quote,
@@ -60,6 +57,7 @@ class QuoteView:
     url: str | None
     role: str
     why: str
+    lang: str | None = None  # the language of its article, when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,33 +91,39 @@ def _article_title(doc: StoryDoc, name: str) -> str:
     return (article.title if article and article.title else None) or name
 
 
-_MONTHS = MONTHS["en"]
-_MONTH_YEAR = re.compile(rf"\b({'|'.join(_MONTHS)}) (\d{{4}})\b")
-_AR_MONTHS = MONTHS["ar"]
-_AR_MONTH_YEAR = re.compile(rf"({'|'.join(_AR_MONTHS)}) (\d{{4}})")
+#: The words of a composed title, per interface language (the same shape as the reader's own titles).
+_TITLE_WORDS = {
+    "en": {"none": "Places in the news", "alone": "{who}: places in the news", "journey": "A journey", "comma": ", "},
+    "ar": {"none": "أماكن في الأخبار", "alone": "{who}: أماكن في الأخبار", "journey": "رحلة", "comma": "، "},
+}
+
+
+def _composed_title(doc: StoryDoc, lang: str, *, traveller: str | None) -> str:
+    """"NAME: A – B, Month YYYY" from the story's traveller, first and last stops and first date, in ``lang``."""
+    words = _TITLE_WORDS["ar" if lang == "ar" else "en"]
+    dated = dated_stops(doc.stops)
+    route = dated or doc.stops
+    if not route:
+        return words["alone"].format(who=traveller) if traveller else words["none"]
+    names = [(s.name_ar or s.name) if lang == "ar" else s.name for s in (route[0], route[-1])]
+    span = names[0] if len(route) == 1 else f"{names[0]} – {names[1]}"
+    first = dated[0].date_start if dated else None
+    when = f"{words['comma']}{MONTHS.get(lang, MONTHS['en'])[first.month - 1]} {first.year}" if first else ""
+    return f"{traveller or words['journey']}: {span}{when}"
 
 
 def story_title(doc: StoryDoc, *, lang: str = "en") -> str:
-    """The story's title in ``lang``: its places by their names and its ``Month YYYY`` in that language.
+    """The story's title in ``lang``, made from the story: its traveller (in ``lang``'s script when an article
+    gives it), its first and last stops (Arabic names on an Arabic interface) and the month it starts.
 
-    The title is the story's own (written in the story's language, or by an
-    educator); only the stops' names and the month in it are put in the
-    interface's language (Arabic months from Babel), the rest is kept.
+    A title the reader composed (in the story's language or another, with any form of the traveller's name) is
+    composed again in ``lang``; a title an educator wrote is theirs and is shown as written.
     """
-    title = doc.title or tr(lang, "app_title")
-    pairs = [(s.name, s.name_ar) for s in doc.stops if s.name_ar]
-    if lang != "ar":
-        for name, name_ar in sorted(pairs, key=lambda p: -len(p[1])):
-            title = title.replace(name_ar, name)
-        return _AR_MONTH_YEAR.sub(lambda m: f"{_MONTHS[_AR_MONTHS.index(m[1])]} {m[2]}", title).replace("، ", ", ")
-    for name, name_ar in sorted(pairs, key=lambda p: -len(p[0])):
-        title = title.replace(name, name_ar)
-
-    def month(match: re.Match[str]) -> str:
-        day = dt.date(int(match[2]), _MONTHS.index(match[1]) + 1, 1)
-        return babel.dates.format_date(day, "MMMM y", locale="ar")
-
-    return _MONTH_YEAR.sub(month, title).replace(", ", "، ")
+    forms = {doc.traveller, doc.traveller_ar, doc.traveller_latin}
+    composed = {_composed_title(doc, code, traveller=who) for code in ("en", "ar") for who in forms}
+    if doc.title and doc.title not in composed:
+        return doc.title
+    return _composed_title(doc, lang, traveller=traveller_in(doc, lang))
 
 
 def stop_card(doc: StoryDoc, seq: int, *, lang: str = "en") -> Card:
@@ -162,6 +166,7 @@ def _quote_view(doc: StoryDoc, q: Quote, *, lang: str) -> QuoteView:
         url=q.url if q.url and q.url.startswith(("http://", "https://")) else None,
         role=role_text(q.role, lang=lang) if q.role else "",
         why=q.why,
+        lang=next((a.language for a in doc.articles if a.name == q.article), None),
     )
 
 
@@ -194,9 +199,9 @@ def timeline(doc: StoryDoc, *, lang: str = "en") -> list[TimelineItem]:
     ]
 
 
-def undated_names(doc: StoryDoc) -> list[str]:
-    """The names of the stops the timeline cannot place (no date), in route order."""
-    return [s.name for s in doc.stops if s.date_start is None]
+def undated_names(doc: StoryDoc, *, lang: str = "en") -> list[str]:
+    """The names of the stops the timeline cannot place (no date), in route order, in ``lang``."""
+    return [stop_name(s, lang=lang) for s in doc.stops if s.date_start is None]
 
 
 def reading_rows(doc: StoryDoc, *, lang: str = "en") -> list[dict[str, str]]:
@@ -288,7 +293,7 @@ def card_html(card: Card, *, lang: str = "en") -> str:
     parts = [
         f'<div class="gs-card" data-seq="{card.seq}">',
         f'<div class="gs-head">{_e(card.heading)}</div>',
-        f'<h2 class="gs-name" dir="auto">{_e(card.name)}</h2>',
+        f'<h2 class="gs-name"{text_attrs(card.name)}>{_e(card.name)}</h2>',
     ]
     if card.name_ar:
         parts.append(f'<div class="gs-ar" lang="ar" dir="rtl">{_e(card.name_ar)}</div>')
@@ -296,17 +301,21 @@ def card_html(card: Card, *, lang: str = "en") -> str:
     parts.append(f'<div class="gs-certainty">{_e(card.certainty)}</div>')
     if card.headline:
         direction = "rtl" if lang == "ar" else "ltr"
-        parts.append(f'<h3 class="gs-headline" lang="{_e(lang)}" dir="{direction}">{_e(card.headline)}</h3>')
-    if card.happened is not None:
         parts.append(
-            f'<blockquote class="gs-happened" dir="auto">{_e(card.happened.sentence)}'
-            f'<div class="gs-source" dir="auto">{_e(card.happened.source)}</div></blockquote>'
+            f'<h3 class="gs-headline" lang="{_e(lang)}" dir="{direction}">{written_in(card.headline, lang)}</h3>'
+        )
+    if card.happened is not None:
+        happened = card.happened
+        parts.append(
+            f'<blockquote class="gs-happened"{text_attrs(happened.sentence, happened.lang)}>{_e(happened.sentence)}'
+            f'<div class="gs-source"{text_attrs(happened.source)}>{_e(happened.source)}</div></blockquote>'
         )
     if card.also:
-        parts.append(f'<p>{_e(tr(lang, "also"))}: <span dir="auto">{_e(", ".join(card.also))}</span></p>')
+        also = ", ".join(card.also)
+        parts.append(f"<p>{_e(tr(lang, 'also'))}: <span{text_attrs(also)}>{_e(also)}</span></p>")
     parts.append(f'<details class="gs-how"><summary>{_e(tr(lang, "how_read"))}</summary>')
     parts.append(
-        f'<p><span class="gs-role">{_e(card.role)}</span> <span class="gs-caption" dir="auto">'
+        f'<p><span class="gs-role">{_e(card.role)}</span> <span class="gs-caption"{text_attrs(card.caption, lang)}>'
         f"{_e(card.caption)}</span></p>"
     )
     if card.quotes:
@@ -317,7 +326,7 @@ def card_html(card: Card, *, lang: str = "en") -> str:
             link = _e(tr(lang, "open_source"))
             source += f' · <a href="{_e(quote.url)}" target="_blank" rel="noopener noreferrer">{link}</a>'
         parts.append(
-            f'<blockquote dir="auto">{_marked(quote.sentence, quote.words)}'
+            f"<blockquote{text_attrs(quote.sentence, quote.lang)}>{_marked(quote.sentence, quote.words)}"
             f'<div class="gs-source">{source}{" · " + _e(quote.role) if quote.role else ""}</div></blockquote>'
         )
     parts.append("</details></div>")
@@ -330,16 +339,27 @@ def _journey_span(doc: StoryDoc, *, lang: str) -> str:
     return date_text(*bounds, lang=lang) if bounds else tr(lang, "date_unknown")
 
 
+def _names_html(stop: StopDoc, lang: str) -> str:
+    """A stop's names, the interface language's first: «بيونغيانغ · Pyongyang» in Arabic, the other way in English."""
+    english = f"<span{text_attrs(stop.name)}>{_e(stop.name)}</span>"
+    if not stop.name_ar:
+        return english
+    arabic = f'<span lang="ar" dir="rtl">{_e(stop.name_ar)}</span>'
+    return f"{arabic} · {english}" if lang == "ar" else f"{english} · {arabic}"
+
+
 def title_html(doc: StoryDoc, *, lang: str = "en") -> str:
     """The title view's card: the story's title, traveller, journey span and its stops in order (escaped)."""
+    title = story_title(doc, lang=lang)
     parts = [
         '<div class="gs-card gs-title" data-seq="0">',
         f'<div class="gs-head">{_e(tr(lang, "title_view"))}</div>',
-        f'<h2 class="gs-name" dir="auto">{_e(story_title(doc, lang=lang))}</h2>',
+        f'<h2 class="gs-name"{text_attrs(title, lang)}>{_e(title)}</h2>',
     ]
     traveller = traveller_in(doc, lang)
     if traveller:
-        parts.append(f'<div>{_e(tr(lang, "traveller"))}: <span dir="auto">{_e(traveller)}</span></div>')
+        who = f"<span{text_attrs(traveller, lang)}>{_e(traveller)}</span>"
+        parts.append(f"<div>{_e(tr(lang, 'traveller'))}: {who}</div>")
     parts.append(
         f'<div class="gs-date">{_e(_journey_span(doc, lang=lang))} · '
         f"{_e(tr(lang, 'stops_count', count=len(doc.stops)))}</div>"
@@ -347,10 +367,7 @@ def title_html(doc: StoryDoc, *, lang: str = "en") -> str:
     if not doc.stops:
         parts.append(f"<p>{_e(tr(lang, 'no_stops'))}</p>")
     items = "".join(
-        f'<li><span dir="auto">{_e(s.name)}</span>'
-        + (f' · <span lang="ar" dir="rtl">{_e(s.name_ar)}</span>' if s.name_ar else "")
-        + f" — {_e(date_text(s.date_start, s.date_end, lang=lang))}</li>"
-        for s in doc.stops
+        f"<li>{_names_html(s, lang)} — {_e(date_text(s.date_start, s.date_end, lang=lang))}</li>" for s in doc.stops
     )
     parts.append(f"<ol>{items}</ol></div>")
     return "".join(parts)

@@ -3,7 +3,8 @@
 :func:`view_at` gives the map's centre and zoom for the title view
 (:func:`overview_view`, the whole route) or one stop (:func:`stop_view`);
 :func:`map_for_app` is the folium map of :func:`~geo.outputs.webmap.build_map`
-made to draw offline inside streamlit-folium; :func:`progress_layer` is the
+made to draw offline inside streamlit-folium (:func:`shared_map`: built once for
+every session); :func:`progress_layer` is the
 layer drawn over it for the current stop.
 """
 
@@ -13,6 +14,8 @@ import base64
 import json
 import math
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +25,7 @@ import folium
 
 from geo.model import Role
 from geo.presenter.mapjs import add_presenter_scripts
-from geo.presenter.static import publish, publish_bytes
+from geo.presenter.static import publish_bundle, publish_bytes
 from geo.story.document import StopDoc, StoryDoc
 
 __all__ = [
@@ -31,6 +34,7 @@ __all__ = [
     "map_for_app",
     "overview_view",
     "progress_layer",
+    "shared_map",
     "stop_at",
     "stop_view",
     "view_at",
@@ -99,7 +103,7 @@ _HIDE_PANEL = (
     "<style>"
     ".sm-panel{display:none!important}"
     ".sm-map{display:none}"  # the page's own map div; streamlit-folium draws into its own #map_div
-    "#map_div{width:100%!important}"
+    "#map_div{width:100%!important;background:#d8e4ec}"  # the sea, as on story.html, beyond the route's region
     ".leaflet-marker-icon.sm-here{filter:none}"
     "html,body{margin:0;height:100%}"
     "#map_div{height:100vh!important}"  # the frame's height is the page's (see geo.presenter.stage)
@@ -151,7 +155,35 @@ def _route_bounds(doc: StoryDoc) -> list[list[float]]:
     return bounds([(s.lat, lons[s.seq]) for s in doc.stops])
 
 
-def map_for_app(doc: StoryDoc, *, static: Path | None = None, tiles: bool = False) -> folium.Map:
+_SHARED: OrderedDict[tuple[str, str, bool, str], folium.Map] = OrderedDict()
+_SHARED_LOCK = threading.Lock()
+_SHARED_MAX = 8  # stories × tile settings × languages kept at once
+
+
+def shared_map(doc: StoryDoc, *, key: str, static: Path | None, tiles: bool = False, lang: str = "en") -> folium.Map:
+    """:func:`map_for_app`, built once per story (``key``: its digest), tile setting and language for every
+    session of the app: a new visitor's first page does not wait for the map to be built again. Callers hand
+    streamlit-folium a copy (it renames the elements of the map it is given).
+
+    Raises
+    ------
+    OutputError
+        As :func:`map_for_app`.
+    """
+    ident = (key, str(static), tiles, lang)
+    with _SHARED_LOCK:
+        if ident in _SHARED:
+            _SHARED.move_to_end(ident)
+            return _SHARED[ident]
+    built = map_for_app(doc, static=static, tiles=tiles, lang=lang)
+    with _SHARED_LOCK:
+        _SHARED[ident] = built
+        while len(_SHARED) > _SHARED_MAX:
+            _SHARED.popitem(last=False)
+    return built
+
+
+def map_for_app(doc: StoryDoc, *, static: Path | None = None, tiles: bool = False, lang: str = "en") -> folium.Map:
     """The story's folium map (:func:`~geo.outputs.webmap.build_map`) made to work offline inside streamlit-folium.
 
     streamlit-folium loads each element's ``default_js``/``default_css`` by
@@ -163,7 +195,8 @@ def map_for_app(doc: StoryDoc, *, static: Path | None = None, tiles: bool = Fals
     the presenter's key relay and flights are added
     (:mod:`geo.presenter.mapjs`). Online tiles only when ``tiles`` is set
     (offline, a tile layer would only fail, each tile a console error).
-    No story text is added to the map here.
+    The map speaks ``lang`` (its names, layers and popups): one map per
+    story and interface language. No story text is added to the map here.
 
     Raises
     ------
@@ -172,16 +205,20 @@ def map_for_app(doc: StoryDoc, *, static: Path | None = None, tiles: bool = Fals
     """
     from geo.outputs.webmap import build_map
 
-    m = build_map(doc, cdn=False, lang="en", tiles=tiles)  # built once, whatever the interface says
+    m = build_map(doc, cdn=False, lang=lang, tiles=tiles, show_tiles=tiles)  # built once per story and language
+    gathered: dict[str, dict[str, str]] = {"default_js": {}, "default_css": {}}
     for element in _walk(m):
-        for attr in ("default_js", "default_css"):
+        for attr, found in gathered.items():
             links = getattr(element, attr, None)
             if links:
                 local = [(name, _local_url(url)) for name, url in links]
-                if static is not None:
-                    local = [(name, publish(url, folder=static)) for name, url in local]
+                if static is not None:  # gathered in load order, joined below
+                    found.update((name, url) for name, url in local if name not in found)
+                    local = []
                 setattr(element, attr, local)
     if static is not None:
+        for attr, found in gathered.items():  # one script file and one style sheet: fewer round trips
+            setattr(m, attr, publish_bundle(list(found.items()), folder=static))
         _outlines_by_url(m, static)
     m.get_root().header.add_child(folium.Element(_HIDE_PANEL), name="presenter_style")
     add_presenter_scripts(m, bounds=_route_bounds(doc), overview=overview_view(doc).center)
@@ -189,11 +226,13 @@ def map_for_app(doc: StoryDoc, *, static: Path | None = None, tiles: bool = Fals
 
 
 _INLINE_OUTLINES = re.compile(r'<script type="application/json" id="sm-countries">(.*?)</script>', re.S)
+_INLINE_REGION = re.compile(r'<script type="application/json" id="sm-region">(.*?)</script>', re.S)
 _INLINE_BASEMAP = '"basemap":{"inline":"sm-countries"}'
 
 
 def _outlines_by_url(m: folium.Map, static: Path) -> None:
-    """The world outlines (~100 kB, inline in the map page) as a static file the map fetches: not re-sent per rerun.
+    """The world outlines (~100 kB, inline in the map page) and the region's (~90 kB) as static files the map
+    fetches: not re-sent with every rerun.
 
     Left inline when the page does not carry them as expected.
     """
@@ -207,7 +246,12 @@ def _outlines_by_url(m: folium.Map, static: Path) -> None:
             return
         url = publish_bytes(match[1].encode("utf-8"), suffix=".json", folder=static)  # the JSON as it is
         panel = element.panel[: match.start()] + element.panel[match.end() :]
-        element.panel = panel.replace(_INLINE_BASEMAP, '"basemap":{"url":' + json.dumps(url) + "}")
+        basemap = {"url": url}
+        region = _INLINE_REGION.search(panel)
+        if region is not None:  # the 1:50m outlines, rivers and lakes around the route (~90 kB): a file too
+            basemap["region"] = publish_bytes(region[1].encode("utf-8"), suffix=".json", folder=static)
+            panel = panel[: region.start()] + panel[region.end() :]
+        element.panel = panel.replace(_INLINE_BASEMAP, '"basemap":' + json.dumps(basemap, separators=(",", ":")))
 
 
 def stop_at(doc: StoryDoc, lat: float, lon: float) -> int:

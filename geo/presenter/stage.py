@@ -35,7 +35,7 @@ header[data-testid="stHeader"]{height:2.4rem;min-height:2.4rem;background:transp
 [data-testid="stMainBlockContainer"]{padding:2.2rem 1.4rem .3rem 1.4rem!important;max-width:100%!important}
 [data-testid="stMainBlockContainer"]>div>[data-testid="stVerticalBlock"]{gap:.35rem}
 [data-testid="stHeading"] h1{font-size:1.45rem;line-height:1.25;padding:0 0 .1rem 0;margin:0}
-.st-key-gs-present{gap:.4rem}
+.st-key-gs-present,.st-key-gs-top{gap:.4rem}
 .st-key-gs-nav{gap:.4rem;align-items:center}
 .st-key-gs-nav button{min-height:2.1rem;padding:.1rem .75rem;white-space:nowrap}
 .st-key-gs-nav .gs-progress{margin:0 .4rem}

@@ -13,8 +13,20 @@ import datetime as dt
 
 from geo.dates.wording import date_range_text
 from geo.model import Role
+from geo.story.document import StopDoc
 
-__all__ = ["LANGUAGES", "STRINGS", "certainty_text", "date_text", "is_rtl", "role_text", "rtl_css", "tr"]
+__all__ = [
+    "LANGUAGES",
+    "STRINGS",
+    "UPLOADERS",
+    "certainty_text",
+    "date_text",
+    "is_rtl",
+    "role_text",
+    "rtl_css",
+    "stop_name",
+    "tr",
+]
 
 #: Interface languages: code -> name shown in the switch.
 LANGUAGES: dict[str, str] = {"en": "English", "ar": "العربية"}
@@ -114,6 +126,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "story_json": "Story file (story.json)",
         "save_story": "Save story.json",
         "load_story": "Load a story.json",
+        "upload_button": "Browse files",
+        "skip_to_content": "Skip to main content",
+        "upload_limit": "up to {mb} MB per file",
+        "upload_kinds_json": "JSON",
+        "upload_kinds_articles": "TXT, MD, HTML",
         "loaded": "Story loaded: {title}.",
         "downloads": "Downloads",
         "dl_html": "Story map (story.html)",
@@ -253,6 +270,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "story_json": "ملف القصة (story.json)",
         "save_story": "احفظ story.json",
         "load_story": "حمّل ملف story.json",
+        "upload_button": "اختر ملفات",
+        "skip_to_content": "انتقل إلى المحتوى الرئيسي",
+        "upload_limit": "حتى {mb} ميغابايت للملف",
+        "upload_kinds_json": "JSON",
+        "upload_kinds_articles": "TXT و MD و HTML",
         "loaded": "حُمّلت القصة: {title}.",
         "downloads": "التنزيلات",
         "dl_html": "خريطة القصة (story.html)",
@@ -329,16 +351,45 @@ def is_rtl(lang: str) -> bool:
     return lang == "ar"
 
 
-def rtl_css() -> str:
-    """CSS that lays the Streamlit page out right to left (the map and tables keep their own direction)."""
+#: The file uploaders of the page (their widget keys) and the kinds of file each takes.
+UPLOADERS: dict[str, str] = {"story-upload": "upload_kinds_json", "article-upload": "upload_kinds_articles"}
+
+
+def _streamlit_words_css(lang: str, upload_mb: int) -> str:
+    """CSS that writes Streamlit's own words (the file uploaders' button and size limit, the skip link) in
+    ``lang``: Streamlit has no setting for them, so its text is set to size 0 and the translation drawn in its
+    place."""
+    button = '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'
+    limit = '[data-testid="stFileUploaderDropzoneInstructions"] span'
+    rules = [
+        f"{button}, {limit} {{ font-size: 0; }}",
+        f'{button}::after {{ content: "{tr(lang, "upload_button")}"; font-size: 0.875rem; }}',
+        '[data-testid="stSkipToContent"] { font-size: 0; }',
+        f'[data-testid="stSkipToContent"]::after {{ content: "{tr(lang, "skip_to_content")}"; font-size: 1rem; }}',
+    ]
+    size = tr(lang, "upload_limit", mb=upload_mb)
+    for key, kinds in UPLOADERS.items():
+        rules.append(f'.st-key-{key} {limit}::after {{ content: "{size} • {tr(lang, kinds)}"; font-size: 0.875rem; }}')
+    return "".join(rules)
+
+
+def rtl_css(*, upload_mb: int = 200) -> str:
+    """CSS that lays the Streamlit page out right to left (the map and tables keep their own direction), with
+    the file uploaders' words in Arabic (``upload_mb``: the server's upload limit, ``server.maxUploadSize``)."""
     return (
         "<style>"
         '[data-testid="stMain"], [data-testid="stSidebar"] { direction: rtl; text-align: right; }'
         '[data-testid="stMain"] iframe, [data-testid="stDataFrame"], [data-testid="stDataEditor"]'
         " { direction: ltr; }"
         '[data-testid="stMarkdownContainer"] { text-align: right; }'
-        "</style>"
+        + _streamlit_words_css("ar", upload_mb)
+        + "</style>"
     )
+
+
+def stop_name(stop: StopDoc, *, lang: str) -> str:
+    """A stop's name in the interface's language: its Arabic name on the Arabic interface when it has one."""
+    return (stop.name_ar or stop.name) if lang == "ar" else stop.name
 
 
 def role_text(role: Role, *, lang: str = "en") -> str:

@@ -63,7 +63,7 @@ def test_kml_hostile_text_is_data(kml: tuple[bytes, ET.Element]) -> None:
     # The balloon is HTML: the quote is escaped in it, and reads back as the literal text.
     assert "<script" not in first and "<img" not in first
     assert HOSTILE in html.unescape(first.replace("<b>حلب</b>", "حلب"))
-    assert '<div dir="rtl" lang="ar">' in first
+    assert '<div lang="ar" dir="rtl">' in first
     assert '<a href="https://example.org/a?x=1&amp;y=2">Reuters</a>' in first  # outlet, never the file name
     assert root.findtext("k:Document/k:name", namespaces=NS) == f"The journey {SCRIPT}"  # plain text, escaped
     for style in root.findall(".//k:BalloonStyle/k:text", NS):

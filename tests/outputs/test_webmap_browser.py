@@ -2,8 +2,9 @@
 
 Each page is opened from ``file://``; every request that is not ``file:`` or
 ``data:`` is aborted, and a test fails if the page made any request other
-than tiles (which fail harmlessly), logged a console error, raised, opened a
-dialog, or ran article text (``window.__pwned``). Screenshots go to
+than tiles (which the page asks for only once the reader ticks the street
+map), logged a console error, raised, opened a dialog, or ran article text
+(``window.__pwned``). Screenshots go to
 ``artifacts/`` (git-ignored).
 """
 
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from geo.outputs.webmap import write_map
+from geo.outputs.words import word
 from geo.story.document import StoryDoc
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import ROOT
@@ -310,13 +312,21 @@ def test_offline_map_has_names_and_asks_nothing(browser, bundled_html: Path, wid
         offline.close()
 
 
-def test_with_a_network_that_does_not_answer_one_probe_and_no_tile_layer(browser, bundled_html: Path) -> None:  # noqa: ANN001
-    offline = OfflinePage(browser)
+def test_with_a_network_that_does_not_answer_no_request_and_no_console_error(browser, bundled_html: Path) -> None:  # noqa: ANN001
+    offline = OfflinePage(browser)  # navigator.onLine stays true: only the aborted routes say there is no network
     try:
         offline.open(bundled_html)
-        offline.page.wait_for_timeout(500)
-        assert len(offline.blocked) <= 1 and all("/0/0/0.png" in u for u in offline.blocked), offline.blocked
+        offline.page.wait_for_timeout(800)
+        assert offline.blocked == [], offline.blocked
         assert offline.page.locator(".leaflet-tile").count() == 0
         offline.assert_clean()
+        # The street map is offered in the layer control; ticked, it asks for tiles (the reader asked).
+        offline.page.locator(".leaflet-control-layers").hover()
+        name = offline.page.evaluate("JSON.parse(document.getElementById('story-data').textContent).tiles.name")
+        assert name in {word("en", "layer_tiles"), word("ar", "layer_tiles")}
+        label = offline.page.locator(".leaflet-control-layers-overlays label", has_text=name)
+        label.locator("input").check()
+        offline.page.wait_for_timeout(500)
+        assert offline.blocked and all(TILE_HOST.match(urlsplit(u).hostname or "") for u in offline.blocked)
     finally:
         offline.close()

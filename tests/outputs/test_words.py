@@ -37,10 +37,10 @@ def _stop(language: str, sentence: str, text: str) -> tuple[StopDoc, list[Articl
 
 # (story language, article language, sentence, place words, marks the caption must carry, the headline)
 CAPTIONS = [
-    ("en", "en", "The prime minister arrived in Cairo on Sunday.", "Cairo", 'dir="ltr" lang="en"', "Arrives in Cairo"),
-    ("ar", "en", "The prime minister arrived in Cairo on Sunday.", "Cairo", 'dir="ltr" lang="en"', "يصل إلى القاهرة"),
-    ("ar", "ar", "وصل رئيس الوزراء إلى القاهرة يوم الأحد.", "القاهرة", 'dir="rtl" lang="ar"', "يصل إلى القاهرة"),
-    ("fr", "fr", "Le Premier ministre est arrivé au Caire dimanche.", "Caire", 'dir="ltr" lang="fr"', "Arrive à Cairo"),
+    ("en", "en", "The prime minister arrived in Cairo on Sunday.", "Cairo", 'lang="en" dir="ltr"', "Arrives in Cairo"),
+    ("ar", "en", "The prime minister arrived in Cairo on Sunday.", "Cairo", 'lang="en" dir="ltr"', "يصل إلى القاهرة"),
+    ("ar", "ar", "وصل رئيس الوزراء إلى القاهرة يوم الأحد.", "القاهرة", 'lang="ar" dir="rtl"', "يصل إلى القاهرة"),
+    ("fr", "fr", "Le Premier ministre est arrivé au Caire dimanche.", "Caire", 'lang="fr" dir="ltr"', "Arrive à Cairo"),
 ]
 
 

@@ -60,17 +60,60 @@ def test_timeline_and_reading_rows(doc: StoryDoc) -> None:
     assert reading_rows(doc, lang="ar")[0]["الدور"] == "انطلاق"
 
 
+_EN = "Kim: Pyongyang – Khabarovsk, September 2023"
+_AR = "كيم: بيونغيانغ – Khabarovsk، سبتمبر 2023"
+
+
 @pytest.mark.parametrize(
     ("title", "lang", "expected"),
     [
-        ("Kim: Alpha – Gamma, September 2023", "en", "Kim: Alpha – Gamma, September 2023"),
-        ("Kim: Alpha – Gamma, September 2023", "ar", "Kim: ألفا – Gamma، سبتمبر 2023"),
-        ("A trip in March 2024 and May 2024", "ar", "A trip in مارس 2024 and مايو 2024"),
-        # an Arabic story's title, shown in the English interface
-        ("كيم: ألفا – Gamma، سبتمبر 2023", "en", "كيم: Alpha – Gamma, September 2023"),
-        ("كيم: ألفا – Gamma، سبتمبر 2023", "ar", "كيم: ألفا – Gamma، سبتمبر 2023"),
+        (_EN, "en", _EN),
+        (_EN, "ar", _AR),  # the reader's English title, composed again in Arabic: name, places, month
+        (_AR, "en", _EN),  # an Arabic story's title in the English interface
+        (_AR, "ar", _AR),
+        ("Kim: Pyongyang – Khabarovsk, September 2023", "ar", _AR),
+        ("", "ar", _AR),  # no title: one from the story
+        ("", "en", _EN),
+        ("Our class trip: Pyongyang, September 2023", "ar", "Our class trip: Pyongyang, September 2023"),  # kept
     ],
 )
-def test_story_title_in_the_interface_language(doc: StoryDoc, title: str, lang: str, expected: str) -> None:
-    stops = [doc.stops[0].model_copy(update={"name": "Alpha", "name_ar": "ألفا"})]
-    assert story_title(doc.model_copy(update={"title": title, "stops": stops}), lang=lang) == expected
+def test_story_title_comes_from_the_story_in_each_language(doc: StoryDoc, title: str, lang: str, expected: str) -> None:
+    story = doc.model_copy(update={"title": title, "traveller_ar": "كيم"})
+    assert story_title(story, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("stops", "traveller", "lang", "expected"),
+    [
+        ([], "Kim", "ar", "Kim: أماكن في الأخبار"),
+        ([], None, "en", "Places in the news"),
+        ([3], None, "en", "A journey: Khabarovsk, September 2023"),
+        ([4], None, "ar", "رحلة: Shipyard"),  # no date: no month
+    ],
+)
+def test_story_title_of_short_stories(
+    doc: StoryDoc, stops: list, traveller: str | None, lang: str, expected: str
+) -> None:
+    story = doc.model_copy(update={"title": "", "traveller": traveller, "stops": [doc.stops[i - 1] for i in stops]})
+    assert story_title(story, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "article_lang", "marks"),
+    [
+        ("KnAAZ زار الزعيم المصنع", "ar", ' lang="ar" dir="rtl"'),  # Arabic opening with a Latin acronym
+        ("«بوتين» met Kim at the cosmodrome", "en", ' lang="en" dir="ltr"'),  # English opening with Arabic
+        ("Left Pyongyang on Sunday", None, ' dir="ltr"'),
+    ],
+)
+def test_card_marks_each_quote_by_the_one_rule(
+    doc: StoryDoc, sentence: str, article_lang: str | None, marks: str
+) -> None:
+    from geo.story.document import ArticleDoc
+
+    quote = doc.stops[0].quotes[0].model_copy(update={"sentence": sentence, "text": "x"})
+    stop = doc.stops[0].model_copy(update={"quotes": [quote], "happened": quote})
+    articles = [ArticleDoc(name="a.txt", language=article_lang)] if article_lang else []
+    story = doc.model_copy(update={"stops": [stop, *doc.stops[1:]], "articles": articles})
+    html_text = card_html(stop_card(story, 1, lang="ar"), lang="ar")
+    assert f'<blockquote class="gs-happened"{marks}>' in html_text and f"<blockquote{marks}>" in html_text

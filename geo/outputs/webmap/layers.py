@@ -2,9 +2,9 @@
 
 Layers are added in this order (the stops on top); the context layer
 (datelines, governments, past visits…) is off at first. The online tiles
-are not a folium layer: ``storymap.js`` probes one tile first and adds the
-layer only when the network answers (:func:`tile_source`), so an offline
-page makes no failing request. Layer names speak the page's language.
+are not a folium layer: ``storymap.js`` offers them in the layer control
+and fetches none until the reader ticks them (:func:`tile_source`), so an
+offline page makes no request at all and logs no error. Layer names speak the page's language.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ __all__ = ["tile_source", "add_uncertainty", "add_route", "add_context", "add_st
 
 # Tiles: CARTO's light basemap of OpenStreetMap data; drawn over the offline outlines when online.
 _TILES = "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png"
-_TILE_PROBE = "https://a.basemaps.cartocdn.com/light_all/0/0/0.png"  # one small tile: does the network answer?
 _TILES_ATTR = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors '
     '&copy; <a href="https://carto.com/attributions">CARTO</a>'
@@ -38,12 +37,12 @@ _CIRCLE_KM = 20.0  # a point this vague gets a circle whatever its type
 _AREA_ROLES = frozenset({Role.COUNTRY, Role.REGION, Role.WATER, Role.MENTIONED})
 
 
-def tile_source(lang: str = "en") -> dict[str, Any]:
-    """The online street map (CARTO, OpenStreetMap data) for ``storymap.js``: its URL, attribution, the tile it
-    probes first, and its name in the layer control."""
+def tile_source(lang: str = "en", *, show: bool = False) -> dict[str, Any]:
+    """The online street map (CARTO, OpenStreetMap data) for ``storymap.js``: its URL, attribution, its name in
+    the layer control, and whether it shows at once (``show``; else only when the reader ticks it)."""
     return {
         "url": _TILES,
-        "probe": _TILE_PROBE,
+        "show": show,
         "attribution": _TILES_ATTR,
         "subdomains": "abcd",
         "maxZoom": 19,

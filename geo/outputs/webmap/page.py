@@ -19,6 +19,7 @@ from geo.outputs.webmap.geometry import bounds, display_lons, leg_paths
 from geo.outputs.webmap.layers import add_context, add_route, add_stops, add_uncertainty
 from geo.outputs.webmap.mapnames import map_names
 from geo.outputs.webmap.panel import panel_html, story_data
+from geo.outputs.webmap.water import region_water
 from geo.outputs.words import word
 from geo.places.gazetteer import Gazetteer, load_gazetteer
 from geo.story.document import StoryDoc, doc_language
@@ -49,14 +50,16 @@ def build_map(
     lang: str | None = None,
     gazetteer: Gazetteer | None = None,
     tiles: bool = True,
+    show_tiles: bool = False,
 ) -> StoryMap:
     """The story's folium map, inside its page (call ``get_root().render()`` for the HTML); its element ids are
     numbered deterministically.
 
     ``cdn`` loads the third-party packages from jsDelivr instead of inlining them; ``lang`` is the page's language
     (``en``, ``ar``, ``fr``; default: the one most articles are written in); ``gazetteer`` gives the names of
-    countries, seas and cities around the route (default: the project's); ``tiles`` lets the page probe for the
-    online street map (added when the network answers).
+    countries, seas and cities around the route (default: the project's); ``tiles`` offers the online street map in
+    the layer control (fetched only once the reader ticks it, so an offline page asks nothing), ``show_tiles``
+    shows it at once.
 
     Raises
     ------
@@ -91,8 +94,11 @@ def build_map(
     control = folium.LayerControl(position="topright", collapsed=True)
     control.add_to(m)
 
-    data = story_data(doc, lons, legs, cdn=cdn, lang=lang, names=names, tiles=tiles)
-    panel = panel_html(doc, data, cdn=cdn, lang=lang, region=region_outlines(region))
+    data = story_data(doc, lons, legs, cdn=cdn, lang=lang, names=names, tiles=tiles, show_tiles=show_tiles)
+    outlines = region_outlines(region)
+    if outlines is not None:
+        outlines.update(region_water(region) or {})
+    panel = panel_html(doc, data, cdn=cdn, lang=lang, region=outlines)
     m.add_child(StoryControls(panel, route=route, markers=markers, control=control))
     number_elements(figure)
     return m

@@ -174,10 +174,12 @@ def story_data(
     lang: str = "en",
     names: list[dict[str, Any]] | None = None,
     tiles: bool = True,
+    show_tiles: bool = False,
 ) -> dict[str, Any]:
     """What ``storymap.js`` reads: each stop's place, date, zoom and label, the legs, where the outlines are,
     the names around the route (:func:`~geo.outputs.webmap.mapnames.map_names`), the online tiles (``None``
-    without ``tiles``: not even probed), and the page's words in ``lang`` (``ui``)."""
+    without ``tiles``: not even offered; shown at once with ``show_tiles``), and the page's words in ``lang``
+    (``ui``)."""
     total = len(doc.stops)
     basemap: dict[str, Any] = {"inline": "sm-countries"}
     if cdn:
@@ -206,7 +208,7 @@ def story_data(
         "legs": legs,
         "basemap": basemap,
         "names": names or [],
-        "tiles": tile_source(lang) if tiles else None,
+        "tiles": tile_source(lang, show=show_tiles) if tiles else None,
         "lang": lang,
         "dir": direction(lang),
         "ui": _script_words(total, span, lang),
@@ -228,4 +230,6 @@ def _script_words(total: int, span: str, lang: str) -> dict[str, str]:
         "lastStop": word(lang, "last_stop"),
         "zoomIn": word(lang, "zoom_in"),
         "zoomOut": word(lang, "zoom_out"),
+        "km": word(lang, "unit_km"),
+        "m": word(lang, "unit_m"),
     }

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from geo.dates.wording import date_range_text, day_text
 from geo.outputs.links import safe_url
-from geo.outputs.webmap.html_text import escape, mixed, text_attrs
+from geo.outputs.webmap.html_text import escape, mixed, text_attrs, written_in
 from geo.outputs.webmap.labels import caption_text, certainty_text, role_text
 from geo.outputs.words import direction, word
 from geo.story.document import ArticleDoc, PlaceDoc, Quote, StopDoc, stop_headline
@@ -134,7 +134,7 @@ def stop_popup(stop: StopDoc, total: int, articles: dict[str, ArticleDoc], *, la
         _names_html(stop),
         f'<p class="sm-pop-date sm-cert-{escape(stop.date_certainty)}">{when}'
         f' <span class="sm-pop-cert">({escape(certainty_text(stop, lang=lang))})</span></p>',
-        f'<p class="sm-pop-event"><strong{text_attrs(event, lang)}>{escape(event)}</strong></p>',
+        f'<p class="sm-pop-event"><strong lang="{lang}" dir="{direction(lang)}">{written_in(event, lang)}</strong></p>',
     ]
     if stop.happened is not None:
         parts.append(f'<div class="sm-pop-happened">{_happened_html(stop.happened, articles, lang)}</div>')
