@@ -10,8 +10,9 @@ How many words the name takes: the first word after the noun, and more while the
 longer name («أم», «أبو», «عبد», «بني»: ``name_openers`` of ``data/lexicon/kinds.yaml``) or while the
 words are glued into the noun's hashtag, up to ``recognition.kind_name_words``; a name stops at
 punctuation, a number, a word of ``name_stops`` (a preposition, a demonstrative, a verb of being, a
-date word), a word glued to «و» (the next item of a list) and at a word too common to be a name
-(``recognition.kind_name_zipf``).
+date word), a word glued to a proclitic (the next item of a list, a preposition's object), an
+indefinite relative adjective («مستشفى ميداني») and a word too common to be a name
+(``recognition.kind_name_zipf``) unless the writer glued it into the noun's hashtag («#جامعة_القاهرة»).
 
 A kind noun inside a longer hashtag («#سيول_منطقة_الجهراء») is left alone: the tag names an event,
 not the place. A name some resolution already placed is not repeated. Such a name has no
@@ -41,10 +42,12 @@ _NISBA = ("ي", "يه")
 
 @dataclass(frozen=True, slots=True)
 class KindWords:
-    """The folded word lists of ``kinds.yaml``: kind nouns, words that open a longer name, words that end one."""
+    """The folded word lists of ``kinds.yaml``: kind nouns, words that open a longer name, ordinals, words that
+    end a name."""
 
     kinds: frozenset[str]
     openers: frozenset[str]
+    ordinals: frozenset[str]
     stops: frozenset[str]
 
 
@@ -83,7 +86,9 @@ def load_kind_words(path: Path = KIND_FILE) -> KindWords:
     def group(name: str) -> frozenset[str]:
         return frozenset(name_key(str(w)) for words in (raw.get(name) or {}).values() for w in words)
 
-    return KindWords(kinds=group("kinds"), openers=group("name_openers"), stops=group("name_stops"))
+    return KindWords(
+        kinds=group("kinds"), openers=group("name_openers"), ordinals=group("name_ordinals"), stops=group("name_stops")
+    )
 
 
 def _kind_of(word: str, kinds: frozenset[str]) -> tuple[int, str] | None:
@@ -182,7 +187,7 @@ def _name_at(
         glued = gap == "_"
         if not (glued or gap in (" ", " #", "  ")) or (tag is not None and not glued):
             break
-        if not _name_word(nxt.text, first=last == i, zipf=zipf, settings=settings, words=words):
+        if not _name_word(nxt.text, first=last == i, tagged=tag is not None, zipf=zipf, settings=settings, words=words):
             break
         definite = nxt.text.startswith("ال") and toks[last].text.startswith("ال")  # «الأورام القومي»
         if last > i and not glued and toks[last].text not in words.openers and not definite:
@@ -194,8 +199,8 @@ def _name_at(
     return KindName(start=start, end=end, text=text[start:end], kind=kind[1]), last
 
 
-def _name_word(word: str, *, first: bool, zipf: Callable[[str], float], settings: RecognitionSettings,
-               words: KindWords) -> bool:  # fmt: skip
+def _name_word(word: str, *, first: bool, tagged: bool, zipf: Callable[[str], float],
+               settings: RecognitionSettings, words: KindWords) -> bool:  # fmt: skip
     """Whether a folded word may be part of a name after a kind noun."""
     if not is_arabic(word[0]) or word in words.stops or word in words.kinds:
         return False
@@ -205,4 +210,5 @@ def _name_word(word: str, *, first: bool, zipf: Callable[[str], float], settings
         return False  # «بالأرطاوية», «للفرز»: a preposition on a definite word
     if first and not word.startswith("ال") and word.endswith(_NISBA):
         return False  # «مستشفى ميداني», «جسر جوي»: an indefinite adjective of the noun
-    return word in words.openers or zipf(word) <= settings.kind_name_zipf  # «أم», «الملك»: common, yet names
+    named = word in words.openers or word in words.ordinals  # «أم», «الملك», «الرابع»: common, yet names
+    return tagged or named or zipf(word) <= settings.kind_name_zipf

@@ -31,6 +31,8 @@ def _names(gazetteer: Gazetteer, text: str, **knobs: float) -> list[str]:
         ("تضرر الجسر الجديد، وأغلق جسر_العوامية", ["جسر_العوامية"]),
         ("تجمع الأهالي في حي #الربوة مساء", ["حي #الربوة"]),  # the name tagged after the noun
         ("بدأ ترميم سد الوادي الأخضر، ومدرسة الفجر", ["سد الوادي الأخضر", "مدرسة الفجر"]),
+        ("ازدحام خانق على الدائري الثالث بعد الحادث", ["دائري الثالث"]),  # a ring road and its ordinal
+        ("طلاب #جامعة_القاهرة يعودون غدا", ["جامعة_القاهرة"]),  # a tag joins even a common word to the noun
     ],
 )
 def test_a_kind_noun_introduces_a_name(gazetteer: Gazetteer, text: str, expected: list[str]) -> None:
