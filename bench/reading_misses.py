@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_reading import EVAL, LITERAL, NOT_COUNTED, WITHIN_KM, _article, _documents, _match  # noqa: E402
+from bench_reading import EVAL, LITERAL, NOT_COUNTED, WITHIN_KM, _article, _documents, _match, _recognised  # noqa: E402
 
 from geo.model import MatchKind, PlaceType, Resolution  # noqa: E402
 from geo.pipeline import Pipeline  # noqa: E402
@@ -64,7 +64,8 @@ def analyse(corpus: str, *, show: int, literal_only: bool) -> None:
     total = 0
     for doc in _documents(path):
         result = pipeline.process(_article(doc))
-        spans = [(r.mention.start, r.mention.end) for r in result.resolutions]
+        placed = [(r.mention.start, r.mention.end) for r in result.resolutions]
+        spans = _recognised(result) if corpus == "idrisi" else placed
         gold = [g for g in doc["gold"] if not NOT_COUNTED.search(g.get("type") or "")]
         if literal_only:
             gold = [g for g in gold if g["type"] in LITERAL]

@@ -18,6 +18,7 @@ from geo.dates.publication import infer_from_corpus, publication_date
 from geo.errors import InputError
 from geo.model import Article, Mention, MentionRole, Published, Resolution, Story
 from geo.places.gazetteer import Gazetteer, load_gazetteer
+from geo.places.kind_names import KindName, find_kind_names
 from geo.places.located import locate_more
 from geo.places.recognition import Recognizer
 from geo.places.relative import find_relative
@@ -45,6 +46,8 @@ class ArticleResult:
     article: Article
     mentions: tuple[Mention, ...]
     resolutions: tuple[Resolution, ...]
+    #: Toponyms a kind noun introduces that no resolution placed («حي X»): recognised, never placed nor a stop.
+    names: tuple[KindName, ...] = ()
 
 
 def read_articles(
@@ -136,8 +139,12 @@ class Pipeline:
                 uncertainty=self.settings.uncertainty,
             )
             self.lookups.extend(found.records)
-            return ArticleResult(article=article, mentions=found.mentions, resolutions=found.resolutions)
-        return ArticleResult(article=article, mentions=tuple(mentions), resolutions=tuple(resolutions))
+            mentions, resolutions = list(found.mentions), list(found.resolutions)
+        taken = [(r.mention.start, r.mention.end) for r in resolutions]
+        names = find_kind_names(article.text, taken=taken, zipf=self.gazetteer.zipf, settings=self.settings.recognition)
+        return ArticleResult(
+            article=article, mentions=tuple(mentions), resolutions=tuple(resolutions), names=tuple(names)
+        )
 
     def run(
         self, articles: list[Article], *, progress: Callable[[int], None] | None = None

@@ -164,6 +164,8 @@ class RecognitionSettings(_Section):
     )
     title_lookback_words: int = _knob(2, "how far back a person's title marks a name as a person's", ge=0)
     max_join_chars: int = _knob(3, "the widest gap (spaces, hyphens) inside one multi-word name", ge=0)
+    kind_name_words: int = _knob(3, "a name after a kind noun («حي X», «شارع X») takes at most this many words", ge=1)
+    kind_name_zipf: float = _knob(5.0, "… none more common than this (Zipf): a name, not a phrase", ge=0)
 
 
 class ResolutionSettings(_Section):
