@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from geo.model import Article
     from geo.pipeline import ArticleResult
+    from geo.places.kind_names import KindName
     from geo.settings import Settings
     from geo.story.document import StoryDoc
 
@@ -152,7 +153,26 @@ def _mention_rows(results: list[ArticleResult], *, include_all: bool) -> list[di
                     "reason": res.reason if res else "not judged a place",
                 }
             )
-    return rows
+        rows.extend(_kind_name_row(result.article.name, name) for name in result.names)
+    return sorted(rows, key=lambda row: (row["article"], row["start"]))
+
+
+def _kind_name_row(article: str, name: KindName) -> dict:
+    """A place a kind noun names («شارع X») that the gazetteer does not hold: listed, never placed."""
+    return {
+        "article": article,
+        "start": name.start,
+        "end": name.end,
+        "text": name.text,
+        "match": name.text,
+        "place": None,
+        "place_id": None,
+        "lat": None,
+        "lon": None,
+        "place_type": None,
+        "confidence": 0.0,
+        "reason": f"a place named by its kind ({name.kind}); not in the gazetteer, so not placed",
+    }
 
 
 def _cmd_places(args: argparse.Namespace) -> int:

@@ -54,6 +54,17 @@ def test_places_all_lists_rejected_mentions(corpus: Path, capsys: pytest.Capture
     assert any(r["place"] is None for r in rows)
 
 
+def test_places_lists_names_a_kind_noun_gives(corpus: Path, capsys: pytest.CaptureFixture[str], gazetteer) -> None:  # noqa: ANN001
+    text = "وتفقد الوزير جسر الزهيرات الجديد ثم عاد إلى حلب مساء."
+    (corpus / "d.txt").write_text(text, encoding="utf-8")
+    assert main(["places", str(corpus / "d.txt"), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    named = next(r for r in rows if r["text"].startswith("جسر"))
+    assert named["place"] is None and named["lat"] is None and "not placed" in named["reason"]
+    assert named["start"] == text.index("جسر")
+    assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)
+
+
 def test_build_writes_geojson(corpus: Path, tmp_path: Path, gazetteer) -> None:  # noqa: ANN001
     out = tmp_path / "out"
     assert main(["build", str(corpus), "--out", str(out)]) == 0
