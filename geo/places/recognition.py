@@ -35,6 +35,7 @@ _ARABIC_START = re.compile(r"[\u0620-\u064a]")
 _INITIAL = re.compile(r"[.!?:\n][\s\"'«“(]*$")
 _G_LETTERS = "غجقك"  # the letters Arabic news writes a foreign /g/ with
 _PUNCT = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»“”]")
+_KNOWN_KEYS = 262144  # name keys whose look-ups a recognizer keeps (news repeats words): then it starts afresh
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +133,26 @@ class Recognizer:
         self.settings = settings or RecognitionSettings()
         self.prominence = prominence or ProminenceSettings()
         self._seat_rows: dict[str, int | None] = {}  # a seat's city id → its row (looked up once)
+        self._prefixes: dict[str, bool] = {}  # key → whether some name starts so (the trie, asked once a key)
+        self._names: dict[str, tuple[NameHit, ...]] = {}  # key → the names' hits (the trie, asked once a key)
+
+    def _has_prefix(self, key: str) -> bool:
+        """:meth:`Gazetteer.has_prefix`, remembered per key."""
+        known = self._prefixes.get(key)
+        if known is None:
+            if len(self._prefixes) >= _KNOWN_KEYS:
+                self._prefixes.clear()
+            known = self._prefixes[key] = self.gazetteer.has_prefix(key)
+        return known
+
+    def _lookup(self, key: str) -> tuple[NameHit, ...]:
+        """:meth:`Gazetteer.lookup`, remembered per key."""
+        hits = self._names.get(key)
+        if hits is None:
+            if len(self._names) >= _KNOWN_KEYS:
+                self._names.clear()
+            hits = self._names[key] = tuple(self.gazetteer.lookup(key))
+        return hits
 
     # -- scanning ---------------------------------------------------------
 
@@ -270,8 +291,8 @@ class Recognizer:
         best: _Match | None = None
         for stripped, form in variants:
             key, j = form, i
-            while self.gazetteer.has_prefix(key):
-                hits = self.gazetteer.lookup(key)
+            while self._has_prefix(key):
+                hits = self._lookup(key)
                 if hits and (best is None or j > best.last):
                     best = _Match(i, j, stripped, tuple(hits), MatchKind.CLITIC if stripped else self._kind(first))
                 if j + 1 >= len(words) or not joinable[j] or skip[j + 1] or j - i + 1 >= self.settings.max_words:
@@ -290,7 +311,7 @@ class Recognizer:
         key, j = words[i].text, i
         while is_latin_token(words[i]):
             for variant in latin_spellings(key):
-                hits = self.gazetteer.lookup(variant)
+                hits = self._lookup(variant)
                 if hits:
                     best = _Match(i, j, 0, tuple(hits), MatchKind.LATIN)
                     break
@@ -367,7 +388,7 @@ class Recognizer:
                 key = "".join(variant)
                 hits = tuple(
                     h
-                    for h in self.gazetteer.lookup(key)
+                    for h in self._lookup(key)
                     if self.gazetteer.place_type(h.row) == PlaceType.CITY
                     and self.gazetteer.population(h.row) >= settings.g_variant_population
                     and name_key(self.gazetteer.place(h.row).name_ar or "") == key  # its own Arabic name
@@ -418,11 +439,11 @@ class Recognizer:
         """
         settings = self.settings
         keys = arabic_keys(text, limit=settings.key_readings)
-        reachable = [k for k in keys if self.gazetteer.has_prefix("#" + k)]
+        reachable = [k for k in keys if self._has_prefix("#" + k)]
         hits: list[NameHit] = []
         key = keys[0] if keys else ""
         if key in reachable and len(key) >= settings.min_phonetic_key - 1:
-            hits = self.gazetteer.lookup_phonetic(key)
+            hits = list(self._lookup("#" + key)) if key else []
             if len(key) < settings.min_phonetic_key:
                 # Short keys are common: only large places are worth the risk.
                 hits = [h for h in hits if self.gazetteer.population(h.row) >= settings.short_key_population]
@@ -430,7 +451,7 @@ class Recognizer:
             if hits:
                 break
             if other != key and len(other) >= settings.min_phonetic_key:
-                found = self.gazetteer.lookup_phonetic(other)
+                found = self._lookup("#" + other)
                 hits = [h for h in found if self.gazetteer.population(h.row) >= settings.reading_population]
         return bool(reachable), hits
 
@@ -486,7 +507,7 @@ class Recognizer:
             if k < 0 or _PUNCT.search(folded_text[words[k].end : words[k + 1].start]):
                 return False
             word = words[k].text
-            if any(h.flags & ADJECTIVE for h in self.gazetteer.lookup(word)):
+            if any(h.flags & ADJECTIVE for h in self._lookup(word)):
                 k -= 1  # «الرئيس الروسي فلان»: a nationality adjective does not count
                 continue
             forms = {word, *(form for _, form in clitic_forms(word, min_rest=2))}
@@ -538,7 +559,7 @@ class Recognizer:
         return not any(
             self.gazetteer.place_type(hit.row) != PlaceType.CITY
             or self.gazetteer.population(hit.row) >= self.prominence.notable_population
-            for hit in self.gazetteer.lookup(word.text)
+            for hit in self._lookup(word.text)
         )
 
     def _named_facility(self, article: Article, folded: Folded, words: list[Token], match: _Match) -> bool:
@@ -563,7 +584,7 @@ class Recognizer:
         return not known and not any(
             self.gazetteer.place_type(hit.row) != PlaceType.CITY
             or self.gazetteer.population(hit.row) >= self.prominence.notable_population
-            for hit in self.gazetteer.lookup(prev.text)
+            for hit in self._lookup(prev.text)
         )
 
     def _mention(self, article: Article, folded: Folded, words: list[Token], match: _Match) -> Mention:

@@ -156,6 +156,7 @@ class Resolver:
         self.relative = relative or RelativeSettings()
         self.prominence = prominence or ProminenceSettings()
         self._known_facts: dict[tuple[str, MatchKind, str | None, str | None], _MentionFacts] = {}
+        self._known_terms: dict[tuple[object, ...], tuple[list[_Term], list[_Term], bool] | None] = {}
 
     def resolve(self, mentions: list[Mention], *, language: str | None = None) -> list[Resolution]:
         """Resolve the mentions of one article.
@@ -306,20 +307,17 @@ class Resolver:
     ) -> ScoredCandidate:
         """The candidate's score: its terms added in a fixed order, with the reasons they give."""
         place = self.gazetteer.place(row)
-        match = self._match_terms(mention, facts, place)
-        if match is None:
+        own = self._own_terms(mention, facts, place, row, language=context.language)
+        if own is None:
             return ScoredCandidate(row=row, score=-math.inf, reasons=("short phonetic key without context",))
         if self._bare_common_word(mention, facts, place, context):
             reason = "a common word, with no cue to read it as a town"
             return ScoredCandidate(row=row, score=-math.inf, reasons=(reason,))
-        famous = self._is_famous(place)
+        head, person, famous = own
         terms = [
-            *match,
-            *self._prominence_terms(mention, facts, place),
-            *self._common_word_terms(mention, facts, place, famous=famous),
-            *self._cue_terms(mention, facts, place),
+            *head,
             *self._context_terms(mention, place, context, famous=famous),
-            *self._person_terms(mention, place),
+            *person,
             *self._proximity_terms(place, context, key=key),
             *self._anchor_terms(mention, place, context),
         ]
@@ -331,6 +329,27 @@ class Resolver:
                 reasons.append(term.reason)
         features = tuple((t.weight, t.x) for t in terms if t.weight)
         return ScoredCandidate(row=row, score=score, reasons=tuple(reasons), features=features)
+
+    def _own_terms(
+        self, mention: Mention, facts: _MentionFacts, place: Place, row: int, *, language: str | None
+    ) -> tuple[list[_Term], list[_Term], bool] | None:
+        """The terms no other place of the article changes (match, prominence, common word, cues; the person's),
+        and whether the place is famous, once per name, cues and candidate (``None``: see :meth:`_match_terms`)."""
+        m = mention
+        memo = (facts, m.match, m.trigger, m.cue, m.person, m.initial, len(m.candidates), m.text, language, row)
+        if memo in self._known_terms:
+            return self._known_terms[memo]
+        if len(self._known_terms) >= _KNOWN_FACTS:  # then it starts afresh
+            self._known_terms.clear()
+        own = match = self._match_terms(mention, facts, place)
+        if match is not None:
+            famous = self._is_famous(place)
+            head = [*match, *self._prominence_terms(mention, facts, place),
+                    *self._common_word_terms(mention, facts, place, famous=famous),
+                    *self._cue_terms(mention, facts, place)]  # fmt: skip
+            own = (head, self._person_terms(mention, place), famous)
+        self._known_terms[memo] = own
+        return own
 
     def _bare_common_word(self, mention: Mention, facts: _MentionFacts, place: Place, context: _Context) -> bool:
         """An Arabic word common as a word (``bare_common_zipf``) standing alone is the word.
