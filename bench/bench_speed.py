@@ -8,6 +8,10 @@ HEAD main``), checked out in a temporary ``git worktree``:
   (everything up to the story's stops, no outputs; the gazetteer load and the reading of the files are
   left out), for the bundled corpus (one story) and for the texts of the development set
   (``../dev86/texts`` or ``../shared/eval/dev/texts``, each article its own story, as ``run_set.py`` runs them);
+  the same articles again each round, so whatever the reader remembers of an article helps the next rounds;
+- reading, first time: the same, but each article read once by a pipeline that has read other articles
+  before (the first half of the development texts), as in a stream of news: the bundled corpus, then the
+  second half of the development texts; the median of ``--rounds`` processes;
 - whole process: ``geo places data/articles`` and ``geo build data/articles`` as a user runs them,
   wall and CPU seconds (the median of three runs; imports and the gazetteer load included);
 - the import floor of ``geo build``: a process that imports exactly the modules (not ``geo``'s own) that a
@@ -59,9 +63,30 @@ def _measure(root: Path, rounds: int) -> dict[str, float]:
     return figures
 
 
-def _per_article(work, articles: int, rounds: int) -> float:
-    """The median CPU ms per article of ``rounds`` calls of ``work`` (after one call to warm up)."""
-    work()
+def _measure_first_time(root: Path) -> dict[str, float]:
+    """Reading CPU ms per article of articles the pipeline has not read before (run in a process of its own)."""
+    sys.path.insert(0, str(root))
+    from geo.pipeline import Pipeline, read_articles
+
+    pipeline = Pipeline()
+    bundled = read_articles(root / "data" / "articles")
+    texts = next((d for d in DEV_TEXTS if d.is_dir()), None)
+    dev = [read_articles(path) for path in sorted(texts.iterdir())] if texts else []
+    half = len(dev) // 2
+    for one in dev[:half]:  # the reader's lexicons and patterns loaded, its memories filled with other news
+        pipeline.run(one)
+    figures = {"bundled_first_ms": _per_article(lambda: pipeline.run(bundled), len(bundled), 1, warm=False)}
+    if dev[half:]:
+        rest = dev[half:]
+        work = lambda: [pipeline.run(one) for one in rest]  # noqa: E731
+        figures["dev_first_ms"] = _per_article(work, sum(map(len, rest)), 1, warm=False)
+    return figures
+
+
+def _per_article(work, articles: int, rounds: int, *, warm: bool = True) -> float:
+    """The median CPU ms per article of ``rounds`` calls of ``work`` (after one call to warm up, if ``warm``)."""
+    if warm:
+        work()
     times = []
     for _ in range(rounds):
         start = time.process_time()
@@ -131,6 +156,15 @@ def _checkout_figures(root: Path, rounds: int) -> dict[str, float]:
         cwd=root, check=True, capture_output=True, text=True,
     )  # fmt: skip
     figures = json.loads(run.stdout.strip().splitlines()[-1])
+    first: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        run = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--measure-first", str(root)],
+            cwd=root, check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        for key, value in json.loads(run.stdout.strip().splitlines()[-1]).items():
+            first.setdefault(key, []).append(value)
+    figures.update({key: statistics.median(values) for key, values in first.items()})
     with tempfile.TemporaryDirectory() as tmp:
         env = _python_env(Path(tmp) / "pycache")
         out, names = str(Path(tmp) / "out"), str(Path(tmp) / "imported.json")
@@ -171,6 +205,8 @@ def _default_ref() -> str:
 _ROWS = (
     ("bundled_ms", "reading, bundled corpus", "ms CPU an article"),
     ("dev_ms", "reading, dev texts", "ms CPU an article"),
+    ("bundled_first_ms", "reading, bundled, first time", "ms CPU an article"),
+    ("dev_first_ms", "reading, dev, first time", "ms CPU an article"),
     ("places_wall", "geo places (wall)", "s"),
     ("places_cpu", "geo places (CPU)", "s"),
     ("build_wall", "geo build (wall)", "s"),
@@ -191,8 +227,10 @@ def _print(now: dict[str, float], base: dict[str, float] | None, base_name: str)
         if base and key in base:
             line += f" {base[key]:14.2f}" + (f" {base[key] / now[key]:8.2f}x" if key != "floor_ratio" else "")
         print(f"{line}  {unit}")
-    if "bundled_ms" in now:
-        print(f"{'reading speed, bundled':28s} {1000 / now['bundled_ms']:14.1f}  articles/s, one core")
+    for key, label in (("bundled_ms", "reading speed, bundled"), ("bundled_first_ms", "… the first time")):
+        if key in now:
+            speed = f"{1000 / now[key]:14.1f}" + (f" {1000 / base[key]:14.1f}" if base and key in base else "")
+            print(f"{label:28s} {speed}  articles/s, one core")
 
 
 def main() -> None:
@@ -201,7 +239,12 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true", help="measure this checkout only")
     parser.add_argument("--rounds", type=int, default=5, help="rounds of reading to take the median of")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--measure-first", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.measure_first is not None:
+        os.chdir(args.measure_first)
+        print(json.dumps(_measure_first_time(args.measure_first.resolve())))
+        return
     if args.measure is not None:
         os.chdir(args.measure)
         print(json.dumps(_measure(args.measure.resolve(), args.rounds)))
