@@ -69,11 +69,19 @@ class GazetteerMemo:
 
     def has_prefix(self, key: str) -> bool:
         """:meth:`Gazetteer.has_prefix <geo.places.gazetteer.Gazetteer.has_prefix>`, remembered."""
-        return remembered(self._prefixes, key, self.gazetteer.has_prefix, size=self.size)
+        known = self._prefixes.get(key)  # the hottest question: answered here, not through remembered()
+        if known is None:
+            known = remembered(self._prefixes, key, self.gazetteer.has_prefix, size=self.size)
+        return known
 
     def lookup(self, key: str) -> tuple[NameHit, ...]:
         """:meth:`Gazetteer.lookup <geo.places.gazetteer.Gazetteer.lookup>` as a tuple, remembered."""
-        return remembered(self._names, key, lambda k: tuple(self.gazetteer.lookup(k)), size=self.size)
+        known = self._names.get(key)
+        return known if known is not None else remembered(self._names, key, self._lookup, size=self.size)
+
+    def _lookup(self, key: str) -> tuple[NameHit, ...]:
+        """:meth:`Gazetteer.lookup <geo.places.gazetteer.Gazetteer.lookup>` as a tuple (asked once a key)."""
+        return tuple(self.gazetteer.lookup(key))
 
     def row(self, row: int) -> tuple[PlaceType, int]:
         """The place type and population of gazetteer row ``row``, remembered."""

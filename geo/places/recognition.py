@@ -309,7 +309,7 @@ class Recognizer:
         (visited, or standing for the government) the roles decide (:mod:`geo.places.seats`)."""
         first = words[i]
         forms = remembered(self._seat_forms, first.text, lambda word: [  # the forms that may start a seat
-            (k, form) for k, form in ((0, word), *clitic_forms(word)) if form in seat_starts()])  # fmt: skip
+            (k, form) for k, form in ((0, word), *clitic_forms(word)) if form in seat_starts()] or ())  # fmt: skip
         forms = [(s, form) for s, form in forms if self._as_place(folded, words, i, s)] if forms else forms
         best: _Match | None = None
         for stripped, form in forms:
@@ -412,7 +412,7 @@ class Recognizer:
                 text += words[j].text
         return best
 
-    def _phonetic_hits(self, text: str) -> tuple[bool, list[NameHit]]:
+    def _phonetic_hits(self, text: str) -> tuple[bool, tuple[NameHit, ...]]:
         """Whether some key of ``text`` begins a stored key, and the places its keys name.
 
         The usual key is read as before; another reading of the spelling (:func:`arabic_keys`) is
@@ -435,7 +435,7 @@ class Recognizer:
             if other != key and len(other) >= settings.min_phonetic_key:
                 found = self._memo.lookup("#" + other)
                 hits = [h for h in found if self._memo.row(h.row)[1] >= settings.reading_population]
-        return bool(reachable), hits
+        return bool(reachable), tuple(hits)  # a tuple: kept in a memory, left alone by the garbage collector
 
     # -- context ----------------------------------------------------------
 
