@@ -273,9 +273,11 @@ def _unwritable(value: object, where: str) -> str | None:
 
 def _geocoder(args: argparse.Namespace, *, settings: Settings) -> Geocoder | None:
     """The online geocoder ``build``'s options ask for, or ``None`` (InputError for bad options)."""
+    options = {"url": args.geocoder_url, "user_agent": args.user_agent, "cache_path": args.geocoder_cache}
+    if args.geocoder is None and args.geocoder_timeout is None and not any(options.values()):
+        return None  # offline, no option to refuse: neither geopy nor the HTTP client is imported
     from geo.places.geocoders.options import geocoder_from_options
 
-    options = {"url": args.geocoder_url, "user_agent": args.user_agent, "cache_path": args.geocoder_cache}
     geocoder = geocoder_from_options(args.geocoder, timeout=args.geocoder_timeout, settings=settings, **options)
     return geocoder if args.geocoder else None
 

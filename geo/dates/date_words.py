@@ -28,6 +28,8 @@ from geo.text.folding import fold_text
 
 __all__ = ["DATES_FILE", "DatesLexicon", "Marker", "Unit", "load_dates_lexicon"]
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when built: the same data, ~8x faster
+
 DATES_FILE = DATA_DIR / "lexicon" / "dates.yaml"
 
 
@@ -162,7 +164,7 @@ def load_dates_lexicon(path: Path = DATES_FILE) -> DatesLexicon:
         When the file cannot be read or parsed.
     """
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise IndexBuildError(f"cannot read the date lexicon {path}: {exc}") from exc
     months = _numbered(raw, "months")

@@ -24,16 +24,16 @@ from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
 from geo.places.arabic_nouns import without_definite_nouns
 from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
+from geo.places.memo import GazetteerMemo, remembered
 from geo.places.phonetic import arabic_keys, latin_spellings
 from geo.places.seats import load_seats, seat_locatives, seat_starts
-from geo.places.tags import post_tags
+from geo.places.tags import post_tags, split_hashtags
 from geo.settings import ProminenceSettings, RecognitionSettings
 from geo.text.folding import Folded, Token, extend_over_marks, fold, name_key, tokens
 
 __all__ = ["Recognizer", "is_arabic_token", "is_latin_token"]
 
 _JOIN_CHARS = frozenset(" \u00a0-\u2010\u2011\u2013'\u2019\u02bc")  # a name's words may be joined by these
-_ARABIC_START = re.compile(r"[\u0620-\u064a]")
 _INITIAL = re.compile(r"[.!?:\n][\s\"'«“(]*$")
 _G_LETTERS = "غجقك"  # the letters Arabic news writes a foreign /g/ with
 _PUNCT = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»“”]")
@@ -50,7 +50,7 @@ class _Match:
 
 def is_arabic_token(token: Token) -> bool:
     """A word that starts with an Arabic letter."""
-    return _ARABIC_START.match(token.text) is not None
+    return "\u0620" <= token.text[:1] <= "\u064a"  # [\u0620-\u064a], without a regex call
 
 
 def is_latin_token(token: Token) -> bool:
@@ -75,23 +75,6 @@ def _words_before(words: list[Token]) -> dict[str, Counter[str]]:
     for prev, word in zip(words, words[1:], strict=False):
         before.setdefault(word.text, Counter())[prev.text] += 1
     return before
-
-
-def _split_hashtags(article: Article, folded: Folded, words: list[Token]) -> list[Token]:
-    """Cut a Latin hashtag written in CamelCase into its words ("#ParisAttacks" → Paris, Attacks)."""
-    out: list[Token] = []
-    for word in words:
-        if word.start == 0 or folded.text[word.start - 1] != "#" or not is_latin_token(word):
-            out.append(word)
-            continue
-        start = word.start
-        for k in range(word.start + 1, word.end):
-            here, before = article.text[folded.offsets[k]], article.text[folded.offsets[k - 1]]
-            if here.isupper() and before.islower():
-                out.append(Token(folded.text[start:k], start, k))
-                start = k
-        out.append(Token(folded.text[start : word.end], start, word.end))
-    return out
 
 
 def _inside_longer_hashtag(text: str, words: list[Token], match: _Match) -> bool:
@@ -134,6 +117,8 @@ class Recognizer:
         self.settings = settings or RecognitionSettings()
         self.prominence = prominence or ProminenceSettings()
         self._seat_rows: dict[str, int | None] = {}  # a seat's city id → its row (looked up once)
+        self._memo = GazetteerMemo(gazetteer)  # each name key, prefix and row asked of the gazetteer once
+        self._phonetic_known, self._seat_forms = {}, {}  # per text: :meth:`_phonetic_hits`; a seat's first forms
 
     # -- scanning ---------------------------------------------------------
 
@@ -150,7 +135,7 @@ class Recognizer:
         list of Mention
         """
         folded = fold(article.text)
-        words = _split_hashtags(article, folded, tokens(folded.text))
+        words = split_hashtags(article.text, folded, tokens(folded.text))
         if not words:
             return []
         skip = self._furniture_mask(article, folded, words)
@@ -210,14 +195,14 @@ class Recognizer:
         before = mentions[-1]
         if before.trigger is not None:
             return False  # «العاصمة السعودية الرياض»: the capital's noun, then its country's adjective, then it
-        if not before.candidates or any(self.gazetteer.place_type(r) != PlaceType.COUNTRY for r in before.candidates):
+        if not before.candidates or any(self._memo.row(r)[0] != PlaceType.COUNTRY for r in before.candidates):
             return False
         previous = words[match.first - 1] if match.first else None
         if previous is None or folded.text[previous.end : words[match.first].start] not in (" ", "-"):
             return False
         if folded.original_span(previous.start, previous.end)[1] != before.end:
             return False  # the country's mention does not end on the word just before
-        return all(self.gazetteer.place_type(h.row) == PlaceType.CITY for h in match.hits)
+        return all(self._memo.row(h.row)[0] == PlaceType.CITY for h in match.hits)
 
     def _function_word(self, words: list[Token], match: _Match) -> bool:
         """A very common word («إلى», «بين») whose namesakes are all small places is no mention."""
@@ -226,8 +211,7 @@ class Recognizer:
         if self.gazetteer.zipf(words[match.first].text) < self.settings.function_word_zipf:
             return False
         return all(
-            self.gazetteer.place_type(h.row) == PlaceType.CITY
-            and self.gazetteer.population(h.row) < self.prominence.famous_population
+            self._memo.row(h.row)[0] == PlaceType.CITY and self._memo.row(h.row)[1] < self.prominence.famous_population
             for h in match.hits
         )
 
@@ -272,8 +256,8 @@ class Recognizer:
         best: _Match | None = None
         for stripped, form in variants:
             key, j = form, i
-            while self.gazetteer.has_prefix(key):
-                hits = self.gazetteer.lookup(key)
+            while self._memo.has_prefix(key):
+                hits = self._memo.lookup(key)
                 if hits and (best is None or j > best.last):
                     best = _Match(i, j, stripped, tuple(hits), MatchKind.CLITIC if stripped else self._kind(first))
                 if j + 1 >= len(words) or not joinable[j] or skip[j + 1] or j - i + 1 >= self.settings.max_words:
@@ -292,7 +276,7 @@ class Recognizer:
         key, j = words[i].text, i
         while is_latin_token(words[i]):
             for variant in latin_spellings(key):
-                hits = self.gazetteer.lookup(variant)
+                hits = self._memo.lookup(variant)
                 if hits:
                     best = _Match(i, j, 0, tuple(hits), MatchKind.LATIN)
                     break
@@ -308,8 +292,9 @@ class Recognizer:
         """A seat of power («الإليزيه», "the Kremlin", «قصر اليمامة»): a mention of its capital, whose role
         (visited, or standing for the government) the roles decide (:mod:`geo.places.seats`)."""
         first = words[i]
-        forms = [(0, first.text), *(clitic_forms(first.text) if is_arabic_token(first) else ())]
-        forms = [(s, form) for s, form in forms if form in seat_starts() and self._as_place(folded, words, i, s)]
+        forms = remembered(self._seat_forms, first.text, lambda word: [  # the forms that may start a seat
+            (k, form) for k, form in ((0, word), *clitic_forms(word)) if form in seat_starts()] or ())  # fmt: skip
+        forms = [(s, form) for s, form in forms if self._as_place(folded, words, i, s)] if forms else forms
         best: _Match | None = None
         for stripped, form in forms:
             key, j = form, i
@@ -369,9 +354,9 @@ class Recognizer:
                 key = "".join(variant)
                 hits = tuple(
                     h
-                    for h in self.gazetteer.lookup(key)
-                    if self.gazetteer.place_type(h.row) == PlaceType.CITY
-                    and self.gazetteer.population(h.row) >= settings.g_variant_population
+                    for h in self._memo.lookup(key)
+                    if self._memo.row(h.row)[0] == PlaceType.CITY
+                    and self._memo.row(h.row)[1] >= settings.g_variant_population
                     and name_key(self.gazetteer.place(h.row).name_ar or "") == key  # its own Arabic name
                 )
                 if hits:
@@ -393,7 +378,7 @@ class Recognizer:
                 continue
             text, j = form, i
             while True:
-                reachable, hits = self._phonetic_hits(text)
+                reachable, hits = remembered(self._phonetic_known, text, self._phonetic_hits)  # not changed
                 if not reachable:
                     break  # no phonetic key starts so: no longer run can match either
                 if hits and (best is None or j > best.last):
@@ -411,7 +396,7 @@ class Recognizer:
                 text += words[j].text
         return best
 
-    def _phonetic_hits(self, text: str) -> tuple[bool, list[NameHit]]:
+    def _phonetic_hits(self, text: str) -> tuple[bool, tuple[NameHit, ...]]:
         """Whether some key of ``text`` begins a stored key, and the places its keys name.
 
         The usual key is read as before; another reading of the spelling (:func:`arabic_keys`) is
@@ -420,21 +405,21 @@ class Recognizer:
         """
         settings = self.settings
         keys = arabic_keys(text, limit=settings.key_readings)
-        reachable = [k for k in keys if self.gazetteer.has_prefix("#" + k)]
+        reachable = [k for k in keys if self._memo.has_prefix("#" + k)]
         hits: list[NameHit] = []
         key = keys[0] if keys else ""
         if key in reachable and len(key) >= settings.min_phonetic_key - 1:
-            hits = self.gazetteer.lookup_phonetic(key)
+            hits = list(self._memo.lookup("#" + key)) if key else []
             if len(key) < settings.min_phonetic_key:
                 # Short keys are common: only large places are worth the risk.
-                hits = [h for h in hits if self.gazetteer.population(h.row) >= settings.short_key_population]
+                hits = [h for h in hits if self._memo.row(h.row)[1] >= settings.short_key_population]
         for other in reachable:
             if hits:
                 break
             if other != key and len(other) >= settings.min_phonetic_key:
-                found = self.gazetteer.lookup_phonetic(other)
-                hits = [h for h in found if self.gazetteer.population(h.row) >= settings.reading_population]
-        return bool(reachable), hits
+                found = self._memo.lookup("#" + other)
+                hits = [h for h in found if self._memo.row(h.row)[1] >= settings.reading_population]
+        return bool(reachable), tuple(hits)  # a tuple: kept in a memory, left alone by the garbage collector
 
     # -- context ----------------------------------------------------------
 
@@ -488,7 +473,7 @@ class Recognizer:
             if k < 0 or _PUNCT.search(folded_text[words[k].end : words[k + 1].start]):
                 return False
             word = words[k].text
-            if any(h.flags & ADJECTIVE for h in self.gazetteer.lookup(word)):
+            if any(h.flags & ADJECTIVE for h in self._memo.lookup(word)):
                 k -= 1  # «الرئيس الروسي فلان»: a nationality adjective does not count
                 continue
             forms = {word, *(form for _, form in clitic_forms(word, min_rest=2))}
@@ -524,7 +509,7 @@ class Recognizer:
             return False
         if latin and not article.text[folded.offsets[nxt.start]].isupper():
             return False
-        if any(self.gazetteer.place_type(h.row) == PlaceType.COUNTRY for h in match.hits) or not self._plain(nxt):
+        if any(self._memo.row(h.row)[0] == PlaceType.COUNTRY for h in match.hits) or not self._plain(nxt):
             return False
         zipf = self.gazetteer.zipf(nxt.text)
         if latin and zipf < self.settings.surname_max_zipf:
@@ -538,9 +523,9 @@ class Recognizer:
         if self.lexicon.trigger(word.text) is not None or word.text in self.lexicon.institutions:
             return False
         return not any(
-            self.gazetteer.place_type(hit.row) != PlaceType.CITY
-            or self.gazetteer.population(hit.row) >= self.prominence.notable_population
-            for hit in self.gazetteer.lookup(word.text)
+            self._memo.row(hit.row)[0] != PlaceType.CITY
+            or self._memo.row(hit.row)[1] >= self.prominence.notable_population
+            for hit in self._memo.lookup(word.text)
         )
 
     def _named_facility(self, article: Article, folded: Folded, words: list[Token], match: _Match) -> bool:
@@ -563,9 +548,9 @@ class Recognizer:
         known = (prev.text in self.lexicon.titles or prev.text in self.lexicon.prepositions
                  or self.lexicon.trigger(prev.text) is not None)  # fmt: skip
         return not known and not any(
-            self.gazetteer.place_type(hit.row) != PlaceType.CITY
-            or self.gazetteer.population(hit.row) >= self.prominence.notable_population
-            for hit in self.gazetteer.lookup(prev.text)
+            self._memo.row(hit.row)[0] != PlaceType.CITY
+            or self._memo.row(hit.row)[1] >= self.prominence.notable_population
+            for hit in self._memo.lookup(prev.text)
         )
 
     def _mention(self, article: Article, folded: Folded, words: list[Token], match: _Match) -> Mention:

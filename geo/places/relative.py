@@ -17,13 +17,21 @@ from functools import lru_cache
 import yaml
 from geographiclib.geodesic import Geodesic
 
-from geo.model import Article, MatchKind, Mention, Trigger
+from geo.model import POINT_TYPES, Article, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
 from geo.places.gazetteer_sources import DATA_DIR
-from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
-from geo.settings import RelativeSettings
+from geo.places.lexicon import RELATIVE_HEADS, Lexicon, clitic_forms, load_lexicon
+from geo.settings import RelativeSettings, ResolutionSettings
 from geo.text.folding import fold, name_key
 
-__all__ = ["find_relative", "offset_point", "uncertainty_km", "BEARINGS", "direction_name", "landmark_name"]
+__all__ = [
+    "find_relative",
+    "resolve_relative",
+    "offset_point",
+    "uncertainty_km",
+    "BEARINGS",
+    "direction_name",
+    "landmark_name",
+]
 
 LANDMARKS_FILE = DATA_DIR / "lexicon" / "landmarks.yaml"
 
@@ -260,3 +268,63 @@ def uncertainty_km(
     """
     settings = settings or RelativeSettings()
     return round(max(settings.min_km, settings.share_of_distance * distance_km) + anchor_uncertainty_km, 1)
+
+
+def resolve_relative(
+    mention: Mention,
+    by_span: dict[tuple[int, int], Resolution],
+    *,
+    settings: ResolutionSettings,
+    relative: RelativeSettings,
+) -> Resolution | None:
+    """The point a relative mention describes ("60 km south-west of X"), from its anchor's resolution.
+
+    Parameters
+    ----------
+    mention:
+        A relative mention (``distance_km`` and ``bearing_deg`` set) ending with its anchor's name.
+    by_span:
+        The article's resolutions by ``(start, end)``; the anchor is the one ending where the mention ends.
+    settings, relative:
+        ``described_gap_chars`` and ``relative_confidence``; the uncertainty's numbers.
+
+    Returns
+    -------
+    Resolution or None
+        ``None`` without a placed anchor, or when the phrase only describes a named place right before it
+        ("Bakhmut, 10 km east of Chasiv Yar").
+    """
+    anchor_res = next((r for (_start, end), r in by_span.items() if end == mention.end), None)
+    if anchor_res is None or mention.distance_km is None or mention.bearing_deg is None:
+        return None
+    for resolution in by_span.values():
+        gap = mention.start - resolution.mention.end
+        if 0 <= gap <= settings.described_gap_chars and resolution.place.place_type in POINT_TYPES:
+            return None
+    anchor = anchor_res.place
+    lat, lon = offset_point(anchor.lat, anchor.lon, distance_km=mention.distance_km, bearing_deg=mention.bearing_deg)
+    head = RELATIVE_HEADS.get(mention.trigger, "Place") if mention.trigger else "Place"
+    direction = direction_name(mention.bearing_deg)
+    distance = f"{mention.distance_km:g}"
+    landmark = landmark_name(mention.text)  # "camp de concentration de Buchenwald (à 200 km …": its own name
+    place = Place(
+        id=f"relative:{anchor.id}:{distance}km:{mention.bearing_deg:g}",
+        name=landmark or f"{head} {distance} km {direction} of {anchor.name}",
+        name_ar=None,
+        lat=round(lat, 6),
+        lon=round(lon, 6),
+        place_type=PlaceType.RELATIVE,
+        feature=str(mention.trigger or "relative"),
+        country=anchor.country,
+        source=f"{distance} km at bearing {mention.bearing_deg:g}° from {anchor.name} (geodesic, WGS84)",
+    )
+    return Resolution(
+        mention=mention,
+        place=place,
+        confidence=round(anchor_res.confidence * settings.relative_confidence, 3),
+        uncertainty_km=uncertainty_km(
+            mention.distance_km, anchor_uncertainty_km=anchor_res.uncertainty_km, settings=relative
+        ),
+        anchor=anchor,
+        reason=f"{distance} km {direction} of {anchor.name}, as the text says",
+    )

@@ -27,9 +27,9 @@ from geo.places.arabic_nouns import is_arabic_noun
 from geo.places.areas import country_or_capital
 from geo.places.distances import haversine_km, place_uncertainty_km
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
-from geo.places.lexicon import FACILITY_FEATURES, PROCLITICS, RELATIVE_HEADS
+from geo.places.lexicon import FACILITY_FEATURES, PROCLITICS
 from geo.places.phonetic import arabic_key
-from geo.places.relative import direction_name, landmark_name, offset_point, uncertainty_km
+from geo.places.relative import resolve_relative
 from geo.settings import ProminenceSettings, RelativeSettings, ResolutionSettings, UncertaintySettings
 from geo.text.folding import fold_text, is_arabic, name_key, tokens
 
@@ -158,6 +158,7 @@ class Resolver:
         self.relative = relative or RelativeSettings()
         self.prominence = prominence or ProminenceSettings()
         self._known_facts: dict[tuple[str, MatchKind, str | None, str | None], _MentionFacts] = {}
+        self._known_terms: dict[tuple[object, ...], tuple[list[_Term], list[_Term], bool] | None] = {}
 
     def resolve(self, mentions: list[Mention], *, language: str | None = None) -> list[Resolution]:
         """Resolve the mentions of one article.
@@ -196,7 +197,7 @@ class Resolver:
         by_anchor = {(r.mention.start, r.mention.end): r for r in out}
         for mention in mentions:
             if mention.match == MatchKind.RELATIVE:
-                resolution = self._relative(mention, by_anchor)
+                resolution = resolve_relative(mention, by_anchor, settings=self.settings, relative=self.relative)
             else:
                 resolution = self._adjective(mention)
             if resolution is not None:
@@ -309,20 +310,17 @@ class Resolver:
     ) -> ScoredCandidate:
         """The candidate's score: its terms added in a fixed order, with the reasons they give."""
         place = self.gazetteer.place(row)
-        match = self._match_terms(mention, facts, place)
-        if match is None:
+        own = self._own_terms(mention, facts, place, row, language=context.language)
+        if own is None:
             return ScoredCandidate(row=row, score=-math.inf, reasons=("short phonetic key without context",))
         if self._bare_common_word(mention, facts, place, context) or self._arabic_noun(mention, place, context):
             reason = "a common word, with no cue to read it as a town"
             return ScoredCandidate(row=row, score=-math.inf, reasons=(reason,))
-        famous = self._is_famous(place)
+        head, person, famous = own
         terms = [
-            *match,
-            *self._prominence_terms(mention, facts, place),
-            *self._common_word_terms(mention, facts, place, famous=famous),
-            *self._cue_terms(mention, facts, place),
+            *head,
             *self._context_terms(mention, place, context, famous=famous),
-            *self._person_terms(mention, place),
+            *person,
             *self._proximity_terms(place, context, key=key),
             *self._anchor_terms(mention, place, context),
         ]
@@ -334,6 +332,27 @@ class Resolver:
                 reasons.append(term.reason)
         features = tuple((t.weight, t.x) for t in terms if t.weight)
         return ScoredCandidate(row=row, score=score, reasons=tuple(reasons), features=features)
+
+    def _own_terms(
+        self, mention: Mention, facts: _MentionFacts, place: Place, row: int, *, language: str | None
+    ) -> tuple[list[_Term], list[_Term], bool] | None:
+        """The terms no other place of the article changes (match, prominence, common word, cues; the person's),
+        and whether the place is famous, once per name, cues and candidate (``None``: see :meth:`_match_terms`)."""
+        m = mention
+        memo = (facts, m.match, m.trigger, m.cue, m.person, m.initial, len(m.candidates), m.text, language, row)
+        if memo in self._known_terms:
+            return self._known_terms[memo]
+        if len(self._known_terms) >= _KNOWN_FACTS:  # then it starts afresh
+            self._known_terms.clear()
+        own = match = self._match_terms(mention, facts, place)
+        if match is not None:
+            famous = self._is_famous(place)
+            head = [*match, *self._prominence_terms(mention, facts, place),
+                    *self._common_word_terms(mention, facts, place, famous=famous),
+                    *self._cue_terms(mention, facts, place)]  # fmt: skip
+            own = (head, self._person_terms(mention, place), famous)
+        self._known_terms[memo] = own
+        return own
 
     def _bare_common_word(self, mention: Mention, facts: _MentionFacts, place: Place, context: _Context) -> bool:
         """An Arabic word common as a word (``bare_common_zipf``) standing alone is the word.
@@ -424,7 +443,7 @@ class Resolver:
             return []
         if mention.match == MatchKind.LATIN and place.place_type in AREA_TYPES and zipf < s.widely_known_max_zipf:
             return []
- # "Florida", "the Atlantic": a capitalised name of a country, region or sea is that place
+        # "Florida", "the Atlantic": a capitalised name of a country, region or sea is that place
         # A city's own name, introduced as a place («في حلب», «محافظ إدلب»): its frequency is its fame.
         notable = (
             place.population >= self.prominence.notable_population
@@ -553,47 +572,3 @@ class Resolver:
         if place.place_type in (PlaceType.COUNTRY, PlaceType.REGION):
             return Resolution(mention, place, confidence, km, reason="a nationality or continent adjective")
         return None
-
-    # -- relative locations -----------------------------------------------
-
-    def _relative(self, mention: Mention, by_span: dict[tuple[int, int], Resolution]) -> Resolution | None:
-        anchor_res = None
-        for (_start, end), resolution in by_span.items():
-            if end == mention.end:
-                anchor_res = resolution
-                break
-        if anchor_res is None or mention.distance_km is None or mention.bearing_deg is None:
-            return None
-        for resolution in by_span.values():
-            gap = mention.start - resolution.mention.end
-            if 0 <= gap <= self.settings.described_gap_chars and resolution.place.place_type in POINT_TYPES:
-                return None  # "Bakhmut, 10 km east of Chasiv Yar": the phrase describes a named place
-        anchor = anchor_res.place
-        lat, lon = offset_point(
-            anchor.lat, anchor.lon, distance_km=mention.distance_km, bearing_deg=mention.bearing_deg
-        )
-        head = RELATIVE_HEADS.get(mention.trigger, "Place") if mention.trigger else "Place"
-        direction = direction_name(mention.bearing_deg)
-        distance = f"{mention.distance_km:g}"
-        landmark = landmark_name(mention.text)  # "camp de concentration de Buchenwald (à 200 km …": its own name
-        place = Place(
-            id=f"relative:{anchor.id}:{distance}km:{mention.bearing_deg:g}",
-            name=landmark or f"{head} {distance} km {direction} of {anchor.name}",
-            name_ar=None,
-            lat=round(lat, 6),
-            lon=round(lon, 6),
-            place_type=PlaceType.RELATIVE,
-            feature=str(mention.trigger or "relative"),
-            country=anchor.country,
-            source=f"{distance} km at bearing {mention.bearing_deg:g}° from {anchor.name} (geodesic, WGS84)",
-        )
-        return Resolution(
-            mention=mention,
-            place=place,
-            confidence=round(anchor_res.confidence * self.settings.relative_confidence, 3),
-            uncertainty_km=uncertainty_km(
-                mention.distance_km, anchor_uncertainty_km=anchor_res.uncertainty_km, settings=self.relative
-            ),
-            anchor=anchor,
-            reason=f"{distance} km {direction} of {anchor.name}, as the text says",
-        )

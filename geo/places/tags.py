@@ -8,6 +8,8 @@ capitals, has few other signs in a post of a few words («#البترا #معا�
 
 A name inside an @handle (@AJA_Egypt, «@سفارة_الكويت_لبنان») is part of an account's name, which
 names whoever runs it, not a place: such a mention is dropped.
+
+A Latin hashtag in CamelCase (#ParisAttacks) is read as its words, so the names in it can be found.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from geo.model import MatchKind, Mention
+from geo.text.folding import Folded, Token
 
-__all__ = ["HASHTAG_CUE", "post_tags"]
+__all__ = ["HASHTAG_CUE", "post_tags", "split_hashtags"]
 
 #: The cue of a mention that is a whole hashtag.
 HASHTAG_CUE = "#"
@@ -59,3 +62,24 @@ def post_tags(text: str, mentions: list[Mention]) -> list[Mention]:
         for m in mentions
         if not _in_handle(text, m.start)
     ]
+
+
+def split_hashtags(text: str, folded: Folded, words: list[Token]) -> list[Token]:
+    """Cut a Latin hashtag written in CamelCase into its words ("#ParisAttacks" → Paris, Attacks).
+
+    ``words`` are tokens of ``folded`` (the folded form of ``text``, whose case tells the words apart).
+    """
+    out: list[Token] = []
+    for word in words:
+        first = word.text[:1]
+        if word.start == 0 or folded.text[word.start - 1] != "#" or not (first.isascii() and first.isalpha()):
+            out.append(word)
+            continue
+        start = word.start
+        for k in range(word.start + 1, word.end):
+            here, before = text[folded.offsets[k]], text[folded.offsets[k - 1]]
+            if here.isupper() and before.islower():
+                out.append(Token(folded.text[start:k], start, k))
+                start = k
+        out.append(Token(folded.text[start : word.end], start, word.end))
+    return out

@@ -40,6 +40,8 @@ from geo.text.sentences import line_spans, split_sentences
 
 __all__ = ["FURNITURE_PATH", "find_furniture", "split_embedded"]
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when built: the same data, ~8x faster
+
 #: The phrase lists.
 FURNITURE_PATH = Path(__file__).resolve().parents[2] / "data" / "furniture.yaml"
 
@@ -332,7 +334,7 @@ def _rules() -> _Rules:
 def _load_rules(path: Path) -> _Rules:
     """Read and compile the furniture rules of ``path``."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise GeoStoryError(f"cannot read the furniture rules {path}: {exc}".replace("\n", " ")) from exc
     if not isinstance(raw, dict):

@@ -1,0 +1,50 @@
+"""The recognizer's memory of the gazetteer: the same answers as the gazetteer, each worked out once, bounded."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.places.gazetteer import Gazetteer
+from geo.places.memo import GazetteerMemo, remembered
+from geo.text.folding import name_key
+
+
+@pytest.mark.parametrize("written", ["القاهرة", "Lisbonne", "Ouagadougou", "قرطاج", "zzqx", "ال"])
+def test_the_memory_answers_as_the_gazetteer(gazetteer: Gazetteer, written: str) -> None:
+    memo = GazetteerMemo(gazetteer)
+    key = name_key(written)
+    for _ in range(2):  # asked, then remembered
+        assert memo.has_prefix(key) == gazetteer.has_prefix(key)
+        assert memo.lookup(key) == tuple(gazetteer.lookup(key))
+        for hit in memo.lookup(key):
+            assert memo.row(hit.row) == (gazetteer.place_type(hit.row), gazetteer.population(hit.row))
+
+
+@pytest.mark.parametrize(
+    ("questions", "size", "worked_out", "kept"),
+    [
+        (["a", "b", "a", "a"], 10, ["a", "b"], 2),  # each question worked out once
+        (["a", "b", "c"], 2, ["a", "b", "c"], 1),  # full: the memory starts afresh
+        (["a", "b", "c", "a"], 2, ["a", "b", "c", "a"], 2),  # …and forgets what it held
+    ],
+)
+def test_remembered_works_each_question_out_once(
+    questions: list[str], size: int, worked_out: list[str], kept: int
+) -> None:
+    memory: dict[str, str] = {}
+    calls: list[str] = []
+
+    def work(question: str) -> str:
+        calls.append(question)
+        return question.upper()
+
+    answers = [remembered(memory, q, work, size=size) for q in questions]
+    assert answers == [q.upper() for q in questions]
+    assert calls == worked_out
+    assert len(memory) == kept
+
+
+def test_a_small_memory_still_answers_right(gazetteer: Gazetteer) -> None:
+    memo = GazetteerMemo(gazetteer, size=1)
+    keys = [name_key(w) for w in ("Paris", "Tunis", "Paris", "Alger")]
+    assert [memo.lookup(k) for k in keys] == [tuple(gazetteer.lookup(k)) for k in keys]
