@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.test_app_browser import ARTIFACTS, AppPage, browser, server  # noqa: F401 - fixtures
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 #: Phrases of the program's reasoning that a card's visible text must never show.
 REASONING = ("movement word", "dated by", "right before it", "dateline", "the article's date")
@@ -99,12 +103,18 @@ def test_a_marker_click_opens_its_stop_and_the_map_keeps_no_key(desk: AppPage) -
     assert desk.map_inits() == 1 and desk.console == [] and desk.errors == []
 
 
-def test_keys_work_after_the_language_switch(desk: AppPage) -> None:
+def _open_in_arabic(desk: AppPage) -> Page:
+    """Open the presenter, switch the interface to Arabic from the sidebar, wait for it; the page."""
     page = desk.page
     desk.open()
     page.locator('[data-testid="stExpandSidebarButton"]').click()
     page.get_by_text("العربية").click()
     page.get_by_role("button", name=re.compile("التالي")).wait_for(timeout=20_000)
+    return page
+
+
+def test_keys_work_after_the_language_switch(desk: AppPage) -> None:
+    page = _open_in_arabic(desk)
     page.keyboard.press("ArrowRight")
     desk.wait_index(1)
     page.keyboard.press("ArrowRight")
@@ -186,11 +196,7 @@ _NAMES = (
 
 
 def test_the_arabic_interface_is_whole(desk: AppPage) -> None:
-    page = desk.page
-    desk.open()
-    page.locator('[data-testid="stExpandSidebarButton"]').click()
-    page.get_by_text("العربية").click()
-    page.get_by_role("button", name=re.compile("التالي")).wait_for(timeout=20_000)
+    page = _open_in_arabic(desk)
     shown: set[str] = set()
     for tab in range(4):
         page.get_by_role("tab").nth(tab).click()
