@@ -391,7 +391,7 @@ class LocatedSettings(_Section):
     trigger_back_words: int = _knob(3, "a facility noun stands at most this many words before its name", ge=1)
     facility_km: float = _knob(10.0, "a facility placed at its town's point lies within about this distance", ge=0)
     small_country_km: float = _knob(
-        30.0, "a country whose equal-area radius is at most this places a facility by its point (Bahrain)", ge=0
+        30.0, "a country whose equal-area radius is at most this places a facility by its point (a small state)", ge=0
     )
     town_min_population: int = _knob(100_000, "a facility named after a town of a large country: a large town", ge=0)
     town_min_key: int = _knob(3, "… spelt with at least this many consonants (two match too many towns)", ge=1)

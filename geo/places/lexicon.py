@@ -146,7 +146,7 @@ class Lexicon:
     ``since`` («منذ»), ``vehicles`` ("plane"), ``conjunctions`` ("and"),
     ``outlets`` (news agencies: "Xinhua", «واس»), ``day_after`` («غداة», "au lendemain de"),
     ``previous`` ("previous stage"), ``subjects`` ("he", "il": who did it), ``stages`` and
-    ``adjective_endings`` ("l'étape bruxelloise") and ``distance`` ("km") — see
+    ``adjective_endings`` ("l'étape lyonnaise") and ``distance`` ("km") — see
     :mod:`geo.story.presence`."""
 
     triggers: dict[str, Trigger]

@@ -274,7 +274,7 @@ _LONG_VOWELS = {"ا": "a", "ى": "a", "ي": "iey", "و": "ou"}
 def _vowels_fit(arabic: str, latin: str) -> bool:
     """Tell whether the long vowels of an Arabic spelling appear, in order, among the vowels of a Latin name.
 
-    The consonant key cannot tell Shima from Shime; «شيما» writes its final "a" («ا»), so only Shima fits.
+    The consonant key cannot tell "Kara" from "Kure"; «كارا» writes its long "a"s («ا»), so only "Kara" fits.
     """
     vowels = [c for c in fold_text(latin).lower() if c in "aeiouy"]
     k = 0
@@ -293,7 +293,7 @@ def _vowels_fit(arabic: str, latin: str) -> bool:
 def _town_of(
     article: Article, name: UnplacedName, countries: frozenset[str], *, resolver: Resolver, settings: LocatedSettings
 ) -> Resolution | None:
-    """The one town of the article's countries that a name after «مدينة» transliterates («مدينة شيما»), or ``None``.
+    """The one town of the article's countries that a name after «مدينة» transliterates («مدينة X»), or ``None``.
 
     With a town noun before it, a name the gazetteer lacks in Arabic is a town; spelt like exactly one town of
     a country the article names (or whose places it names), it is that town.
@@ -313,7 +313,7 @@ def _town_of(
 def _town_named(
     mention: Mention, name: UnplacedName, country: str, *, resolver: Resolver, settings: LocatedSettings
 ) -> Resolution | None:
-    """A town of ``country`` the facility is named after («مطار خانجو الدولي في الصين»: Hangzhou), or ``None``."""
+    """A town of ``country`` the facility is named after («مطار X الدولي في البلد»: the town X), or ``None``."""
     towns = _spelt_like(
         name.text, frozenset({country}), resolver.gazetteer, settings.town_min_population, min_key=settings.town_min_key
     )
@@ -397,7 +397,7 @@ def _governed(words: _Words, mention: Mention, lexicon: Lexicon, *, gap: int) ->
 def _stage_towns(
     article: Article, words: _Words, *, resolver: Resolver, lexicon: Lexicon, settings: LocatedSettings
 ) -> list[Resolution]:
-    """The towns named by their adjective after a stage noun ("l'étape bruxelloise": Brussels)."""
+    """The towns named by their adjective after a stage noun ("l'étape lyonnaise": Lyon)."""
     out = []
     for k in range(len(words.words) - 1):
         if words.words[k].text not in lexicon.stages or _CLAUSE.search(words.text, words.ends[k], words.starts[k + 1]):

@@ -242,7 +242,7 @@ def syllable_keys(name: str) -> tuple[str, ...]:
     """:func:`arabic_keys`, each also read with every inner «ن» before a consonant as "ng".
 
     Arabic news often drops the "g" of a Chinese or Korean "-ng" inside a name as well as at its end
-    (Hangzhou «خانجو», Shenyang «شنيان»). A wider net than :func:`arabic_keys`, for a name some cue
+    (Changsha «تشانشا», Shenyang «شنيان»). A wider net than :func:`arabic_keys`, for a name some cue
     already marks as a place (a facility noun before it, its country after it).
 
     Parameters
@@ -253,8 +253,8 @@ def syllable_keys(name: str) -> tuple[str, ...]:
     Returns
     -------
     tuple of str
-        The keys of :func:`arabic_keys`, then their "ng" readings: ``syllable_keys("خانجو")`` holds
-        ``"NKJ"``, the key of "Hangzhou".
+        The keys of :func:`arabic_keys`, then their "ng" readings: ``syllable_keys("تشانشا")`` holds
+        ``"SNKS"``, the key of "Changsha".
     """
     keys = list(arabic_keys(name))
     for key in tuple(keys):

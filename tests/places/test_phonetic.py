@@ -114,7 +114,8 @@ def test_a_spelling_without_ambiguous_letters_has_one_reading() -> None:
 
 #: Arabic spelling, a key it must have among its "ng" readings (an inner «ن» before a consonant), a Latin name
 SYLLABLES = [
-    ("خانجو", "NKJ", "Hangzhou"),  # «خ» for "h", an inner "ng" written «ن»
+    ("تشانشا", "SNKS", "Changsha"),  # an inner "ng" written «ن»
+    ("قوانجو", "KNKJ", "Guangzhou"),  # «ق» for "g", an inner "ng" written «ن»
     ("شنيان", "SNK", "Shenyang"),
 ]
 
