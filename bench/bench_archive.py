@@ -5,7 +5,8 @@ asserts nothing.
 
 The archive (one JSON-lines file, in a scratch folder): the dev set's articles with their trips (default
 ``/work/shared/eval/dev``; give ``--dev-set`` again for more, e.g. ``/work/dev86``), and GeoWebNews and IDRISI
-texts as unrelated news, repeated with publication dates shifted by 60 days a copy and the outlet renamed, up to
+texts as unrelated news, repeated with publication dates shifted by 260 weeks a copy (60 days put a copy of a trip days
+before another trip of the same traveller, a journey no archive holds) and the outlet renamed, up to
 ``--articles``. Each copy of a trip is one known journey. Prints: reading articles/s on one core (this process),
 the 1 → 2 worker speed-up of a local cluster, the peak memory of a worker process, the archive's throughput, the
 time of a re-run with 1 % new articles, and journey recovery: the share of known trips whose read articles all
@@ -32,7 +33,7 @@ from geo.archive.run import run_archive  # noqa: E402
 from geo.text.reading import parse_front_matter  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
-SHIFT_DAYS = 60
+SHIFT_DAYS = 1820  # 260 weeks: a copy keeps its weekdays and lands years from any trip of the same traveller
 
 
 def _dev_records(folder: Path) -> list[dict]:

@@ -137,12 +137,18 @@ LOOSE_CASES = [
     ("a visit with no traveller named joins", [_news("n", "2024-01-02", ("visit", "FR", "2024-01-02"))], ["n"], []),
     ("news that only names the country stays out", [_news("n", "2024-01-02", named=("FR",))], [], ["n"]),
     (
+        "the country's news of another day stays out",
+        [_news("n", "2024-01-03", ("visit", "FR", "2024-01-03"))],
+        [],
+        ["n"],
+    ),
+    (
         "what joins never stretches the journey",
         [
-            _news("n1", "2024-01-04", ("visit", "FR", "2024-01-04")),
-            _news("n2", "2024-01-05", ("visit", "FR", "2024-01-05")),
-            _news("n3", "2024-01-07", ("visit", "FR", "2024-01-07")),
-            _news("n4", "2024-01-09", ("visit", "FR", "2024-01-09")),
+            _news("n1", "2024-01-04", ("visit", "FR", "2024-01-02")),
+            _news("n2", "2024-01-05", ("visit", "FR", "2024-01-02")),
+            _news("n3", "2024-01-07", ("visit", "FR", "2024-01-02")),
+            _news("n4", "2024-01-09", ("visit", "FR", "2024-01-02")),
         ],
         ["n1", "n2"],
         ["n3", "n4"],
