@@ -1,11 +1,12 @@
 """``geo archive`` on a test archive assembled from ``../shared/eval``, with the journeys it holds known.
 
-Run: ``.venv/bin/python bench/bench_archive.py [--articles 2000] [--dev-set DIR ...]``. Prints its figures,
-asserts nothing.
+Run: ``.venv/bin/python bench/bench_archive.py [--articles 2000] [--dev-set DIR ...] [--show-strays]``. Prints its
+figures, asserts nothing.
 
 The archive (one JSON-lines file, in a scratch folder): the dev set's articles with their trips (default
 ``/work/shared/eval/dev``; give ``--dev-set`` again for more, e.g. ``/work/dev86``), and GeoWebNews and IDRISI
-texts as unrelated news, repeated with publication dates shifted by 60 days a copy and the outlet renamed, up to
+texts as unrelated news, repeated with publication dates shifted by 260 weeks a copy (60 days put a copy of a trip days
+before another trip of the same traveller, a journey no archive holds) and the outlet renamed, up to
 ``--articles``. Each copy of a trip is one known journey. Prints: reading articles/s on one core (this process),
 the 1 → 2 worker speed-up of a local cluster, the peak memory of a worker process, the archive's throughput, the
 time of a re-run with 1 % new articles, and journey recovery: the share of known trips whose read articles all
@@ -32,7 +33,7 @@ from geo.archive.run import run_archive  # noqa: E402
 from geo.text.reading import parse_front_matter  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
-SHIFT_DAYS = 60
+SHIFT_DAYS = 1820  # 260 weeks: a copy keeps its weekdays and lands years from any trip of the same traveller
 
 
 def _dev_records(folder: Path) -> list[dict]:
@@ -104,11 +105,12 @@ def assemble(path: Path, *, dev: list[dict], unrelated: list[dict], articles: in
     return known
 
 
-def recovery(summary: dict, known: dict[str, str], out: Path) -> tuple[float, float]:
+def recovery(summary: dict, known: dict[str, str], out: Path, *, show: bool = False) -> tuple[float, float]:
     """Share of known trips found as one journey; share of the stops of dev-holding journeys from their trip.
 
     A journey's trip is the known trip most of its articles come from; one of its stops belongs to it when
-    most of the articles quoted for the stop are of that trip.
+    most of the articles quoted for the stop are of that trip. With ``show``, prints each stop that does not
+    belong: its journey, the journey's trip, and where its quotes come from (``-``: no known trip).
     """
     where = {name: j["journey"] for j in summary["journeys"] for name in j["articles"]}
     trips: dict[str, set[str]] = {}
@@ -128,6 +130,9 @@ def recovery(summary: dict, known: dict[str, str], out: Path) -> tuple[float, fl
             quoted = [known.get(q["article"]) == trip for q in stop["quotes"]]
             own += sum(quoted) * 2 > len(quoted)
             total += 1
+            if show and sum(quoted) * 2 <= len(quoted):
+                sources = Counter(known.get(q["article"], "-") for q in stop["quotes"])
+                print(f"  stray stop {stop.get('name')!r} in {journey['journey']} ({trip}): {dict(sources)}")
     return found / max(1, total_trips), own / max(1, total)
 
 
@@ -142,6 +147,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--dev-set", type=Path, action="append")
     parser.add_argument("--one-core-sample", type=int, default=200)
+    parser.add_argument("--show-strays", action="store_true", help="print the stops that do not belong")
     args = parser.parse_args()
     dev = [r for folder in (args.dev_set or [EVAL / "dev"]) for r in _dev_records(folder)]
     unrelated = _unrelated(max(0, args.articles - len(dev)))
@@ -175,7 +181,7 @@ def main() -> None:
         t3, r3 = _timed(root / "news", root / "out-w2", workers=2)
         print(f"re-run with {r3.read} new articles ({r3.cached} cached, {r3.kept} journeys kept): {t3:.1f} s")
         summary = json.loads((root / "out-w2" / "summary.json").read_text(encoding="utf-8"))
-        trips, purity = recovery(summary, known, root / "out-w2")
+        trips, purity = recovery(summary, known, root / "out-w2", show=args.show_strays)
         print(
             f"journey recovery: {trips:.2f} of the known trips found as one journey; "
             f"{purity:.2f} of a journey's stops belong to its trip"

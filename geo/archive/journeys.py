@@ -11,9 +11,13 @@ Two passes over the articles in the order of their publication dates:
 2. **By time and place.** The traveller is found per article and is sometimes
    the host, a bystander or nobody: a small journey (at most
    ``host_max_articles``) or an article with no traveller joins a larger journey
-   of another traveller that shares a country it visits (with no stop: that it
-   names) and whose dates it lies within (``lead_days`` before its first,
-   ``join_days`` after its last), the one sharing most countries.
+   of another traveller that shares a country it visits (a small journey with no
+   stop: that it names; an article with no traveller must give a stop in a
+   country on a day the journey is there, as a country's other news of those
+   days is no part of the visit) and whose dates it lies
+   within (``lead_days`` before the first, ``join_days`` after the last of the
+   dates pass 1 gave it: what joins never stretches a journey, or a week of a
+   country's news would chain into it), the one sharing most countries.
 
 An undated article joins the latest journey of its traveller (as in one
 folder, it is taken to be no older than the others). An article with no
@@ -162,9 +166,11 @@ def _attach(groups: list[_Group], loose: list[_Item], settings: ArchiveSettings)
     Returns the loose articles that fit none; ``groups`` loses the journeys merged into another.
     """
     pad, lead = dt.timedelta(days=settings.join_days), dt.timedelta(days=settings.lead_days)
+    spans = {id(g): (g.first - lead, g.last + pad) for g in groups}  # the traveller's own dates, never stretched
     minors = [g for g in groups if len(g.items) <= settings.host_max_articles]
-    singles = [_Group([item], countries=set(item.countries)) for item in loose]
-    left, gone = [], set()
+    days = {id(g): _stop_days(g.items) for g in groups}
+    singles = [_Group([item], countries=set(item.countries)) for item in loose if _stop_days([item])]
+    left, gone = [item for item in loose if not _stop_days([item])], set()
     for minor in sorted([*singles, *minors], key=lambda g: (len(g.items), g.first, g.items[0].digest.name)):
         first, last = minor.first, minor.last
         fits = [
@@ -174,8 +180,9 @@ def _attach(groups: list[_Group], loose: list[_Item], settings: ArchiveSettings)
             and len(g.items) > len(minor.items)
             and minor.countries & g.countries
             and not _votes(frozenset(minor.sounds), g, settings)
-            and g.first - lead <= first
-            and last <= g.last + pad
+            and (minor not in singles or not _stop_days(minor.items).isdisjoint(days[id(g)]))
+            and spans[id(g)][0] <= first
+            and last <= spans[id(g)][1]
         ]
         if fits:
             target = max(fits, key=lambda t: t[:3])[3]
@@ -186,6 +193,11 @@ def _attach(groups: list[_Group], loose: list[_Item], settings: ArchiveSettings)
             left.extend(minor.items)
     groups[:] = [g for g in groups if id(g) not in gone]
     return left
+
+
+def _stop_days(items: Iterable[_Item]) -> set[tuple[str, str]]:
+    """``(country, day)`` of every dated stop the articles give their traveller (departures aside)."""
+    return {(c, day) for i in items for role, c, day in i.digest.stops if c and day and role != Role.DEPARTURE}
 
 
 def _journey(group: _Group) -> Journey:

@@ -121,3 +121,44 @@ def test_home_is_where_departures_start() -> None:
 )
 def test_slug(names: tuple, fallback: str, expected: str) -> None:
     assert slug(names, fallback=fallback) == expected
+
+
+def _news(name: str, published: str, *stops: tuple[str, str, str | None], named: tuple[str, ...] = ()) -> tuple:
+    """An article with no traveller: the stops it gives and the countries it names."""
+    return f"k-{name}", Digest(name, None, (), published, tuple(stops), (), named or tuple(c for _, c, _ in stops))
+
+
+VISIT = [
+    _d("a", "LDR", "2024-01-01", ("visit", "FR", "2024-01-01")),
+    _d("b", "LDR", "2024-01-02", ("visit", "FR", "2024-01-02")),
+]
+
+LOOSE_CASES = [
+    ("a visit with no traveller named joins", [_news("n", "2024-01-02", ("visit", "FR", "2024-01-02"))], ["n"], []),
+    ("news that only names the country stays out", [_news("n", "2024-01-02", named=("FR",))], [], ["n"]),
+    (
+        "the country's news of another day stays out",
+        [_news("n", "2024-01-03", ("visit", "FR", "2024-01-03"))],
+        [],
+        ["n"],
+    ),
+    (
+        "what joins never stretches the journey",
+        [
+            _news("n1", "2024-01-04", ("visit", "FR", "2024-01-02")),
+            _news("n2", "2024-01-05", ("visit", "FR", "2024-01-02")),
+            _news("n3", "2024-01-07", ("visit", "FR", "2024-01-02")),
+            _news("n4", "2024-01-09", ("visit", "FR", "2024-01-02")),
+        ],
+        ["n1", "n2"],
+        ["n3", "n4"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "news", "joined", "out"), LOOSE_CASES, ids=[c[0] for c in LOOSE_CASES])
+def test_articles_with_no_traveller(case: str, news: list, joined: list, out: list) -> None:
+    journeys, left = find_journeys([*VISIT, *news], settings=ArchiveSettings())
+    assert [j.articles for j in journeys] == [("a", "b", *joined)]
+    assert [u.name for u in left] == out
+    assert {u.reason for u in left} <= {"no traveller found"}
