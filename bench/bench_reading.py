@@ -137,7 +137,7 @@ def bench_idrisi(pipeline: Pipeline) -> None:
         return
     counts, once = Counts(), Counts()
     for doc in _documents(path):
-        spans = _recognised(pipeline.process(_article(doc)))
+        spans = _recognised(pipeline, pipeline.process(_article(doc)))
         pairs = _match(spans, doc["gold"])
         counts.matched += len(pairs)
         counts.system += len(spans)
@@ -151,10 +151,10 @@ def bench_idrisi(pipeline: Pipeline) -> None:
     print(f"IDRISI-R, names once  {once.line()}; each name's first mention in a tweet, as the corpus labels them")
 
 
-def _recognised(result: ArticleResult) -> list[tuple[int, int]]:
+def _recognised(pipeline: Pipeline, result: ArticleResult) -> list[tuple[int, int]]:
     """The spans read as toponyms: the placed ones and the unplaced names a kind noun introduces («حي X»)."""
     placed = [(r.mention.start, r.mention.end) for r in result.resolutions]
-    return sorted(placed + [(n.start, n.end) for n in result.names])
+    return sorted(placed + [(n.start, n.end) for n in pipeline.kind_names(result)])
 
 
 def _name(text: str, span: tuple[int, int]) -> str:

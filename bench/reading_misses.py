@@ -65,7 +65,7 @@ def analyse(corpus: str, *, show: int, literal_only: bool) -> None:
     for doc in _documents(path):
         result = pipeline.process(_article(doc))
         placed = [(r.mention.start, r.mention.end) for r in result.resolutions]
-        spans = _recognised(result) if corpus == "idrisi" else placed
+        spans = _recognised(pipeline, result) if corpus == "idrisi" else placed
         gold = [g for g in doc["gold"] if not NOT_COUNTED.search(g.get("type") or "")]
         if literal_only:
             gold = [g for g in gold if g["type"] in LITERAL]

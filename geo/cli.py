@@ -153,8 +153,7 @@ def _mention_rows(results: list[ArticleResult], *, include_all: bool) -> list[di
                     "reason": res.reason if res else "not judged a place",
                 }
             )
-        rows.extend(_kind_name_row(result.article.name, name) for name in result.names)
-    return sorted(rows, key=lambda row: (row["article"], row["start"]))
+    return rows
 
 
 def _kind_name_row(article: str, name: KindName) -> dict:
@@ -183,6 +182,8 @@ def _cmd_places(args: argparse.Namespace) -> int:
     pipeline = Pipeline(settings=settings)
     results = [pipeline.process(a) for a in articles]
     rows = _mention_rows(results, include_all=args.all)
+    rows += [_kind_name_row(r.article.name, name) for r in results for name in pipeline.kind_names(r)]
+    rows.sort(key=lambda row: (row["article"], row["start"]))
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0

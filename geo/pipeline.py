@@ -46,8 +46,6 @@ class ArticleResult:
     article: Article
     mentions: tuple[Mention, ...]
     resolutions: tuple[Resolution, ...]
-    #: Toponyms a kind noun introduces that no resolution placed («حي X»): recognised, never placed nor a stop.
-    names: tuple[KindName, ...] = ()
 
 
 def read_articles(
@@ -124,7 +122,15 @@ class Pipeline:
         mentions.extend(find_relative(article, mentions, settings=self.settings.relative))
         mentions.sort(key=lambda m: (m.start, m.end))
         resolutions = self.resolver.resolve(mentions, language=article.language)
-        resolutions = locate_more(article, mentions=mentions, resolutions=resolutions, resolver=self.resolver, frequencies=self.gazetteer.zipf, settings=self.settings.located, recognition=self.settings.recognition)  # noqa: E501
+        resolutions = locate_more(
+            article,
+            mentions=mentions,
+            resolutions=resolutions,
+            resolver=self.resolver,
+            frequencies=self.gazetteer.zipf,
+            settings=self.settings.located,
+            recognition=self.settings.recognition,
+        )
         if self.geocoder is not None:
             from geo.places.lookup import place_unplaced  # imports the HTTP client: only when asked for
 
@@ -140,10 +146,17 @@ class Pipeline:
             )
             self.lookups.extend(found.records)
             mentions, resolutions = list(found.mentions), list(found.resolutions)
-        taken = [(r.mention.start, r.mention.end) for r in resolutions]
-        names = find_kind_names(article.text, taken=taken, zipf=self.gazetteer.zipf, settings=self.settings.recognition)
-        return ArticleResult(
-            article=article, mentions=tuple(mentions), resolutions=tuple(resolutions), names=tuple(names)
+        return ArticleResult(article=article, mentions=tuple(mentions), resolutions=tuple(resolutions))
+
+    def kind_names(self, result: ArticleResult) -> list[KindName]:
+        """The toponyms a kind noun introduces in ``result``'s article that no resolution placed («حي X»).
+
+        Recognised, never placed nor a stop: asked for by what lists names (``geo places``, the benchmarks),
+        not on the way to a story.
+        """
+        taken = [(r.mention.start, r.mention.end) for r in result.resolutions]
+        return find_kind_names(
+            result.article.text, taken=taken, zipf=self.gazetteer.zipf, settings=self.settings.recognition
         )
 
     def run(

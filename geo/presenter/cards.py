@@ -340,7 +340,7 @@ def _journey_span(doc: StoryDoc, *, lang: str) -> str:
 
 
 def _names_html(stop: StopDoc, lang: str) -> str:
-    """A stop's names, the interface language's first: «بيونغيانغ · Pyongyang» in Arabic, the other way in English."""
+    """A stop's names, the interface language's first: «القاهرة · Cairo» in Arabic, the other way in English."""
     english = f"<span{text_attrs(stop.name)}>{_e(stop.name)}</span>"
     if not stop.name_ar:
         return english

@@ -89,7 +89,9 @@ def test_the_word_lists_are_folded() -> None:
 )
 def test_a_kind_name_is_recognised_never_placed(gazetteer: Gazetteer, text: str, name: str) -> None:
     article = Article(name="t.txt", text=text, sentences=split_sentences(text), language="ar")
-    result = Pipeline(gazetteer).process(article)
-    assert name in [n.text for n in result.names]
+    pipeline = Pipeline(gazetteer)
+    result = pipeline.process(article)
+    names = pipeline.kind_names(result)
+    assert name in [n.text for n in names]
     placed = [(r.mention.start, r.mention.end) for r in result.resolutions]
-    assert not any(start < n.end and n.start < end for start, end in placed for n in result.names)
+    assert not any(start < n.end and n.start < end for start, end in placed for n in names)
