@@ -299,7 +299,8 @@ class Gazetteer:
             self._meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
             self._trie = marisa_trie.RecordTrie(_RECORD_FORMAT)
             self._trie.mmap(str(directory / "names.marisa"))
-            self._rows = np.load(directory / "rows.npy", mmap_mode="r")
+            # a plain array view of the mapped file: indexing a ``np.memmap`` builds a memmap per item
+            self._rows = np.load(directory / "rows.npy", mmap_mode="r").view(np.ndarray)
             self._offsets = np.load(directory / "rows_offsets.npy", mmap_mode="r")
             with (directory / "rows.txt").open("rb") as handle:
                 self._text = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
@@ -406,6 +407,17 @@ class Gazetteer:
     def _country_rows(self) -> dict[str, int]:
         rows = np.nonzero(self._rows["ptype"] == PLACE_TYPES.index(PlaceType.COUNTRY))[0]
         return {str(self._rows["country"][r]): int(r) for r in rows}
+
+    def towns_by_country(self, min_population: int) -> dict[str, tuple[int, ...]]:
+        """The rows of the towns (:attr:`PlaceType.CITY`) of each country with at least ``min_population``
+        people, in row order, keyed by ISO code (``""`` for none)."""
+        rows = self._rows
+        mask = (rows["ptype"] == PLACE_TYPES.index(PlaceType.CITY)) & (rows["pop"] >= min_population)
+        idx = np.nonzero(mask)[0]
+        by_country: dict[str, list[int]] = {}
+        for row, code in zip(idx.tolist(), rows["country"][idx].tolist(), strict=True):
+            by_country.setdefault(str(code), []).append(row)
+        return {country: tuple(found) for country, found in by_country.items()}
 
     def nearest(
         self,

@@ -327,12 +327,8 @@ def _town_named(
 
 @lru_cache(maxsize=8)
 def _towns(gazetteer: Gazetteer, min_population: int) -> dict[str, tuple[int, ...]]:
-    """The rows of the towns of each country with at least ``min_population`` people (one pass, on first use)."""
-    by_country: dict[str, list[int]] = {}
-    for row in range(len(gazetteer)):
-        if gazetteer.population(row) >= min_population and gazetteer.place_type(row) == PlaceType.CITY:
-            by_country.setdefault(gazetteer.country(row) or "", []).append(row)
-    return {country: tuple(rows) for country, rows in by_country.items()}
+    """The rows of the towns of each country with at least ``min_population`` people (on first use)."""
+    return gazetteer.towns_by_country(min_population)
 
 
 def _moved(
