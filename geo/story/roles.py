@@ -55,16 +55,20 @@ _DAY = dt.timedelta(days=1)
 
 @dataclass(frozen=True, slots=True)
 class _Reading:
-    """What the words around one mention say (see :mod:`geo.story.presence`)."""
+    """What the words around one mention say (see :mod:`geo.story.presence`).
+
+    The tense and a destination still ahead are read only when a role turns on them (:meth:`_ArticleReader.ahead`).
+    """
 
     near: list[MovementCue]  # movement words right before it
     origin: Origin | None  # governed by "from" («من», "from", "de")
     flown: bool  # "the plane from X"
-    earlier: bool  # "after visiting X"
+    earlier: bool  # "after visiting X", or the day before
     later: bool  # "before arriving in X"
     day_before: bool  # "au lendemain de son discours du Caire"
-    future: bool  # told in the future tense
-    onward: bool  # a destination still ahead
+    after: bool  # told after "after" («بعد زيارته لـ X»): never a plan
+    first_word: int  # the words holding the mention
+    last_word: int
 
     @property
     def came_from(self) -> bool:
@@ -161,10 +165,10 @@ class _ArticleReader(RoleDates):
         return first, max(first, bisect.bisect_left(self.word_starts, end) - 1)
 
     def _read(self, resolution: Resolution, cues: SentenceCues, first_word: int, last_word: int) -> _Reading:
-        """What the words around one mention say about the traveller and the place."""
+        """What the words around one mention say about the traveller and the place (tense aside: :meth:`ahead`)."""
         mention, place = resolution.mention, resolution.place
-        index, settings, words = mention.sentence, self.settings, self.place_words
-        lo = self._sentence_start(index)
+        settings, words = self.settings, self.place_words
+        lo = self._sentence_start(mention.sentence)
         window = settings.movement_window if place.place_type == PlaceType.COUNTRY else settings.place_window
         near = words.near(cues.movement, first_word, window)
         origin = words.origin(first_word, lo, lookback=settings.place_window)
@@ -176,18 +180,32 @@ class _ArticleReader(RoleDates):
             origin = None  # "rendue dans la cathédrale de X": French "de" after a noun is "of"
         # "the plane from X", «استقل الطائرة من مطار X»: the traveller left X
         flown = origin is not None and words.vehicle_before(first_word, lo, window=settings.origin_window)
-        earlier = any(words.earlier(m[0], lo) for m in near)
-        later = not earlier and bool(near) and words.told_later(near[-1], lo)
+        after = any(words.earlier(m[0], lo) for m in near)
+        later = not after and bool(near) and words.told_later(near[-1], lo)
         day_before = bool(near) and words.day_before(near[-1], lo)
-        # Tense is read up to the place: "arrived in X and will fly to Y" makes Y, not X, a plan.
-        future = not earlier and (any(f for _, _, f in near) or self._future_before(index, mention.start, mention.end))
-        if not near and not future:  # «أرسلت السيارات إلى X حيث سيقضي عطلته»: what happens there is ahead
-            future = self._future_where(index, last_word)
-        onward = not earlier and words.onward(
-            first_word, lo, cues.movement, cue=mention.cue, window=settings.onward_window
+        return _Reading(near, origin, flown, after or day_before, later, day_before, after, first_word, last_word)
+
+    def onward(self, resolution: Resolution, cues: SentenceCues, read: _Reading) -> bool:
+        """Tell whether the mention is a destination still ahead ("on his way to X"; never after "after")."""
+        if read.after:
+            return False
+        lo = self._sentence_start(resolution.mention.sentence)
+        return self.place_words.onward(
+            read.first_word, lo, cues.movement, cue=resolution.mention.cue, window=self.settings.onward_window
         )
-        earlier = earlier or day_before
-        return _Reading(near, origin, flown, earlier, later, day_before, future=future, onward=onward)
+
+    def future(self, resolution: Resolution, read: _Reading) -> bool:
+        """Tell whether the mention is told in the future tense (never after "after").
+
+        Tense is read up to the place: "arrived in X and will fly to Y" makes Y, not X, a plan. With no movement
+        word before it, a "where" clause after it counts («أرسلت السيارات إلى X حيث سيقضي عطلته»).
+        """
+        if read.after:
+            return False
+        mention = resolution.mention
+        if any(f for _, _, f in read.near) or self._future_before(mention.sentence, mention.start, mention.end):
+            return True
+        return not read.near and self._future_where(mention.sentence, read.last_word)
 
     def role(self, resolution: Resolution) -> MentionRole:
         """The role of one resolved mention, with its dates and a short ``why``."""
@@ -196,8 +214,10 @@ class _ArticleReader(RoleDates):
         cues = self.cues[index] if 0 <= index < len(self.cues) else SentenceCues((), False, ())
         first_word, last_word = self.word_span(mention.start, mention.end)
         read = self._read(resolution, cues, first_word, last_word)
-        if place.place_type in AREA_TYPES:
-            return self._area_role(resolution, cues, near=read.near, future=read.future or read.onward)
+        if place.place_type in AREA_TYPES:  # only a country moved through asks whether it is still ahead
+            moved = bool(read.near) and place.place_type == PlaceType.COUNTRY
+            ahead = moved and (self.future(resolution, read) or self.onward(resolution, cues, read))
+            return self._area_role(resolution, cues, near=read.near, future=ahead)
         context = self._context_role(resolution, cues) or self._aside_role(resolution, first_word, last_word)
         if context is not None:
             return context
@@ -205,7 +225,8 @@ class _ArticleReader(RoleDates):
             why = "an earlier stage of the journey ('X, the previous stop'); its day is not given"
             return MentionRole(resolution, Role.VISIT, True, why=why, earlier=True)
         evidence = self._evidence(resolution, cues, near=read.near, origin=read.origin is not None, flown=read.flown)
-        if not evidence and read.onward:  # "on his way to X": heading there is a movement
+        onward = self.onward(resolution, cues, read)
+        if not evidence and onward:  # "on his way to X": heading there is a movement
             evidence = "a heading word before it"
         if evidence and self._capitals_together(resolution, first_word, last_word, read):
             evidence = ""  # "worries in Brussels and Washington": capitals named together are governments
@@ -213,8 +234,9 @@ class _ArticleReader(RoleDates):
             if place.feature == "capital":
                 return MentionRole(resolution, Role.GOVERNMENT, False, why="a capital standing for its government")
             return MentionRole(resolution, Role.MENTIONED, False, why="mentioned, with no sign the traveller is there")
-        if read.future or read.onward:
-            return self._plan(resolution, cues, evidence=evidence, onward=read.onward and not read.future)
+        future = self.future(resolution, read)
+        if future or onward:
+            return self._plan(resolution, cues, evidence=evidence, onward=onward and not future)
         return _as_leg(self._presence(resolution, cues, near=read.near, evidence=evidence, earlier=read.earlier), read)
 
     def _presence(
