@@ -51,6 +51,10 @@ class RoleDates:
     scanned: ScannedText
     single_days: list[tuple[int, TimeExpr]]
     lead: TimeExpr | None
+    # worked out once per date of the article, by its span: its clause, its tense, whether "after" opens it
+    clauses: dict[tuple[int, int], tuple[int, int]]
+    futures: dict[tuple[int, int], bool]
+    after_opened: dict[tuple[int, int], bool]
 
     def _since(self, expr: TimeExpr) -> bool:
         """Tell whether ``expr`` is a calendar date after "since" («منذ عام 2010»; not «منذ يومين», two days ago)."""
@@ -76,7 +80,14 @@ class RoleDates:
         return wide and expr.first <= self.published <= expr.last
 
     def _clause(self, expr: TimeExpr) -> tuple[int, int]:
-        return clause_bounds(self.article.text, start=expr.start, end=expr.end, language=self.article.language)
+        """The clause of ``expr`` (worked out once per date)."""
+        key = (expr.start, expr.end)
+        found = self.clauses.get(key)
+        if found is None:
+            found = self.clauses[key] = clause_bounds(
+                self.article.text, start=expr.start, end=expr.end, language=self.article.language
+            )
+        return found
 
     def _in_clause(self, expr: TimeExpr, start: int) -> bool:
         clause_start, clause_end = self._clause(expr)
@@ -87,22 +98,25 @@ class RoleDates:
 
         «وصل إلى باريس حيث سيلتقي … غدا»: tomorrow is not the day of Paris; "à Paris, qu'il doit rallier lundi" is.
         """
-        if self._in_clause(expr, start):
+        if self._in_clause(expr, start) or not self._future_date(expr):
             return False
         language = self.article.language
-        return relative_clause_after(self.article.text, end=end, language=language) != self._clause(expr) and (
-            self._future_date(expr)
-        )
+        return relative_clause_after(self.article.text, end=end, language=language) != self._clause(expr)
 
     def _future_date(self, expr: TimeExpr) -> bool:
-        return clause_is_future(
-            self.article.text,
-            start=expr.start,
-            end=expr.end,
-            language=self.article.language,
-            frequencies=self.frequencies,
-            settings=self.date_settings,
-        )
+        """Tell whether the clause of ``expr`` is in the future tense (worked out once per date)."""
+        key = (expr.start, expr.end)
+        found = self.futures.get(key)
+        if found is None:
+            found = self.futures[key] = clause_is_future(
+                self.article.text,
+                start=expr.start,
+                end=expr.end,
+                language=self.article.language,
+                frequencies=self.frequencies,
+                settings=self.date_settings,
+            )
+        return found
 
     def _lead_date(self) -> TimeExpr | None:
         """The date of the article's first event (a single day before a few days)."""
@@ -169,6 +183,15 @@ class RoleDates:
     def _in_earlier_clause(self, expr: TimeExpr, start: int, end: int) -> bool:
         """Tell whether ``expr`` dates an earlier leg in another clause than ``[start, end)``'s: "the pope was in X
         after touring Y yesterday" dates Y, not X. The clause opens on an "after" word («بعد أن», "after")."""
-        opener = self.scanned.opening_words(expr.start, expr.end)
-        earlier = any(self.lexicon.is_one_of(name_key(w), self.lexicon.earlier) for w in opener)
-        return earlier and not self._in_clause(expr, start)
+        return self._after_opened(expr) and not self._in_clause(expr, start)
+
+    def _after_opened(self, expr: TimeExpr) -> bool:
+        """Tell whether the clause of ``expr`` opens on an "after" word (worked out once per date)."""
+        key = (expr.start, expr.end)
+        found = self.after_opened.get(key)
+        if found is None:
+            opener = self.scanned.opening_words(expr.start, expr.end)
+            found = self.after_opened[key] = any(
+                self.lexicon.is_one_of(name_key(w), self.lexicon.earlier) for w in opener
+            )
+        return found

@@ -96,6 +96,7 @@ class _ArticleReader(RoleDates):
         self.date_settings = date_settings
         self.published = published
         self.lexicon = lexicon
+        self.clauses, self.futures, self.after_opened = {}, {}, {}
         folded = fold(article.text)
         self.words: list[Token] = tokens(folded.text)
         self.word_starts = [folded.offsets[w.start] for w in self.words]
