@@ -34,7 +34,7 @@ from geo.places.gazetteer_sources import DATA_DIR
 from geo.places.lexicon import Lexicon, load_lexicon
 from geo.places.phonetic import phonetic_key
 from geo.settings import TravellerSettings
-from geo.text.folding import Token, fold, is_arabic, name_key, tokens
+from geo.text.folding import Token, fold, fold_text, is_arabic, name_key, tokens
 
 __all__ = ["PEOPLE_FILE", "Person", "PeopleWords", "find_traveller", "load_people_words", "traveller_keys"]
 
@@ -166,21 +166,25 @@ class _NameReader:
         self.titles = lexicon.titles | self.people.styles
         self.folded = fold(article.text)
         self.words = tokens(self.folded.text)
+        self.texts = [word.text for word in self.words]
         self.places = _place_word_starts(self.words, places)
 
     def read(self) -> _Found:
         """Every titled name and every mover name, as written, with its folded words, in text order."""
         found = _Found()
-        for i, word in enumerate(self.words):
-            if word.text in self.titles and not self._names_a_place(i):
+        texts = self.texts
+        movers = {key for key in set(texts) if self._moves(key)}  # each distinct word asked once
+        agent = self.people.agent
+        for i, key in enumerate(texts):
+            if key in self.titles and not self._names_a_place(i):
                 j = self._past_title(i)
                 if j < len(self.words) and self._gap_has(j, _SENTENCE_END):
                     continue  # the sentence ended: no name follows this title
                 self._keep(found.titled, self._name_words(j))
-            if self._moves(word.text):
+            if key in movers:
                 self._keep(found.movers, self._subject_of(i))
-            elif self._received(i):  # "X was welcomed by Y", «X reçu par Y»: X is the visitor
-                self._keep(found.movers, self._name_before(i))
+            elif i + 1 < len(texts) and texts[i + 1] in agent and self._received(i):
+                self._keep(found.movers, self._name_before(i))  # "X was welcomed by Y", «X reçu par Y»
         return found
 
     def _keep(self, into: list[tuple[str, tuple[str, ...]]], parts: list[int]) -> None:
@@ -413,10 +417,14 @@ def _place_word_starts(words: list[Token], places: frozenset[tuple[str, ...]]) -
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for place in places:
         by_first.setdefault(place[0], []).append(place)
+    if not by_first:
+        return frozenset()
     starts: set[int] = set()
     for i, word in enumerate(words):
         key = word.text
         bare = key[1:] if key[:1] in _PROCLITICS else None
+        if key not in by_first and bare not in by_first:
+            continue
         for first in (key, bare):
             for place in by_first.get(first, ()) if first else ():
                 rest = tuple(w.text for w in words[i + 1 : i + len(place)])
@@ -451,15 +459,15 @@ def find_traveller(
     """
     lexicon = lexicon or load_lexicon()
     settings = settings or TravellerSettings()
-    place_words = frozenset(tuple(t.text for t in tokens(fold(text).text)) for text in places) - {()}
+    place_words = frozenset(tuple(t.text for t in tokens(fold_text(text))) for text in set(places)) - {()}
     tally = _Tally()
     for article in articles:
-        tally.add(_NameReader(article, gazetteer, lexicon, settings, place_words).read())
+        reader = _NameReader(article, gazetteer, lexicon, settings, place_words)
+        tally.add(reader.read())
+        tally.counts.update(reader.texts)  # every word: only the name words' counts are asked for
     if not tally.spellings:
         return None
     wanted = {part for parts in tally.spellings for part in parts}
-    for article in articles:
-        tally.counts.update(w.text for w in tokens(fold(article.text).text) if w.text in wanted)
     best = max(sorted(wanted), key=lambda w: tally.score(w, settings))
     names = [tally.form(best)]
     keys = {best}
