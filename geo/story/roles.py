@@ -41,6 +41,7 @@ from geo.dates.tense import clause_is_future, sentence_is_future
 from geo.model import AREA_TYPES, Article, Certainty, MentionRole, PlaceType, Resolution, Role, WordFrequencies
 from geo.places.lexicon import Lexicon, Movement, load_lexicon
 from geo.settings import DateSettings, RoleSettings
+from geo.story.movement import movement_words
 from geo.story.presence import MovementCue, Origin, PlaceWords, is_dateline
 from geo.story.role_dates import RoleDates, SentenceCues
 from geo.text.folding import Token, fold, tokens
@@ -96,10 +97,16 @@ class _ArticleReader(RoleDates):
         self.date_settings = date_settings
         self.published = published
         self.lexicon = lexicon
+        self.moving = movement_words(lexicon)
         self.clauses, self.futures, self.after_opened = {}, {}, {}
-        folded = fold(article.text)
+        self.scanned = scanned_text(article.text, article.language)  # the article's clauses, scanned once
+        folded = self.scanned.folded  # the article folded once, shared with the date stages
         self.words: list[Token] = tokens(folded.text)
         self.word_starts = [folded.offsets[w.start] for w in self.words]
+        self.sentence_words = [
+            range(bisect.bisect_left(self.word_starts, s.start), bisect.bisect_left(self.word_starts, s.end))
+            for s in article.sentences
+        ]
         self.traveller_keys = traveller_keys
         self.place_words = PlaceWords(self.words, folded.text, lexicon, skip=traveller_keys)
         self.onward_at: set[int] = set()  # starts of the mentions read as destinations still ahead
@@ -108,30 +115,26 @@ class _ArticleReader(RoleDates):
         self.dates = [d for d in dates if d.first is not None and not self._since(d)]
         self.date_order = sorted(range(len(self.dates)), key=lambda i: self.dates[i].start)  # found by bisection
         self.date_starts = [self.dates[i].start for i in self.date_order]
-        self.scanned = scanned_text(article.text, article.language)  # the article's clauses, scanned once
-        self.cues = [self._sentence_cues(i) for i in range(len(article.sentences))]
+        texts = [w.text for w in self.words]
+        self.cues = [self._sentence_cues(i, texts) for i in range(len(article.sentences))]
         self.events = self._events()  # in sentence order: the single days are found by bisection
         self.single_days = [(i, e) for i, e in self.events if e.first == e.last]
         self.lead = self._lead_date()
 
     def _words_in(self, index: int) -> range:
-        span = self.article.sentences[index]
-        return range(bisect.bisect_left(self.word_starts, span.start), bisect.bisect_left(self.word_starts, span.end))
+        return self.sentence_words[index]
 
-    def _sentence_cues(self, index: int) -> SentenceCues:
+    def _sentence_cues(self, index: int, texts: list[str]) -> SentenceCues:
         span = self.article.sentences[index]
-        movement = []
-        traveller = speech = False
-        for k in self._words_in(index):
-            key = self.words[k].text
-            kind = self.lexicon.movement_kind(key)
-            if kind is not None:
-                movement.append((k, kind[0], kind[1]))
-            traveller = traveller or key in self.traveller_keys
-            speech = speech or key in self.lexicon.speech
+        words = self.sentence_words[index]
+        kinds = ((k, self.moving.kind(texts[k])) for k in words)
+        movement = tuple((k, kind[0], kind[1]) for k, kind in kinds if kind is not None)
+        said = texts[words.start : words.stop]
+        traveller = not self.traveller_keys.isdisjoint(said)
+        speech = not self.lexicon.speech.isdisjoint(said)
         lo, hi = bisect.bisect_left(self.date_starts, span.start), bisect.bisect_left(self.date_starts, span.end)
         dates = tuple(self.dates[i] for i in sorted(self.date_order[lo:hi]))
-        return SentenceCues(movement=tuple(movement), traveller=traveller, dates=dates, speech=speech)
+        return SentenceCues(movement=movement, traveller=traveller, dates=dates, speech=speech)
 
     def _events(self) -> list[tuple[int, TimeExpr]]:
         """``(sentence, date)`` of each day-level date, past or present, in a clause that tells a movement.

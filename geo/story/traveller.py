@@ -34,6 +34,7 @@ from geo.places.gazetteer_sources import DATA_DIR
 from geo.places.lexicon import Lexicon, load_lexicon
 from geo.places.phonetic import phonetic_key
 from geo.settings import TravellerSettings
+from geo.story.movement import movement_words
 from geo.text.folding import Token, fold, fold_text, is_arabic, name_key, tokens
 
 __all__ = ["PEOPLE_FILE", "Person", "PeopleWords", "find_traveller", "load_people_words", "traveller_keys"]
@@ -161,6 +162,7 @@ class _NameReader:
         self.article = article
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        self.moving = movement_words(lexicon)
         self.people = load_people_words()
         self.settings = settings
         self.titles = lexicon.titles | self.people.styles
@@ -196,7 +198,7 @@ class _NameReader:
 
     def _moves(self, key: str) -> bool:
         """A movement or visit word whose subject is the mover (not a reception or a meeting)."""
-        if self.lexicon.movement_kind(key) is None:
+        if self.moving.kind(key) is None:
             return False
         return not self.lexicon.is_one_of(key, self.people.hosting)
 
@@ -353,7 +355,7 @@ class _NameReader:
             return False
         if lexicon.is_one_of(key, self.people.companions):
             return False
-        return lexicon.movement_kind(key) is None
+        return self.moving.kind(key) is None
 
     def _is_initial_lower(self, word: Token) -> bool:
         """A lowercase Latin word after a title ("le président français") is no name."""
