@@ -43,6 +43,10 @@ __all__ = ["MovementCue", "Origin", "PlaceWords", "is_dateline"]
 #: (word index, kind, future) of a movement word in a sentence.
 MovementCue = tuple[int, Movement, bool]
 
+#: Whether a word with proclitics stripped is one of a word group, by word and group (news repeats words).
+_ONE_OF: dict[tuple[str, frozenset[str]], bool] = {}
+#: Answers :data:`_ONE_OF` keeps; then it starts afresh (memory stays bounded).
+_KNOWN_WORDS = 131072
 #: Articles skipped when looking for the preposition before a trigger noun ("de la ville", "from the town").
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "ال"})
 _PUNCT = re.compile(r"[.,;:!?،؛؟()\[\]\"«»]")
@@ -117,8 +121,18 @@ class PlaceWords:
         return [m for m in movement if m[0] < first and self.gap(m[0], first) <= window]
 
     def is_in(self, k: int, group: frozenset[str]) -> bool:
-        """Tell whether word ``k`` (proclitics stripped) is one of ``group``."""
-        return 0 <= k < len(self.words) and self.lexicon.is_one_of(self.words[k].text, group)
+        """Tell whether word ``k`` (proclitics stripped) is one of ``group`` (each word asked once of a group)."""
+        if not 0 <= k < len(self.words):
+            return False
+        key = self.words[k].text
+        if key in group:
+            return True
+        found = _ONE_OF.get((key, group))
+        if found is None:
+            if len(_ONE_OF) >= _KNOWN_WORDS:
+                _ONE_OF.clear()
+            found = _ONE_OF[key, group] = self.lexicon.is_one_of(key, group)
+        return found
 
     def _previous(self, k: int, lo: int) -> int:
         """The index of the word before word ``k`` within the sentence from ``lo`` (``-1``: none)."""

@@ -115,8 +115,7 @@ class _ArticleReader(RoleDates):
         self.dates = [d for d in dates if d.first is not None and not self._since(d)]
         self.date_order = sorted(range(len(self.dates)), key=lambda i: self.dates[i].start)  # found by bisection
         self.date_starts = [self.dates[i].start for i in self.date_order]
-        texts = [w.text for w in self.words]
-        self.cues = [self._sentence_cues(i, texts) for i in range(len(article.sentences))]
+        self.cues = self._all_cues()
         self.events = self._events()  # in sentence order: the single days are found by bisection
         self.single_days = [(i, e) for i, e in self.events if e.first == e.last]
         self.lead = self._lead_date()
@@ -124,11 +123,20 @@ class _ArticleReader(RoleDates):
     def _words_in(self, index: int) -> range:
         return self.sentence_words[index]
 
-    def _sentence_cues(self, index: int, texts: list[str]) -> SentenceCues:
+    def _all_cues(self) -> list[SentenceCues]:
+        """The cues of every sentence, from one pass over the article's words (each distinct word asked once)."""
+        texts = [w.text for w in self.words]
+        kinds = {key: kind for key in set(texts) if (kind := self.moving.kind(key)) is not None}
+        moves = [(k, *kinds[key]) for k, key in enumerate(texts) if key in kinds]
+        starts = [m[0] for m in moves]
+        return [self._sentence_cues(i, texts, moves, starts) for i in range(len(self.article.sentences))]
+
+    def _sentence_cues(
+        self, index: int, texts: list[str], moves: list[MovementCue], starts: list[int]
+    ) -> SentenceCues:
         span = self.article.sentences[index]
         words = self.sentence_words[index]
-        kinds = ((k, self.moving.kind(texts[k])) for k in words)
-        movement = tuple((k, kind[0], kind[1]) for k, kind in kinds if kind is not None)
+        movement = tuple(moves[bisect.bisect_left(starts, words.start) : bisect.bisect_left(starts, words.stop)])
         said = texts[words.start : words.stop]
         traveller = not self.traveller_keys.isdisjoint(said)
         speech = not self.lexicon.speech.isdisjoint(said)

@@ -157,7 +157,7 @@ class _NameReader:
         gazetteer: Gazetteer,
         lexicon: Lexicon,
         settings: TravellerSettings,
-        places: frozenset[tuple[str, ...]],
+        places: _PlaceNames,
     ) -> None:
         self.article = article
         self.gazetteer = gazetteer
@@ -169,15 +169,17 @@ class _NameReader:
         self.folded = fold(article.text)
         self.words = tokens(self.folded.text)
         self.texts = [word.text for word in self.words]
-        self.places = _place_word_starts(self.words, places)
+        self.places = places.starts(self.words)
 
     def read(self) -> _Found:
         """Every titled name and every mover name, as written, with its folded words, in text order."""
         found = _Found()
         texts = self.texts
         movers = {key for key in set(texts) if self._moves(key)}  # each distinct word asked once
+        cues = movers | self.titles.intersection(texts)
         agent = self.people.agent
-        for i, key in enumerate(texts):
+        for i in sorted({*(i for i, key in enumerate(texts) if key in cues), *(j - 1 for j in self._agents())}):
+            key = texts[i]
             if key in self.titles and not self._names_a_place(i):
                 j = self._past_title(i)
                 if j < len(self.words) and self._gap_has(j, _SENTENCE_END):
@@ -188,6 +190,11 @@ class _NameReader:
             elif i + 1 < len(texts) and texts[i + 1] in agent and self._received(i):
                 self._keep(found.movers, self._name_before(i))  # "X was welcomed by Y", «X reçu par Y»
         return found
+
+    def _agents(self) -> list[int]:
+        """The indices of the agent's "by" words after a first word ("welcomed by", «reçu par»)."""
+        agent = self.people.agent
+        return [j for j, key in enumerate(self.texts) if j and key in agent]
 
     def _keep(self, into: list[tuple[str, tuple[str, ...]]], parts: list[int]) -> None:
         """Add the name of words ``parts`` unless it is someone's companion or a place's name."""
@@ -413,26 +420,35 @@ def _other_script(tally: _Tally, word: str, settings: TravellerSettings) -> str 
     return max(sorted(matches), key=lambda w: tally.score(w, settings), default=None)
 
 
-def _place_word_starts(words: list[Token], places: frozenset[tuple[str, ...]]) -> frozenset[int]:
-    """The starts of the words that stand inside a place's name where the article writes it (a one-letter
-    proclitic on its first word allowed: «بموسكو»)."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for place in places:
-        by_first.setdefault(place[0], []).append(place)
-    if not by_first:
-        return frozenset()
-    starts: set[int] = set()
-    for i, word in enumerate(words):
-        key = word.text
-        bare = key[1:] if key[:1] in _PROCLITICS else None
-        if key not in by_first and bare not in by_first:
-            continue
-        for first in (key, bare):
-            for place in by_first.get(first, ()) if first else ():
-                rest = tuple(w.text for w in words[i + 1 : i + len(place)])
-                if rest == place[1:]:
-                    starts.update(w.start for w in words[i : i + len(place)])
-    return frozenset(starts)
+@dataclass(frozen=True, slots=True)
+class _PlaceNames:
+    """The words of the place names the articles resolve, by their first word (with a proclitic or without)."""
+
+    by_first: dict[str, list[tuple[str, ...]]]
+    firsts: frozenset[str]
+
+    @classmethod
+    def of(cls, places: Iterable[str]) -> _PlaceNames:
+        """The place names of the mention texts ``places``, each text folded once."""
+        names = {tuple(t.text for t in tokens(fold_text(text))) for text in set(places)} - {()}
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for name in names:
+            by_first.setdefault(name[0], []).append(name)
+        return cls(by_first, frozenset({*by_first, *(p + first for p in _PROCLITICS for first in by_first)}))
+
+    def starts(self, words: list[Token]) -> frozenset[int]:
+        """The starts of the words that stand inside a place's name where the article writes it (a one-letter
+        proclitic on its first word allowed: «بموسكو»)."""
+        found: set[int] = set()
+        for i in [i for i, word in enumerate(words) if word.text in self.firsts]:
+            key = words[i].text
+            bare = key[1:] if key[:1] in _PROCLITICS else None
+            for first in (key, bare):
+                for place in self.by_first.get(first, ()) if first else ():
+                    rest = tuple(w.text for w in words[i + 1 : i + len(place)])
+                    if rest == place[1:]:
+                        found.update(w.start for w in words[i : i + len(place)])
+        return frozenset(found)
 
 
 def find_traveller(
@@ -461,10 +477,10 @@ def find_traveller(
     """
     lexicon = lexicon or load_lexicon()
     settings = settings or TravellerSettings()
-    place_words = frozenset(tuple(t.text for t in tokens(fold_text(text))) for text in set(places)) - {()}
+    place_names = _PlaceNames.of(places)
     tally = _Tally()
     for article in articles:
-        reader = _NameReader(article, gazetteer, lexicon, settings, place_words)
+        reader = _NameReader(article, gazetteer, lexicon, settings, place_names)
         tally.add(reader.read())
         tally.counts.update(reader.texts)  # every word: only the name words' counts are asked for
     if not tally.spellings:
