@@ -40,6 +40,7 @@ class MovementWords:
     endings: frozenset[str]
     lengths: dict[str, tuple[int, ...]]
     _known: dict[str, tuple[Movement, bool] | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _movers: dict[str, tuple[Movement, bool]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> MovementWords:
@@ -63,8 +64,18 @@ class MovementWords:
             return known[key]
         if len(known) >= _KNOWN_WORDS:
             known.clear()
+            self._movers.clear()
         kind = known[key] = self.lexicon.movement_kind(key) if self.may_be(key) else None
+        if kind is not None:
+            self._movers[key] = kind
         return kind
+
+    def kinds(self, keys: set[str]) -> dict[str, tuple[Movement, bool]]:
+        """The movement words among the folded words ``keys``, with their ``(Movement, future)``."""
+        for key in keys.difference(self._known):  # the words met for the first time
+            self.kind(key)
+        movers = self._movers
+        return {key: movers[key] for key in keys.intersection(movers)}
 
 
 _BY_LEXICON: dict[int, MovementWords] = {}

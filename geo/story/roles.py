@@ -126,7 +126,7 @@ class _ArticleReader(RoleDates):
     def _all_cues(self) -> list[SentenceCues]:
         """The cues of every sentence, from one pass over the article's words (each distinct word asked once)."""
         texts = [w.text for w in self.words]
-        kinds = {key: kind for key in set(texts) if (kind := self.moving.kind(key)) is not None}
+        kinds = self.moving.kinds(set(texts))
         moves = [(k, *kinds[key]) for k, key in enumerate(texts) if key in kinds]
         starts = [m[0] for m in moves]
         return [self._sentence_cues(i, texts, moves, starts) for i in range(len(self.article.sentences))]

@@ -175,7 +175,8 @@ class _NameReader:
         """Every titled name and every mover name, as written, with its folded words, in text order."""
         found = _Found()
         texts = self.texts
-        movers = {key for key in set(texts) if self._moves(key)}  # each distinct word asked once
+        hosting = self.people.hosting  # a reception or a meeting: its subject is the host, not the mover
+        movers = {key for key in self.moving.kinds(set(texts)) if not self.lexicon.is_one_of(key, hosting)}
         cues = movers | self.titles.intersection(texts)
         agent = self.people.agent
         for i in sorted({*(i for i, key in enumerate(texts) if key in cues), *(j - 1 for j in self._agents())}):
@@ -202,12 +203,6 @@ class _NameReader:
             return
         start, end = self.folded.original_span(self.words[parts[0]].start, self.words[parts[-1]].end)
         into.append((self.article.text[start:end], tuple(self.words[k].text for k in parts)))
-
-    def _moves(self, key: str) -> bool:
-        """A movement or visit word whose subject is the mover (not a reception or a meeting)."""
-        if self.moving.kind(key) is None:
-            return False
-        return not self.lexicon.is_one_of(key, self.people.hosting)
 
     def _received(self, i: int) -> bool:
         """A reception word with its agent after it ("welcomed by", «reçu par»): its subject is the visitor."""

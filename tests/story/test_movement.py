@@ -57,3 +57,13 @@ def test_a_word_that_ends_as_no_movement_word_does_is_none() -> None:
 def test_one_set_of_movement_words_per_lexicon() -> None:
     lexicon = load_lexicon()
     assert movement_words(lexicon) is movement_words(lexicon)
+
+
+def test_the_movement_words_of_a_set_of_words() -> None:
+    lexicon = load_lexicon()
+    words = movement_words(lexicon)
+    keys = {t.text for t in tokens(fold("وصل الوزير إلى حمص ثم غادر المدينة وسيزور المعرض").text)}
+    expected = {k: kind for k in keys if (kind := lexicon.movement_kind(k)) is not None}
+    assert words.kinds(keys) == expected
+    assert words.kinds(keys) == expected  # asked again: remembered
+    assert len(expected) == 3
