@@ -224,11 +224,12 @@ class _ArticleReader(RoleDates):
         mention, place = resolution.mention, resolution.place
         index = mention.sentence
         cues = self.cues[index] if 0 <= index < len(self.cues) else SentenceCues((), False, ())
+        if place.place_type in AREA_TYPES and not (place.place_type == PlaceType.COUNTRY and cues.movement):
+            return self._area_role(resolution, cues, near=[], future=False)  # no movement through it to read
         first_word, last_word = self.word_span(mention.start, mention.end)
         read = self._read(resolution, cues, first_word, last_word)
         if place.place_type in AREA_TYPES:  # only a country moved through asks whether it is still ahead
-            moved = bool(read.near) and place.place_type == PlaceType.COUNTRY
-            ahead = moved and (self.future(resolution, read) or self.onward(resolution, cues, read))
+            ahead = bool(read.near) and (self.future(resolution, read) or self.onward(resolution, cues, read))
             return self._area_role(resolution, cues, near=read.near, future=ahead)
         context = self._context_role(resolution, cues) or self._aside_role(resolution, first_word, last_word)
         if context is not None:
