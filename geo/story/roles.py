@@ -128,21 +128,22 @@ class _ArticleReader(RoleDates):
         texts = [w.text for w in self.words]
         kinds = self.moving.kinds(set(texts))
         moves = [(k, *kinds[key]) for k, key in enumerate(texts) if key in kinds]
-        starts = [m[0] for m in moves]
-        return [self._sentence_cues(i, texts, moves, starts) for i in range(len(self.article.sentences))]
-
-    def _sentence_cues(
-        self, index: int, texts: list[str], moves: list[MovementCue], starts: list[int]
-    ) -> SentenceCues:
-        span = self.article.sentences[index]
-        words = self.sentence_words[index]
-        movement = tuple(moves[bisect.bisect_left(starts, words.start) : bisect.bisect_left(starts, words.stop)])
-        said = texts[words.start : words.stop]
-        traveller = not self.traveller_keys.isdisjoint(said)
-        speech = not self.lexicon.speech.isdisjoint(said)
-        lo, hi = bisect.bisect_left(self.date_starts, span.start), bisect.bisect_left(self.date_starts, span.end)
-        dates = tuple(self.dates[i] for i in sorted(self.date_order[lo:hi]))
-        return SentenceCues(movement=movement, traveller=traveller, dates=dates, speech=speech)
+        move_at = [m[0] for m in moves]
+        travellers, speech = self.traveller_keys, self.lexicon.speech
+        dates, order, date_starts = self.dates, self.date_order, self.date_starts
+        cues = []
+        for span, words in zip(self.article.sentences, self.sentence_words, strict=True):
+            said = texts[words.start : words.stop]
+            lo, hi = bisect.bisect_left(date_starts, span.start), bisect.bisect_left(date_starts, span.end)
+            first, stop = bisect.bisect_left(move_at, words.start), bisect.bisect_left(move_at, words.stop)
+            cue = SentenceCues(
+                movement=tuple(moves[first:stop]),
+                traveller=not travellers.isdisjoint(said),
+                dates=tuple(dates[i] for i in sorted(order[lo:hi])) if hi > lo else (),
+                speech=not speech.isdisjoint(said),
+            )
+            cues.append(cue)
+        return cues
 
     def _events(self) -> list[tuple[int, TimeExpr]]:
         """``(sentence, date)`` of each day-level date, past or present, in a clause that tells a movement.
