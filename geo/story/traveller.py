@@ -169,7 +169,7 @@ class _NameReader:
         self.folded = fold(article.text)
         self.words = tokens(self.folded.text)
         self.texts = [word.text for word in self.words]
-        self.places = places.starts(self.words)
+        self.places = places.starts(self.words, self.texts)
 
     def read(self) -> _Found:
         """Every titled name and every mover name, as written, with its folded words, in text order."""
@@ -179,7 +179,8 @@ class _NameReader:
         movers = {key for key in self.moving.kinds(set(texts)) if not self.lexicon.is_one_of(key, hosting)}
         cues = movers | self.titles.intersection(texts)
         agent = self.people.agent
-        for i in sorted({*(i for i, key in enumerate(texts) if key in cues), *(j - 1 for j in self._agents())}):
+        agents = [] if self.people.agent.isdisjoint(texts) else self._agents()
+        for i in sorted({*(i for i, key in enumerate(texts) if key in cues), *(j - 1 for j in agents)}):
             key = texts[i]
             if key in self.titles and not self._names_a_place(i):
                 j = self._past_title(i)
@@ -431,17 +432,17 @@ class _PlaceNames:
             by_first.setdefault(name[0], []).append(name)
         return cls(by_first, frozenset({*by_first, *(p + first for p in _PROCLITICS for first in by_first)}))
 
-    def starts(self, words: list[Token]) -> frozenset[int]:
+    def starts(self, words: list[Token], texts: list[str]) -> frozenset[int]:
         """The starts of the words that stand inside a place's name where the article writes it (a one-letter
-        proclitic on its first word allowed: «بموسكو»)."""
+        proclitic on its first word allowed: «بموسكو»); ``texts`` are the words' texts."""
         found: set[int] = set()
-        for i in [i for i, word in enumerate(words) if word.text in self.firsts]:
+        firsts = self.firsts.intersection(texts)
+        for i in [i for i, key in enumerate(texts) if key in firsts] if firsts else ():
             key = words[i].text
             bare = key[1:] if key[:1] in _PROCLITICS else None
             for first in (key, bare):
                 for place in self.by_first.get(first, ()) if first else ():
-                    rest = tuple(w.text for w in words[i + 1 : i + len(place)])
-                    if rest == place[1:]:
+                    if tuple(texts[i + 1 : i + len(place)]) == place[1:]:
                         found.update(w.start for w in words[i : i + len(place)])
         return frozenset(found)
 
