@@ -140,6 +140,12 @@ _PROCLITICS = "وفبلك"
 _NAME_BREAK = '.,:;،؛()"«»\n'
 
 
+@cache
+def _char_set(chars: str) -> frozenset[str]:
+    """The characters of ``chars``, as a set."""
+    return frozenset(chars)
+
+
 @dataclass(slots=True)
 class _Found:
     """The names one article introduces: by a title, and as the subject of a movement word."""
@@ -282,7 +288,7 @@ class _NameReader:
         if j <= 0 or j >= len(self.words):
             return True
         gap = self.folded.text[self.words[j - 1].end : self.words[j].start]
-        return any(c in gap for c in chars)
+        return not _char_set(chars).isdisjoint(gap)
 
     def _names_a_place(self, i: int) -> bool:
         """A title inside a place's name: after a trigger noun («مطار الملك خالد», "Prince Sultan Air Base")."""
