@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from geo.places.lexicon import Lexicon, Movement
@@ -98,6 +98,7 @@ class PlaceWords:
     text: str
     lexicon: Lexicon
     skip: frozenset[str] = frozenset()
+    _governing: dict[tuple[int, int, int], int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def back(self, first: int, lo: int, window: int) -> Iterator[int]:
         """The words before word ``first``, nearest first, down to ``lo`` and within ``window`` counted words."""
@@ -149,17 +150,21 @@ class PlaceWords:
 
         That is the word just before the place, or, when a trigger noun stands
         within ``lookback`` words before it («من مدينة حلب», "de la ville de
-        X"), the word before the trigger noun (articles skipped).
+        X"), the word before the trigger noun (articles skipped). Worked out once per place and lookback.
         """
+        found = self._governing.get((first, lo, lookback))
+        if found is not None:
+            return found
         k = self._previous(first, lo)
         for j in range(first - 1, max(lo, first - lookback) - 1, -1):
-            if not self.joined(j, first):
+            if not self.joined(j, j + 1):  # the words from j + 1 to the place are joined already
                 break
             if self.lexicon.trigger(self.words[j].text) is not None:
                 k = self._previous(j, lo)
                 while k >= 0 and self.words[k].text in _ARTICLES:
                     k = self._previous(k, lo)
                 break
+        self._governing[first, lo, lookback] = k
         return k
 
     def onward(self, first: int, lo: int, movement: tuple[MovementCue, ...], *, cue: str | None, window: int) -> bool:
