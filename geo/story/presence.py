@@ -113,13 +113,23 @@ class PlaceWords:
         word = self.words[k].text
         return len(word) > 1 and word not in self.skip
 
-    def gap(self, lo: int, hi: int) -> int:
-        """How many words from word ``lo`` to word ``hi`` (1: adjacent), counting only words that count."""
-        return 1 + sum(1 for k in range(lo + 1, hi) if self.counts(k))
+    def within(self, lo: int, hi: int, window: int) -> bool:
+        """Tell whether word ``hi`` stands at most ``window`` counted words after word ``lo`` (1: adjacent)."""
+        if hi - lo <= window:
+            return True  # fewer words between than the window, counted or not
+        allowed = window - 1  # the words between that may count
+        if allowed < 0:
+            return False
+        for k in range(lo + 1, hi):
+            if self.counts(k):
+                allowed -= 1
+                if allowed < 0:
+                    return False
+        return True
 
     def near(self, movement: tuple[MovementCue, ...], first: int, window: int) -> list[MovementCue]:
         """The movement words at most ``window`` counted words before word ``first``, in text order."""
-        return [m for m in movement if m[0] < first and self.gap(m[0], first) <= window]
+        return [m for m in movement if m[0] < first and self.within(m[0], first, window)]
 
     def is_in(self, k: int, group: frozenset[str]) -> bool:
         """Tell whether word ``k`` (proclitics stripped) is one of ``group`` (each word asked once of a group)."""

@@ -307,3 +307,19 @@ def test_a_dateline_with_its_country(text: str, name: str, dateline: bool) -> No
     start = text.index(name)
     found = is_dateline(text, start, start + len(name), after_chars=40, before_chars=80)
     assert found == dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "skip", "window", "within"),
+    [
+        # from the first word to the last: the words between count unless one letter long or the traveller's
+        ("left the old harbour town", (), 4, True),
+        ("left the old harbour town", (), 3, False),
+        ("left Jo Ann Smith town", ("Jo", "Ann", "Smith"), 1, True),
+        ("left l d x town", (), 1, True),
+        ("left l d x town", (), 0, False),
+    ],
+)
+def test_words_within_a_window(text: str, skip: tuple[str, ...], window: int, within: bool) -> None:
+    words = _read(text, skip=skip)
+    assert words.within(0, len(words.words) - 1, window) is within
