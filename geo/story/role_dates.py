@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from geo.dates.anchoring import Kind
 from geo.dates.clauses import ScannedText, clause_bounds, relative_clause_after
 from geo.dates.expressions import TimeExpr
-from geo.dates.tense import clause_is_future
+from geo.dates.tense import future_at
 from geo.model import Article, Certainty, WordFrequencies
 from geo.places.lexicon import Lexicon
 from geo.settings import DateSettings, RoleSettings
@@ -107,14 +107,10 @@ class RoleDates:
         """Tell whether the clause of ``expr`` is in the future tense (worked out once per date)."""
         key = (expr.start, expr.end)
         found = self.futures.get(key)
-        if found is None:
-            found = self.futures[key] = clause_is_future(
-                self.article.text,
-                start=expr.start,
-                end=expr.end,
-                language=self.article.language,
-                frequencies=self.frequencies,
-                settings=self.date_settings,
+        if found is None:  # the article's scan is shared with the date stages (its clauses found once)
+            start, end = self.scanned.folded_span(expr.start, expr.end)
+            found = self.futures[key] = future_at(
+                self.scanned, start=start, end=end, frequencies=self.frequencies, settings=self.date_settings
             )
         return found
 
