@@ -230,7 +230,7 @@ class _ArticleReader(RoleDates):
         first_word, last_word = self.word_span(mention.start, mention.end)
         read = self._read(resolution, cues, first_word, last_word)
         if place.place_type in AREA_TYPES:  # only a country moved through asks whether it is still ahead
-            ahead = bool(read.near) and (self.future(resolution, read) or self.onward(resolution, cues, read))
+            ahead = bool(read.near) and (self.onward(resolution, cues, read) or self.future(resolution, read))
             return self._area_role(resolution, cues, near=read.near, future=ahead)
         context = self._context_role(resolution, cues) or self._aside_role(resolution, first_word, last_word)
         if context is not None:
