@@ -33,7 +33,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cache, partial
 
 from geo.dates.clauses import scanned_text
 from geo.dates.expressions import TimeExpr
@@ -321,7 +321,7 @@ class _ArticleReader(RoleDates):
     ) -> MentionRole:
         """A country, region or sea: never a stop; a country moved through (not one still ahead) is dated."""
         place_type = resolution.place.place_type
-        role = Role.of_area(place_type)
+        role, why = _area(place_type)
         if near and place_type == PlaceType.COUNTRY and not future:
             kind = near[-1][1]
             how = "arrival in it" if kind == Movement.ARRIVAL else f"{kind} through it"
@@ -330,7 +330,7 @@ class _ArticleReader(RoleDates):
                 if kind == Movement.ARRIVAL:
                     self.arrived_at.add(resolution.mention.start)
                 return moved
-        return MentionRole(resolution, role, False, why=f"a {place_type}, not a stop")
+        return MentionRole(resolution, role, False, why=why)
 
     def _context_role(self, resolution: Resolution, cues: SentenceCues) -> MentionRole | None:
         """A dateline, an earlier event or a related report's place; ``None`` when it is none of them."""
@@ -469,6 +469,12 @@ class _ArticleReader(RoleDates):
                     )
             out.append(role)
         return out
+
+
+@cache
+def _area(place_type: PlaceType) -> tuple[Role, str]:
+    """The role of an area and the ``why`` of one that is no stop (asked once per kind of area)."""
+    return Role.of_area(place_type), f"a {place_type}, not a stop"
 
 
 def _as_leg(decided: MentionRole, read: _Reading) -> MentionRole:
