@@ -58,7 +58,8 @@ _DAY = dt.timedelta(days=1)
 class _Reading:
     """What the words around one mention say (see :mod:`geo.story.presence`).
 
-    The tense and a destination still ahead are read only when a role turns on them (:meth:`_ArticleReader.ahead`).
+    The tense and a destination still ahead are read only when a role turns on them
+    (:meth:`_ArticleReader.future`, :meth:`_ArticleReader.onward`).
     """
 
     near: list[MovementCue]  # movement words right before it
@@ -121,6 +122,7 @@ class _ArticleReader(RoleDates):
         self.lead = self._lead_date()
 
     def _words_in(self, index: int) -> range:
+        """The indices of the words of sentence ``index``."""
         return self.sentence_words[index]
 
     def _all_cues(self) -> list[SentenceCues]:
@@ -178,7 +180,8 @@ class _ArticleReader(RoleDates):
         return first, max(first, bisect.bisect_left(self.word_starts, end) - 1)
 
     def _read(self, resolution: Resolution, cues: SentenceCues, first_word: int, last_word: int) -> _Reading:
-        """What the words around one mention say about the traveller and the place (tense aside: :meth:`ahead`)."""
+        """What the words around one mention say about the traveller and the place (the tense and a destination
+        still ahead aside: :meth:`future`, :meth:`onward`)."""
         mention, place = resolution.mention, resolution.place
         settings, words = self.settings, self.place_words
         lo = self._sentence_start(mention.sentence)

@@ -185,7 +185,7 @@ class _NameReader:
         movers = {key for key in self.moving.kinds(set(texts)) if not self.lexicon.is_one_of(key, hosting)}
         cues = movers | self.titles.intersection(texts)
         agent = self.people.agent
-        agents = [] if self.people.agent.isdisjoint(texts) else self._agents()
+        agents = [] if agent.isdisjoint(texts) else self._agents()
         for i in sorted({*(i for i, key in enumerate(texts) if key in cues), *(j - 1 for j in agents)}):
             key = texts[i]
             if key in self.titles and not self._names_a_place(i):
