@@ -34,7 +34,7 @@ from geo.places.gazetteer_sources import DATA_DIR
 from geo.places.lexicon import Lexicon, load_lexicon
 from geo.places.phonetic import phonetic_key
 from geo.settings import TravellerSettings
-from geo.story.movement import movement_words
+from geo.story.movement import MovementWords, movement_words
 from geo.text.folding import Token, fold, fold_text, is_arabic, name_key, tokens
 
 __all__ = ["PEOPLE_FILE", "Person", "PeopleWords", "find_traveller", "load_people_words", "traveller_keys"]
@@ -157,25 +157,15 @@ class _Found:
 class _NameReader:
     """Reads the names introduced by a title, and the movers, in one article."""
 
-    def __init__(
-        self,
-        article: Article,
-        gazetteer: Gazetteer,
-        lexicon: Lexicon,
-        settings: TravellerSettings,
-        places: _PlaceNames,
-    ) -> None:
+    def __init__(self, article: Article, corpus: _Corpus) -> None:
         self.article = article
-        self.gazetteer = gazetteer
-        self.lexicon = lexicon
-        self.moving = movement_words(lexicon)
-        self.people = load_people_words()
-        self.settings = settings
-        self.titles = lexicon.titles | self.people.styles
+        self.corpus = corpus
+        self.gazetteer, self.lexicon, self.settings = corpus.gazetteer, corpus.lexicon, corpus.settings
+        self.people, self.titles, self.moving = corpus.people, corpus.titles, corpus.moving
         self.folded = fold(article.text)
         self.words = tokens(self.folded.text)
         self.texts = [word.text for word in self.words]
-        self.places = places.starts(self.words, self.texts)
+        self.places = corpus.places.starts(self.words, self.texts)
 
     def read(self) -> _Found:
         """Every titled name and every mover name, as written, with its folded words, in text order."""
@@ -339,37 +329,67 @@ class _NameReader:
     def _name_words(self, j: int) -> list[int]:
         """The indices of the name's words from ``j`` on (empty when no name stands there)."""
         parts: list[int] = []
-        while j < len(self.words) and self._counted(parts) < self.settings.max_name_words:
+        counted = 0  # the words that count towards its length (particles do not)
+        while j < len(self.words) and counted < self.settings.max_name_words:
             if parts and self._gap_has(j, _NAME_BREAK):
                 break
             if not (self._can_be_name(self.words[j]) or self._particle(j) or self._before_particle(j)):
                 break
             parts.append(j)
+            counted += self.words[j].text not in self.people.particles
             j += 1
         return parts
 
     def _can_be_name(self, word: Token) -> bool:
         """A capitalised Latin word, or an Arabic word, that is not common, a title, a preposition, a verb,
         a date word, a companion or a place the article names."""
-        key, lexicon = word.text, self.lexicon
+        key = word.text
         latin = key[:1].isascii()
         if latin and (len(key) < 2 or not self.article.text[self.folded.offsets[word.start]].isupper()):
             return False  # Latin names are capitalised
+        if word.start in self.places:
+            return False
         language = self.article.language if latin and self.article.language in ("fr", "en") else None
-        if key.isdigit() or self.gazetteer.zipf(key, language=language) > self.settings.name_max_zipf:
-            return False
-        if key in self.titles or key in lexicon.prepositions or key in lexicon.speech:
-            return False
-        if word.start in self.places or key in _time_words():
-            return False
-        if lexicon.is_one_of(key, self.people.companions):
-            return False
-        return self.moving.kind(key) is None
+        return self.corpus.name_word(key, language)
 
     def _is_initial_lower(self, word: Token) -> bool:
         """A lowercase Latin word after a title ("le président français") is no name."""
         char = self.article.text[self.folded.offsets[word.start]]
         return char.isascii() and char.isalpha() and char.islower()
+
+
+@dataclass(frozen=True, slots=True)
+class _Corpus:
+    """What the reading of every article of a corpus shares: the word lists, the place names it resolves, and
+    what is known of each word."""
+
+    gazetteer: Gazetteer
+    lexicon: Lexicon
+    settings: TravellerSettings
+    places: _PlaceNames
+    people: PeopleWords
+    titles: frozenset[str]
+    moving: MovementWords
+    name_words: dict[tuple[str, str | None], bool] = field(default_factory=dict, init=False, repr=False)
+
+    def name_word(self, key: str, language: str | None) -> bool:
+        """Tell whether the folded word ``key`` may stand in a name wherever it is written: not common (in
+        ``language``), not a number, a title, a preposition, a verb of speech or movement, a date word or a
+        companion (asked once per word)."""
+        found = self.name_words.get((key, language))
+        if found is None:
+            lexicon = self.lexicon
+            found = self.name_words[key, language] = not (
+                key.isdigit()
+                or self.gazetteer.zipf(key, language=language) > self.settings.name_max_zipf
+                or key in self.titles
+                or key in lexicon.prepositions
+                or key in lexicon.speech
+                or key in _time_words()
+                or lexicon.is_one_of(key, self.people.companions)
+                or self.moving.kind(key) is not None
+            )
+        return found
 
 
 @dataclass(slots=True)
@@ -479,10 +499,19 @@ def find_traveller(
     """
     lexicon = lexicon or load_lexicon()
     settings = settings or TravellerSettings()
-    place_names = _PlaceNames.of(places)
+    people = load_people_words()
+    corpus = _Corpus(
+        gazetteer,
+        lexicon,
+        settings,
+        _PlaceNames.of(places),
+        people,
+        lexicon.titles | people.styles,
+        movement_words(lexicon),
+    )
     tally = _Tally()
     for article in articles:
-        reader = _NameReader(article, gazetteer, lexicon, settings, place_names)
+        reader = _NameReader(article, corpus)
         tally.add(reader.read())
         tally.counts.update(reader.texts)  # every word: only the name words' counts are asked for
     if not tally.spellings:
