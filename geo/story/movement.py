@@ -65,17 +65,28 @@ class MovementWords:
         if len(known) >= _KNOWN_WORDS:
             known.clear()
             self._movers.clear()
-        kind = known[key] = self.lexicon.movement_kind(key) if self.may_be(key) else None
-        if kind is not None:
-            self._movers[key] = kind
-        return kind
+        return self._learn(key)
 
     def kinds(self, keys: set[str]) -> dict[str, tuple[Movement, bool]]:
         """The movement words among the folded words ``keys``, with their ``(Movement, future)``."""
-        for key in keys.difference(self._known):  # the words met for the first time
-            self.kind(key)
+        new = keys.difference(self._known)  # the words met for the first time
+        if len(self._known) + len(new) >= _KNOWN_WORDS:
+            self._known.clear()
+            self._movers.clear()
+            new = set(keys)
+        self._known.update(dict.fromkeys(new))  # most end as no movement word does: none
+        lengths, endings = self.lengths, self.endings
+        for key in [key for key in new if key[-2:] in lengths or key[-1:] in endings]:
+            self._learn(key)
         movers = self._movers
         return {key: movers[key] for key in keys.intersection(movers)}
+
+    def _learn(self, key: str) -> tuple[Movement, bool] | None:
+        """Work out and remember the kind of a word not met before."""
+        kind = self._known[key] = self.lexicon.movement_kind(key) if self.may_be(key) else None
+        if kind is not None:
+            self._movers[key] = kind
+        return kind
 
 
 _BY_LEXICON: dict[int, MovementWords] = {}

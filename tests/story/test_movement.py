@@ -67,3 +67,16 @@ def test_the_movement_words_of_a_set_of_words() -> None:
     assert words.kinds(keys) == expected
     assert words.kinds(keys) == expected  # asked again: remembered
     assert len(expected) == 3
+
+
+def test_what_is_remembered_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import geo.story.movement as movement
+
+    monkeypatch.setattr(movement, "_KNOWN_WORDS", 4)
+    lexicon = load_lexicon()
+    words = MovementWords.of(lexicon)
+    keys = {t.text for t in tokens(fold("غادر الوفد المدينة ووصل إلى الميناء بعد الظهر").text)}
+    expected = {k: kind for k in keys if (kind := lexicon.movement_kind(k)) is not None}
+    assert words.kinds(keys) == expected  # more words than it keeps: it starts afresh, and still answers
+    assert all(words.kind(k) == lexicon.movement_kind(k) for k in sorted(keys))
+    assert len(words._known) <= len(keys)
