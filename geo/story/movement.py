@@ -11,6 +11,7 @@ each word is remembered (news repeats words).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from threading import Lock
 
 from geo.places.lexicon import Lexicon, Movement
 
@@ -41,6 +42,7 @@ class MovementWords:
     lengths: dict[str, tuple[int, ...]]
     _known: dict[str, tuple[Movement, bool] | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _movers: dict[str, tuple[Movement, bool]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _lock: Lock = field(default_factory=Lock, init=False, repr=False, compare=False)  # readers may share it
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> MovementWords:
@@ -59,34 +61,38 @@ class MovementWords:
 
     def kind(self, key: str) -> tuple[Movement, bool] | None:
         """``(Movement, future)`` when the folded word ``key`` is a movement word, as the lexicon says."""
-        known = self._known
-        if key in known:
-            return known[key]
-        if len(known) >= _KNOWN_WORDS:
-            known.clear()
-            self._movers.clear()
-        return self._learn(key)
+        with self._lock:
+            if key not in self._known:
+                if len(self._known) >= _KNOWN_WORDS:
+                    self._forget()
+                self._learn({key})
+            return self._known[key]
 
     def kinds(self, keys: set[str]) -> dict[str, tuple[Movement, bool]]:
         """The movement words among the folded words ``keys``, with their ``(Movement, future)``."""
-        new = keys.difference(self._known)  # the words met for the first time
-        if len(self._known) + len(new) >= _KNOWN_WORDS:
-            self._known.clear()
-            self._movers.clear()
-            new = set(keys)
-        self._known.update(dict.fromkeys(new))  # most end as no movement word does: none
+        with self._lock:
+            new = keys.difference(self._known)  # the words met for the first time
+            if new and len(self._known) + len(new) > _KNOWN_WORDS:
+                self._forget()
+                new = set(keys)
+            if new:
+                self._learn(new)
+            movers = self._movers
+            return {key: movers[key] for key in keys.intersection(movers)}
+
+    def _forget(self) -> None:
+        """Start afresh (what is remembered stays bounded)."""
+        self._known.clear()
+        self._movers.clear()
+
+    def _learn(self, new: set[str]) -> None:
+        """Work out and remember the kinds of words not met before (most end as no movement word does)."""
+        self._known.update(dict.fromkeys(new))
         lengths, endings = self.lengths, self.endings
         for key in [key for key in new if key[-2:] in lengths or key[-1:] in endings]:
-            self._learn(key)
-        movers = self._movers
-        return {key: movers[key] for key in keys.intersection(movers)}
-
-    def _learn(self, key: str) -> tuple[Movement, bool] | None:
-        """Work out and remember the kind of a word not met before."""
-        kind = self._known[key] = self.lexicon.movement_kind(key) if self.may_be(key) else None
-        if kind is not None:
-            self._movers[key] = kind
-        return kind
+            kind = self._known[key] = self.lexicon.movement_kind(key) if self.may_be(key) else None
+            if kind is not None:
+                self._movers[key] = kind
 
 
 _BY_LEXICON: dict[int, MovementWords] = {}
