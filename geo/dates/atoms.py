@@ -28,6 +28,8 @@ _PREVIOUS_WORD = re.compile(r"([^\W_]+)[ \t\u00a0]*$")
 _NEXT_WORDS = re.compile(r"[ \t\u00a0]*([^\W_]+)(?:[ \t\u00a0]+([^\W_]+))?")
 _FOLLOWING_WORD = re.compile(r"[ \t\u00a0]*([^\W_]+)(['’])?")
 _SEPARATOR = re.compile(r"(?:\s|[,،(\-–—]|le|the|الموافق)*")
+#: What each atom pattern finds in a folded text, by pattern name (:meth:`~geo.dates.patterns.Patterns.atom_matches`).
+_Found = dict[str, list[re.Match[str]]]
 #: How far back the word before a piece is looked for, in characters (a bound for speed: no word is longer).
 _LOOKBACK_CHARS = 40
 
@@ -123,14 +125,14 @@ def _marker(patterns: Patterns, word: str | None) -> Marker | None:
     return patterns.markers.get(name_key(word)) if word else None
 
 
-def _numeric_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
+def _numeric_atoms(found: _Found) -> list[Atom]:
     """ISO dates (2023-09-13) and day-first numeric dates (13-9-2023, 13/09/2023, «24 . 04 . 2019»)."""
     atoms = []
-    for m in patterns.ymd.finditer(scanned.folded.text):
+    for m in found["ymd"]:
         year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
         if day_exists(year, month, day):
             atoms.append(Atom(Piece.DATE, m.start(), m.end(), year=year, month=month, day=day))
-    for m in patterns.dmy.finditer(scanned.folded.text):
+    for m in found["dmy"]:
         year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
         ambiguous = day <= 12 and month <= 12 and day != month
         if not day_exists(year, month, day):
@@ -153,19 +155,18 @@ def _latin_case_ok(scanned: ScannedText, index: int, name: str) -> bool:
     return True
 
 
-def _day_month_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
+def _day_month_atoms(scanned: ScannedText, patterns: Patterns, found: _Found) -> list[Atom]:
     """Day, month name and optional year, in both orders, and ranges of days."""
-    text = scanned.folded.text
     atoms = []
-    for m in patterns.text_dmy.finditer(text):
+    for m in found["text_dmy"]:
         month, day, year = patterns.months[name_key(m["mn"])], int(m["d"]), int(m["y"]) if m["y"] else None
         if day_exists(year, month, day):
             atoms.append(Atom(Piece.DATE, m.start(), m.end(), year=year, month=month, day=day))
-    for m in patterns.mdy.finditer(text):
+    for m in found["mdy"]:
         month, day, year = patterns.months[name_key(m["mn"])], int(m["d"]), int(m["y"]) if m["y"] else None
         if scanned.char(m.start("mn")).isupper() and day_exists(year, month, day):
             atoms.append(Atom(Piece.DATE, m.start(), m.end(), year=year, month=month, day=day))
-    for m in patterns.day_range.finditer(text):
+    for m in found["day_range"]:
         month, day, day2 = patterns.months[name_key(m["mn"])], int(m["d"]), int(m["d2"])
         year = int(m["y"]) if m["y"] else None
         if day < day2 and day_exists(year, month, day) and day_exists(year, month, day2):
@@ -173,40 +174,39 @@ def _day_month_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
     return atoms
 
 
-def _month_year_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
+def _month_year_atoms(scanned: ScannedText, patterns: Patterns, found: _Found) -> list[Atom]:
     """Months with a year («يوليو 2000»), months with a cue («في أكتوبر», «سبتمبر الماضي»), years with a cue."""
-    text = scanned.folded.text
     atoms = []
-    for m in patterns.month_year.finditer(text):
+    for m in found["month_year"]:
         month = patterns.months[name_key(m["mn"])]
         atoms.append(Atom(Piece.MONTH, m.start("body"), m.end("body"), year=int(m["y"]), month=month))
-    for m in patterns.month.finditer(text):
+    for m in found["month"]:
         cued = m["cue"] or m["pre"] or m["post"] or m["shahr"]
         if cued and _latin_case_ok(scanned, m.start("mn"), m["mn"]):
             marker = _marker(patterns, m["pre"] or m["post"])
             month = patterns.months[name_key(m["mn"])]
             atoms.append(Atom(Piece.MONTH, m.start("body"), m.end("body"), month=month, marker=marker))
-    for m in patterns.year.finditer(text):
+    for m in found["year"]:
         if m["cue"] or m["noun"]:
             atoms.append(Atom(Piece.YEAR, m.start("body"), m.end("body"), year=int(m["y"])))
     return atoms
 
 
-def _word_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
+def _word_atoms(scanned: ScannedText, patterns: Patterns, found: _Found) -> list[Atom]:
     """Relative days («أمس», "hier"), event days («في اليوم التالي», "la veille"),
     weekdays («يوم الأحد», "next Monday"), periods («الأسبوع الماضي»)."""
     text = scanned.folded.text
     not_after = load_dates_lexicon().weekday_not_after
     atoms = []
-    for m in patterns.relative.finditer(text):
+    for m in found["relative"]:
         key = name_key(m["w"])
         atoms.append(Atom(Piece.RELATIVE, m.start("w"), m.end("w"), value=patterns.relative_days[key], word=key))
-    for m in patterns.event_day.finditer(text):
+    for m in found["event_day"]:
         if _names_its_event(text, m.end()):  # "la veille de sa visite": not the sentence's event
             continue
         key = name_key(m["w"])
         atoms.append(Atom(Piece.EVENT_DAY, m.start("w"), m.end("w"), value=patterns.event_days[key], word=key))
-    for m in patterns.weekday.finditer(text):
+    for m in found["weekday"]:
         if not (m["lead"] or m["pre"] or m["post"]) and _previous_word(text, m.start()) in not_after:
             following = _NEXT_WORDS.match(text, m.end())  # «بين الأحد والاثنين» is a pair of days
             if not (following and name_key(following.group(1)[1:]) in patterns.weekdays):
@@ -214,7 +214,7 @@ def _word_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
         marker = _marker(patterns, m["pre"] or m["post"])
         weekday = patterns.weekdays[name_key(m["w"])]
         atoms.append(Atom(Piece.WEEKDAY, m.start("body"), m.end("body"), value=weekday, marker=marker))
-    for m in patterns.period.finditer(text):
+    for m in found["period"]:
         if m["pre"] or m["post"]:
             marker = _marker(patterns, m["pre"] or m["post"])
             unit = patterns.periods[name_key(m["p"])]
@@ -317,10 +317,11 @@ def find_groups(scanned: ScannedText) -> list[Group]:
 def _find_groups(scanned: ScannedText) -> list[Group]:
     """Every date expression of a scanned text (see :func:`find_groups`)."""
     patterns = date_patterns()
+    found = patterns.atom_matches(scanned.folded.text)
     atoms = (
-        _numeric_atoms(scanned, patterns)
-        + _day_month_atoms(scanned, patterns)
-        + _month_year_atoms(scanned, patterns)
-        + _word_atoms(scanned, patterns)
+        _numeric_atoms(found)
+        + _day_month_atoms(scanned, patterns, found)
+        + _month_year_atoms(scanned, patterns, found)
+        + _word_atoms(scanned, patterns, found)
     )
     return [g for g in _group(scanned, _select(atoms)) if not _is_day_noun(scanned, g)]

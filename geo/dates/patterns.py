@@ -19,7 +19,7 @@ from typing import Any
 from geo.dates.date_words import Marker, Unit, load_dates_lexicon
 from geo.text.folding import name_key
 
-__all__ = ["Patterns", "alternation", "date_patterns"]
+__all__ = ["ATOM_PATTERNS", "Patterns", "Starts", "alternation", "date_patterns"]
 
 #: A word starts here: no letter or digit before.
 _WORD_START = r"(?<![^\W_])"
@@ -113,6 +113,128 @@ class Patterns:
     event_days: dict[str, int]
     periods: dict[str, Unit]
     markers: dict[str, Marker]
+    starts: Starts
+
+    def atom_matches(self, text: str) -> dict[str, list[re.Match[str]]]:
+        """What each atom pattern's ``finditer`` finds in the folded ``text``, by pattern name.
+
+        A pattern is tried only where one of its first words starts, or where a run of digits starts
+        (:class:`Starts`): the same matches, in the same order, for a small part of the work.
+        """
+        words: dict[str, list[int]] = {name: [] for name in ATOM_PATTERNS}
+        digits: list[int] = []
+        exact, glued = self.starts.words, self.starts.glued_words
+        for m in _ALNUM.finditer(text):  # a word pattern starts at a word's start, no letter or digit before
+            letters = m.group()
+            if not letters.isalpha():
+                digits.extend(d.start() for d in _DIGITS.finditer(text, m.start(), m.end()))
+                first = _FIRST_WORD.match(letters)
+                letters = first.group() if first else ""
+            names = self.starts.names(letters) if letters.startswith(glued) else exact.get(letters)
+            for name in names or ():
+                words[name].append(m.start())
+        found = {}
+        for name in ATOM_PATTERNS:
+            at = words[name]
+            if name in _DIGIT_PATTERNS:
+                at = sorted(at + digits) if at else digits
+            found[name] = _matches_from(getattr(self, name), text, at)
+        return found
+
+
+#: The patterns of the pieces of a date, in the order their atoms are gathered.
+ATOM_PATTERNS = (
+    "ymd", "dmy", "text_dmy", "mdy", "day_range", "month_year", "month", "year",
+    "relative", "event_day", "weekday", "period",
+)  # fmt: skip
+#: The patterns that may start at the first digit of a number (a day, a year).
+_DIGIT_PATTERNS = frozenset({"ymd", "dmy", "text_dmy", "day_range", "year"})
+_DIGITS = re.compile(r"\d+")
+_ALNUM = re.compile(r"[^\W_]+")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Starts:
+    """Where the word patterns of the scanner can start: the first words of their alternatives.
+
+    Every word pattern starts at the start of a word, with a conjunction («و», «ف») or not, by the first word
+    of one of its alternatives (a cue «في», a marker "last", a month, a weekday…; a year noun may carry «لل»,
+    «ب» or «ل»), and that word ends where the letters of the text's word end (a space, an apostrophe or a digit
+    follows it): ``words`` maps each such word to the patterns it can start. A first word that may be glued
+    to the next («avant-hier» written «avanthier», "the" in "theweek") only begins the text's word: ``glued``.
+    """
+
+    words: dict[str, tuple[str, ...]]
+    glued: dict[str, tuple[str, ...]]
+    glued_words: tuple[str, ...] = ()
+
+    def names(self, letters: str) -> tuple[str, ...]:
+        """The patterns that may start at a word whose letters (up to a digit) are ``letters``."""
+        found = self.words.get(letters, ())
+        if letters.startswith(self.glued_words):
+            glued = {name for word, names in self.glued.items() if letters.startswith(word) for name in names}
+            found = tuple(name for name in ATOM_PATTERNS if name in glued or name in found)
+        return found
+
+
+def _first_word(phrase: str) -> tuple[str, bool]:
+    """The letters a phrase's pattern must start with (its first word), and whether a hyphen may glue the next."""
+    found = _FIRST_WORD.match(phrase)
+    if found is None:  # no word list holds such a phrase (tests/dates/test_patterns.py)
+        raise ValueError(f"a date word must start with a letter: {phrase!r}")
+    after = phrase[found.end() : found.end() + 1]
+    return found.group(), after != "" and after in _HYPHENS
+
+
+def _starts(first_words: dict[str, Iterable[str]], glued: dict[str, Iterable[str]]) -> Starts:
+    """The first words of each word pattern, with a conjunction or not."""
+    exact: dict[str, set[str]] = {}
+    loose: dict[str, set[str]] = {}
+    for table, always_glued in ((first_words, False), (glued, True)):
+        for name, phrases in table.items():
+            for phrase in phrases:
+                word, hyphen = _first_word(phrase)
+                for conjunction in ("", "و", "ف"):
+                    (loose if always_glued or hyphen else exact).setdefault(conjunction + word, set()).add(name)
+
+    def ordered(mapping: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
+        return {word: tuple(n for n in ATOM_PATTERNS if n in names) for word, names in mapping.items()}
+
+    return Starts(ordered(exact), ordered(loose), tuple(loose))
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` when the pattern can start only at ``starts`` (in text order)."""
+    found = []
+    end = 0
+    for at in starts:
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            found.append(m)
+            end = max(m.end(), at + 1)
+    return found
+
+
+def _start_words() -> Starts:
+    """The first words of the word patterns, from the word lists they are compiled from."""
+    lex = load_dates_lexicon()
+    past_next = [w for w, marker in lex.markers.items() if marker != Marker.THIS]
+    months = [*lex.months, *lex.month_abbreviations]
+    nouns = [prefix + noun for noun in lex.year_nouns for prefix in ("", "لل", "ب", "ل")]
+    first_words = {
+        "mdy": lex.english_months,
+        "month_year": [*months, "شهر"],
+        "month": [*lex.month_preps, *lex.markers, "شهر", *months],
+        "year": [*lex.year_preps, "the", *nouns],
+        "relative": lex.relative_days,
+        "event_day": lex.event_days,
+        "weekday": [*lex.weekday_lead, *past_next, *lex.weekdays],
+        "period": [*lex.markers, "l", *lex.periods],
+    }
+    return _starts(first_words, {"period": ["the", "la", "le"]})  # «the\s*week»: the article may be glued
 
 
 def _keyed(mapping: dict[str, Any]) -> dict[str, Any]:
@@ -237,4 +359,5 @@ def date_patterns() -> Patterns:
         event_days=_keyed(lex.event_days),
         periods=_keyed(lex.periods),
         markers=_keyed(lex.markers),
+        starts=_start_words(),
     )
