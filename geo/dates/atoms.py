@@ -22,7 +22,7 @@ from geo.dates.date_words import Marker, Unit, load_dates_lexicon
 from geo.dates.patterns import Patterns, date_patterns
 from geo.text.folding import is_arabic, name_key
 
-__all__ = ["Atom", "Group", "Piece", "day_exists", "find_groups"]
+__all__ = ["Atom", "Group", "Piece", "day_exists", "find_groups", "groups_within"]
 
 _PREVIOUS_WORD = re.compile(r"([^\W_]+)[ \t\u00a0]*$")
 _NEXT_WORDS = re.compile(r"[ \t\u00a0]*([^\W_]+)(?:[ \t\u00a0]+([^\W_]+))?")
@@ -30,6 +30,8 @@ _FOLLOWING_WORD = re.compile(r"[ \t\u00a0]*([^\W_]+)(['’])?")
 _SEPARATOR = re.compile(r"(?:\s|[,،(\-–—]|le|the|الموافق)*")
 #: What each atom pattern finds in a folded text, by pattern name (:meth:`~geo.dates.patterns.Patterns.atom_matches`).
 _Found = dict[str, list[re.Match[str]]]
+#: What a period's pattern may not be followed by ("the week of the summit"), across a newline.
+_OF_AFTER = re.compile(r"\s+(?:of|de|du|d['’])(?![^\W\d_])")
 #: How far back the word before a piece is looked for, in characters (a bound for speed: no word is longer).
 _LOOKBACK_CHARS = 40
 
@@ -314,6 +316,57 @@ def find_groups(scanned: ScannedText) -> list[Group]:
     return list(found)
 
 
+def groups_within(scanned: ScannedText, *, start: int, end: int) -> list[Group] | None:
+    """The date expressions of one line of a scanned text, as a scan of the line alone finds them.
+
+    Parameters
+    ----------
+    scanned:
+        The whole text.
+    start, end:
+        The folded span of a line: a newline (or the text's edge) on either side.
+
+    Returns
+    -------
+    list of Group or None
+        The expressions of the text's own scan that lie in the line (folded spans of the whole text), or ``None``
+        when the line's own scan could find others: a match or an expression runs over one of its newlines, a
+        weekday or «اليوم» opens it (the word before it is looked for across the newline), or a period ends it
+        before "of"/"de" on the next line.
+    """
+    groups = find_groups(scanned)
+    joined = scanned.memo["joined_newlines"]
+    if start - 1 in joined or end in joined:
+        return None
+    lo = bisect.bisect_left([g.start for g in groups], start)
+    hi = bisect.bisect_left([g.start for g in groups], end)
+    return groups[lo:hi]
+
+
+def _joined_newlines(text: str, found: _Found, groups: list[Group]) -> frozenset[int]:
+    """The newlines of a folded text that the lines on either side cannot be read apart at (see
+    :func:`groups_within`)."""
+    joined = set()
+    spans = [m.span() for matches in found.values() for m in matches] + [(g.start, g.end) for g in groups]
+    for start, end in spans:
+        newline = text.find("\n", start, end)
+        while newline >= 0:
+            joined.add(newline)
+            newline = text.find("\n", newline + 1, end)
+    joined.update(
+        m.start() - 1
+        for name in ("relative", "weekday")
+        for m in found[name]
+        if text[m.start() - 1 : m.start()] == "\n"
+    )
+    newline = text.find("\n")
+    while newline >= 0:
+        if _OF_AFTER.match(text, newline):
+            joined.add(newline)
+        newline = text.find("\n", newline + 1)
+    return frozenset(joined)
+
+
 def _find_groups(scanned: ScannedText) -> list[Group]:
     """Every date expression of a scanned text (see :func:`find_groups`)."""
     patterns = date_patterns()
@@ -324,4 +377,6 @@ def _find_groups(scanned: ScannedText) -> list[Group]:
         + _month_year_atoms(scanned, patterns, found)
         + _word_atoms(scanned, patterns, found)
     )
-    return [g for g in _group(scanned, _select(atoms)) if not _is_day_noun(scanned, g)]
+    groups = _group(scanned, _select(atoms))
+    scanned.memo["joined_newlines"] = _joined_newlines(scanned.folded.text, found, groups)
+    return [g for g in groups if not _is_day_noun(scanned, g)]

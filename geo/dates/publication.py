@@ -57,7 +57,7 @@ from functools import cache, lru_cache
 
 from geo.dates.anchoring import weekday_near
 from geo.dates.date_words import load_dates_lexicon
-from geo.dates.expressions import TimeExpr, anchor_weekdays, find_dates_in_text
+from geo.dates.expressions import TimeExpr, anchor_weekdays, find_dates_in_text, find_line_dates
 from geo.dates.tense import clause_is_future
 from geo.model import Article, Certainty, Published, PublishedSource, WordFrequencies
 from geo.settings import DateSettings
@@ -113,30 +113,36 @@ class _Line:
         return before + after
 
 
-def _full_dates(text: str, language: str, settings: DateSettings, *, line: bool = False) -> tuple[TimeExpr, ...]:
+def _full_dates(text: str, language: str, settings: DateSettings) -> tuple[TimeExpr, ...]:
     """The single-day dates of ``text`` that need no anchor (day, month and year written).
 
     Without an anchor the tense of a clause is never asked: no word frequencies are needed.
-    A ``line`` of the article is scanned apart from the shared cache of whole texts.
     """
-    found = find_dates_in_text(
-        text, anchor=None, language=language, frequencies=None, settings=settings, remember=not line
-    )
+    found = find_dates_in_text(text, anchor=None, language=language, frequencies=None, settings=settings)
     return tuple(e for e in found if e.first is not None and e.first == e.last)
 
 
 def _lines(article: Article, settings: DateSettings) -> list[_Line]:
-    """The non-blank lines of the article with their full dates.
+    """The non-blank lines of the article with their full dates (the words of a line with dates located).
 
     A line with no digit once folded has none: without an anchor a date is a full day only when its
-    year is written in digits, or when it counts from such a date of the same text.
+    year is written in digits, or when it counts from such a date of the same text. A line's dates are
+    those of the line read alone (:func:`~geo.dates.expressions.find_line_dates`).
     """
-    return [
-        _Line.of(m.start(), m.group(), _full_dates(m.group(), article.language, settings, line=True) if digits else ())
-        for m in _LINE.finditer(article.text)
-        if m.group().strip()
-        for digits in [_DIGIT.search(fold_text(m.group())) is not None]
-    ]
+    lines = []
+    for m in _LINE.finditer(article.text):
+        text = m.group()
+        if not text.strip():
+            continue
+        dates = _line_dates(article, m.start(), m.end(), settings) if _DIGIT.search(fold_text(text)) else ()
+        lines.append(_Line.of(m.start(), text, dates) if dates else _Line(m.start(), text, dates))
+    return lines
+
+
+def _line_dates(article: Article, start: int, end: int, settings: DateSettings) -> tuple[TimeExpr, ...]:
+    """The single-day dates of the line ``article.text[start:end]`` that need no anchor."""
+    found = find_line_dates(article.text, start=start, end=end, language=article.language, settings=settings)
+    return tuple(e for e in found if e.first is not None and e.first == e.last)
 
 
 def _evidence(text: str) -> str:
