@@ -56,6 +56,7 @@ from enum import StrEnum
 from functools import cache, lru_cache
 
 from geo.dates.anchoring import weekday_near
+from geo.dates.clauses import scanned_text
 from geo.dates.date_words import load_dates_lexicon
 from geo.dates.expressions import TimeExpr, anchor_weekdays, find_dates_in_text, find_line_dates
 from geo.dates.tense import clause_is_future
@@ -130,11 +131,14 @@ def _lines(article: Article, settings: DateSettings) -> list[_Line]:
     those of the line read alone (:func:`~geo.dates.expressions.find_line_dates`).
     """
     lines = []
+    scanned = scanned_text(article.text, article.language)  # the article's one scan, shared with find_dates
     for m in _LINE.finditer(article.text):
         text = m.group()
         if not text.strip():
             continue
-        dates = _line_dates(article, m.start(), m.end(), settings) if _DIGIT.search(fold_text(text)) else ()
+        folded_start, folded_end = scanned.folded_span(m.start(), m.end())  # the line folded
+        digits = _DIGIT.search(scanned.folded.text, folded_start, folded_end) is not None
+        dates = _line_dates(article, m.start(), m.end(), settings) if digits else ()
         lines.append(_Line.of(m.start(), text, dates) if dates else _Line(m.start(), text, dates))
     return lines
 
