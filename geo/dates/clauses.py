@@ -23,6 +23,7 @@ from geo.text.folding import Folded, fold, fold_text
 __all__ = [
     "ScannedText",
     "clause_bounds",
+    "clause_scan",
     "last_word",
     "relative_clause_after",
     "scan_text",
@@ -110,6 +111,12 @@ class ScannedText:
         return folded_start, max(folded_start, bisect.bisect_left(offsets, end, 0, len(offsets) - 1))
 
 
+#: How many texts' scans are kept (the last articles read: every stage of an article shares its scan).
+_KEPT_SCANS = 32
+#: The scans :func:`scanned_text` made last, by text and language, oldest first.
+_ARTICLES: dict[tuple[str, str], ScannedText] = {}
+
+
 def last_word(text: str, end: int) -> list[str]:
     """The last word of ``text[:end]``, as ``text[:end].split()[-1:]`` gives it, found walking back from ``end``.
 
@@ -164,7 +171,7 @@ def scan_text(text: str, language: str) -> ScannedText:
     return ScannedText(text, fold.__wrapped__(text), language)  # not fold's cache: it holds the article
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=_KEPT_SCANS)
 def scanned_text(text: str, language: str) -> ScannedText:
     """Fold ``text`` for the scanner (cached for the last texts: an article's stages share its scan).
 
@@ -179,7 +186,30 @@ def scanned_text(text: str, language: str) -> ScannedText:
     -------
     ScannedText
     """
-    return ScannedText(text, fold(text), language)
+    _ARTICLES.pop((text, language), None)
+    scanned = _ARTICLES[text, language] = ScannedText(text, fold(text), language)
+    while len(_ARTICLES) > _KEPT_SCANS:
+        del _ARTICLES[next(iter(_ARTICLES))]
+    return scanned
+
+
+def clause_scan(text: str, language: str) -> ScannedText:
+    """The scan to read the tense of a clause of ``text`` in: the text's own when it is an article already scanned
+    (:func:`scanned_text`: its clauses found once for every stage), else :func:`scanned_clause_text`'s.
+
+    Parameters
+    ----------
+    text:
+        The text as written.
+    language:
+        ``"ar"``, ``"fr"`` or ``"en"``.
+
+    Returns
+    -------
+    ScannedText
+    """
+    known = _ARTICLES.get((text, language))
+    return known if known is not None else scanned_clause_text(text, language)
 
 
 @lru_cache(maxsize=32)

@@ -19,7 +19,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from geo.dates.clauses import ScannedText, scanned_clause_text
+from geo.dates.clauses import ScannedText, clause_scan
 from geo.dates.date_words import load_dates_lexicon
 from geo.dates.patterns import date_patterns
 from geo.model import WordFrequencies
@@ -32,6 +32,8 @@ _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
 _WORD = re.compile(r"[^\W\d_]+")
 _FOLDED_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LETTERS = re.compile(r"[^\W\d_]")
+#: A word (as ``_WORD`` finds them) that starts with «س», or with «و» or «ف» and then «س».
+_SIN_WORD = re.compile(r"(?<![^\W\d_])[وف]?س[^\W\d_]*")
 _COMMA = re.compile(r"[,،]")
 #: How far before a clause's «أن» a plan word is looked for, in characters (no plan phrase is longer).
 _OPENER_CHARS = 40
@@ -60,7 +62,7 @@ def _is_future_verb(word: str, frequencies: WordFrequencies | None, settings: Da
 
 def _arabic_future(text: str, frequencies: WordFrequencies | None, settings: DateSettings) -> bool:
     """An Arabic future prefix on a verb of ``text`` («سيزور», «وستعقد», «سأدعم»)."""
-    for match in _WORD.finditer(_ARABIC_MARKS.sub("", text)):
+    for match in _SIN_WORD.finditer(_ARABIC_MARKS.sub("", text)):  # the words that start with س, «وس» or «فس»
         word = match.group()
         if word[0] in "وف" and len(word) > settings.future_verb_min_letters:
             word = word[1:]
@@ -69,17 +71,23 @@ def _arabic_future(text: str, frequencies: WordFrequencies | None, settings: Dat
     return False
 
 
-def _french_future(text: str, settings: DateSettings) -> bool:
-    """A French futur simple (3rd person, lowercase, not a listed noun) or "va + infinitive"."""
+def _french_future(text: str, folded: str, settings: DateSettings) -> bool:
+    """A French futur simple (3rd person, lowercase, not a listed noun) or "va + infinitive" (``folded``: the
+    text folded)."""
+    if text.lower() != text.upper():  # a word in lowercase has a letter with a case
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if len(word) >= settings.french_future_min_letters and word.islower() and _french_future_verb(word):
+                return True
+    return date_patterns().aller.search(folded) is not None
+
+
+@lru_cache(maxsize=16384)
+def _french_future_verb(word: str) -> bool:
+    """Tell whether a lowercase word has a futur simple ending and is not a listed noun."""
     lex = load_dates_lexicon()
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if len(word) < settings.french_future_min_letters or not word.islower():
-            continue
-        folded = fold_text(word)
-        if folded.endswith(lex.french_endings) and folded not in lex.not_verbs:
-            return True
-    return date_patterns().aller.search(fold_text(text)) is not None
+    folded = fold_text(word)
+    return folded.endswith(lex.french_endings) and folded not in lex.not_verbs
 
 
 def sentence_is_future(
@@ -121,13 +129,14 @@ def sentence_is_future(
     """
     settings = settings or DateSettings()
     patterns = date_patterns()
-    folded = patterns.future_not.sub(" ", fold_text(text))
+    whole = fold_text(text)
+    folded = patterns.future_not.sub(" ", whole)
     languages = ["ar"] + (["fr"] if language != "en" else []) + (["en"] if language != "fr" else [])
     if any(lang in patterns.future_words and patterns.future_words[lang].search(folded) for lang in languages):
         return True
     if is_arabic(text) and _arabic_future(text, frequencies, settings):
         return True
-    return "fr" in languages and _french_future(text, settings)
+    return "fr" in languages and _french_future(text, whole, settings)
 
 
 def _opened_for_later(scanned: ScannedText, clause_start: int, start: int) -> bool:
@@ -259,7 +268,7 @@ def clause_is_future(
     -------
     bool
     """
-    scanned = scanned_clause_text(text, language)
+    scanned = clause_scan(text, language)
     folded_start, folded_end = scanned.folded_span(start, end)
     settings = settings or DateSettings()
     return future_at(scanned, start=folded_start, end=folded_end, frequencies=frequencies, settings=settings)

@@ -132,3 +132,27 @@ def test_how_many_words_a_coordinator_may_stand_before_the_future_is_a_setting(f
     tight = DateSettings(coordinated_future_words=0)
     assert not clause_is_future(text, start=start, end=start + 7, language="en", frequencies=frequencies)
     assert clause_is_future(text, start=start, end=start + 7, language="en", frequencies=frequencies, settings=tight)
+
+
+@pytest.mark.parametrize(
+    ("text", "future"),
+    [
+        pytest.param("وسيلتقي الوزيران في الرباط", True, id="wa-and-sa"),
+        pytest.param("فسيعود الوفد الأحد", True, id="fa-and-sa"),
+        pytest.param("وسط المدينة ازدحام", False, id="a-noun-after-wa"),
+        pytest.param("12سيزور الوزير", True, id="a-verb-glued-to-a-number"),
+        pytest.param("Le ministre rencontrera son homologue", True, id="french-future"),
+        pytest.param("LE MINISTRE RENCONTRERA", False, id="french-in-capitals"),
+    ],
+)
+def test_future_signs_are_found_in_the_words_that_can_bear_them(text: str, future: bool) -> None:
+    assert sentence_is_future(text, language="fr", frequencies=None) is future
+
+
+def test_the_tense_of_an_articles_clause_is_read_in_the_articles_own_scan() -> None:
+    from geo.dates.clauses import clause_scan, scanned_text
+
+    article = "Le ministre est arrivé lundi. Il rencontrera mardi son homologue."
+    assert clause_scan(article, "fr") is scanned_text(article, "fr")
+    assert clause_scan(article[:20], "fr") is not scanned_text(article, "fr")
+    assert clause_is_future(article, start=52, end=57, language="fr", frequencies=None)
