@@ -26,12 +26,14 @@ from geo.model import WordFrequencies
 from geo.settings import DateSettings
 from geo.text.folding import fold_text, is_arabic, name_key
 
-__all__ = ["clause_is_future", "future_at", "sentence_is_future"]
+__all__ = ["clause_is_future", "clause_is_future_up_to", "future_at", "sentence_is_future"]
 
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
 _WORD = re.compile(r"[^\W\d_]+")
 _FOLDED_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LETTERS = re.compile(r"[^\W\d_]")
+#: What a break phrase may hold between its letters (spaces, apostrophes, hyphens).
+_NOT_LETTERS = re.compile(r"[\s'’\-\u2010\u2011]+")
 #: A word (as ``_WORD`` finds them) that starts with «س», or with «و» or «ف» and then «س».
 _SIN_WORD = re.compile(r"(?<![^\W\d_])[وف]?س[^\W\d_]*")
 _COMMA = re.compile(r"[,،]")
@@ -272,3 +274,109 @@ def clause_is_future(
     folded_start, folded_end = scanned.folded_span(start, end)
     settings = settings or DateSettings()
     return future_at(scanned, start=folded_start, end=folded_end, frequencies=frequencies, settings=settings)
+
+
+def clause_is_future_up_to(
+    text: str,
+    *,
+    sentence_start: int,
+    start: int,
+    end: int,
+    language: str,
+    frequencies: WordFrequencies | None,
+    settings: DateSettings | None = None,
+) -> bool:
+    """Tell whether the clause holding ``[start, end)`` (a place), read from its sentence's start up to ``end``, is
+    in the future tense: what ``clause_is_future(text[sentence_start:end], …)`` tells, from the article's own scan.
+
+    The piece of the sentence is not folded and scanned anew: its clause breaks before the place are the article's
+    (:func:`~geo.dates.clauses.clause_scan`), unless the piece could break otherwise (a word runs on over its start,
+    a break runs over it, or the place could end a break phrase), where the piece is read alone.
+
+    Parameters
+    ----------
+    text:
+        The whole text (an article).
+    sentence_start:
+        Where the sentence begins, at or before ``start``.
+    start, end:
+        The place's span of ``text``.
+    language, frequencies, settings:
+        As for :func:`clause_is_future`.
+
+    Returns
+    -------
+    bool
+    """
+    settings = settings or DateSettings()
+    scanned = clause_scan(text, language)
+    found = _clause_up_to(scanned, sentence_start, start, end) if sentence_start <= start < end else None
+    if found is None:
+        piece = text[sentence_start:end]
+        return clause_is_future(
+            piece,
+            start=start - sentence_start,
+            end=end - sentence_start,
+            language=language,
+            frequencies=frequencies,
+            settings=settings,
+        )
+    clause_start, opened = found
+    if opened:
+        return True
+    offsets = scanned.folded.offsets
+    clause = text[offsets[clause_start] if clause_start < scanned.folded_span(start, end)[1] else end : end]
+    return sentence_is_future(clause, language=language, frequencies=frequencies, settings=settings)
+
+
+def _clause_up_to(scanned: ScannedText, sentence_start: int, start: int, end: int) -> tuple[int, bool] | None:
+    """The folded start of the clause of ``[start, end)`` in the piece of the text from ``sentence_start`` to
+    ``end``, and whether the words that open it put it in the future (:func:`_opened_for_later`); ``None`` when
+    the piece's own breaks before ``start`` could differ from the article's."""
+    text, folded, offsets = scanned.text, scanned.folded.text, scanned.folded.offsets
+    first = bisect.bisect_left(offsets, sentence_start, 0, len(offsets) - 1)
+    folded_start, folded_end = scanned.folded_span(start, end)
+    if (first and folded[first - 1].isalnum()) or (sentence_start and text[sentence_start - 1].isalnum()):
+        return None  # a word runs on over the piece's start: its own scan starts a word there
+    if _may_end_a_break(folded[folded_start:folded_end], text[start:end]):
+        return None
+    starts, ends = scanned.break_starts, scanned.break_ends
+    lo = bisect.bisect_left(starts, first)
+    if lo and ends[lo - 1] > first:
+        return None  # a break runs over the piece's start
+    hi = bisect.bisect_right(ends, folded_start)
+    if hi <= lo:
+        return first, False
+    clause_start = ends[hi - 1]
+    break_start = starts[hi - 1]
+    if not folded[break_start].isalpha():
+        return clause_start, False
+    patterns = date_patterns()
+    if patterns.eve.match(folded, break_start):
+        before = ends[hi - 2] if hi - 2 >= lo else first
+        fronted = not _LETTERS.search(folded, before, break_start)
+        return clause_start, not fronted or not _COMMA.search(folded, clause_start, folded_start)
+    opener = patterns.future_opener.search(folded, max(first, break_start - _OPENER_CHARS), break_start)
+    return clause_start, opener is not None
+
+
+def _may_end_a_break(folded: str, written: str) -> bool:
+    """Tell whether a break phrase could hold the whole of a place (folded, and as written): its letters are
+    a piece of a break phrase's («ahead of», "où"). Then a break could end with it, in a piece cut after it."""
+    folded_letters = _NOT_LETTERS.sub("", folded)
+    written_letters = _NOT_LETTERS.sub("", written.lower())
+    if not folded_letters or not written_letters:
+        return True
+    folded_phrases, written_phrases = _break_letters()
+    return any(folded_letters in phrase for phrase in folded_phrases) or any(
+        written_letters in phrase for phrase in written_phrases
+    )
+
+
+@lru_cache(maxsize=1)
+def _break_letters() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The letters of each clause-break phrase: folded ones, and those matched as written (lowercase)."""
+    lex = load_dates_lexicon()
+    folded = tuple(_NOT_LETTERS.sub("", w) for w in (*lex.clause_breaks, *lex.eve_words))
+    written = tuple(_NOT_LETTERS.sub("", w.lower()) for w in lex.clause_breaks_as_written)
+    return folded, written

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.dates.tense import clause_is_future, sentence_is_future
+from geo.dates.tense import clause_is_future, clause_is_future_up_to, sentence_is_future
 from geo.model import WordFrequencies
 from geo.settings import DateSettings
 
@@ -157,3 +157,29 @@ def test_the_tense_of_an_articles_clause_is_read_in_the_articles_own_scan() -> N
     assert clause_scan(article, "fr") is scanned
     assert clause_scan(article[:20], "fr") is not scanned
     assert clause_is_future(article, start=52, end=57, language="fr", frequencies=None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "language"),
+    [
+        pytest.param("Le ministre, qui partira lundi, visitera Rabat puis Fès.", "Rabat", "fr", id="future-clause"),
+        pytest.param("Il a dit qu'il était à Rabat.", "Rabat", "fr", id="a-reported-clause"),
+        pytest.param("On the eve of the summit in Geneva, he met them.", "Geneva", "en", id="an-eve-phrase"),
+        pytest.param("وقال إنه سيزور القاهرة الأحد.", "القاهرة", "ar", id="arabic-future"),
+        pytest.param("وصل الوزير إلى عمان ثم غادرها.", "عمان", "ar", id="arabic-past"),
+        pytest.param("He will travel ahead of talks in Ahead.", "Ahead", "en", id="a-place-that-could-end-a-break"),
+    ],
+)
+def test_a_places_clause_up_to_it_reads_as_the_piece_alone(sentence: str, place: str, language: str) -> None:
+    text = f"Premier paragraphe. {sentence} Suite."
+    sentence_start = text.index(sentence)
+    start = text.index(place, sentence_start)
+    end = start + len(place)
+    alone = clause_is_future(
+        text[sentence_start:end], start=start - sentence_start, end=end - sentence_start, language=language,
+        frequencies=None,
+    )  # fmt: skip
+    found = clause_is_future_up_to(
+        text, sentence_start=sentence_start, start=start, end=end, language=language, frequencies=None
+    )
+    assert found is alone
