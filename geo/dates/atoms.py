@@ -370,7 +370,7 @@ def _joined_newlines(text: str, found: _Found, groups: list[Group]) -> frozenset
 def _find_groups(scanned: ScannedText) -> list[Group]:
     """Every date expression of a scanned text (see :func:`find_groups`)."""
     patterns = date_patterns()
-    found = patterns.atom_matches(scanned.folded.text)
+    found = patterns.atom_matches(scanned.folded.text, scanned.word_starts())
     atoms = (
         _numeric_atoms(found)
         + _day_month_atoms(scanned, patterns, found)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from geo.dates.date_words import load_dates_lexicon
-from geo.dates.patterns import date_patterns
+from geo.dates.patterns import WordStarts, date_patterns
 from geo.text.folding import Folded, fold, fold_text
 
 __all__ = [
@@ -68,10 +68,18 @@ class ScannedText:
         return self._breaks()[1]
 
     def _breaks(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        """The clause breaks, found once."""
+        """The clause breaks, found once (from the words' starts when the date scanner has found them)."""
         found = self.memo.get("breaks")
         if found is None:
-            found = self.memo["breaks"] = _find_breaks(self.text, self.folded)
+            found = self.memo["breaks"] = _find_breaks(self.text, self.folded, self.memo.get("starts"))
+        return found
+
+    def word_starts(self) -> WordStarts:
+        """Where each date pattern and clause-break word may start, and where runs of digits start (found once:
+        :meth:`~geo.dates.patterns.Patterns.starts_in`)."""
+        found = self.memo.get("starts")
+        if found is None:
+            found = self.memo["starts"] = date_patterns().starts_in(self.folded.text)
         return found
 
     def char(self, index: int) -> str:
@@ -142,10 +150,14 @@ def last_word(text: str, end: int) -> list[str]:
     return [text[j:k]] if k > j else []
 
 
-def _find_breaks(text: str, folded: Folded) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The folded spans of the clause breaks of ``text``, in text order (starts, ends)."""
+def _find_breaks(text: str, folded: Folded, starts: WordStarts | None) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The folded spans of the clause breaks of ``text``, in text order (starts, ends); ``starts``: where the
+    break words may start, when already found (else one scan of the folded text)."""
     patterns = date_patterns()
-    breaks = [(m.start(), m.end()) for m in patterns.clause_break.finditer(folded.text)]
+    if starts is None:
+        breaks = [(m.start(), m.end()) for m in patterns.clause_break.finditer(folded.text)]
+    else:
+        breaks = patterns.clause_breaks(folded.text, starts)
     offsets = folded.offsets
     for m in patterns.written_break.finditer(text):  # "où", not "ou": told apart only as written
         start = bisect.bisect_left(offsets, m.start(), 0, len(offsets) - 1)

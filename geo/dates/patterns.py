@@ -19,7 +19,7 @@ from typing import Any
 from geo.dates.date_words import Marker, Unit, load_dates_lexicon
 from geo.text.folding import name_key
 
-__all__ = ["ATOM_PATTERNS", "Patterns", "Starts", "alternation", "date_patterns"]
+__all__ = ["ATOM_PATTERNS", "START_NAMES", "Patterns", "Starts", "WordStarts", "alternation", "date_patterns"]
 
 #: A word starts here: no letter or digit before.
 _WORD_START = r"(?<![^\W_])"
@@ -100,6 +100,8 @@ class Patterns:
     weekday: re.Pattern[str]
     period: re.Pattern[str]
     clause_break: re.Pattern[str]
+    clause_mark: re.Pattern[str]
+    break_words: re.Pattern[str]
     written_break: re.Pattern[str]
     future_words: dict[str, re.Pattern[str]]
     future_not: re.Pattern[str]
@@ -115,13 +117,10 @@ class Patterns:
     markers: dict[str, Marker]
     starts: Starts
 
-    def atom_matches(self, text: str) -> dict[str, list[re.Match[str]]]:
-        """What each atom pattern's ``finditer`` finds in the folded ``text``, by pattern name.
-
-        A pattern is tried only where one of its first words starts, or where a run of digits starts
-        (:class:`Starts`): the same matches, in the same order, for a small part of the work.
-        """
-        words: dict[str, list[int]] = {name: [] for name in ATOM_PATTERNS}
+    def starts_in(self, text: str) -> WordStarts:
+        """Where each word pattern (and the clause-break words) may start in the folded ``text``, and where
+        each run of digits starts: one pass over the words of the text, a dict lookup each (:class:`Starts`)."""
+        words: dict[str, list[int]] = {name: [] for name in START_NAMES}
         digits: list[int] = []
         exact, glued = self.starts.words, self.starts.glued_words
         for m in _ALNUM.finditer(text):  # a word pattern starts at a word's start, no letter or digit before
@@ -133,6 +132,16 @@ class Patterns:
             names = self.starts.names(letters) if letters.startswith(glued) else exact.get(letters)
             for name in names or ():
                 words[name].append(m.start())
+        return words, digits
+
+    def atom_matches(self, text: str, starts: WordStarts | None = None) -> dict[str, list[re.Match[str]]]:
+        """What each atom pattern's ``finditer`` finds in the folded ``text``, by pattern name.
+
+        A pattern is tried only where one of its first words starts, or where a run of digits starts
+        (``starts``: :meth:`starts_in`, found here when not given): the same matches, in the same order, for a
+        small part of the work.
+        """
+        words, digits = starts if starts is not None else self.starts_in(text)
         found = {}
         for name in ATOM_PATTERNS:
             at = words[name]
@@ -141,12 +150,30 @@ class Patterns:
             found[name] = _matches_from(getattr(self, name), text, at)
         return found
 
+    def clause_breaks(self, text: str, starts: WordStarts) -> list[tuple[int, int]]:
+        """The spans ``clause_break.finditer`` finds in the folded ``text``: its marks, and its words tried only
+        where one of their first words starts (``starts``: :meth:`starts_in`)."""
+        found = [m.span() for m in self.clause_mark.finditer(text)]
+        found += [m.span() for m in _matches_from(self.break_words, text, starts[0]["break"])]
+        found.sort()
+        breaks = []
+        end = 0
+        for span in found:  # a break over a newline holds it: no break of its own there
+            if span[0] >= end:
+                breaks.append(span)
+                end = span[1]
+        return breaks
+
 
 #: The patterns of the pieces of a date, in the order their atoms are gathered.
 ATOM_PATTERNS = (
     "ymd", "dmy", "text_dmy", "mdy", "day_range", "month_year", "month", "year",
     "relative", "event_day", "weekday", "period",
 )  # fmt: skip
+#: The names :meth:`Patterns.starts_in` gives starts for: the atom patterns and the clause-break words.
+START_NAMES = (*ATOM_PATTERNS, "break")
+#: Where each word pattern may start, by name, and where each run of digits starts (:meth:`Patterns.starts_in`).
+WordStarts = tuple[dict[str, list[int]], list[int]]
 #: The patterns that may start at the first digit of a number (a day, a year).
 _DIGIT_PATTERNS = frozenset({"ymd", "dmy", "text_dmy", "day_range", "year"})
 _DIGITS = re.compile(r"\d+")
@@ -174,7 +201,7 @@ class Starts:
         found = self.words.get(letters, ())
         if letters.startswith(self.glued_words):
             glued = {name for word, names in self.glued.items() if letters.startswith(word) for name in names}
-            found = tuple(name for name in ATOM_PATTERNS if name in glued or name in found)
+            found = tuple(name for name in START_NAMES if name in glued or name in found)
         return found
 
 
@@ -199,7 +226,7 @@ def _starts(first_words: dict[str, Iterable[str]], glued: dict[str, Iterable[str
                     (loose if always_glued or hyphen else exact).setdefault(conjunction + word, set()).add(name)
 
     def ordered(mapping: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
-        return {word: tuple(n for n in ATOM_PATTERNS if n in names) for word, names in mapping.items()}
+        return {word: tuple(n for n in START_NAMES if n in names) for word, names in mapping.items()}
 
     return Starts(ordered(exact), ordered(loose), tuple(loose))
 
@@ -233,6 +260,7 @@ def _start_words() -> Starts:
         "event_day": lex.event_days,
         "weekday": [*lex.weekday_lead, *past_next, *lex.weekdays],
         "period": [*lex.markers, "l", *lex.periods],
+        "break": [w for w in (*lex.clause_breaks, *lex.eve_words) if w],
     }
     return _starts(first_words, {"period": ["the", "la", "le"]})  # «the\s*week»: the article may be glued
 
@@ -332,6 +360,9 @@ def _tense_patterns() -> dict[str, Any]:
     }
     return {
         "clause_break": re.compile(rf"{opens}(?:\.(?=\s|$)|[!?؟;؛\n“”«»\"]|:(?!\d)|{breaks})"),
+        # clause_break in two: its marks (the mark first and checked after it, for a fast scan) and its words
+        "clause_mark": re.compile(r'[.!?؟;؛\n“”«»":](?:(?<=\.)(?=\s|$)|(?<=:)(?!\d)|(?<=[!?؟;؛\n“”«»"]))'),
+        "break_words": re.compile(breaks),
         "written_break": re.compile(alternation(lex.clause_breaks_as_written, bounded=True), re.IGNORECASE),
         "future_words": future_words,
         "future_not": re.compile(alternation(lex.future_not_words, bounded=True)),

@@ -109,3 +109,19 @@ def test_atom_matches_finds_what_finditer_finds(text: str) -> None:
 def test_a_date_word_must_start_with_a_letter() -> None:
     with pytest.raises(ValueError, match="start with a letter"):
         _first_word("'ll")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("قال إنه سيزور القاهرة، ثم حيث التقى. بينما «كان» هناك: 10:30", id="arabic"),
+        pytest.param("He said that, on the\neve of the talks, in the run-up to it; then", id="english-over-a-newline"),
+        pytest.param("Il a dit qu'il partira, puis à la veille des élections...", id="french"),
+    ],
+)
+def test_clause_breaks_from_the_word_starts_are_finditers(text: str) -> None:
+    patterns = date_patterns()
+    folded = fold(text).text
+    expected = [m.span() for m in patterns.clause_break.finditer(folded)]
+    assert patterns.clause_breaks(folded, patterns.starts_in(folded)) == expected
+    assert expected
