@@ -313,6 +313,7 @@ def find_groups(scanned: ScannedText) -> list[Group]:
     found = scanned.memo.get("groups")
     if found is None:
         found = scanned.memo["groups"] = tuple(_find_groups(scanned))
+        scanned.memo["group_starts"] = [g.start for g in found]
     return list(found)
 
 
@@ -334,13 +335,12 @@ def groups_within(scanned: ScannedText, *, start: int, end: int) -> list[Group] 
         weekday or «اليوم» opens it (the word before it is looked for across the newline), or a period ends it
         before "of"/"de" on the next line.
     """
-    groups = find_groups(scanned)
+    find_groups(scanned)
     joined = scanned.memo["joined_newlines"]
     if start - 1 in joined or end in joined:
         return None
-    lo = bisect.bisect_left([g.start for g in groups], start)
-    hi = bisect.bisect_left([g.start for g in groups], end)
-    return groups[lo:hi]
+    groups, starts = scanned.memo["groups"], scanned.memo["group_starts"]
+    return list(groups[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
 
 
 def _joined_newlines(text: str, found: _Found, groups: list[Group]) -> frozenset[int]:

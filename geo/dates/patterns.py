@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -121,17 +121,14 @@ class Patterns:
         """Where each word pattern (and the clause-break words) may start in the folded ``text``, and where
         each run of digits starts: one pass over the words of the text, a dict lookup each (:class:`Starts`)."""
         words: dict[str, list[int]] = {name: [] for name in START_NAMES}
-        digits: list[int] = []
-        exact, glued = self.starts.words, self.starts.glued_words
-        for m in _ALNUM.finditer(text):  # a word pattern starts at a word's start, no letter or digit before
-            letters = m.group()
-            if not letters.isalpha():
-                digits.extend(d.start() for d in _DIGITS.finditer(text, m.start(), m.end()))
-                first = _FIRST_WORD.match(letters)
-                letters = first.group() if first else ""
-            names = self.starts.names(letters) if letters.startswith(glued) else exact.get(letters)
-            for name in names or ():
-                words[name].append(m.start())
+        starts = self.starts
+        known = starts.known
+        for m in starts.scan.finditer(text):  # a word of the lists, or a glued word's start, starting a word
+            word = m.group("word")
+            at = m.start()
+            for name in known[word] if word is not None else starts.names(_FIRST_WORD.match(text, at).group()):
+                words[name].append(at)
+        digits = [m.start() for m in _DIGITS.finditer(text)]
         return words, digits
 
     def atom_matches(self, text: str, starts: WordStarts | None = None) -> dict[str, list[re.Match[str]]]:
@@ -195,6 +192,10 @@ class Starts:
     words: dict[str, tuple[str, ...]]
     glued: dict[str, tuple[str, ...]]
     glued_words: tuple[str, ...] = ()
+    #: :meth:`names` of every word of ``words`` (a glued word's patterns included where one begins it).
+    known: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Finds, at the start of a word, a word of ``words`` (as the group ``word``) or a glued word's start.
+    scan: re.Pattern[str] = re.compile("(?!)")
 
     def names(self, letters: str) -> tuple[str, ...]:
         """The patterns that may start at a word whose letters (up to a digit) are ``letters``."""
@@ -203,6 +204,25 @@ class Starts:
             glued = {name for word, names in self.glued.items() if letters.startswith(word) for name in names}
             found = tuple(name for name in START_NAMES if name in glued or name in found)
         return found
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One regular expression for the words, as a tree of their letters (the engine follows one branch)."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        parts = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(tree) or "(?!)"
 
 
 def _first_word(phrase: str) -> tuple[str, bool]:
@@ -228,7 +248,11 @@ def _starts(first_words: dict[str, Iterable[str]], glued: dict[str, Iterable[str
     def ordered(mapping: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
         return {word: tuple(n for n in START_NAMES if n in names) for word, names in mapping.items()}
 
-    return Starts(ordered(exact), ordered(loose), tuple(loose))
+    words, glued = ordered(exact), ordered(loose)
+    scan = re.compile(rf"(?<![^\W_])(?:(?P<word>{_trie(words)})(?![^\W\d_])|{_trie(glued)})")
+    found = Starts(words, glued, tuple(glued), scan=scan)
+    found.known.update((word, found.names(word)) for word in words)
+    return found
 
 
 def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
