@@ -129,9 +129,14 @@ def sentence_is_future(
     -------
     bool
     """
-    settings = settings or DateSettings()
+    return _is_future(text, fold_text(text), language, frequencies, settings or DateSettings())
+
+
+def _is_future(
+    text: str, whole: str, language: str, frequencies: WordFrequencies | None, settings: DateSettings
+) -> bool:
+    """:func:`sentence_is_future` of ``text``, folded as ``whole``."""
     patterns = date_patterns()
-    whole = fold_text(text)
     folded = patterns.future_not.sub(" ", whole)
     languages = ["ar"] + (["fr"] if language != "en" else []) + (["en"] if language != "fr" else [])
     if any(lang in patterns.future_words and patterns.future_words[lang].search(folded) for lang in languages):
@@ -325,8 +330,9 @@ def clause_is_future_up_to(
     if opened:
         return True
     offsets = scanned.folded.offsets
-    clause = text[offsets[clause_start] if clause_start < scanned.folded_span(start, end)[1] else end : end]
-    return sentence_is_future(clause, language=language, frequencies=frequencies, settings=settings)
+    folded_end = scanned.folded_span(start, end)[1]
+    clause = text[offsets[clause_start] if clause_start < folded_end else end : end]
+    return _is_future(clause, scanned.folded.text[clause_start:folded_end], language, frequencies, settings)
 
 
 def _clause_up_to(scanned: ScannedText, sentence_start: int, start: int, end: int) -> tuple[int, bool] | None:
