@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import replace
 from functools import lru_cache
+from itertools import repeat
 
 import yaml
 from geographiclib.geodesic import Geodesic
@@ -141,8 +142,7 @@ def find_relative(
     starts = {m.start: m for m in mentions if m.match != MatchKind.ADJECTIVE}
     lexicon = load_lexicon()
     found: list[Mention] = []
-    phrase_starts = _phrase_starts(folded.text)
-    for pattern in (_AR, _EN, _FR):
+    for pattern, phrase_starts in zip((_AR, _EN, _FR), repeat(_phrase_starts(folded.text))):
         for match in _matches(pattern, folded.text, phrase_starts):
             bearing = _bearing(match.group("d1"), match.group("d2"))
             unit = _UNITS.get(match.group("unit"))
