@@ -12,6 +12,8 @@ clause of a span of a text to other stages (a stop's date is its clause's).
 from __future__ import annotations
 
 import bisect
+from collections import OrderedDict
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -122,7 +124,7 @@ class ScannedText:
 #: How many texts' scans are kept (the last articles read: every stage of an article shares its scan).
 _KEPT_SCANS = 32
 #: The scans :func:`scanned_text` made last, by text and language, oldest first.
-_ARTICLES: dict[tuple[str, str], ScannedText] = {}
+_ARTICLES: OrderedDict[tuple[str, str], ScannedText] = OrderedDict()
 
 
 def last_word(text: str, end: int) -> list[str]:
@@ -200,8 +202,9 @@ def scanned_text(text: str, language: str) -> ScannedText:
     """
     _ARTICLES.pop((text, language), None)
     scanned = _ARTICLES[text, language] = ScannedText(text, fold(text), language)
-    while len(_ARTICLES) > _KEPT_SCANS:
-        del _ARTICLES[next(iter(_ARTICLES))]
+    with suppress(KeyError):  # another thread (a presenter's session) may have emptied it meanwhile
+        while len(_ARTICLES) > _KEPT_SCANS:
+            _ARTICLES.popitem(last=False)
     return scanned
 
 
