@@ -135,7 +135,26 @@ def sentence_is_future(
 def _is_future(
     text: str, whole: str, language: str, frequencies: WordFrequencies | None, settings: DateSettings
 ) -> bool:
-    """:func:`sentence_is_future` of ``text``, folded as ``whole``."""
+    """:func:`sentence_is_future` of ``text``, folded as ``whole``: told once per clause (the stages ask about one
+    clause of an article for several of its places and dates), unless ``frequencies`` cannot be a key."""
+    try:
+        return _told_future(text, whole, language, frequencies, settings)
+    except TypeError:  # frequencies that cannot be hashed
+        return _tell_future(text, whole, language, frequencies, settings)
+
+
+@lru_cache(maxsize=4096)
+def _told_future(
+    text: str, whole: str, language: str, frequencies: WordFrequencies | None, settings: DateSettings
+) -> bool:
+    """:func:`_tell_future`, remembered for the last clauses."""
+    return _tell_future(text, whole, language, frequencies, settings)
+
+
+def _tell_future(
+    text: str, whole: str, language: str, frequencies: WordFrequencies | None, settings: DateSettings
+) -> bool:
+    """:func:`sentence_is_future` of ``text``, folded as ``whole`` (the rules, each time)."""
     patterns = date_patterns()
     folded = patterns.future_not.sub(" ", whole)
     languages = ["ar"] + (["fr"] if language != "en" else []) + (["en"] if language != "fr" else [])

@@ -183,3 +183,22 @@ def test_a_places_clause_up_to_it_reads_as_the_piece_alone(sentence: str, place:
         text, sentence_start=sentence_start, start=start, end=end, language=language, frequencies=None
     )
     assert found is alone
+
+
+class _Table:
+    """Word frequencies from a table: a callable that cannot be hashed (it defines equality)."""
+
+    def __init__(self, table: dict[str, float]) -> None:
+        self.table = table
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Table) and other.table == self.table
+
+    def __call__(self, word: str, *, language: str) -> float:
+        return self.table.get(word, 0.0)
+
+
+def test_frequencies_that_cannot_be_hashed_are_still_asked() -> None:
+    common = _Table({"يزور": 5.0})
+    assert sentence_is_future("سيزور الوزير باريس", language="ar", frequencies=common)
+    assert not sentence_is_future("سيزور الوزير باريس", language="ar", frequencies=_Table({}))
