@@ -174,7 +174,6 @@ WordStarts = tuple[dict[str, list[int]], list[int]]
 #: The patterns that may start at the first digit of a number (a day, a year).
 _DIGIT_PATTERNS = frozenset({"ymd", "dmy", "text_dmy", "day_range", "year"})
 _DIGITS = re.compile(r"\d+")
-_ALNUM = re.compile(r"[^\W_]+")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 

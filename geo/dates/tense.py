@@ -33,7 +33,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _FOLDED_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LETTERS = re.compile(r"[^\W\d_]")
 #: What a break phrase may hold between its letters (spaces, apostrophes, hyphens).
-_NOT_LETTERS = re.compile(r"[\s'’\-\u2010\u2011]+")
+_BETWEEN_LETTERS = re.compile(r"[\s'’\-\u2010\u2011]+")
 #: A word (as ``_WORD`` finds them) that starts with «س», or with «و» or «ف» and then «س».
 _SIN_WORD = re.compile(r"(?<![^\W\d_])[وف]?س[^\W\d_]*")
 _COMMA = re.compile(r"[,،]")
@@ -388,8 +388,8 @@ def _clause_up_to(scanned: ScannedText, sentence_start: int, start: int, end: in
 def _may_end_a_break(folded: str, written: str) -> bool:
     """Tell whether a break phrase could hold the whole of a place (folded, and as written): its letters are
     a piece of a break phrase's («ahead of», "où"). Then a break could end with it, in a piece cut after it."""
-    folded_letters = _NOT_LETTERS.sub("", folded)
-    written_letters = _NOT_LETTERS.sub("", written.lower())
+    folded_letters = _BETWEEN_LETTERS.sub("", folded)
+    written_letters = _BETWEEN_LETTERS.sub("", written.lower())
     if not folded_letters or not written_letters:
         return True
     folded_phrases, written_phrases = _break_letters()
@@ -402,6 +402,6 @@ def _may_end_a_break(folded: str, written: str) -> bool:
 def _break_letters() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The letters of each clause-break phrase: folded ones, and those matched as written (lowercase)."""
     lex = load_dates_lexicon()
-    folded = tuple(_NOT_LETTERS.sub("", w) for w in (*lex.clause_breaks, *lex.eve_words))
-    written = tuple(_NOT_LETTERS.sub("", w.lower()) for w in lex.clause_breaks_as_written)
+    folded = tuple(_BETWEEN_LETTERS.sub("", w) for w in (*lex.clause_breaks, *lex.eve_words))
+    written = tuple(_BETWEEN_LETTERS.sub("", w.lower()) for w in lex.clause_breaks_as_written)
     return folded, written
