@@ -76,7 +76,7 @@ def _arabic_future(text: str, frequencies: WordFrequencies | None, settings: Dat
 def _french_future(text: str, folded: str, settings: DateSettings) -> bool:
     """A French futur simple (3rd person, lowercase, not a listed noun) or "va + infinitive" (``folded``: the
     text folded)."""
-    if text.lower() != text.upper():  # a word in lowercase has a letter with a case
+    if folded != folded.upper():  # a futur's ending («ra», «ront») folds to letters with a case: none, no futur
         for match in _WORD.finditer(text):
             word = match.group()
             if len(word) >= settings.french_future_min_letters and word.islower() and _french_future_verb(word):
@@ -393,15 +393,14 @@ def _may_end_a_break(folded: str, written: str) -> bool:
     if not folded_letters or not written_letters:
         return True
     folded_phrases, written_phrases = _break_letters()
-    return any(folded_letters in phrase for phrase in folded_phrases) or any(
-        written_letters in phrase for phrase in written_phrases
-    )
+    return folded_letters in folded_phrases or written_letters in written_phrases
 
 
 @lru_cache(maxsize=1)
-def _break_letters() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The letters of each clause-break phrase: folded ones, and those matched as written (lowercase)."""
+def _break_letters() -> tuple[str, str]:
+    """The letters of the clause-break phrases, folded ones and those matched as written (lowercase), each
+    phrase's apart from the next (a newline between: no place's letters hold one)."""
     lex = load_dates_lexicon()
-    folded = tuple(_BETWEEN_LETTERS.sub("", w) for w in (*lex.clause_breaks, *lex.eve_words))
-    written = tuple(_BETWEEN_LETTERS.sub("", w.lower()) for w in lex.clause_breaks_as_written)
+    folded = "\n".join(_BETWEEN_LETTERS.sub("", w) for w in (*lex.clause_breaks, *lex.eve_words))
+    written = "\n".join(_BETWEEN_LETTERS.sub("", w.lower()) for w in lex.clause_breaks_as_written)
     return folded, written
