@@ -385,6 +385,7 @@ def _clause_up_to(scanned: ScannedText, sentence_start: int, start: int, end: in
     return clause_start, opener is not None
 
 
+@lru_cache(maxsize=4096)
 def _may_end_a_break(folded: str, written: str) -> bool:
     """Tell whether a break phrase could hold the whole of a place (folded, and as written): its letters are
     a piece of a break phrase's («ahead of», "où"). Then a break could end with it, in a piece cut after it."""
