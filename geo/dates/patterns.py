@@ -131,14 +131,13 @@ class Patterns:
         digits = [m.start() for m in _DIGITS.finditer(text)]
         return words, digits
 
-    def atom_matches(self, text: str, starts: WordStarts | None = None) -> dict[str, list[re.Match[str]]]:
+    def atom_matches(self, text: str, starts: WordStarts) -> dict[str, list[re.Match[str]]]:
         """What each atom pattern's ``finditer`` finds in the folded ``text``, by pattern name.
 
         A pattern is tried only where one of its first words starts, or where a run of digits starts
-        (``starts``: :meth:`starts_in`, found here when not given): the same matches, in the same order, for a
-        small part of the work.
+        (``starts``: :meth:`starts_in`): the same matches, in the same order, for a small part of the work.
         """
-        words, digits = starts if starts is not None else self.starts_in(text)
+        words, digits = starts
         found = {}
         for name in ATOM_PATTERNS:
             at = words[name]
@@ -190,11 +189,11 @@ class Starts:
 
     words: dict[str, tuple[str, ...]]
     glued: dict[str, tuple[str, ...]]
-    glued_words: tuple[str, ...] = ()
+    glued_words: tuple[str, ...]
+    #: Finds, at the start of a word, a word of ``words`` (as the group ``word``) or a glued word's start.
+    scan: re.Pattern[str]
     #: :meth:`names` of every word of ``words`` (a glued word's patterns included where one begins it).
     known: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: Finds, at the start of a word, a word of ``words`` (as the group ``word``) or a glued word's start.
-    scan: re.Pattern[str] = re.compile("(?!)")
 
     def names(self, letters: str) -> tuple[str, ...]:
         """The patterns that may start at a word whose letters (up to a digit) are ``letters``."""
@@ -249,7 +248,7 @@ def _starts(first_words: dict[str, Iterable[str]], glued: dict[str, Iterable[str
 
     words, glued = ordered(exact), ordered(loose)
     scan = re.compile(rf"(?<![^\W_])(?:(?P<word>{_trie(words)})(?![^\W\d_])|{_trie(glued)})")
-    found = Starts(words, glued, tuple(glued), scan=scan)
+    found = Starts(words, glued, tuple(glued), scan)
     found.known.update((word, found.names(word)) for word in words)
     return found
 

@@ -99,7 +99,7 @@ def test_the_first_characters_of_an_alternation(words: list[str], first: str | N
 def test_atom_matches_finds_what_finditer_finds(text: str) -> None:
     patterns = date_patterns()
     folded = fold(text).text
-    found = patterns.atom_matches(folded)
+    found = patterns.atom_matches(folded, patterns.starts_in(folded))
     for name in ATOM_PATTERNS:
         expected = [(m.span(), m.groupdict()) for m in getattr(patterns, name).finditer(folded)]
         assert [(m.span(), m.groupdict()) for m in found[name]] == expected, name
