@@ -335,7 +335,8 @@ def groups_within(scanned: ScannedText, *, start: int, end: int) -> list[Group] 
         weekday or «اليوم» opens it (the word before it is looked for across the newline), or a period ends it
         before "of"/"de" on the next line.
     """
-    find_groups(scanned)
+    if "groups" not in scanned.memo:
+        find_groups(scanned)
     joined = scanned.memo["joined_newlines"]
     if start - 1 in joined or end in joined:
         return None

@@ -90,7 +90,7 @@ _URL_DATES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Line:
     """A non-blank line of the text: its span, text, full dates (offsets into the line) and the starts and ends
     of its letter words, found once so that counting the words beside a date costs two bisections."""
@@ -132,14 +132,16 @@ def _lines(article: Article, settings: DateSettings) -> list[_Line]:
     """
     lines = []
     scanned = scanned_text(article.text, article.language)  # the article's one scan, shared with find_dates
+    offsets = scanned.folded.offsets
+    digits = [offsets[d.start()] for d in _DIGIT.finditer(scanned.folded.text)]  # where a digit is written
     for m in _LINE.finditer(article.text):
         text = m.group()
         if not text.strip():
             continue
-        folded_start, folded_end = scanned.folded_span(m.start(), m.end())  # the line folded
-        digits = _DIGIT.search(scanned.folded.text, folded_start, folded_end) is not None
-        dates = _line_dates(article, m.start(), m.end(), settings) if digits else ()
-        lines.append(_Line.of(m.start(), text, dates) if dates else _Line(m.start(), text, dates))
+        start, end = m.span()
+        has_digit = bisect.bisect_left(digits, start) < bisect.bisect_left(digits, end)  # once folded
+        dates = _line_dates(article, start, end, settings) if has_digit else ()
+        lines.append(_Line.of(start, text, dates) if dates else _Line(start, text, dates))
     return lines
 
 
