@@ -22,12 +22,16 @@ from geo.dates.date_words import Marker, Unit, load_dates_lexicon
 from geo.dates.patterns import Patterns, date_patterns
 from geo.text.folding import is_arabic, name_key
 
-__all__ = ["Atom", "Group", "Piece", "day_exists", "find_groups"]
+__all__ = ["Atom", "Group", "Piece", "day_exists", "find_groups", "groups_within"]
 
 _PREVIOUS_WORD = re.compile(r"([^\W_]+)[ \t\u00a0]*$")
 _NEXT_WORDS = re.compile(r"[ \t\u00a0]*([^\W_]+)(?:[ \t\u00a0]+([^\W_]+))?")
 _FOLLOWING_WORD = re.compile(r"[ \t\u00a0]*([^\W_]+)(['’])?")
 _SEPARATOR = re.compile(r"(?:\s|[,،(\-–—]|le|the|الموافق)*")
+#: What each atom pattern finds in a folded text, by pattern name (:meth:`~geo.dates.patterns.Patterns.atom_matches`).
+_Found = dict[str, list[re.Match[str]]]
+#: What a period's pattern may not be followed by ("the week of the summit"), across a newline.
+_OF_AFTER = re.compile(r"\s+(?:of|de|du|d['’])(?![^\W\d_])")
 #: How far back the word before a piece is looked for, in characters (a bound for speed: no word is longer).
 _LOOKBACK_CHARS = 40
 
@@ -123,14 +127,14 @@ def _marker(patterns: Patterns, word: str | None) -> Marker | None:
     return patterns.markers.get(name_key(word)) if word else None
 
 
-def _numeric_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
+def _numeric_atoms(found: _Found) -> list[Atom]:
     """ISO dates (2023-09-13) and day-first numeric dates (13-9-2023, 13/09/2023, «24 . 04 . 2019»)."""
     atoms = []
-    for m in patterns.ymd.finditer(scanned.folded.text):
+    for m in found["ymd"]:
         year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
         if day_exists(year, month, day):
             atoms.append(Atom(Piece.DATE, m.start(), m.end(), year=year, month=month, day=day))
-    for m in patterns.dmy.finditer(scanned.folded.text):
+    for m in found["dmy"]:
         year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
         ambiguous = day <= 12 and month <= 12 and day != month
         if not day_exists(year, month, day):
@@ -153,19 +157,18 @@ def _latin_case_ok(scanned: ScannedText, index: int, name: str) -> bool:
     return True
 
 
-def _day_month_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
+def _day_month_atoms(scanned: ScannedText, patterns: Patterns, found: _Found) -> list[Atom]:
     """Day, month name and optional year, in both orders, and ranges of days."""
-    text = scanned.folded.text
     atoms = []
-    for m in patterns.text_dmy.finditer(text):
+    for m in found["text_dmy"]:
         month, day, year = patterns.months[name_key(m["mn"])], int(m["d"]), int(m["y"]) if m["y"] else None
         if day_exists(year, month, day):
             atoms.append(Atom(Piece.DATE, m.start(), m.end(), year=year, month=month, day=day))
-    for m in patterns.mdy.finditer(text):
+    for m in found["mdy"]:
         month, day, year = patterns.months[name_key(m["mn"])], int(m["d"]), int(m["y"]) if m["y"] else None
         if scanned.char(m.start("mn")).isupper() and day_exists(year, month, day):
             atoms.append(Atom(Piece.DATE, m.start(), m.end(), year=year, month=month, day=day))
-    for m in patterns.day_range.finditer(text):
+    for m in found["day_range"]:
         month, day, day2 = patterns.months[name_key(m["mn"])], int(m["d"]), int(m["d2"])
         year = int(m["y"]) if m["y"] else None
         if day < day2 and day_exists(year, month, day) and day_exists(year, month, day2):
@@ -173,40 +176,39 @@ def _day_month_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
     return atoms
 
 
-def _month_year_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
+def _month_year_atoms(scanned: ScannedText, patterns: Patterns, found: _Found) -> list[Atom]:
     """Months with a year («يوليو 2000»), months with a cue («في أكتوبر», «سبتمبر الماضي»), years with a cue."""
-    text = scanned.folded.text
     atoms = []
-    for m in patterns.month_year.finditer(text):
+    for m in found["month_year"]:
         month = patterns.months[name_key(m["mn"])]
         atoms.append(Atom(Piece.MONTH, m.start("body"), m.end("body"), year=int(m["y"]), month=month))
-    for m in patterns.month.finditer(text):
+    for m in found["month"]:
         cued = m["cue"] or m["pre"] or m["post"] or m["shahr"]
         if cued and _latin_case_ok(scanned, m.start("mn"), m["mn"]):
             marker = _marker(patterns, m["pre"] or m["post"])
             month = patterns.months[name_key(m["mn"])]
             atoms.append(Atom(Piece.MONTH, m.start("body"), m.end("body"), month=month, marker=marker))
-    for m in patterns.year.finditer(text):
+    for m in found["year"]:
         if m["cue"] or m["noun"]:
             atoms.append(Atom(Piece.YEAR, m.start("body"), m.end("body"), year=int(m["y"])))
     return atoms
 
 
-def _word_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
+def _word_atoms(scanned: ScannedText, patterns: Patterns, found: _Found) -> list[Atom]:
     """Relative days («أمس», "hier"), event days («في اليوم التالي», "la veille"),
     weekdays («يوم الأحد», "next Monday"), periods («الأسبوع الماضي»)."""
     text = scanned.folded.text
     not_after = load_dates_lexicon().weekday_not_after
     atoms = []
-    for m in patterns.relative.finditer(text):
+    for m in found["relative"]:
         key = name_key(m["w"])
         atoms.append(Atom(Piece.RELATIVE, m.start("w"), m.end("w"), value=patterns.relative_days[key], word=key))
-    for m in patterns.event_day.finditer(text):
+    for m in found["event_day"]:
         if _names_its_event(text, m.end()):  # "la veille de sa visite": not the sentence's event
             continue
         key = name_key(m["w"])
         atoms.append(Atom(Piece.EVENT_DAY, m.start("w"), m.end("w"), value=patterns.event_days[key], word=key))
-    for m in patterns.weekday.finditer(text):
+    for m in found["weekday"]:
         if not (m["lead"] or m["pre"] or m["post"]) and _previous_word(text, m.start()) in not_after:
             following = _NEXT_WORDS.match(text, m.end())  # «بين الأحد والاثنين» is a pair of days
             if not (following and name_key(following.group(1)[1:]) in patterns.weekdays):
@@ -214,7 +216,7 @@ def _word_atoms(scanned: ScannedText, patterns: Patterns) -> list[Atom]:
         marker = _marker(patterns, m["pre"] or m["post"])
         weekday = patterns.weekdays[name_key(m["w"])]
         atoms.append(Atom(Piece.WEEKDAY, m.start("body"), m.end("body"), value=weekday, marker=marker))
-    for m in patterns.period.finditer(text):
+    for m in found["period"]:
         if m["pre"] or m["post"]:
             marker = _marker(patterns, m["pre"] or m["post"])
             unit = patterns.periods[name_key(m["p"])]
@@ -311,16 +313,71 @@ def find_groups(scanned: ScannedText) -> list[Group]:
     found = scanned.memo.get("groups")
     if found is None:
         found = scanned.memo["groups"] = tuple(_find_groups(scanned))
+        scanned.memo["group_starts"] = [g.start for g in found]
     return list(found)
+
+
+def groups_within(scanned: ScannedText, *, start: int, end: int) -> list[Group] | None:
+    """The date expressions of one line of a scanned text, as a scan of the line alone finds them.
+
+    Parameters
+    ----------
+    scanned:
+        The whole text.
+    start, end:
+        The folded span of a line: a newline (or the text's edge) on either side.
+
+    Returns
+    -------
+    list of Group or None
+        The expressions of the text's own scan that lie in the line (folded spans of the whole text), or ``None``
+        when the line's own scan could find others: a match or an expression runs over one of its newlines, a
+        weekday or «اليوم» opens it (the word before it is looked for across the newline), or a period ends it
+        before "of"/"de" on the next line.
+    """
+    if "groups" not in scanned.memo:
+        find_groups(scanned)
+    joined = scanned.memo["joined_newlines"]
+    if start - 1 in joined or end in joined:
+        return None
+    groups, starts = scanned.memo["groups"], scanned.memo["group_starts"]
+    return list(groups[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
+
+
+def _joined_newlines(text: str, found: _Found, groups: list[Group]) -> frozenset[int]:
+    """The newlines of a folded text that the lines on either side cannot be read apart at (see
+    :func:`groups_within`)."""
+    joined = set()
+    spans = [m.span() for matches in found.values() for m in matches] + [(g.start, g.end) for g in groups]
+    for start, end in spans:
+        newline = text.find("\n", start, end)
+        while newline >= 0:
+            joined.add(newline)
+            newline = text.find("\n", newline + 1, end)
+    joined.update(
+        m.start() - 1
+        for name in ("relative", "weekday")
+        for m in found[name]
+        if text[m.start() - 1 : m.start()] == "\n"
+    )
+    newline = text.find("\n")
+    while newline >= 0:
+        if _OF_AFTER.match(text, newline):
+            joined.add(newline)
+        newline = text.find("\n", newline + 1)
+    return frozenset(joined)
 
 
 def _find_groups(scanned: ScannedText) -> list[Group]:
     """Every date expression of a scanned text (see :func:`find_groups`)."""
     patterns = date_patterns()
+    found = patterns.atom_matches(scanned.folded.text, scanned.word_starts())
     atoms = (
-        _numeric_atoms(scanned, patterns)
-        + _day_month_atoms(scanned, patterns)
-        + _month_year_atoms(scanned, patterns)
-        + _word_atoms(scanned, patterns)
+        _numeric_atoms(found)
+        + _day_month_atoms(scanned, patterns, found)
+        + _month_year_atoms(scanned, patterns, found)
+        + _word_atoms(scanned, patterns, found)
     )
-    return [g for g in _group(scanned, _select(atoms)) if not _is_day_noun(scanned, g)]
+    groups = _group(scanned, _select(atoms))
+    scanned.memo["joined_newlines"] = _joined_newlines(scanned.folded.text, found, groups)
+    return [g for g in groups if not _is_day_noun(scanned, g)]

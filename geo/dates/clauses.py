@@ -12,17 +12,20 @@ clause of a span of a text to other stages (a stop's date is its clause's).
 from __future__ import annotations
 
 import bisect
+from collections import OrderedDict
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from geo.dates.date_words import load_dates_lexicon
-from geo.dates.patterns import date_patterns
+from geo.dates.patterns import WordStarts, date_patterns
 from geo.text.folding import Folded, fold, fold_text
 
 __all__ = [
     "ScannedText",
     "clause_bounds",
+    "clause_scan",
     "last_word",
     "relative_clause_after",
     "scan_text",
@@ -67,10 +70,18 @@ class ScannedText:
         return self._breaks()[1]
 
     def _breaks(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        """The clause breaks, found once."""
+        """The clause breaks, found once (from the words' starts when the date scanner has found them)."""
         found = self.memo.get("breaks")
         if found is None:
-            found = self.memo["breaks"] = _find_breaks(self.text, self.folded)
+            found = self.memo["breaks"] = _find_breaks(self.text, self.folded, self.memo.get("starts"))
+        return found
+
+    def word_starts(self) -> WordStarts:
+        """Where each date pattern and clause-break word may start, and where runs of digits start (found once:
+        :meth:`~geo.dates.patterns.Patterns.starts_in`)."""
+        found = self.memo.get("starts")
+        if found is None:
+            found = self.memo["starts"] = date_patterns().starts_in(self.folded.text)
         return found
 
     def char(self, index: int) -> str:
@@ -110,6 +121,12 @@ class ScannedText:
         return folded_start, max(folded_start, bisect.bisect_left(offsets, end, 0, len(offsets) - 1))
 
 
+#: How many texts' scans are kept (the last articles read: every stage of an article shares its scan).
+_KEPT_SCANS = 32
+#: The scans :func:`scanned_text` made last, by text and language, oldest first.
+_ARTICLES: OrderedDict[tuple[str, str], ScannedText] = OrderedDict()
+
+
 def last_word(text: str, end: int) -> list[str]:
     """The last word of ``text[:end]``, as ``text[:end].split()[-1:]`` gives it, found walking back from ``end``.
 
@@ -135,10 +152,14 @@ def last_word(text: str, end: int) -> list[str]:
     return [text[j:k]] if k > j else []
 
 
-def _find_breaks(text: str, folded: Folded) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The folded spans of the clause breaks of ``text``, in text order (starts, ends)."""
+def _find_breaks(text: str, folded: Folded, starts: WordStarts | None) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The folded spans of the clause breaks of ``text``, in text order (starts, ends); ``starts``: where the
+    break words may start, when already found (else one scan of the folded text)."""
     patterns = date_patterns()
-    breaks = [(m.start(), m.end()) for m in patterns.clause_break.finditer(folded.text)]
+    if starts is None:
+        breaks = [(m.start(), m.end()) for m in patterns.clause_break.finditer(folded.text)]
+    else:
+        breaks = patterns.clause_breaks(folded.text, starts)
     offsets = folded.offsets
     for m in patterns.written_break.finditer(text):  # "où", not "ou": told apart only as written
         start = bisect.bisect_left(offsets, m.start(), 0, len(offsets) - 1)
@@ -164,7 +185,7 @@ def scan_text(text: str, language: str) -> ScannedText:
     return ScannedText(text, fold.__wrapped__(text), language)  # not fold's cache: it holds the article
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=_KEPT_SCANS)
 def scanned_text(text: str, language: str) -> ScannedText:
     """Fold ``text`` for the scanner (cached for the last texts: an article's stages share its scan).
 
@@ -179,7 +200,31 @@ def scanned_text(text: str, language: str) -> ScannedText:
     -------
     ScannedText
     """
-    return ScannedText(text, fold(text), language)
+    _ARTICLES.pop((text, language), None)
+    scanned = _ARTICLES[text, language] = ScannedText(text, fold(text), language)
+    with suppress(KeyError):  # another thread (a presenter's session) may have emptied it meanwhile
+        while len(_ARTICLES) > _KEPT_SCANS:
+            _ARTICLES.popitem(last=False)
+    return scanned
+
+
+def clause_scan(text: str, language: str) -> ScannedText:
+    """The scan to read the tense of a clause of ``text`` in: the text's own when it is an article already scanned
+    (:func:`scanned_text`: its clauses found once for every stage), else :func:`scanned_clause_text`'s.
+
+    Parameters
+    ----------
+    text:
+        The text as written.
+    language:
+        ``"ar"``, ``"fr"`` or ``"en"``.
+
+    Returns
+    -------
+    ScannedText
+    """
+    known = _ARTICLES.get((text, language))
+    return known if known is not None else scanned_clause_text(text, language)
 
 
 @lru_cache(maxsize=32)

@@ -95,14 +95,14 @@ from dataclasses import dataclass
 from functools import partial
 
 from geo.dates.anchoring import Kind, Reference, resolve, weekday_near
-from geo.dates.atoms import Group, Piece, find_groups
+from geo.dates.atoms import Group, Piece, find_groups, groups_within
 from geo.dates.clauses import ScannedText, scan_text, scanned_text
 from geo.dates.tense import future_at
 from geo.model import Article, Certainty, Span, WordFrequencies
 from geo.settings import DateSettings
 from geo.text.folding import extend_over_marks
 
-__all__ = ["TimeExpr", "anchor_weekdays", "find_dates", "find_dates_in_text"]
+__all__ = ["TimeExpr", "anchor_weekdays", "find_dates", "find_dates_in_text", "find_line_dates"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,9 +225,56 @@ def find_dates_in_text(
     scanned = scanned_text(text, language) if remember else scan_text(text, language)
     groups = [(group, *_span(scanned, group)) for group in find_groups(scanned)]
     groups = [(group, start, end) for group, start, end in groups if not _overlaps(start, end, skip)]
+    return _resolved(text, scanned, groups, anchor, anchor_certainty, frequencies, settings)
+
+
+def find_line_dates(text: str, *, start: int, end: int, language: str, settings: DateSettings) -> list[TimeExpr]:
+    """The date expressions of one line of a text, with no anchor, as a scan of the line alone finds them.
+
+    Parameters
+    ----------
+    text:
+        The whole text (an article: its scan is shared with the other stages, :func:`~geo.dates.clauses.scanned_text`).
+    start, end:
+        The line, ``text[start:end]``: no newline in it, a newline or the text's edge on either side.
+    language, settings:
+        As for :func:`find_dates_in_text`.
+
+    Returns
+    -------
+    list of TimeExpr
+        What ``find_dates_in_text(text[start:end], anchor=None, …)`` returns: offsets into the line. Read from
+        the whole text's scan (:func:`~geo.dates.atoms.groups_within`), or from the line's own where they differ.
+    """
+    scanned = scanned_text(text, language)
+    folded_start, folded_end = scanned.folded_span(start, end)
+    groups = groups_within(scanned, start=folded_start, end=folded_end)
+    if groups is None:
+        return find_dates_in_text(
+            text[start:end], language=language, frequencies=None, settings=settings, remember=False
+        )
+    spans = [
+        (group, group_start - start, group_end - start)
+        for group in groups
+        for group_start, group_end in [_span(scanned, group)]
+    ]
+    return _resolved(text[start:end], scanned, spans, None, Certainty.EXACT, None, settings)
+
+
+def _resolved(
+    text: str,
+    scanned: ScannedText,
+    groups: list[tuple[Group, int, int]],
+    anchor: dt.date | None,
+    anchor_certainty: Certainty,
+    frequencies: WordFrequencies | None,
+    settings: DateSettings,
+) -> list[TimeExpr]:
+    """The expressions of ``groups`` (with their spans in ``text``) resolved in text order."""
     anchor, today_note = _own_today([g for g, _, _ in groups], anchor, settings)
     found: list[TimeExpr] = []
     reference = None
+    language = scanned.language
     for group, start, end in groups:
         future = partial(
             future_at, scanned, start=group.start, end=group.end, frequencies=frequencies, settings=settings

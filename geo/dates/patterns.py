@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from geo.dates.date_words import Marker, Unit, load_dates_lexicon
 from geo.text.folding import name_key
 
-__all__ = ["Patterns", "alternation", "date_patterns"]
+__all__ = ["ATOM_PATTERNS", "START_NAMES", "Patterns", "Starts", "WordStarts", "alternation", "date_patterns"]
 
 #: A word starts here: no letter or digit before.
 _WORD_START = r"(?<![^\W_])"
@@ -100,6 +100,8 @@ class Patterns:
     weekday: re.Pattern[str]
     period: re.Pattern[str]
     clause_break: re.Pattern[str]
+    clause_mark: re.Pattern[str]
+    break_words: re.Pattern[str]
     written_break: re.Pattern[str]
     future_words: dict[str, re.Pattern[str]]
     future_not: re.Pattern[str]
@@ -113,6 +115,176 @@ class Patterns:
     event_days: dict[str, int]
     periods: dict[str, Unit]
     markers: dict[str, Marker]
+    starts: Starts
+
+    def starts_in(self, text: str) -> WordStarts:
+        """Where each word pattern (and the clause-break words) may start in the folded ``text``, and where
+        each run of digits starts: one pass over the words of the text, a dict lookup each (:class:`Starts`)."""
+        words: dict[str, list[int]] = {name: [] for name in START_NAMES}
+        starts = self.starts
+        known = starts.known
+        for m in starts.scan.finditer(text):  # a word of the lists, or a glued word's start, starting a word
+            word = m.group("word")
+            at = m.start()
+            for name in known[word] if word is not None else starts.names(_FIRST_WORD.match(text, at).group()):
+                words[name].append(at)
+        digits = [m.start() for m in _DIGITS.finditer(text)]
+        return words, digits
+
+    def atom_matches(self, text: str, starts: WordStarts) -> dict[str, list[re.Match[str]]]:
+        """What each atom pattern's ``finditer`` finds in the folded ``text``, by pattern name.
+
+        A pattern is tried only where one of its first words starts, or where a run of digits starts
+        (``starts``: :meth:`starts_in`): the same matches, in the same order, for a small part of the work.
+        """
+        words, digits = starts
+        found = {}
+        for name in ATOM_PATTERNS:
+            at = words[name]
+            if name in _DIGIT_PATTERNS:
+                at = sorted(at + digits) if at else digits
+            found[name] = _matches_from(getattr(self, name), text, at)
+        return found
+
+    def clause_breaks(self, text: str, starts: WordStarts) -> list[tuple[int, int]]:
+        """The spans ``clause_break.finditer`` finds in the folded ``text``: its marks, and its words tried only
+        where one of their first words starts (``starts``: :meth:`starts_in`)."""
+        found = [m.span() for m in self.clause_mark.finditer(text)]
+        found += [m.span() for m in _matches_from(self.break_words, text, starts[0]["break"])]
+        found.sort()
+        breaks = []
+        end = 0
+        for span in found:  # a break over a newline holds it: no break of its own there
+            if span[0] >= end:
+                breaks.append(span)
+                end = span[1]
+        return breaks
+
+
+#: The patterns of the pieces of a date, in the order their atoms are gathered.
+ATOM_PATTERNS = (
+    "ymd", "dmy", "text_dmy", "mdy", "day_range", "month_year", "month", "year",
+    "relative", "event_day", "weekday", "period",
+)  # fmt: skip
+#: The names :meth:`Patterns.starts_in` gives starts for: the atom patterns and the clause-break words.
+START_NAMES = (*ATOM_PATTERNS, "break")
+#: Where each word pattern may start, by name, and where each run of digits starts (:meth:`Patterns.starts_in`).
+WordStarts = tuple[dict[str, list[int]], list[int]]
+#: The patterns that may start at the first digit of a number (a day, a year).
+_DIGIT_PATTERNS = frozenset({"ymd", "dmy", "text_dmy", "day_range", "year"})
+_DIGITS = re.compile(r"\d+")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Starts:
+    """Where the word patterns of the scanner can start: the first words of their alternatives.
+
+    Every word pattern starts at the start of a word, with a conjunction («و», «ف») or not, by the first word
+    of one of its alternatives (a cue «في», a marker "last", a month, a weekday…; a year noun may carry «لل»,
+    «ب» or «ل»), and that word ends where the letters of the text's word end (a space, an apostrophe or a digit
+    follows it): ``words`` maps each such word to the patterns it can start. A first word that may be glued
+    to the next («avant-hier» written «avanthier», "the" in "theweek") only begins the text's word: ``glued``.
+    """
+
+    words: dict[str, tuple[str, ...]]
+    glued: dict[str, tuple[str, ...]]
+    glued_words: tuple[str, ...]
+    #: Finds, at the start of a word, a word of ``words`` (as the group ``word``) or a glued word's start.
+    scan: re.Pattern[str]
+    #: :meth:`names` of every word of ``words`` (a glued word's patterns included where one begins it).
+    known: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def names(self, letters: str) -> tuple[str, ...]:
+        """The patterns that may start at a word whose letters (up to a digit) are ``letters``."""
+        found = self.words.get(letters, ())
+        if letters.startswith(self.glued_words):
+            glued = {name for word, names in self.glued.items() if letters.startswith(word) for name in names}
+            found = tuple(name for name in START_NAMES if name in glued or name in found)
+        return found
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One regular expression for the words, as a tree of their letters (the engine follows one branch)."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        parts = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(tree) or "(?!)"
+
+
+def _first_word(phrase: str) -> tuple[str, bool]:
+    """The letters a phrase's pattern must start with (its first word), and whether a hyphen may glue the next."""
+    found = _FIRST_WORD.match(phrase)
+    if found is None:  # no word list holds such a phrase (tests/dates/test_patterns.py)
+        raise ValueError(f"a date word must start with a letter: {phrase!r}")
+    after = phrase[found.end() : found.end() + 1]
+    return found.group(), after != "" and after in _HYPHENS
+
+
+def _starts(first_words: dict[str, Iterable[str]], glued: dict[str, Iterable[str]]) -> Starts:
+    """The first words of each word pattern, with a conjunction or not."""
+    exact: dict[str, set[str]] = {}
+    loose: dict[str, set[str]] = {}
+    for table, always_glued in ((first_words, False), (glued, True)):
+        for name, phrases in table.items():
+            for phrase in phrases:
+                word, hyphen = _first_word(phrase)
+                for conjunction in ("", "و", "ف"):
+                    (loose if always_glued or hyphen else exact).setdefault(conjunction + word, set()).add(name)
+
+    def ordered(mapping: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
+        return {word: tuple(n for n in START_NAMES if n in names) for word, names in mapping.items()}
+
+    words, glued = ordered(exact), ordered(loose)
+    scan = re.compile(rf"(?<![^\W_])(?:(?P<word>{_trie(words)})(?![^\W\d_])|{_trie(glued)})")
+    found = Starts(words, glued, tuple(glued), scan)
+    found.known.update((word, found.names(word)) for word in words)
+    return found
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` when the pattern can start only at ``starts`` (in text order)."""
+    found = []
+    end = 0
+    for at in starts:
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            found.append(m)
+            end = max(m.end(), at + 1)
+    return found
+
+
+def _start_words() -> Starts:
+    """The first words of the word patterns, from the word lists they are compiled from."""
+    lex = load_dates_lexicon()
+    past_next = [w for w, marker in lex.markers.items() if marker != Marker.THIS]
+    months = [*lex.months, *lex.month_abbreviations]
+    nouns = [prefix + noun for noun in lex.year_nouns for prefix in ("", "لل", "ب", "ل")]
+    first_words = {
+        "mdy": lex.english_months,
+        "month_year": [*months, "شهر"],
+        "month": [*lex.month_preps, *lex.markers, "شهر", *months],
+        "year": [*lex.year_preps, "the", *nouns],
+        "relative": lex.relative_days,
+        "event_day": lex.event_days,
+        "weekday": [*lex.weekday_lead, *past_next, *lex.weekdays],
+        "period": [*lex.markers, "l", *lex.periods],
+        "break": [w for w in (*lex.clause_breaks, *lex.eve_words) if w],
+    }
+    return _starts(first_words, {"period": ["the", "la", "le"]})  # «the\s*week»: the article may be glued
 
 
 def _keyed(mapping: dict[str, Any]) -> dict[str, Any]:
@@ -210,6 +382,9 @@ def _tense_patterns() -> dict[str, Any]:
     }
     return {
         "clause_break": re.compile(rf"{opens}(?:\.(?=\s|$)|[!?؟;؛\n“”«»\"]|:(?!\d)|{breaks})"),
+        # clause_break in two: its marks (the mark first and checked after it, for a fast scan) and its words
+        "clause_mark": re.compile(r'[.!?؟;؛\n“”«»":](?:(?<=\.)(?=\s|$)|(?<=:)(?!\d)|(?<=[!?؟;؛\n“”«»"]))'),
+        "break_words": re.compile(breaks),
         "written_break": re.compile(alternation(lex.clause_breaks_as_written, bounded=True), re.IGNORECASE),
         "future_words": future_words,
         "future_not": re.compile(alternation(lex.future_not_words, bounded=True)),
@@ -237,4 +412,5 @@ def date_patterns() -> Patterns:
         event_days=_keyed(lex.event_days),
         periods=_keyed(lex.periods),
         markers=_keyed(lex.markers),
+        starts=_start_words(),
     )

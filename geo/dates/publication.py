@@ -56,8 +56,9 @@ from enum import StrEnum
 from functools import cache, lru_cache
 
 from geo.dates.anchoring import weekday_near
+from geo.dates.clauses import scanned_text
 from geo.dates.date_words import load_dates_lexicon
-from geo.dates.expressions import TimeExpr, anchor_weekdays, find_dates_in_text
+from geo.dates.expressions import TimeExpr, anchor_weekdays, find_dates_in_text, find_line_dates
 from geo.dates.tense import clause_is_future
 from geo.model import Article, Certainty, Published, PublishedSource, WordFrequencies
 from geo.settings import DateSettings
@@ -89,7 +90,7 @@ _URL_DATES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Line:
     """A non-blank line of the text: its span, text, full dates (offsets into the line) and the starts and ends
     of its letter words, found once so that counting the words beside a date costs two bisections."""
@@ -113,30 +114,41 @@ class _Line:
         return before + after
 
 
-def _full_dates(text: str, language: str, settings: DateSettings, *, line: bool = False) -> tuple[TimeExpr, ...]:
+def _full_dates(text: str, language: str, settings: DateSettings) -> tuple[TimeExpr, ...]:
     """The single-day dates of ``text`` that need no anchor (day, month and year written).
 
     Without an anchor the tense of a clause is never asked: no word frequencies are needed.
-    A ``line`` of the article is scanned apart from the shared cache of whole texts.
     """
-    found = find_dates_in_text(
-        text, anchor=None, language=language, frequencies=None, settings=settings, remember=not line
-    )
+    found = find_dates_in_text(text, anchor=None, language=language, frequencies=None, settings=settings)
     return tuple(e for e in found if e.first is not None and e.first == e.last)
 
 
 def _lines(article: Article, settings: DateSettings) -> list[_Line]:
-    """The non-blank lines of the article with their full dates.
+    """The non-blank lines of the article with their full dates (the words of a line with dates located).
 
     A line with no digit once folded has none: without an anchor a date is a full day only when its
-    year is written in digits, or when it counts from such a date of the same text.
+    year is written in digits, or when it counts from such a date of the same text. A line's dates are
+    those of the line read alone (:func:`~geo.dates.expressions.find_line_dates`).
     """
-    return [
-        _Line.of(m.start(), m.group(), _full_dates(m.group(), article.language, settings, line=True) if digits else ())
-        for m in _LINE.finditer(article.text)
-        if m.group().strip()
-        for digits in [_DIGIT.search(fold_text(m.group())) is not None]
-    ]
+    lines = []
+    scanned = scanned_text(article.text, article.language)  # the article's one scan, shared with find_dates
+    offsets = scanned.folded.offsets
+    digits = [offsets[d.start()] for d in _DIGIT.finditer(scanned.folded.text)]  # where a digit is written
+    for m in _LINE.finditer(article.text):
+        text = m.group()
+        if not text.strip():
+            continue
+        start, end = m.span()
+        has_digit = bisect.bisect_left(digits, start) < bisect.bisect_left(digits, end)  # once folded
+        dates = _line_dates(article, start, end, settings) if has_digit else ()
+        lines.append(_Line.of(start, text, dates) if dates else _Line(start, text, dates))
+    return lines
+
+
+def _line_dates(article: Article, start: int, end: int, settings: DateSettings) -> tuple[TimeExpr, ...]:
+    """The single-day dates of the line ``article.text[start:end]`` that need no anchor."""
+    found = find_line_dates(article.text, start=start, end=end, language=article.language, settings=settings)
+    return tuple(e for e in found if e.first is not None and e.first == e.last)
 
 
 def _evidence(text: str) -> str:

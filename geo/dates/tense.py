@@ -19,19 +19,23 @@ import bisect
 import re
 from functools import lru_cache
 
-from geo.dates.clauses import ScannedText, scanned_clause_text
+from geo.dates.clauses import ScannedText, clause_scan
 from geo.dates.date_words import load_dates_lexicon
 from geo.dates.patterns import date_patterns
 from geo.model import WordFrequencies
 from geo.settings import DateSettings
 from geo.text.folding import fold_text, is_arabic, name_key
 
-__all__ = ["clause_is_future", "future_at", "sentence_is_future"]
+__all__ = ["clause_is_future", "clause_is_future_up_to", "future_at", "sentence_is_future"]
 
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
 _WORD = re.compile(r"[^\W\d_]+")
 _FOLDED_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LETTERS = re.compile(r"[^\W\d_]")
+#: What a break phrase may hold between its letters (spaces, apostrophes, hyphens).
+_BETWEEN_LETTERS = re.compile(r"[\s'’\-\u2010\u2011]+")
+#: A word (as ``_WORD`` finds them) that starts with «س», or with «و» or «ف» and then «س».
+_SIN_WORD = re.compile(r"(?<![^\W\d_])[وف]?س[^\W\d_]*")
 _COMMA = re.compile(r"[,،]")
 #: How far before a clause's «أن» a plan word is looked for, in characters (no plan phrase is longer).
 _OPENER_CHARS = 40
@@ -60,7 +64,7 @@ def _is_future_verb(word: str, frequencies: WordFrequencies | None, settings: Da
 
 def _arabic_future(text: str, frequencies: WordFrequencies | None, settings: DateSettings) -> bool:
     """An Arabic future prefix on a verb of ``text`` («سيزور», «وستعقد», «سأدعم»)."""
-    for match in _WORD.finditer(_ARABIC_MARKS.sub("", text)):
+    for match in _SIN_WORD.finditer(_ARABIC_MARKS.sub("", text)):  # the words that start with س, «وس» or «فس»
         word = match.group()
         if word[0] in "وف" and len(word) > settings.future_verb_min_letters:
             word = word[1:]
@@ -69,17 +73,23 @@ def _arabic_future(text: str, frequencies: WordFrequencies | None, settings: Dat
     return False
 
 
-def _french_future(text: str, settings: DateSettings) -> bool:
-    """A French futur simple (3rd person, lowercase, not a listed noun) or "va + infinitive"."""
+def _french_future(text: str, folded: str, settings: DateSettings) -> bool:
+    """A French futur simple (3rd person, lowercase, not a listed noun) or "va + infinitive" (``folded``: the
+    text folded)."""
+    if folded != folded.upper():  # a futur's ending («ra», «ront») folds to letters with a case: none, no futur
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if len(word) >= settings.french_future_min_letters and word.islower() and _french_future_verb(word):
+                return True
+    return date_patterns().aller.search(folded) is not None
+
+
+@lru_cache(maxsize=16384)
+def _french_future_verb(word: str) -> bool:
+    """Tell whether a lowercase word has a futur simple ending and is not a listed noun."""
     lex = load_dates_lexicon()
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if len(word) < settings.french_future_min_letters or not word.islower():
-            continue
-        folded = fold_text(word)
-        if folded.endswith(lex.french_endings) and folded not in lex.not_verbs:
-            return True
-    return date_patterns().aller.search(fold_text(text)) is not None
+    folded = fold_text(word)
+    return folded.endswith(lex.french_endings) and folded not in lex.not_verbs
 
 
 def sentence_is_future(
@@ -119,15 +129,40 @@ def sentence_is_future(
     -------
     bool
     """
-    settings = settings or DateSettings()
+    return _is_future(text, fold_text(text), language, frequencies, settings or DateSettings())
+
+
+def _is_future(
+    text: str, whole: str, language: str, frequencies: WordFrequencies | None, settings: DateSettings
+) -> bool:
+    """:func:`sentence_is_future` of ``text``, folded as ``whole``: told once per clause (the stages ask about one
+    clause of an article for several of its places and dates), unless ``frequencies`` cannot be a key."""
+    try:
+        return _told_future(text, whole, language, frequencies, settings)
+    except TypeError:  # frequencies that cannot be hashed
+        return _tell_future(text, whole, language, frequencies, settings)
+
+
+@lru_cache(maxsize=4096)
+def _told_future(
+    text: str, whole: str, language: str, frequencies: WordFrequencies | None, settings: DateSettings
+) -> bool:
+    """:func:`_tell_future`, remembered for the last clauses."""
+    return _tell_future(text, whole, language, frequencies, settings)
+
+
+def _tell_future(
+    text: str, whole: str, language: str, frequencies: WordFrequencies | None, settings: DateSettings
+) -> bool:
+    """:func:`sentence_is_future` of ``text``, folded as ``whole`` (the rules, each time)."""
     patterns = date_patterns()
-    folded = patterns.future_not.sub(" ", fold_text(text))
+    folded = patterns.future_not.sub(" ", whole)
     languages = ["ar"] + (["fr"] if language != "en" else []) + (["en"] if language != "fr" else [])
     if any(lang in patterns.future_words and patterns.future_words[lang].search(folded) for lang in languages):
         return True
     if is_arabic(text) and _arabic_future(text, frequencies, settings):
         return True
-    return "fr" in languages and _french_future(text, settings)
+    return "fr" in languages and _french_future(text, whole, settings)
 
 
 def _opened_for_later(scanned: ScannedText, clause_start: int, start: int) -> bool:
@@ -259,7 +294,114 @@ def clause_is_future(
     -------
     bool
     """
-    scanned = scanned_clause_text(text, language)
+    scanned = clause_scan(text, language)
     folded_start, folded_end = scanned.folded_span(start, end)
     settings = settings or DateSettings()
     return future_at(scanned, start=folded_start, end=folded_end, frequencies=frequencies, settings=settings)
+
+
+def clause_is_future_up_to(
+    text: str,
+    *,
+    sentence_start: int,
+    start: int,
+    end: int,
+    language: str,
+    frequencies: WordFrequencies | None,
+    settings: DateSettings | None = None,
+) -> bool:
+    """Tell whether the clause holding ``[start, end)`` (a place), read from its sentence's start up to ``end``, is
+    in the future tense: what ``clause_is_future(text[sentence_start:end], …)`` tells, from the article's own scan.
+
+    The piece of the sentence is not folded and scanned anew: its clause breaks before the place are the article's
+    (:func:`~geo.dates.clauses.clause_scan`), unless the piece could break otherwise (a word runs on over its start,
+    a break runs over it, or the place could end a break phrase), where the piece is read alone.
+
+    Parameters
+    ----------
+    text:
+        The whole text (an article).
+    sentence_start:
+        Where the sentence begins, at or before ``start``.
+    start, end:
+        The place's span of ``text``.
+    language, frequencies, settings:
+        As for :func:`clause_is_future`.
+
+    Returns
+    -------
+    bool
+    """
+    settings = settings or DateSettings()
+    scanned = clause_scan(text, language)
+    found = _clause_up_to(scanned, sentence_start, start, end) if sentence_start <= start < end else None
+    if found is None:
+        piece = text[sentence_start:end]
+        return clause_is_future(
+            piece,
+            start=start - sentence_start,
+            end=end - sentence_start,
+            language=language,
+            frequencies=frequencies,
+            settings=settings,
+        )
+    clause_start, opened = found
+    if opened:
+        return True
+    offsets = scanned.folded.offsets
+    folded_end = scanned.folded_span(start, end)[1]
+    clause = text[offsets[clause_start] if clause_start < folded_end else end : end]
+    return _is_future(clause, scanned.folded.text[clause_start:folded_end], language, frequencies, settings)
+
+
+def _clause_up_to(scanned: ScannedText, sentence_start: int, start: int, end: int) -> tuple[int, bool] | None:
+    """The folded start of the clause of ``[start, end)`` in the piece of the text from ``sentence_start`` to
+    ``end``, and whether the words that open it put it in the future (:func:`_opened_for_later`); ``None`` when
+    the piece's own breaks before ``start`` could differ from the article's."""
+    text, folded, offsets = scanned.text, scanned.folded.text, scanned.folded.offsets
+    first = bisect.bisect_left(offsets, sentence_start, 0, len(offsets) - 1)
+    folded_start, folded_end = scanned.folded_span(start, end)
+    if (first and folded[first - 1].isalnum()) or (sentence_start and text[sentence_start - 1].isalnum()):
+        return None  # a word runs on over the piece's start: its own scan starts a word there
+    if _may_end_a_break(folded[folded_start:folded_end], text[start:end]):
+        return None
+    starts, ends = scanned.break_starts, scanned.break_ends
+    lo = bisect.bisect_left(starts, first)
+    if lo and ends[lo - 1] > first:
+        return None  # a break runs over the piece's start
+    hi = bisect.bisect_right(ends, folded_start)
+    if hi <= lo:
+        return first, False
+    clause_start = ends[hi - 1]
+    break_start = starts[hi - 1]
+    if not folded[break_start].isalpha():
+        return clause_start, False
+    patterns = date_patterns()
+    if patterns.eve.match(folded, break_start):
+        before = ends[hi - 2] if hi - 2 >= lo else first
+        fronted = not _LETTERS.search(folded, before, break_start)
+        return clause_start, not fronted or not _COMMA.search(folded, clause_start, folded_start)
+    opener = patterns.future_opener.search(folded, max(first, break_start - _OPENER_CHARS), break_start)
+    return clause_start, opener is not None
+
+
+@lru_cache(maxsize=4096)
+def _may_end_a_break(folded: str, written: str) -> bool:
+    """Tell whether a break phrase could hold the whole of a place (folded, and as written): its letters are
+    a piece of a break phrase's («ahead of», "où"). Then a break could end with it, in a piece cut after it."""
+    folded_letters = _BETWEEN_LETTERS.sub("", folded)
+    written_letters = _BETWEEN_LETTERS.sub("", written.lower())
+    if not folded_letters or not written_letters:
+        return True
+    folded_phrases, written_phrases = _break_letters()
+    return folded_letters in folded_phrases or written_letters in written_phrases
+
+
+@lru_cache(maxsize=1)
+def _break_letters() -> tuple[str, str]:
+    """The letters of the clause-break phrases, folded ones and those matched as written (lowercase), each
+    phrase's apart from the next (a newline between: no place's letters hold one)."""
+    lex = load_dates_lexicon()
+    folded = "\n".join(_BETWEEN_LETTERS.sub("", w) for w in (*lex.clause_breaks, *lex.eve_words))
+    written = "\n".join(_BETWEEN_LETTERS.sub("", w.lower()) for w in lex.clause_breaks_as_written)
+    return folded, written

@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import replace
 from functools import lru_cache
+from itertools import repeat
 
 import yaml
 from geographiclib.geodesic import Geodesic
@@ -78,6 +79,10 @@ _FR = re.compile(
     + _FR_D
     + r"\s+(?:de\s+|d'|du\s+|des\s+)"
 )
+#: A number and a unit: every distance phrase holds one (the number starts a run of digits; a cheap scan).
+_CORE = re.compile(r"\d(?<![\d.,]\d)[\d.,]*\s*-?\s*(?:كيلو|كلم|كم|ميل|اميال|km|kilomet|mi)")
+#: The most words a phrase has before its number («على بعد أكثر من», "a plus de").
+_PREFIX_WORDS = 4
 _DIR_NAMES = {"N": "north", "NE": "north-east", "E": "east", "SE": "south-east",
               "S": "south", "SW": "south-west", "W": "west", "NW": "north-west"}  # fmt: skip
 
@@ -137,8 +142,8 @@ def find_relative(
     starts = {m.start: m for m in mentions if m.match != MatchKind.ADJECTIVE}
     lexicon = load_lexicon()
     found: list[Mention] = []
-    for pattern in (_AR, _EN, _FR):
-        for match in pattern.finditer(folded.text):
+    for pattern, phrase_starts in zip((_AR, _EN, _FR), repeat(_phrase_starts(folded.text))):
+        for match in _matches(pattern, folded.text, phrase_starts):
             bearing = _bearing(match.group("d1"), match.group("d2"))
             unit = _UNITS.get(match.group("unit"))
             if bearing is None or unit is None:
@@ -168,6 +173,34 @@ def find_relative(
                 )
             )
     return sorted(found, key=lambda m: m.start)
+
+
+def _phrase_starts(text: str) -> list[int]:
+    """Where a distance phrase can start: at a number followed by a unit, or up to ``_PREFIX_WORDS`` words
+    before it ("more than", «على بعد حوالي»). A phrase holds its number and unit: none starts elsewhere."""
+    starts: set[int] = set()
+    for core in _CORE.finditer(text):
+        at = k = core.start()
+        for _ in range(_PREFIX_WORDS):
+            while k and text[k - 1].isspace():
+                k -= 1
+            while k and not text[k - 1].isspace():
+                k -= 1
+        starts.update(range(k, at + 1))
+    return sorted(starts)
+
+
+def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a pattern that can start only at ``starts`` (in text order)."""
+    found = []
+    end = 0
+    for at in starts:
+        if at >= end:
+            match = pattern.match(text, at)
+            if match is not None:
+                found.append(match)
+                end = max(match.end(), at + 1)
+    return found
 
 
 def _anchor_after(

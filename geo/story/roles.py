@@ -37,7 +37,7 @@ from functools import cache, partial
 
 from geo.dates.clauses import scanned_text
 from geo.dates.expressions import TimeExpr
-from geo.dates.tense import clause_is_future, sentence_is_future
+from geo.dates.tense import clause_is_future_up_to, sentence_is_future
 from geo.model import AREA_TYPES, Article, Certainty, MentionRole, PlaceType, Resolution, Role, WordFrequencies
 from geo.places.lexicon import Lexicon, Movement, load_lexicon
 from geo.settings import DateSettings, RoleSettings
@@ -427,12 +427,11 @@ class _ArticleReader(RoleDates):
         """Is the clause holding ``[start, end)`` in the future tense, read up to ``end``?"""
         if not 0 <= index < len(self.article.sentences):
             return False
-        span = self.article.sentences[index]
-        text = self.article.text[span.start : end]
-        return clause_is_future(
-            text,
-            start=start - span.start,
-            end=end - span.start,
+        return clause_is_future_up_to(
+            self.article.text,
+            sentence_start=self.article.sentences[index].start,
+            start=start,
+            end=end,
             language=self.article.language,
             frequencies=self.frequencies,
             settings=self.date_settings,

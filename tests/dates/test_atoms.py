@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.dates.atoms import Piece, day_exists, find_groups
+from geo.dates.atoms import Piece, day_exists, find_groups, groups_within
 from geo.dates.clauses import scanned_text
 
 
@@ -108,3 +108,22 @@ def test_the_groups_of_a_scanned_text_are_found_once(monkeypatch: pytest.MonkeyP
     first.clear()  # a caller's list is its own
     assert find_groups(scanned) == find_groups(scanned) != []
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "read"),
+    [
+        pytest.param("وصل في 3 مايو 2020\nثم عاد", 0, True, id="a-line-apart"),
+        pytest.param("وصل في 3 مايو\n2020 ثم عاد", 0, False, id="a-date-runs-over-the-newline"),
+        pytest.param("قال الوزير\nالأحد إن الوفد وصل", 1, False, id="a-weekday-opens-the-line"),
+    ],
+)
+def test_a_lines_expressions_come_from_the_whole_scan_when_they_can(text: str, line: int, read: bool) -> None:
+    scanned = scanned_text(text, "ar")
+    start = 0 if line == 0 else scanned.folded.text.index("\n") + 1
+    end = scanned.folded.text.find("\n", start)
+    end = len(scanned.folded.text) if end < 0 else end
+    found = groups_within(scanned, start=start, end=end)
+    assert (found is not None) == read
+    if found is not None:
+        assert [g for g in find_groups(scanned) if start <= g.start < end] == found

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
-from geo.dates.expressions import TimeExpr, anchor_weekdays, find_dates, find_dates_in_text
+from geo.dates.expressions import TimeExpr, anchor_weekdays, find_dates, find_dates_in_text, find_line_dates
 from geo.model import Article, Span, WordFrequencies
+from geo.settings import DateSettings
 
 MON = dt.date(2024, 3, 4)  # a Monday
 SAT = dt.date(2022, 11, 19)  # a Saturday
@@ -563,3 +565,20 @@ def test_the_tense_of_a_weekday_needs_word_frequencies_to_tell_a_name_from_a_ver
 )
 def test_anchor_weekdays(text: str, weekdays: list[int]) -> None:
     assert [day for _, day in anchor_weekdays(_article(text))] == weekdays
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        pytest.param("الخرطوم 14 فبراير 2021\nوصل الوفد في اليوم التالي 15 فبراير 2021، ثم عاد", "ar", id="two-lines"),
+        pytest.param("زار الرئيس المدينة في\nاليوم التالي، 3 مايو\n2020", "ar", id="a-date-over-a-newline"),
+        pytest.param("أمضى الوزير\nالأحد 3 مايو 2020 في الرباط", "ar", id="a-weekday-opens-a-line"),
+        pytest.param("Il est parti la semaine dernière\nde 2019, le 2 mars 2019", "fr", id="a-period-before-de"),
+        pytest.param("Posted 2 May 2022\r\n\r\nOn Monday 2 May 2022 the team met", "en", id="crlf"),
+    ],
+)
+def test_a_line_reads_as_it_reads_alone(text: str, language: str) -> None:
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for start, end in lines:
+        alone = find_dates_in_text(text[start:end], language=language, frequencies=None, remember=False)
+        assert find_line_dates(text, start=start, end=end, language=language, settings=DateSettings()) == alone

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from geo.dates.patterns import alternation, date_patterns, first_chars
+from geo.dates.patterns import ATOM_PATTERNS, _first_word, alternation, date_patterns, first_chars
+from geo.text.folding import fold
 
 
 def test_an_alternation_tries_the_longest_word_first() -> None:
@@ -82,3 +83,45 @@ def test_an_alternation_matches_what_the_plain_alternation_matches(words: list[s
 )
 def test_the_first_characters_of_an_alternation(words: list[str], first: str | None) -> None:
     assert first_chars(words) == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وصل الوفد صباح الثلاثاء 12 مارس 2024 إلى المدينة، وغادرها في اليوم التالي", id="arabic"),
+        pytest.param("وفي 3-4 نيسان الماضي، ولعام 2019 كله، ثم بعد غد الخميس", id="arabic-conjunctions"),
+        pytest.param("Il arrive avant-hier, avanthier ou après-demain, la semaine prochaine", id="french-glued"),
+        pytest.param("On March 3rd, 2021 and theweek after, since 1998; next Monday, 2024-02-29", id="english"),
+        pytest.param("في15سبتمبر2023 عند 10:30 و 13/09/2023 أو 1.2.2023", id="digits-glued-to-words"),
+        pytest.param("", id="empty"),
+    ],
+)
+def test_atom_matches_finds_what_finditer_finds(text: str) -> None:
+    patterns = date_patterns()
+    folded = fold(text).text
+    found = patterns.atom_matches(folded, patterns.starts_in(folded))
+    for name in ATOM_PATTERNS:
+        expected = [(m.span(), m.groupdict()) for m in getattr(patterns, name).finditer(folded)]
+        assert [(m.span(), m.groupdict()) for m in found[name]] == expected, name
+    assert any(found.values()) or not text
+
+
+def test_a_date_word_must_start_with_a_letter() -> None:
+    with pytest.raises(ValueError, match="start with a letter"):
+        _first_word("'ll")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("قال إنه سيزور القاهرة، ثم حيث التقى. بينما «كان» هناك: 10:30", id="arabic"),
+        pytest.param("He said that, on the\neve of the talks, in the run-up to it; then", id="english-over-a-newline"),
+        pytest.param("Il a dit qu'il partira, puis à la veille des élections...", id="french"),
+    ],
+)
+def test_clause_breaks_from_the_word_starts_are_finditers(text: str) -> None:
+    patterns = date_patterns()
+    folded = fold(text).text
+    expected = [m.span() for m in patterns.clause_break.finditer(folded)]
+    assert patterns.clause_breaks(folded, patterns.starts_in(folded)) == expected
+    assert expected

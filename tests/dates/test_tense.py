@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.dates.tense import clause_is_future, sentence_is_future
+from geo.dates.tense import clause_is_future, clause_is_future_up_to, sentence_is_future
 from geo.model import WordFrequencies
 from geo.settings import DateSettings
 
@@ -132,3 +132,73 @@ def test_how_many_words_a_coordinator_may_stand_before_the_future_is_a_setting(f
     tight = DateSettings(coordinated_future_words=0)
     assert not clause_is_future(text, start=start, end=start + 7, language="en", frequencies=frequencies)
     assert clause_is_future(text, start=start, end=start + 7, language="en", frequencies=frequencies, settings=tight)
+
+
+@pytest.mark.parametrize(
+    ("text", "future"),
+    [
+        pytest.param("وسيلتقي الوزيران في الرباط", True, id="wa-and-sa"),
+        pytest.param("فسيعود الوفد الأحد", True, id="fa-and-sa"),
+        pytest.param("وسط المدينة ازدحام", False, id="a-noun-after-wa"),
+        pytest.param("12سيزور الوزير", True, id="a-verb-glued-to-a-number"),
+        pytest.param("Le ministre rencontrera son homologue", True, id="french-future"),
+        pytest.param("LE MINISTRE RENCONTRERA", False, id="french-in-capitals"),
+    ],
+)
+def test_future_signs_are_found_in_the_words_that_can_bear_them(text: str, future: bool) -> None:
+    assert sentence_is_future(text, language="fr", frequencies=None) is future
+
+
+def test_the_tense_of_an_articles_clause_is_read_in_the_articles_own_scan() -> None:
+    from geo.dates.clauses import clause_scan, scanned_text
+
+    article = "Le ministre est arrivé lundi. Il rencontrera mardi son homologue."
+    scanned = scanned_text(article, "fr")
+    assert clause_scan(article, "fr") is scanned
+    assert clause_scan(article[:20], "fr") is not scanned
+    assert clause_is_future(article, start=52, end=57, language="fr", frequencies=None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "language"),
+    [
+        pytest.param("Le ministre, qui partira lundi, visitera Rabat puis Fès.", "Rabat", "fr", id="future-clause"),
+        pytest.param("Il a dit qu'il était à Rabat.", "Rabat", "fr", id="a-reported-clause"),
+        pytest.param("On the eve of the summit in Geneva, he met them.", "Geneva", "en", id="an-eve-phrase"),
+        pytest.param("وقال إنه سيزور القاهرة الأحد.", "القاهرة", "ar", id="arabic-future"),
+        pytest.param("وصل الوزير إلى عمان ثم غادرها.", "عمان", "ar", id="arabic-past"),
+        pytest.param("He will travel ahead of talks in Ahead.", "Ahead", "en", id="a-place-that-could-end-a-break"),
+    ],
+)
+def test_a_places_clause_up_to_it_reads_as_the_piece_alone(sentence: str, place: str, language: str) -> None:
+    text = f"Premier paragraphe. {sentence} Suite."
+    sentence_start = text.index(sentence)
+    start = text.index(place, sentence_start)
+    end = start + len(place)
+    alone = clause_is_future(
+        text[sentence_start:end], start=start - sentence_start, end=end - sentence_start, language=language,
+        frequencies=None,
+    )  # fmt: skip
+    found = clause_is_future_up_to(
+        text, sentence_start=sentence_start, start=start, end=end, language=language, frequencies=None
+    )
+    assert found is alone
+
+
+class _Table:
+    """Word frequencies from a table: a callable that cannot be hashed (it defines equality)."""
+
+    def __init__(self, table: dict[str, float]) -> None:
+        self.table = table
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Table) and other.table == self.table
+
+    def __call__(self, word: str, *, language: str) -> float:
+        return self.table.get(word, 0.0)
+
+
+def test_frequencies_that_cannot_be_hashed_are_still_asked() -> None:
+    common = _Table({"يزور": 5.0})
+    assert sentence_is_future("سيزور الوزير باريس", language="ar", frequencies=common)
+    assert not sentence_is_future("سيزور الوزير باريس", language="ar", frequencies=_Table({}))

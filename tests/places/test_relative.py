@@ -6,7 +6,20 @@ import pytest
 from geopy.distance import geodesic
 
 from geo.model import Article, Mention
-from geo.places.relative import BEARINGS, direction_name, find_relative, landmark_name, offset_point, uncertainty_km
+from geo.places.relative import (
+    _AR,
+    _EN,
+    _FR,
+    BEARINGS,
+    _matches,
+    _phrase_starts,
+    direction_name,
+    find_relative,
+    landmark_name,
+    offset_point,
+    uncertainty_km,
+)
+from geo.text.folding import fold
 
 
 def _article_with_anchor(text: str, anchor: str) -> tuple[Article, list[Mention]]:
@@ -134,3 +147,20 @@ def test_a_landmark_before_its_distance_names_the_relative_place(text: str, anch
 def test_offset_point_is_geopys_point(lat: float, lon: float, km: float, bearing: float) -> None:
     dest = geodesic(kilometers=km).destination((lat, lon), bearing)
     assert offset_point(lat, lon, distance_km=km, bearing_deg=bearing) == (dest.latitude, dest.longitude)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("تقع القاعدة على بعد أكثر من 45 كيلومترا شمال غرب المدينة", id="arabic-four-words-before"),
+        pytest.param("The dam, some 1,200 km north-east of the capital, and 3.5 miles west of it", id="english"),
+        pytest.param("à environ 12 km au sud de Nantes ; 7 km, 8km à l'est de Tours", id="french"),
+        pytest.param("في عام 2020 قطع 30 كم\nجنوب النهر", id="a-newline-in-the-phrase"),
+    ],
+)
+def test_phrases_are_looked_for_only_where_they_can_start(text: str) -> None:
+    folded = fold(text).text
+    starts = _phrase_starts(folded)
+    for pattern in (_AR, _EN, _FR):
+        expected = [m.span() for m in pattern.finditer(folded)]
+        assert [m.span() for m in _matches(pattern, folded, starts)] == expected
