@@ -1,7 +1,8 @@
 """Still maps of a story for slides and print: Natural Earth outlines, the route, numbered stops, as PNG bytes.
 
 The outlines are the ones the map page ships (``world-atlas``'s
-``countries-110m.json``, a TopoJSON decoded here by a small pure function);
+``countries-110m.json``, a TopoJSON decoded here by a small pure function,
+once, into a compiled file: :mod:`geo.outputs.webmap.compiled`);
 matplotlib draws them once on one figure (Agg, no display), and each map
 then only swaps the route, the stops and the frame. The same story gives
 the same bytes: a fixed size and DPI, and no software or time stamp in the PNG.
@@ -20,8 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from geo.errors import OutputError
-from geo.outputs.webmap.assets import ASSETS, assets_dir
+from geo.outputs.webmap.assets import assets_dir
 from geo.story.document import StoryDoc
 
 __all__ = [
@@ -146,30 +146,60 @@ def unwrapped(ring: np.ndarray) -> list[np.ndarray]:
     return [ring, ring + np.array([shift, 0.0])]
 
 
-@functools.cache
-def _outlines_at(path: Path) -> Outlines:
-    try:
-        topo = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise OutputError(f"the map outlines {path} cannot be read: run `npm ci --prefix assets`") from exc
-    borders = [part for polygon in topojson_polygons(topo, "countries") for ring in polygon for part in unwrapped(ring)]
-    land = [[part] for polygon in topojson_polygons(topo, "land") for ring in polygon for part in unwrapped(ring)]
-    return Outlines(land=land, borders=borders, countries=_countries(topo))
+def _ring_shapes(rings: list[np.ndarray]) -> list[tuple[str, Any]]:
+    """Rings kept as multipoints: their coordinates come back as they went in, whatever their length."""
+    import shapely
+
+    return [("", shapely.multipoints(ring)) for ring in rings]
 
 
-def _countries(topo: dict[str, Any]) -> list[Country]:
-    """Every country of the ``countries`` object, its outer rings as valid shapely polygons."""
+def _land(topo: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The land's rings (made continuous across the antimeridian), one shape each."""
+    return _ring_shapes([part for polygon in topojson_polygons(topo, "land") for ring in polygon
+                         for part in unwrapped(ring)])  # fmt: skip
+
+
+def _borders(topo: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The countries' rings (made continuous across the antimeridian), one shape each."""
+    return _ring_shapes([part for polygon in topojson_polygons(topo, "countries") for ring in polygon
+                         for part in unwrapped(ring)])  # fmt: skip
+
+
+def _countries(topo: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Every country of the ``countries`` object, its outer rings as valid shapely polygons: ``[code, name]``
+    as JSON and the parts as one geometry collection."""
     import shapely
 
     arcs = _arcs(topo)
     countries = []
     for geometry in topo.get("objects", {}).get("countries", {}).get("geometries", []):
         outers = [part for polygon in _polygons(geometry, arcs) for part in unwrapped(polygon[0]) if len(part) >= 4]
-        parts = tuple(shapely.make_valid(shapely.Polygon(ring)) for ring in outers)
+        parts = [shapely.make_valid(shapely.Polygon(ring)) for ring in outers]
         code = geometry.get("id")
         name = str(geometry.get("properties", {}).get("name", ""))
-        countries.append(Country(code=str(code) if code is not None else None, name=name, parts=parts))
+        key = json.dumps([str(code) if code is not None else None, name], ensure_ascii=False)
+        countries.append((key, shapely.GeometryCollection(parts)))
     return countries
+
+
+@functools.cache
+def _outlines(root: Path, folder: Path) -> Outlines:
+    """The outlines as the maps draw them, from the compiled file (:mod:`geo.outputs.webmap.compiled`)."""
+    import shapely
+
+    from geo.outputs.webmap.compiled import load_compiled
+
+    land = load_compiled("world_atlas", "static-land", _land).items()
+    borders = load_compiled("world_atlas", "static-borders", _borders).items()
+    countries = [
+        Country(*json.loads(key), parts=tuple(shapes.geoms))
+        for key, shapes in load_compiled("world_atlas", "static-countries", _countries).items()
+    ]
+    return Outlines(
+        land=[[shapely.get_coordinates(ring)] for _, ring in land],
+        borders=[shapely.get_coordinates(ring) for _, ring in borders],
+        countries=countries,
+    )
 
 
 @functools.cache
@@ -186,14 +216,16 @@ def country_names(lang: str) -> dict[str, str]:
 
 
 def load_outlines() -> Outlines:
-    """The Natural Earth 110 m outlines the map page ships (read once).
+    """The Natural Earth 110 m outlines the map page ships (decoded once into a compiled file, read once).
 
     Raises
     ------
     OutputError
         When the pinned ``world-atlas`` package is not installed.
     """
-    return _outlines_at(assets_dir() / ASSETS["world_atlas"].path)
+    from geo.outputs.webmap.compiled import outlines_dir
+
+    return _outlines(assets_dir(), outlines_dir())
 
 
 def map_extent(points: list[tuple[float, float]], *, min_span: float = MIN_SPAN_DEG) -> tuple[float, ...]:

@@ -137,3 +137,21 @@ def test_maps_are_png_and_the_same_every_time() -> None:
 def test_a_story_without_stops_is_a_world_map() -> None:
     assert RouteMap(()).png()[:4] == b"\x89PNG"
     assert RouteMap((MapPoint(seq=1, label="x", lon=0.0, lat=0.0, dated=False),)).png(upto=1)[:4] == b"\x89PNG"
+
+
+def test_the_compiled_outlines_are_the_topojsons_own() -> None:
+    import json
+
+    from geo.outputs import static_map
+    from geo.outputs.webmap.assets import ASSETS, assets_dir
+
+    topo = json.loads((assets_dir() / ASSETS["world_atlas"].path).read_text(encoding="utf-8"))
+    outlines = load_outlines()
+    land = [ring for polygon in topojson_polygons(topo, "land") for r in polygon for ring in unwrapped(r)]
+    assert [polygon[0].tolist() for polygon in outlines.land] == [ring.tolist() for ring in land]
+    decoded = static_map._countries(topo)
+    assert [(c.code, c.name) for c in outlines.countries] == [tuple(json.loads(key)) for key, _ in decoded]
+    assert all(
+        [p.wkb for p in country.parts] == [p.wkb for p in shapes.geoms]
+        for country, (_, shapes) in zip(outlines.countries, decoded, strict=True)
+    )

@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -33,11 +33,13 @@ from geo.atomic import write_bytes_atomic
 from geo.errors import OutputError
 from geo.outputs.webmap.assets import ASSETS, assets_dir
 
-__all__ = ["Layer", "decode_topojson", "load_layer", "outlines_dir"]
+__all__ = ["Layer", "decode_topojson", "load_compiled", "load_layer", "outlines_dir"]
 
 _FORMAT = 1
 _MAGIC = b"geostory-outlines\n"
 _SHIFTS = np.array([-360.0, 0.0, 360.0])
+#: What derives a layer from a decoded TopoJSON topology: ``(name, shapely geometry)`` pairs.
+Decoder = Callable[[dict[str, Any]], list[tuple[str, BaseGeometry]]]
 
 
 def outlines_dir() -> Path:
@@ -200,15 +202,14 @@ def _decoded(data: bytes, source: str) -> Layer | None:
     return Layer(names, bounds, blob, offsets) if offsets[-1] == len(blob) else None
 
 
-def _compiled(path: Path, data: bytes, layer: str, source: str) -> Layer:
-    """Decode ``layer`` of the TopoJSON ``data`` and keep it in ``path`` (stale files of the layer removed)."""
-    topo = json.loads(data)
-    compiled = _layer_of(decode_topojson(topo, layer))
+def _compiled(path: Path, data: bytes, build: Decoder, source: str) -> Layer:
+    """Decode the TopoJSON ``data`` with ``build`` and keep the layer in ``path`` (its stale files removed)."""
+    compiled = _layer_of(build(json.loads(data)))
     try:
         write_bytes_atomic(path, _encoded(compiled, source))
-        prefix = path.name.split(".")[0] + "." + layer + "."
+        prefix = path.name.rsplit(".", 3)[0] + "."
         for stale in path.parent.glob(prefix + "*.wkb"):
-            if stale != path:
+            if stale != path and stale.name.count(".") == path.name.count("."):
                 stale.unlink(missing_ok=True)
     except (OutputError, OSError):
         pass  # a folder that cannot be written: the layer is decoded again next time
@@ -216,17 +217,17 @@ def _compiled(path: Path, data: bytes, layer: str, source: str) -> Layer:
 
 
 @functools.cache
-def _load(asset: str, layer: str, root: Path, folder: Path) -> Layer:
+def _load(asset: str, name: str, build: Decoder, root: Path, folder: Path) -> Layer:
     path = root / ASSETS[asset].path
     try:
         data = path.read_bytes()
         source = hashlib.sha256(data).hexdigest()
-        target = folder / f"{asset}.{layer}.{source[:20]}.v{_FORMAT}.wkb"
+        target = folder / f"{asset}.{name}.{source[:20]}.v{_FORMAT}.wkb"
         try:
             stored = _decoded(target.read_bytes(), source)
         except OSError:
             stored = None
-        return stored if stored is not None else _compiled(target, data, layer, source)
+        return stored if stored is not None else _compiled(target, data, build, source)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         package = ASSETS[asset].package or asset
         raise OutputError(
@@ -234,12 +235,40 @@ def _load(asset: str, layer: str, root: Path, folder: Path) -> Layer:
         ) from exc
 
 
+def load_compiled(asset: str, name: str, build: Decoder) -> Layer:
+    """The layer ``build`` derives from the pinned TopoJSON asset ``asset``, compiled at its first use.
+
+    Parameters
+    ----------
+    asset:
+        The TopoJSON asset (:data:`~geo.outputs.webmap.assets.ASSETS`).
+    name:
+        The derived layer's name in the compiled file's name (letters, digits, ``-`` and ``_``); a new way of
+        deriving it needs a new name.
+    build:
+        Turns the decoded topology into ``(name, shapely geometry)`` pairs (raising ``KeyError``, ``TypeError``
+        or ``ValueError`` when it is not the topology expected).
+
+    Raises
+    ------
+    OutputError
+        When the package's file is missing or is not the TopoJSON ``build`` expects.
+    """
+    return _load(asset, name, build, assets_dir(), outlines_dir())
+
+
+@functools.cache
+def _objects(layer: str) -> Decoder:
+    return functools.partial(decode_topojson, layer=layer)
+
+
 def load_layer(asset: str, layer: str) -> Layer:
-    """The compiled object ``layer`` of the pinned TopoJSON asset ``asset`` (compiled at its first use).
+    """The compiled object ``layer`` of the pinned TopoJSON asset ``asset`` (:func:`decode_topojson`, compiled at
+    its first use).
 
     Raises
     ------
     OutputError
         When the package's file is missing or is not TopoJSON with that object.
     """
-    return _load(asset, layer, assets_dir(), outlines_dir())
+    return load_compiled(asset, layer, _objects(layer))
