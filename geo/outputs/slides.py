@@ -160,14 +160,16 @@ def _stop_slide(deck: _Deck, texts: StopTexts, png: bytes, *, total: int) -> Non
 
 
 class _Entries:
-    """The zip python-pptx writes its package through: fixed entry times and modes, entries in its order."""
+    """The zip python-pptx writes its package through: fixed entry times and modes, entries in its order; the
+    maps (PNG, compressed already) stored as they are, the XML deflated."""
 
     def __init__(self, target: zipfile.ZipFile) -> None:
         self.target = target
 
     def write(self, pack_uri: Any, blob: bytes) -> None:
         entry = zipfile.ZipInfo(pack_uri.membername, date_time=_ZIP_TIME)
-        entry.compress_type = zipfile.ZIP_DEFLATED
+        stored = pack_uri.membername.endswith(".png")
+        entry.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
         entry.external_attr = 0o644 << 16
         self.target.writestr(entry, blob)
 
