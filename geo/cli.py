@@ -206,6 +206,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     geocoder = _geocoder(args, settings=settings)
     articles = _read_articles(args.path, settings=settings)
     pipeline = Pipeline(settings=settings, geocoder=geocoder)
+    _settle()
     story, _ = pipeline.run(articles)
     _settle()
     doc = story_to_doc(story)
