@@ -7,6 +7,7 @@ standard error with a non-zero exit status; no traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import re
@@ -205,7 +206,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
     geocoder = _geocoder(args, settings=settings)
     articles = _read_articles(args.path, settings=settings)
     pipeline = Pipeline(settings=settings, geocoder=geocoder)
+    _settle()
     story, _ = pipeline.run(articles)
+    _settle()
     doc = story_to_doc(story)
     _check_writable(doc, source="the story")
 
@@ -283,6 +286,13 @@ def _geocoder(args: argparse.Namespace, *, settings: Settings) -> Geocoder | Non
     return geocoder if args.geocoder else None
 
 
+def _settle() -> None:
+    """Leave what the command has made so far (the libraries a step imported, the gazetteer, the story) out of
+    the garbage collections to come until it ends (:func:`main` gives them back): a full collection walks
+    every object of every imported module, over 0.2 s of a build for nothing to free."""
+    gc.freeze()
+
+
 def _write_outputs(doc: StoryDoc, out: Path, *, cdn: bool) -> None:
     """Every output of a story document: GeoJSON, the self-contained map, the standard exports."""
     from geo.outputs.exports import write_exports
@@ -291,7 +301,8 @@ def _write_outputs(doc: StoryDoc, out: Path, *, cdn: bool) -> None:
 
     write_geojson(doc, out / "story.geojson")
     write_map(doc, out / "story.html", cdn=cdn)
-    write_exports(doc, out)
+    _settle()
+    write_exports(doc, out, between=_settle)
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
@@ -428,6 +439,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    finally:
+        gc.unfreeze()  # what a command left out of the collections (:func:`_settle`) is collected again
 
 
 #: Shown escaped: C0 and C1 controls, DEL, line and paragraph separators, bidi embeddings, overrides

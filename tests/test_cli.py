@@ -358,3 +358,12 @@ def test_the_summary_counts_in_the_singular_and_the_plural(
     assert main(["build", str(tmp_path / "in" / "a.txt"), "--out", str(tmp_path / "out")]) == 0
     summary = capsys.readouterr().out
     assert summary.split(",")[0].split()[1] == noun and " from 1 article -> " in summary
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(built: Path) -> None:
+    """The build settles what it made out of the collections as it goes (``gc.freeze``); :func:`main` gives it
+    all back when the command ends, so a process that runs builds in turn (the tests, the app) frees it."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+

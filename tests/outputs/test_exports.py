@@ -47,6 +47,12 @@ def test_write_exports_writes_the_six_files_and_nothing_else(tmp_path: Path) -> 
     assert all(p.stat().st_size > 0 for p in paths)
 
 
+def test_write_exports_calls_between_after_each_file(tmp_path: Path) -> None:
+    seen: list[list[str]] = []
+    write_exports(hostile_doc(), tmp_path, between=lambda: seen.append(sorted(p.name for p in tmp_path.iterdir())))
+    assert seen == [sorted(name for name, _ in WRITERS[: k + 1]) for k in range(len(WRITERS))]
+
+
 def test_empty_story_exports(tmp_path: Path) -> None:
     paths = write_exports(StoryDoc(), tmp_path)
     assert len(gpd.read_file(paths[0], layer="places")) == 0

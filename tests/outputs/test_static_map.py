@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -137,3 +140,41 @@ def test_maps_are_png_and_the_same_every_time() -> None:
 def test_a_story_without_stops_is_a_world_map() -> None:
     assert RouteMap(()).png()[:4] == b"\x89PNG"
     assert RouteMap((MapPoint(seq=1, label="x", lon=0.0, lat=0.0, dated=False),)).png(upto=1)[:4] == b"\x89PNG"
+
+
+def test_the_compiled_outlines_are_the_topojsons_own() -> None:
+    from geo.outputs import static_map
+    from geo.outputs.webmap.assets import ASSETS, assets_dir
+
+    topo = json.loads((assets_dir() / ASSETS["world_atlas"].path).read_text(encoding="utf-8"))
+    outlines = load_outlines()
+    land = [ring for polygon in topojson_polygons(topo, "land") for r in polygon for ring in unwrapped(r)]
+    assert [polygon[0].tolist() for polygon in outlines.land] == [ring.tolist() for ring in land]
+    decoded = static_map._countries(topo)
+    assert [(c.code, c.name) for c in outlines.countries] == [tuple(json.loads(key)) for key, _ in decoded]
+    assert all(
+        [p.wkb for p in country.parts] == [p.wkb for p in shapes.geoms]
+        for country, (_, shapes) in zip(outlines.countries, decoded, strict=True)
+    )
+
+
+def test_country_names_are_kept_once_worked_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.outputs import static_map
+
+    monkeypatch.setenv("GEOSTORY_OUTLINES_DIR", str(tmp_path))
+    static_map.country_names.cache_clear()
+    try:
+        names = country_names("ar")
+        kept = tmp_path / "country-names.ar.json"
+        assert kept.is_file() and names["643"] == "روسيا"
+        data = json.loads(kept.read_text(encoding="utf-8"))
+        data["names"]["643"] = "kept"
+        kept.write_text(json.dumps(data), encoding="utf-8")
+        static_map.country_names.cache_clear()
+        assert country_names("ar")["643"] == "kept"  # read back, not worked out again
+        data["sources_sha256"] = "another babel"
+        kept.write_text(json.dumps(data), encoding="utf-8")
+        static_map.country_names.cache_clear()
+        assert country_names("ar")["643"] == "روسيا"  # its sources changed: worked out again
+    finally:
+        static_map.country_names.cache_clear()

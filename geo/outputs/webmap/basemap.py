@@ -2,29 +2,32 @@
 
 The whole world stays drawn from the 1:110m outlines (``world-atlas``'s
 ``countries-110m``, small); around the route the page also gets the 1:50m
-outlines (``countries-50m`` of the same pinned package), decoded here from
-TopoJSON, cut to a box around the route with shapely and rounded, so a
-stop's zoom still shows its coast, and the page stays small. The page
+outlines (``countries-50m`` of the same pinned package), decoded from
+TopoJSON once (:mod:`geo.outputs.webmap.compiled`), cut to a box around the
+route with shapely and rounded, so a stop's zoom still shows its coast, and
+the page stays small. The page
 paints the box as sea, then the 1:50m land over it. The same route gives
 the same bytes.
 """
 
 from __future__ import annotations
 
-import functools
 import itertools
-import json
-from pathlib import Path
 from typing import Any
 
 from shapely import affinity
-from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, box, mapping
+from shapely.geometry import MultiPolygon, Polygon, box, mapping
 from shapely.geometry.base import BaseGeometry
 
-from geo.errors import OutputError
-from geo.outputs.webmap.assets import ASSETS, assets_dir
+from geo.outputs.webmap.compiled import load_layer
 
-__all__ = ["region_box", "region_outlines", "decode_countries", "decode_layer", "cut_to_region", "rounded"]
+__all__ = [
+    "region_box",
+    "region_outlines",
+    "layer_near",
+    "cut_to_region",
+    "rounded",
+]
 
 _PAD_MIN_DEG = 6.0  # the region reaches at least this far beyond the route's outermost points…
 _PAD_SHARE = 0.5  # …or this share of the route's extent, whichever is larger
@@ -51,89 +54,18 @@ def region_box(points: list[tuple[float, float]]) -> tuple[float, float, float, 
     return round(south, 2), round(west, 2), round(north, 2), round(east, 2)
 
 
-def _decoded_arcs(topo: dict[str, Any]) -> list[list[tuple[float, float]]]:
-    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
-    arcs = []
-    for arc in topo["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
-    return arcs
-
-
-def _ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
-    ring: list[tuple[float, float]] = []
-    for index in indices:
-        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
-        ring.extend(arc if not ring else arc[1:])
-    return ring
-
-
-def _polygon(rings: list[list[int]], arcs: list[list[tuple[float, float]]]) -> Polygon:
-    shell, *holes = (_ring(r, arcs) for r in rings)
-    return Polygon(shell, holes)
-
-
-def _line(indices: list[int], arcs: list[list[tuple[float, float]]]) -> LineString:
-    return LineString(_ring(indices, arcs))
-
-
-def _shape(geometry: dict[str, Any], arcs: list[list[tuple[float, float]]]) -> BaseGeometry | None:
-    """A TopoJSON geometry as shapely (polygons made valid); ``None`` for kinds the map does not draw."""
-    kind, parts = geometry.get("type"), geometry.get("arcs")
-    if kind == "Polygon":
-        shape: BaseGeometry = _polygon(parts, arcs)
-    elif kind == "MultiPolygon":
-        shape = MultiPolygon([_polygon(p, arcs) for p in parts])
-    elif kind == "LineString":
-        return _line(parts, arcs)
-    elif kind == "MultiLineString":
-        return MultiLineString([_line(p, arcs) for p in parts])
-    else:
-        return None
-    return shape if shape.is_valid else shape.buffer(0)
-
-
-@functools.cache
-def _topology(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-@functools.cache
-def decode_layer(asset: str, layer: str) -> tuple[tuple[str, BaseGeometry], ...]:
-    """The geometries of object ``layer`` of a pinned TopoJSON asset as ``(name, shapely geometry)``, in file order.
-
-    Polygons come valid; a geometry without a name gets ``""``.
+def layer_near(asset: str, layer: str, region: tuple[float, float, float, float]) -> list[tuple[str, BaseGeometry]]:
+    """``(name, shapely geometry)`` of object ``layer`` of a pinned TopoJSON asset whose box comes near ``region``
+    (``(south, west, north, east)``, at its longitudes or a world away), in file order: the only ones that can
+    have a part in it. Polygons come valid; a geometry without a name gets ``""``.
 
     Raises
     ------
     OutputError
         When the package's file is missing or is not TopoJSON with that object.
     """
-    path = assets_dir() / ASSETS[asset].path
-    try:
-        topo = _topology(path)
-        geometries = topo["objects"][layer]["geometries"]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        package = ASSETS[asset].package or asset
-        raise OutputError(
-            f"front-end package {package} is missing or broken ({path}): run `npm ci --prefix assets`"
-        ) from exc
-    arcs = _decoded_arcs(topo)
-    out = []
-    for geometry in geometries:
-        shape = _shape(geometry, arcs)
-        if shape is not None:
-            out.append((str((geometry.get("properties") or {}).get("name", "")), shape))
-    return tuple(out)
-
-
-def decode_countries(name: str = "world_atlas_50m") -> tuple[tuple[str, BaseGeometry], ...]:
-    """The countries of a world-atlas TopoJSON asset as ``(name, shapely geometry)``, valid, in file order."""
-    return decode_layer(name, "countries")
+    compiled = load_layer(asset, layer)
+    return compiled.items(compiled.near(region))
 
 
 def cut_to_region(shape: BaseGeometry, region: tuple[float, float, float, float]) -> list[BaseGeometry]:
@@ -208,7 +140,7 @@ def region_outlines(region: tuple[float, float, float, float] | None) -> dict[st
     tolerance = max(_MIN_TOLERANCE, (east - west) * _TOLERANCE_PER_DEG)
     features: list[dict[str, Any]] = []
     lines: list[list[list[float]]] = []
-    for _name, shape in decode_countries():
+    for _name, shape in layer_near("world_atlas_50m", "countries", region):
         for part in _cut(shape, south, west, north, east):
             polygons = [g for g in getattr(part, "geoms", [part]) if isinstance(g, Polygon)]
             simple = MultiPolygon(polygons).simplify(tolerance, preserve_topology=True) if polygons else None

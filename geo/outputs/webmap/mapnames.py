@@ -17,7 +17,7 @@ from shapely.geometry import Point, Polygon, box
 from shapely.ops import polylabel
 
 from geo.model import Place, PlaceType
-from geo.outputs.webmap.basemap import decode_countries
+from geo.outputs.webmap.basemap import layer_near
 from geo.places.gazetteer import Gazetteer
 from geo.text.folding import name_key
 
@@ -87,7 +87,7 @@ def _countries(gazetteer: Gazetteer, region: tuple[float, float, float, float], 
     south, west, north, east = region
     inner = box(west + _INSET_DEG, south + _INSET_DEG, east - _INSET_DEG, north - _INSET_DEG)
     found = []
-    for name, shape in decode_countries():
+    for name, shape in layer_near("world_atlas_50m", "countries", region):
         for shift in (-360.0, 0.0, 360.0):
             frame = box(inner.bounds[0] - shift, inner.bounds[1], inner.bounds[2] - shift, inner.bounds[3])
             if not shape.intersects(frame):

@@ -19,7 +19,7 @@ from typing import Any
 from shapely.geometry import LineString, MultiPolygon, Polygon, mapping
 from shapely.geometry.base import BaseGeometry
 
-from geo.outputs.webmap.basemap import cut_to_region, decode_layer, rounded
+from geo.outputs.webmap.basemap import cut_to_region, layer_near, rounded
 
 __all__ = ["region_water", "WATER_ASSET"]
 
@@ -40,7 +40,7 @@ def _polygons(part: BaseGeometry) -> list[Polygon]:
 
 def _rivers(region: tuple[float, float, float, float], tolerance: float) -> list[list[list[float]]]:
     out: list[list[list[float]]] = []
-    for _name, shape in decode_layer(WATER_ASSET, "rivers"):
+    for _name, shape in layer_near(WATER_ASSET, "rivers", region):
         for part in cut_to_region(shape, region):
             for line in _lines(part):
                 simple = line.simplify(tolerance, preserve_topology=False)
@@ -52,7 +52,7 @@ def _rivers(region: tuple[float, float, float, float], tolerance: float) -> list
 
 def _lakes(region: tuple[float, float, float, float], tolerance: float) -> list[Any]:
     out: list[Any] = []
-    for _name, shape in decode_layer(WATER_ASSET, "lakes"):
+    for _name, shape in layer_near(WATER_ASSET, "lakes", region):
         for part in cut_to_region(shape, region):
             polygons = [p for p in _polygons(part) if p.area >= _MIN_LAKE_AREA]
             if not polygons:

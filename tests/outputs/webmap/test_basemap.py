@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from geo.outputs.webmap.basemap import decode_countries, region_box, region_outlines
+from geo.outputs.webmap.basemap import layer_near, region_box, region_outlines
+from geo.outputs.webmap.compiled import load_layer
 
 
 @pytest.mark.parametrize(
@@ -23,7 +24,7 @@ def test_region_box(points: list, expected: tuple | None) -> None:
 
 
 def test_countries_decode_from_the_pinned_topojson() -> None:
-    countries = dict(decode_countries())
+    countries = dict(load_layer("world_atlas_50m", "countries").items())
     assert len(countries) > 200
     korea = countries["North Korea"]
     assert korea.is_valid and korea.contains(__import__("shapely").Point(125.75, 39.03))  # Pyongyang
@@ -60,3 +61,17 @@ def test_a_region_across_the_antimeridian_keeps_its_land() -> None:
     xs = [p[0] for f in outlines["land"]["features"] for poly in f["geometry"]["coordinates"] for ring in
           (poly if f["geometry"]["type"] == "MultiPolygon" else [poly]) for p in ring]  # fmt: skip
     assert max(xs) > 190.0 and min(xs) < 180.0  # Alaska moved east of 180 beside Chukotka
+
+
+@pytest.mark.parametrize(
+    "points",
+    [[(39.0, 125.7), (43.1, 131.9)], [(64.7, 177.5), (61.2, 210.1)], [(30.05, 31.23), (-33.9, 18.4)]],
+)
+def test_the_countries_near_a_region_are_all_that_have_land_in_it(points: list) -> None:
+    from geo.outputs.webmap.basemap import cut_to_region
+
+    region = region_box(points)
+    every = load_layer("world_atlas_50m", "countries").items()
+    with_land = [name for name, shape in every if cut_to_region(shape, region)]
+    near = [name for name, _ in layer_near("world_atlas_50m", "countries", region)]
+    assert with_land and set(with_land) <= set(near) and len(near) < len(every)

@@ -7,12 +7,13 @@ import json
 import pytest
 from shapely.geometry import LineString, Point, shape
 
-from geo.outputs.webmap.basemap import decode_layer, region_box
+from geo.outputs.webmap.basemap import region_box
+from geo.outputs.webmap.compiled import load_layer
 from geo.outputs.webmap.water import WATER_ASSET, region_water
 
 
 def test_the_pinned_package_holds_rivers_and_lakes() -> None:
-    rivers, lakes = decode_layer(WATER_ASSET, "rivers"), decode_layer(WATER_ASSET, "lakes")
+    rivers, lakes = load_layer(WATER_ASSET, "rivers").items(), load_layer(WATER_ASSET, "lakes").items()
     assert len(rivers) > 300 and len(lakes) > 200
     assert all(isinstance(g, LineString) or g.geom_type == "MultiLineString" for _, g in rivers)
     assert any(g.contains(Point(32.9, -1.0)) for _, g in lakes)  # Lake Victoria
