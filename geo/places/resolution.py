@@ -20,7 +20,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 
 from geo.model import AREA_TYPES, POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
 from geo.places.arabic_nouns import is_arabic_noun
@@ -30,6 +29,7 @@ from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.lexicon import FACILITY_FEATURES, PROCLITICS
 from geo.places.phonetic import arabic_key
 from geo.places.relative import resolve_relative
+from geo.places.scores import NameGroup, Partial, ScoredCandidate, Term, finish, first_best
 from geo.settings import ProminenceSettings, RelativeSettings, ResolutionSettings, UncertaintySettings
 from geo.text.folding import fold_text, is_arabic, name_key, tokens
 
@@ -68,39 +68,6 @@ def _word_cue(mention: Mention) -> bool:
     return bool(mention.cue) and mention.cue not in PROCLITICS
 
 
-@dataclass(frozen=True, slots=True)
-class ScoredCandidate:
-    """One candidate place of a mention, its score, the reasons and the score's features.
-
-    ``features`` pairs each :class:`~geo.settings.ResolutionSettings` field the score
-    depends on linearly with its factor: the score is the sum of field × factor, plus the
-    terms no single field scales.
-    """
-
-    row: int
-    score: float
-    reasons: tuple[str, ...]
-    features: tuple[tuple[str, float], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class NameGroup:
-    """The mentions of one name in an article (one sense per discourse) and every candidate's score."""
-
-    key: str
-    mentions: tuple[Mention, ...]
-    scored: tuple[ScoredCandidate, ...]
-
-    @property
-    def best(self) -> ScoredCandidate | None:
-        """The highest score (the first of equals, in mention and candidate order)."""
-        best: ScoredCandidate | None = None
-        for candidate in self.scored:
-            if best is None or candidate.score > best.score:
-                best = candidate
-        return best
-
-
 @dataclass(slots=True)
 class _Context:
     countries: set[str]
@@ -110,20 +77,6 @@ class _Context:
     parents: dict[int, tuple[set[str], set[tuple[str, str]]]] = field(default_factory=dict)
     language: str | None = None
     anchor_ends: set[int] = field(default_factory=set)
-
-
-class _Term(NamedTuple):
-    """One term of a score: what it adds (negative for a penalty) and the reason shown, if any.
-
-    ``weight`` names the :class:`~geo.settings.ResolutionSettings` field the term is
-    proportional to and ``x`` its factor (``delta == weight × x``), which is how
-    :mod:`geo.places.fitting` sees a score; ``""`` for a term no single field scales.
-    """
-
-    delta: float
-    reason: str | None = None
-    weight: str = ""
-    x: float = 0.0
 
 
 class Resolver:
@@ -158,7 +111,7 @@ class Resolver:
         self.relative = relative or RelativeSettings()
         self.prominence = prominence or ProminenceSettings()
         self._known_facts: dict[tuple[str, MatchKind, str | None, str | None], _MentionFacts] = {}
-        self._known_terms: dict[tuple[object, ...], tuple[list[_Term], list[_Term], bool] | None] = {}
+        self._known_terms: dict[tuple[object, ...], tuple[list[Term], list[Term], bool] | None] = {}
 
     def resolve(self, mentions: list[Mention], *, language: str | None = None) -> list[Resolution]:
         """Resolve the mentions of one article.
@@ -219,24 +172,53 @@ class Resolver:
         groups: dict[str, list[Mention]] = defaultdict(list)
         for mention in plain:
             groups[name_key(mention.text)].append(mention)
-        first = {key: self._group(key, group, context).best for key, group in groups.items()}  # no anchors yet
+        found = {key: self._partials(group, context) for key, group in groups.items()}
+        first = {key: first_best(partials) for key, partials in found.items()}  # no anchors yet
         context.anchors = [
             (key, place.lat, place.lon)
             for key, best in first.items()
-            if best is not None and best.score >= self.settings.threshold
-            for place in [self.gazetteer.place(best.row)]
+            if best is not None and best[1] >= self.settings.threshold
+            for place in [self.gazetteer.place(best[0])]
             if place.place_type in POINT_TYPES
         ]
         context.parents = self._explicit_parents(plain)
-        return [self._group(key, group, context) for key, group in groups.items()]
+        return [self._group(key, group, found[key], context) for key, group in groups.items()]
 
-    def _group(self, key: str, group: list[Mention], context: _Context) -> NameGroup:
-        """Score every candidate of the mentions of one name (near the article's other places, once known)."""
-        scored = []
-        for mention in group:
-            facts = self._facts(mention, context)
-            for row in mention.candidates:
-                scored.append(self._score(mention, facts, row, context, key=key))
+    def _partials(self, group: list[Mention], context: _Context) -> list[tuple[Partial, ...]]:
+        """Each mention's candidates, scored as far as the article's other places leave them (see :class:`Partial`):
+        once per spelling and cues of the name (its mentions often repeat one)."""
+        known: dict[tuple[object, ...], tuple[Partial, ...]] = {}
+        out = []
+        for m in group:
+            alike = (m.text, m.match, m.trigger, m.cue, m.person, m.initial, m.candidates, m.end in context.anchor_ends)
+            partials = known.get(alike)
+            if partials is None:
+                facts = self._facts(m, context)
+                partials = known[alike] = tuple(self._partial(m, facts, row, context) for row in m.candidates)
+            out.append(partials)
+        return out
+
+    def _group(self, key: str, group: list[Mention], found: list[tuple[Partial, ...]], context: _Context) -> NameGroup:
+        """Score every candidate of the mentions of one name, near the article's other places."""
+        near: dict[int, list[Term]] = {}
+        done: dict[int, tuple[ScoredCandidate, ...]] = {}  # by the partials of mentions with no parent written
+        scored: list[ScoredCandidate] = []
+        for mention, partials in zip(group, found, strict=True):
+            parent = context.parents.get(mention.start)
+            if parent is None and id(partials) in done:
+                scored.extend(done[id(partials)])
+                continue
+            these = []
+            for p in partials:
+                if p.blocked is not None:
+                    these.append(p.blocked)
+                    continue
+                if p.row not in near:
+                    near[p.row] = self._proximity_terms(p.place, context, key=key)
+                these.append(finish(p, tail=[*self._parent_terms(parent, p.place), *p.person, *near[p.row], *p.anchor]))
+            if parent is None:
+                done[id(partials)] = tuple(these)
+            scored.extend(these)
         return NameGroup(key=key, mentions=tuple(group), scored=tuple(scored))
 
     # -- context ----------------------------------------------------------
@@ -305,37 +287,26 @@ class Resolver:
             word_cue=_word_cue(mention),
         )
 
-    def _score(
-        self, mention: Mention, facts: _MentionFacts, row: int, context: _Context, *, key: str
-    ) -> ScoredCandidate:
-        """The candidate's score: its terms added in a fixed order, with the reasons they give."""
+    def _partial(self, mention: Mention, facts: _MentionFacts, row: int, context: _Context) -> Partial:
+        """The candidate's terms up to the article's other places, and whether it is blocked."""
         place = self.gazetteer.place(row)
         own = self._own_terms(mention, facts, place, row, language=context.language)
         if own is None:
-            return ScoredCandidate(row=row, score=-math.inf, reasons=("short phonetic key without context",))
+            blocked = ScoredCandidate(row=row, score=-math.inf, reasons=("short phonetic key without context",))
+            return Partial(row, place, blocked, (), 0.0, (), ())
         if self._bare_common_word(mention, facts, place, context) or self._arabic_noun(mention, place, context):
             reason = "a common word, with no cue to read it as a town"
-            return ScoredCandidate(row=row, score=-math.inf, reasons=(reason,))
+            return Partial(row, place, ScoredCandidate(row=row, score=-math.inf, reasons=(reason,)), (), 0.0, (), ())
         head, person, famous = own
-        terms = [
-            *head,
-            *self._context_terms(mention, place, context, famous=famous),
-            *person,
-            *self._proximity_terms(place, context, key=key),
-            *self._anchor_terms(mention, place, context),
-        ]
-        score = 0.0
-        reasons: list[str] = []
+        terms = (*head, *self._context_terms(place, context, famous=famous))
+        base = 0.0
         for term in terms:
-            score += term.delta
-            if term.reason:
-                reasons.append(term.reason)
-        features = tuple((t.weight, t.x) for t in terms if t.weight)
-        return ScoredCandidate(row=row, score=score, reasons=tuple(reasons), features=features)
+            base += term.delta
+        return Partial(row, place, None, terms, base, tuple(person), tuple(self._anchor_terms(mention, place, context)))
 
     def _own_terms(
         self, mention: Mention, facts: _MentionFacts, place: Place, row: int, *, language: str | None
-    ) -> tuple[list[_Term], list[_Term], bool] | None:
+    ) -> tuple[list[Term], list[Term], bool] | None:
         """The terms no other place of the article changes (match, prominence, common word, cues; the person's),
         and whether the place is famous, once per name, cues and candidate (``None``: see :meth:`_match_terms`)."""
         m = mention
@@ -392,50 +363,50 @@ class Resolver:
             return place.population >= self.prominence.famous_population or place.feature == "capital"
         return place.place_type == PlaceType.COUNTRY
 
-    def _match_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[_Term] | None:
+    def _match_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[Term] | None:
         """How the name matched (``None``: a phonetic key too short to mean anything without context)."""
         s = self.settings
         if mention.match == MatchKind.PHONETIC:
             length = facts.phonetic_length
             if length < s.short_phonetic and not (mention.trigger or facts.word_cue):
                 return None
-            terms: list[_Term] = []
+            terms: list[Term] = []
             if len(mention.candidates) > 1:
                 doublings = math.log2(len(mention.candidates))
                 capped = s.ambiguity_slope * doublings >= s.ambiguity_max
                 weight, x = ("", 0.0) if capped else ("ambiguity_slope", -doublings)
-                terms.append(_Term(-min(s.ambiguity_max, s.ambiguity_slope * doublings), None, weight, x))
+                terms.append(Term(-min(s.ambiguity_max, s.ambiguity_slope * doublings), None, weight, x))
             base = min(s.phonetic_max, s.phonetic_base + s.phonetic_per_class * length)
             reason = f"sounds like {place.name} ({length} consonants)"
             if base == s.phonetic_max:
-                return [*terms, _Term(base, reason)]
-            return [*terms, _Term(base, reason, "phonetic_base", 1.0), _Term(0.0, None, "phonetic_per_class", length)]
+                return [*terms, Term(base, reason)]
+            return [*terms, Term(base, reason, "phonetic_base", 1.0), Term(0.0, None, "phonetic_per_class", length)]
         if mention.match == MatchKind.CLITIC:
-            return [_Term(s.clitic, "name after a proclitic", "clitic", 1.0)]
-        return [_Term(s.exact, "exact name", "exact", 1.0)]
+            return [Term(s.clitic, "name after a proclitic", "clitic", 1.0)]
+        return [Term(s.exact, "exact name", "exact", 1.0)]
 
-    def _prominence_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[_Term]:
+    def _prominence_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[Term]:
         """The prior of the place's kind: population (the population prior) and capital for cities."""
         s = self.settings
         if place.place_type == PlaceType.COUNTRY or place.feature == "continent":
-            return [_Term(s.country, None, "country", 1.0)]  # a continent's name, like a country's, is little else
+            return [Term(s.country, None, "country", 1.0)]  # a continent's name, like a country's, is little else
         if place.place_type == PlaceType.REGION:
-            return [_Term(s.region, None, "region", 1.0)]
+            return [Term(s.region, None, "region", 1.0)]
         if place.place_type != PlaceType.CITY:
-            return [_Term(s.facility, place.feature or place.place_type, "facility", 1.0)]
+            return [Term(s.facility, place.feature or place.place_type, "facility", 1.0)]
         decades = math.log10(place.population + 1)
-        terms = [_Term(decades * s.population_prior_per_decade, None, "population_prior_per_decade", decades)]
+        terms = [Term(decades * s.population_prior_per_decade, None, "population_prior_per_decade", decades)]
         if place.population < s.alternate_name_population and not _is_main_name(place, mention, facts.key):
-            terms.append(_Term(-s.alternate_name, "matches one of its alternate names only", "alternate_name", -1.0))
+            terms.append(Term(-s.alternate_name, "matches one of its alternate names only", "alternate_name", -1.0))
         if place.population < s.small_population and not (mention.trigger or mention.cue):
             reason = "a small place named without a preposition or trigger noun"
-            terms.append(_Term(-s.small_without_context, reason, "small_without_context", -1.0))
+            terms.append(Term(-s.small_without_context, reason, "small_without_context", -1.0))
         if place.feature == "capital":
-            terms.append(_Term(s.capital, "capital", "capital", 1.0))
-        terms.append(_Term(0.0, f"population {place.population:,}"))
+            terms.append(Term(s.capital, "capital", "capital", 1.0))
+        terms.append(Term(0.0, f"population {place.population:,}"))
         return terms
 
-    def _common_word_terms(self, mention: Mention, facts: _MentionFacts, place: Place, *, famous: bool) -> list[_Term]:
+    def _common_word_terms(self, mention: Mention, facts: _MentionFacts, place: Place, *, famous: bool) -> list[Term]:
         """A name that is also a common word of the article's language loses by how common it is."""
         s = self.settings
         zipf = facts.zipf
@@ -460,57 +431,60 @@ class Resolver:
         if mention.match == MatchKind.LATIN and not mention.initial:
             factor *= s.capitalised_factor  # a capital letter mid-sentence marks a name
         delta = -((zipf - s.common_from) * s.common_slope * factor)
-        return [_Term(delta, f"also a common word (Zipf {zipf:.1f})", "common_slope", -(zipf - s.common_from) * factor)]
+        return [Term(delta, f"also a common word (Zipf {zipf:.1f})", "common_slope", -(zipf - s.common_from) * factor)]
 
     def _widely_known_max(self, mention: Mention) -> float:
         """The Zipf above which even a famous place's name is first a word (higher for Arabic script)."""
         arabic = mention.match != MatchKind.LATIN and _ARABIC_LETTER.match(mention.text) is not None
         return self.settings.widely_known_max_zipf_arabic if arabic else self.settings.widely_known_max_zipf
 
-    def _cue_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[_Term]:
+    def _cue_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[Term]:
         """The words around the name: a one-letter edge word, a trigger noun, a preposition of place."""
-        terms: list[_Term] = []
+        terms: list[Term] = []
         if facts.short_edge:
-            terms.append(_Term(-self.settings.short_edge, None, "short_edge", -1.0))
+            terms.append(Term(-self.settings.short_edge, None, "short_edge", -1.0))
         if mention.trigger:
             weight = self._trigger_weight(mention.trigger, place)
             bonus = getattr(self.settings, weight) if weight else 0.0
-            terms.append(_Term(bonus, f"after a '{mention.trigger}' noun", weight, 1.0 if weight else 0.0))
+            terms.append(Term(bonus, f"after a '{mention.trigger}' noun", weight, 1.0 if weight else 0.0))
         if facts.word_cue:
-            terms.append(_Term(self.settings.cue, None, "cue", 1.0))
+            terms.append(Term(self.settings.cue, None, "cue", 1.0))
         return terms
 
-    def _context_terms(self, mention: Mention, place: Place, context: _Context, *, famous: bool) -> list[_Term]:
-        """The countries and regions the article names, and a parent written right after the name."""
+    def _context_terms(self, place: Place, context: _Context, *, famous: bool) -> list[Term]:
+        """The countries and regions the article names."""
         s = self.settings
-        terms: list[_Term] = []
+        terms: list[Term] = []
         if place.place_type != PlaceType.COUNTRY and place.country in context.countries:
             major = place.country in context.main_countries
             weight = "in_named_country" if major else "in_minor_country"
-            terms.append(_Term(getattr(s, weight), f"in a country the article names ({place.country})", weight, 1.0))
+            terms.append(Term(getattr(s, weight), f"in a country the article names ({place.country})", weight, 1.0))
         elif context.countries and place.place_type in (PlaceType.CITY, PlaceType.ISLAND) and not famous:
-            terms.append(_Term(-s.foreign, "in a country the article does not name", "foreign", -1.0))
+            terms.append(Term(-s.foreign, "in a country the article does not name", "foreign", -1.0))
         in_region = place.country and place.admin1 and (place.country, place.admin1) in context.regions
         if in_region and place.place_type != PlaceType.REGION:
-            terms.append(_Term(s.in_named_region, "in a region the article names", "in_named_region", 1.0))
-        parent = context.parents.get(mention.start)
+            terms.append(Term(s.in_named_region, "in a region the article names", "in_named_region", 1.0))
+        return terms
+
+    def _parent_terms(self, parent: tuple[set[str], set[tuple[str, str]]] | None, place: Place) -> list[Term]:
+        """A country or region written right after the name (``parent``, see :meth:`_explicit_parents`)."""
         if parent is not None and place.place_type not in (PlaceType.COUNTRY, PlaceType.REGION):
             countries, regions = parent
             if place.country in countries or (place.country, place.admin1) in regions:
                 reason = "its country or region is written next to it"
-                terms.append(_Term(s.explicit_parent, reason, "explicit_parent", 1.0))
-        return terms
+                return [Term(self.settings.explicit_parent, reason, "explicit_parent", 1.0)]
+        return []
 
-    def _person_terms(self, mention: Mention, place: Place) -> list[_Term]:
+    def _person_terms(self, mention: Mention, place: Place) -> list[Term]:
         """A name standing where a person's name stands is less likely a lesser place."""
         s = self.settings
         known = place.feature == "capital" or place.place_type == PlaceType.COUNTRY
         if mention.person and not known and not mention.cue and place.place_type in POINT_TYPES:
             weight = "person_phonetic" if mention.match == MatchKind.PHONETIC else "person_exact"
-            return [_Term(-getattr(s, weight), "stands where a person's name stands", weight, -1.0)]
+            return [Term(-getattr(s, weight), "stands where a person's name stands", weight, -1.0)]
         return []
 
-    def _proximity_terms(self, place: Place, context: _Context, *, key: str) -> list[_Term]:
+    def _proximity_terms(self, place: Place, context: _Context, *, key: str) -> list[Term]:
         """Closeness to the article's other places (those of other names than this one)."""
         s = self.settings
         if not context.anchors or place.place_type not in POINT_TYPES:
@@ -520,19 +494,19 @@ class Resolver:
             default=math.inf,
         )
         if near < s.near_km:
-            return [_Term(s.near, "near the article's other places", "near", 1.0)]
+            return [Term(s.near, "near the article's other places", "near", 1.0)]
         if near < s.same_area_km:
-            return [_Term(s.same_area, None, "same_area", 1.0)]
+            return [Term(s.same_area, None, "same_area", 1.0)]
         return []
 
-    def _anchor_terms(self, mention: Mention, place: Place, context: _Context) -> list[_Term]:
+    def _anchor_terms(self, mention: Mention, place: Place, context: _Context) -> list[Term]:
         """The anchor of a distance ("40 km south-west of X") is a town or site, not a country or region."""
         if mention.end not in context.anchor_ends or place.place_type in POINT_TYPES:
             return []
         if not any(self.gazetteer.place_type(row) in POINT_TYPES for row in mention.candidates):
             return []  # only areas bear the name (a capital that is also a province): the area it is
         s = self.settings
-        return [_Term(-s.area_anchor, "a distance is measured from a town, not an area", "area_anchor", -1.0)]
+        return [Term(-s.area_anchor, "a distance is measured from a town, not an area", "area_anchor", -1.0)]
 
     def _trigger_weight(self, trigger: Trigger, place: Place) -> str:
         """Which bonus a place gets for the trigger noun before its name ("" for none).
