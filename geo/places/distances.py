@@ -7,7 +7,10 @@ import math
 from geo.model import Place, PlaceType
 from geo.settings import UncertaintySettings
 
-__all__ = ["haversine_km", "place_uncertainty_km"]
+__all__ = ["EARTH_RADIUS_KM", "haversine_km", "nearest_km", "place_uncertainty_km"]
+
+#: The Earth's mean radius (IUGG).
+EARTH_RADIUS_KM = 6371.0088
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -15,7 +18,26 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
+
+
+def nearest_km(lat: float, lon: float, *, points: list[tuple[float, float]], within: float) -> float:
+    """The distance to the nearest of ``points`` when one lies within ``within`` km; otherwise at least ``within``.
+
+    A point whose latitude alone puts it farther (a meridian's arc is the shortest way across
+    latitudes, less a kilometre for rounding) is not measured: most of an article's places are.
+
+    Examples
+    --------
+    Cairo to Alexandria and Istanbul, within 1,000 km: the 180 km to Alexandria; Istanbul, 11 degrees of
+    latitude north (over 1,200 km), is not measured.
+    """
+    furthest = math.degrees((within + 1.0) / EARTH_RADIUS_KM)  # in degrees of latitude
+    near = math.inf
+    for there_lat, there_lon in points:
+        if abs(there_lat - lat) <= furthest:
+            near = min(near, haversine_km(lat, lon, there_lat, there_lon))
+    return near
 
 
 def place_uncertainty_km(place: Place, *, settings: UncertaintySettings) -> float:

@@ -24,7 +24,7 @@ from functools import lru_cache
 from geo.model import AREA_TYPES, POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
 from geo.places.arabic_nouns import is_arabic_noun
 from geo.places.areas import country_or_capital
-from geo.places.distances import haversine_km, place_uncertainty_km
+from geo.places.distances import nearest_km, place_uncertainty_km
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.lexicon import FACILITY_FEATURES, PROCLITICS
 from geo.places.phonetic import arabic_key
@@ -201,6 +201,7 @@ class Resolver:
     def _group(self, key: str, group: list[Mention], found: list[tuple[Partial, ...]], context: _Context) -> NameGroup:
         """Score every candidate of the mentions of one name, near the article's other places."""
         near: dict[int, list[Term]] = {}
+        others = [(lat, lon) for k, lat, lon in context.anchors if k != key]  # the places of other names
         done: dict[int, tuple[ScoredCandidate, ...]] = {}  # by the partials of mentions with no parent written
         scored: list[ScoredCandidate] = []
         for mention, partials in zip(group, found, strict=True):
@@ -214,7 +215,7 @@ class Resolver:
                     these.append(p.blocked)
                     continue
                 if p.row not in near:
-                    near[p.row] = self._proximity_terms(p.place, context, key=key)
+                    near[p.row] = self._proximity_terms(p.place, others)
                 these.append(finish(p, tail=[*self._parent_terms(parent, p.place), *p.person, *near[p.row], *p.anchor]))
             if parent is None:
                 done[id(partials)] = tuple(these)
@@ -484,15 +485,12 @@ class Resolver:
             return [Term(-getattr(s, weight), "stands where a person's name stands", weight, -1.0)]
         return []
 
-    def _proximity_terms(self, place: Place, context: _Context, *, key: str) -> list[Term]:
-        """Closeness to the article's other places (those of other names than this one)."""
+    def _proximity_terms(self, place: Place, others: list[tuple[float, float]]) -> list[Term]:
+        """Closeness to the article's other places (``others``: those of other names than this one)."""
         s = self.settings
-        if not context.anchors or place.place_type not in POINT_TYPES:
+        if not others or place.place_type not in POINT_TYPES:
             return []
-        near = min(
-            (haversine_km(place.lat, place.lon, lat, lon) for k, lat, lon in context.anchors if k != key),
-            default=math.inf,
-        )
+        near = nearest_km(place.lat, place.lon, points=others, within=s.same_area_km)
         if near < s.near_km:
             return [Term(s.near, "near the article's other places", "near", 1.0)]
         if near < s.same_area_km:

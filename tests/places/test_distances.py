@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from geo.model import Place, PlaceType
-from geo.places.distances import haversine_km, place_uncertainty_km
+from geo.places.distances import haversine_km, nearest_km, place_uncertainty_km
 from geo.settings import UncertaintySettings
 
 
@@ -46,3 +48,31 @@ def test_a_city_grows_with_its_population() -> None:
     settings = UncertaintySettings()
     small, large = (place_uncertainty_km(_place(PlaceType.CITY, n), settings=settings) for n in (1_000, 4_000_000))
     assert settings.city_km <= small < large
+
+
+_CAIRO, _ALEXANDRIA, _ISTANBUL, _TRIPOLI = (30.04, 31.24), (31.2, 29.92), (41.01, 28.98), (32.89, 13.19)
+
+
+@pytest.mark.parametrize(
+    ("points", "within", "nearest"),
+    [
+        ([_ALEXANDRIA, _ISTANBUL], 1000.0, _ALEXANDRIA),  # the nearest, measured
+        ([_ISTANBUL, _ALEXANDRIA], 1000.0, _ALEXANDRIA),  # whatever the order
+        ([_TRIPOLI], 5000.0, _TRIPOLI),  # a point across longitudes only is measured
+        ([_ISTANBUL], 2000.0, _ISTANBUL),  # within a wider reach
+        ([], 1000.0, None),
+    ],
+)
+def test_the_nearest_point_within_reach(
+    points: list[tuple[float, float]], within: float, nearest: tuple[float, float] | None
+) -> None:
+    expected = math.inf if nearest is None else haversine_km(*_CAIRO, *nearest)
+    assert nearest_km(*_CAIRO, points=points, within=within) == expected
+
+
+@pytest.mark.parametrize("within", [100.0, 500.0, 1000.0])
+def test_a_point_beyond_reach_is_never_nearer_than_the_reach(within: float) -> None:
+    for point in (_ISTANBUL, _TRIPOLI, (31.2, 31.24), (39.0, 31.24), (20.0, 40.0)):
+        full = haversine_km(*_CAIRO, *point)
+        got = nearest_km(*_CAIRO, points=[point], within=within)
+        assert got == full if full < within else got >= within
