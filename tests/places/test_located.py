@@ -8,8 +8,10 @@ import pytest
 from geo.model import Article, PlaceType, Resolution, Span
 from geo.pipeline import Pipeline
 from geo.places.gazetteer import Gazetteer
-from geo.places.located import country_radius_km
+from geo.places.lexicon import load_lexicon
+from geo.places.located import _trigger, country_radius_km
 from geo.settings import LocatedSettings, Settings
+from geo.text.folding import name_key
 
 
 @pytest.fixture(scope="module")
@@ -146,3 +148,10 @@ def test_a_two_consonant_spelling_names_no_town_of_a_large_country(pipeline):
     """«الصخير» read without its «خ» is "SR", the key of many towns: a facility is not put at the largest."""
     text = "وصلت الطائرة إلى مطار الصخير الدولي في إيطاليا."
     assert all(r.place.place_type != PlaceType.CITY for r in _placed(pipeline, text, "ar"))
+
+
+@pytest.mark.parametrize("word", ["مطار", "بمطار", "والقاعده", "airport", "base", "الرئيس", "zzz", "مطار"])
+def test_a_word_is_the_trigger_noun_the_lexicon_says(word: str) -> None:
+    lexicon = load_lexicon()
+    key = name_key(word)
+    assert _trigger(lexicon, key) == lexicon.trigger(key) == _trigger(lexicon, key)
