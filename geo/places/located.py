@@ -35,7 +35,7 @@ from functools import lru_cache, partial
 from geo.model import POINT_TYPES, Article, MatchKind, Mention, Place, PlaceType, Resolution, Trigger, WordFrequencies
 from geo.places.distances import place_uncertainty_km
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
-from geo.places.lexicon import RELATIVE_HEADS, Lexicon, Movement, clitic_forms, load_lexicon
+from geo.places.lexicon import PROCLITICS, RELATIVE_HEADS, Lexicon, Movement, clitic_forms, load_lexicon
 from geo.places.phonetic import latin_key, syllable_keys
 from geo.places.resolution import Resolver
 from geo.places.unplaced import UnplacedName, find_unplaced
@@ -58,9 +58,8 @@ _INITIALS = {
     "ح": ("h",),
 }
 _AREA_TRIGGERS = (Trigger.CITY, Trigger.REGION, Trigger.ISLAND, Trigger.WATER)
-#: Each lexicon (held, so that its id stays its own) with the trigger nouns of the folded words met so far.
-_TRIGGER_MEMOS: dict[int, tuple[Lexicon, dict[str, Trigger | None]]] = {}
-_KNOWN_WORDS = 131072  # words a memo keeps (news repeats words): then it starts afresh
+#: Each lexicon (held, so that its id stays its own) with every word that may be one of its trigger nouns.
+_TRIGGER_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 
 
 @lru_cache(maxsize=512)
@@ -72,19 +71,23 @@ def country_radius_km(code: str) -> float | None:
     return math.sqrt(float(area) / math.pi) if area else None
 
 
-def _trigger(lexicon: Lexicon, word: str) -> Trigger | None:
-    """The trigger noun a folded word is (:meth:`~geo.places.lexicon.Lexicon.trigger`), worked out once a word."""
-    held = _TRIGGER_MEMOS.get(id(lexicon))
+def _trigger_words(lexicon: Lexicon) -> frozenset[str]:
+    """Every folded word that may be a trigger noun: a noun, or a noun after proclitics (its article dropped
+    after «ال» or «لل», :func:`~geo.places.lexicon.clitic_forms`); listed once a lexicon."""
+    held = _TRIGGER_WORDS.get(id(lexicon))
     if held is None or held[0] is not lexicon:
-        if len(_TRIGGER_MEMOS) >= 8:
-            _TRIGGER_MEMOS.clear()
-        held = _TRIGGER_MEMOS[id(lexicon)] = (lexicon, {})
-    known = held[1]
-    if word not in known:
-        if len(known) >= _KNOWN_WORDS:
-            known.clear()
-        known[word] = lexicon.trigger(word)
-    return known[word]
+        nouns = set(lexicon.triggers)
+        bare = {noun[2:] for noun in nouns if noun.startswith("ال")}
+        words = frozenset(nouns | {p + n for p in PROCLITICS for n in nouns | bare})
+        if len(_TRIGGER_WORDS) >= 8:
+            _TRIGGER_WORDS.clear()
+        held = _TRIGGER_WORDS[id(lexicon)] = (lexicon, words)
+    return held[1]
+
+
+def _trigger(lexicon: Lexicon, word: str) -> Trigger | None:
+    """The trigger noun a folded word is (:meth:`~geo.places.lexicon.Lexicon.trigger`): most words, at once none."""
+    return lexicon.trigger(word) if word in _trigger_words(lexicon) else None
 
 
 class _Words:

@@ -8,10 +8,11 @@ import pytest
 from geo.model import Article, PlaceType, Resolution, Span
 from geo.pipeline import Pipeline
 from geo.places.gazetteer import Gazetteer
-from geo.places.lexicon import load_lexicon
+from geo.places.lexicon import PROCLITICS, load_lexicon
 from geo.places.located import _trigger, country_radius_km
 from geo.settings import LocatedSettings, Settings
-from geo.text.folding import name_key
+from geo.text.folding import fold_text, name_key, tokens
+from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -150,8 +151,18 @@ def test_a_two_consonant_spelling_names_no_town_of_a_large_country(pipeline):
     assert all(r.place.place_type != PlaceType.CITY for r in _placed(pipeline, text, "ar"))
 
 
-@pytest.mark.parametrize("word", ["مطار", "بمطار", "والقاعده", "airport", "base", "الرئيس", "zzz", "مطار"])
-def test_a_word_is_the_trigger_noun_the_lexicon_says(word: str) -> None:
+def _bundled_words() -> set[str]:
+    words: set[str] = set()
+    for path in sorted((ROOT / "data" / "articles").iterdir()):
+        words |= {w.text for w in tokens(fold_text(path.read_text(encoding="utf-8")))}
+    return words
+
+
+def test_a_word_is_the_trigger_noun_the_lexicon_says() -> None:
+    """Every word of the bundled articles, every trigger noun behind every proclitic: the lexicon's answer."""
     lexicon = load_lexicon()
-    key = name_key(word)
-    assert _trigger(lexicon, key) == lexicon.trigger(key) == _trigger(lexicon, key)
+    nouns = [name_key(w) for w in ("مطار", "القاعده", "ميناء", "airport", "base", "port")]
+    glued = {p + n for p in PROCLITICS for n in (*nouns, *(n.removeprefix("ال") for n in nouns))}
+    words = _bundled_words() | glued | {"الرئيس", "zzz", "ومطارات"}
+    assert {w: _trigger(lexicon, w) for w in words} == {w: lexicon.trigger(w) for w in words}
+    assert any(_trigger(lexicon, w) for w in glued)
