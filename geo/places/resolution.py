@@ -31,7 +31,7 @@ from geo.places.phonetic import arabic_key
 from geo.places.relative import resolve_relative
 from geo.places.scores import NameGroup, Partial, ScoredCandidate, Term, finish, first_best
 from geo.settings import ProminenceSettings, RelativeSettings, ResolutionSettings, UncertaintySettings
-from geo.text.folding import fold_text, is_arabic, name_key, tokens
+from geo.text.folding import fold_text, is_arabic, name_key
 
 __all__ = ["NameGroup", "Resolver", "ScoredCandidate"]
 
@@ -39,7 +39,10 @@ __all__ = ["NameGroup", "Resolver", "ScoredCandidate"]
 _NAMED = (MatchKind.EXACT, MatchKind.CLITIC, MatchKind.LATIN)
 #: How many mention facts a resolver keeps before it starts afresh (a bound on memory over an archive).
 _KNOWN_FACTS = 65536
+#: How many names (with their cues) a resolver keeps the candidates' own terms of.
+_KNOWN_NAMES = 16384
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a]")
+_WORD = re.compile(r"[^\W_]+")  # a word of folded text, as :mod:`geo.text.folding` splits them
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,13 @@ class _Context:
     parents: dict[int, tuple[set[str], set[tuple[str, str]]]] = field(default_factory=dict)
     language: str | None = None
     anchor_ends: set[int] = field(default_factory=set)
+    terms: dict[int, tuple[Term, ...]] = field(default_factory=dict)  # each row's terms of the named countries
+
+
+#: A candidate's terms no other place of the article changes: its head, its person's terms, whether it is famous.
+_OwnTerms = tuple[tuple[Term, ...], tuple[Term, ...], bool]
+#: The :data:`_OwnTerms` of each candidate row of a name with its cues (``None``: it cannot be the place).
+_Own = dict[int, _OwnTerms | None]
 
 
 class Resolver:
@@ -111,7 +121,7 @@ class Resolver:
         self.relative = relative or RelativeSettings()
         self.prominence = prominence or ProminenceSettings()
         self._known_facts: dict[tuple[str, MatchKind, str | None, str | None], _MentionFacts] = {}
-        self._known_terms: dict[tuple[object, ...], tuple[list[Term], list[Term], bool] | None] = {}
+        self._known_terms: dict[tuple[object, ...], _Own] = {}
 
     def resolve(self, mentions: list[Mention], *, language: str | None = None) -> list[Resolution]:
         """Resolve the mentions of one article.
@@ -193,8 +203,8 @@ class Resolver:
             alike = (m.text, m.match, m.trigger, m.cue, m.person, m.initial, m.candidates, m.end in context.anchor_ends)
             partials = known.get(alike)
             if partials is None:
-                facts = self._facts(m, context)
-                partials = known[alike] = tuple(self._partial(m, facts, row, context) for row in m.candidates)
+                facts, own = self._facts(m, context), self._own(m, context.language)
+                partials = known[alike] = tuple(self._partial(m, facts, r, context, own=own) for r in m.candidates)
             out.append(partials)
         return out
 
@@ -277,54 +287,62 @@ class Resolver:
 
     def _work_out_facts(self, mention: Mention, context: _Context) -> _MentionFacts:
         """What scoring needs from the mention's text (see :meth:`_facts`)."""
-        words = tokens(fold_text(mention.text))
-        key = name_key(mention.text)
+        words = _WORD.findall(fold_text(mention.text))  # the words as :func:`~geo.text.folding.tokens` splits them
+        key = "".join(words)  # the name's key (:func:`~geo.text.folding.name_key`)
         return _MentionFacts(
             key=key,
             zipf=self.gazetteer.zipf(key, language=context.language) if len(words) == 1 else 0.0,
-            short_edge=len(words) > 1
-            and min(len(words[0].text), len(words[-1].text)) <= self.settings.short_edge_letters,
+            short_edge=len(words) > 1 and min(len(words[0]), len(words[-1])) <= self.settings.short_edge_letters,
             phonetic_length=len(arabic_key(mention.text)) if mention.match == MatchKind.PHONETIC else 0,
             word_cue=_word_cue(mention),
         )
 
-    def _partial(self, mention: Mention, facts: _MentionFacts, row: int, context: _Context) -> Partial:
-        """The candidate's terms up to the article's other places, and whether it is blocked."""
+    def _partial(self, mention: Mention, facts: _MentionFacts, row: int, context: _Context, *, own: _Own) -> Partial:
+        """The candidate's terms up to the article's other places (``own``: the name's, see :meth:`_own_terms`)."""
         place = self.gazetteer.place(row)
-        own = self._own_terms(mention, facts, place, row, language=context.language)
-        if own is None:
-            blocked = ScoredCandidate(row=row, score=-math.inf, reasons=("short phonetic key without context",))
-            return Partial(row, place, blocked, (), 0.0, (), ())
+        mine = own.get(row, False)  # False: not yet worked out (None: it cannot be the place)
+        if mine is False:
+            if len(own) >= _KNOWN_FACTS:
+                own.clear()
+            mine = own[row] = self._own_terms(mention, facts, place)
+        if mine is None:
+            return Partial.barred(row, place, reason="short phonetic key without context")
         if self._bare_common_word(mention, facts, place, context) or self._arabic_noun(mention, place, context):
-            reason = "a common word, with no cue to read it as a town"
-            return Partial(row, place, ScoredCandidate(row=row, score=-math.inf, reasons=(reason,)), (), 0.0, (), ())
-        head, person, famous = own
-        terms = (*head, *self._context_terms(place, context, famous=famous))
-        base = 0.0
-        for term in terms:
-            base += term.delta
-        return Partial(row, place, None, terms, base, tuple(person), tuple(self._anchor_terms(mention, place, context)))
+            return Partial.barred(row, place, reason="a common word, with no cue to read it as a town")
+        head, person, famous = mine
+        if row not in context.terms:
+            context.terms[row] = tuple(self._context_terms(place, context, famous=famous))
+        return Partial.of(
+            row,
+            place,
+            head=(*head, *context.terms[row]),
+            person=person,
+            anchor=tuple(self._anchor_terms(mention, place, context)),
+        )
 
-    def _own_terms(
-        self, mention: Mention, facts: _MentionFacts, place: Place, row: int, *, language: str | None
-    ) -> tuple[list[Term], list[Term], bool] | None:
-        """The terms no other place of the article changes (match, prominence, common word, cues; the person's),
-        and whether the place is famous, once per name, cues and candidate (``None``: see :meth:`_match_terms`)."""
+    def _own(self, mention: Mention, language: str | None) -> _Own:
+        """The terms of each candidate no other place of the article changes, for a name with these cues (filled as
+        candidates are met: see :meth:`_own_terms`), kept by the resolver: news repeats names."""
         m = mention
-        memo = (facts, m.match, m.trigger, m.cue, m.person, m.initial, len(m.candidates), m.text, language, row)
-        if memo in self._known_terms:
-            return self._known_terms[memo]
-        if len(self._known_terms) >= _KNOWN_FACTS:  # then it starts afresh
-            self._known_terms.clear()
-        own = match = self._match_terms(mention, facts, place)
-        if match is not None:
-            famous = self._is_famous(place)
-            head = [*match, *self._prominence_terms(mention, facts, place),
-                    *self._common_word_terms(mention, facts, place, famous=famous),
-                    *self._cue_terms(mention, facts, place)]  # fmt: skip
-            own = (head, self._person_terms(mention, place), famous)
-        self._known_terms[memo] = own
+        memo = (m.text, m.match, m.trigger, m.cue, m.person, m.initial, len(m.candidates), language)
+        own = self._known_terms.get(memo)
+        if own is None:
+            if len(self._known_terms) >= _KNOWN_NAMES:  # then it starts afresh
+                self._known_terms.clear()
+            own = self._known_terms[memo] = {}
         return own
+
+    def _own_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> _OwnTerms | None:
+        """The terms no other place of the article changes (match, prominence, common word, cues; the person's),
+        and whether the place is famous (``None``: see :meth:`_match_terms`)."""
+        match = self._match_terms(mention, facts, place)
+        if match is None:
+            return None
+        famous = self._is_famous(place)
+        head = (*match, *self._prominence_terms(mention, facts, place),
+                *self._common_word_terms(mention, facts, place, famous=famous),
+                *self._cue_terms(mention, facts, place))  # fmt: skip
+        return head, tuple(self._person_terms(mention, place)), famous
 
     def _bare_common_word(self, mention: Mention, facts: _MentionFacts, place: Place, context: _Context) -> bool:
         """An Arabic word common as a word (``bare_common_zipf``) standing alone is the word.
@@ -348,6 +366,8 @@ class Resolver:
 
     def _arabic_noun(self, mention: Mention, place: Place, context: _Context) -> bool:
         """«السيول», «سيول جارفة»: an Arabic noun spelled like a foreign town (:mod:`geo.places.arabic_nouns`)."""
+        if mention.match not in (MatchKind.EXACT, MatchKind.CLITIC) or place.country in context.countries:
+            return False  # never the noun (asked first: most candidates are these)
         return is_arabic_noun(
             mention,
             place,

@@ -20,17 +20,26 @@ __all__ = ["NameGroup", "Partial", "ScoredCandidate", "Term", "finish", "first_b
 
 @dataclass(frozen=True, slots=True)
 class ScoredCandidate:
-    """One candidate place of a mention, its score, the reasons and the score's features.
+    """One candidate place of a mention, its score and the terms it is the sum of (in order).
 
-    ``features`` pairs each :class:`~geo.settings.ResolutionSettings` field the score
-    depends on linearly with its factor: the score is the sum of field × factor, plus the
-    terms no single field scales.
+    ``reasons`` are the terms' reasons; ``features`` pairs each :class:`~geo.settings.ResolutionSettings`
+    field the score depends on linearly with its factor: the score is the sum of field × factor, plus the
+    terms no single field scales. Both are worked out when asked for (most candidates are never shown).
     """
 
     row: int
     score: float
-    reasons: tuple[str, ...]
-    features: tuple[tuple[str, float], ...] = ()
+    terms: tuple[Term, ...] = ()
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why the candidate scores what it does, in the order of its terms."""
+        return tuple(t.reason for t in self.terms if t.reason)
+
+    @property
+    def features(self) -> tuple[tuple[str, float], ...]:
+        """``(ResolutionSettings field, factor)`` of each term one field scales."""
+        return tuple((t.weight, t.x) for t in self.terms if t.weight)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +80,8 @@ class Partial(NamedTuple):
     ``blocked`` is the whole score of a candidate that cannot be the place; otherwise ``head`` (how it
     matched, its prominence, cues, the countries and regions the article names) sums to ``base`` in
     order, and ``person`` and ``anchor`` come after the parent written next to it (``person`` first)
-    and after the nearness to the article's other places (``anchor`` last).
+    and after the nearness to the article's other places (``anchor`` last). ``alone`` is the score
+    before the article's places are known: ``base``, then ``person`` and ``anchor`` added.
     """
 
     row: int
@@ -81,6 +91,26 @@ class Partial(NamedTuple):
     base: float
     person: tuple[Term, ...]
     anchor: tuple[Term, ...]
+    alone: float
+
+    @classmethod
+    def of(
+        cls, row: int, place: Place, *, head: tuple[Term, ...], person: tuple[Term, ...], anchor: tuple[Term, ...]
+    ) -> Partial:
+        """The partial score of a candidate that may be the place: its sums worked out, in order."""
+        base = 0.0
+        for term in head:
+            base += term.delta
+        alone = base
+        for term in (*person, *anchor):
+            alone += term.delta
+        return cls(row, place, None, head, base, person, anchor, alone)
+
+    @classmethod
+    def barred(cls, row: int, place: Place, *, reason: str) -> Partial:
+        """The partial score of a candidate that cannot be the place, and why."""
+        blocked = ScoredCandidate(row, -math.inf, (Term(-math.inf, reason),))
+        return cls(row, place, blocked, (), 0.0, (), (), -math.inf)
 
 
 def first_best(found: list[tuple[Partial, ...]]) -> tuple[int, float] | None:
@@ -88,19 +118,16 @@ def first_best(found: list[tuple[Partial, ...]]) -> tuple[int, float] | None:
     best: tuple[int, float] | None = None
     for partials in found:
         for p in partials:
-            score = -math.inf if p.blocked is not None else p.base
-            for term in (*p.person, *p.anchor):
-                score += term.delta
-            if best is None or score > best[1]:
-                best = (p.row, score)
+            if best is None or p.alone > best[1]:
+                best = (p.row, p.alone)
     return best
 
 
 def finish(partial: Partial, *, tail: list[Term]) -> ScoredCandidate:
-    """A candidate's score, reasons and features: ``partial``'s head, then the ``tail`` terms, added in order."""
+    """A candidate's score and terms: ``partial``'s head, then the ``tail`` terms, added in order."""
+    if not tail:
+        return ScoredCandidate(partial.row, partial.base, partial.head)
     score = partial.base
     for term in tail:
         score += term.delta
-    terms = (*partial.head, *tail)
-    reasons = tuple(t.reason for t in terms if t.reason)
-    return ScoredCandidate(partial.row, score, reasons, tuple((t.weight, t.x) for t in terms if t.weight))
+    return ScoredCandidate(partial.row, score, (*partial.head, *tail))
