@@ -204,7 +204,10 @@ class Resolver:
             partials = known.get(alike)
             if partials is None:
                 facts, own = self._facts(m, context), self._own(m, context.language)
-                partials = known[alike] = tuple(self._partial(m, facts, r, context, own=own) for r in m.candidates)
+                alone = self._alone_as_word(m, facts, context)
+                partials = known[alike] = tuple(
+                    self._partial(m, facts, r, context, own=own, alone=alone) for r in m.candidates
+                )
             out.append(partials)
         return out
 
@@ -237,17 +240,16 @@ class Resolver:
     def _context(self, mentions: list[Mention]) -> _Context:
         counts: dict[str, int] = defaultdict(int)
         regions: set[tuple[str, str]] = set()
+        place = self.gazetteer.place  # every candidate's place is asked for when it is scored: kept
         for mention in mentions:
+            named = mention.match in _NAMED
             for row in mention.candidates:
-                ptype = self.gazetteer.place_type(row)
-                if ptype == PlaceType.COUNTRY:
-                    code = self.gazetteer.country(row)
-                    if code:
-                        counts[code] += 1
-                elif ptype == PlaceType.REGION and mention.match in _NAMED:
-                    place = self.gazetteer.place(row)
-                    if place.country and place.admin1:
-                        regions.add((place.country, place.admin1))
+                there = place(row)
+                if there.place_type == PlaceType.COUNTRY:
+                    if there.country:
+                        counts[there.country] += 1
+                elif there.place_type == PlaceType.REGION and named and there.country and there.admin1:
+                    regions.add((there.country, there.admin1))
         ranked = sorted(counts, key=lambda c: (-counts[c], c))
         main = set(ranked[: self.settings.main_countries])
         return _Context(countries=set(counts), main_countries=main, regions=regions, anchors=[])
@@ -262,13 +264,11 @@ class Resolver:
             countries: set[str] = set()
             regions: set[tuple[str, str]] = set()
             for row in nxt.candidates:
-                ptype = self.gazetteer.place_type(row)
-                if ptype == PlaceType.COUNTRY and self.gazetteer.country(row):
-                    countries.add(self.gazetteer.country(row) or "")
-                elif ptype == PlaceType.REGION:
-                    place = self.gazetteer.place(row)
-                    if place.country and place.admin1:
-                        regions.add((place.country, place.admin1))
+                place = self.gazetteer.place(row)
+                if place.place_type == PlaceType.COUNTRY and place.country:
+                    countries.add(place.country)
+                elif place.place_type == PlaceType.REGION and place.country and place.admin1:
+                    regions.add((place.country, place.admin1))
             if countries or regions:
                 parents[here.start] = (countries, regions)
         return parents
@@ -297,8 +297,11 @@ class Resolver:
             word_cue=_word_cue(mention),
         )
 
-    def _partial(self, mention: Mention, facts: _MentionFacts, row: int, context: _Context, *, own: _Own) -> Partial:
-        """The candidate's terms up to the article's other places (``own``: the name's, see :meth:`_own_terms`)."""
+    def _partial(
+        self, mention: Mention, facts: _MentionFacts, row: int, context: _Context, *, own: _Own, alone: bool | None
+    ) -> Partial:
+        """The candidate's terms up to the article's other places (``own``: the name's, see :meth:`_own_terms`;
+        ``alone``: see :meth:`_alone_as_word`)."""
         place = self.gazetteer.place(row)
         mine = own.get(row, False)  # False: not yet worked out (None: it cannot be the place)
         if mine is False:
@@ -307,7 +310,7 @@ class Resolver:
             mine = own[row] = self._own_terms(mention, facts, place)
         if mine is None:
             return Partial.barred(row, place, reason="short phonetic key without context")
-        if self._bare_common_word(mention, facts, place, context) or self._arabic_noun(mention, place, context):
+        if self._bare_common_word(place, context, definite=alone) or self._arabic_noun(mention, place, context):
             return Partial.barred(row, place, reason="a common word, with no cue to read it as a town")
         head, person, famous = mine
         if row not in context.terms:
@@ -344,24 +347,33 @@ class Resolver:
                 *self._cue_terms(mention, facts, place))  # fmt: skip
         return head, tuple(self._person_terms(mention, place)), famous
 
-    def _bare_common_word(self, mention: Mention, facts: _MentionFacts, place: Place, context: _Context) -> bool:
-        """An Arabic word common as a word (``bare_common_zipf``) standing alone is the word.
+    def _alone_as_word(self, mention: Mention, facts: _MentionFacts, context: _Context) -> bool | None:
+        """Whether an Arabic name common as a word (``bare_common_zipf``) stands alone (``None``: not such a
+        name; else whether it has the article «ال»): then a lesser town it spells is the word (see
+        :meth:`_bare_common_word`).
 
-        Alone: no trigger noun, no preposition of place, no distance measured from it, and the article
-        names other countries but not the town's («كورونا تعطل الدراسة» is the virus, not Corona, California).
-        A country's or region's name is its own fame and is not held back, nor is a capital, nor a widely
-        known town named with the article, as Arabic names many («غادر الرياض», "left Riyadh")."""
-        return (
-            place.place_type == PlaceType.CITY
-            and facts.zipf >= self.settings.bare_common_zipf
+        Alone: no trigger noun, no preposition of place, no distance measured from it, and the article names
+        countries («كورونا تعطل الدراسة» is the virus, not Corona, California)."""
+        alone = (
+            facts.zipf >= self.settings.bare_common_zipf
             and mention.match in (MatchKind.EXACT, MatchKind.CLITIC)
             and not (mention.trigger or mention.cue)
             and mention.end not in context.anchor_ends  # "40 km west of X": a distance is measured from a place
             and bool(context.countries)
-            and place.country not in context.countries
             and is_arabic(mention.text)
+        )
+        return fold_text(mention.text).startswith("ال") if alone else None
+
+    def _bare_common_word(self, place: Place, context: _Context, *, definite: bool | None) -> bool:
+        """A name alone as a word (``definite`` not ``None``, see :meth:`_alone_as_word`) is the word, not a town of
+        a country the article does not name. A country's or region's name is its own fame and is not held back, nor
+        is a capital, nor a widely known town named with the article, as Arabic names many («غادر الرياض»)."""
+        return (
+            definite is not None
+            and place.place_type == PlaceType.CITY
+            and place.country not in context.countries
             and place.feature != "capital"  # «غادر ترودو بيروت»: a capital is the object of a movement verb
-            and not (fold_text(mention.text).startswith("ال") and self._is_famous(place))
+            and not (definite and self._is_famous(place))
         )
 
     def _arabic_noun(self, mention: Mention, place: Place, context: _Context) -> bool:
