@@ -120,8 +120,9 @@ def _unplaced_after_trigger(
         i = bisect.bisect_right(covered, (words.starts[j], float("inf"))) - 1
         return i < 0 or not covered[i][0] <= words.starts[j] < covered[i][1]
 
+    nouns = _trigger_words(lexicon)
     for k in range(len(words.words) - 1):
-        trigger = _trigger(lexicon, words.words[k].text)
+        trigger = lexicon.trigger(words.words[k].text) if words.words[k].text in nouns else None
         if trigger is None or (trigger in _AREA_TRIGGERS and trigger != Trigger.CITY):
             continue
         for j in range(k + 1, min(k + 4, len(words.words))):
