@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from geo.model import Place, PlaceType
 from geo.settings import UncertaintySettings
 
-__all__ = ["EARTH_RADIUS_KM", "haversine_km", "nearest_km", "place_uncertainty_km"]
+__all__ = ["EARTH_RADIUS_KM", "haversine_km", "nearest_each_km", "nearest_km", "place_uncertainty_km"]
 
 #: The Earth's mean radius (IUGG).
 EARTH_RADIUS_KM = 6371.0088
+#: From how many pairs of places numpy sorts out those out of reach (below, a pair at a time costs less).
+_ARRAY_PAIRS = 32
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -22,7 +26,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def nearest_km(lat: float, lon: float, *, points: list[tuple[float, float]], within: float) -> float:
-    """The distance to the nearest of ``points`` when one lies within ``within`` km; otherwise at least ``within``.
+    """The distance to the nearest of ``points`` when one lies within ``within`` km; otherwise infinity.
 
     A point whose latitude alone puts it farther (a meridian's arc is the shortest way across
     latitudes, less a kilometre for rounding) is not measured: most of an article's places are.
@@ -37,7 +41,29 @@ def nearest_km(lat: float, lon: float, *, points: list[tuple[float, float]], wit
     for there_lat, there_lon in points:
         if abs(there_lat - lat) <= furthest:
             near = min(near, haversine_km(lat, lon, there_lat, there_lon))
-    return near
+    return near if near < within else math.inf
+
+
+def nearest_each_km(
+    origins: list[tuple[float, float]], *, points: list[tuple[float, float]], within: float
+) -> list[float]:
+    """:func:`nearest_km` of each of ``origins``: the same numbers, many pairs of places at once.
+
+    With many pairs, numpy measures them all; a pair more than a kilometre beyond ``within`` (far more than
+    rounding) is out of reach, and the others are measured again one by one as :func:`nearest_km` does.
+    """
+    if len(origins) * len(points) < _ARRAY_PAIRS:
+        return [nearest_km(lat, lon, points=points, within=within) for lat, lon in origins]
+    here, there = np.radians(np.array(origins)), np.radians(np.array(points))
+    dp = there[None, :, 0] - here[:, None, 0]
+    dl = there[None, :, 1] - here[:, None, 1]
+    a = np.sin(dp / 2) ** 2 + np.cos(here[:, None, 0]) * np.cos(there[None, :, 0]) * np.sin(dl / 2) ** 2
+    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(1.0, a)))
+    near = [math.inf] * len(origins)
+    for i, j in zip(*np.nonzero(km <= within + 1.0), strict=True):
+        (lat, lon), (there_lat, there_lon) = origins[i], points[j]
+        near[i] = min(near[i], haversine_km(lat, lon, there_lat, there_lon))
+    return [km if km < within else math.inf for km in near]
 
 
 def place_uncertainty_km(place: Place, *, settings: UncertaintySettings) -> float:

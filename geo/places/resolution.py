@@ -24,7 +24,7 @@ from functools import lru_cache
 from geo.model import AREA_TYPES, POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
 from geo.places.arabic_nouns import is_arabic_noun
 from geo.places.areas import country_or_capital
-from geo.places.distances import nearest_km, place_uncertainty_km
+from geo.places.distances import nearest_each_km, place_uncertainty_km
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.lexicon import FACILITY_FEATURES, PROCLITICS
 from geo.places.phonetic import arabic_key
@@ -213,8 +213,7 @@ class Resolver:
 
     def _group(self, key: str, group: list[Mention], found: list[tuple[Partial, ...]], context: _Context) -> NameGroup:
         """Score every candidate of the mentions of one name, near the article's other places."""
-        near: dict[int, list[Term]] = {}
-        others = [(lat, lon) for k, lat, lon in context.anchors if k != key]  # the places of other names
+        near = self._nearness(key, found, context)
         done: dict[int, tuple[ScoredCandidate, ...]] = {}  # by the partials of mentions with no parent written
         scored: list[ScoredCandidate] = []
         for mention, partials in zip(group, found, strict=True):
@@ -227,8 +226,6 @@ class Resolver:
                 if p.blocked is not None:
                     these.append(p.blocked)
                     continue
-                if p.row not in near:
-                    near[p.row] = self._proximity_terms(p.place, others)
                 these.append(finish(p, tail=[*self._parent_terms(parent, p.place), *p.person, *near[p.row], *p.anchor]))
             if parent is None:
                 done[id(partials)] = tuple(these)
@@ -517,17 +514,28 @@ class Resolver:
             return [Term(-getattr(s, weight), "stands where a person's name stands", weight, -1.0)]
         return []
 
-    def _proximity_terms(self, place: Place, others: list[tuple[float, float]]) -> list[Term]:
-        """Closeness to the article's other places (``others``: those of other names than this one)."""
+    def _proximity_terms(self, km: float) -> list[Term]:
+        """Closeness to the article's other places (``km``: to the nearest of other names, see :meth:`_nearness`)."""
         s = self.settings
-        if not others or place.place_type not in POINT_TYPES:
-            return []
-        near = nearest_km(place.lat, place.lon, points=others, within=s.same_area_km)
-        if near < s.near_km:
+        if km < s.near_km:
             return [Term(s.near, "near the article's other places", "near", 1.0)]
-        if near < s.same_area_km:
+        if km < s.same_area_km:
             return [Term(s.same_area, None, "same_area", 1.0)]
         return []
+
+    def _nearness(self, key: str, found: list[tuple[Partial, ...]], context: _Context) -> dict[int, list[Term]]:
+        """The proximity terms of each candidate of a name that may be the place (towns and sites: see
+        :meth:`_proximity_terms`), measured to the article's places of other names."""
+        others = [(lat, lon) for k, lat, lon in context.anchors if k != key]
+        rows = {p.row: p.place for partials in found for p in partials if p.blocked is None}
+        if not others:
+            return dict.fromkeys(rows, [])
+        points = {row: place for row, place in rows.items() if place.place_type in POINT_TYPES}
+        origins = [(place.lat, place.lon) for place in points.values()]
+        kms = nearest_each_km(origins, points=others, within=self.settings.same_area_km)
+        near = dict.fromkeys(rows, [])
+        near.update(zip(points, (self._proximity_terms(km) for km in kms), strict=True))
+        return near
 
     def _anchor_terms(self, mention: Mention, place: Place, context: _Context) -> list[Term]:
         """The anchor of a distance ("40 km south-west of X") is a town or site, not a country or region."""

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from geo.model import Place, PlaceType
-from geo.places.distances import haversine_km, nearest_km, place_uncertainty_km
+from geo.places.distances import haversine_km, nearest_each_km, nearest_km, place_uncertainty_km
 from geo.settings import UncertaintySettings
 
 
@@ -71,8 +72,19 @@ def test_the_nearest_point_within_reach(
 
 
 @pytest.mark.parametrize("within", [100.0, 500.0, 1000.0])
-def test_a_point_beyond_reach_is_never_nearer_than_the_reach(within: float) -> None:
+def test_a_point_beyond_reach_is_not_nearest(within: float) -> None:
     for point in (_ISTANBUL, _TRIPOLI, (31.2, 31.24), (39.0, 31.24), (20.0, 40.0)):
         full = haversine_km(*_CAIRO, *point)
-        got = nearest_km(*_CAIRO, points=[point], within=within)
-        assert got == full if full < within else got >= within
+        assert nearest_km(*_CAIRO, points=[point], within=within) == (full if full < within else math.inf)
+
+
+@pytest.mark.parametrize("within", [300.0, 1000.0])
+@pytest.mark.parametrize("many", [1, 40])
+def test_many_places_at_once_measure_as_one_at_a_time(within: float, many: int) -> None:
+    """Below and above the count where numpy sorts out the pairs, the very same numbers."""
+    rng = np.random.default_rng(7)
+    origins = [(float(a), float(b)) for a, b in zip(rng.uniform(10, 50, many), rng.uniform(-20, 60, many), strict=True)]
+    points = [_CAIRO, _ALEXANDRIA, _ISTANBUL, _TRIPOLI, (35.0, 20.0)]
+    one = [nearest_km(lat, lon, points=points, within=within) for lat, lon in origins]
+    assert nearest_each_km(origins, points=points, within=within) == one
+    assert nearest_each_km(origins, points=[], within=within) == [math.inf] * many
