@@ -97,8 +97,13 @@ class _Words:
         folded = fold(article.text)
         self.text = article.text
         self.words = tokens(folded.text)
+        self.offsets = folded.offsets
         self.starts = [folded.offsets[w.start] for w in self.words]
-        self.ends = [folded.offsets[w.end - 1] + 1 for w in self.words]
+        self.texts = frozenset(w.text for w in self.words)  # which words the article has, to skip what it lacks
+
+    def end(self, k: int) -> int:
+        """Where word ``k`` ends in the original text."""
+        return self.offsets[self.words[k].end - 1] + 1
 
     def before(self, offset: int) -> int:
         """The index of the last word that starts before ``offset`` (-1 when none)."""
@@ -121,12 +126,14 @@ def _unplaced_after_trigger(
         return i < 0 or not covered[i][0] <= words.starts[j] < covered[i][1]
 
     nouns = _trigger_words(lexicon)
+    if nouns.isdisjoint(words.texts):
+        return False
     for k in range(len(words.words) - 1):
         trigger = lexicon.trigger(words.words[k].text) if words.words[k].text in nouns else None
         if trigger is None or (trigger in _AREA_TRIGGERS and trigger != Trigger.CITY):
             continue
         for j in range(k + 1, min(k + 4, len(words.words))):
-            if _CLAUSE.search(words.text, words.ends[j - 1], words.starts[j]):
+            if _CLAUSE.search(words.text, words.end(j - 1), words.starts[j]):
                 break
             if free(j) and rare(words.words[j].text):
                 return True
@@ -401,7 +408,7 @@ def _governed(words: _Words, mention: Mention, lexicon: Lexicon, *, gap: int) ->
     k = words.before(mention.start)
     end = mention.start
     for j in range(k, max(-1, k - gap - 1), -1):
-        if _CLAUSE.search(words.text, words.ends[j], end):
+        if _CLAUSE.search(words.text, words.end(j), end):
             return False
         kind = lexicon.movement_kind(words.words[j].text)
         if kind is not None:
@@ -416,14 +423,16 @@ def _stage_towns(
     article: Article, words: _Words, *, resolver: Resolver, lexicon: Lexicon, settings: LocatedSettings
 ) -> list[Resolution]:
     """The towns named by their adjective after a stage noun ("l'étape lyonnaise": Lyon)."""
-    out = []
+    out: list[Resolution] = []
+    if lexicon.stages.isdisjoint(words.texts):
+        return out
     for k in range(len(words.words) - 1):
-        if words.words[k].text not in lexicon.stages or _CLAUSE.search(words.text, words.ends[k], words.starts[k + 1]):
+        if words.words[k].text not in lexicon.stages or _CLAUSE.search(words.text, words.end(k), words.starts[k + 1]):
             continue
         town = _town_of_adjective(words.words[k + 1].text, resolver.gazetteer, lexicon, settings.town_min_population)
         if town is None:
             continue
-        start, end = words.starts[k + 1], words.ends[k + 1]
+        start, end = words.starts[k + 1], words.end(k + 1)
         mention = Mention(
             article.name, start, end, article.text[start:end], article.sentence_index(start), MatchKind.LATIN, ()
         )
