@@ -38,7 +38,7 @@ from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.lexicon import PROCLITICS, RELATIVE_HEADS, Lexicon, Movement, clitic_forms, load_lexicon
 from geo.places.phonetic import latin_key, syllable_keys
 from geo.places.resolution import Resolver
-from geo.places.unplaced import UnplacedName, find_unplaced
+from geo.places.unplaced import _NAME_GAP, UnplacedName, find_unplaced  # the gaps a name spans, as it reads them
 from geo.settings import LocatedSettings, RecognitionSettings
 from geo.text.folding import fold, fold_text, is_arabic, name_key, tokens
 
@@ -97,7 +97,7 @@ class _Words:
         folded = fold(article.text)
         self.text = article.text
         self.words = tokens(folded.text)
-        self.offsets = folded.offsets
+        self.folded, self.offsets = folded.text, folded.offsets
         self.starts = [folded.offsets[w.start] for w in self.words]
         self.texts = frozenset(w.text for w in self.words)  # which words the article has, to skip what it lacks
 
@@ -115,11 +115,18 @@ class _Words:
 
 
 def _unplaced_after_trigger(
-    words: _Words, resolutions: Sequence[Resolution], lexicon: Lexicon, rare: Callable[[str], bool]
+    words: _Words,
+    resolutions: Sequence[Resolution],
+    lexicon: Lexicon,
+    rare: Callable[[str], bool],
+    *,
+    taken: Sequence[Mention],
 ) -> bool:
-    """Tell whether a town or facility noun stands right before a rare word no resolution covers (else nothing
-    to locate: :func:`~geo.places.unplaced.find_unplaced` finds names only there; "of the" may stand between)."""
-    covered = sorted((r.mention.start, r.mention.end) for r in resolutions)
+    """Tell whether a town or facility noun stands right before a rare word, nothing covering either or the words
+    between, apart only by spaces, hyphens or apostrophes (else nothing to locate: :func:`~geo.places.unplaced.
+    find_unplaced` finds names only there, never over a resolution, a person's name, an adjective or a distance,
+    ``taken``; "of the" may stand between)."""
+    covered = sorted([*((r.mention.start, r.mention.end) for r in resolutions), *((m.start, m.end) for m in taken)])
 
     def free(j: int) -> bool:
         i = bisect.bisect_right(covered, (words.starts[j], float("inf"))) - 1
@@ -130,12 +137,12 @@ def _unplaced_after_trigger(
         return False
     for k in range(len(words.words) - 1):
         trigger = lexicon.trigger(words.words[k].text) if words.words[k].text in nouns else None
-        if trigger is None or (trigger in _AREA_TRIGGERS and trigger != Trigger.CITY):
+        if trigger is None or (trigger in _AREA_TRIGGERS and trigger != Trigger.CITY) or not free(k):
             continue
         for j in range(k + 1, min(k + 4, len(words.words))):
-            if _CLAUSE.search(words.text, words.end(j - 1), words.starts[j]):
-                break
-            if free(j) and rare(words.words[j].text):
+            if not _NAME_GAP.fullmatch(words.folded, words.words[j - 1].end, words.words[j].start) or not free(j):
+                break  # a name and the words before it are apart by spaces, hyphens or apostrophes, and free
+            if rare(words.words[j].text):
                 return True
     return False
 
@@ -188,7 +195,8 @@ def locate_more(
     out += _moved(article, mentions, out, words=words, resolver=resolver, lexicon=lexicon, settings=settings)
     out += _stage_towns(article, words, resolver=resolver, lexicon=lexicon, settings=settings)
     rare = partial(_rare, frequencies=frequencies, common=(recognition or RecognitionSettings()).common_zipf)
-    if not _unplaced_after_trigger(words, out, lexicon, rare):
+    taken = [m for m in mentions if m.person or m.match in (MatchKind.ADJECTIVE, MatchKind.RELATIVE)]
+    if not _unplaced_after_trigger(words, out, lexicon, rare, taken=taken):
         return sorted(out, key=lambda r: (r.mention.start, r.mention.end))
     unplaced = find_unplaced(
         article, mentions=mentions, resolutions=out, frequencies=frequencies, lexicon=lexicon, settings=recognition

@@ -166,3 +166,24 @@ def test_a_word_is_the_trigger_noun_the_lexicon_says() -> None:
     words = _bundled_words() | glued | {"الرئيس", "zzz", "ومطارات"}
     assert {w: _trigger(lexicon, w) for w in words} == {w: lexicon.trigger(w) for w in words}
     assert any(_trigger(lexicon, w) for w in glued)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("وصلت الطائرة إلى مطار زمزوم بالبحرين مساء الأحد.", True),  # a rare word right after a facility noun
+        ('زار الوزير مطار "زمزوم" صباح الأحد.', False),  # a quotation mark between: no name of the airport
+        ("زار الوزير المطار، وزمزوم مدينة صغيرة.", False),  # a comma between
+        ("زار الوزير مدينة الرياض يوم الأحد.", False),  # the word after the noun is placed already
+    ],
+)
+def test_unplaced_names_are_looked_for_only_after_a_free_noun(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch, text: str, asked: bool
+) -> None:
+    import geo.places.located as located
+
+    calls: list[str] = []
+    find = located.find_unplaced
+    monkeypatch.setattr(located, "find_unplaced", lambda a, **kw: calls.append(a.name) or find(a, **kw))
+    _placed(pipeline, text, "ar")
+    assert bool(calls) == asked
