@@ -45,22 +45,32 @@ def nearest_km(lat: float, lon: float, *, points: list[tuple[float, float]], wit
 
 
 def nearest_each_km(
-    origins: list[tuple[float, float]], *, points: list[tuple[float, float]], within: float
+    origins: list[tuple[float, float]],
+    *,
+    points: list[tuple[float, float]],
+    within: float,
+    apart: tuple[list[int], list[int]] | None = None,
 ) -> list[float]:
     """:func:`nearest_km` of each of ``origins``: the same numbers, many pairs of places at once.
 
+    ``apart`` gives each origin's and each point's group: a point of an origin's own group is not measured.
     With many pairs, numpy measures them all; a pair more than a kilometre beyond ``within`` (far more than
     rounding) is out of reach, and the others are measured again one by one as :func:`nearest_km` does.
     """
+    mine, theirs = apart if apart is not None else ([0] * len(origins), [1] * len(points))
     if len(origins) * len(points) < _ARRAY_PAIRS:
-        return [nearest_km(lat, lon, points=points, within=within) for lat, lon in origins]
+        return [
+            nearest_km(lat, lon, points=[p for p, g in zip(points, theirs, strict=True) if g != group], within=within)
+            for (lat, lon), group in zip(origins, mine, strict=True)
+        ]
     here, there = np.radians(np.array(origins)), np.radians(np.array(points))
     dp = there[None, :, 0] - here[:, None, 0]
     dl = there[None, :, 1] - here[:, None, 1]
     a = np.sin(dp / 2) ** 2 + np.cos(here[:, None, 0]) * np.cos(there[None, :, 0]) * np.sin(dl / 2) ** 2
     km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(1.0, a)))
+    reach = (km <= within + 1.0) & (np.array(mine)[:, None] != np.array(theirs)[None, :])
     near = [math.inf] * len(origins)
-    for i, j in zip(*np.nonzero(km <= within + 1.0), strict=True):
+    for i, j in zip(*np.nonzero(reach), strict=True):
         (lat, lon), (there_lat, there_lon) = origins[i], points[j]
         near[i] = min(near[i], haversine_km(lat, lon, there_lat, there_lon))
     return [km if km < within else math.inf for km in near]

@@ -87,6 +87,8 @@ class _Context:
 _OwnTerms = tuple[tuple[Term, ...], tuple[Term, ...], bool]
 #: The :data:`_OwnTerms` of each candidate row of a name with its cues (``None``: it cannot be the place).
 _Own = dict[int, _OwnTerms | None]
+#: The proximity terms of each name's candidates (by name key and row).
+_Near = dict[tuple[str, int], list[Term]]
 
 
 class Resolver:
@@ -192,7 +194,8 @@ class Resolver:
             if place.place_type in POINT_TYPES
         ]
         context.parents = self._explicit_parents(plain)
-        return [self._group(key, group, found[key], context) for key, group in groups.items()]
+        near = self._nearness(found, context)
+        return [self._group(key, group, found[key], context, near=near) for key, group in groups.items()]
 
     def _partials(self, group: list[Mention], context: _Context) -> list[tuple[Partial, ...]]:
         """Each mention's candidates, scored as far as the article's other places leave them (see :class:`Partial`):
@@ -211,9 +214,10 @@ class Resolver:
             out.append(partials)
         return out
 
-    def _group(self, key: str, group: list[Mention], found: list[tuple[Partial, ...]], context: _Context) -> NameGroup:
-        """Score every candidate of the mentions of one name, near the article's other places."""
-        near = self._nearness(key, found, context)
+    def _group(
+        self, key: str, group: list[Mention], found: list[tuple[Partial, ...]], context: _Context, *, near: _Near
+    ) -> NameGroup:
+        """Score every candidate of the mentions of one name, near the article's other places (``near``)."""
         done: dict[int, tuple[ScoredCandidate, ...]] = {}  # by the partials of mentions with no parent written
         scored: list[ScoredCandidate] = []
         for mention, partials in zip(group, found, strict=True):
@@ -226,7 +230,8 @@ class Resolver:
                 if p.blocked is not None:
                     these.append(p.blocked)
                     continue
-                these.append(finish(p, tail=[*self._parent_terms(parent, p.place), *p.person, *near[p.row], *p.anchor]))
+                tail = [*self._parent_terms(parent, p.place), *p.person, *near[key, p.row], *p.anchor]
+                these.append(finish(p, tail=tail))
             if parent is None:
                 done[id(partials)] = tuple(these)
             scored.extend(these)
@@ -523,18 +528,22 @@ class Resolver:
             return [Term(s.same_area, None, "same_area", 1.0)]
         return []
 
-    def _nearness(self, key: str, found: list[tuple[Partial, ...]], context: _Context) -> dict[int, list[Term]]:
-        """The proximity terms of each candidate of a name that may be the place (towns and sites: see
-        :meth:`_proximity_terms`), measured to the article's places of other names."""
-        others = [(lat, lon) for k, lat, lon in context.anchors if k != key]
-        rows = {p.row: p.place for partials in found for p in partials if p.blocked is None}
-        if not others:
-            return dict.fromkeys(rows, [])
-        points = {row: place for row, place in rows.items() if place.place_type in POINT_TYPES}
-        origins = [(place.lat, place.lon) for place in points.values()]
-        kms = nearest_each_km(origins, points=others, within=self.settings.same_area_km)
-        near = dict.fromkeys(rows, [])
-        near.update(zip(points, (self._proximity_terms(km) for km in kms), strict=True))
+    def _nearness(self, found: dict[str, list[tuple[Partial, ...]]], context: _Context) -> _Near:
+        """The proximity terms of each name's candidates that may be the place (see :meth:`_proximity_terms`):
+        towns and sites, measured to the article's places of other names, all at once."""
+        wanted = {(key, p.row): p.place for key, each in found.items() for ps in each for p in ps if p.blocked is None}
+        near: _Near = dict.fromkeys(wanted, [])
+        points = {name: place for name, place in wanted.items() if place.place_type in POINT_TYPES}
+        if not context.anchors or not points:
+            return near
+        group = {key: i for i, key in enumerate(found)}
+        kms = nearest_each_km(
+            [(place.lat, place.lon) for place in points.values()],
+            points=[(lat, lon) for _, lat, lon in context.anchors],
+            within=self.settings.same_area_km,
+            apart=([group[key] for key, _ in points], [group[key] for key, _, _ in context.anchors]),
+        )
+        near.update(zip(points, map(self._proximity_terms, kms), strict=True))
         return near
 
     def _anchor_terms(self, mention: Mention, place: Place, context: _Context) -> list[Term]:

@@ -88,3 +88,15 @@ def test_many_places_at_once_measure_as_one_at_a_time(within: float, many: int) 
     one = [nearest_km(lat, lon, points=points, within=within) for lat, lon in origins]
     assert nearest_each_km(origins, points=points, within=within) == one
     assert nearest_each_km(origins, points=[], within=within) == [math.inf] * many
+
+
+@pytest.mark.parametrize("many", [2, 40])
+def test_a_point_of_an_origins_own_group_is_not_measured(many: int) -> None:
+    rng = np.random.default_rng(11)
+    origins = [(float(a), float(b)) for a, b in zip(rng.uniform(25, 40, many), rng.uniform(10, 40, many), strict=True)]
+    points = [_CAIRO, _ALEXANDRIA, _ISTANBUL, _TRIPOLI]
+    mine, theirs = [i % 3 for i in range(many)], [0, 1, 2, 0]
+    got = nearest_each_km(origins, points=points, within=1000.0, apart=(mine, theirs))
+    for (lat, lon), group, km in zip(origins, mine, strict=True):
+        others = [p for p, g in zip(points, theirs, strict=True) if g != group]
+        assert km == nearest_km(lat, lon, points=others, within=1000.0)
