@@ -97,6 +97,6 @@ def test_a_point_of_an_origins_own_group_is_not_measured(many: int) -> None:
     points = [_CAIRO, _ALEXANDRIA, _ISTANBUL, _TRIPOLI]
     mine, theirs = [i % 3 for i in range(many)], [0, 1, 2, 0]
     got = nearest_each_km(origins, points=points, within=1000.0, apart=(mine, theirs))
-    for (lat, lon), group, km in zip(origins, mine, strict=True):
+    for (lat, lon), group, km in zip(origins, mine, got, strict=True):
         others = [p for p, g in zip(points, theirs, strict=True) if g != group]
         assert km == nearest_km(lat, lon, points=others, within=1000.0)
