@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-
 from geo.model import Place, PlaceType
 from geo.settings import UncertaintySettings
 
@@ -13,15 +11,17 @@ __all__ = ["EARTH_RADIUS_KM", "haversine_km", "nearest_each_km", "nearest_km", "
 
 #: The Earth's mean radius (IUGG).
 EARTH_RADIUS_KM = 6371.0088
-#: From how many pairs of places numpy sorts out those out of reach (below, a pair at a time costs less).
-_ARRAY_PAIRS = 32
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km on a sphere of the Earth's mean radius."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return _haversine(p1, math.cos(p1), p2, math.cos(p2), math.radians(lon2 - lon1))
+
+
+def _haversine(p1: float, cos1: float, p2: float, cos2: float, dl: float) -> float:
+    """:func:`haversine_km` from the latitudes in radians, their cosines and the difference of longitudes."""
+    a = math.sin((p2 - p1) / 2) ** 2 + cos1 * cos2 * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
 
 
@@ -36,12 +36,7 @@ def nearest_km(lat: float, lon: float, *, points: list[tuple[float, float]], wit
     Cairo to Alexandria and Istanbul, within 1,000 km: the 180 km to Alexandria; Istanbul, 11 degrees of
     latitude north (over 1,200 km), is not measured.
     """
-    furthest = math.degrees((within + 1.0) / EARTH_RADIUS_KM)  # in degrees of latitude
-    near = math.inf
-    for there_lat, there_lon in points:
-        if abs(there_lat - lat) <= furthest:
-            near = min(near, haversine_km(lat, lon, there_lat, there_lon))
-    return near if near < within else math.inf
+    return nearest_each_km([(lat, lon)], points=points, within=within)[0]
 
 
 def nearest_each_km(
@@ -51,29 +46,25 @@ def nearest_each_km(
     within: float,
     apart: tuple[list[int], list[int]] | None = None,
 ) -> list[float]:
-    """:func:`nearest_km` of each of ``origins``: the same numbers, many pairs of places at once.
+    """:func:`nearest_km` of each of ``origins``, each point's latitude turned to radians and its cosine once.
 
     ``apart`` gives each origin's and each point's group: a point of an origin's own group is not measured.
-    With many pairs, numpy measures them all; a pair more than a kilometre beyond ``within`` (far more than
-    rounding) is out of reach, and the others are measured again one by one as :func:`nearest_km` does.
     """
+    furthest = math.degrees((within + 1.0) / EARTH_RADIUS_KM)  # in degrees of latitude
     mine, theirs = apart if apart is not None else ([0] * len(origins), [1] * len(points))
-    if len(origins) * len(points) < _ARRAY_PAIRS:
-        return [
-            nearest_km(lat, lon, points=[p for p, g in zip(points, theirs, strict=True) if g != group], within=within)
-            for (lat, lon), group in zip(origins, mine, strict=True)
-        ]
-    here, there = np.radians(np.array(origins)), np.radians(np.array(points))
-    dp = there[None, :, 0] - here[:, None, 0]
-    dl = there[None, :, 1] - here[:, None, 1]
-    a = np.sin(dp / 2) ** 2 + np.cos(here[:, None, 0]) * np.cos(there[None, :, 0]) * np.sin(dl / 2) ** 2
-    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(1.0, a)))
-    reach = (km <= within + 1.0) & (np.array(mine)[:, None] != np.array(theirs)[None, :])
-    near = [math.inf] * len(origins)
-    for i, j in zip(*np.nonzero(reach), strict=True):
-        (lat, lon), (there_lat, there_lon) = origins[i], points[j]
-        near[i] = min(near[i], haversine_km(lat, lon, there_lat, there_lon))
-    return [km if km < within else math.inf for km in near]
+    there = []
+    for (lat, lon), group in zip(points, theirs, strict=True):
+        p2 = math.radians(lat)
+        there.append((lat, lon, p2, math.cos(p2), group))
+    out = []
+    for (lat, lon), group in zip(origins, mine, strict=True):
+        p1 = math.radians(lat)
+        cos1, near = math.cos(p1), math.inf
+        for there_lat, there_lon, p2, cos2, theirs_ in there:
+            if theirs_ != group and abs(there_lat - lat) <= furthest:
+                near = min(near, _haversine(p1, cos1, p2, cos2, math.radians(there_lon - lon)))
+        out.append(near if near < within else math.inf)
+    return out
 
 
 def place_uncertainty_km(place: Place, *, settings: UncertaintySettings) -> float:

@@ -81,7 +81,7 @@ def test_a_point_beyond_reach_is_not_nearest(within: float) -> None:
 @pytest.mark.parametrize("within", [300.0, 1000.0])
 @pytest.mark.parametrize("many", [1, 40])
 def test_many_places_at_once_measure_as_one_at_a_time(within: float, many: int) -> None:
-    """Below and above the count where numpy sorts out the pairs, the very same numbers."""
+    """One place or many at once: the very same numbers."""
     rng = np.random.default_rng(7)
     origins = [(float(a), float(b)) for a, b in zip(rng.uniform(10, 50, many), rng.uniform(-20, 60, many), strict=True)]
     points = [_CAIRO, _ALEXANDRIA, _ISTANBUL, _TRIPOLI, (35.0, 20.0)]
