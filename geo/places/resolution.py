@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from geo.model import AREA_TYPES, POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
@@ -29,7 +28,19 @@ from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.lexicon import FACILITY_FEATURES, PROCLITICS
 from geo.places.phonetic import arabic_key
 from geo.places.relative import resolve_relative
-from geo.places.scores import NameGroup, Partial, ScoredCandidate, Term, finish, first_best
+from geo.places.scores import (
+    ArticleContext,
+    MentionFacts,
+    NameGroup,
+    Near,
+    Own,
+    OwnTerms,
+    Partial,
+    ScoredCandidate,
+    Term,
+    finish,
+    first_best,
+)
 from geo.settings import ProminenceSettings, RelativeSettings, ResolutionSettings, UncertaintySettings
 from geo.text.folding import fold_text, is_arabic, name_key
 
@@ -43,15 +54,6 @@ _KNOWN_FACTS = 65536
 _KNOWN_NAMES = 16384
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a]")
 _WORD = re.compile(r"[^\W_]+")  # a word of folded text, as :mod:`geo.text.folding` splits them
-
-
-@dataclass(frozen=True, slots=True)
-class _MentionFacts:
-    key: str
-    zipf: float
-    short_edge: bool
-    phonetic_length: int
-    word_cue: bool
 
 
 @lru_cache(maxsize=65536)
@@ -69,26 +71,6 @@ def _is_main_name(place: Place, mention: Mention, key: str) -> bool:
 def _word_cue(mention: Mention) -> bool:
     """A preposition of place written as a word («في», "in"), not a proclitic glued to the name."""
     return bool(mention.cue) and mention.cue not in PROCLITICS
-
-
-@dataclass(slots=True)
-class _Context:
-    countries: set[str]
-    main_countries: set[str]
-    regions: set[tuple[str, str]]
-    anchors: list[tuple[str, float, float]]
-    parents: dict[int, tuple[set[str], set[tuple[str, str]]]] = field(default_factory=dict)
-    language: str | None = None
-    anchor_ends: set[int] = field(default_factory=set)
-    terms: dict[int, tuple[Term, ...]] = field(default_factory=dict)  # each row's terms of the named countries
-
-
-#: A candidate's terms no other place of the article changes: its head, its person's terms, whether it is famous.
-_OwnTerms = tuple[tuple[Term, ...], tuple[Term, ...], bool]
-#: The :data:`_OwnTerms` of each candidate row of a name with its cues (``None``: it cannot be the place).
-_Own = dict[int, _OwnTerms | None]
-#: The proximity terms of each name's candidates (by name key and row).
-_Near = dict[tuple[str, int], list[Term]]
 
 
 class Resolver:
@@ -122,8 +104,8 @@ class Resolver:
         self.uncertainty = uncertainty or UncertaintySettings()
         self.relative = relative or RelativeSettings()
         self.prominence = prominence or ProminenceSettings()
-        self._known_facts: dict[tuple[str, MatchKind, str | None, str | None], _MentionFacts] = {}
-        self._known_terms: dict[tuple[object, ...], _Own] = {}
+        self._known_facts: dict[tuple[str, MatchKind, str | None, str | None], MentionFacts] = {}
+        self._known_terms: dict[tuple[object, ...], Own] = {}
 
     def resolve(self, mentions: list[Mention], *, language: str | None = None) -> list[Resolution]:
         """Resolve the mentions of one article.
@@ -197,7 +179,7 @@ class Resolver:
         near = self._nearness(found, context)
         return [self._group(key, group, found[key], context, near=near) for key, group in groups.items()]
 
-    def _partials(self, group: list[Mention], context: _Context) -> list[tuple[Partial, ...]]:
+    def _partials(self, group: list[Mention], context: ArticleContext) -> list[tuple[Partial, ...]]:
         """Each mention's candidates, scored as far as the article's other places leave them (see :class:`Partial`):
         once per spelling and cues of the name (its mentions often repeat one)."""
         known: dict[tuple[object, ...], tuple[Partial, ...]] = {}
@@ -215,7 +197,7 @@ class Resolver:
         return out
 
     def _group(
-        self, key: str, group: list[Mention], found: list[tuple[Partial, ...]], context: _Context, *, near: _Near
+        self, key: str, group: list[Mention], found: list[tuple[Partial, ...]], context: ArticleContext, *, near: Near
     ) -> NameGroup:
         """Score every candidate of the mentions of one name, near the article's other places (``near``)."""
         done: dict[int, tuple[ScoredCandidate, ...]] = {}  # by the partials of mentions with no parent written
@@ -239,7 +221,7 @@ class Resolver:
 
     # -- context ----------------------------------------------------------
 
-    def _context(self, mentions: list[Mention]) -> _Context:
+    def _context(self, mentions: list[Mention]) -> ArticleContext:
         counts: dict[str, int] = defaultdict(int)
         regions: set[tuple[str, str]] = set()
         place = self.gazetteer.place  # every candidate's place is asked for when it is scored: kept
@@ -254,7 +236,7 @@ class Resolver:
                     regions.add((there.country, there.admin1))
         ranked = sorted(counts, key=lambda c: (-counts[c], c))
         main = set(ranked[: self.settings.main_countries])
-        return _Context(countries=set(counts), main_countries=main, regions=regions, anchors=[])
+        return ArticleContext(countries=set(counts), main_countries=main, regions=regions, anchors=[])
 
     def _explicit_parents(self, plain: list[Mention]) -> dict[int, tuple[set[str], set[tuple[str, str]]]]:
         """Countries and regions written right after a name: "Alexandria, Virginia"."""
@@ -277,7 +259,7 @@ class Resolver:
 
     # -- scoring ----------------------------------------------------------
 
-    def _facts(self, mention: Mention, context: _Context) -> _MentionFacts:
+    def _facts(self, mention: Mention, context: ArticleContext) -> MentionFacts:
         """What scoring needs from the mention's text, worked out once per name, match, cue and language."""
         memo = (mention.text, mention.match, mention.cue, context.language)
         facts = self._known_facts.get(memo)
@@ -287,11 +269,11 @@ class Resolver:
             facts = self._known_facts[memo] = self._work_out_facts(mention, context)
         return facts
 
-    def _work_out_facts(self, mention: Mention, context: _Context) -> _MentionFacts:
+    def _work_out_facts(self, mention: Mention, context: ArticleContext) -> MentionFacts:
         """What scoring needs from the mention's text (see :meth:`_facts`)."""
         words = _WORD.findall(fold_text(mention.text))  # the words as :func:`~geo.text.folding.tokens` splits them
         key = "".join(words)  # the name's key (:func:`~geo.text.folding.name_key`)
-        return _MentionFacts(
+        return MentionFacts(
             key=key,
             zipf=self.gazetteer.zipf(key, language=context.language) if len(words) == 1 else 0.0,
             short_edge=len(words) > 1 and min(len(words[0]), len(words[-1])) <= self.settings.short_edge_letters,
@@ -300,7 +282,7 @@ class Resolver:
         )
 
     def _partial(
-        self, mention: Mention, facts: _MentionFacts, row: int, context: _Context, *, own: _Own, alone: bool | None
+        self, mention: Mention, facts: MentionFacts, row: int, context: ArticleContext, *, own: Own, alone: bool | None
     ) -> Partial:
         """The candidate's terms up to the article's other places (``own``: the name's, see :meth:`_own_terms`;
         ``alone``: see :meth:`_alone_as_word`)."""
@@ -325,7 +307,7 @@ class Resolver:
             anchor=tuple(self._anchor_terms(mention, place, context)),
         )
 
-    def _own(self, mention: Mention, language: str | None) -> _Own:
+    def _own(self, mention: Mention, language: str | None) -> Own:
         """The terms of each candidate no other place of the article changes, for a name with these cues (filled as
         candidates are met: see :meth:`_own_terms`), kept by the resolver: news repeats names."""
         m = mention
@@ -337,7 +319,7 @@ class Resolver:
             own = self._known_terms[memo] = {}
         return own
 
-    def _own_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> _OwnTerms | None:
+    def _own_terms(self, mention: Mention, facts: MentionFacts, place: Place) -> OwnTerms | None:
         """The terms no other place of the article changes (match, prominence, common word, cues; the person's),
         and whether the place is famous (``None``: see :meth:`_match_terms`)."""
         match = self._match_terms(mention, facts, place)
@@ -349,7 +331,7 @@ class Resolver:
                 *self._cue_terms(mention, facts, place))  # fmt: skip
         return head, tuple(self._person_terms(mention, place)), famous
 
-    def _alone_as_word(self, mention: Mention, facts: _MentionFacts, context: _Context) -> bool | None:
+    def _alone_as_word(self, mention: Mention, facts: MentionFacts, context: ArticleContext) -> bool | None:
         """Whether an Arabic name common as a word (``bare_common_zipf``) stands alone (``None``: not such a
         name; else whether it has the article «ال»): then a lesser town it spells is the word (see
         :meth:`_bare_common_word`).
@@ -366,7 +348,7 @@ class Resolver:
         )
         return fold_text(mention.text).startswith("ال") if alone else None
 
-    def _bare_common_word(self, place: Place, context: _Context, *, definite: bool | None) -> bool:
+    def _bare_common_word(self, place: Place, context: ArticleContext, *, definite: bool | None) -> bool:
         """A name alone as a word (``definite`` not ``None``, see :meth:`_alone_as_word`) is the word, not a town of
         a country the article does not name. A country's or region's name is its own fame and is not held back, nor
         is a capital, nor a widely known town named with the article, as Arabic names many («غادر الرياض»)."""
@@ -378,7 +360,7 @@ class Resolver:
             and not (definite and self._is_famous(place))
         )
 
-    def _arabic_noun(self, mention: Mention, place: Place, context: _Context) -> bool:
+    def _arabic_noun(self, mention: Mention, place: Place, context: ArticleContext) -> bool:
         """«السيول», «سيول جارفة»: an Arabic noun spelled like a foreign town (:mod:`geo.places.arabic_nouns`)."""
         if mention.match not in (MatchKind.EXACT, MatchKind.CLITIC) or place.country in context.countries:
             return False  # never the noun (asked first: most candidates are these)
@@ -398,7 +380,7 @@ class Resolver:
             return place.population >= self.prominence.famous_population or place.feature == "capital"
         return place.place_type == PlaceType.COUNTRY
 
-    def _match_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[Term] | None:
+    def _match_terms(self, mention: Mention, facts: MentionFacts, place: Place) -> list[Term] | None:
         """How the name matched (``None``: a phonetic key too short to mean anything without context)."""
         s = self.settings
         if mention.match == MatchKind.PHONETIC:
@@ -420,7 +402,7 @@ class Resolver:
             return [Term(s.clitic, "name after a proclitic", "clitic", 1.0)]
         return [Term(s.exact, "exact name", "exact", 1.0)]
 
-    def _prominence_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[Term]:
+    def _prominence_terms(self, mention: Mention, facts: MentionFacts, place: Place) -> list[Term]:
         """The prior of the place's kind: population (the population prior) and capital for cities."""
         s = self.settings
         if place.place_type == PlaceType.COUNTRY or place.feature == "continent":
@@ -441,7 +423,7 @@ class Resolver:
         terms.append(Term(0.0, f"population {place.population:,}"))
         return terms
 
-    def _common_word_terms(self, mention: Mention, facts: _MentionFacts, place: Place, *, famous: bool) -> list[Term]:
+    def _common_word_terms(self, mention: Mention, facts: MentionFacts, place: Place, *, famous: bool) -> list[Term]:
         """A name that is also a common word of the article's language loses by how common it is."""
         s = self.settings
         zipf = facts.zipf
@@ -473,7 +455,7 @@ class Resolver:
         arabic = mention.match != MatchKind.LATIN and _ARABIC_LETTER.match(mention.text) is not None
         return self.settings.widely_known_max_zipf_arabic if arabic else self.settings.widely_known_max_zipf
 
-    def _cue_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[Term]:
+    def _cue_terms(self, mention: Mention, facts: MentionFacts, place: Place) -> list[Term]:
         """The words around the name: a one-letter edge word, a trigger noun, a preposition of place."""
         terms: list[Term] = []
         if facts.short_edge:
@@ -486,7 +468,7 @@ class Resolver:
             terms.append(Term(self.settings.cue, None, "cue", 1.0))
         return terms
 
-    def _context_terms(self, place: Place, context: _Context, *, famous: bool) -> list[Term]:
+    def _context_terms(self, place: Place, context: ArticleContext, *, famous: bool) -> list[Term]:
         """The countries and regions the article names."""
         s = self.settings
         terms: list[Term] = []
@@ -528,11 +510,11 @@ class Resolver:
             return [Term(s.same_area, None, "same_area", 1.0)]
         return []
 
-    def _nearness(self, found: dict[str, list[tuple[Partial, ...]]], context: _Context) -> _Near:
+    def _nearness(self, found: dict[str, list[tuple[Partial, ...]]], context: ArticleContext) -> Near:
         """The proximity terms of each name's candidates that may be the place (see :meth:`_proximity_terms`):
         towns and sites, measured to the article's places of other names, all at once."""
         wanted = {(key, p.row): p.place for key, each in found.items() for ps in each for p in ps if p.blocked is None}
-        near: _Near = dict.fromkeys(wanted, [])
+        near: Near = dict.fromkeys(wanted, [])
         points = {name: place for name, place in wanted.items() if place.place_type in POINT_TYPES}
         if not context.anchors or not points:
             return near
@@ -546,7 +528,7 @@ class Resolver:
         near.update(zip(points, map(self._proximity_terms, kms), strict=True))
         return near
 
-    def _anchor_terms(self, mention: Mention, place: Place, context: _Context) -> list[Term]:
+    def _anchor_terms(self, mention: Mention, place: Place, context: ArticleContext) -> list[Term]:
         """The anchor of a distance ("40 km south-west of X") is a town or site, not a country or region."""
         if mention.end not in context.anchor_ends or place.place_type in POINT_TYPES:
             return []

@@ -10,12 +10,24 @@ same order, so the score is the very same float as adding every term from the st
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from geo.model import Mention, Place
 
-__all__ = ["NameGroup", "Partial", "ScoredCandidate", "Term", "finish", "first_best"]
+__all__ = [
+    "ArticleContext",
+    "MentionFacts",
+    "NameGroup",
+    "Near",
+    "Own",
+    "OwnTerms",
+    "Partial",
+    "ScoredCandidate",
+    "Term",
+    "finish",
+    "first_best",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,3 +143,39 @@ def finish(partial: Partial, *, tail: list[Term]) -> ScoredCandidate:
     for term in tail:
         score += term.delta
     return ScoredCandidate(partial.row, score, (*partial.head, *tail))
+
+
+@dataclass(frozen=True, slots=True)
+class MentionFacts:
+    """What scoring needs from a mention's text: its key, how common it is as a word, a one-letter edge word,
+    the length of its consonant key, a preposition written as a word."""
+
+    key: str
+    zipf: float
+    short_edge: bool
+    phonetic_length: int
+    word_cue: bool
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What an article says around its names: the countries and regions it names (the most named first), its
+    likely places (``anchors``: name key, point), parents written after names, its language, where distances
+    are measured from; each row's terms of the named countries, once worked out."""
+
+    countries: set[str]
+    main_countries: set[str]
+    regions: set[tuple[str, str]]
+    anchors: list[tuple[str, float, float]]
+    parents: dict[int, tuple[set[str], set[tuple[str, str]]]] = field(default_factory=dict)
+    language: str | None = None
+    anchor_ends: set[int] = field(default_factory=set)
+    terms: dict[int, tuple[Term, ...]] = field(default_factory=dict)  # each row's terms of the named countries
+
+
+#: A candidate's terms no other place of the article changes: its head, its person's terms, whether it is famous.
+OwnTerms = tuple[tuple[Term, ...], tuple[Term, ...], bool]
+#: The :data:`OwnTerms` of each candidate row of a name with its cues (``None``: it cannot be the place).
+Own = dict[int, OwnTerms | None]
+#: The proximity terms of each name's candidates (by name key and row).
+Near = dict[tuple[str, int], list[Term]]
