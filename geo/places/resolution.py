@@ -38,6 +38,7 @@ from geo.places.scores import (
     Partial,
     ScoredCandidate,
     Term,
+    added,
     finish,
     first_best,
 )
@@ -296,16 +297,12 @@ class Resolver:
             return Partial.barred(row, place, reason="short phonetic key without context")
         if self._bare_common_word(place, context, definite=alone) or self._arabic_noun(mention, place, context):
             return Partial.barred(row, place, reason="a common word, with no cue to read it as a town")
-        head, person, famous = mine
+        head, summed, person, famous = mine
         if row not in context.terms:
             context.terms[row] = tuple(self._context_terms(place, context, famous=famous))
-        return Partial.of(
-            row,
-            place,
-            head=(*head, *context.terms[row]),
-            person=person,
-            anchor=tuple(self._anchor_terms(mention, place, context)),
-        )
+        named, anchor = context.terms[row], tuple(self._anchor_terms(mention, place, context))
+        base = added(named, start=summed)
+        return Partial.of(row, place, head=(*head, *named), base=base, person=person, anchor=anchor)
 
     def _own(self, mention: Mention, language: str | None) -> Own:
         """The terms of each candidate no other place of the article changes, for a name with these cues (filled as
@@ -329,7 +326,7 @@ class Resolver:
         head = (*match, *self._prominence_terms(mention, facts, place),
                 *self._common_word_terms(mention, facts, place, famous=famous),
                 *self._cue_terms(mention, facts, place))  # fmt: skip
-        return head, tuple(self._person_terms(mention, place)), famous
+        return head, added(head), tuple(self._person_terms(mention, place)), famous
 
     def _alone_as_word(self, mention: Mention, facts: MentionFacts, context: ArticleContext) -> bool | None:
         """Whether an Arabic name common as a word (``bare_common_zipf``) stands alone (``None``: not such a

@@ -25,13 +25,13 @@ __all__ = [
     "Partial",
     "ScoredCandidate",
     "Term",
+    "added",
     "finish",
     "first_best",
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class ScoredCandidate:
+class ScoredCandidate(NamedTuple):
     """One candidate place of a mention, its score and the terms it is the sum of (in order).
 
     ``reasons`` are the terms' reasons; ``features`` pairs each :class:`~geo.settings.ResolutionSettings`
@@ -107,16 +107,17 @@ class Partial(NamedTuple):
 
     @classmethod
     def of(
-        cls, row: int, place: Place, *, head: tuple[Term, ...], person: tuple[Term, ...], anchor: tuple[Term, ...]
+        cls,
+        row: int,
+        place: Place,
+        *,
+        head: tuple[Term, ...],
+        base: float,
+        person: tuple[Term, ...],
+        anchor: tuple[Term, ...],
     ) -> Partial:
-        """The partial score of a candidate that may be the place: its sums worked out, in order."""
-        base = 0.0
-        for term in head:
-            base += term.delta
-        alone = base
-        for term in (*person, *anchor):
-            alone += term.delta
-        return cls(row, place, None, head, base, person, anchor, alone)
+        """The partial score of a candidate that may be the place (``base``: the sum of ``head``, in order)."""
+        return cls(row, place, None, head, base, person, anchor, added(anchor, start=added(person, start=base)))
 
     @classmethod
     def barred(cls, row: int, place: Place, *, reason: str) -> Partial:
@@ -139,14 +140,17 @@ def finish(partial: Partial, *, tail: list[Term]) -> ScoredCandidate:
     """A candidate's score and terms: ``partial``'s head, then the ``tail`` terms, added in order."""
     if not tail:
         return ScoredCandidate(partial.row, partial.base, partial.head)
-    score = partial.base
-    for term in tail:
-        score += term.delta
-    return ScoredCandidate(partial.row, score, (*partial.head, *tail))
+    return ScoredCandidate(partial.row, added(tail, start=partial.base), (*partial.head, *tail))
 
 
-@dataclass(frozen=True, slots=True)
-class MentionFacts:
+def added(terms: tuple[Term, ...] | list[Term], *, start: float = 0.0) -> float:
+    """``start`` with the terms' deltas added one by one, in order (a score is always added up this way)."""
+    for term in terms:
+        start += term.delta
+    return start
+
+
+class MentionFacts(NamedTuple):
     """What scoring needs from a mention's text: its key, how common it is as a word, a one-letter edge word,
     the length of its consonant key, a preposition written as a word."""
 
@@ -173,8 +177,9 @@ class ArticleContext:
     terms: dict[int, tuple[Term, ...]] = field(default_factory=dict)  # each row's terms of the named countries
 
 
-#: A candidate's terms no other place of the article changes: its head, its person's terms, whether it is famous.
-OwnTerms = tuple[tuple[Term, ...], tuple[Term, ...], bool]
+#: A candidate's terms no other place of the article changes: its head and their sum, its person's terms, whether
+#: it is famous.
+OwnTerms = tuple[tuple[Term, ...], float, tuple[Term, ...], bool]
 #: The :data:`OwnTerms` of each candidate row of a name with its cues (``None``: it cannot be the place).
 Own = dict[int, OwnTerms | None]
 #: The proximity terms of each name's candidates (by name key and row).

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from geo.model import Place, PlaceType
-from geo.places.scores import Partial, ScoredCandidate, Term, finish, first_best
+from geo.places.scores import Partial, ScoredCandidate, Term, added, finish, first_best
 
 _TOWN = Place(id="t:1", name="Town", lat=30.0, lon=31.0, place_type=PlaceType.CITY, population=5000)
 
@@ -29,7 +29,8 @@ CASES = [
 
 @pytest.mark.parametrize(("head", "person", "anchor", "tail"), CASES)
 def test_partial_sums_are_the_sums_of_every_term(head, person, anchor, tail) -> None:
-    partial = Partial.of(7, _TOWN, head=tuple(head), person=tuple(person), anchor=tuple(anchor))
+    partial = Partial.of(7, _TOWN, head=tuple(head), base=added(head), person=tuple(person), anchor=tuple(anchor))
+    assert partial.base == _added(head)
     assert partial.alone == _added([*head, *person, *anchor])
     scored = finish(partial, tail=tail)
     assert scored.score == _added([*head, *tail])
@@ -50,9 +51,9 @@ def test_a_barred_candidate_scores_minus_infinity_with_its_reason() -> None:
 
 
 def test_the_first_best_is_the_first_of_equals() -> None:
-    a = Partial.of(1, _TOWN, head=(Term(1.0),), person=(), anchor=())
-    b = Partial.of(2, _TOWN, head=(Term(2.0),), person=(), anchor=())
-    c = Partial.of(3, _TOWN, head=(Term(2.0),), person=(), anchor=())
+    a = Partial.of(1, _TOWN, head=(Term(1.0),), base=1.0, person=(), anchor=())
+    b = Partial.of(2, _TOWN, head=(Term(2.0),), base=2.0, person=(), anchor=())
+    c = Partial.of(3, _TOWN, head=(Term(2.0),), base=2.0, person=(), anchor=())
     barred = Partial.barred(9, _TOWN, reason="x")
     assert first_best([(barred, a), (b,), (c,)]) == (2, 2.0)
     assert first_best([(barred,)]) == (9, -math.inf)
