@@ -98,20 +98,42 @@ class _Words:
         self.text = article.text
         self.words = tokens(folded.text)
         self.folded, self.offsets = folded.text, folded.offsets
-        self.starts = [folded.offsets[w.start] for w in self.words]
-        self.texts = frozenset(w.text for w in self.words)  # which words the article has, to skip what it lacks
+        self.texts = [w.text for w in self.words]
+        self.known = frozenset(self.texts)  # which words the article has, to skip what it lacks
+        self._starts: list[int] | None = None
+
+    def start(self, k: int) -> int:
+        """Where word ``k`` starts in the original text."""
+        return self.offsets[self.words[k].start]
 
     def end(self, k: int) -> int:
         """Where word ``k`` ends in the original text."""
         return self.offsets[self.words[k].end - 1] + 1
 
+    def where(self, found: frozenset[str]) -> list[int]:
+        """The indexes of the words that are in ``found``, in order."""
+        at = []
+        for word in found.intersection(self.known):
+            k = -1
+            for _ in range(self.texts.count(word)):
+                k = self.texts.index(word, k + 1)
+                at.append(k)
+        return sorted(at)
+
     def before(self, offset: int) -> int:
         """The index of the last word that starts before ``offset`` (-1 when none)."""
-        return bisect.bisect_left(self.starts, offset) - 1
+        return bisect.bisect_left(self._all_starts(), offset) - 1
 
     def count(self, start: int, end: int) -> int:
         """How many words start in ``[start, end)``."""
-        return bisect.bisect_left(self.starts, end) - bisect.bisect_left(self.starts, start)
+        starts = self._all_starts()
+        return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
+
+    def _all_starts(self) -> list[int]:
+        """Where every word starts in the original text (listed when first asked for)."""
+        if self._starts is None:
+            self._starts = [self.offsets[w.start] for w in self.words]
+        return self._starts
 
 
 def _unplaced_after_trigger(
@@ -129,14 +151,12 @@ def _unplaced_after_trigger(
     covered = sorted([*((r.mention.start, r.mention.end) for r in resolutions), *((m.start, m.end) for m in taken)])
 
     def free(j: int) -> bool:
-        i = bisect.bisect_right(covered, (words.starts[j], float("inf"))) - 1
-        return i < 0 or not covered[i][0] <= words.starts[j] < covered[i][1]
+        at = words.start(j)
+        i = bisect.bisect_right(covered, (at, float("inf"))) - 1
+        return i < 0 or not covered[i][0] <= at < covered[i][1]
 
-    nouns = _trigger_words(lexicon)
-    if nouns.isdisjoint(words.texts):
-        return False
-    for k in range(len(words.words) - 1):
-        trigger = lexicon.trigger(words.words[k].text) if words.words[k].text in nouns else None
+    for k in words.where(_trigger_words(lexicon)):
+        trigger = lexicon.trigger(words.texts[k])
         if trigger is None or (trigger in _AREA_TRIGGERS and trigger != Trigger.CITY) or not free(k):
             continue
         for j in range(k + 1, min(k + 4, len(words.words))):
@@ -219,7 +239,7 @@ def _trigger_start(words: _Words, name: UnplacedName, lexicon: Lexicon, *, back_
     k = words.before(name.start)
     for j in range(k, max(-1, k - back_words), -1):
         if _trigger(lexicon, words.words[j].text) is not None:
-            return words.starts[j]
+            return words.start(j)
     return name.start
 
 
@@ -423,7 +443,7 @@ def _governed(words: _Words, mention: Mention, lexicon: Lexicon, *, gap: int) ->
             return kind[0] == Movement.DEPARTURE and not kind[1]
         if words.words[j].text in lexicon.prepositions:
             return False
-        end = words.starts[j]
+        end = words.start(j)
     return False
 
 
@@ -432,15 +452,13 @@ def _stage_towns(
 ) -> list[Resolution]:
     """The towns named by their adjective after a stage noun ("l'étape lyonnaise": Lyon)."""
     out: list[Resolution] = []
-    if lexicon.stages.isdisjoint(words.texts):
-        return out
-    for k in range(len(words.words) - 1):
-        if words.words[k].text not in lexicon.stages or _CLAUSE.search(words.text, words.end(k), words.starts[k + 1]):
+    for k in words.where(lexicon.stages):
+        if k + 1 >= len(words.words) or _CLAUSE.search(words.text, words.end(k), words.start(k + 1)):
             continue
         town = _town_of_adjective(words.words[k + 1].text, resolver.gazetteer, lexicon, settings.town_min_population)
         if town is None:
             continue
-        start, end = words.starts[k + 1], words.end(k + 1)
+        start, end = words.start(k + 1), words.end(k + 1)
         mention = Mention(
             article.name, start, end, article.text[start:end], article.sentence_index(start), MatchKind.LATIN, ()
         )

@@ -187,3 +187,14 @@ def test_unplaced_names_are_looked_for_only_after_a_free_noun(
     monkeypatch.setattr(located, "find_unplaced", lambda a, **kw: calls.append(a.name) or find(a, **kw))
     _placed(pipeline, text, "ar")
     assert bool(calls) == asked
+
+
+def test_the_words_of_a_list_are_found_where_they_stand() -> None:
+    from geo.places.located import _Words
+
+    text = "Le port et la base: le port, encore le port."
+    words = _Words(Article(name="t.txt", text=text, sentences=(Span(0, len(text)),), language="fr"))
+    assert [words.texts[k] for k in words.where(frozenset({"port", "base", "quai"}))] == ["port", "base", "port", "port"]
+    assert words.where(frozenset({"quai"})) == []
+    assert [text[words.start(k) : words.end(k)] for k in words.where(frozenset({"base"}))] == ["base"]
+    assert words.before(text.index("base")) == 3 and words.count(0, text.index(":")) == 5
