@@ -9,7 +9,7 @@ from geo.model import Article, PlaceType, Resolution, Span
 from geo.pipeline import Pipeline
 from geo.places.gazetteer import Gazetteer
 from geo.places.lexicon import PROCLITICS, load_lexicon
-from geo.places.located import _trigger, country_radius_km
+from geo.places.located import _trigger, _Words, country_radius_km
 from geo.settings import LocatedSettings, Settings
 from geo.text.folding import fold_text, name_key, tokens
 from tests.conftest import ROOT
@@ -190,11 +190,10 @@ def test_unplaced_names_are_looked_for_only_after_a_free_noun(
 
 
 def test_the_words_of_a_list_are_found_where_they_stand() -> None:
-    from geo.places.located import _Words
-
     text = "Le port et la base: le port, encore le port."
     words = _Words(Article(name="t.txt", text=text, sentences=(Span(0, len(text)),), language="fr"))
-    assert [words.texts[k] for k in words.where(frozenset({"port", "base", "quai"}))] == ["port", "base", "port", "port"]
+    found = words.where(frozenset({"port", "base", "quai"}))
+    assert [words.texts[k] for k in found] == ["port", "base", "port", "port"]
     assert words.where(frozenset({"quai"})) == []
     assert [text[words.start(k) : words.end(k)] for k in words.where(frozenset({"base"}))] == ["base"]
     assert words.before(text.index("base")) == 3 and words.count(0, text.index(":")) == 5
