@@ -49,6 +49,8 @@ __all__ = ["NameGroup", "Resolver", "ScoredCandidate"]
 
 #: Matches that spell a region's name (a phonetic or adjective match does not name the region itself).
 _NAMED = (MatchKind.EXACT, MatchKind.CLITIC, MatchKind.LATIN)
+#: Matches that may be a common Arabic word rather than a town's name.
+_WORDLIKE = (MatchKind.EXACT, MatchKind.CLITIC)
 #: How many mention facts a resolver keeps before it starts afresh (a bound on memory over an archive).
 _KNOWN_FACTS = 65536
 #: How many names (with their cues) a resolver keeps the candidates' own terms of.
@@ -190,9 +192,9 @@ class Resolver:
             partials = known.get(alike)
             if partials is None:
                 facts, own = self._facts(m, context), self._own(m, context.language)
-                alone = self._alone_as_word(m, facts, context)
+                alone, anchored = self._alone_as_word(m, facts, context), alike[-1]
                 partials = known[alike] = tuple(
-                    self._partial(m, facts, r, context, own=own, alone=alone) for r in m.candidates
+                    self._partial(m, facts, r, context, own=own, alone=alone, anchored=anchored) for r in m.candidates
                 )
             out.append(partials)
         return out
@@ -213,8 +215,8 @@ class Resolver:
                 if p.blocked is not None:
                     these.append(p.blocked)
                     continue
-                tail = [*self._parent_terms(parent, p.place), *p.person, *near[key, p.row], *p.anchor]
-                these.append(finish(p, tail=tail))
+                written = self._parent_terms(parent, p.place) if parent is not None else ()
+                these.append(finish(p, tail=[*written, *p.person, *near[key, p.row], *p.anchor]))
             if parent is None:
                 done[id(partials)] = tuple(these)
             scored.extend(these)
@@ -283,10 +285,18 @@ class Resolver:
         )
 
     def _partial(
-        self, mention: Mention, facts: MentionFacts, row: int, context: ArticleContext, *, own: Own, alone: bool | None
+        self,
+        mention: Mention,
+        facts: MentionFacts,
+        row: int,
+        context: ArticleContext,
+        *,
+        own: Own,
+        alone: bool | None,
+        anchored: bool,
     ) -> Partial:
         """The candidate's terms up to the article's other places (``own``: the name's, see :meth:`_own_terms`;
-        ``alone``: see :meth:`_alone_as_word`)."""
+        ``alone``: see :meth:`_alone_as_word`; ``anchored``: a distance is measured from the mention)."""
         place = self.gazetteer.place(row)
         mine = own.get(row, False)  # False: not yet worked out (None: it cannot be the place)
         if mine is False:
@@ -295,14 +305,17 @@ class Resolver:
             mine = own[row] = self._own_terms(mention, facts, place)
         if mine is None:
             return Partial.barred(row, place, reason="short phonetic key without context")
-        if self._bare_common_word(place, context, definite=alone) or self._arabic_noun(mention, place, context):
+        if (alone is not None and self._bare_common_word(place, context, definite=alone)) or (
+            mention.match in _WORDLIKE and self._arabic_noun(mention, place, context)
+        ):
             return Partial.barred(row, place, reason="a common word, with no cue to read it as a town")
         head, summed, person, famous = mine
-        if row not in context.terms:
-            context.terms[row] = tuple(self._context_terms(place, context, famous=famous))
-        named, anchor = context.terms[row], tuple(self._anchor_terms(mention, place, context))
-        base = added(named, start=summed)
-        return Partial.of(row, place, head=(*head, *named), base=base, person=person, anchor=anchor)
+        named = context.terms.get(row)
+        if named is None:
+            named = context.terms[row] = tuple(self._context_terms(place, context, famous=famous))
+        anchor = tuple(self._anchor_terms(mention, place, context)) if anchored else ()
+        base = added(named, start=summed) if named else summed
+        return Partial.of(row, place, head=(*head, *named) if named else head, base=base, person=person, anchor=anchor)
 
     def _own(self, mention: Mention, language: str | None) -> Own:
         """The terms of each candidate no other place of the article changes, for a name with these cues (filled as
@@ -359,7 +372,7 @@ class Resolver:
 
     def _arabic_noun(self, mention: Mention, place: Place, context: ArticleContext) -> bool:
         """«السيول», «سيول جارفة»: an Arabic noun spelled like a foreign town (:mod:`geo.places.arabic_nouns`)."""
-        if mention.match not in (MatchKind.EXACT, MatchKind.CLITIC) or place.country in context.countries:
+        if mention.match not in _WORDLIKE or place.country in context.countries:
             return False  # never the noun (asked first: most candidates are these)
         return is_arabic_noun(
             mention,

@@ -117,7 +117,8 @@ class Partial(NamedTuple):
         anchor: tuple[Term, ...],
     ) -> Partial:
         """The partial score of a candidate that may be the place (``base``: the sum of ``head``, in order)."""
-        return cls(row, place, None, head, base, person, anchor, added(anchor, start=added(person, start=base)))
+        alone = added(anchor, start=added(person, start=base)) if person or anchor else base
+        return cls(row, place, None, head, base, person, anchor, alone)
 
     @classmethod
     def barred(cls, row: int, place: Place, *, reason: str) -> Partial:
