@@ -55,13 +55,14 @@ def nearest_each_km(
     there = []
     for (lat, lon), group in zip(points, theirs, strict=True):
         p2 = math.radians(lat)
-        there.append((lat, lon, p2, math.cos(p2), group))
+        there.append((group, (lat, lon, p2, math.cos(p2))))
+    others = {group: [point for theirs_, point in there if theirs_ != group] for group in set(mine)}
     out = []
     for (lat, lon), group in zip(origins, mine, strict=True):
         p1 = math.radians(lat)
         cos1, near = math.cos(p1), math.inf
-        for there_lat, there_lon, p2, cos2, theirs_ in there:
-            if theirs_ != group and abs(there_lat - lat) <= furthest:
+        for there_lat, there_lon, p2, cos2 in others[group]:
+            if abs(there_lat - lat) <= furthest:
                 near = min(near, _haversine(p1, cos1, p2, cos2, math.radians(there_lon - lon)))
         out.append(near if near < within else math.inf)
     return out
