@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 from geo.model import AREA_TYPES, POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
@@ -228,13 +228,12 @@ class Resolver:
         counts: dict[str, int] = defaultdict(int)
         regions: set[tuple[str, str]] = set()
         place = self.gazetteer.place  # every candidate's place is asked for when it is scored: kept
-        for mention in mentions:
-            named = mention.match in _NAMED
-            for row in mention.candidates:
+        for (named, candidates), times in Counter((m.match in _NAMED, m.candidates) for m in mentions).items():
+            for row in candidates:
                 there = place(row)
                 if there.place_type == PlaceType.COUNTRY:
                     if there.country:
-                        counts[there.country] += 1
+                        counts[there.country] += times
                 elif there.place_type == PlaceType.REGION and named and there.country and there.admin1:
                     regions.add((there.country, there.admin1))
         ranked = sorted(counts, key=lambda c: (-counts[c], c))
@@ -310,9 +309,10 @@ class Resolver:
         ):
             return Partial.barred(row, place, reason="a common word, with no cue to read it as a town")
         head, summed, person, famous = mine
-        named = context.terms.get(row)
+        kind = (place.place_type, place.country, place.admin1, famous)  # all the named countries' terms ask of it
+        named = context.terms.get(kind)
         if named is None:
-            named = context.terms[row] = tuple(self._context_terms(place, context, famous=famous))
+            named = context.terms[kind] = tuple(self._context_terms(place, context, famous=famous))
         anchor = tuple(self._anchor_terms(mention, place, context)) if anchored else ()
         base = added(named, start=summed) if named else summed
         return Partial.of(row, place, head=(*head, *named) if named else head, base=base, person=person, anchor=anchor)

@@ -166,7 +166,7 @@ class MentionFacts(NamedTuple):
 class ArticleContext:
     """What an article says around its names: the countries and regions it names (the most named first), its
     likely places (``anchors``: name key, point), parents written after names, its language, where distances
-    are measured from; each row's terms of the named countries, once worked out."""
+    are measured from; the terms of the named countries of each kind of place, once worked out."""
 
     countries: set[str]
     main_countries: set[str]
@@ -175,7 +175,7 @@ class ArticleContext:
     parents: dict[int, tuple[set[str], set[tuple[str, str]]]] = field(default_factory=dict)
     language: str | None = None
     anchor_ends: set[int] = field(default_factory=set)
-    terms: dict[int, tuple[Term, ...]] = field(default_factory=dict)  # each row's terms of the named countries
+    terms: dict[tuple[object, ...], tuple[Term, ...]] = field(default_factory=dict)  # the named countries' terms
 
 
 #: A candidate's terms no other place of the article changes: its head and their sum, its person's terms, whether
