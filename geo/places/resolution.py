@@ -134,22 +134,17 @@ class Resolver:
                 continue
             other = country_or_capital(group, place=self.gazetteer.place)
             place = self.gazetteer.place(best.row if other is None else other)
-            for mention in group.mentions:
-                out.append(
-                    Resolution(
-                        mention=mention,
-                        place=place,
-                        confidence=self._confidence(best.score),
-                        uncertainty_km=place_uncertainty_km(place, settings=self.uncertainty),
-                        reason="; ".join(best.reasons),
-                    )
-                )
+            confidence, reason = self._confidence(best.score), "; ".join(best.reasons)
+            km = place_uncertainty_km(place, settings=self.uncertainty)
+            out += [Resolution(mention, place, confidence, km, reason=reason) for mention in group.mentions]
         by_anchor = {(r.mention.start, r.mention.end): r for r in out}
         for mention in mentions:
             if mention.match == MatchKind.RELATIVE:
                 resolution = resolve_relative(mention, by_anchor, settings=self.settings, relative=self.relative)
-            else:
+            elif mention.match == MatchKind.ADJECTIVE:
                 resolution = self._adjective(mention)
+            else:
+                continue
             if resolution is not None:
                 out.append(resolution)
         return sorted(out, key=lambda r: (r.mention.start, r.mention.end))
