@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from functools import lru_cache
 
 from geo.model import AREA_TYPES, POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
@@ -39,6 +39,8 @@ from geo.places.scores import (
     ScoredCandidate,
     Term,
     added,
+    article_context,
+    explicit_parents,
     finish,
     first_best,
 )
@@ -47,8 +49,6 @@ from geo.text.folding import fold_text, is_arabic, name_key
 
 __all__ = ["NameGroup", "Resolver", "ScoredCandidate"]
 
-#: Matches that spell a region's name (a phonetic or adjective match does not name the region itself).
-_NAMED = (MatchKind.EXACT, MatchKind.CLITIC, MatchKind.LATIN)
 #: Matches that may be a common Arabic word rather than a town's name.
 _WORDLIKE = (MatchKind.EXACT, MatchKind.CLITIC)
 #: How many mention facts a resolver keeps before it starts afresh (a bound on memory over an archive).
@@ -158,12 +158,14 @@ class Resolver:
         :mod:`geo.places.fitting` learns the weights from the features.
         """
         plain = [m for m in mentions if m.match not in (MatchKind.ADJECTIVE, MatchKind.RELATIVE)]
-        context = self._context(mentions)
+        context = article_context(mentions, place=self.gazetteer.place, main_countries=self.settings.main_countries)
         context.anchor_ends = {m.end for m in mentions if m.match == MatchKind.RELATIVE}
         context.language = language
         groups: dict[str, list[Mention]] = defaultdict(list)
+        keys: dict[str, str] = {}  # an article repeats its names
         for mention in plain:
-            groups[name_key(mention.text)].append(mention)
+            key = keys.get(mention.text)
+            groups[key if key is not None else keys.setdefault(mention.text, name_key(mention.text))].append(mention)
         found = {key: self._partials(group, context) for key, group in groups.items()}
         first = {key: first_best(partials) for key, partials in found.items()}  # no anchors yet
         context.anchors = [
@@ -173,7 +175,7 @@ class Resolver:
             for place in [self.gazetteer.place(best[0])]
             if place.place_type in POINT_TYPES
         ]
-        context.parents = self._explicit_parents(plain)
+        context.parents = explicit_parents(plain, place=self.gazetteer.place, gap_chars=self.settings.parent_gap_chars)
         near = self._nearness(found, context)
         return [self._group(key, group, found[key], context, near=near) for key, group in groups.items()]
 
@@ -218,41 +220,6 @@ class Resolver:
         return NameGroup(key=key, mentions=tuple(group), scored=tuple(scored))
 
     # -- context ----------------------------------------------------------
-
-    def _context(self, mentions: list[Mention]) -> ArticleContext:
-        counts: dict[str, int] = defaultdict(int)
-        regions: set[tuple[str, str]] = set()
-        place = self.gazetteer.place  # every candidate's place is asked for when it is scored: kept
-        for (named, candidates), times in Counter((m.match in _NAMED, m.candidates) for m in mentions).items():
-            for row in candidates:
-                there = place(row)
-                if there.place_type == PlaceType.COUNTRY:
-                    if there.country:
-                        counts[there.country] += times
-                elif there.place_type == PlaceType.REGION and named and there.country and there.admin1:
-                    regions.add((there.country, there.admin1))
-        ranked = sorted(counts, key=lambda c: (-counts[c], c))
-        main = set(ranked[: self.settings.main_countries])
-        return ArticleContext(countries=set(counts), main_countries=main, regions=regions, anchors=[])
-
-    def _explicit_parents(self, plain: list[Mention]) -> dict[int, tuple[set[str], set[tuple[str, str]]]]:
-        """Countries and regions written right after a name: "Alexandria, Virginia"."""
-        parents: dict[int, tuple[set[str], set[tuple[str, str]]]] = {}
-        ordered = sorted(plain, key=lambda m: m.start)
-        for here, nxt in zip(ordered, ordered[1:], strict=False):
-            if not 0 < nxt.start - here.end <= self.settings.parent_gap_chars:
-                continue
-            countries: set[str] = set()
-            regions: set[tuple[str, str]] = set()
-            for row in nxt.candidates:
-                place = self.gazetteer.place(row)
-                if place.place_type == PlaceType.COUNTRY and place.country:
-                    countries.add(place.country)
-                elif place.place_type == PlaceType.REGION and place.country and place.admin1:
-                    regions.add((place.country, place.admin1))
-            if countries or regions:
-                parents[here.start] = (countries, regions)
-        return parents
 
     # -- scoring ----------------------------------------------------------
 
@@ -392,20 +359,26 @@ class Resolver:
             length = facts.phonetic_length
             if length < s.short_phonetic and not (mention.trigger or facts.word_cue):
                 return None
-            terms: list[Term] = []
-            if len(mention.candidates) > 1:
-                doublings = math.log2(len(mention.candidates))
-                capped = s.ambiguity_slope * doublings >= s.ambiguity_max
-                weight, x = ("", 0.0) if capped else ("ambiguity_slope", -doublings)
-                terms.append(Term(-min(s.ambiguity_max, s.ambiguity_slope * doublings), None, weight, x))
-            base = min(s.phonetic_max, s.phonetic_base + s.phonetic_per_class * length)
+            terms, base, tail = self._phonetic_terms(len(mention.candidates), length)
             reason = f"sounds like {place.name} ({length} consonants)"
             if base == s.phonetic_max:
                 return [*terms, Term(base, reason)]
-            return [*terms, Term(base, reason, "phonetic_base", 1.0), Term(0.0, None, "phonetic_per_class", length)]
+            return [*terms, Term(base, reason, "phonetic_base", 1.0), *tail]
         if mention.match == MatchKind.CLITIC:
             return [Term(s.clitic, "name after a proclitic", "clitic", 1.0)]
         return [Term(s.exact, "exact name", "exact", 1.0)]
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - a few resolvers a process; a few candidate counts and key lengths
+    def _phonetic_terms(self, candidates: int, length: int) -> tuple[tuple[Term, ...], float, tuple[Term, ...]]:
+        """A phonetic match's terms but its reason: how ambiguous its key is, its base, the per-class feature."""
+        s, terms = self.settings, []
+        if candidates > 1:
+            doublings = math.log2(candidates)
+            capped = s.ambiguity_slope * doublings >= s.ambiguity_max
+            weight, x = ("", 0.0) if capped else ("ambiguity_slope", -doublings)
+            terms.append(Term(-min(s.ambiguity_max, s.ambiguity_slope * doublings), None, weight, x))
+        base = min(s.phonetic_max, s.phonetic_base + s.phonetic_per_class * length)
+        return tuple(terms), base, (Term(0.0, None, "phonetic_per_class", length),)
 
     def _prominence_terms(self, mention: Mention, facts: MentionFacts, place: Place) -> list[Term]:
         """The prior of the place's kind: population (the population prior) and capital for cities."""

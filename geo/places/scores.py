@@ -10,10 +10,15 @@ same order, so the score is the very same float as adding every term from the st
 from __future__ import annotations
 
 import math
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from geo.model import Mention, Place
+from geo.model import MatchKind, Mention, Place, PlaceType
+
+#: Matches that spell a region's name (a phonetic or adjective match does not name the region itself).
+_NAMED = (MatchKind.EXACT, MatchKind.CLITIC, MatchKind.LATIN)
 
 __all__ = [
     "ArticleContext",
@@ -26,6 +31,8 @@ __all__ = [
     "ScoredCandidate",
     "Term",
     "added",
+    "article_context",
+    "explicit_parents",
     "finish",
     "first_best",
 ]
@@ -185,3 +192,45 @@ OwnTerms = tuple[tuple[Term, ...], float, tuple[Term, ...], bool]
 Own = dict[int, OwnTerms | None]
 #: The proximity terms of each name's candidates (by name key and row).
 Near = dict[tuple[str, int], list[Term]]
+
+
+def article_context(mentions: list[Mention], *, place: Callable[[int], Place], main_countries: int) -> ArticleContext:
+    """The countries an article's names may be (counted once a mention, the ``main_countries`` most counted first)
+    and the regions its names spell, from every candidate's place (``place``: the gazetteer's)."""
+    counts: dict[str, int] = defaultdict(int)
+    regions: set[tuple[str, str]] = set()
+    for (named, candidates), times in Counter((m.match in _NAMED, m.candidates) for m in mentions).items():
+        for row in candidates:
+            there = place(row)
+            if there.place_type == PlaceType.COUNTRY:
+                if there.country:
+                    counts[there.country] += times
+            elif there.place_type == PlaceType.REGION and named and there.country and there.admin1:
+                regions.add((there.country, there.admin1))
+    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    return ArticleContext(
+        countries=set(counts), main_countries=set(ranked[:main_countries]), regions=regions, anchors=[]
+    )
+
+
+def explicit_parents(
+    plain: list[Mention], *, place: Callable[[int], Place], gap_chars: int
+) -> dict[int, tuple[set[str], set[tuple[str, str]]]]:
+    """Countries and regions written right after a name, at most ``gap_chars`` on: "Alexandria, Virginia"
+    (by the name's start)."""
+    parents: dict[int, tuple[set[str], set[tuple[str, str]]]] = {}
+    ordered = sorted(plain, key=lambda m: m.start)
+    for here, nxt in zip(ordered, ordered[1:], strict=False):
+        if not 0 < nxt.start - here.end <= gap_chars:
+            continue
+        countries: set[str] = set()
+        regions: set[tuple[str, str]] = set()
+        for row in nxt.candidates:
+            there = place(row)
+            if there.place_type == PlaceType.COUNTRY and there.country:
+                countries.add(there.country)
+            elif there.place_type == PlaceType.REGION and there.country and there.admin1:
+                regions.add((there.country, there.admin1))
+        if countries or regions:
+            parents[here.start] = (countries, regions)
+    return parents

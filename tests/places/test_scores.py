@@ -6,8 +6,17 @@ import math
 
 import pytest
 
-from geo.model import Place, PlaceType
-from geo.places.scores import Partial, ScoredCandidate, Term, added, finish, first_best
+from geo.model import MatchKind, Mention, Place, PlaceType
+from geo.places.scores import (
+    Partial,
+    ScoredCandidate,
+    Term,
+    added,
+    article_context,
+    explicit_parents,
+    finish,
+    first_best,
+)
 
 _TOWN = Place(id="t:1", name="Town", lat=30.0, lon=31.0, place_type=PlaceType.CITY, population=5000)
 
@@ -58,3 +67,46 @@ def test_the_first_best_is_the_first_of_equals() -> None:
     assert first_best([(barred, a), (b,), (c,)]) == (2, 2.0)
     assert first_best([(barred,)]) == (9, -math.inf)
     assert first_best([]) is None
+
+
+_PLACES = {
+    1: Place(id="c:eg", name="Egypt", lat=27.0, lon=30.0, place_type=PlaceType.COUNTRY, country="EG"),
+    2: Place(id="c:fr", name="France", lat=46.0, lon=2.0, place_type=PlaceType.COUNTRY, country="FR"),
+    3: Place(id="r:va", name="Virginia", lat=37.5, lon=-78.8, place_type=PlaceType.REGION, country="US", admin1="VA"),
+    4: _TOWN,
+}
+
+
+def _mention(start: int, text: str, match: MatchKind, *candidates: int) -> Mention:
+    return Mention("t.txt", start, start + len(text), text, 0, match, candidates)
+
+
+def test_the_article_names_its_countries_most_named_first() -> None:
+    mentions = [
+        _mention(0, "France", MatchKind.LATIN, 2),
+        _mention(10, "Egypt", MatchKind.LATIN, 1),
+        _mention(20, "Egypt", MatchKind.LATIN, 1),
+        _mention(30, "Virginia", MatchKind.LATIN, 3),
+        _mention(40, "Vrgn", MatchKind.PHONETIC, 3, 4),  # a phonetic match names no region
+    ]
+    context = article_context(mentions, place=_PLACES.__getitem__, main_countries=1)
+    assert context.countries == {"EG", "FR"} and context.main_countries == {"EG"}
+    assert context.regions == {("US", "VA")}
+    assert article_context(mentions[3:], place=_PLACES.__getitem__, main_countries=1).countries == set()
+
+
+@pytest.mark.parametrize(
+    ("gap", "parents"),
+    [
+        (2, {0: (set(), {("US", "VA")}), 20: ({"EG"}, set())}),  # "Town, Virginia", "Town, Egypt"
+        (1, {}),  # the comma and the space are too far
+    ],
+)
+def test_a_parent_is_the_country_or_region_written_right_after(gap: int, parents: dict) -> None:
+    plain = [
+        _mention(0, "Town", MatchKind.LATIN, 4),
+        _mention(6, "Virginia", MatchKind.LATIN, 3),
+        _mention(20, "Town", MatchKind.LATIN, 4),
+        _mention(26, "Egypt", MatchKind.LATIN, 1),
+    ]
+    assert explicit_parents(plain, place=_PLACES.__getitem__, gap_chars=gap) == parents
