@@ -40,12 +40,13 @@ from geo.places.phonetic import latin_key, syllable_keys
 from geo.places.resolution import Resolver
 from geo.places.unplaced import _NAME_GAP, UnplacedName, find_unplaced  # the gaps a name spans, as it reads them
 from geo.settings import LocatedSettings, RecognitionSettings
-from geo.text.folding import fold, fold_text, is_arabic, name_key, tokens
+from geo.text.folding import Token, fold, fold_text, is_arabic, name_key, tokens
 
 __all__ = ["country_radius_km", "locate_more"]
 
 _STOP = re.compile(r"[.!?؟;؛:\n]")  # a locating place stands in the facility's own clause (commas allowed)
 _CLAUSE = re.compile(r"[.!?؟;؛:،,\n]")  # a departure verb governs a name in its own clause
+_WORD = re.compile(r"[^\W_]+")  # a word of folded text, as :func:`~geo.text.folding.tokens` splits them
 #: The Latin initials an Arabic initial transliterates, where the consonant classes of
 #: :mod:`geo.places.phonetic` lump them together: «خ» is "kh" or the "h" of Chinese and Russian names,
 #: never a "g" (written «غ», «ج», «ق»); «ق» is "q", "k" or "g", never an "h"; «ش» is "sh", not an "s" («س»).
@@ -98,9 +99,8 @@ class _Words:
         self.text = article.text
         self.words = tokens(folded.text)
         self.folded, self.offsets = folded.text, folded.offsets
-        self.texts = [w.text for w in self.words]
+        self.texts = _WORD.findall(folded.text)  # the words' texts, split as :func:`~geo.text.folding.tokens` does
         self.known = frozenset(self.texts)  # which words the article has, to skip what it lacks
-        self._starts: list[int] | None = None
 
     def start(self, k: int) -> int:
         """Where word ``k`` starts in the original text."""
@@ -122,18 +122,14 @@ class _Words:
 
     def before(self, offset: int) -> int:
         """The index of the last word that starts before ``offset`` (-1 when none)."""
-        return bisect.bisect_left(self._all_starts(), offset) - 1
+        return bisect.bisect_left(self.words, offset, key=self._start_of) - 1
 
     def count(self, start: int, end: int) -> int:
         """How many words start in ``[start, end)``."""
-        starts = self._all_starts()
-        return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
+        return bisect.bisect_left(self.words, end, key=self._start_of) - self.before(start) - 1
 
-    def _all_starts(self) -> list[int]:
-        """Where every word starts in the original text (listed when first asked for)."""
-        if self._starts is None:
-            self._starts = [self.offsets[w.start] for w in self.words]
-        return self._starts
+    def _start_of(self, word: Token) -> int:
+        return self.offsets[word.start]
 
 
 def _unplaced_after_trigger(

@@ -197,3 +197,10 @@ def test_the_words_of_a_list_are_found_where_they_stand() -> None:
     assert words.where(frozenset({"quai"})) == []
     assert [text[words.start(k) : words.end(k)] for k in words.where(frozenset({"base"}))] == ["base"]
     assert words.before(text.index("base")) == 3 and words.count(0, text.index(":")) == 5
+    assert words.count(text.index("base"), len(text)) == 6 and words.before(0) == -1
+
+
+@pytest.mark.parametrize("text", ["Le port_de l'Est, 2024 : «ميناءُ الإسكندرية»… و-بالقاهرة!", "", "___ 12ab Ü"])
+def test_the_words_are_split_as_the_folded_text_is(text: str) -> None:
+    words = _Words(Article(name="t.txt", text=text, sentences=(Span(0, len(text)),)))
+    assert words.texts == [w.text for w in words.words]
