@@ -7,7 +7,7 @@ import math
 from geo.model import Place, PlaceType
 from geo.settings import UncertaintySettings
 
-__all__ = ["EARTH_RADIUS_KM", "haversine_km", "nearest_each_km", "nearest_km", "place_uncertainty_km"]
+__all__ = ["EARTH_RADIUS_KM", "haversine_km", "nearest_each_km", "place_uncertainty_km"]
 
 #: The Earth's mean radius (IUGG).
 EARTH_RADIUS_KM = 6371.0088
@@ -25,20 +25,6 @@ def _haversine(p1: float, cos1: float, p2: float, cos2: float, dl: float) -> flo
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
 
 
-def nearest_km(lat: float, lon: float, *, points: list[tuple[float, float]], within: float) -> float:
-    """The distance to the nearest of ``points`` when one lies within ``within`` km; otherwise infinity.
-
-    A point whose latitude alone puts it farther (a meridian's arc is the shortest way across
-    latitudes, less a kilometre for rounding) is not measured: most of an article's places are.
-
-    Examples
-    --------
-    Cairo to Alexandria and Istanbul, within 1,000 km: the 180 km to Alexandria; Istanbul, 11 degrees of
-    latitude north (over 1,200 km), is not measured.
-    """
-    return nearest_each_km([(lat, lon)], points=points, within=within)[0]
-
-
 def nearest_each_km(
     origins: list[tuple[float, float]],
     *,
@@ -46,9 +32,18 @@ def nearest_each_km(
     within: float,
     apart: tuple[list[int], list[int]] | None = None,
 ) -> list[float]:
-    """:func:`nearest_km` of each of ``origins``, each point's latitude turned to radians and its cosine once.
+    """The distance from each of ``origins`` to the nearest of ``points`` when one lies within ``within`` km;
+    otherwise infinity.
 
     ``apart`` gives each origin's and each point's group: a point of an origin's own group is not measured.
+    A point whose latitude alone puts it farther (a meridian's arc is the shortest way across latitudes,
+    less a kilometre for rounding) is not measured either: most of an article's places are. Each point's
+    latitude is turned to radians and its cosine once.
+
+    Examples
+    --------
+    Cairo to Alexandria and Istanbul, within 1,000 km: the 180 km to Alexandria; Istanbul, 11 degrees of
+    latitude north (over 1,200 km), is not measured.
     """
     furthest = math.degrees((within + 1.0) / EARTH_RADIUS_KM)  # in degrees of latitude
     mine, theirs = apart if apart is not None else ([0] * len(origins), [1] * len(points))

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from geo.model import Place, PlaceType
-from geo.places.distances import haversine_km, nearest_each_km, nearest_km, place_uncertainty_km
+from geo.places.distances import haversine_km, nearest_each_km, place_uncertainty_km
 from geo.settings import UncertaintySettings
 
 
@@ -51,6 +51,12 @@ def test_a_city_grows_with_its_population() -> None:
     assert settings.city_km <= small < large
 
 
+def nearest_km(lat: float, lon: float, *, points: list[tuple[float, float]], within: float) -> float:
+    """The nearest point within reach of one place, every pair measured (what nearest_each_km must equal)."""
+    near = min((haversine_km(lat, lon, *point) for point in points), default=math.inf)
+    return near if near < within else math.inf
+
+
 _CAIRO, _ALEXANDRIA, _ISTANBUL, _TRIPOLI = (30.04, 31.24), (31.2, 29.92), (41.01, 28.98), (32.89, 13.19)
 
 
@@ -68,14 +74,14 @@ def test_the_nearest_point_within_reach(
     points: list[tuple[float, float]], within: float, nearest: tuple[float, float] | None
 ) -> None:
     expected = math.inf if nearest is None else haversine_km(*_CAIRO, *nearest)
-    assert nearest_km(*_CAIRO, points=points, within=within) == expected
+    assert nearest_each_km([_CAIRO], points=points, within=within) == [expected]
 
 
 @pytest.mark.parametrize("within", [100.0, 500.0, 1000.0])
 def test_a_point_beyond_reach_is_not_nearest(within: float) -> None:
     for point in (_ISTANBUL, _TRIPOLI, (31.2, 31.24), (39.0, 31.24), (20.0, 40.0)):
         full = haversine_km(*_CAIRO, *point)
-        assert nearest_km(*_CAIRO, points=[point], within=within) == (full if full < within else math.inf)
+        assert nearest_each_km([_CAIRO], points=[point], within=within) == [full if full < within else math.inf]
 
 
 @pytest.mark.parametrize("within", [300.0, 1000.0])
