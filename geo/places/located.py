@@ -37,6 +37,7 @@ from geo.places.distances import place_uncertainty_km
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.lexicon import PROCLITICS, RELATIVE_HEADS, Lexicon, Movement, clitic_forms, load_lexicon
 from geo.places.phonetic import latin_key, syllable_keys
+from geo.places.recognition import is_arabic_token
 from geo.places.resolution import Resolver
 from geo.places.unplaced import _NAME_GAP, UnplacedName, find_unplaced  # the gaps a name spans, as it reads them
 from geo.settings import LocatedSettings, RecognitionSettings
@@ -136,36 +137,51 @@ def _unplaced_after_trigger(
     words: _Words,
     resolutions: Sequence[Resolution],
     lexicon: Lexicon,
-    rare: Callable[[str], bool],
+    zipf: Callable[[str], float],
     *,
     taken: Sequence[Mention],
+    settings: RecognitionSettings,
 ) -> bool:
-    """Tell whether a town or facility noun stands right before a rare word, nothing covering either or the words
-    between, apart only by spaces, hyphens or apostrophes (else nothing to locate: :func:`~geo.places.unplaced.
-    find_unplaced` finds names only there, never over a resolution, a person's name, an adjective or a distance,
-    ``taken``; "of the" may stand between)."""
+    """Tell whether a town or facility noun stands before a name :func:`~geo.places.unplaced.find_unplaced` may
+    find (else nothing to locate). Such a name is joined to the noun by spaces, hyphens or apostrophes ("of the"
+    may stand between), and never runs over a resolution, a person's name, an adjective or a distance
+    (``taken``); one of its words is rare (``zipf``: see :func:`_commonest`). An Arabic name starts right after
+    the noun with a word rarer than a function word, and only rare words follow its first."""
     covered = sorted([*((r.mention.start, r.mention.end) for r in resolutions), *((m.start, m.end) for m in taken)])
 
-    def free(j: int) -> bool:
+    def free(j: int) -> bool:  # nothing covers word j
         at = words.start(j)
         i = bisect.bisect_right(covered, (at, float("inf"))) - 1
         return i < 0 or not covered[i][0] <= at < covered[i][1]
 
+    def joined(j: int) -> bool:  # word j follows word j - 1 within a name, and nothing covers it
+        return _NAME_GAP.fullmatch(words.folded, words.words[j - 1].end, words.words[j].start) is not None and free(j)
+
+    common, last = settings.common_zipf, len(words.words) - 1
     for k in words.where(_trigger_words(lexicon)):
         trigger = lexicon.trigger(words.texts[k])
-        if trigger is None or (trigger in _AREA_TRIGGERS and trigger != Trigger.CITY) or not free(k):
+        if trigger is None or (trigger in _AREA_TRIGGERS and trigger != Trigger.CITY) or k == last or not free(k):
             continue
-        for j in range(k + 1, min(k + 4, len(words.words))):
-            if not _NAME_GAP.fullmatch(words.folded, words.words[j - 1].end, words.words[j].start) or not free(j):
-                break  # a name and the words before it are apart by spaces, hyphens or apostrophes, and free
-            if rare(words.words[j].text):
+        if is_arabic_token(words.words[k + 1]):
+            first = zipf(words.texts[k + 1])
+            if (
+                first < settings.function_word_zipf
+                and joined(k + 1)
+                and (first < common or (k + 1 < last and joined(k + 2) and zipf(words.texts[k + 2]) < common))
+            ):
+                return True
+            continue
+        for j in range(k + 1, min(k + 4, last + 1)):
+            if not joined(j):
+                break
+            if zipf(words.texts[j]) < common:
                 return True
     return False
 
 
-def _rare(word: str, *, frequencies: WordFrequencies, common: float) -> bool:
-    """Tell whether a folded word is rare enough to be a name, with its proclitics too («والمدني» as «المدني»)."""
-    return all(frequencies(form) < common for form in (word, *(f for _, f in clitic_forms(word))))
+def _commonest(word: str, *, frequencies: WordFrequencies) -> float:
+    """How common a folded word is, as its commonest form with its proclitics stripped too («والمدني» as «المدني»)."""
+    return max(frequencies(form) for form in (word, *(f for _, f in clitic_forms(word))))
 
 
 def locate_more(
@@ -210,9 +226,10 @@ def locate_more(
     out = list(resolutions)
     out += _moved(article, mentions, out, words=words, resolver=resolver, lexicon=lexicon, settings=settings)
     out += _stage_towns(article, words, resolver=resolver, lexicon=lexicon, settings=settings)
-    rare = partial(_rare, frequencies=frequencies, common=(recognition or RecognitionSettings()).common_zipf)
+    recognition = recognition or RecognitionSettings()
+    zipf = partial(_commonest, frequencies=frequencies)
     taken = [m for m in mentions if m.person or m.match in (MatchKind.ADJECTIVE, MatchKind.RELATIVE)]
-    if not _unplaced_after_trigger(words, out, lexicon, rare, taken=taken):
+    if not _unplaced_after_trigger(words, out, lexicon, zipf, taken=taken, settings=recognition):
         return sorted(out, key=lambda r: (r.mention.start, r.mention.end))
     unplaced = find_unplaced(
         article, mentions=mentions, resolutions=out, frequencies=frequencies, lexicon=lexicon, settings=recognition

@@ -175,6 +175,8 @@ def test_a_word_is_the_trigger_noun_the_lexicon_says() -> None:
         ('زار الوزير مطار "زمزوم" صباح الأحد.', False),  # a quotation mark between: no name of the airport
         ("زار الوزير المطار، وزمزوم مدينة صغيرة.", False),  # a comma between
         ("زار الوزير مدينة الرياض يوم الأحد.", False),  # the word after the noun is placed already
+        ("زار الوزير مصنع الطائرات الحربية زمزوم أمس.", False),  # an Arabic name's second word is common: it ends
+        ("زار الوزير مصنع الطائرات زمزوم أمس.", True),  # a rare second word: «الطائرات زمزوم» may be a name
     ],
 )
 def test_unplaced_names_are_looked_for_only_after_a_free_noun(
