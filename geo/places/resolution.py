@@ -219,8 +219,6 @@ class Resolver:
             scored.extend(these)
         return NameGroup(key=key, mentions=tuple(group), scored=tuple(scored))
 
-    # -- context ----------------------------------------------------------
-
     # -- scoring ----------------------------------------------------------
 
     def _facts(self, mention: Mention, context: ArticleContext) -> MentionFacts:
