@@ -47,7 +47,6 @@ __all__ = ["country_radius_km", "locate_more"]
 
 _STOP = re.compile(r"[.!?؟;؛:\n]")  # a locating place stands in the facility's own clause (commas allowed)
 _CLAUSE = re.compile(r"[.!?؟;؛:،,\n]")  # a departure verb governs a name in its own clause
-_WORD = re.compile(r"[^\W_]+")  # a word of folded text, as :func:`~geo.text.folding.tokens` splits them
 #: The Latin initials an Arabic initial transliterates, where the consonant classes of
 #: :mod:`geo.places.phonetic` lump them together: «خ» is "kh" or the "h" of Chinese and Russian names,
 #: never a "g" (written «غ», «ج», «ق»); «ق» is "q", "k" or "g", never an "h"; «ش» is "sh", not an "s" («س»).
@@ -100,7 +99,7 @@ class _Words:
         self.text = article.text
         self.words = tokens(folded.text)
         self.folded, self.offsets = folded.text, folded.offsets
-        self.texts = _WORD.findall(folded.text)  # the words' texts, split as :func:`~geo.text.folding.tokens` does
+        self.texts = [w.text for w in self.words]
         self.known = frozenset(self.texts)  # which words the article has, to skip what it lacks
 
     def start(self, k: int) -> int:
