@@ -138,15 +138,16 @@ def _unplaced_after_trigger(
     lexicon: Lexicon,
     zipf: Callable[[str], float],
     *,
-    taken: Sequence[Mention],
+    mentions: Sequence[Mention],
     settings: RecognitionSettings,
 ) -> bool:
     """Tell whether a town or facility noun stands before a name :func:`~geo.places.unplaced.find_unplaced` may
     find (else nothing to locate). Such a name is joined to the noun by spaces, hyphens or apostrophes ("of the"
     may stand between), and never runs over a resolution, a person's name, an adjective or a distance
-    (``taken``); one of its words is rare (``zipf``: see :func:`_commonest`). An Arabic name starts right after
-    the noun with a word rarer than a function word, and only rare words follow its first."""
-    covered = sorted([*((r.mention.start, r.mention.end) for r in resolutions), *((m.start, m.end) for m in taken)])
+    (of ``mentions``); one of its words is rare (``zipf``: see :func:`_commonest`). An Arabic name starts right
+    after the noun with a word rarer than a function word, and only rare words follow its first."""
+    taken = [(m.start, m.end) for m in mentions if m.person or m.match in (MatchKind.ADJECTIVE, MatchKind.RELATIVE)]
+    covered = sorted([*((r.mention.start, r.mention.end) for r in resolutions), *taken])
 
     def free(j: int) -> bool:  # nothing covers word j
         at = words.start(j)
@@ -225,10 +226,8 @@ def locate_more(
     out = list(resolutions)
     out += _moved(article, mentions, out, words=words, resolver=resolver, lexicon=lexicon, settings=settings)
     out += _stage_towns(article, words, resolver=resolver, lexicon=lexicon, settings=settings)
-    recognition = recognition or RecognitionSettings()
-    zipf = partial(_commonest, frequencies=frequencies)
-    taken = [m for m in mentions if m.person or m.match in (MatchKind.ADJECTIVE, MatchKind.RELATIVE)]
-    if not _unplaced_after_trigger(words, out, lexicon, zipf, taken=taken, settings=recognition):
+    recognition, zipf = recognition or RecognitionSettings(), partial(_commonest, frequencies=frequencies)
+    if not _unplaced_after_trigger(words, out, lexicon, zipf, mentions=mentions, settings=recognition):
         return sorted(out, key=lambda r: (r.mention.start, r.mention.end))
     unplaced = find_unplaced(
         article, mentions=mentions, resolutions=out, frequencies=frequencies, lexicon=lexicon, settings=recognition
