@@ -10,7 +10,7 @@ same order, so the score is the very same float as adding every term from the st
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -199,12 +199,13 @@ def article_context(mentions: list[Mention], *, place: Callable[[int], Place], m
     and the regions its names spell, from every candidate's place (``place``: the gazetteer's)."""
     counts: dict[str, int] = defaultdict(int)
     regions: set[tuple[str, str]] = set()
-    for (named, candidates), times in Counter((m.match in _NAMED, m.candidates) for m in mentions).items():
-        for row in candidates:
+    for mention in mentions:
+        named = mention.match in _NAMED
+        for row in mention.candidates:
             there = place(row)
             if there.place_type == PlaceType.COUNTRY:
                 if there.country:
-                    counts[there.country] += times
+                    counts[there.country] += 1
             elif there.place_type == PlaceType.REGION and named and there.country and there.admin1:
                 regions.add((there.country, there.admin1))
     ranked = sorted(counts, key=lambda c: (-counts[c], c))
