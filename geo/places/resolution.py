@@ -8,7 +8,10 @@ and penalties for names that are common words, that stand where a person's
 name stands, or whose phonetic key many places share. Mentions of one name
 in one article share one reading (one sense per discourse). A mention is a
 place when its best score reaches its ``threshold``. Each term is one small
-method returning ``(delta, reason)`` items, added in a fixed order.
+method returning ``(delta, reason)`` items, added in a fixed order. The terms
+the article's other places leave alone are worked out once an article (and
+those of a name's own, once a resolver), and the two passes add the rest on
+(:class:`~geo.places.scores.Partial`).
 
 Relative mentions resolve through their anchor (:mod:`geo.places.relative`).
 """
