@@ -4,7 +4,9 @@
 article's likely places, once knowing how near each candidate lies to them. Most terms (how the
 name matched, the place's prominence, cues, the countries the article names) are the same both
 times: a :class:`Partial` holds them and their sum, and the article's places add the rest in the
-same order, so the score is the very same float as adding every term from the start.
+same order, so the score is the very same float as adding every term from the start. What the
+terms depend on is here too: a mention's facts, the article's context (the countries and regions it
+names, the parents written after names).
 """
 
 from __future__ import annotations
