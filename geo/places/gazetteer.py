@@ -301,7 +301,7 @@ class Gazetteer:
             self._trie.mmap(str(directory / "names.marisa"))
             # a plain array view of the mapped file: indexing a ``np.memmap`` builds a memmap per item
             self._rows = np.load(directory / "rows.npy", mmap_mode="r").view(np.ndarray)
-            self._offsets = np.load(directory / "rows_offsets.npy", mmap_mode="r")
+            self._offsets = np.load(directory / "rows_offsets.npy", mmap_mode="r").view(np.ndarray)
             with (directory / "rows.txt").open("rb") as handle:
                 self._text = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         except (OSError, ValueError) as exc:
@@ -310,6 +310,8 @@ class Gazetteer:
         self._sources: list[str] = self._meta["sources"]
         self.place = lru_cache(maxsize=65536)(self._place)
         self._zipf_cache: dict[str, float] = {}
+        # column views, made once: a field of a structured array is a new view each time it is asked for
+        self._pop, self._ptype, self._country = self._rows["pop"], self._rows["ptype"], self._rows["country"]
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -359,33 +361,33 @@ class Gazetteer:
 
     def population(self, row: int) -> int:
         """Population of row ``row`` (0 when unknown)."""
-        return int(self._rows["pop"][row])
+        return self._pop.item(row)
 
     def place_type(self, row: int) -> PlaceType:
         """Place type of row ``row``."""
-        return PLACE_TYPES[int(self._rows["ptype"][row])]
+        return PLACE_TYPES[self._ptype.item(row)]
 
     def country(self, row: int) -> str | None:
         """ISO country code of row ``row``."""
-        return str(self._rows["country"][row]) or None
+        return self._country.item(row) or None
 
     def _place(self, row: int) -> Place:
         if not 0 <= row < len(self._rows):
             raise IndexError(f"no gazetteer row {row}")
-        start, end = int(self._offsets[row]), int(self._offsets[row + 1])
+        start, end = self._offsets.item(row), self._offsets.item(row + 1)
         pid, name, name_ar, feature, source = self._text[start:end].decode().rstrip("\n").split("\t")
-        rec = self._rows[row]
+        lat, lon, pop, ptype, country, admin1 = self._rows.item(row)  # one record as Python values
         return Place(
             id=pid,
             name=name,
             name_ar=name_ar or None,
-            lat=float(rec["lat"]),
-            lon=float(rec["lon"]),
-            place_type=PLACE_TYPES[int(rec["ptype"])],
+            lat=lat,
+            lon=lon,
+            place_type=PLACE_TYPES[ptype],
             feature=feature,
-            country=str(rec["country"]) or None,
-            admin1=str(rec["admin1"]) or None,
-            population=int(rec["pop"]),
+            country=country or None,
+            admin1=admin1 or None,
+            population=pop,
             source=self._sources[int(source)],
         )
 

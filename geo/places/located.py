@@ -35,12 +35,13 @@ from functools import lru_cache, partial
 from geo.model import POINT_TYPES, Article, MatchKind, Mention, Place, PlaceType, Resolution, Trigger, WordFrequencies
 from geo.places.distances import place_uncertainty_km
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
-from geo.places.lexicon import RELATIVE_HEADS, Lexicon, Movement, clitic_forms, load_lexicon
+from geo.places.lexicon import PROCLITICS, RELATIVE_HEADS, Lexicon, Movement, clitic_forms, load_lexicon
 from geo.places.phonetic import latin_key, syllable_keys
+from geo.places.recognition import is_arabic_token
 from geo.places.resolution import Resolver
-from geo.places.unplaced import UnplacedName, find_unplaced
+from geo.places.unplaced import _NAME_GAP, UnplacedName, find_unplaced  # the gaps a name spans, as it reads them
 from geo.settings import LocatedSettings, RecognitionSettings
-from geo.text.folding import fold, fold_text, is_arabic, name_key, tokens
+from geo.text.folding import Token, fold, fold_text, is_arabic, name_key, tokens
 
 __all__ = ["country_radius_km", "locate_more"]
 
@@ -58,6 +59,8 @@ _INITIALS = {
     "ح": ("h",),
 }
 _AREA_TRIGGERS = (Trigger.CITY, Trigger.REGION, Trigger.ISLAND, Trigger.WATER)
+#: Each lexicon (held, so that its id stays its own) with every word that may be one of its trigger nouns.
+_TRIGGER_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 
 
 @lru_cache(maxsize=512)
@@ -69,6 +72,25 @@ def country_radius_km(code: str) -> float | None:
     return math.sqrt(float(area) / math.pi) if area else None
 
 
+def _trigger_words(lexicon: Lexicon) -> frozenset[str]:
+    """Every folded word that may be a trigger noun: a noun, or a noun after proclitics (its article dropped
+    after «ال» or «لل», :func:`~geo.places.lexicon.clitic_forms`); listed once a lexicon."""
+    held = _TRIGGER_WORDS.get(id(lexicon))
+    if held is None or held[0] is not lexicon:
+        nouns = set(lexicon.triggers)
+        bare = {noun[2:] for noun in nouns if noun.startswith("ال")}
+        words = frozenset(nouns | {p + n for p in PROCLITICS for n in nouns | bare})
+        if len(_TRIGGER_WORDS) >= 8:
+            _TRIGGER_WORDS.clear()
+        held = _TRIGGER_WORDS[id(lexicon)] = (lexicon, words)
+    return held[1]
+
+
+def _trigger(lexicon: Lexicon, word: str) -> Trigger | None:
+    """The trigger noun a folded word is (:meth:`~geo.places.lexicon.Lexicon.trigger`): most words, at once none."""
+    return lexicon.trigger(word) if word in _trigger_words(lexicon) else None
+
+
 class _Words:
     """An article's folded words and where each starts and ends in the original text (folded once, cached)."""
 
@@ -76,44 +98,90 @@ class _Words:
         folded = fold(article.text)
         self.text = article.text
         self.words = tokens(folded.text)
-        self.starts = [folded.offsets[w.start] for w in self.words]
-        self.ends = [folded.offsets[w.end - 1] + 1 for w in self.words]
+        self.folded, self.offsets = folded.text, folded.offsets
+        self.texts = [w.text for w in self.words]
+        self.known = frozenset(self.texts)  # which words the article has, to skip what it lacks
+
+    def start(self, k: int) -> int:
+        """Where word ``k`` starts in the original text."""
+        return self.offsets[self.words[k].start]
+
+    def end(self, k: int) -> int:
+        """Where word ``k`` ends in the original text."""
+        return self.offsets[self.words[k].end - 1] + 1
+
+    def where(self, found: frozenset[str]) -> list[int]:
+        """The indexes of the words that are in ``found``, in order."""
+        at = []
+        for word in found.intersection(self.known):
+            k = -1
+            for _ in range(self.texts.count(word)):
+                k = self.texts.index(word, k + 1)
+                at.append(k)
+        return sorted(at)
 
     def before(self, offset: int) -> int:
         """The index of the last word that starts before ``offset`` (-1 when none)."""
-        return bisect.bisect_left(self.starts, offset) - 1
+        return bisect.bisect_left(self.words, offset, key=self._start_of) - 1
 
     def count(self, start: int, end: int) -> int:
         """How many words start in ``[start, end)``."""
-        return bisect.bisect_left(self.starts, end) - bisect.bisect_left(self.starts, start)
+        return bisect.bisect_left(self.words, end, key=self._start_of) - self.before(start) - 1
+
+    def _start_of(self, word: Token) -> int:
+        return self.offsets[word.start]
 
 
 def _unplaced_after_trigger(
-    words: _Words, resolutions: Sequence[Resolution], lexicon: Lexicon, rare: Callable[[str], bool]
+    words: _Words,
+    resolutions: Sequence[Resolution],
+    lexicon: Lexicon,
+    zipf: Callable[[str], float],
+    *,
+    mentions: Sequence[Mention],
+    settings: RecognitionSettings,
 ) -> bool:
-    """Tell whether a town or facility noun stands right before a rare word no resolution covers (else nothing
-    to locate: :func:`~geo.places.unplaced.find_unplaced` finds names only there; "of the" may stand between)."""
-    covered = sorted((r.mention.start, r.mention.end) for r in resolutions)
+    """Tell whether a town or facility noun stands before a name :func:`~geo.places.unplaced.find_unplaced` may
+    find (else nothing to locate). Such a name is joined to the noun by spaces, hyphens or apostrophes ("of the"
+    may stand between), and never runs over a resolution, a person's name, an adjective or a distance
+    (of ``mentions``); one of its words is rare (``zipf``: see :func:`_commonest`). An Arabic name starts right
+    after the noun with a word rarer than a function word, and only rare words follow its first."""
+    taken = [(m.start, m.end) for m in mentions if m.person or m.match in (MatchKind.ADJECTIVE, MatchKind.RELATIVE)]
+    covered = sorted([*((r.mention.start, r.mention.end) for r in resolutions), *taken])
 
-    def free(j: int) -> bool:
-        i = bisect.bisect_right(covered, (words.starts[j], float("inf"))) - 1
-        return i < 0 or not covered[i][0] <= words.starts[j] < covered[i][1]
+    def free(j: int) -> bool:  # nothing covers word j
+        at = words.start(j)
+        i = bisect.bisect_right(covered, (at, float("inf"))) - 1
+        return i < 0 or not covered[i][0] <= at < covered[i][1]
 
-    for k in range(len(words.words) - 1):
-        trigger = lexicon.trigger(words.words[k].text)
-        if trigger is None or (trigger in _AREA_TRIGGERS and trigger != Trigger.CITY):
+    def joined(j: int) -> bool:  # word j follows word j - 1 within a name, and nothing covers it
+        return _NAME_GAP.fullmatch(words.folded, words.words[j - 1].end, words.words[j].start) is not None and free(j)
+
+    common, last = settings.common_zipf, len(words.words) - 1
+    for k in words.where(_trigger_words(lexicon)):
+        trigger = lexicon.trigger(words.texts[k])
+        if trigger is None or (trigger in _AREA_TRIGGERS and trigger != Trigger.CITY) or k == last or not free(k):
             continue
-        for j in range(k + 1, min(k + 4, len(words.words))):
-            if _CLAUSE.search(words.text, words.ends[j - 1], words.starts[j]):
+        if is_arabic_token(words.words[k + 1]):
+            first = zipf(words.texts[k + 1])
+            if (
+                first < settings.function_word_zipf
+                and joined(k + 1)
+                and (first < common or (k + 1 < last and joined(k + 2) and zipf(words.texts[k + 2]) < common))
+            ):
+                return True
+            continue
+        for j in range(k + 1, min(k + 4, last + 1)):
+            if not joined(j):
                 break
-            if free(j) and rare(words.words[j].text):
+            if zipf(words.texts[j]) < common:
                 return True
     return False
 
 
-def _rare(word: str, *, frequencies: WordFrequencies, common: float) -> bool:
-    """Tell whether a folded word is rare enough to be a name, with its proclitics too («والمدني» as «المدني»)."""
-    return all(frequencies(form) < common for form in (word, *(f for _, f in clitic_forms(word))))
+def _commonest(word: str, *, frequencies: WordFrequencies) -> float:
+    """How common a folded word is, as its commonest form with its proclitics stripped too («والمدني» as «المدني»)."""
+    return max(frequencies(form) for form in (word, *(f for _, f in clitic_forms(word))))
 
 
 def locate_more(
@@ -158,8 +226,8 @@ def locate_more(
     out = list(resolutions)
     out += _moved(article, mentions, out, words=words, resolver=resolver, lexicon=lexicon, settings=settings)
     out += _stage_towns(article, words, resolver=resolver, lexicon=lexicon, settings=settings)
-    rare = partial(_rare, frequencies=frequencies, common=(recognition or RecognitionSettings()).common_zipf)
-    if not _unplaced_after_trigger(words, out, lexicon, rare):
+    recognition, zipf = recognition or RecognitionSettings(), partial(_commonest, frequencies=frequencies)
+    if not _unplaced_after_trigger(words, out, lexicon, zipf, mentions=mentions, settings=recognition):
         return sorted(out, key=lambda r: (r.mention.start, r.mention.end))
     unplaced = find_unplaced(
         article, mentions=mentions, resolutions=out, frequencies=frequencies, lexicon=lexicon, settings=recognition
@@ -181,8 +249,8 @@ def _trigger_start(words: _Words, name: UnplacedName, lexicon: Lexicon, *, back_
     """Where the facility noun before ``name`` starts («مطار» of «مطار X»; ``name.start`` when not found)."""
     k = words.before(name.start)
     for j in range(k, max(-1, k - back_words), -1):
-        if lexicon.trigger(words.words[j].text) is not None:
-            return words.starts[j]
+        if _trigger(lexicon, words.words[j].text) is not None:
+            return words.start(j)
     return name.start
 
 
@@ -379,14 +447,14 @@ def _governed(words: _Words, mention: Mention, lexicon: Lexicon, *, gap: int) ->
     k = words.before(mention.start)
     end = mention.start
     for j in range(k, max(-1, k - gap - 1), -1):
-        if _CLAUSE.search(words.text, words.ends[j], end):
+        if _CLAUSE.search(words.text, words.end(j), end):
             return False
         kind = lexicon.movement_kind(words.words[j].text)
         if kind is not None:
             return kind[0] == Movement.DEPARTURE and not kind[1]
         if words.words[j].text in lexicon.prepositions:
             return False
-        end = words.starts[j]
+        end = words.start(j)
     return False
 
 
@@ -394,14 +462,14 @@ def _stage_towns(
     article: Article, words: _Words, *, resolver: Resolver, lexicon: Lexicon, settings: LocatedSettings
 ) -> list[Resolution]:
     """The towns named by their adjective after a stage noun ("l'étape lyonnaise": Lyon)."""
-    out = []
-    for k in range(len(words.words) - 1):
-        if words.words[k].text not in lexicon.stages or _CLAUSE.search(words.text, words.ends[k], words.starts[k + 1]):
+    out: list[Resolution] = []
+    for k in words.where(lexicon.stages):
+        if k + 1 >= len(words.words) or _CLAUSE.search(words.text, words.end(k), words.start(k + 1)):
             continue
         town = _town_of_adjective(words.words[k + 1].text, resolver.gazetteer, lexicon, settings.town_min_population)
         if town is None:
             continue
-        start, end = words.starts[k + 1], words.ends[k + 1]
+        start, end = words.start(k + 1), words.end(k + 1)
         mention = Mention(
             article.name, start, end, article.text[start:end], article.sentence_index(start), MatchKind.LATIN, ()
         )

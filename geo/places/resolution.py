@@ -8,7 +8,10 @@ and penalties for names that are common words, that stand where a person's
 name stands, or whose phonetic key many places share. Mentions of one name
 in one article share one reading (one sense per discourse). A mention is a
 place when its best score reaches its ``threshold``. Each term is one small
-method returning ``(delta, reason)`` items, added in a fixed order.
+method returning ``(delta, reason)`` items, added in a fixed order. The terms
+the article's other places leave alone are worked out once an article (and
+those of a name's own, once a resolver), and the two passes add the rest on
+(:class:`~geo.places.scores.Partial`).
 
 Relative mentions resolve through their anchor (:mod:`geo.places.relative`).
 """
@@ -18,37 +21,45 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 
 from geo.model import AREA_TYPES, POINT_TYPES, MatchKind, Mention, Place, PlaceType, Resolution, Trigger
 from geo.places.arabic_nouns import is_arabic_noun
 from geo.places.areas import country_or_capital
-from geo.places.distances import haversine_km, place_uncertainty_km
+from geo.places.distances import nearest_each_km, place_uncertainty_km
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.lexicon import FACILITY_FEATURES, PROCLITICS
 from geo.places.phonetic import arabic_key
 from geo.places.relative import resolve_relative
+from geo.places.scores import (
+    ArticleContext,
+    MentionFacts,
+    NameGroup,
+    Near,
+    Own,
+    OwnTerms,
+    Partial,
+    ScoredCandidate,
+    Term,
+    added,
+    article_context,
+    explicit_parents,
+    finish,
+    first_best,
+)
 from geo.settings import ProminenceSettings, RelativeSettings, ResolutionSettings, UncertaintySettings
-from geo.text.folding import fold_text, is_arabic, name_key, tokens
+from geo.text.folding import fold_text, is_arabic, name_key
 
 __all__ = ["NameGroup", "Resolver", "ScoredCandidate"]
 
-#: Matches that spell a region's name (a phonetic or adjective match does not name the region itself).
-_NAMED = (MatchKind.EXACT, MatchKind.CLITIC, MatchKind.LATIN)
+#: Matches that may be a common Arabic word rather than a town's name.
+_WORDLIKE = (MatchKind.EXACT, MatchKind.CLITIC)
 #: How many mention facts a resolver keeps before it starts afresh (a bound on memory over an archive).
 _KNOWN_FACTS = 65536
+#: How many names (with their cues) a resolver keeps the candidates' own terms of.
+_KNOWN_NAMES = 16384
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a]")
-
-
-@dataclass(frozen=True, slots=True)
-class _MentionFacts:
-    key: str
-    zipf: float
-    short_edge: bool
-    phonetic_length: int
-    word_cue: bool
+_WORD = re.compile(r"[^\W_]+")  # a word of folded text, as :mod:`geo.text.folding` splits them
 
 
 @lru_cache(maxsize=65536)
@@ -66,64 +77,6 @@ def _is_main_name(place: Place, mention: Mention, key: str) -> bool:
 def _word_cue(mention: Mention) -> bool:
     """A preposition of place written as a word («في», "in"), not a proclitic glued to the name."""
     return bool(mention.cue) and mention.cue not in PROCLITICS
-
-
-@dataclass(frozen=True, slots=True)
-class ScoredCandidate:
-    """One candidate place of a mention, its score, the reasons and the score's features.
-
-    ``features`` pairs each :class:`~geo.settings.ResolutionSettings` field the score
-    depends on linearly with its factor: the score is the sum of field × factor, plus the
-    terms no single field scales.
-    """
-
-    row: int
-    score: float
-    reasons: tuple[str, ...]
-    features: tuple[tuple[str, float], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class NameGroup:
-    """The mentions of one name in an article (one sense per discourse) and every candidate's score."""
-
-    key: str
-    mentions: tuple[Mention, ...]
-    scored: tuple[ScoredCandidate, ...]
-
-    @property
-    def best(self) -> ScoredCandidate | None:
-        """The highest score (the first of equals, in mention and candidate order)."""
-        best: ScoredCandidate | None = None
-        for candidate in self.scored:
-            if best is None or candidate.score > best.score:
-                best = candidate
-        return best
-
-
-@dataclass(slots=True)
-class _Context:
-    countries: set[str]
-    main_countries: set[str]
-    regions: set[tuple[str, str]]
-    anchors: list[tuple[str, float, float]]
-    parents: dict[int, tuple[set[str], set[tuple[str, str]]]] = field(default_factory=dict)
-    language: str | None = None
-    anchor_ends: set[int] = field(default_factory=set)
-
-
-class _Term(NamedTuple):
-    """One term of a score: what it adds (negative for a penalty) and the reason shown, if any.
-
-    ``weight`` names the :class:`~geo.settings.ResolutionSettings` field the term is
-    proportional to and ``x`` its factor (``delta == weight × x``), which is how
-    :mod:`geo.places.fitting` sees a score; ``""`` for a term no single field scales.
-    """
-
-    delta: float
-    reason: str | None = None
-    weight: str = ""
-    x: float = 0.0
 
 
 class Resolver:
@@ -157,8 +110,8 @@ class Resolver:
         self.uncertainty = uncertainty or UncertaintySettings()
         self.relative = relative or RelativeSettings()
         self.prominence = prominence or ProminenceSettings()
-        self._known_facts: dict[tuple[str, MatchKind, str | None, str | None], _MentionFacts] = {}
-        self._known_terms: dict[tuple[object, ...], tuple[list[_Term], list[_Term], bool] | None] = {}
+        self._known_facts: dict[tuple[str, MatchKind, str | None, str | None], MentionFacts] = {}
+        self._known_terms: dict[tuple[object, ...], Own] = {}
 
     def resolve(self, mentions: list[Mention], *, language: str | None = None) -> list[Resolution]:
         """Resolve the mentions of one article.
@@ -184,22 +137,17 @@ class Resolver:
                 continue
             other = country_or_capital(group, place=self.gazetteer.place)
             place = self.gazetteer.place(best.row if other is None else other)
-            for mention in group.mentions:
-                out.append(
-                    Resolution(
-                        mention=mention,
-                        place=place,
-                        confidence=self._confidence(best.score),
-                        uncertainty_km=place_uncertainty_km(place, settings=self.uncertainty),
-                        reason="; ".join(best.reasons),
-                    )
-                )
+            confidence, reason = self._confidence(best.score), "; ".join(best.reasons)
+            km = place_uncertainty_km(place, settings=self.uncertainty)
+            out += [Resolution(mention, place, confidence, km, reason=reason) for mention in group.mentions]
         by_anchor = {(r.mention.start, r.mention.end): r for r in out}
         for mention in mentions:
             if mention.match == MatchKind.RELATIVE:
                 resolution = resolve_relative(mention, by_anchor, settings=self.settings, relative=self.relative)
-            else:
+            elif mention.match == MatchKind.ADJECTIVE:
                 resolution = self._adjective(mention)
+            else:
+                continue
             if resolution is not None:
                 out.append(resolution)
         return sorted(out, key=lambda r: (r.mention.start, r.mention.end))
@@ -213,76 +161,70 @@ class Resolver:
         :mod:`geo.places.fitting` learns the weights from the features.
         """
         plain = [m for m in mentions if m.match not in (MatchKind.ADJECTIVE, MatchKind.RELATIVE)]
-        context = self._context(mentions)
+        context = article_context(mentions, place=self.gazetteer.place, main_countries=self.settings.main_countries)
         context.anchor_ends = {m.end for m in mentions if m.match == MatchKind.RELATIVE}
         context.language = language
         groups: dict[str, list[Mention]] = defaultdict(list)
+        keys: dict[str, str] = {}  # an article repeats its names
         for mention in plain:
-            groups[name_key(mention.text)].append(mention)
-        first = {key: self._group(key, group, context).best for key, group in groups.items()}  # no anchors yet
+            key = keys.get(mention.text)
+            groups[key if key is not None else keys.setdefault(mention.text, name_key(mention.text))].append(mention)
+        found = {key: self._partials(group, context) for key, group in groups.items()}
+        first = {key: first_best(partials) for key, partials in found.items()}  # no anchors yet
         context.anchors = [
             (key, place.lat, place.lon)
             for key, best in first.items()
-            if best is not None and best.score >= self.settings.threshold
-            for place in [self.gazetteer.place(best.row)]
+            if best is not None and best[1] >= self.settings.threshold
+            for place in [self.gazetteer.place(best[0])]
             if place.place_type in POINT_TYPES
         ]
-        context.parents = self._explicit_parents(plain)
-        return [self._group(key, group, context) for key, group in groups.items()]
+        context.parents = explicit_parents(plain, place=self.gazetteer.place, gap_chars=self.settings.parent_gap_chars)
+        near = self._nearness(found, context)
+        return [self._group(key, group, found[key], context, near=near) for key, group in groups.items()]
 
-    def _group(self, key: str, group: list[Mention], context: _Context) -> NameGroup:
-        """Score every candidate of the mentions of one name (near the article's other places, once known)."""
-        scored = []
-        for mention in group:
-            facts = self._facts(mention, context)
-            for row in mention.candidates:
-                scored.append(self._score(mention, facts, row, context, key=key))
-        return NameGroup(key=key, mentions=tuple(group), scored=tuple(scored))
+    def _partials(self, group: list[Mention], context: ArticleContext) -> list[tuple[Partial, ...]]:
+        """Each mention's candidates, scored as far as the article's other places leave them (see :class:`Partial`):
+        once per spelling and cues of the name (its mentions often repeat one)."""
+        known: dict[tuple[object, ...], tuple[Partial, ...]] = {}
+        out = []
+        for m in group:
+            alike = (m.text, m.match, m.trigger, m.cue, m.person, m.initial, m.candidates, m.end in context.anchor_ends)
+            partials = known.get(alike)
+            if partials is None:
+                facts, own = self._facts(m, context), self._own(m, context.language)
+                alone, anchored = self._alone_as_word(m, facts, context), alike[-1]
+                partials = known[alike] = tuple(
+                    self._partial(m, facts, r, context, own=own, alone=alone, anchored=anchored) for r in m.candidates
+                )
+            out.append(partials)
+        return out
 
-    # -- context ----------------------------------------------------------
-
-    def _context(self, mentions: list[Mention]) -> _Context:
-        counts: dict[str, int] = defaultdict(int)
-        regions: set[tuple[str, str]] = set()
-        for mention in mentions:
-            for row in mention.candidates:
-                ptype = self.gazetteer.place_type(row)
-                if ptype == PlaceType.COUNTRY:
-                    code = self.gazetteer.country(row)
-                    if code:
-                        counts[code] += 1
-                elif ptype == PlaceType.REGION and mention.match in _NAMED:
-                    place = self.gazetteer.place(row)
-                    if place.country and place.admin1:
-                        regions.add((place.country, place.admin1))
-        ranked = sorted(counts, key=lambda c: (-counts[c], c))
-        main = set(ranked[: self.settings.main_countries])
-        return _Context(countries=set(counts), main_countries=main, regions=regions, anchors=[])
-
-    def _explicit_parents(self, plain: list[Mention]) -> dict[int, tuple[set[str], set[tuple[str, str]]]]:
-        """Countries and regions written right after a name: "Alexandria, Virginia"."""
-        parents: dict[int, tuple[set[str], set[tuple[str, str]]]] = {}
-        ordered = sorted(plain, key=lambda m: m.start)
-        for here, nxt in zip(ordered, ordered[1:], strict=False):
-            if not 0 < nxt.start - here.end <= self.settings.parent_gap_chars:
+    def _group(
+        self, key: str, group: list[Mention], found: list[tuple[Partial, ...]], context: ArticleContext, *, near: Near
+    ) -> NameGroup:
+        """Score every candidate of the mentions of one name, near the article's other places (``near``)."""
+        done: dict[int, tuple[ScoredCandidate, ...]] = {}  # by the partials of mentions with no parent written
+        scored: list[ScoredCandidate] = []
+        for mention, partials in zip(group, found, strict=True):
+            parent = context.parents.get(mention.start)
+            if parent is None and id(partials) in done:
+                scored.extend(done[id(partials)])
                 continue
-            countries: set[str] = set()
-            regions: set[tuple[str, str]] = set()
-            for row in nxt.candidates:
-                ptype = self.gazetteer.place_type(row)
-                if ptype == PlaceType.COUNTRY and self.gazetteer.country(row):
-                    countries.add(self.gazetteer.country(row) or "")
-                elif ptype == PlaceType.REGION:
-                    place = self.gazetteer.place(row)
-                    if place.country and place.admin1:
-                        regions.add((place.country, place.admin1))
-            if countries or regions:
-                parents[here.start] = (countries, regions)
-        return parents
+            these = []
+            for p in partials:
+                if p.blocked is not None:
+                    these.append(p.blocked)
+                    continue
+                written = self._parent_terms(parent, p.place) if parent is not None else ()
+                these.append(finish(p, tail=[*written, *p.person, *near[key, p.row], *p.anchor]))
+            if parent is None:
+                done[id(partials)] = tuple(these)
+            scored.extend(these)
+        return NameGroup(key=key, mentions=tuple(group), scored=tuple(scored))
 
     # -- scoring ----------------------------------------------------------
 
-    def _facts(self, mention: Mention, context: _Context) -> _MentionFacts:
+    def _facts(self, mention: Mention, context: ArticleContext) -> MentionFacts:
         """What scoring needs from the mention's text, worked out once per name, match, cue and language."""
         memo = (mention.text, mention.match, mention.cue, context.language)
         facts = self._known_facts.get(memo)
@@ -292,90 +234,109 @@ class Resolver:
             facts = self._known_facts[memo] = self._work_out_facts(mention, context)
         return facts
 
-    def _work_out_facts(self, mention: Mention, context: _Context) -> _MentionFacts:
+    def _work_out_facts(self, mention: Mention, context: ArticleContext) -> MentionFacts:
         """What scoring needs from the mention's text (see :meth:`_facts`)."""
-        words = tokens(fold_text(mention.text))
-        key = name_key(mention.text)
-        return _MentionFacts(
+        words = _WORD.findall(fold_text(mention.text))  # the words as :func:`~geo.text.folding.tokens` splits them
+        key = "".join(words)  # the name's key (:func:`~geo.text.folding.name_key`)
+        return MentionFacts(
             key=key,
             zipf=self.gazetteer.zipf(key, language=context.language) if len(words) == 1 else 0.0,
-            short_edge=len(words) > 1
-            and min(len(words[0].text), len(words[-1].text)) <= self.settings.short_edge_letters,
+            short_edge=len(words) > 1 and min(len(words[0]), len(words[-1])) <= self.settings.short_edge_letters,
             phonetic_length=len(arabic_key(mention.text)) if mention.match == MatchKind.PHONETIC else 0,
             word_cue=_word_cue(mention),
         )
 
-    def _score(
-        self, mention: Mention, facts: _MentionFacts, row: int, context: _Context, *, key: str
-    ) -> ScoredCandidate:
-        """The candidate's score: its terms added in a fixed order, with the reasons they give."""
+    def _partial(
+        self,
+        mention: Mention,
+        facts: MentionFacts,
+        row: int,
+        context: ArticleContext,
+        *,
+        own: Own,
+        alone: bool | None,
+        anchored: bool,
+    ) -> Partial:
+        """The candidate's terms up to the article's other places (``own``: the name's, see :meth:`_own_terms`;
+        ``alone``: see :meth:`_alone_as_word`; ``anchored``: a distance is measured from the mention)."""
         place = self.gazetteer.place(row)
-        own = self._own_terms(mention, facts, place, row, language=context.language)
-        if own is None:
-            return ScoredCandidate(row=row, score=-math.inf, reasons=("short phonetic key without context",))
-        if self._bare_common_word(mention, facts, place, context) or self._arabic_noun(mention, place, context):
-            reason = "a common word, with no cue to read it as a town"
-            return ScoredCandidate(row=row, score=-math.inf, reasons=(reason,))
-        head, person, famous = own
-        terms = [
-            *head,
-            *self._context_terms(mention, place, context, famous=famous),
-            *person,
-            *self._proximity_terms(place, context, key=key),
-            *self._anchor_terms(mention, place, context),
-        ]
-        score = 0.0
-        reasons: list[str] = []
-        for term in terms:
-            score += term.delta
-            if term.reason:
-                reasons.append(term.reason)
-        features = tuple((t.weight, t.x) for t in terms if t.weight)
-        return ScoredCandidate(row=row, score=score, reasons=tuple(reasons), features=features)
+        mine = own.get(row, False)  # False: not yet worked out (None: it cannot be the place)
+        if mine is False:
+            if len(own) >= _KNOWN_FACTS:
+                own.clear()
+            mine = own[row] = self._own_terms(mention, facts, place)
+        if mine is None:
+            return Partial.barred(row, place, reason="short phonetic key without context")
+        if (alone is not None and self._bare_common_word(place, context, definite=alone)) or (
+            mention.match in _WORDLIKE and self._arabic_noun(mention, place, context)
+        ):
+            return Partial.barred(row, place, reason="a common word, with no cue to read it as a town")
+        head, summed, person, famous = mine
+        kind = (place.place_type, place.country, place.admin1, famous)  # all the named countries' terms ask of it
+        named = context.terms.get(kind)
+        if named is None:
+            named = context.terms[kind] = tuple(self._context_terms(place, context, famous=famous))
+        anchor = tuple(self._anchor_terms(mention, place, context)) if anchored else ()
+        base = added(named, start=summed) if named else summed
+        return Partial.of(row, place, head=(*head, *named) if named else head, base=base, person=person, anchor=anchor)
 
-    def _own_terms(
-        self, mention: Mention, facts: _MentionFacts, place: Place, row: int, *, language: str | None
-    ) -> tuple[list[_Term], list[_Term], bool] | None:
-        """The terms no other place of the article changes (match, prominence, common word, cues; the person's),
-        and whether the place is famous, once per name, cues and candidate (``None``: see :meth:`_match_terms`)."""
+    def _own(self, mention: Mention, language: str | None) -> Own:
+        """The terms of each candidate no other place of the article changes, for a name with these cues (filled as
+        candidates are met: see :meth:`_own_terms`), kept by the resolver: news repeats names."""
         m = mention
-        memo = (facts, m.match, m.trigger, m.cue, m.person, m.initial, len(m.candidates), m.text, language, row)
-        if memo in self._known_terms:
-            return self._known_terms[memo]
-        if len(self._known_terms) >= _KNOWN_FACTS:  # then it starts afresh
-            self._known_terms.clear()
-        own = match = self._match_terms(mention, facts, place)
-        if match is not None:
-            famous = self._is_famous(place)
-            head = [*match, *self._prominence_terms(mention, facts, place),
-                    *self._common_word_terms(mention, facts, place, famous=famous),
-                    *self._cue_terms(mention, facts, place)]  # fmt: skip
-            own = (head, self._person_terms(mention, place), famous)
-        self._known_terms[memo] = own
+        memo = (m.text, m.match, m.trigger, m.cue, m.person, m.initial, len(m.candidates), language)
+        own = self._known_terms.get(memo)
+        if own is None:
+            if len(self._known_terms) >= _KNOWN_NAMES:  # then it starts afresh
+                self._known_terms.clear()
+            own = self._known_terms[memo] = {}
         return own
 
-    def _bare_common_word(self, mention: Mention, facts: _MentionFacts, place: Place, context: _Context) -> bool:
-        """An Arabic word common as a word (``bare_common_zipf``) standing alone is the word.
+    def _own_terms(self, mention: Mention, facts: MentionFacts, place: Place) -> OwnTerms | None:
+        """The terms no other place of the article changes (match, prominence, common word, cues; the person's),
+        and whether the place is famous (``None``: see :meth:`_match_terms`)."""
+        match = self._match_terms(mention, facts, place)
+        if match is None:
+            return None
+        famous = self._is_famous(place)
+        head = (*match, *self._prominence_terms(mention, facts, place),
+                *self._common_word_terms(mention, facts, place, famous=famous),
+                *self._cue_terms(mention, facts, place))  # fmt: skip
+        return head, added(head), tuple(self._person_terms(mention, place)), famous
 
-        Alone: no trigger noun, no preposition of place, no distance measured from it, and the article
-        names other countries but not the town's («كورونا تعطل الدراسة» is the virus, not Corona, California).
-        A country's or region's name is its own fame and is not held back, nor is a capital, nor a widely
-        known town named with the article, as Arabic names many («غادر الرياض», "left Riyadh")."""
-        return (
-            place.place_type == PlaceType.CITY
-            and facts.zipf >= self.settings.bare_common_zipf
+    def _alone_as_word(self, mention: Mention, facts: MentionFacts, context: ArticleContext) -> bool | None:
+        """Whether an Arabic name common as a word (``bare_common_zipf``) stands alone (``None``: not such a
+        name; else whether it has the article «ال»): then a lesser town it spells is the word (see
+        :meth:`_bare_common_word`).
+
+        Alone: no trigger noun, no preposition of place, no distance measured from it, and the article names
+        countries («كورونا تعطل الدراسة» is the virus, not Corona, California)."""
+        alone = (
+            facts.zipf >= self.settings.bare_common_zipf
             and mention.match in (MatchKind.EXACT, MatchKind.CLITIC)
             and not (mention.trigger or mention.cue)
             and mention.end not in context.anchor_ends  # "40 km west of X": a distance is measured from a place
             and bool(context.countries)
-            and place.country not in context.countries
             and is_arabic(mention.text)
+        )
+        return fold_text(mention.text).startswith("ال") if alone else None
+
+    def _bare_common_word(self, place: Place, context: ArticleContext, *, definite: bool | None) -> bool:
+        """A name alone as a word (``definite`` not ``None``, see :meth:`_alone_as_word`) is the word, not a town of
+        a country the article does not name. A country's or region's name is its own fame and is not held back, nor
+        is a capital, nor a widely known town named with the article, as Arabic names many («غادر الرياض»)."""
+        return (
+            definite is not None
+            and place.place_type == PlaceType.CITY
+            and place.country not in context.countries
             and place.feature != "capital"  # «غادر ترودو بيروت»: a capital is the object of a movement verb
-            and not (fold_text(mention.text).startswith("ال") and self._is_famous(place))
+            and not (definite and self._is_famous(place))
         )
 
-    def _arabic_noun(self, mention: Mention, place: Place, context: _Context) -> bool:
+    def _arabic_noun(self, mention: Mention, place: Place, context: ArticleContext) -> bool:
         """«السيول», «سيول جارفة»: an Arabic noun spelled like a foreign town (:mod:`geo.places.arabic_nouns`)."""
+        if mention.match not in _WORDLIKE or place.country in context.countries:
+            return False  # never the noun (asked first: most candidates are these)
         return is_arabic_noun(
             mention,
             place,
@@ -392,50 +353,56 @@ class Resolver:
             return place.population >= self.prominence.famous_population or place.feature == "capital"
         return place.place_type == PlaceType.COUNTRY
 
-    def _match_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[_Term] | None:
+    def _match_terms(self, mention: Mention, facts: MentionFacts, place: Place) -> list[Term] | None:
         """How the name matched (``None``: a phonetic key too short to mean anything without context)."""
         s = self.settings
         if mention.match == MatchKind.PHONETIC:
             length = facts.phonetic_length
             if length < s.short_phonetic and not (mention.trigger or facts.word_cue):
                 return None
-            terms: list[_Term] = []
-            if len(mention.candidates) > 1:
-                doublings = math.log2(len(mention.candidates))
-                capped = s.ambiguity_slope * doublings >= s.ambiguity_max
-                weight, x = ("", 0.0) if capped else ("ambiguity_slope", -doublings)
-                terms.append(_Term(-min(s.ambiguity_max, s.ambiguity_slope * doublings), None, weight, x))
-            base = min(s.phonetic_max, s.phonetic_base + s.phonetic_per_class * length)
+            terms, base, tail = self._phonetic_terms(len(mention.candidates), length)
             reason = f"sounds like {place.name} ({length} consonants)"
             if base == s.phonetic_max:
-                return [*terms, _Term(base, reason)]
-            return [*terms, _Term(base, reason, "phonetic_base", 1.0), _Term(0.0, None, "phonetic_per_class", length)]
+                return [*terms, Term(base, reason)]
+            return [*terms, Term(base, reason, "phonetic_base", 1.0), *tail]
         if mention.match == MatchKind.CLITIC:
-            return [_Term(s.clitic, "name after a proclitic", "clitic", 1.0)]
-        return [_Term(s.exact, "exact name", "exact", 1.0)]
+            return [Term(s.clitic, "name after a proclitic", "clitic", 1.0)]
+        return [Term(s.exact, "exact name", "exact", 1.0)]
 
-    def _prominence_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[_Term]:
+    @lru_cache(maxsize=1024)  # noqa: B019 - a few resolvers a process; a few candidate counts and key lengths
+    def _phonetic_terms(self, candidates: int, length: int) -> tuple[tuple[Term, ...], float, tuple[Term, ...]]:
+        """A phonetic match's terms but its reason: how ambiguous its key is, its base, the per-class feature."""
+        s, terms = self.settings, []
+        if candidates > 1:
+            doublings = math.log2(candidates)
+            capped = s.ambiguity_slope * doublings >= s.ambiguity_max
+            weight, x = ("", 0.0) if capped else ("ambiguity_slope", -doublings)
+            terms.append(Term(-min(s.ambiguity_max, s.ambiguity_slope * doublings), None, weight, x))
+        base = min(s.phonetic_max, s.phonetic_base + s.phonetic_per_class * length)
+        return tuple(terms), base, (Term(0.0, None, "phonetic_per_class", length),)
+
+    def _prominence_terms(self, mention: Mention, facts: MentionFacts, place: Place) -> list[Term]:
         """The prior of the place's kind: population (the population prior) and capital for cities."""
         s = self.settings
         if place.place_type == PlaceType.COUNTRY or place.feature == "continent":
-            return [_Term(s.country, None, "country", 1.0)]  # a continent's name, like a country's, is little else
+            return [Term(s.country, None, "country", 1.0)]  # a continent's name, like a country's, is little else
         if place.place_type == PlaceType.REGION:
-            return [_Term(s.region, None, "region", 1.0)]
+            return [Term(s.region, None, "region", 1.0)]
         if place.place_type != PlaceType.CITY:
-            return [_Term(s.facility, place.feature or place.place_type, "facility", 1.0)]
+            return [Term(s.facility, place.feature or place.place_type, "facility", 1.0)]
         decades = math.log10(place.population + 1)
-        terms = [_Term(decades * s.population_prior_per_decade, None, "population_prior_per_decade", decades)]
+        terms = [Term(decades * s.population_prior_per_decade, None, "population_prior_per_decade", decades)]
         if place.population < s.alternate_name_population and not _is_main_name(place, mention, facts.key):
-            terms.append(_Term(-s.alternate_name, "matches one of its alternate names only", "alternate_name", -1.0))
+            terms.append(Term(-s.alternate_name, "matches one of its alternate names only", "alternate_name", -1.0))
         if place.population < s.small_population and not (mention.trigger or mention.cue):
             reason = "a small place named without a preposition or trigger noun"
-            terms.append(_Term(-s.small_without_context, reason, "small_without_context", -1.0))
+            terms.append(Term(-s.small_without_context, reason, "small_without_context", -1.0))
         if place.feature == "capital":
-            terms.append(_Term(s.capital, "capital", "capital", 1.0))
-        terms.append(_Term(0.0, f"population {place.population:,}"))
+            terms.append(Term(s.capital, "capital", "capital", 1.0))
+        terms.append(Term(0.0, f"population {place.population:,}"))
         return terms
 
-    def _common_word_terms(self, mention: Mention, facts: _MentionFacts, place: Place, *, famous: bool) -> list[_Term]:
+    def _common_word_terms(self, mention: Mention, facts: MentionFacts, place: Place, *, famous: bool) -> list[Term]:
         """A name that is also a common word of the article's language loses by how common it is."""
         s = self.settings
         zipf = facts.zipf
@@ -460,79 +427,94 @@ class Resolver:
         if mention.match == MatchKind.LATIN and not mention.initial:
             factor *= s.capitalised_factor  # a capital letter mid-sentence marks a name
         delta = -((zipf - s.common_from) * s.common_slope * factor)
-        return [_Term(delta, f"also a common word (Zipf {zipf:.1f})", "common_slope", -(zipf - s.common_from) * factor)]
+        return [Term(delta, f"also a common word (Zipf {zipf:.1f})", "common_slope", -(zipf - s.common_from) * factor)]
 
     def _widely_known_max(self, mention: Mention) -> float:
         """The Zipf above which even a famous place's name is first a word (higher for Arabic script)."""
         arabic = mention.match != MatchKind.LATIN and _ARABIC_LETTER.match(mention.text) is not None
         return self.settings.widely_known_max_zipf_arabic if arabic else self.settings.widely_known_max_zipf
 
-    def _cue_terms(self, mention: Mention, facts: _MentionFacts, place: Place) -> list[_Term]:
+    def _cue_terms(self, mention: Mention, facts: MentionFacts, place: Place) -> list[Term]:
         """The words around the name: a one-letter edge word, a trigger noun, a preposition of place."""
-        terms: list[_Term] = []
+        terms: list[Term] = []
         if facts.short_edge:
-            terms.append(_Term(-self.settings.short_edge, None, "short_edge", -1.0))
+            terms.append(Term(-self.settings.short_edge, None, "short_edge", -1.0))
         if mention.trigger:
             weight = self._trigger_weight(mention.trigger, place)
             bonus = getattr(self.settings, weight) if weight else 0.0
-            terms.append(_Term(bonus, f"after a '{mention.trigger}' noun", weight, 1.0 if weight else 0.0))
+            terms.append(Term(bonus, f"after a '{mention.trigger}' noun", weight, 1.0 if weight else 0.0))
         if facts.word_cue:
-            terms.append(_Term(self.settings.cue, None, "cue", 1.0))
+            terms.append(Term(self.settings.cue, None, "cue", 1.0))
         return terms
 
-    def _context_terms(self, mention: Mention, place: Place, context: _Context, *, famous: bool) -> list[_Term]:
-        """The countries and regions the article names, and a parent written right after the name."""
+    def _context_terms(self, place: Place, context: ArticleContext, *, famous: bool) -> list[Term]:
+        """The countries and regions the article names."""
         s = self.settings
-        terms: list[_Term] = []
+        terms: list[Term] = []
         if place.place_type != PlaceType.COUNTRY and place.country in context.countries:
             major = place.country in context.main_countries
             weight = "in_named_country" if major else "in_minor_country"
-            terms.append(_Term(getattr(s, weight), f"in a country the article names ({place.country})", weight, 1.0))
+            terms.append(Term(getattr(s, weight), f"in a country the article names ({place.country})", weight, 1.0))
         elif context.countries and place.place_type in (PlaceType.CITY, PlaceType.ISLAND) and not famous:
-            terms.append(_Term(-s.foreign, "in a country the article does not name", "foreign", -1.0))
+            terms.append(Term(-s.foreign, "in a country the article does not name", "foreign", -1.0))
         in_region = place.country and place.admin1 and (place.country, place.admin1) in context.regions
         if in_region and place.place_type != PlaceType.REGION:
-            terms.append(_Term(s.in_named_region, "in a region the article names", "in_named_region", 1.0))
-        parent = context.parents.get(mention.start)
+            terms.append(Term(s.in_named_region, "in a region the article names", "in_named_region", 1.0))
+        return terms
+
+    def _parent_terms(self, parent: tuple[set[str], set[tuple[str, str]]] | None, place: Place) -> list[Term]:
+        """A country or region written right after the name (``parent``, see :meth:`_explicit_parents`)."""
         if parent is not None and place.place_type not in (PlaceType.COUNTRY, PlaceType.REGION):
             countries, regions = parent
             if place.country in countries or (place.country, place.admin1) in regions:
                 reason = "its country or region is written next to it"
-                terms.append(_Term(s.explicit_parent, reason, "explicit_parent", 1.0))
-        return terms
+                return [Term(self.settings.explicit_parent, reason, "explicit_parent", 1.0)]
+        return []
 
-    def _person_terms(self, mention: Mention, place: Place) -> list[_Term]:
+    def _person_terms(self, mention: Mention, place: Place) -> list[Term]:
         """A name standing where a person's name stands is less likely a lesser place."""
         s = self.settings
         known = place.feature == "capital" or place.place_type == PlaceType.COUNTRY
         if mention.person and not known and not mention.cue and place.place_type in POINT_TYPES:
             weight = "person_phonetic" if mention.match == MatchKind.PHONETIC else "person_exact"
-            return [_Term(-getattr(s, weight), "stands where a person's name stands", weight, -1.0)]
+            return [Term(-getattr(s, weight), "stands where a person's name stands", weight, -1.0)]
         return []
 
-    def _proximity_terms(self, place: Place, context: _Context, *, key: str) -> list[_Term]:
-        """Closeness to the article's other places (those of other names than this one)."""
+    def _proximity_terms(self, km: float) -> list[Term]:
+        """Closeness to the article's other places (``km``: to the nearest of other names, see :meth:`_nearness`)."""
         s = self.settings
-        if not context.anchors or place.place_type not in POINT_TYPES:
-            return []
-        near = min(
-            (haversine_km(place.lat, place.lon, lat, lon) for k, lat, lon in context.anchors if k != key),
-            default=math.inf,
-        )
-        if near < s.near_km:
-            return [_Term(s.near, "near the article's other places", "near", 1.0)]
-        if near < s.same_area_km:
-            return [_Term(s.same_area, None, "same_area", 1.0)]
+        if km < s.near_km:
+            return [Term(s.near, "near the article's other places", "near", 1.0)]
+        if km < s.same_area_km:
+            return [Term(s.same_area, None, "same_area", 1.0)]
         return []
 
-    def _anchor_terms(self, mention: Mention, place: Place, context: _Context) -> list[_Term]:
+    def _nearness(self, found: dict[str, list[tuple[Partial, ...]]], context: ArticleContext) -> Near:
+        """The proximity terms of each name's candidates that may be the place (see :meth:`_proximity_terms`):
+        towns and sites, measured to the article's places of other names, all at once."""
+        wanted = {(key, p.row): p.place for key, each in found.items() for ps in each for p in ps if p.blocked is None}
+        near: Near = dict.fromkeys(wanted, [])
+        points = {name: place for name, place in wanted.items() if place.place_type in POINT_TYPES}
+        if not context.anchors or not points:
+            return near
+        group = {key: i for i, key in enumerate(found)}
+        kms = nearest_each_km(
+            [(place.lat, place.lon) for place in points.values()],
+            points=[(lat, lon) for _, lat, lon in context.anchors],
+            within=self.settings.same_area_km,
+            apart=([group[key] for key, _ in points], [group[key] for key, _, _ in context.anchors]),
+        )
+        near.update(zip(points, map(self._proximity_terms, kms), strict=True))
+        return near
+
+    def _anchor_terms(self, mention: Mention, place: Place, context: ArticleContext) -> list[Term]:
         """The anchor of a distance ("40 km south-west of X") is a town or site, not a country or region."""
         if mention.end not in context.anchor_ends or place.place_type in POINT_TYPES:
             return []
         if not any(self.gazetteer.place_type(row) in POINT_TYPES for row in mention.candidates):
             return []  # only areas bear the name (a capital that is also a province): the area it is
         s = self.settings
-        return [_Term(-s.area_anchor, "a distance is measured from a town, not an area", "area_anchor", -1.0)]
+        return [Term(-s.area_anchor, "a distance is measured from a town, not an area", "area_anchor", -1.0)]
 
     def _trigger_weight(self, trigger: Trigger, place: Place) -> str:
         """Which bonus a place gets for the trigger noun before its name ("" for none).

@@ -8,8 +8,11 @@ import pytest
 from geo.model import Article, PlaceType, Resolution, Span
 from geo.pipeline import Pipeline
 from geo.places.gazetteer import Gazetteer
-from geo.places.located import country_radius_km
+from geo.places.lexicon import PROCLITICS, load_lexicon
+from geo.places.located import _trigger, _Words, country_radius_km
 from geo.settings import LocatedSettings, Settings
+from geo.text.folding import fold_text, name_key, tokens
+from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -146,3 +149,60 @@ def test_a_two_consonant_spelling_names_no_town_of_a_large_country(pipeline):
     """«الصخير» read without its «خ» is "SR", the key of many towns: a facility is not put at the largest."""
     text = "وصلت الطائرة إلى مطار الصخير الدولي في إيطاليا."
     assert all(r.place.place_type != PlaceType.CITY for r in _placed(pipeline, text, "ar"))
+
+
+def _bundled_words() -> set[str]:
+    words: set[str] = set()
+    for path in sorted((ROOT / "data" / "articles").iterdir()):
+        words |= {w.text for w in tokens(fold_text(path.read_text(encoding="utf-8")))}
+    return words
+
+
+def test_a_word_is_the_trigger_noun_the_lexicon_says() -> None:
+    """Every word of the bundled articles, every trigger noun behind every proclitic: the lexicon's answer."""
+    lexicon = load_lexicon()
+    nouns = [name_key(w) for w in ("مطار", "القاعده", "ميناء", "airport", "base", "port")]
+    glued = {p + n for p in PROCLITICS for n in (*nouns, *(n.removeprefix("ال") for n in nouns))}
+    words = _bundled_words() | glued | {"الرئيس", "zzz", "ومطارات"}
+    assert {w: _trigger(lexicon, w) for w in words} == {w: lexicon.trigger(w) for w in words}
+    assert any(_trigger(lexicon, w) for w in glued)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("وصلت الطائرة إلى مطار زمزوم بالبحرين مساء الأحد.", True),  # a rare word right after a facility noun
+        ('زار الوزير مطار "زمزوم" صباح الأحد.', False),  # a quotation mark between: no name of the airport
+        ("زار الوزير المطار، وزمزوم مدينة صغيرة.", False),  # a comma between
+        ("زار الوزير مدينة الرياض يوم الأحد.", False),  # the word after the noun is placed already
+        ("زار الوزير مصنع الطائرات الحربية زمزوم أمس.", False),  # an Arabic name's second word is common: it ends
+        ("زار الوزير مصنع الطائرات زمزوم أمس.", True),  # a rare second word: «الطائرات زمزوم» may be a name
+    ],
+)
+def test_unplaced_names_are_looked_for_only_after_a_free_noun(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch, text: str, asked: bool
+) -> None:
+    import geo.places.located as located
+
+    calls: list[str] = []
+    find = located.find_unplaced
+    monkeypatch.setattr(located, "find_unplaced", lambda a, **kw: calls.append(a.name) or find(a, **kw))
+    _placed(pipeline, text, "ar")
+    assert bool(calls) == asked
+
+
+def test_the_words_of_a_list_are_found_where_they_stand() -> None:
+    text = "Le port et la base: le port, encore le port."
+    words = _Words(Article(name="t.txt", text=text, sentences=(Span(0, len(text)),), language="fr"))
+    found = words.where(frozenset({"port", "base", "quai"}))
+    assert [words.texts[k] for k in found] == ["port", "base", "port", "port"]
+    assert words.where(frozenset({"quai"})) == []
+    assert [text[words.start(k) : words.end(k)] for k in words.where(frozenset({"base"}))] == ["base"]
+    assert words.before(text.index("base")) == 3 and words.count(0, text.index(":")) == 5
+    assert words.count(text.index("base"), len(text)) == 6 and words.before(0) == -1
+
+
+@pytest.mark.parametrize("text", ["Le port_de l'Est, 2024 : «ميناءُ الإسكندرية»… و-بالقاهرة!", "", "___ 12ab Ü"])
+def test_the_words_are_split_as_the_folded_text_is(text: str) -> None:
+    words = _Words(Article(name="t.txt", text=text, sentences=(Span(0, len(text)),)))
+    assert words.texts == [w.text for w in words.words]
