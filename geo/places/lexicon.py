@@ -78,6 +78,7 @@ PROCLITICS: tuple[str, ...] = tuple(
 _PROCLITIC_SET = frozenset(PROCLITICS)
 _LONGEST = max(len(p) for p in PROCLITICS)
 _KNOWN_WORDS = 131072  # words whose movement kind a lexicon keeps (news repeats words): then it starts afresh
+_UNKNOWN = object()  # a word not yet asked about
 
 
 @lru_cache(maxsize=131072)
@@ -183,6 +184,7 @@ class Lexicon:
     _movements: dict[str, tuple[Movement, bool] | None] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )  # each word's movement kind, once worked out
+    _triggers: dict[str, Trigger | None] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def movement_kind(self, key: str) -> tuple[Movement, bool] | None:
         """``(Movement, future)`` when a folded word says the traveller moves (leaves, arrives).
@@ -213,7 +215,17 @@ class Lexicon:
         return key in group or any(form in group for _, form in clitic_forms(key, min_rest=2))
 
     def trigger(self, key: str) -> Trigger | None:
-        """The type hint of a folded word, trying it with proclitics stripped."""
+        """The type hint of a folded word, trying it with proclitics stripped. Remembered per word."""
+        known = self._triggers.get(key, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
+        if len(self._triggers) >= _KNOWN_WORDS:
+            self._triggers.clear()
+        hit = self._triggers[key] = self._trigger(key)
+        return hit
+
+    def _trigger(self, key: str) -> Trigger | None:
+        """:meth:`trigger`, worked out."""
         hit = self.triggers.get(key)
         if hit is not None:
             return hit

@@ -196,6 +196,20 @@ _TSH_CHOICES = ("S", "J")
 _FINAL_N_CHOICES = ("N", "NK")
 
 
+class _ClassTable(dict):
+    """``str.translate``'s table from a folded Arabic letter to its consonant class; every other character is
+    dropped (filled as characters are met)."""
+
+    def __missing__(self, code: int) -> str:
+        cls = self[code] = _ARABIC_SINGLE.get(chr(code), "")
+        return cls
+
+
+_CLASS_TABLE = _ClassTable()
+_AMBIGUOUS = re.compile("[خج]|تش")  # letters of more than one reading (a final «ن» is the other)
+_REPEATS = re.compile(r"(.)\1+")
+
+
 @lru_cache(maxsize=65536)
 def arabic_keys(name: str, *, limit: int = 8) -> tuple[str, ...]:
     """The consonant keys an Arabic spelling may have, its usual key first.
@@ -213,6 +227,10 @@ def arabic_keys(name: str, *, limit: int = 8) -> tuple[str, ...]:
         Distinct keys: ``arabic_keys("خاربين")`` holds ``"KRBN"`` and, for "Harbin", ``"RBN"``.
     """
     text = fold_text(name)
+    if not _AMBIGUOUS.search(text):
+        classes = text.translate(_CLASS_TABLE)
+        if not classes.endswith("N"):  # no final «ن»: the spelling has one reading
+            return (_REPEATS.sub(r"\1", classes),)
     options: list[tuple[str, ...]] = []
     i = 0
     while i < len(text):

@@ -15,7 +15,6 @@ preposition of place that introduces it; resolution weighs both.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -24,19 +23,20 @@ from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
 from geo.places.arabic_nouns import without_definite_nouns
 from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
-from geo.places.memo import GazetteerMemo, remembered
-from geo.places.phonetic import arabic_keys, latin_spellings
-from geo.places.seats import load_seats, seat_locatives, seat_starts
+from geo.places.memo import GazetteerMemo
+from geo.places.phonetic import latin_spellings
+from geo.places.seats import load_seats, seat_locatives
+from geo.places.starts import WordStarts, arabic_word, latin_word
 from geo.places.tags import post_tags, split_hashtags
 from geo.settings import ProminenceSettings, RecognitionSettings
-from geo.text.folding import Folded, Token, extend_over_marks, fold, name_key, tokens
+from geo.text.folding import Folded, Token, extend_over_marks, fold, tokens
 
 __all__ = ["Recognizer", "is_arabic_token", "is_latin_token"]
 
 _JOIN_CHARS = frozenset(" \u00a0-\u2010\u2011\u2013'\u2019\u02bc")  # a name's words may be joined by these
 _INITIAL = re.compile(r"[.!?:\n][\s\"'«“(]*$")
-_G_LETTERS = "غجقك"  # the letters Arabic news writes a foreign /g/ with
 _PUNCT = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»“”]")
+_CLAUSE_END = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»]")  # ends the look-back for a trigger noun or a preposition
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +50,12 @@ class _Match:
 
 def is_arabic_token(token: Token) -> bool:
     """A word that starts with an Arabic letter."""
-    return "\u0620" <= token.text[:1] <= "\u064a"  # [\u0620-\u064a], without a regex call
+    return arabic_word(token.text)
 
 
 def is_latin_token(token: Token) -> bool:
     """A word that starts with a Latin (ASCII) letter."""
-    return token.text[:1].isascii() and token.text[:1].isalpha()
+    return latin_word(token.text)
 
 
 def _joins(a: Token, b: Token, text: str, *, max_chars: int) -> bool:
@@ -69,12 +69,42 @@ def _joins(a: Token, b: Token, text: str, *, max_chars: int) -> bool:
     return gap == "." and len(a.text) == len(b.text) == 1
 
 
-def _words_before(words: list[Token]) -> dict[str, Counter[str]]:
-    """For each word, how often each word stands right before it (one pass: the surname check asks it per name)."""
-    before: dict[str, Counter[str]] = {}
-    for prev, word in zip(words, words[1:], strict=False):
-        before.setdefault(word.text, Counter())[prev.text] += 1
-    return before
+class _Joins:
+    """Whether word ``j`` and the next may belong to one name (:func:`_joins`), worked out when first asked."""
+
+    __slots__ = ("_known", "_max_chars", "_text", "_words")
+
+    def __init__(self, words: list[Token], text: str, *, max_chars: int) -> None:
+        self._words, self._text, self._max_chars = words, text, max_chars
+        self._known: list[bool | None] = [None] * len(words)
+
+    def __getitem__(self, j: int) -> bool:
+        known = self._known[j]
+        if known is None:
+            words = self._words
+            known = self._known[j] = j + 1 < len(words) and _joins(
+                words[j], words[j + 1], self._text, max_chars=self._max_chars
+            )
+        return known
+
+
+class _WordsBefore:
+    """For each word, how often each word stands right before it: the article's words indexed once, the
+    first time the surname check asks."""
+
+    __slots__ = ("_at", "_words")
+
+    def __init__(self, words: list[Token]) -> None:
+        self._words = words
+        self._at: dict[str, list[int]] | None = None
+
+    def of(self, word: str) -> Counter[str]:
+        """The words right before each writing of ``word``, counted."""
+        if self._at is None:
+            self._at = {}
+            for k, token in enumerate(self._words):
+                self._at.setdefault(token.text, []).append(k)
+        return Counter(self._words[k - 1].text for k in self._at.get(word, ()) if k)
 
 
 def _inside_longer_hashtag(text: str, words: list[Token], match: _Match) -> bool:
@@ -118,7 +148,7 @@ class Recognizer:
         self.prominence = prominence or ProminenceSettings()
         self._seat_rows: dict[str, int | None] = {}  # a seat's city id → its row (looked up once)
         self._memo = GazetteerMemo(gazetteer)  # each name key, prefix and row asked of the gazetteer once
-        self._phonetic_known, self._seat_forms = {}, {}  # per text: :meth:`_phonetic_hits`; a seat's first forms
+        self._starts = WordStarts(gazetteer, self._memo, settings=self.settings)  # what each word may start
 
     # -- scanning ---------------------------------------------------------
 
@@ -139,17 +169,15 @@ class Recognizer:
         if not words:
             return []
         skip = self._furniture_mask(article, folded, words)
-        before = _words_before(words)
+        before = _WordsBefore(words)
         text = folded.text
-        joinable = [
-            _joins(a, b, text, max_chars=self.settings.max_join_chars) for a, b in zip(words, words[1:], strict=False)
-        ]
-        joinable.append(False)
+        joinable = _Joins(words, text, max_chars=self.settings.max_join_chars)
+        idle = self._starts.idle
         mentions: list[Mention] = []
         i = 0
         while i < len(words):
-            if skip[i]:
-                i += 1
+            if skip[i] or idle(words[i].text):
+                i += 1  # no name of any kind starts at this word
                 continue
             seat = self._seat(article, folded, words, joinable, i)
             match = seat or self._exact(article, folded, words, joinable, skip, i)
@@ -231,45 +259,40 @@ class Recognizer:
         article: Article,
         folded: Folded,
         words: list[Token],
-        joinable: list[bool],
+        joinable: _Joins,
         skip: list[bool],
         i: int,
     ) -> _Match | None:
         first = words[i]
+        starts = self._starts.exact(first.text)
+        if not starts:
+            return None
         lowercase = False
         if is_latin_token(first):
             # Lowercase Latin words name no place, but may be a nationality ("le président ukrainien").
             lowercase = not article.text[folded.offsets[first.start]].isupper()
             if lowercase and article.language != "fr":
                 return None  # only French writes nationalities in lowercase
-            variants = [(0, first.text)]
-        elif is_arabic_token(first):
-            # A common word is read with proclitics stripped only when the
-            # remainder is at least as common (بالقاهرة yes, كبيرة → ك + بيرة no).
-            variants = [(0, first.text)]
-            whole = self.gazetteer.zipf(first.text)
-            for stripped, form in clitic_forms(first.text):
-                if whole < self.settings.common_zipf or self.gazetteer.zipf(form) >= whole:
-                    variants.append((stripped, form))
-        else:
-            return None
         best: _Match | None = None
-        for stripped, form in variants:
+        kind = self._kind(first)
+        for stripped, form, hits in starts:
             key, j = form, i
-            while self._memo.has_prefix(key):
-                hits = self._memo.lookup(key)
+            while True:
                 if hits and (best is None or j > best.last):
-                    best = _Match(i, j, stripped, tuple(hits), MatchKind.CLITIC if stripped else self._kind(first))
+                    best = _Match(i, j, stripped, hits, MatchKind.CLITIC if stripped else kind)
                 if j + 1 >= len(words) or not joinable[j] or skip[j + 1] or j - i + 1 >= self.settings.max_words:
                     break
                 j += 1
                 key += words[j].text
+                if not self._memo.has_prefix(key):
+                    break
+                hits = self._memo.lookup(key)
         if best is not None and lowercase:
             hits = tuple(h for h in best.hits if h.flags & ADJECTIVE)
             best = _Match(best.first, best.last, best.stripped, hits, best.kind) if hits else None
         return best
 
-    def _transliterated(self, words: list[Token], joinable: list[bool], skip: list[bool], i: int) -> _Match | None:
+    def _transliterated(self, words: list[Token], joinable: _Joins, skip: list[bool], i: int) -> _Match | None:
         """A capitalised Latin name in another transliteration of the same sounds ("Abou Dhabi", "Djeddah"):
         the longest run of words one of whose :func:`latin_spellings` is a gazetteer name."""
         best: _Match | None = None
@@ -286,15 +309,14 @@ class Recognizer:
             key += words[j].text
         return None
 
-    def _seat(
-        self, article: Article, folded: Folded, words: list[Token], joinable: list[bool], i: int
-    ) -> _Match | None:
+    def _seat(self, article: Article, folded: Folded, words: list[Token], joinable: _Joins, i: int) -> _Match | None:
         """A seat of power («الإليزيه», "the Kremlin", «قصر اليمامة»): a mention of its capital, whose role
         (visited, or standing for the government) the roles decide (:mod:`geo.places.seats`)."""
         first = words[i]
-        forms = remembered(self._seat_forms, first.text, lambda word: [  # the forms that may start a seat
-            (k, form) for k, form in ((0, word), *clitic_forms(word)) if form in seat_starts()] or ())  # fmt: skip
-        forms = [(s, form) for s, form in forms if self._as_place(folded, words, i, s)] if forms else forms
+        forms = self._starts.seat(first.text)  # the forms that may start a seat
+        if not forms:
+            return None
+        forms = tuple((s, form) for s, form in forms if self._as_place(folded, words, i, s))
         best: _Match | None = None
         for stripped, form in forms:
             key, j = form, i
@@ -333,56 +355,25 @@ class Recognizer:
         )
 
     def _g_variant(self, words: list[Token], i: int) -> _Match | None:
-        """A foreign city whose /g/ is spelt with another of the letters Arabic news uses for it.
-
-        Egyptian writing has «ج», the Gulf «ق» or «غ», GeoNames' Arabic names often «ك»: «بوغور» is GeoNames'
-        «بوكور» (Bogor). A rare word is looked up with each other letter in those places; only a city of
-        ``g_variant_population`` whose own Arabic name it then spells counts (not an alternate name: «أنغارا», the
-        Angara, is no «أنكارا»), and the match is a phonetic one (it needs context to be believed).
-        """
-        word, settings = words[i], self.settings
-        if self.gazetteer.zipf(word.text) >= settings.common_zipf:
-            return None
-        for stripped, form in [(0, word.text), *clitic_forms(word.text, min_rest=settings.min_phonetic_word)]:
-            slots = [k for k, c in enumerate(form) if c in _G_LETTERS]
-            if not slots or len(slots) > settings.g_letters:
-                continue
-            for letters in itertools.product(_G_LETTERS, repeat=len(slots)):
-                variant = list(form)
-                for k, letter in zip(slots, letters, strict=True):
-                    variant[k] = letter
-                key = "".join(variant)
-                hits = tuple(
-                    h
-                    for h in self._memo.lookup(key)
-                    if self._memo.row(h.row)[0] == PlaceType.CITY
-                    and self._memo.row(h.row)[1] >= settings.g_variant_population
-                    and name_key(self.gazetteer.place(h.row).name_ar or "") == key  # its own Arabic name
-                )
-                if hits:
-                    return _Match(i, i, stripped, hits, MatchKind.PHONETIC)
-        return None
+        """A foreign city whose /g/ is spelt with another of the letters Arabic news uses for it
+        (:meth:`WordStarts.g_variant <geo.places.starts.WordStarts.g_variant>`): a phonetic match, which needs
+        context to be believed."""
+        found = self._starts.g_variant(words[i].text)
+        return None if found is None else _Match(i, i, found[0], found[1], MatchKind.PHONETIC)
 
     @staticmethod
     def _kind(token: Token) -> MatchKind:
         return MatchKind.LATIN if is_latin_token(token) else MatchKind.EXACT
 
-    def _phonetic(self, words: list[Token], joinable: list[bool], skip: list[bool], i: int) -> _Match | None:
-        first = words[i]
-        settings = self.settings
-        if len(first.text) < settings.min_phonetic_word or self.gazetteer.zipf(first.text) >= settings.common_zipf:
-            return None
+    def _phonetic(self, words: list[Token], joinable: _Joins, skip: list[bool], i: int) -> _Match | None:
+        """The longest run of Arabic words from word ``i`` whose consonant key names a place
+        (:meth:`WordStarts.keys <geo.places.starts.WordStarts.keys>`)."""
         best: _Match | None = None
-        for stripped, form in [(0, first.text), *clitic_forms(first.text, min_rest=settings.min_phonetic_word)]:
-            if stripped and self.gazetteer.zipf(form) >= self.settings.common_zipf:
-                continue
+        for stripped, form, hits in self._starts.phonetic(words[i].text):
             text, j = form, i
             while True:
-                reachable, hits = remembered(self._phonetic_known, text, self._phonetic_hits)  # not changed
-                if not reachable:
-                    break  # no phonetic key starts so: no longer run can match either
                 if hits and (best is None or j > best.last):
-                    best = _Match(i, j, stripped, tuple(hits), MatchKind.PHONETIC)
+                    best = _Match(i, j, stripped, hits, MatchKind.PHONETIC)
                 nxt = j + 1
                 if (
                     nxt >= len(words)
@@ -394,32 +385,10 @@ class Recognizer:
                     break
                 j = nxt
                 text += words[j].text
+                reachable, hits = self._starts.keys(text)
+                if not reachable:
+                    break  # no phonetic key starts so: no longer run can match either
         return best
-
-    def _phonetic_hits(self, text: str) -> tuple[bool, tuple[NameHit, ...]]:
-        """Whether some key of ``text`` begins a stored key, and the places its keys name.
-
-        The usual key is read as before; another reading of the spelling (:func:`arabic_keys`) is
-        tried only when the usual one names nothing, needs a full-length key and a place of
-        ``reading_population``.
-        """
-        settings = self.settings
-        keys = arabic_keys(text, limit=settings.key_readings)
-        reachable = [k for k in keys if self._memo.has_prefix("#" + k)]
-        hits: list[NameHit] = []
-        key = keys[0] if keys else ""
-        if key in reachable and len(key) >= settings.min_phonetic_key - 1:
-            hits = list(self._memo.lookup("#" + key)) if key else []
-            if len(key) < settings.min_phonetic_key:
-                # Short keys are common: only large places are worth the risk.
-                hits = [h for h in hits if self._memo.row(h.row)[1] >= settings.short_key_population]
-        for other in reachable:
-            if hits:
-                break
-            if other != key and len(other) >= settings.min_phonetic_key:
-                found = self._memo.lookup("#" + other)
-                hits = [h for h in found if self._memo.row(h.row)[1] >= settings.reading_population]
-        return bool(reachable), tuple(hits)  # a tuple: kept in a memory, left alone by the garbage collector
 
     # -- context ----------------------------------------------------------
 
@@ -436,8 +405,7 @@ class Recognizer:
         k = i - 1
         steps = 0
         while k >= 0 and steps < self.settings.lookback_words:
-            gap = folded_text[words[k].end : words[k + 1].start]
-            if "\n" in gap or any(c in gap for c in '.,;:!?،؛؟()[]"«»'):
+            if _CLAUSE_END.search(folded_text, words[k].end, words[k + 1].start):
                 break
             word = words[k].text
             if cue is None and steps == 0:
@@ -488,7 +456,7 @@ class Recognizer:
         return False
 
     def _first_name(
-        self, article: Article, folded: Folded, words: list[Token], match: _Match, before: dict[str, Counter[str]]
+        self, article: Article, folded: Folded, words: list[Token], match: _Match, before: _WordsBefore
     ) -> bool:
         """A one-word name right before a surname is a first name ("Victoria Nuland", «فلاديمير بوتين»).
 
@@ -514,7 +482,7 @@ class Recognizer:
         zipf = self.gazetteer.zipf(nxt.text)
         if latin and zipf < self.settings.surname_max_zipf:
             return True
-        alone = before.get(nxt.text, Counter())  # the words before each other writing of the surname
+        alone = before.of(nxt.text)  # the words before each other writing of the surname
         return zipf < self.settings.reused_surname_max_zipf and alone.total() > alone[first.text]
 
     def _plain(self, word: Token) -> bool:

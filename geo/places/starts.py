@@ -1,0 +1,226 @@
+"""What a word may start: the recognizer's first test of each word, worked out once per word.
+
+Most words of an article start no place's name. Whether one may depends on the word alone: the spellings
+of it, with and without proclitics, that begin a gazetteer key; the seat of power it may begin; a
+respelling of its /g/ that names a city; its consonant keys that begin a stored key. :class:`WordStarts`
+works these out the first time a word is met and remembers them (:mod:`geo.places.memo`), so the
+recognizer passes a word that starts nothing (:meth:`WordStarts.idle`) with one dictionary look-up, and
+looks further only from the words that may start a name.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from geo.model import PlaceType
+from geo.places.gazetteer import Gazetteer, NameHit
+from geo.places.lexicon import clitic_forms
+from geo.places.memo import SIZE, GazetteerMemo, remembered
+from geo.places.phonetic import arabic_keys
+from geo.places.seats import seat_starts
+from geo.settings import RecognitionSettings
+from geo.text.folding import name_key
+
+__all__ = ["Start", "WordStarts", "arabic_word", "latin_word"]
+
+#: A way a word may start a name: the characters of proclitics stripped, the form left, the places it names.
+Start = tuple[int, str, tuple[NameHit, ...]]
+
+_G_LETTERS = "غجقك"  # the letters Arabic news writes a foreign /g/ with
+
+
+def arabic_word(word: str) -> bool:
+    """A folded word that starts with an Arabic letter."""
+    return "\u0620" <= word[:1] <= "\u064a"  # [\u0620-\u064a], without a regex call
+
+
+def latin_word(word: str) -> bool:
+    """A folded word that starts with a Latin (ASCII) letter."""
+    return word[:1].isascii() and word[:1].isalpha()
+
+
+class WordStarts:
+    """The ways each word may start a name, each worked out once per word.
+
+    Parameters
+    ----------
+    gazetteer:
+        The loaded gazetteer.
+    memo:
+        The gazetteer's remembered answers (shared with the recognizer).
+    settings:
+        Frequency limits, key lengths and populations (:class:`~geo.settings.RecognitionSettings`).
+    size:
+        How many answers each memory keeps before it starts afresh.
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        memo: GazetteerMemo,
+        *,
+        settings: RecognitionSettings,
+        size: int = SIZE,
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.memo = memo
+        self.settings = settings
+        self.size = size
+        self._idle: dict[str, bool] = {}
+        self._exact: dict[str, tuple[Start, ...]] = {}
+        self._seats: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._g: dict[str, tuple[int, tuple[NameHit, ...]] | None] = {}
+        self._phonetic: dict[str, tuple[Start, ...]] = {}
+        self._keys: dict[str, tuple[bool, tuple[NameHit, ...]]] = {}
+
+    def idle(self, word: str) -> bool:
+        """Tell whether no name of any kind can start at ``word`` (never so for a Latin word, whose
+        capital letter may make it a transliterated name)."""
+        known = self._idle.get(word)
+        if known is None:
+            known = remembered(self._idle, word, self._is_idle, size=self.size)
+        return known
+
+    def _is_idle(self, word: str) -> bool:
+        """:meth:`idle`, worked out."""
+        if latin_word(word) or self.seat(word) or self.exact(word):
+            return False
+        return not arabic_word(word) or (self.g_variant(word) is None and not self.phonetic(word))
+
+    def exact(self, word: str) -> tuple[Start, ...]:
+        """The forms of ``word`` that begin a gazetteer key, longest proclitic last, with the places each names.
+
+        A Latin word is read as written; an Arabic one also with its proclitics stripped, but a common
+        word only when the remainder is at least as common (بالقاهرة yes, كبيرة → ك + بيرة no).
+        """
+        known = self._exact.get(word)
+        return known if known is not None else remembered(self._exact, word, self._exact_starts, size=self.size)
+
+    def _exact_starts(self, word: str) -> tuple[Start, ...]:
+        """:meth:`exact`, worked out."""
+        variants = [(0, word)]
+        if arabic_word(word):
+            zipf = self.gazetteer.zipf
+            whole = zipf(word)
+            common = self.settings.common_zipf
+            variants.extend((stripped, form) for stripped, form in clitic_forms(word)
+                            if whole < common or zipf(form) >= whole)  # fmt: skip
+        elif not latin_word(word):
+            return ()
+        memo = self.memo
+        return tuple((stripped, form, memo.lookup(form)) for stripped, form in variants if memo.has_prefix(form))
+
+    def seat(self, word: str) -> tuple[tuple[int, str], ...]:
+        """The forms of ``word`` (as written, or with proclitics stripped) that begin a seat of power's name."""
+        known = self._seats.get(word)
+        if known is None:
+            known = remembered(self._seats, word, _seat_forms, size=self.size)
+        return known
+
+    def g_variant(self, word: str) -> tuple[int, tuple[NameHit, ...]] | None:
+        """A rare Arabic word respelt with another letter for /g/ that spells a city's own Arabic name.
+
+        Egyptian writing has «ج», the Gulf «ق» or «غ», GeoNames' Arabic names often «ك»: «بوغور» is GeoNames'
+        «بوكور» (Bogor). The word is looked up with each other letter in those places; only a city of
+        ``g_variant_population`` whose own Arabic name it then spells counts (not an alternate name:
+        «أنغارا», the Angara, is no «أنكارا»).
+
+        Returns
+        -------
+        tuple or None
+            ``(characters stripped, the cities)`` of the first form and respelling that names some.
+        """
+        if word in self._g:
+            return self._g[word]
+        return remembered(self._g, word, self._g_variant, size=self.size)
+
+    def _g_variant(self, word: str) -> tuple[int, tuple[NameHit, ...]] | None:
+        """:meth:`g_variant`, worked out."""
+        settings = self.settings
+        if self.gazetteer.zipf(word) >= settings.common_zipf:
+            return None
+        for stripped, form in [(0, word), *clitic_forms(word, min_rest=settings.min_phonetic_word)]:
+            slots = [k for k, c in enumerate(form) if c in _G_LETTERS]
+            if not slots or len(slots) > settings.g_letters:
+                continue
+            for letters in itertools.product(_G_LETTERS, repeat=len(slots)):
+                variant = list(form)
+                for k, letter in zip(slots, letters, strict=True):
+                    variant[k] = letter
+                hits = self._own_cities("".join(variant))
+                if hits:
+                    return stripped, hits
+        return None
+
+    def _own_cities(self, key: str) -> tuple[NameHit, ...]:
+        """The cities of ``g_variant_population`` whose own Arabic name has the key ``key``."""
+        memo, least = self.memo, self.settings.g_variant_population
+        return tuple(
+            h
+            for h in memo.lookup(key)
+            if memo.row(h.row)[0] == PlaceType.CITY
+            and memo.row(h.row)[1] >= least
+            and name_key(self.gazetteer.place(h.row).name_ar or "") == key  # its own Arabic name
+        )
+
+    def phonetic(self, word: str) -> tuple[Start, ...]:
+        """The forms of a rare Arabic ``word`` some consonant key of which begins a stored key, with the
+        places the form's keys name (:meth:`keys`).
+
+        A word shorter than ``min_phonetic_word``, or as common as ``common_zipf``, starts none; nor does
+        a form left by stripping proclitics that is that common.
+        """
+        known = self._phonetic.get(word)
+        if known is None:
+            known = remembered(self._phonetic, word, self._phonetic_starts, size=self.size)
+        return known
+
+    def _phonetic_starts(self, word: str) -> tuple[Start, ...]:
+        """:meth:`phonetic`, worked out."""
+        settings, zipf = self.settings, self.gazetteer.zipf
+        if len(word) < settings.min_phonetic_word or zipf(word) >= settings.common_zipf:
+            return ()
+        starts: list[Start] = []
+        for stripped, form in [(0, word), *clitic_forms(word, min_rest=settings.min_phonetic_word)]:
+            if stripped and zipf(form) >= settings.common_zipf:
+                continue
+            reachable, hits = self.keys(form)
+            if reachable:
+                starts.append((stripped, form, hits))
+        return tuple(starts)
+
+    def keys(self, text: str) -> tuple[bool, tuple[NameHit, ...]]:
+        """Whether some consonant key of the Arabic ``text`` begins a stored key, and the places its keys name.
+
+        The usual key is read as before; another reading of the spelling (:func:`arabic_keys`) is
+        tried only when the usual one names nothing, needs a full-length key and a place of
+        ``reading_population``.
+        """
+        known = self._keys.get(text)
+        return known if known is not None else remembered(self._keys, text, self._key_hits, size=self.size)
+
+    def _key_hits(self, text: str) -> tuple[bool, tuple[NameHit, ...]]:
+        """:meth:`keys`, worked out."""
+        settings, memo = self.settings, self.memo
+        keys = arabic_keys(text, limit=settings.key_readings)
+        reachable = [k for k in keys if memo.has_prefix("#" + k)]
+        hits: list[NameHit] = []
+        key = keys[0] if keys else ""
+        if key in reachable and len(key) >= settings.min_phonetic_key - 1:
+            hits = list(memo.lookup("#" + key)) if key else []
+            if len(key) < settings.min_phonetic_key:
+                # Short keys are common: only large places are worth the risk.
+                hits = [h for h in hits if memo.row(h.row)[1] >= settings.short_key_population]
+        for other in reachable:
+            if hits:
+                break
+            if other != key and len(other) >= settings.min_phonetic_key:
+                found = memo.lookup("#" + other)
+                hits = [h for h in found if memo.row(h.row)[1] >= settings.reading_population]
+        return bool(reachable), tuple(hits)  # a tuple: kept in a memory, left alone by the garbage collector
+
+
+def _seat_forms(word: str) -> tuple[tuple[int, str], ...]:
+    """The forms of ``word`` (as written, or with proclitics stripped) that begin a seat of power's name."""
+    starts = seat_starts()
+    return tuple((k, form) for k, form in ((0, word), *clitic_forms(word)) if form in starts)
