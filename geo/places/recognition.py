@@ -26,7 +26,7 @@ from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
 from geo.places.memo import GazetteerMemo
 from geo.places.phonetic import latin_spellings
 from geo.places.seats import load_seats, seat_locatives
-from geo.places.starts import WordStarts, arabic_word, latin_word
+from geo.places.starts import Start, WordStarts, arabic_word, latin_word
 from geo.places.tags import post_tags, split_hashtags
 from geo.settings import ProminenceSettings, RecognitionSettings
 from geo.text.folding import Folded, Token, extend_over_marks, fold, tokens
@@ -172,19 +172,22 @@ class Recognizer:
         before = _WordsBefore(words)
         text = folded.text
         joinable = _Joins(words, text, max_chars=self.settings.max_join_chars)
-        idle = self._starts.idle
+        starts = self._starts.of
         mentions: list[Mention] = []
         i = 0
         while i < len(words):
-            if skip[i] or idle(words[i].text):
+            word = starts(words[i].text)
+            if skip[i] or word.idle:
                 i += 1  # no name of any kind starts at this word
                 continue
-            seat = self._seat(article, folded, words, joinable, i)
-            match = seat or self._exact(article, folded, words, joinable, skip, i)
+            seat = self._seat(article, folded, words, joinable, i, word.seat) if word.seat else None
+            match = seat or (self._exact(article, folded, words, joinable, skip, i, word.exact) if word.exact else None)
             if match is None and is_latin_token(words[i]) and article.text[folded.offsets[words[i].start]].isupper():
                 match = self._transliterated(words, joinable, skip, i)
-            if match is None and is_arabic_token(words[i]):
-                match = self._g_variant(words, i) or self._phonetic(words, joinable, skip, i)
+            if match is None and word.g_variant is not None:
+                match = _Match(i, i, word.g_variant[0], word.g_variant[1], MatchKind.PHONETIC)  # needs context
+            if match is None and word.phonetic:
+                match = self._phonetic(words, joinable, skip, i, word.phonetic)
             if match is None or self._generic_noun(words, match) or self._function_word(words, match):
                 i += 1
                 continue
@@ -262,11 +265,10 @@ class Recognizer:
         joinable: _Joins,
         skip: list[bool],
         i: int,
+        starts: tuple[Start, ...],
     ) -> _Match | None:
+        """The longest run of words from word ``i`` whose joined key, from one of ``starts``, is a name."""
         first = words[i]
-        starts = self._starts.exact(first.text)
-        if not starts:
-            return None
         lowercase = False
         if is_latin_token(first):
             # Lowercase Latin words name no place, but may be a nationality ("le président ukrainien").
@@ -309,13 +311,18 @@ class Recognizer:
             key += words[j].text
         return None
 
-    def _seat(self, article: Article, folded: Folded, words: list[Token], joinable: _Joins, i: int) -> _Match | None:
+    def _seat(
+        self,
+        article: Article,
+        folded: Folded,
+        words: list[Token],
+        joinable: _Joins,
+        i: int,
+        forms: tuple[tuple[int, str], ...],
+    ) -> _Match | None:
         """A seat of power («الإليزيه», "the Kremlin", «قصر اليمامة»): a mention of its capital, whose role
         (visited, or standing for the government) the roles decide (:mod:`geo.places.seats`)."""
         first = words[i]
-        forms = self._starts.seat(first.text)  # the forms that may start a seat
-        if not forms:
-            return None
         forms = tuple((s, form) for s, form in forms if self._as_place(folded, words, i, s))
         best: _Match | None = None
         for stripped, form in forms:
@@ -354,22 +361,17 @@ class Recognizer:
             k >= 0 and words[k].text in locatives and not _PUNCT.search(folded.text[words[k].end : words[k + 1].start])
         )
 
-    def _g_variant(self, words: list[Token], i: int) -> _Match | None:
-        """A foreign city whose /g/ is spelt with another of the letters Arabic news uses for it
-        (:meth:`WordStarts.g_variant <geo.places.starts.WordStarts.g_variant>`): a phonetic match, which needs
-        context to be believed."""
-        found = self._starts.g_variant(words[i].text)
-        return None if found is None else _Match(i, i, found[0], found[1], MatchKind.PHONETIC)
-
     @staticmethod
     def _kind(token: Token) -> MatchKind:
         return MatchKind.LATIN if is_latin_token(token) else MatchKind.EXACT
 
-    def _phonetic(self, words: list[Token], joinable: _Joins, skip: list[bool], i: int) -> _Match | None:
-        """The longest run of Arabic words from word ``i`` whose consonant key names a place
-        (:meth:`WordStarts.keys <geo.places.starts.WordStarts.keys>`)."""
+    def _phonetic(
+        self, words: list[Token], joinable: _Joins, skip: list[bool], i: int, starts: tuple[Start, ...]
+    ) -> _Match | None:
+        """The longest run of Arabic words from word ``i`` whose consonant key, from one of ``starts``, names a
+        place (:meth:`WordStarts.keys <geo.places.starts.WordStarts.keys>`)."""
         best: _Match | None = None
-        for stripped, form, hits in self._starts.phonetic(words[i].text):
+        for stripped, form, hits in starts:
             text, j = form, i
             while True:
                 if hits and (best is None or j > best.last):

@@ -11,6 +11,8 @@ looks further only from the words that may start a name.
 from __future__ import annotations
 
 import itertools
+from functools import lru_cache
+from typing import NamedTuple
 
 from geo.model import PlaceType
 from geo.places.gazetteer import Gazetteer, NameHit
@@ -21,12 +23,13 @@ from geo.places.seats import seat_starts
 from geo.settings import RecognitionSettings
 from geo.text.folding import name_key
 
-__all__ = ["Start", "WordStarts", "arabic_word", "latin_word"]
+__all__ = ["Start", "Word", "WordStarts", "arabic_word", "latin_word"]
 
 #: A way a word may start a name: the characters of proclitics stripped, the form left, the places it names.
 Start = tuple[int, str, tuple[NameHit, ...]]
 
 _G_LETTERS = "غجقك"  # the letters Arabic news writes a foreign /g/ with
+_ONE_G = str.maketrans(dict.fromkeys(_G_LETTERS, "ك"))  # each of them written as one
 
 
 def arabic_word(word: str) -> bool:
@@ -39,8 +42,39 @@ def latin_word(word: str) -> bool:
     return word[:1].isascii() and word[:1].isalpha()
 
 
+class Word(NamedTuple):
+    """What one word may start (:meth:`WordStarts.of`).
+
+    Attributes
+    ----------
+    idle:
+        No name of any kind can start at the word (never so for a Latin word, whose capital letter may make
+        it a transliterated name).
+    exact:
+        The forms of the word that begin a gazetteer key, with the places each names: a Latin word as
+        written; an Arabic one also with its proclitics stripped, but a common word only when the remainder
+        is at least as common (بالقاهرة yes, كبيرة → ك + بيرة no).
+    seat:
+        ``(characters stripped, form)`` of the forms that begin a seat of power's name.
+    g_variant:
+        ``(characters stripped, the cities)`` of a rare Arabic word respelt with another letter for /g/
+        (:meth:`WordStarts.g_variant`), or ``None``.
+    phonetic:
+        The forms of a rare Arabic word some consonant key of which begins a stored key, with the places
+        the form's keys name (:meth:`WordStarts.keys`). A word shorter than ``min_phonetic_word``, or as
+        common as ``common_zipf``, starts none; nor does a form left by stripping proclitics that is that
+        common.
+    """
+
+    idle: bool
+    exact: tuple[Start, ...]
+    seat: tuple[tuple[int, str], ...]
+    g_variant: tuple[int, tuple[NameHit, ...]] | None
+    phonetic: tuple[Start, ...]
+
+
 class WordStarts:
-    """The ways each word may start a name, each worked out once per word.
+    """The ways each word may start a name, worked out once per word.
 
     Parameters
     ----------
@@ -66,56 +100,39 @@ class WordStarts:
         self.memo = memo
         self.settings = settings
         self.size = size
-        self._idle: dict[str, bool] = {}
-        self._exact: dict[str, tuple[Start, ...]] = {}
-        self._seats: dict[str, tuple[tuple[int, str], ...]] = {}
-        self._g: dict[str, tuple[int, tuple[NameHit, ...]] | None] = {}
-        self._phonetic: dict[str, tuple[Start, ...]] = {}
+        self._words: dict[str, Word] = {}
         self._keys: dict[str, tuple[bool, tuple[NameHit, ...]]] = {}
 
-    def idle(self, word: str) -> bool:
-        """Tell whether no name of any kind can start at ``word`` (never so for a Latin word, whose
-        capital letter may make it a transliterated name)."""
-        known = self._idle.get(word)
-        if known is None:
-            known = remembered(self._idle, word, self._is_idle, size=self.size)
-        return known
+    def of(self, word: str) -> Word:
+        """What the folded ``word`` may start (see :class:`Word`), worked out the first time it is asked."""
+        known = self._words.get(word)
+        return known if known is not None else remembered(self._words, word, self._word, size=self.size)
 
-    def _is_idle(self, word: str) -> bool:
-        """:meth:`idle`, worked out."""
-        if latin_word(word) or self.seat(word) or self.exact(word):
-            return False
-        return not arabic_word(word) or (self.g_variant(word) is None and not self.phonetic(word))
+    def _word(self, word: str) -> Word:
+        """:meth:`of`, worked out."""
+        seat = _seat_forms(word)
+        if latin_word(word):
+            memo = self.memo
+            exact = ((0, word, memo.lookup(word)),) if memo.has_prefix(word) else ()
+            return Word(False, exact, seat, None, ())
+        if not arabic_word(word):
+            return Word(not seat, (), seat, None, ())
+        zipf = self.gazetteer.zipf(word)
+        exact = self._exact_starts(word, zipf)
+        if zipf >= self.settings.common_zipf:
+            return Word(not (seat or exact), exact, seat, None, ())
+        g_variant = self.g_variant(word)
+        phonetic = self._phonetic_starts(word)
+        return Word(not (seat or exact or g_variant or phonetic), exact, seat, g_variant, phonetic)
 
-    def exact(self, word: str) -> tuple[Start, ...]:
-        """The forms of ``word`` that begin a gazetteer key, longest proclitic last, with the places each names.
-
-        A Latin word is read as written; an Arabic one also with its proclitics stripped, but a common
-        word only when the remainder is at least as common (بالقاهرة yes, كبيرة → ك + بيرة no).
-        """
-        known = self._exact.get(word)
-        return known if known is not None else remembered(self._exact, word, self._exact_starts, size=self.size)
-
-    def _exact_starts(self, word: str) -> tuple[Start, ...]:
-        """:meth:`exact`, worked out."""
+    def _exact_starts(self, word: str, whole: float) -> tuple[Start, ...]:
+        """:attr:`Word.exact` of an Arabic word of frequency ``whole``."""
+        zipf, common = self.gazetteer.zipf, self.settings.common_zipf
         variants = [(0, word)]
-        if arabic_word(word):
-            zipf = self.gazetteer.zipf
-            whole = zipf(word)
-            common = self.settings.common_zipf
-            variants.extend((stripped, form) for stripped, form in clitic_forms(word)
-                            if whole < common or zipf(form) >= whole)  # fmt: skip
-        elif not latin_word(word):
-            return ()
+        variants.extend((stripped, form) for stripped, form in clitic_forms(word)
+                        if whole < common or zipf(form) >= whole)  # fmt: skip
         memo = self.memo
         return tuple((stripped, form, memo.lookup(form)) for stripped, form in variants if memo.has_prefix(form))
-
-    def seat(self, word: str) -> tuple[tuple[int, str], ...]:
-        """The forms of ``word`` (as written, or with proclitics stripped) that begin a seat of power's name."""
-        known = self._seats.get(word)
-        if known is None:
-            known = remembered(self._seats, word, _seat_forms, size=self.size)
-        return known
 
     def g_variant(self, word: str) -> tuple[int, tuple[NameHit, ...]] | None:
         """A rare Arabic word respelt with another letter for /g/ that spells a city's own Arabic name.
@@ -123,26 +140,20 @@ class WordStarts:
         Egyptian writing has «ج», the Gulf «ق» or «غ», GeoNames' Arabic names often «ك»: «بوغور» is GeoNames'
         «بوكور» (Bogor). The word is looked up with each other letter in those places; only a city of
         ``g_variant_population`` whose own Arabic name it then spells counts (not an alternate name:
-        «أنغارا», the Angara, is no «أنكارا»).
+        «أنغارا», the Angara, is no «أنكارا»). The word's frequency is not looked at here.
 
         Returns
         -------
         tuple or None
             ``(characters stripped, the cities)`` of the first form and respelling that names some.
         """
-        if word in self._g:
-            return self._g[word]
-        return remembered(self._g, word, self._g_variant, size=self.size)
-
-    def _g_variant(self, word: str) -> tuple[int, tuple[NameHit, ...]] | None:
-        """:meth:`g_variant`, worked out."""
         settings = self.settings
-        if self.gazetteer.zipf(word) >= settings.common_zipf:
-            return None
         for stripped, form in [(0, word), *clitic_forms(word, min_rest=settings.min_phonetic_word)]:
             slots = [k for k, c in enumerate(form) if c in _G_LETTERS]
             if not slots or len(slots) > settings.g_letters:
                 continue
+            if form.translate(_ONE_G) not in _g_names(self.gazetteer, settings.g_variant_population):
+                continue  # no respelling of it is a large city's own name
             for letters in itertools.product(_G_LETTERS, repeat=len(slots)):
                 variant = list(form)
                 for k, letter in zip(slots, letters, strict=True):
@@ -163,22 +174,10 @@ class WordStarts:
             and name_key(self.gazetteer.place(h.row).name_ar or "") == key  # its own Arabic name
         )
 
-    def phonetic(self, word: str) -> tuple[Start, ...]:
-        """The forms of a rare Arabic ``word`` some consonant key of which begins a stored key, with the
-        places the form's keys name (:meth:`keys`).
-
-        A word shorter than ``min_phonetic_word``, or as common as ``common_zipf``, starts none; nor does
-        a form left by stripping proclitics that is that common.
-        """
-        known = self._phonetic.get(word)
-        if known is None:
-            known = remembered(self._phonetic, word, self._phonetic_starts, size=self.size)
-        return known
-
     def _phonetic_starts(self, word: str) -> tuple[Start, ...]:
-        """:meth:`phonetic`, worked out."""
+        """:attr:`Word.phonetic` of an Arabic word less common than ``common_zipf``."""
         settings, zipf = self.settings, self.gazetteer.zipf
-        if len(word) < settings.min_phonetic_word or zipf(word) >= settings.common_zipf:
+        if len(word) < settings.min_phonetic_word:
             return ()
         starts: list[Start] = []
         for stripped, form in [(0, word), *clitic_forms(word, min_rest=settings.min_phonetic_word)]:
@@ -218,6 +217,16 @@ class WordStarts:
                 found = memo.lookup("#" + other)
                 hits = [h for h in found if memo.row(h.row)[1] >= settings.reading_population]
         return bool(reachable), tuple(hits)  # a tuple: kept in a memory, left alone by the garbage collector
+
+
+@lru_cache(maxsize=4)
+def _g_names(gazetteer: Gazetteer, population: int) -> frozenset[str]:
+    """The own Arabic names (name keys) of the cities of ``population``, each letter for /g/ written as one."""
+    return frozenset(
+        name_key(gazetteer.place(row).name_ar or "").translate(_ONE_G)
+        for rows in gazetteer.towns_by_country(population).values()
+        for row in rows
+    )
 
 
 def _seat_forms(word: str) -> tuple[tuple[int, str], ...]:
