@@ -85,5 +85,9 @@ class GazetteerMemo:
 
     def row(self, row: int) -> tuple[PlaceType, int]:
         """The place type and population of gazetteer row ``row``, remembered."""
-        gazetteer = self.gazetteer
-        return remembered(self._rows, row, lambda r: (gazetteer.place_type(r), gazetteer.population(r)), size=self.size)
+        known = self._rows.get(row)
+        return known if known is not None else remembered(self._rows, row, self._row, size=self.size)
+
+    def _row(self, row: int) -> tuple[PlaceType, int]:
+        """The place type and population of gazetteer row ``row`` (asked once a row)."""
+        return self.gazetteer.place_type(row), self.gazetteer.population(row)

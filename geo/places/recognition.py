@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
@@ -89,22 +88,26 @@ class _Joins:
 
 
 class _WordsBefore:
-    """For each word, how often each word stands right before it: the article's words indexed once, the
-    first time the surname check asks."""
+    """Which words stand right before each writing of a word (the surname check asks)."""
 
-    __slots__ = ("_at", "_words")
+    __slots__ = ("_texts", "_words")
 
     def __init__(self, words: list[Token]) -> None:
         self._words = words
-        self._at: dict[str, list[int]] | None = None
+        self._texts: list[str] | None = None
 
-    def of(self, word: str) -> Counter[str]:
-        """The words right before each writing of ``word``, counted."""
-        if self._at is None:
-            self._at = {}
-            for k, token in enumerate(self._words):
-                self._at.setdefault(token.text, []).append(k)
-        return Counter(self._words[k - 1].text for k in self._at.get(word, ()) if k)
+    def elsewhere(self, word: str, before: str) -> bool:
+        """Tell whether the article also writes ``word`` right after a word other than ``before``."""
+        if self._texts is None:
+            self._texts = [token.text for token in self._words]
+        texts, k = self._texts, -1
+        while True:
+            try:
+                k = texts.index(word, k + 1)
+            except ValueError:
+                return False
+            if k and texts[k - 1] != before:
+                return True
 
 
 def _inside_longer_hashtag(text: str, words: list[Token], match: _Match) -> bool:
@@ -470,22 +473,23 @@ class Recognizer:
         a first name.
         """
         after = match.last + 1
-        first = words[match.first]
-        latin = is_latin_token(first)
         if match.first != match.last or match.stripped or after >= len(words) or match.kind == MatchKind.PHONETIC:
             return False
-        nxt = words[after]
+        first, nxt = words[match.first], words[after]
+        latin = is_latin_token(first)
         if (is_latin_token(nxt) != latin) or folded.text[first.end : nxt.start] != " ":
             return False
         if latin and not article.text[folded.offsets[nxt.start]].isupper():
             return False
+        reused = before.elsewhere(nxt.text, first.text)  # the article also writes the surname after another word
+        if not (latin or reused):
+            return False  # (the cheap test first: an Arabic first name needs its surname reused)
         if any(self._memo.row(h.row)[0] == PlaceType.COUNTRY for h in match.hits) or not self._plain(nxt):
             return False
         zipf = self.gazetteer.zipf(nxt.text)
         if latin and zipf < self.settings.surname_max_zipf:
             return True
-        alone = before.of(nxt.text)  # the words before each other writing of the surname
-        return zipf < self.settings.reused_surname_max_zipf and alone.total() > alone[first.text]
+        return zipf < self.settings.reused_surname_max_zipf and reused
 
     def _plain(self, word: Token) -> bool:
         """No trigger noun ("Airport"), no institution and no notable place (a country, a region, a city of

@@ -102,6 +102,7 @@ class WordStarts:
         self.size = size
         self._words: dict[str, Word] = {}
         self._keys: dict[str, tuple[bool, tuple[NameHit, ...]]] = {}
+        self._populous: dict[tuple[str, int], tuple[NameHit, ...]] = {}
 
     def of(self, word: str) -> Word:
         """What the folded ``word`` may start (see :class:`Word`), worked out the first time it is asked."""
@@ -203,20 +204,31 @@ class WordStarts:
         settings, memo = self.settings, self.memo
         keys = arabic_keys(text, limit=settings.key_readings)
         reachable = [k for k in keys if memo.has_prefix("#" + k)]
-        hits: list[NameHit] = []
-        key = keys[0] if keys else ""
-        if key in reachable and len(key) >= settings.min_phonetic_key - 1:
-            hits = list(memo.lookup("#" + key)) if key else []
-            if len(key) < settings.min_phonetic_key:
-                # Short keys are common: only large places are worth the risk.
-                hits = [h for h in hits if memo.row(h.row)[1] >= settings.short_key_population]
+        if not reachable:
+            return False, ()
+        hits: tuple[NameHit, ...] = ()
+        key = keys[0]
+        if key == reachable[0] and key and len(key) >= settings.min_phonetic_key - 1:
+            # Short keys are common: only large places are worth the risk.
+            hits = self._places(key, settings.short_key_population if len(key) < settings.min_phonetic_key else 0)
         for other in reachable:
             if hits:
                 break
             if other != key and len(other) >= settings.min_phonetic_key:
-                found = memo.lookup("#" + other)
-                hits = [h for h in found if memo.row(h.row)[1] >= settings.reading_population]
-        return bool(reachable), tuple(hits)  # a tuple: kept in a memory, left alone by the garbage collector
+                hits = self._places(other, settings.reading_population)
+        return True, hits
+
+    def _places(self, key: str, least: int) -> tuple[NameHit, ...]:
+        """The places of consonant key ``key`` with at least ``least`` people (remembered: words share keys)."""
+        known = self._populous.get((key, least))
+        return known if known is not None else remembered(self._populous, (key, least), self._sift, size=self.size)
+
+    def _sift(self, question: tuple[str, int]) -> tuple[NameHit, ...]:
+        """:meth:`_places`, worked out."""
+        key, least = question
+        memo = self.memo
+        found = memo.lookup("#" + key)
+        return found if not least else tuple(h for h in found if memo.row(h.row)[1] >= least)
 
 
 @lru_cache(maxsize=4)
