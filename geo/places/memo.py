@@ -72,9 +72,11 @@ class GazetteerMemo:
 
     def has_prefix(self, key: str) -> bool:
         """:meth:`Gazetteer.has_prefix <geo.places.gazetteer.Gazetteer.has_prefix>`, remembered."""
-        known = self._prefixes.get(key)  # the hottest question: answered here, not through remembered()
+        known = self._prefixes.get(key)  # the hottest questions: answered here, not through remembered()
         if known is None:
-            known = remembered(self._prefixes, key, self.gazetteer.has_prefix, size=self.size)
+            if len(self._prefixes) >= self.size:
+                self._prefixes.clear()
+            known = self._prefixes[key] = self.gazetteer.has_prefix(key)
         return known
 
     def extends(self, start: str, key: str) -> tuple[bool, bool]:
@@ -100,17 +102,17 @@ class GazetteerMemo:
     def lookup(self, key: str) -> tuple[NameHit, ...]:
         """:meth:`Gazetteer.lookup <geo.places.gazetteer.Gazetteer.lookup>` as a tuple, remembered."""
         known = self._names.get(key)
-        return known if known is not None else remembered(self._names, key, self._lookup, size=self.size)
-
-    def _lookup(self, key: str) -> tuple[NameHit, ...]:
-        """:meth:`Gazetteer.lookup <geo.places.gazetteer.Gazetteer.lookup>` as a tuple (asked once a key)."""
-        return tuple(self.gazetteer.lookup(key))
+        if known is None:
+            if len(self._names) >= self.size:
+                self._names.clear()
+            known = self._names[key] = tuple(self.gazetteer.lookup(key))
+        return known
 
     def row(self, row: int) -> tuple[PlaceType, int]:
         """The place type and population of gazetteer row ``row``, remembered."""
         known = self._rows.get(row)
-        return known if known is not None else remembered(self._rows, row, self._row, size=self.size)
-
-    def _row(self, row: int) -> tuple[PlaceType, int]:
-        """The place type and population of gazetteer row ``row`` (asked once a row)."""
-        return self.gazetteer.place_type(row), self.gazetteer.population(row)
+        if known is None:
+            if len(self._rows) >= self.size:
+                self._rows.clear()
+            known = self._rows[row] = (self.gazetteer.place_type(row), self.gazetteer.population(row))
+        return known

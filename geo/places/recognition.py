@@ -25,7 +25,7 @@ from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
 from geo.places.memo import GazetteerMemo
 from geo.places.phonetic import latin_spellings
 from geo.places.seats import load_seats, seat_locatives
-from geo.places.starts import Start, WordStarts, arabic_word, latin_word
+from geo.places.starts import Start, Word, WordStarts
 from geo.places.tags import post_tags, split_hashtags
 from geo.settings import ProminenceSettings, RecognitionSettings
 from geo.text.folding import Folded, Token, extend_over_marks, fold, tokens
@@ -49,12 +49,13 @@ class _Match:
 
 def is_arabic_token(token: Token) -> bool:
     """A word that starts with an Arabic letter."""
-    return arabic_word(token.text)
+    return "\u0620" <= token.text[:1] <= "\u064a"  # [\u0620-\u064a], without a regex call
 
 
 def is_latin_token(token: Token) -> bool:
     """A word that starts with a Latin (ASCII) letter."""
-    return latin_word(token.text)
+    first = token.text[:1]
+    return first.isascii() and first.isalpha()
 
 
 def _joins(a: Token, b: Token, text: str, *, max_chars: int) -> bool:
@@ -81,9 +82,13 @@ class _Joins:
         known = self._known[j]
         if known is None:
             words = self._words
-            known = self._known[j] = j + 1 < len(words) and _joins(
-                words[j], words[j + 1], self._text, max_chars=self._max_chars
-            )
+            if j + 1 >= len(words):
+                known = False
+            elif self._text[words[j].end : words[j + 1].start] == " ":
+                known = True  # the usual gap, one space
+            else:
+                known = _joins(words[j], words[j + 1], self._text, max_chars=self._max_chars)
+            self._known[j] = known
         return known
 
 
@@ -175,17 +180,17 @@ class Recognizer:
         before = _WordsBefore(words)
         text = folded.text
         joinable = _Joins(words, text, max_chars=self.settings.max_join_chars)
-        starts = self._starts.of
+        known, starts = self._starts.known, self._starts.of
         mentions: list[Mention] = []
         i = 0
         while i < len(words):
-            word = starts(words[i].text)
+            word = known.get(words[i].text) or starts(words[i].text)
             if skip[i] or word.idle:
                 i += 1  # no name of any kind starts at this word
                 continue
             seat = self._seat(article, folded, words, joinable, i, word.seat) if word.seat else None
-            match = seat or (self._exact(article, folded, words, joinable, skip, i, word.exact) if word.exact else None)
-            if match is None and is_latin_token(words[i]) and article.text[folded.offsets[words[i].start]].isupper():
+            match = seat or (self._exact(article, folded, words, joinable, skip, i, word) if word.exact else None)
+            if match is None and word.latin and article.text[folded.offsets[words[i].start]].isupper():
                 match = self._transliterated(words, joinable, skip, i)
             if match is None and word.g_variant is not None:
                 match = _Match(i, i, word.g_variant[0], word.g_variant[1], MatchKind.PHONETIC)  # needs context
@@ -268,19 +273,20 @@ class Recognizer:
         joinable: _Joins,
         skip: list[bool],
         i: int,
-        starts: tuple[Start, ...],
+        word: Word,
     ) -> _Match | None:
-        """The longest run of words from word ``i`` whose joined key, from one of ``starts``, is a name."""
+        """The longest run of words from word ``i`` whose joined key, from one of the forms of ``word`` that
+        begin a name, is a name."""
         first = words[i]
         lowercase = False
-        if is_latin_token(first):
+        if word.latin:
             # Lowercase Latin words name no place, but may be a nationality ("le président ukrainien").
             lowercase = not article.text[folded.offsets[first.start]].isupper()
             if lowercase and article.language != "fr":
                 return None  # only French writes nationalities in lowercase
         best: _Match | None = None
-        kind = self._kind(first)
-        for stripped, form, hits in starts:
+        kind = MatchKind.LATIN if word.latin else MatchKind.EXACT
+        for stripped, form, hits in word.exact:
             key, j = form, i
             while True:
                 if hits and (best is None or j > best.last):

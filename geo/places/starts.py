@@ -39,7 +39,8 @@ def arabic_word(word: str) -> bool:
 
 def latin_word(word: str) -> bool:
     """A folded word that starts with a Latin (ASCII) letter."""
-    return word[:1].isascii() and word[:1].isalpha()
+    first = word[:1]
+    return first.isascii() and first.isalpha()
 
 
 class Word(NamedTuple):
@@ -50,6 +51,8 @@ class Word(NamedTuple):
     idle:
         No name of any kind can start at the word (never so for a Latin word, whose capital letter may make
         it a transliterated name).
+    latin:
+        The word starts with a Latin (ASCII) letter (:func:`latin_word`).
     exact:
         The forms of the word that begin a gazetteer key, with the places each names: a Latin word as
         written; an Arabic one also with its proclitics stripped, but a common word only when the remainder
@@ -67,6 +70,7 @@ class Word(NamedTuple):
     """
 
     idle: bool
+    latin: bool
     exact: tuple[Start, ...]
     seat: tuple[tuple[int, str], ...]
     g_variant: tuple[int, tuple[NameHit, ...]] | None
@@ -101,6 +105,7 @@ class WordStarts:
         self.settings = settings
         self.size = size
         self._words: dict[str, Word] = {}
+        self.known = self._words  # what the words met so far start (read-only: :meth:`of` fills it)
         self._keys: dict[str, tuple[bool, tuple[NameHit, ...]]] = {}
         self._populous: dict[tuple[str, int], tuple[NameHit, ...]] = {}
 
@@ -115,25 +120,25 @@ class WordStarts:
         if latin_word(word):
             memo = self.memo
             exact = ((0, word, memo.lookup(word)),) if memo.has_prefix(word) else ()
-            return Word(False, exact, seat, None, ())
+            return Word(False, True, exact, seat, None, ())
         if not arabic_word(word):
-            return Word(not seat, (), seat, None, ())
+            return Word(not seat, False, (), seat, None, ())
         zipf = self.gazetteer.zipf(word)
         exact = self._exact_starts(word, zipf)
         if zipf >= self.settings.common_zipf:
-            return Word(not (seat or exact), exact, seat, None, ())
+            return Word(not (seat or exact), False, exact, seat, None, ())
         g_variant = self.g_variant(word)
         phonetic = self._phonetic_starts(word)
-        return Word(not (seat or exact or g_variant or phonetic), exact, seat, g_variant, phonetic)
+        return Word(not (seat or exact or g_variant or phonetic), False, exact, seat, g_variant, phonetic)
 
     def _exact_starts(self, word: str, whole: float) -> tuple[Start, ...]:
         """:attr:`Word.exact` of an Arabic word of frequency ``whole``."""
-        zipf, common = self.gazetteer.zipf, self.settings.common_zipf
-        variants = [(0, word)]
-        variants.extend((stripped, form) for stripped, form in clitic_forms(word)
-                        if whole < common or zipf(form) >= whole)  # fmt: skip
-        memo = self.memo
-        return tuple((stripped, form, memo.lookup(form)) for stripped, form in variants if memo.has_prefix(form))
+        zipf, common, memo = self.gazetteer.zipf, self.settings.common_zipf, self.memo
+        starts = [(0, word, memo.lookup(word))] if memo.has_prefix(word) else []
+        for stripped, form in clitic_forms(word):
+            if (whole < common or zipf(form) >= whole) and memo.has_prefix(form):
+                starts.append((stripped, form, memo.lookup(form)))
+        return tuple(starts)
 
     def g_variant(self, word: str) -> tuple[int, tuple[NameHit, ...]] | None:
         """A rare Arabic word respelt with another letter for /g/ that spells a city's own Arabic name.
@@ -244,4 +249,8 @@ def _g_names(gazetteer: Gazetteer, population: int) -> frozenset[str]:
 def _seat_forms(word: str) -> tuple[tuple[int, str], ...]:
     """The forms of ``word`` (as written, or with proclitics stripped) that begin a seat of power's name."""
     starts = seat_starts()
-    return tuple((k, form) for k, form in ((0, word), *clitic_forms(word)) if form in starts)
+    forms = [(0, word)] if word in starts else []
+    for k, form in clitic_forms(word):
+        if form in starts:
+            forms.append((k, form))
+    return tuple(forms)
