@@ -185,6 +185,8 @@ class Lexicon:
         default_factory=dict, compare=False, hash=False, repr=False
     )  # each word's movement kind, once worked out
     _triggers: dict[str, Trigger | None] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _cues: dict[str, str | None] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _marks: dict[str, tuple[bool, bool, bool]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def movement_kind(self, key: str) -> tuple[Movement, bool] | None:
         """``(Movement, future)`` when a folded word says the traveller moves (leaves, arrives).
@@ -209,6 +211,32 @@ class Lexicon:
                     return Movement.DEPARTURE, future
                 return (Movement.ARRIVAL if form in self.arrival else Movement.MOVEMENT), future
         return None
+
+    def cue(self, key: str) -> str | None:
+        """The preposition of place a folded word is, or carries after a proclitic («وفي» → «في»); remembered."""
+        known = self._cues.get(key, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
+        if len(self._cues) >= _KNOWN_WORDS:
+            self._cues.clear()
+        forms = (key, *(form for _, form in clitic_forms(key, min_rest=2)))
+        cue = self._cues[key] = next((form for form in forms if form in self.prepositions), None)
+        return cue
+
+    def person_marks(self, key: str) -> tuple[bool, bool, bool]:
+        """What a folded word before a name says of it (the word or a form of it without proclitics):
+        ``(title, speech, place)``: a person's title («الرئيس»), a verb of speech («قال»), a word of place
+        (a preposition, a trigger noun) or of movement («غادر»), after which a name is no person's. Remembered.
+        """
+        known = self._marks.get(key)
+        if known is None:
+            if len(self._marks) >= _KNOWN_WORDS:
+                self._marks.clear()
+            forms = {key, *(form for _, form in clitic_forms(key, min_rest=2))}
+            place = bool(forms & self.prepositions) or self.trigger(key) is not None
+            known = bool(forms & self.titles), bool(forms & self.speech), place or self.movement_kind(key) is not None
+            self._marks[key] = known
+        return known
 
     def is_one_of(self, key: str, group: frozenset[str]) -> bool:
         """Tell whether a folded word, or the word once Arabic proclitics are stripped, is in ``group``."""

@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from geo.model import PlaceType
-from geo.places.gazetteer import Gazetteer, NameHit
+from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 
 __all__ = ["GazetteerMemo", "remembered"]
 
@@ -69,6 +69,7 @@ class GazetteerMemo:
         self._names: dict[str, tuple[NameHit, ...]] = {}
         self._rows: dict[int, tuple[PlaceType, int]] = {}
         self._under: dict[str, tuple[str, ...] | None] = {}
+        self._adjectives: dict[str, bool] = {}
 
     def has_prefix(self, key: str) -> bool:
         """:meth:`Gazetteer.has_prefix <geo.places.gazetteer.Gazetteer.has_prefix>`, remembered."""
@@ -106,6 +107,15 @@ class GazetteerMemo:
             if len(self._names) >= self.size:
                 self._names.clear()
             known = self._names[key] = tuple(self.gazetteer.lookup(key))
+        return known
+
+    def adjective(self, key: str) -> bool:
+        """Whether some place's modifier («الروسي», "Russian") has the key ``key``, remembered."""
+        known = self._adjectives.get(key)
+        if known is None:
+            if len(self._adjectives) >= self.size:
+                self._adjectives.clear()
+            known = self._adjectives[key] = any(hit.flags & ADJECTIVE for hit in self.lookup(key))
         return known
 
     def row(self, row: int) -> tuple[PlaceType, int]:

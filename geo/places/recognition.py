@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
 from geo.places.arabic_nouns import without_definite_nouns
 from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
-from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
+from geo.places.lexicon import Lexicon, load_lexicon
 from geo.places.memo import GazetteerMemo
 from geo.places.phonetic import latin_spellings
 from geo.places.seats import load_seats, seat_locatives
@@ -421,13 +421,7 @@ class Recognizer:
                 break
             word = words[k].text
             if cue is None and steps == 0:
-                if word in self.lexicon.prepositions:
-                    cue = word
-                else:
-                    for _, form in clitic_forms(word, min_rest=2):
-                        if form in self.lexicon.prepositions:
-                            cue = form
-                            break
+                cue = self.lexicon.cue(word)
             if trigger is None:
                 trigger = self.lexicon.trigger(word)
                 if trigger is not None:
@@ -453,16 +447,14 @@ class Recognizer:
             if k < 0 or _PUNCT.search(folded_text[words[k].end : words[k + 1].start]):
                 return False
             word = words[k].text
-            if any(h.flags & ADJECTIVE for h in self._memo.lookup(word)):
+            if self._memo.adjective(word):
                 k -= 1  # «الرئيس الروسي فلان»: a nationality adjective does not count
                 continue
-            forms = {word, *(form for _, form in clitic_forms(word, min_rest=2))}
-            if forms & self.lexicon.titles or (step == 0 and forms & self.lexicon.speech):
+            title, speech, place = self.lexicon.person_marks(word)
+            if title or (step == 0 and speech):
                 return True
-            if forms & self.lexicon.prepositions or self.lexicon.trigger(word) is not None:
-                return False
-            if self.lexicon.movement_kind(word) is not None:
-                return False  # «الرئيس غادرت تل أبيب», "the president visited X": the verb's object, not a name
+            if place:
+                return False  # («الرئيس غادرت تل أبيب», "the president visited X": the verb's object, not a name)
             k -= 1
             step += 1
         return False
