@@ -28,7 +28,6 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 
 import marisa_trie
@@ -336,11 +335,6 @@ class Gazetteer:
     def has_prefix(self, prefix: str) -> bool:
         """True when some stored name key starts with ``prefix``."""
         return next(self._trie.iterkeys(prefix), None) is not None
-
-    def keys_with_prefix(self, prefix: str, *, limit: int) -> list[str] | None:
-        """The stored keys that start with ``prefix``, sorted; ``None`` when more than ``limit`` do."""
-        keys = list(islice(self._trie.iterkeys(prefix), limit + 1))
-        return None if len(keys) > limit else sorted(keys)
 
     def zipf(self, key: str, *, language: str | None = None) -> float:
         """How common the word ``key`` is (Zipf scale, 0 if rare).

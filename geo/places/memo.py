@@ -9,7 +9,6 @@ stays bounded. Nothing is remembered that a later answer could change: the gazet
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
@@ -19,7 +18,6 @@ from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 __all__ = ["GazetteerMemo", "remembered"]
 
 SIZE = 262144  # answers a memory keeps before it starts afresh (a few MB; a year of news has ~10^5 word forms)
-UNDER = 4096  # the most keys under one word that are listed (:meth:`GazetteerMemo.extends`); more: the index asked
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -68,7 +66,6 @@ class GazetteerMemo:
         self._prefixes: dict[str, bool] = {}
         self._names: dict[str, tuple[NameHit, ...]] = {}
         self._rows: dict[int, tuple[PlaceType, int]] = {}
-        self._under: dict[str, tuple[str, ...] | None] = {}
         self._adjectives: dict[str, bool] = {}
 
     def has_prefix(self, key: str) -> bool:
@@ -79,26 +76,6 @@ class GazetteerMemo:
                 self._prefixes.clear()
             known = self._prefixes[key] = self.gazetteer.has_prefix(key)
         return known
-
-    def extends(self, start: str, key: str) -> tuple[bool, bool]:
-        """Whether some stored key begins with ``key``, and whether ``key`` is one, for a ``key`` that begins
-        with ``start`` (a word that begins a name, ``key`` it and the words after it).
-
-        The keys that begin with ``start`` are listed once (when there are at most ``UNDER`` of them), so the
-        words after a common one («في», «من») are tested against its short list, not the whole index.
-        """
-        under = self._under.get(start, False)
-        if under is False:
-            under = remembered(self._under, start, self._keys_under, size=self.size)
-        if under is None:
-            return self.has_prefix(key), bool(self.lookup(key))
-        at = bisect.bisect_left(under, key)
-        return at < len(under) and under[at].startswith(key), at < len(under) and under[at] == key
-
-    def _keys_under(self, start: str) -> tuple[str, ...] | None:
-        """The stored keys that begin with ``start``, sorted, or ``None`` when over ``UNDER`` do."""
-        keys = self.gazetteer.keys_with_prefix(start, limit=UNDER)
-        return None if keys is None else tuple(keys)
 
     def lookup(self, key: str) -> tuple[NameHit, ...]:
         """:meth:`Gazetteer.lookup <geo.places.gazetteer.Gazetteer.lookup>` as a tuple, remembered."""

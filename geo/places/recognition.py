@@ -295,10 +295,9 @@ class Recognizer:
                     break
                 j += 1
                 key += words[j].text
-                begins, whole = self._memo.extends(form, key)
-                if not begins:
+                if not self._memo.has_prefix(key):
                     break
-                hits = self._memo.lookup(key) if whole else ()
+                hits = self._memo.lookup(key)
         if best is not None and lowercase:
             hits = tuple(h for h in best.hits if h.flags & ADJECTIVE)
             best = _Match(best.first, best.last, best.stripped, hits, best.kind) if hits else None
