@@ -255,14 +255,19 @@ class Recognizer:
         )
 
     def _furniture_mask(self, article: Article, folded: Folded, words: list[Token]) -> list[bool]:
-        if not article.furniture:
-            return [False] * len(words)
-        starts = [s.start for s in article.furniture]
-        mask = []
-        for word in words:
-            pos = folded.offsets[word.start]
-            k = bisect.bisect_right(starts, pos) - 1
-            mask.append(k >= 0 and pos < article.furniture[k].end)
+        """For each word, whether it lies in the article's furniture (the last span starting at or before it)."""
+        mask = [False] * len(words)
+        spans = article.furniture
+        if not spans:
+            return mask
+        starts = [s.start for s in spans]
+        at = [folded.offsets[word.start] for word in words]  # each word's original offset, rising
+        if starts != sorted(starts):  # (not as :func:`~geo.text.furniture.find_furniture` gives them) each word asked
+            return [(k := bisect.bisect_right(starts, pos) - 1) >= 0 and pos < spans[k].end for pos in at]
+        for k, span in enumerate(spans):
+            end = min(span.end, starts[k + 1]) if k + 1 < len(spans) else span.end  # a later span governs after
+            first, last = bisect.bisect_left(at, span.start), bisect.bisect_left(at, end)
+            mask[first:last] = [True] * max(0, last - first)
         return mask
 
     def _exact(

@@ -30,6 +30,7 @@ Start = tuple[int, str, tuple[NameHit, ...]]
 
 _G_LETTERS = "غجقك"  # the letters Arabic news writes a foreign /g/ with
 _ONE_G = str.maketrans(dict.fromkeys(_G_LETTERS, "ك"))  # each of them written as one
+_NO_G = str.maketrans("", "", _G_LETTERS)  # each of them left out
 
 
 def arabic_word(word: str) -> bool:
@@ -155,11 +156,11 @@ class WordStarts:
         """
         settings = self.settings
         for stripped, form in [(0, word), *clitic_forms(word, min_rest=settings.min_phonetic_word)]:
-            slots = [k for k, c in enumerate(form) if c in _G_LETTERS]
-            if not slots or len(slots) > settings.g_letters:
-                continue
+            if not 0 < len(form) - len(form.translate(_NO_G)) <= settings.g_letters:
+                continue  # no letter for /g/, or too many to try
             if form.translate(_ONE_G) not in _g_names(self.gazetteer, settings.g_variant_population):
                 continue  # no respelling of it is a large city's own name
+            slots = [k for k, c in enumerate(form) if c in _G_LETTERS]
             for letters in itertools.product(_G_LETTERS, repeat=len(slots)):
                 variant = list(form)
                 for k, letter in zip(slots, letters, strict=True):
