@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -79,9 +79,9 @@ _PROCLITIC_SET = frozenset(PROCLITICS)
 _LONGEST = max(len(p) for p in PROCLITICS)
 _KNOWN_WORDS = 131072  # words whose movement kind a lexicon keeps (news repeats words): then it starts afresh
 _UNKNOWN = object()  # a word not yet asked about
+_CLITICS: dict[int, dict[str, tuple[tuple[int, str], ...]]] = {}  # min_rest → token → its forms
 
 
-@lru_cache(maxsize=131072)
 def clitic_forms(token: str, *, min_rest: int = 3) -> tuple[tuple[int, str], ...]:
     """The ways an Arabic token may read once proclitics are stripped.
 
@@ -97,8 +97,19 @@ def clitic_forms(token: str, *, min_rest: int = 3) -> tuple[tuple[int, str], ...
     tuple of (int, str)
         ``(characters stripped, form)`` pairs, longest prefix first; the
         article is restored after ``لل``/``ال`` prefixes (لل + قاهره →
-        القاهره). The token itself is not included. Cached: news repeats words.
+        القاهره). The token itself is not included. Remembered: news repeats words.
     """
+    known = _CLITICS.setdefault(min_rest, {})  # (a dict a remainder: no key tuple built per question)
+    forms = known.get(token)
+    if forms is None:
+        if len(known) >= _KNOWN_WORDS:
+            known.clear()
+        forms = known[token] = _clitic_forms(token, min_rest)
+    return forms
+
+
+def _clitic_forms(token: str, min_rest: int) -> tuple[tuple[int, str], ...]:
+    """:func:`clitic_forms`, worked out."""
     forms: list[tuple[int, str]] = []
     seen = {token}
     for size in range(min(_LONGEST, len(token) - min_rest), 0, -1):

@@ -208,9 +208,10 @@ class _ClassTable(dict):
 _CLASS_TABLE = _ClassTable()
 _AMBIGUOUS = re.compile("[خج]|تش")  # letters of more than one reading (a final «ن» is the other)
 _REPEATS = re.compile(r"(.)\1+")
+_KNOWN_NAMES = 65536  # spellings whose keys are kept (news repeats words): then it starts afresh
+_KEYS: dict[int, dict[str, tuple[str, ...]]] = {}  # limit → spelling → its keys
 
 
-@lru_cache(maxsize=65536)
 def arabic_keys(name: str, *, limit: int = 8) -> tuple[str, ...]:
     """The consonant keys an Arabic spelling may have, its usual key first.
 
@@ -224,8 +225,19 @@ def arabic_keys(name: str, *, limit: int = 8) -> tuple[str, ...]:
     Returns
     -------
     tuple of str
-        Distinct keys: ``arabic_keys("خاربين")`` holds ``"KRBN"`` and, for "Harbin", ``"RBN"``.
+        Distinct keys: ``arabic_keys("خاربين")`` holds ``"KRBN"`` and, for "Harbin", ``"RBN"``. Remembered.
     """
+    known = _KEYS.setdefault(limit, {})  # (a dict a limit: no key tuple built per question)
+    keys = known.get(name)
+    if keys is None:
+        if len(known) >= _KNOWN_NAMES:
+            known.clear()
+        keys = known[name] = _arabic_keys(name, limit)
+    return keys
+
+
+def _arabic_keys(name: str, limit: int) -> tuple[str, ...]:
+    """:func:`arabic_keys`, worked out."""
     text = fold_text(name)
     if not _AMBIGUOUS.search(text):
         classes = text.translate(_CLASS_TABLE)
