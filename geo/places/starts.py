@@ -234,7 +234,7 @@ class WordStarts:
         key, least = question
         memo = self.memo
         found = memo.lookup("#" + key)
-        return found if not least else tuple(h for h in found if memo.row(h.row)[1] >= least)
+        return found if not least else tuple(h for h in found if memo.population(h.row) >= least)
 
 
 @lru_cache(maxsize=4)
