@@ -244,6 +244,7 @@ def _arabic_keys(name: str, limit: int) -> tuple[str, ...]:
         if not classes.endswith("N"):  # no final «ن»: the spelling has one reading
             return (_REPEATS.sub(r"\1", classes),)
     options: list[tuple[str, ...]] = []
+    last = max((k for k, c in enumerate(text) if c in _ARABIC_SINGLE), default=-1)  # the last consonant
     i = 0
     while i < len(text):
         char = text[i]
@@ -253,14 +254,14 @@ def _arabic_keys(name: str, limit: int) -> tuple[str, ...]:
             continue
         if char in _ARABIC_CHOICES:
             options.append(_ARABIC_CHOICES[char])
-        elif char == "ن" and not any(c in _ARABIC_SINGLE for c in text[i + 1 :]):
+        elif char == "ن" and i == last:
             options.append(_FINAL_N_CHOICES)
         elif char in _ARABIC_SINGLE:
             options.append((_ARABIC_SINGLE[char],))
         i += 1
     keys: list[str] = []
     for combo in islice(product(*options), max(limit, 1) * 4):
-        key = _collapse(list("".join(combo)))
+        key = _REPEATS.sub(r"\1", "".join(combo))
         if key not in keys:
             keys.append(key)
         if len(keys) >= limit:
