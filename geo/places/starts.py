@@ -62,12 +62,13 @@ class Word(NamedTuple):
         ``(characters stripped, form)`` of the forms that begin a seat of power's name.
     g_variant:
         ``(characters stripped, the cities)`` of a rare Arabic word respelt with another letter for /g/
-        (:meth:`WordStarts.g_variant`), or ``None``.
+        (:meth:`WordStarts.g_variant`), or ``None``; never for a word one of whose forms names a place (its
+        exact match comes first).
     phonetic:
         The forms of a rare Arabic word some consonant key of which begins a stored key, with the places
-        the form's keys name (:meth:`WordStarts.keys`). A word shorter than ``min_phonetic_word``, or as
-        common as ``common_zipf``, starts none; nor does a form left by stripping proclitics that is that
-        common.
+        the form's keys name (:meth:`WordStarts.keys`). A word shorter than ``min_phonetic_word``, as
+        common as ``common_zipf`` or one of whose forms names a place starts none; nor does a form left by
+        stripping proclitics that is that common.
     """
 
     idle: bool
@@ -126,7 +127,8 @@ class WordStarts:
             return Word(not seat, False, (), seat, None, ())
         zipf = self.gazetteer.zipf(word)
         exact = self._exact_starts(word, zipf)
-        if zipf >= self.settings.common_zipf:
+        if zipf >= self.settings.common_zipf or any(hits for _, _, hits in exact):
+            # (a word that names a place as it stands is never read by its sounds or respelt)
             return Word(not (seat or exact), False, exact, seat, None, ())
         g_variant = self.g_variant(word)
         phonetic = self._phonetic_starts(word)
