@@ -76,6 +76,7 @@ PROCLITICS: tuple[str, ...] = tuple(
 
 
 _PROCLITIC_SET = frozenset(PROCLITICS)
+_PROCLITIC_FIRSTS = frozenset(p[0] for p in PROCLITICS)
 _LONGEST = max(len(p) for p in PROCLITICS)
 _KNOWN_WORDS = 131072  # words whose movement kind a lexicon keeps (news repeats words): then it starts afresh
 _UNKNOWN = object()  # a word not yet asked about
@@ -110,6 +111,8 @@ def clitic_forms(token: str, *, min_rest: int = 3) -> tuple[tuple[int, str], ...
 
 def _clitic_forms(token: str, min_rest: int) -> tuple[tuple[int, str], ...]:
     """:func:`clitic_forms`, worked out."""
+    if token[:1] not in _PROCLITIC_FIRSTS:
+        return ()  # no proclitic starts so
     forms: list[tuple[int, str]] = []
     seen = {token}
     for size in range(min(_LONGEST, len(token) - min_rest), 0, -1):
