@@ -4,7 +4,7 @@ Most words of an article start no place's name. Whether one may depends on the w
 of it, with and without proclitics, that begin a gazetteer key; the seat of power it may begin; a
 respelling of its /g/ that names a city; its consonant keys that begin a stored key. :class:`WordStarts`
 works these out the first time a word is met and remembers them (:mod:`geo.places.memo`), so the
-recognizer passes a word that starts nothing (:meth:`WordStarts.idle`) with one dictionary look-up, and
+recognizer passes a word that starts nothing (:attr:`Word.idle`) with one dictionary look-up, and
 looks further only from the words that may start a name.
 """
 
