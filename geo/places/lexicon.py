@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -76,11 +76,13 @@ PROCLITICS: tuple[str, ...] = tuple(
 
 
 _PROCLITIC_SET = frozenset(PROCLITICS)
+_PROCLITIC_FIRSTS = frozenset(p[0] for p in PROCLITICS)
 _LONGEST = max(len(p) for p in PROCLITICS)
 _KNOWN_WORDS = 131072  # words whose movement kind a lexicon keeps (news repeats words): then it starts afresh
+_UNKNOWN = object()  # a word not yet asked about
+_CLITICS: dict[int, dict[str, tuple[tuple[int, str], ...]]] = {}  # min_rest → token → its forms
 
 
-@lru_cache(maxsize=131072)
 def clitic_forms(token: str, *, min_rest: int = 3) -> tuple[tuple[int, str], ...]:
     """The ways an Arabic token may read once proclitics are stripped.
 
@@ -96,8 +98,21 @@ def clitic_forms(token: str, *, min_rest: int = 3) -> tuple[tuple[int, str], ...
     tuple of (int, str)
         ``(characters stripped, form)`` pairs, longest prefix first; the
         article is restored after ``لل``/``ال`` prefixes (لل + قاهره →
-        القاهره). The token itself is not included. Cached: news repeats words.
+        القاهره). The token itself is not included. Remembered: news repeats words.
     """
+    known = _CLITICS.setdefault(min_rest, {})  # (a dict a remainder: no key tuple built per question)
+    forms = known.get(token)
+    if forms is None:
+        if len(known) >= _KNOWN_WORDS:
+            known.clear()
+        forms = known[token] = _clitic_forms(token, min_rest)
+    return forms
+
+
+def _clitic_forms(token: str, min_rest: int) -> tuple[tuple[int, str], ...]:
+    """:func:`clitic_forms`, worked out."""
+    if token[:1] not in _PROCLITIC_FIRSTS:
+        return ()  # no proclitic starts so
     forms: list[tuple[int, str]] = []
     seen = {token}
     for size in range(min(_LONGEST, len(token) - min_rest), 0, -1):
@@ -183,6 +198,9 @@ class Lexicon:
     _movements: dict[str, tuple[Movement, bool] | None] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )  # each word's movement kind, once worked out
+    _triggers: dict[str, Trigger | None] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _cues: dict[str, str | None] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _marks: dict[str, tuple[bool, bool, bool]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def movement_kind(self, key: str) -> tuple[Movement, bool] | None:
         """``(Movement, future)`` when a folded word says the traveller moves (leaves, arrives).
@@ -208,12 +226,48 @@ class Lexicon:
                 return (Movement.ARRIVAL if form in self.arrival else Movement.MOVEMENT), future
         return None
 
+    def cue(self, key: str) -> str | None:
+        """The preposition of place a folded word is, or carries after a proclitic («وفي» → «في»); remembered."""
+        known = self._cues.get(key, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
+        if len(self._cues) >= _KNOWN_WORDS:
+            self._cues.clear()
+        forms = (key, *(form for _, form in clitic_forms(key, min_rest=2)))
+        cue = self._cues[key] = next((form for form in forms if form in self.prepositions), None)
+        return cue
+
+    def person_marks(self, key: str) -> tuple[bool, bool, bool]:
+        """What a folded word before a name says of it (the word or a form of it without proclitics):
+        ``(title, speech, place)``: a person's title («الرئيس»), a verb of speech («قال»), a word of place
+        (a preposition, a trigger noun) or of movement («غادر»), after which a name is no person's. Remembered.
+        """
+        known = self._marks.get(key)
+        if known is None:
+            if len(self._marks) >= _KNOWN_WORDS:
+                self._marks.clear()
+            forms = {key, *(form for _, form in clitic_forms(key, min_rest=2))}
+            place = bool(forms & self.prepositions) or self.trigger(key) is not None
+            known = bool(forms & self.titles), bool(forms & self.speech), place or self.movement_kind(key) is not None
+            self._marks[key] = known
+        return known
+
     def is_one_of(self, key: str, group: frozenset[str]) -> bool:
         """Tell whether a folded word, or the word once Arabic proclitics are stripped, is in ``group``."""
         return key in group or any(form in group for _, form in clitic_forms(key, min_rest=2))
 
     def trigger(self, key: str) -> Trigger | None:
-        """The type hint of a folded word, trying it with proclitics stripped."""
+        """The type hint of a folded word, trying it with proclitics stripped. Remembered per word."""
+        known = self._triggers.get(key, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
+        if len(self._triggers) >= _KNOWN_WORDS:
+            self._triggers.clear()
+        hit = self._triggers[key] = self._trigger(key)
+        return hit
+
+    def _trigger(self, key: str) -> Trigger | None:
+        """:meth:`trigger`, worked out."""
         hit = self.triggers.get(key)
         if hit is not None:
             return hit

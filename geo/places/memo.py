@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from geo.model import PlaceType
-from geo.places.gazetteer import Gazetteer, NameHit
+from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 
 __all__ = ["GazetteerMemo", "remembered"]
 
@@ -66,24 +66,50 @@ class GazetteerMemo:
         self._prefixes: dict[str, bool] = {}
         self._names: dict[str, tuple[NameHit, ...]] = {}
         self._rows: dict[int, tuple[PlaceType, int]] = {}
+        self._adjectives: dict[str, bool] = {}
+        self._populations: dict[int, int] = {}
 
     def has_prefix(self, key: str) -> bool:
         """:meth:`Gazetteer.has_prefix <geo.places.gazetteer.Gazetteer.has_prefix>`, remembered."""
-        known = self._prefixes.get(key)  # the hottest question: answered here, not through remembered()
+        known = self._prefixes.get(key)  # the hottest questions: answered here, not through remembered()
         if known is None:
-            known = remembered(self._prefixes, key, self.gazetteer.has_prefix, size=self.size)
+            if len(self._prefixes) >= self.size:
+                self._prefixes.clear()
+            known = self._prefixes[key] = self.gazetteer.has_prefix(key)
         return known
 
     def lookup(self, key: str) -> tuple[NameHit, ...]:
         """:meth:`Gazetteer.lookup <geo.places.gazetteer.Gazetteer.lookup>` as a tuple, remembered."""
         known = self._names.get(key)
-        return known if known is not None else remembered(self._names, key, self._lookup, size=self.size)
+        if known is None:
+            if len(self._names) >= self.size:
+                self._names.clear()
+            known = self._names[key] = tuple(self.gazetteer.lookup(key))
+        return known
 
-    def _lookup(self, key: str) -> tuple[NameHit, ...]:
-        """:meth:`Gazetteer.lookup <geo.places.gazetteer.Gazetteer.lookup>` as a tuple (asked once a key)."""
-        return tuple(self.gazetteer.lookup(key))
+    def adjective(self, key: str) -> bool:
+        """Whether some place's modifier («الروسي», "Russian") has the key ``key``, remembered."""
+        known = self._adjectives.get(key)
+        if known is None:
+            if len(self._adjectives) >= self.size:
+                self._adjectives.clear()
+            known = self._adjectives[key] = any(hit.flags & ADJECTIVE for hit in self.lookup(key))
+        return known
+
+    def population(self, row: int) -> int:
+        """The population of gazetteer row ``row``, remembered (its type left unread: :meth:`row` has both)."""
+        known = self._populations.get(row)
+        if known is None:
+            if len(self._populations) >= self.size:
+                self._populations.clear()
+            known = self._populations[row] = self.gazetteer.population(row)
+        return known
 
     def row(self, row: int) -> tuple[PlaceType, int]:
         """The place type and population of gazetteer row ``row``, remembered."""
-        gazetteer = self.gazetteer
-        return remembered(self._rows, row, lambda r: (gazetteer.place_type(r), gazetteer.population(r)), size=self.size)
+        known = self._rows.get(row)
+        if known is None:
+            if len(self._rows) >= self.size:
+                self._rows.clear()
+            known = self._rows[row] = (self.gazetteer.place_type(row), self.gazetteer.population(row))
+        return known

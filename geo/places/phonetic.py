@@ -196,7 +196,22 @@ _TSH_CHOICES = ("S", "J")
 _FINAL_N_CHOICES = ("N", "NK")
 
 
-@lru_cache(maxsize=65536)
+class _ClassTable(dict):
+    """``str.translate``'s table from a folded Arabic letter to its consonant class; every other character is
+    dropped (filled as characters are met)."""
+
+    def __missing__(self, code: int) -> str:
+        cls = self[code] = _ARABIC_SINGLE.get(chr(code), "")
+        return cls
+
+
+_CLASS_TABLE = _ClassTable()
+_AMBIGUOUS = re.compile("[خج]|تش")  # letters of more than one reading (a final «ن» is the other)
+_REPEATS = re.compile(r"(.)\1+")
+_KNOWN_NAMES = 65536  # spellings whose keys are kept (news repeats words): then it starts afresh
+_KEYS: dict[int, dict[str, tuple[str, ...]]] = {}  # limit → spelling → its keys
+
+
 def arabic_keys(name: str, *, limit: int = 8) -> tuple[str, ...]:
     """The consonant keys an Arabic spelling may have, its usual key first.
 
@@ -210,10 +225,26 @@ def arabic_keys(name: str, *, limit: int = 8) -> tuple[str, ...]:
     Returns
     -------
     tuple of str
-        Distinct keys: ``arabic_keys("خاربين")`` holds ``"KRBN"`` and, for "Harbin", ``"RBN"``.
+        Distinct keys: ``arabic_keys("خاربين")`` holds ``"KRBN"`` and, for "Harbin", ``"RBN"``. Remembered.
     """
+    known = _KEYS.setdefault(limit, {})  # (a dict a limit: no key tuple built per question)
+    keys = known.get(name)
+    if keys is None:
+        if len(known) >= _KNOWN_NAMES:
+            known.clear()
+        keys = known[name] = _arabic_keys(name, limit)
+    return keys
+
+
+def _arabic_keys(name: str, limit: int) -> tuple[str, ...]:
+    """:func:`arabic_keys`, worked out."""
     text = fold_text(name)
+    if not _AMBIGUOUS.search(text):
+        classes = text.translate(_CLASS_TABLE)
+        if not classes.endswith("N"):  # no final «ن»: the spelling has one reading
+            return (_REPEATS.sub(r"\1", classes),)
     options: list[tuple[str, ...]] = []
+    last = max((k for k, c in enumerate(text) if c in _ARABIC_SINGLE), default=-1)  # the last consonant
     i = 0
     while i < len(text):
         char = text[i]
@@ -223,14 +254,14 @@ def arabic_keys(name: str, *, limit: int = 8) -> tuple[str, ...]:
             continue
         if char in _ARABIC_CHOICES:
             options.append(_ARABIC_CHOICES[char])
-        elif char == "ن" and not any(c in _ARABIC_SINGLE for c in text[i + 1 :]):
+        elif char == "ن" and i == last:
             options.append(_FINAL_N_CHOICES)
         elif char in _ARABIC_SINGLE:
             options.append((_ARABIC_SINGLE[char],))
         i += 1
     keys: list[str] = []
     for combo in islice(product(*options), max(limit, 1) * 4):
-        key = _collapse(list("".join(combo)))
+        key = _REPEATS.sub(r"\1", "".join(combo))
         if key not in keys:
             keys.append(key)
         if len(keys) >= limit:

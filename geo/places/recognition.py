@@ -15,28 +15,27 @@ preposition of place that introduces it; resolution weighs both.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
 from geo.places.arabic_nouns import without_definite_nouns
 from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
-from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
-from geo.places.memo import GazetteerMemo, remembered
-from geo.places.phonetic import arabic_keys, latin_spellings
-from geo.places.seats import load_seats, seat_locatives, seat_starts
+from geo.places.lexicon import Lexicon, load_lexicon
+from geo.places.memo import GazetteerMemo
+from geo.places.phonetic import latin_spellings
+from geo.places.seats import load_seats, seat_locatives
+from geo.places.starts import Start, Word, WordStarts
 from geo.places.tags import post_tags, split_hashtags
 from geo.settings import ProminenceSettings, RecognitionSettings
-from geo.text.folding import Folded, Token, extend_over_marks, fold, name_key, tokens
+from geo.text.folding import Folded, Token, extend_over_marks, fold, tokens
 
 __all__ = ["Recognizer", "is_arabic_token", "is_latin_token"]
 
 _JOIN_CHARS = frozenset(" \u00a0-\u2010\u2011\u2013'\u2019\u02bc")  # a name's words may be joined by these
 _INITIAL = re.compile(r"[.!?:\n][\s\"'«“(]*$")
-_G_LETTERS = "غجقك"  # the letters Arabic news writes a foreign /g/ with
 _PUNCT = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»“”]")
+_CLAUSE_END = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»]")  # ends the look-back for a trigger noun or a preposition
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +54,8 @@ def is_arabic_token(token: Token) -> bool:
 
 def is_latin_token(token: Token) -> bool:
     """A word that starts with a Latin (ASCII) letter."""
-    return token.text[:1].isascii() and token.text[:1].isalpha()
+    first = token.text[:1]
+    return first.isascii() and first.isalpha()
 
 
 def _joins(a: Token, b: Token, text: str, *, max_chars: int) -> bool:
@@ -69,12 +69,50 @@ def _joins(a: Token, b: Token, text: str, *, max_chars: int) -> bool:
     return gap == "." and len(a.text) == len(b.text) == 1
 
 
-def _words_before(words: list[Token]) -> dict[str, Counter[str]]:
-    """For each word, how often each word stands right before it (one pass: the surname check asks it per name)."""
-    before: dict[str, Counter[str]] = {}
-    for prev, word in zip(words, words[1:], strict=False):
-        before.setdefault(word.text, Counter())[prev.text] += 1
-    return before
+class _Joins:
+    """Whether word ``j`` and the next may belong to one name (:func:`_joins`), worked out when first asked."""
+
+    __slots__ = ("_known", "_max_chars", "_text", "_words")
+
+    def __init__(self, words: list[Token], text: str, *, max_chars: int) -> None:
+        self._words, self._text, self._max_chars = words, text, max_chars
+        self._known: list[bool | None] = [None] * len(words)
+
+    def __getitem__(self, j: int) -> bool:
+        known = self._known[j]
+        if known is None:
+            words = self._words
+            if j + 1 >= len(words):
+                known = False
+            elif self._text[words[j].end : words[j + 1].start] == " ":
+                known = True  # the usual gap, one space
+            else:
+                known = _joins(words[j], words[j + 1], self._text, max_chars=self._max_chars)
+            self._known[j] = known
+        return known
+
+
+class _WordsBefore:
+    """Which words stand right before each writing of a word (the surname check asks)."""
+
+    __slots__ = ("_texts", "_words")
+
+    def __init__(self, words: list[Token]) -> None:
+        self._words = words
+        self._texts: list[str] | None = None
+
+    def elsewhere(self, word: str, before: str) -> bool:
+        """Tell whether the article also writes ``word`` right after a word other than ``before``."""
+        if self._texts is None:
+            self._texts = [token.text for token in self._words]
+        texts, k = self._texts, -1
+        while True:
+            try:
+                k = texts.index(word, k + 1)
+            except ValueError:
+                return False
+            if k and texts[k - 1] != before:
+                return True
 
 
 def _inside_longer_hashtag(text: str, words: list[Token], match: _Match) -> bool:
@@ -118,7 +156,7 @@ class Recognizer:
         self.prominence = prominence or ProminenceSettings()
         self._seat_rows: dict[str, int | None] = {}  # a seat's city id → its row (looked up once)
         self._memo = GazetteerMemo(gazetteer)  # each name key, prefix and row asked of the gazetteer once
-        self._phonetic_known, self._seat_forms = {}, {}  # per text: :meth:`_phonetic_hits`; a seat's first forms
+        self._starts = WordStarts(gazetteer, self._memo, settings=self.settings)  # what each word may start
 
     # -- scanning ---------------------------------------------------------
 
@@ -139,24 +177,25 @@ class Recognizer:
         if not words:
             return []
         skip = self._furniture_mask(article, folded, words)
-        before = _words_before(words)
+        before = _WordsBefore(words)
         text = folded.text
-        joinable = [
-            _joins(a, b, text, max_chars=self.settings.max_join_chars) for a, b in zip(words, words[1:], strict=False)
-        ]
-        joinable.append(False)
+        joinable = _Joins(words, text, max_chars=self.settings.max_join_chars)
+        known, starts = self._starts.known, self._starts.of
         mentions: list[Mention] = []
         i = 0
         while i < len(words):
-            if skip[i]:
-                i += 1
+            word = known.get(words[i].text) or starts(words[i].text)
+            if skip[i] or word.idle:
+                i += 1  # no name of any kind starts at this word
                 continue
-            seat = self._seat(article, folded, words, joinable, i)
-            match = seat or self._exact(article, folded, words, joinable, skip, i)
-            if match is None and is_latin_token(words[i]) and article.text[folded.offsets[words[i].start]].isupper():
+            seat = self._seat(article, folded, words, joinable, i, word.seat) if word.seat else None
+            match = seat or (self._exact(article, folded, words, joinable, skip, i, word) if word.exact else None)
+            if match is None and word.latin and article.text[folded.offsets[words[i].start]].isupper():
                 match = self._transliterated(words, joinable, skip, i)
-            if match is None and is_arabic_token(words[i]):
-                match = self._g_variant(words, i) or self._phonetic(words, joinable, skip, i)
+            if match is None and word.g_variant is not None:
+                match = _Match(i, i, word.g_variant[0], word.g_variant[1], MatchKind.PHONETIC)  # needs context
+            if match is None and word.phonetic:
+                match = self._phonetic(words, joinable, skip, i, word.phonetic)
             if match is None or self._generic_noun(words, match) or self._function_word(words, match):
                 i += 1
                 continue
@@ -216,14 +255,19 @@ class Recognizer:
         )
 
     def _furniture_mask(self, article: Article, folded: Folded, words: list[Token]) -> list[bool]:
-        if not article.furniture:
-            return [False] * len(words)
-        starts = [s.start for s in article.furniture]
-        mask = []
-        for word in words:
-            pos = folded.offsets[word.start]
-            k = bisect.bisect_right(starts, pos) - 1
-            mask.append(k >= 0 and pos < article.furniture[k].end)
+        """For each word, whether it lies in the article's furniture (the last span starting at or before it)."""
+        mask = [False] * len(words)
+        spans = article.furniture
+        if not spans:
+            return mask
+        starts = [s.start for s in spans]
+        at = [folded.offsets[word.start] for word in words]  # each word's original offset, rising
+        if starts != sorted(starts):  # (not as :func:`~geo.text.furniture.find_furniture` gives them) each word asked
+            return [(k := bisect.bisect_right(starts, pos) - 1) >= 0 and pos < spans[k].end for pos in at]
+        for k, span in enumerate(spans):
+            end = min(span.end, starts[k + 1]) if k + 1 < len(spans) else span.end  # a later span governs after
+            first, last = bisect.bisect_left(at, span.start), bisect.bisect_left(at, end)
+            mask[first:last] = [True] * max(0, last - first)
         return mask
 
     def _exact(
@@ -231,45 +275,40 @@ class Recognizer:
         article: Article,
         folded: Folded,
         words: list[Token],
-        joinable: list[bool],
+        joinable: _Joins,
         skip: list[bool],
         i: int,
+        word: Word,
     ) -> _Match | None:
+        """The longest run of words from word ``i`` whose joined key, from one of the forms of ``word`` that
+        begin a name, is a name."""
         first = words[i]
         lowercase = False
-        if is_latin_token(first):
+        if word.latin:
             # Lowercase Latin words name no place, but may be a nationality ("le président ukrainien").
             lowercase = not article.text[folded.offsets[first.start]].isupper()
             if lowercase and article.language != "fr":
                 return None  # only French writes nationalities in lowercase
-            variants = [(0, first.text)]
-        elif is_arabic_token(first):
-            # A common word is read with proclitics stripped only when the
-            # remainder is at least as common (بالقاهرة yes, كبيرة → ك + بيرة no).
-            variants = [(0, first.text)]
-            whole = self.gazetteer.zipf(first.text)
-            for stripped, form in clitic_forms(first.text):
-                if whole < self.settings.common_zipf or self.gazetteer.zipf(form) >= whole:
-                    variants.append((stripped, form))
-        else:
-            return None
         best: _Match | None = None
-        for stripped, form in variants:
+        kind = MatchKind.LATIN if word.latin else MatchKind.EXACT
+        for stripped, form, hits in word.exact:
             key, j = form, i
-            while self._memo.has_prefix(key):
-                hits = self._memo.lookup(key)
+            while True:
                 if hits and (best is None or j > best.last):
-                    best = _Match(i, j, stripped, tuple(hits), MatchKind.CLITIC if stripped else self._kind(first))
+                    best = _Match(i, j, stripped, hits, MatchKind.CLITIC if stripped else kind)
                 if j + 1 >= len(words) or not joinable[j] or skip[j + 1] or j - i + 1 >= self.settings.max_words:
                     break
                 j += 1
                 key += words[j].text
+                if not self._memo.has_prefix(key):
+                    break
+                hits = self._memo.lookup(key)
         if best is not None and lowercase:
             hits = tuple(h for h in best.hits if h.flags & ADJECTIVE)
             best = _Match(best.first, best.last, best.stripped, hits, best.kind) if hits else None
         return best
 
-    def _transliterated(self, words: list[Token], joinable: list[bool], skip: list[bool], i: int) -> _Match | None:
+    def _transliterated(self, words: list[Token], joinable: _Joins, skip: list[bool], i: int) -> _Match | None:
         """A capitalised Latin name in another transliteration of the same sounds ("Abou Dhabi", "Djeddah"):
         the longest run of words one of whose :func:`latin_spellings` is a gazetteer name."""
         best: _Match | None = None
@@ -287,14 +326,18 @@ class Recognizer:
         return None
 
     def _seat(
-        self, article: Article, folded: Folded, words: list[Token], joinable: list[bool], i: int
+        self,
+        article: Article,
+        folded: Folded,
+        words: list[Token],
+        joinable: _Joins,
+        i: int,
+        forms: tuple[tuple[int, str], ...],
     ) -> _Match | None:
         """A seat of power («الإليزيه», "the Kremlin", «قصر اليمامة»): a mention of its capital, whose role
         (visited, or standing for the government) the roles decide (:mod:`geo.places.seats`)."""
         first = words[i]
-        forms = remembered(self._seat_forms, first.text, lambda word: [  # the forms that may start a seat
-            (k, form) for k, form in ((0, word), *clitic_forms(word)) if form in seat_starts()] or ())  # fmt: skip
-        forms = [(s, form) for s, form in forms if self._as_place(folded, words, i, s)] if forms else forms
+        forms = tuple((s, form) for s, form in forms if self._as_place(folded, words, i, s))
         best: _Match | None = None
         for stripped, form in forms:
             key, j = form, i
@@ -332,57 +375,21 @@ class Recognizer:
             k >= 0 and words[k].text in locatives and not _PUNCT.search(folded.text[words[k].end : words[k + 1].start])
         )
 
-    def _g_variant(self, words: list[Token], i: int) -> _Match | None:
-        """A foreign city whose /g/ is spelt with another of the letters Arabic news uses for it.
-
-        Egyptian writing has «ج», the Gulf «ق» or «غ», GeoNames' Arabic names often «ك»: «بوغور» is GeoNames'
-        «بوكور» (Bogor). A rare word is looked up with each other letter in those places; only a city of
-        ``g_variant_population`` whose own Arabic name it then spells counts (not an alternate name: «أنغارا», the
-        Angara, is no «أنكارا»), and the match is a phonetic one (it needs context to be believed).
-        """
-        word, settings = words[i], self.settings
-        if self.gazetteer.zipf(word.text) >= settings.common_zipf:
-            return None
-        for stripped, form in [(0, word.text), *clitic_forms(word.text, min_rest=settings.min_phonetic_word)]:
-            slots = [k for k, c in enumerate(form) if c in _G_LETTERS]
-            if not slots or len(slots) > settings.g_letters:
-                continue
-            for letters in itertools.product(_G_LETTERS, repeat=len(slots)):
-                variant = list(form)
-                for k, letter in zip(slots, letters, strict=True):
-                    variant[k] = letter
-                key = "".join(variant)
-                hits = tuple(
-                    h
-                    for h in self._memo.lookup(key)
-                    if self._memo.row(h.row)[0] == PlaceType.CITY
-                    and self._memo.row(h.row)[1] >= settings.g_variant_population
-                    and name_key(self.gazetteer.place(h.row).name_ar or "") == key  # its own Arabic name
-                )
-                if hits:
-                    return _Match(i, i, stripped, hits, MatchKind.PHONETIC)
-        return None
-
     @staticmethod
     def _kind(token: Token) -> MatchKind:
         return MatchKind.LATIN if is_latin_token(token) else MatchKind.EXACT
 
-    def _phonetic(self, words: list[Token], joinable: list[bool], skip: list[bool], i: int) -> _Match | None:
-        first = words[i]
-        settings = self.settings
-        if len(first.text) < settings.min_phonetic_word or self.gazetteer.zipf(first.text) >= settings.common_zipf:
-            return None
+    def _phonetic(
+        self, words: list[Token], joinable: _Joins, skip: list[bool], i: int, starts: tuple[Start, ...]
+    ) -> _Match | None:
+        """The longest run of Arabic words from word ``i`` whose consonant key, from one of ``starts``, names a
+        place (:meth:`WordStarts.keys <geo.places.starts.WordStarts.keys>`)."""
         best: _Match | None = None
-        for stripped, form in [(0, first.text), *clitic_forms(first.text, min_rest=settings.min_phonetic_word)]:
-            if stripped and self.gazetteer.zipf(form) >= self.settings.common_zipf:
-                continue
+        for stripped, form, hits in starts:
             text, j = form, i
             while True:
-                reachable, hits = remembered(self._phonetic_known, text, self._phonetic_hits)  # not changed
-                if not reachable:
-                    break  # no phonetic key starts so: no longer run can match either
                 if hits and (best is None or j > best.last):
-                    best = _Match(i, j, stripped, tuple(hits), MatchKind.PHONETIC)
+                    best = _Match(i, j, stripped, hits, MatchKind.PHONETIC)
                 nxt = j + 1
                 if (
                     nxt >= len(words)
@@ -394,32 +401,10 @@ class Recognizer:
                     break
                 j = nxt
                 text += words[j].text
+                reachable, hits = self._starts.keys(text)
+                if not reachable:
+                    break  # no phonetic key starts so: no longer run can match either
         return best
-
-    def _phonetic_hits(self, text: str) -> tuple[bool, tuple[NameHit, ...]]:
-        """Whether some key of ``text`` begins a stored key, and the places its keys name.
-
-        The usual key is read as before; another reading of the spelling (:func:`arabic_keys`) is
-        tried only when the usual one names nothing, needs a full-length key and a place of
-        ``reading_population``.
-        """
-        settings = self.settings
-        keys = arabic_keys(text, limit=settings.key_readings)
-        reachable = [k for k in keys if self._memo.has_prefix("#" + k)]
-        hits: list[NameHit] = []
-        key = keys[0] if keys else ""
-        if key in reachable and len(key) >= settings.min_phonetic_key - 1:
-            hits = list(self._memo.lookup("#" + key)) if key else []
-            if len(key) < settings.min_phonetic_key:
-                # Short keys are common: only large places are worth the risk.
-                hits = [h for h in hits if self._memo.row(h.row)[1] >= settings.short_key_population]
-        for other in reachable:
-            if hits:
-                break
-            if other != key and len(other) >= settings.min_phonetic_key:
-                found = self._memo.lookup("#" + other)
-                hits = [h for h in found if self._memo.row(h.row)[1] >= settings.reading_population]
-        return bool(reachable), tuple(hits)  # a tuple: kept in a memory, left alone by the garbage collector
 
     # -- context ----------------------------------------------------------
 
@@ -436,18 +421,11 @@ class Recognizer:
         k = i - 1
         steps = 0
         while k >= 0 and steps < self.settings.lookback_words:
-            gap = folded_text[words[k].end : words[k + 1].start]
-            if "\n" in gap or any(c in gap for c in '.,;:!?،؛؟()[]"«»'):
+            if _CLAUSE_END.search(folded_text, words[k].end, words[k + 1].start):
                 break
             word = words[k].text
             if cue is None and steps == 0:
-                if word in self.lexicon.prepositions:
-                    cue = word
-                else:
-                    for _, form in clitic_forms(word, min_rest=2):
-                        if form in self.lexicon.prepositions:
-                            cue = form
-                            break
+                cue = self.lexicon.cue(word)
             if trigger is None:
                 trigger = self.lexicon.trigger(word)
                 if trigger is not None:
@@ -473,22 +451,20 @@ class Recognizer:
             if k < 0 or _PUNCT.search(folded_text[words[k].end : words[k + 1].start]):
                 return False
             word = words[k].text
-            if any(h.flags & ADJECTIVE for h in self._memo.lookup(word)):
+            if self._memo.adjective(word):
                 k -= 1  # «الرئيس الروسي فلان»: a nationality adjective does not count
                 continue
-            forms = {word, *(form for _, form in clitic_forms(word, min_rest=2))}
-            if forms & self.lexicon.titles or (step == 0 and forms & self.lexicon.speech):
+            title, speech, place = self.lexicon.person_marks(word)
+            if title or (step == 0 and speech):
                 return True
-            if forms & self.lexicon.prepositions or self.lexicon.trigger(word) is not None:
-                return False
-            if self.lexicon.movement_kind(word) is not None:
-                return False  # «الرئيس غادرت تل أبيب», "the president visited X": the verb's object, not a name
+            if place:
+                return False  # («الرئيس غادرت تل أبيب», "the president visited X": the verb's object, not a name)
             k -= 1
             step += 1
         return False
 
     def _first_name(
-        self, article: Article, folded: Folded, words: list[Token], match: _Match, before: dict[str, Counter[str]]
+        self, article: Article, folded: Folded, words: list[Token], match: _Match, before: _WordsBefore
     ) -> bool:
         """A one-word name right before a surname is a first name ("Victoria Nuland", «فلاديمير بوتين»).
 
@@ -500,22 +476,23 @@ class Recognizer:
         a first name.
         """
         after = match.last + 1
-        first = words[match.first]
-        latin = is_latin_token(first)
         if match.first != match.last or match.stripped or after >= len(words) or match.kind == MatchKind.PHONETIC:
             return False
-        nxt = words[after]
+        first, nxt = words[match.first], words[after]
+        latin = is_latin_token(first)
         if (is_latin_token(nxt) != latin) or folded.text[first.end : nxt.start] != " ":
             return False
         if latin and not article.text[folded.offsets[nxt.start]].isupper():
             return False
+        reused = before.elsewhere(nxt.text, first.text)  # the article also writes the surname after another word
+        if not (latin or reused):
+            return False  # (the cheap test first: an Arabic first name needs its surname reused)
         if any(self._memo.row(h.row)[0] == PlaceType.COUNTRY for h in match.hits) or not self._plain(nxt):
             return False
         zipf = self.gazetteer.zipf(nxt.text)
         if latin and zipf < self.settings.surname_max_zipf:
             return True
-        alone = before.get(nxt.text, Counter())  # the words before each other writing of the surname
-        return zipf < self.settings.reused_surname_max_zipf and alone.total() > alone[first.text]
+        return zipf < self.settings.reused_surname_max_zipf and reused
 
     def _plain(self, word: Token) -> bool:
         """No trigger noun ("Airport"), no institution and no notable place (a country, a region, a city of

@@ -180,3 +180,24 @@ def test_proclitics_are_stripped_when_reading_a_group() -> None:
     assert lexicon.is_one_of(name_key("ومتوجها"), lexicon.onward)
     assert lexicon.is_one_of(name_key("وبتوقيت"), lexicon.timezone)
     assert not lexicon.is_one_of(name_key("مدينة"), lexicon.onward)
+
+
+@pytest.mark.parametrize(
+    ("word", "cue", "marks"),
+    [
+        ("في", "في", (False, False, True)),  # a preposition of place
+        ("وفي", "في", (False, False, True)),  # …behind a conjunction
+        ("والرئيس", None, (True, False, False)),  # a title
+        ("وقال", None, (False, True, False)),  # a verb of speech
+        ("مطار", None, (False, False, True)),  # a trigger noun
+        ("غادر", None, (False, False, True)),  # a verb of movement
+        ("السيارة", None, (False, False, False)),  # none of these
+        ("President", None, (True, False, False)),
+    ],
+)
+def test_what_a_word_before_a_name_says(word: str, cue: str | None, marks: tuple[bool, bool, bool]) -> None:
+    lexicon = load_lexicon()
+    key = name_key(word)
+    for _ in range(2):  # worked out, then remembered
+        assert lexicon.cue(key) == (name_key(cue) if cue else None)
+        assert lexicon.person_marks(key) == marks

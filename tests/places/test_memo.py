@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from geo.places.gazetteer import Gazetteer
+from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.memo import GazetteerMemo, remembered
 from geo.text.folding import name_key
 
 
-@pytest.mark.parametrize("written", ["القاهرة", "Lisbonne", "Ouagadougou", "قرطاج", "zzqx", "ال"])
+@pytest.mark.parametrize("written", ["القاهرة", "Lisbonne", "Ouagadougou", "قرطاج", "zzqx", "ال", "الروسي", "French"])
 def test_the_memory_answers_as_the_gazetteer(gazetteer: Gazetteer, written: str) -> None:
     memo = GazetteerMemo(gazetteer)
     key = name_key(written)
@@ -18,6 +18,8 @@ def test_the_memory_answers_as_the_gazetteer(gazetteer: Gazetteer, written: str)
         assert memo.lookup(key) == tuple(gazetteer.lookup(key))
         for hit in memo.lookup(key):
             assert memo.row(hit.row) == (gazetteer.place_type(hit.row), gazetteer.population(hit.row))
+            assert memo.population(hit.row) == gazetteer.population(hit.row)
+        assert memo.adjective(key) == any(hit.flags & ADJECTIVE for hit in gazetteer.lookup(key))
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
+
 import pytest
 
 from geo.model import Article, Span
 from geo.places.gazetteer import Gazetteer
 from geo.places.recognition import Recognizer
+from geo.text.folding import fold, tokens
 
 
 def _find(gazetteer: Gazetteer, text: str, **kw):  # noqa: ANN202
@@ -267,3 +270,27 @@ def test_a_name_after_a_title_and_a_movement_verb_is_no_person(
 ) -> None:
     found = {m.text: m for m in _find(gazetteer, text, language=language)}
     assert not found[surface].person
+
+
+@pytest.mark.parametrize(
+    "spans",
+    [
+        [(0, 9)],  # the first words
+        [(5, 12), (20, 24)],  # two spans, a word cut by one
+        [(5, 30), (10, 12)],  # a span inside another: the later one governs from its start
+        [(10, 12), (5, 30)],  # out of order: read as given, each word asked on its own
+        [(8, 8), (8, 15)],  # two spans starting together
+    ],
+)
+def test_the_words_in_the_furniture_are_those_its_spans_cover(
+    gazetteer: Gazetteer, spans: list[tuple[int, int]]
+) -> None:
+    text = "Paris et Lyon puis Nice et Brest"
+    article = Article(name="t.txt", text=text, furniture=tuple(Span(a, b) for a, b in spans))
+    folded = fold(text)
+    words = tokens(folded.text)
+    starts = [a for a, _ in spans]
+    expected = [  # each word: the span found by bisection among the starts, the word before its end
+        (k := bisect.bisect_right(starts, word.start) - 1) >= 0 and word.start < spans[k][1] for word in words
+    ]
+    assert Recognizer(gazetteer)._furniture_mask(article, folded, words) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.text.folding import fold, fold_text, is_arabic, name_key, tokens
+from geo.text.folding import fold, fold_char, fold_text, is_arabic, name_key, tokens
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,26 @@ def test_name_key_joins_spacing_and_hyphen_variants(a: str, b: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), [("القاهرة", True), ("Cairo", False), ("Le Caire (القاهرة)", True)])
 def test_is_arabic(text: str, expected: bool) -> None:
     assert is_arabic(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قالَ الرئيسُ: «وصلنا إلى القاهرة» \u200fاليوم",  # marks and a direction mark dropped, letters folded
+        "زار بـــغداد ٣ أيام",  # a run of tatweel, Arabic-Indic digits
+        "Ünïcode ÀÉ straße",  # one character folded into two: the slow path
+        "ᴬA and Aᴬ",  # a character whose fold folds again (ᴬ → A, A → a): read as each character's own fold
+        "",
+    ],
+)
+def test_fold_is_each_characters_fold_with_its_offset(text: str) -> None:
+    folded = fold(text)
+    pieces = [(fold_char(c), i) for i, c in enumerate(text)]
+    assert folded.text == "".join(f for f, _ in pieces)
+    assert list(folded.offsets) == [i for f, i in pieces for _ in f] + [len(text)]
+
+
+def test_tokens_are_the_words_and_their_spans() -> None:
+    text = fold("Paris, 2024 — #سيول_الأردن l'Élysée").text
+    assert [(t.text, text[t.start : t.end]) for t in tokens(text)] == [(t.text, t.text) for t in tokens(text)]
+    assert [t.text for t in tokens(text)] == ["paris", "2024", "سيول", "الاردن", "l", "elysee"]

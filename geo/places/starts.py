@@ -1,0 +1,259 @@
+"""What a word may start: the recognizer's first test of each word, worked out once per word.
+
+Most words of an article start no place's name. Whether one may depends on the word alone: the spellings
+of it, with and without proclitics, that begin a gazetteer key; the seat of power it may begin; a
+respelling of its /g/ that names a city; its consonant keys that begin a stored key. :class:`WordStarts`
+works these out the first time a word is met and remembers them (:mod:`geo.places.memo`), so the
+recognizer passes a word that starts nothing (:attr:`Word.idle`) with one dictionary look-up, and
+looks further only from the words that may start a name.
+"""
+
+from __future__ import annotations
+
+import itertools
+from functools import lru_cache
+from typing import NamedTuple
+
+from geo.model import PlaceType
+from geo.places.gazetteer import Gazetteer, NameHit
+from geo.places.lexicon import clitic_forms
+from geo.places.memo import SIZE, GazetteerMemo, remembered
+from geo.places.phonetic import arabic_keys
+from geo.places.seats import seat_starts
+from geo.settings import RecognitionSettings
+from geo.text.folding import name_key
+
+__all__ = ["Start", "Word", "WordStarts", "arabic_word", "latin_word"]
+
+#: A way a word may start a name: the characters of proclitics stripped, the form left, the places it names.
+Start = tuple[int, str, tuple[NameHit, ...]]
+
+_G_LETTERS = "غجقك"  # the letters Arabic news writes a foreign /g/ with
+_ONE_G = str.maketrans(dict.fromkeys(_G_LETTERS, "ك"))  # each of them written as one
+_NO_G = str.maketrans("", "", _G_LETTERS)  # each of them left out
+
+
+def arabic_word(word: str) -> bool:
+    """A folded word that starts with an Arabic letter."""
+    return "\u0620" <= word[:1] <= "\u064a"  # [\u0620-\u064a], without a regex call
+
+
+def latin_word(word: str) -> bool:
+    """A folded word that starts with a Latin (ASCII) letter."""
+    first = word[:1]
+    return first.isascii() and first.isalpha()
+
+
+class Word(NamedTuple):
+    """What one word may start (:meth:`WordStarts.of`).
+
+    Attributes
+    ----------
+    idle:
+        No name of any kind can start at the word (never so for a Latin word, whose capital letter may make
+        it a transliterated name).
+    latin:
+        The word starts with a Latin (ASCII) letter (:func:`latin_word`).
+    exact:
+        The forms of the word that begin a gazetteer key, with the places each names: a Latin word as
+        written; an Arabic one also with its proclitics stripped, but a common word only when the remainder
+        is at least as common (بالقاهرة yes, كبيرة → ك + بيرة no).
+    seat:
+        ``(characters stripped, form)`` of the forms that begin a seat of power's name.
+    g_variant:
+        ``(characters stripped, the cities)`` of a rare Arabic word respelt with another letter for /g/
+        (:meth:`WordStarts.g_variant`), or ``None``; never for a word one of whose forms names a place (its
+        exact match comes first).
+    phonetic:
+        The forms of a rare Arabic word some consonant key of which begins a stored key, with the places
+        the form's keys name (:meth:`WordStarts.keys`). A word shorter than ``min_phonetic_word``, as
+        common as ``common_zipf`` or one of whose forms names a place starts none; nor does a form left by
+        stripping proclitics that is that common.
+    """
+
+    idle: bool
+    latin: bool
+    exact: tuple[Start, ...]
+    seat: tuple[tuple[int, str], ...]
+    g_variant: tuple[int, tuple[NameHit, ...]] | None
+    phonetic: tuple[Start, ...]
+
+
+class WordStarts:
+    """The ways each word may start a name, worked out once per word.
+
+    Parameters
+    ----------
+    gazetteer:
+        The loaded gazetteer.
+    memo:
+        The gazetteer's remembered answers (shared with the recognizer).
+    settings:
+        Frequency limits, key lengths and populations (:class:`~geo.settings.RecognitionSettings`).
+    size:
+        How many answers each memory keeps before it starts afresh.
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        memo: GazetteerMemo,
+        *,
+        settings: RecognitionSettings,
+        size: int = SIZE,
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.memo = memo
+        self.settings = settings
+        self.size = size
+        self._words: dict[str, Word] = {}
+        self.known = self._words  # what the words met so far start (read-only: :meth:`of` fills it)
+        self._keys: dict[str, tuple[bool, tuple[NameHit, ...]]] = {}
+        self._populous: dict[tuple[str, int], tuple[NameHit, ...]] = {}
+
+    def of(self, word: str) -> Word:
+        """What the folded ``word`` may start (see :class:`Word`), worked out the first time it is asked."""
+        known = self._words.get(word)
+        return known if known is not None else remembered(self._words, word, self._word, size=self.size)
+
+    def _word(self, word: str) -> Word:
+        """:meth:`of`, worked out."""
+        seat = _seat_forms(word)
+        if latin_word(word):
+            memo = self.memo
+            exact = ((0, word, memo.lookup(word)),) if memo.has_prefix(word) else ()
+            return Word(False, True, exact, seat, None, ())
+        if not arabic_word(word):
+            return Word(not seat, False, (), seat, None, ())
+        zipf = self.gazetteer.zipf(word)
+        exact = self._exact_starts(word, zipf)
+        if zipf >= self.settings.common_zipf or any(hits for _, _, hits in exact):
+            # (a word that names a place as it stands is never read by its sounds or respelt)
+            return Word(not (seat or exact), False, exact, seat, None, ())
+        g_variant = self.g_variant(word)
+        phonetic = self._phonetic_starts(word)
+        return Word(not (seat or exact or g_variant or phonetic), False, exact, seat, g_variant, phonetic)
+
+    def _exact_starts(self, word: str, whole: float) -> tuple[Start, ...]:
+        """:attr:`Word.exact` of an Arabic word of frequency ``whole``."""
+        zipf, common, memo = self.gazetteer.zipf, self.settings.common_zipf, self.memo
+        starts = [(0, word, memo.lookup(word))] if memo.has_prefix(word) else []
+        for stripped, form in clitic_forms(word):
+            if (whole < common or zipf(form) >= whole) and memo.has_prefix(form):
+                starts.append((stripped, form, memo.lookup(form)))
+        return tuple(starts)
+
+    def g_variant(self, word: str) -> tuple[int, tuple[NameHit, ...]] | None:
+        """A rare Arabic word respelt with another letter for /g/ that spells a city's own Arabic name.
+
+        Egyptian writing has «ج», the Gulf «ق» or «غ», GeoNames' Arabic names often «ك»: «بوغور» is GeoNames'
+        «بوكور» (Bogor). The word is looked up with each other letter in those places; only a city of
+        ``g_variant_population`` whose own Arabic name it then spells counts (not an alternate name:
+        «أنغارا», the Angara, is no «أنكارا»). The word's frequency is not looked at here.
+
+        Returns
+        -------
+        tuple or None
+            ``(characters stripped, the cities)`` of the first form and respelling that names some.
+        """
+        settings = self.settings
+        for stripped, form in [(0, word), *clitic_forms(word, min_rest=settings.min_phonetic_word)]:
+            if not 0 < len(form) - len(form.translate(_NO_G)) <= settings.g_letters:
+                continue  # no letter for /g/, or too many to try
+            if form.translate(_ONE_G) not in _g_names(self.gazetteer, settings.g_variant_population):
+                continue  # no respelling of it is a large city's own name
+            slots = [k for k, c in enumerate(form) if c in _G_LETTERS]
+            for letters in itertools.product(_G_LETTERS, repeat=len(slots)):
+                variant = list(form)
+                for k, letter in zip(slots, letters, strict=True):
+                    variant[k] = letter
+                hits = self._own_cities("".join(variant))
+                if hits:
+                    return stripped, hits
+        return None
+
+    def _own_cities(self, key: str) -> tuple[NameHit, ...]:
+        """The cities of ``g_variant_population`` whose own Arabic name has the key ``key``."""
+        memo, least = self.memo, self.settings.g_variant_population
+        return tuple(
+            h
+            for h in memo.lookup(key)
+            if memo.row(h.row)[0] == PlaceType.CITY
+            and memo.row(h.row)[1] >= least
+            and name_key(self.gazetteer.place(h.row).name_ar or "") == key  # its own Arabic name
+        )
+
+    def _phonetic_starts(self, word: str) -> tuple[Start, ...]:
+        """:attr:`Word.phonetic` of an Arabic word less common than ``common_zipf``."""
+        settings, zipf = self.settings, self.gazetteer.zipf
+        if len(word) < settings.min_phonetic_word:
+            return ()
+        starts: list[Start] = []
+        for stripped, form in [(0, word), *clitic_forms(word, min_rest=settings.min_phonetic_word)]:
+            if stripped and zipf(form) >= settings.common_zipf:
+                continue
+            reachable, hits = self.keys(form)
+            if reachable:
+                starts.append((stripped, form, hits))
+        return tuple(starts)
+
+    def keys(self, text: str) -> tuple[bool, tuple[NameHit, ...]]:
+        """Whether some consonant key of the Arabic ``text`` begins a stored key, and the places its keys name.
+
+        The usual key is read as before; another reading of the spelling (:func:`arabic_keys`) is
+        tried only when the usual one names nothing, needs a full-length key and a place of
+        ``reading_population``.
+        """
+        known = self._keys.get(text)
+        return known if known is not None else remembered(self._keys, text, self._key_hits, size=self.size)
+
+    def _key_hits(self, text: str) -> tuple[bool, tuple[NameHit, ...]]:
+        """:meth:`keys`, worked out."""
+        settings, memo = self.settings, self.memo
+        keys = arabic_keys(text, limit=settings.key_readings)
+        reachable = [k for k in keys if memo.has_prefix("#" + k)]
+        if not reachable:
+            return False, ()
+        hits: tuple[NameHit, ...] = ()
+        key = keys[0]
+        if key == reachable[0] and key and len(key) >= settings.min_phonetic_key - 1:
+            # Short keys are common: only large places are worth the risk.
+            hits = self._places(key, settings.short_key_population if len(key) < settings.min_phonetic_key else 0)
+        for other in reachable:
+            if hits:
+                break
+            if other != key and len(other) >= settings.min_phonetic_key:
+                hits = self._places(other, settings.reading_population)
+        return True, hits
+
+    def _places(self, key: str, least: int) -> tuple[NameHit, ...]:
+        """The places of consonant key ``key`` with at least ``least`` people (remembered: words share keys)."""
+        known = self._populous.get((key, least))
+        return known if known is not None else remembered(self._populous, (key, least), self._sift, size=self.size)
+
+    def _sift(self, question: tuple[str, int]) -> tuple[NameHit, ...]:
+        """:meth:`_places`, worked out."""
+        key, least = question
+        memo = self.memo
+        found = memo.lookup("#" + key)
+        return found if not least else tuple(h for h in found if memo.population(h.row) >= least)
+
+
+@lru_cache(maxsize=4)
+def _g_names(gazetteer: Gazetteer, population: int) -> frozenset[str]:
+    """The own Arabic names (name keys) of the cities of ``population``, each letter for /g/ written as one."""
+    return frozenset(
+        name_key(gazetteer.place(row).name_ar or "").translate(_ONE_G)
+        for rows in gazetteer.towns_by_country(population).values()
+        for row in rows
+    )
+
+
+def _seat_forms(word: str) -> tuple[tuple[int, str], ...]:
+    """The forms of ``word`` (as written, or with proclitics stripped) that begin a seat of power's name."""
+    starts = seat_starts()
+    forms = [(0, word)] if word in starts else []
+    for k, form in clitic_forms(word):
+        if form in starts:
+            forms.append((k, form))
+    return tuple(forms)

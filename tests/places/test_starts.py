@@ -1,0 +1,97 @@
+"""What a word may start: its forms that begin a name, a seat, a /g/ respelling, a consonant key; a word
+that starts nothing is idle. Each answer is the gazetteer's, worked out once per word."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.places.gazetteer import Gazetteer
+from geo.places.memo import GazetteerMemo
+from geo.places.starts import WordStarts, arabic_word, latin_word
+from geo.settings import RecognitionSettings
+from geo.text.folding import name_key
+
+
+def _starts(gazetteer: Gazetteer, *, size: int = 1024) -> WordStarts:
+    return WordStarts(gazetteer, GazetteerMemo(gazetteer), settings=RecognitionSettings(), size=size)
+
+
+@pytest.mark.parametrize(
+    ("written", "idle"),
+    [
+        ("ذلك", True),  # a common word that begins no name and has no rare consonant key
+        ("كبيرة", True),  # common: not read as ك + «بيرة»
+        ("2024", True),  # digits: no name starts so
+        ("القاهرة", False),  # a name
+        ("بالقاهرة", False),  # a name behind proclitics
+        ("الكرملين", False),  # a seat of power
+        ("Kremlin", False),  # a Latin word is never idle: its capital may make it a name
+    ],
+)
+def test_a_word_that_starts_nothing_is_idle(gazetteer: Gazetteer, written: str, idle: bool) -> None:
+    starts = _starts(gazetteer)
+    assert [starts.of(name_key(written)).idle for _ in range(2)] == [idle, idle]  # worked out, then remembered
+
+
+@pytest.mark.parametrize(
+    ("written", "stripped", "form", "names"),
+    [
+        ("القاهرة", 0, "القاهره", True),
+        ("بالقاهرة", 3, "القاهره", True),  # «بال»: the article kept on the name
+        ("وموسكو", 1, "موسكو", True),
+        ("مصنع", 0, "مصنع", False),  # begins a longer name, names none alone
+    ],
+)
+def test_the_forms_that_begin_a_name(gazetteer: Gazetteer, written: str, stripped: int, form: str, names: bool) -> None:
+    starts = _starts(gazetteer).of(name_key(written)).exact
+    found = {(k, f): hits for k, f, hits in starts}
+    assert (stripped, form) in found
+    assert found[stripped, form] == tuple(gazetteer.lookup(form))
+    assert bool(found[stripped, form]) == names
+    assert all(gazetteer.has_prefix(f) for _, f, _ in starts)
+
+
+def test_a_common_word_is_not_stripped_into_a_rarer_one(gazetteer: Gazetteer) -> None:
+    assert (1, "بيره") not in [(k, f) for k, f, _ in _starts(gazetteer).of(name_key("كبيرة")).exact]
+
+
+@pytest.mark.parametrize(("written", "seat"), [("الكرملين", "الكرملين"), ("بالإليزيه", "الاليزيه"), ("القاهرة", None)])
+def test_the_forms_that_begin_a_seat(gazetteer: Gazetteer, written: str, seat: str | None) -> None:
+    forms = [form for _, form in _starts(gazetteer).of(name_key(written)).seat]
+    assert forms == ([seat] if seat else [])
+
+
+@pytest.mark.parametrize(("written", "city"), [("بوغور", "Bogor"), ("أنغارا", None), ("القاهرة", None)])
+def test_a_g_respelling_names_a_city_by_its_own_arabic_name(
+    gazetteer: Gazetteer, written: str, city: str | None
+) -> None:
+    starts = _starts(gazetteer)
+    found = starts.of(name_key(written)).g_variant
+    assert (found and gazetteer.place(found[1][0].row).name) == city
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [("كومسومولسك", True), ("أنغارا", False), ("بيت", None)],  # None: too short to be tried at all
+)
+def test_the_consonant_keys_a_word_starts(gazetteer: Gazetteer, written: str, names: bool | None) -> None:
+    starts = _starts(gazetteer)
+    found = starts.of(name_key(written)).phonetic
+    if names is None:
+        assert found == ()
+        return
+    assert found and bool(found[0][2]) == names
+    assert all(starts.keys(form) == (True, hits) for _, form, hits in found)
+
+
+def test_a_small_memory_still_answers_right(gazetteer: Gazetteer) -> None:
+    words = [name_key(w) for w in ("القاهرة", "ذلك", "بوغور", "القاهرة", "كومسومولسك")]
+    small, large = _starts(gazetteer, size=1), _starts(gazetteer)
+    assert [small.of(w) for w in words] == [large.of(w) for w in words]
+
+
+@pytest.mark.parametrize(
+    ("word", "arabic", "latin"), [("قطر", True, False), ("qatar", False, True), ("2024", False, False)]
+)
+def test_the_script_of_a_word(word: str, arabic: bool, latin: bool) -> None:
+    assert (arabic_word(word), latin_word(word)) == (arabic, latin)
