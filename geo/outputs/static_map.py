@@ -59,6 +59,8 @@ _SEA, _LAND, _BORDER, _COUNTRY = "#dbe8f2", "#f3efe4", "#a9a294", "#8c8470"
 LABEL_SHARE = 0.04
 _ROUTE, _NOW = "#2b5d8a", "#c0392b"
 _FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}  # matplotlib's own: they have Arabic glyphs
+#: An outline this far outside a map's frame (a share of the frame's size; tens of pixels) is not drawn.
+NEAR_MARGIN = 0.1
 #: zlib's level for the maps' PNG: its fastest (their flat sea and land pack well at any level).
 _PNG_LEVEL = 1
 
@@ -314,6 +316,24 @@ def _short(label: str) -> str:
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
 
 
+def _boxes(rings: list[np.ndarray]) -> np.ndarray:
+    """Each ring's ``(west, east, south, north)`` (NaN for an empty one: near no frame)."""
+    boxes = np.full((len(rings), 4), np.nan)
+    for k, ring in enumerate(rings):
+        if len(ring):
+            boxes[k] = (ring[:, 0].min(), ring[:, 0].max(), ring[:, 1].min(), ring[:, 1].max())
+    return boxes
+
+
+def _near(boxes: np.ndarray, frame: tuple[float, ...]) -> np.ndarray:
+    """The indices of the ``boxes`` that reach the ``frame`` ``(west, east, south, north)`` widened by
+    :data:`NEAR_MARGIN` of its size on every side."""
+    west, east, south, north = frame
+    dx, dy = (east - west) * NEAR_MARGIN, (north - south) * NEAR_MARGIN
+    across = (boxes[:, 1] >= west - dx) & (boxes[:, 0] <= east + dx)
+    return np.flatnonzero(across & (boxes[:, 3] >= south - dy) & (boxes[:, 2] <= north + dy))
+
+
 def _path(polygons: list[list[np.ndarray]]) -> Any:
     """One compound matplotlib path of every ring (holes wind the other way, so they stay open)."""
     from matplotlib.path import Path as MplPath
@@ -355,8 +375,12 @@ class RouteMap:
         FigureCanvasAgg(self._figure)
         self._axes = self._figure.add_axes((0, 0, 1, 1), facecolor=_SEA)
         self._axes.set_axis_off()
-        self._axes.add_artist(PathPatch(_path(outlines.land), facecolor=_LAND, edgecolor="none", zorder=1))
-        self._axes.add_collection(LineCollection(outlines.borders, colors=_BORDER, linewidths=0.6, zorder=2))
+        self._land_polygons, self._land_boxes = outlines.land, _boxes([np.concatenate(p) for p in outlines.land])
+        self._border_rings, self._border_boxes = outlines.borders, _boxes(outlines.borders)
+        self._land = PathPatch(_path(outlines.land), facecolor=_LAND, edgecolor="none", zorder=1)
+        self._borders = LineCollection(outlines.borders, colors=_BORDER, linewidths=0.6, zorder=2)
+        self._axes.add_artist(self._land)
+        self._axes.add_collection(self._borders)
         self._figure.text(0.995, 0.005, credit, ha="right", va="bottom", fontsize=6, color="#666666",
                           fontproperties=_font())  # fmt: skip
         self._drawn: list[Any] = []
@@ -368,6 +392,7 @@ class RouteMap:
         self._drawn = []
         shown = [p for p in self.points if upto is None or p.seq <= upto]
         self._frame(shown)
+        self._near_outlines()
         self._country_labels(shown)
         self._route([p for p in shown if p.dated], current=upto)
         self._stops(shown, current=upto)
@@ -380,6 +405,13 @@ class RouteMap:
         west, east, south, north = map_extent([(p.lon, p.lat) for p in shown])
         self._axes.set_xlim(west, east)
         self._axes.set_ylim(south, north)
+
+    def _near_outlines(self) -> None:
+        """Only the land and the borders near the frame given to Agg: the others lie wholly outside it, farther
+        than any stroke reaches, so they colour no pixel of the map (and cost a tenth of its drawing)."""
+        frame = (*self._axes.get_xlim(), *self._axes.get_ylim())
+        self._land.set_path(_path([self._land_polygons[k] for k in _near(self._land_boxes, frame)]))
+        self._borders.set_segments([self._border_rings[k] for k in _near(self._border_boxes, frame)])
 
     def _country_labels(self, shown: list[MapPoint]) -> None:
         """The name of each country that fills a good part of the frame, on its largest visible part, unless a
