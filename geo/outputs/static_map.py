@@ -325,13 +325,27 @@ def _boxes(rings: list[np.ndarray]) -> np.ndarray:
     return boxes
 
 
-def _near(boxes: np.ndarray, frame: tuple[float, ...]) -> np.ndarray:
-    """The indices of the ``boxes`` that reach the ``frame`` ``(west, east, south, north)`` widened by
-    :data:`NEAR_MARGIN` of its size on every side."""
+def _near(boxes: np.ndarray, frame: tuple[float, ...], *, margin: float | None = None) -> np.ndarray:
+    """The indices of the ``boxes`` that reach (or touch) the ``frame`` ``(west, east, south, north)`` widened by
+    ``margin`` (default :data:`NEAR_MARGIN`) of its size on every side."""
     west, east, south, north = frame
-    dx, dy = (east - west) * NEAR_MARGIN, (north - south) * NEAR_MARGIN
+    share = NEAR_MARGIN if margin is None else margin
+    dx, dy = (east - west) * share, (north - south) * share
     across = (boxes[:, 1] >= west - dx) & (boxes[:, 0] <= east + dx)
     return np.flatnonzero(across & (boxes[:, 3] >= south - dy) & (boxes[:, 2] <= north + dy))
+
+
+def _country_boxes(countries: list[Country]) -> np.ndarray:
+    """Each country's ``(west, east, south, north)`` over its parts (NaN for one with no part: near no frame)."""
+    import shapely
+
+    boxes = np.full((len(countries), 4), np.nan)
+    for k, country in enumerate(countries):
+        bounds = shapely.bounds(np.array(country.parts, dtype=object)).reshape(-1, 4)
+        bounds = bounds[np.isfinite(bounds).all(axis=1)]  # an empty part has no bounds (and meets no frame)
+        if len(bounds):
+            boxes[k] = (bounds[:, 0].min(), bounds[:, 2].max(), bounds[:, 1].min(), bounds[:, 3].max())
+    return boxes
 
 
 def _path(polygons: list[list[np.ndarray]]) -> Any:
@@ -371,6 +385,7 @@ class RouteMap:
         self.lang = lang
         outlines = load_outlines()
         self._countries = outlines.countries
+        self._country_boxes = _country_boxes(outlines.countries)
         self._figure = Figure(figsize=SIZE_IN, dpi=DPI, facecolor=_SEA)
         FigureCanvasAgg(self._figure)
         self._axes = self._figure.add_axes((0, 0, 1, 1), facecolor=_SEA)
@@ -422,7 +437,8 @@ class RouteMap:
         frame = shapely.box(west, south, east, north)
         names = country_names(self.lang)
         near_x, near_y = (east - west) * 0.1, (north - south) * 0.06
-        for country in self._countries:
+        for index in _near(self._country_boxes, (west, east, south, north), margin=0.0):  # the others miss it
+            country = self._countries[index]
             name = names.get(country.code or "", country.name if self.lang == "en" else "")
             pieces = [part.intersection(frame) for part in country.parts if part.intersects(frame)]
             piece = max(pieces, key=lambda p: p.area, default=None)
