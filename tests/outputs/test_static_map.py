@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from geo.outputs import static_map
 from geo.outputs.static_map import (
     DPI,
     SIZE_IN,
@@ -135,6 +136,26 @@ def test_maps_are_png_and_the_same_every_time() -> None:
     assert (width, height) == (round(SIZE_IN[0] * DPI), round(SIZE_IN[1] * DPI))
     assert route_png(points, credit="Natural Earth", lang="en", upto=2) == first
     assert route_png(points, credit="Natural Earth", lang="en") != first
+
+
+@pytest.mark.parametrize(
+    "stops",
+    [
+        [(178.4, -18.1)],  # by the antimeridian: outlines copied a world away
+        [(-160.0, 20.0)],  # open sea: no land near the frame
+        [(10.7, 59.9), (18.9, 69.6)],  # a coast of fjords and islands
+        [(-70.0, -33.0), (151.2, -33.9)],  # wider than the world
+        [(31.2, 30.0), (46.7, 24.7), (55.3, 25.3)],
+    ],
+)
+def test_outlines_left_out_of_a_frame_change_no_pixel(stops: list[tuple[float, float]],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    points = tuple(
+        MapPoint(seq=k + 1, label=f"S{k}", lon=lon, lat=lat, dated=True) for k, (lon, lat) in enumerate(stops)
+    )
+    near_only = [RouteMap(points).png(upto=upto) for upto in (None, 1)]
+    monkeypatch.setattr(static_map, "NEAR_MARGIN", 1e9)  # every outline near every frame
+    assert [RouteMap(points).png(upto=upto) for upto in (None, 1)] == near_only
 
 
 def test_a_story_without_stops_is_a_world_map() -> None:
