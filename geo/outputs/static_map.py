@@ -376,11 +376,10 @@ class RouteMap:
     """
 
     def __init__(self, points: tuple[MapPoint, ...], *, credit: str = "Natural Earth", lang: str = "en") -> None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.collections import LineCollection
         from matplotlib.figure import Figure
         from matplotlib.patches import PathPatch
-
-        from geo.outputs.agg_canvas import LayoutCanvas
 
         self.points = points
         self.lang = lang
@@ -388,7 +387,7 @@ class RouteMap:
         self._countries = outlines.countries
         self._country_boxes = _country_boxes(outlines.countries)
         self._figure = Figure(figsize=SIZE_IN, dpi=DPI, facecolor=_SEA)
-        LayoutCanvas(self._figure)  # each text laid out once for all the maps
+        FigureCanvasAgg(self._figure)
         self._axes = self._figure.add_axes((0, 0, 1, 1), facecolor=_SEA)
         self._axes.set_axis_off()
         self._land_polygons, self._land_boxes = outlines.land, _boxes([np.concatenate(p) for p in outlines.land])
