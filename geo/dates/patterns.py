@@ -18,7 +18,6 @@ from typing import Any
 
 from geo.dates.date_words import Marker, Unit, load_dates_lexicon
 from geo.text.folding import name_key
-from geo.text.regex_store import compile_pattern
 
 __all__ = ["ATOM_PATTERNS", "START_NAMES", "Patterns", "Starts", "WordStarts", "alternation", "date_patterns"]
 
@@ -248,7 +247,7 @@ def _starts(first_words: dict[str, Iterable[str]], glued: dict[str, Iterable[str
         return {word: tuple(n for n in START_NAMES if n in names) for word, names in mapping.items()}
 
     words, glued = ordered(exact), ordered(loose)
-    scan = compile_pattern(rf"(?<![^\W_])(?:(?P<word>{_trie(words)})(?![^\W\d_])|{_trie(glued)})")
+    scan = re.compile(rf"(?<![^\W_])(?:(?P<word>{_trie(words)})(?![^\W\d_])|{_trie(glued)})")
     found = Starts(words, glued, tuple(glued), scan)
     found.known.update((word, found.names(word)) for word in words)
     return found
@@ -320,8 +319,8 @@ def _numeric_patterns() -> dict[str, re.Pattern[str]]:
     """ISO dates (2023-09-13) and day-first numeric dates (13-9-2023)."""
     year, month, day = rf"(?P<y>{_YEAR})", r"(?P<m>\d{1,2})", r"(?P<d>\d{1,2})"
     return {
-        "ymd": compile_pattern(rf"(?<![\d.]){_numeric(year, month, day)}"),
-        "dmy": compile_pattern(rf"(?<!\d)(?<!\d[-/.]){_numeric(day, month, year)}"),
+        "ymd": re.compile(rf"(?<![\d.]){_numeric(year, month, day)}"),
+        "dmy": re.compile(rf"(?<!\d)(?<!\d[-/.]){_numeric(day, month, year)}"),
     }
 
 
@@ -337,12 +336,10 @@ def _day_month_patterns() -> dict[str, re.Pattern[str]]:
     links = alternation(lex.range_links)
     english = rf"(?P<mn>{alternation(lex.english_months)}{_WORD_END}\.?)"
     return {
-        "text_dmy": compile_pattern(rf"{day}[\s,]*{of}{month}{year_after}?"),
-        "mdy": compile_pattern(rf"{_WORD_START}{english}\s+{_day('d')}(?:\s*,?\s*(?P<y>{_YEAR})(?!\d))?"),
-        "day_range": compile_pattern(
-            rf"{day}\s*(?:[-–—]|{links}(?=[\s\d]))\s*{_day('d2')}[\s,]*{of}{month}{year_after}?"
-        ),
-        "month_year": compile_pattern(rf"{_WORD_START}{_CONJUNCTION}(?P<body>(?:شهر\s+)?{month}{year_after})"),
+        "text_dmy": re.compile(rf"{day}[\s,]*{of}{month}{year_after}?"),
+        "mdy": re.compile(rf"{_WORD_START}{english}\s+{_day('d')}(?:\s*,?\s*(?P<y>{_YEAR})(?!\d))?"),
+        "day_range": re.compile(rf"{day}\s*(?:[-–—]|{links}(?=[\s\d]))\s*{_day('d2')}[\s,]*{of}{month}{year_after}?"),
+        "month_year": re.compile(rf"{_WORD_START}{_CONJUNCTION}(?P<body>(?:شهر\s+)?{month}{year_after})"),
     }
 
 
@@ -358,14 +355,12 @@ def _word_patterns() -> dict[str, re.Pattern[str]]:
     period = _marked(rf"(?:(?:the|la|le|l['’])\s*)?(?P<p>{alternation(lex.periods)}){_WORD_END}", markers)
     start = rf"{_WORD_START}{_CONJUNCTION}"
     return {
-        "month": compile_pattern(rf"{_cued(lex.month_preps)}(?P<body>{month})"),
-        "year": compile_pattern(
-            rf"{_cued(lex.year_preps)}(?:the\s+)?(?P<body>(?:{year_noun}\s+)?(?P<y>{_YEAR})(?!\d))"
-        ),
-        "relative": compile_pattern(rf"{start}(?P<w>{alternation(lex.relative_days)}){_WORD_END}"),
-        "event_day": compile_pattern(rf"{start}(?P<w>{alternation(lex.event_days)}){_WORD_END}"),
-        "weekday": compile_pattern(rf"{start}(?P<body>(?:(?P<lead>{alternation(lex.weekday_lead)})\s+)?{weekday})"),
-        "period": compile_pattern(rf"{start}(?P<body>{period})(?!\s+(?:of|de|du|d['’])(?![^\W\d_]))"),
+        "month": re.compile(rf"{_cued(lex.month_preps)}(?P<body>{month})"),
+        "year": re.compile(rf"{_cued(lex.year_preps)}(?:the\s+)?(?P<body>(?:{year_noun}\s+)?(?P<y>{_YEAR})(?!\d))"),
+        "relative": re.compile(rf"{start}(?P<w>{alternation(lex.relative_days)}){_WORD_END}"),
+        "event_day": re.compile(rf"{start}(?P<w>{alternation(lex.event_days)}){_WORD_END}"),
+        "weekday": re.compile(rf"{start}(?P<body>(?:(?P<lead>{alternation(lex.weekday_lead)})\s+)?{weekday})"),
+        "period": re.compile(rf"{start}(?P<body>{period})(?!\s+(?:of|de|du|d['’])(?![^\W\d_]))"),
     }
 
 
@@ -382,21 +377,21 @@ def _tense_patterns() -> dict[str, Any]:
     opens = "" if break_first is None else rf"(?=[.!?؟;؛\n“”«»\":{break_first}])"
     conjoined = rf"{_WORD_START}{_CONJUNCTION}{{}}{_WORD_END}"
     future_words = {
-        lang: compile_pattern(conjoined.format(alternation(ws)) if lang == "ar" else alternation(ws, bounded=True))
+        lang: re.compile(conjoined.format(alternation(ws)) if lang == "ar" else alternation(ws, bounded=True))
         for lang, ws in lex.future_words.items()
     }
     return {
-        "clause_break": compile_pattern(rf"{opens}(?:\.(?=\s|$)|[!?؟;؛\n“”«»\"]|:(?!\d)|{breaks})"),
+        "clause_break": re.compile(rf"{opens}(?:\.(?=\s|$)|[!?؟;؛\n“”«»\"]|:(?!\d)|{breaks})"),
         # clause_break in two: its marks (the mark first and checked after it, for a fast scan) and its words
-        "clause_mark": compile_pattern(r'[.!?؟;؛\n“”«»":](?:(?<=\.)(?=\s|$)|(?<=:)(?!\d)|(?<=[!?؟;؛\n“”«»"]))'),
-        "break_words": compile_pattern(breaks),
-        "written_break": compile_pattern(alternation(lex.clause_breaks_as_written, bounded=True), flags=re.IGNORECASE),
+        "clause_mark": re.compile(r'[.!?؟;؛\n“”«»":](?:(?<=\.)(?=\s|$)|(?<=:)(?!\d)|(?<=[!?؟;؛\n“”«»"]))'),
+        "break_words": re.compile(breaks),
+        "written_break": re.compile(alternation(lex.clause_breaks_as_written, bounded=True), re.IGNORECASE),
         "future_words": future_words,
-        "future_not": compile_pattern(alternation(lex.future_not_words, bounded=True)),
-        "future_opener": compile_pattern(rf"{_WORD_START}{_CONJUNCTION}{alternation(lex.future_openers)}\s*$"),
-        "coordinator": compile_pattern(alternation(lex.coordinators, bounded=True)),
-        "eve": compile_pattern(rf"{_WORD_START}{_CONJUNCTION}{alternation(lex.eve_words)}{_WORD_END}"),
-        "aller": compile_pattern(
+        "future_not": re.compile(alternation(lex.future_not_words, bounded=True)),
+        "future_opener": re.compile(rf"{_WORD_START}{_CONJUNCTION}{alternation(lex.future_openers)}\s*$"),
+        "coordinator": re.compile(alternation(lex.coordinators, bounded=True)),
+        "eve": re.compile(rf"{_WORD_START}{_CONJUNCTION}{alternation(lex.eve_words)}{_WORD_END}"),
+        "aller": re.compile(
             rf"{_WORD_START}{alternation(lex.aller)}\s+(?:{pronoun}\s*)?[^\W\d_]{{2,}}(?:er|ir|re|oir){_WORD_END}"
         ),
     }

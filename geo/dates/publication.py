@@ -63,7 +63,6 @@ from geo.dates.tense import clause_is_future
 from geo.model import Article, Certainty, Published, PublishedSource, WordFrequencies
 from geo.settings import DateSettings
 from geo.text.folding import fold_text
-from geo.text.regex_store import compile_pattern
 
 __all__ = ["infer_from_corpus", "publication_date"]
 
@@ -174,7 +173,7 @@ def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     def compile_(words: Iterable[str]) -> re.Pattern[str]:
         alternatives = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
         body = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in alternatives)
-        return compile_pattern(rf"(?<![^\W_])(?:[وف]?(?:ب|ل)?(?:ال)?)(?:{body})(?![^\W\d_])")
+        return re.compile(rf"(?<![^\W_])(?:[وف]?(?:ب|ل)?(?:ال)?)(?:{body})(?![^\W\d_])")
 
     return compile_(lex.published_labels), compile_(lex.updated_labels)
 

@@ -36,7 +36,6 @@ import yaml
 from geo.errors import GeoStoryError
 from geo.model import Span
 from geo.settings import TextSettings
-from geo.text.regex_store import compile_pattern
 from geo.text.sentences import line_spans, split_sentences
 
 __all__ = ["FURNITURE_PATH", "find_furniture", "split_embedded"]
@@ -387,4 +386,4 @@ def _join(alternatives: list[str]) -> str:
 
 def _compile(pattern: str) -> re.Pattern[str]:
     """Compile a folded pattern, ignoring case."""
-    return compile_pattern(pattern, flags=re.IGNORECASE)
+    return re.compile(pattern, re.IGNORECASE)
