@@ -243,22 +243,20 @@ def _arabic_keys(name: str, limit: int) -> tuple[str, ...]:
         classes = text.translate(_CLASS_TABLE)
         if not classes.endswith("N"):  # no final «ن»: the spelling has one reading
             return (_REPEATS.sub(r"\1", classes),)
-    options: list[tuple[str, ...]] = []
-    last = max((k for k, c in enumerate(text) if c in _ARABIC_SINGLE), default=-1)  # the last consonant
-    i = 0
-    while i < len(text):
-        char = text[i]
-        if text.startswith("تش", i):
-            options.append(_TSH_CHOICES)
-            i += 2
-            continue
-        if char in _ARABIC_CHOICES:
-            options.append(_ARABIC_CHOICES[char])
-        elif char == "ن" and i == last:
-            options.append(_FINAL_N_CHOICES)
-        elif char in _ARABIC_SINGLE:
-            options.append((_ARABIC_SINGLE[char],))
-        i += 1
+    last = len(text) - 1  # the last consonant («ن» there has two readings)
+    while last >= 0 and text[last] not in _ARABIC_SINGLE:
+        last -= 1
+    final_n = last >= 0 and text[last] == "ن"
+    head = text[:last] if final_n else text
+    options: list[tuple[str, ...]] = []  # runs of one reading each, between the letters of more than one
+    done = 0
+    for found in _AMBIGUOUS.finditer(head):
+        options.append((head[done : found.start()].translate(_CLASS_TABLE),))
+        options.append(_TSH_CHOICES if found.group() == "تش" else _ARABIC_CHOICES[found.group()])
+        done = found.end()
+    options.append((head[done:].translate(_CLASS_TABLE),))
+    if final_n:
+        options.append(_FINAL_N_CHOICES)
     keys: list[str] = []
     for combo in islice(product(*options), max(limit, 1) * 4):
         key = _REPEATS.sub(r"\1", "".join(combo))
