@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from geo.model import PlaceType
 from geo.places.gazetteer import Gazetteer, NameHit
-from geo.places.lexicon import clitic_forms
+from geo.places.lexicon import PROCLITICS, clitic_forms
 from geo.places.memo import SIZE, GazetteerMemo, remembered
 from geo.places.phonetic import arabic_keys
 from geo.places.seats import seat_starts
@@ -249,8 +249,23 @@ def _g_names(gazetteer: Gazetteer, population: int) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _seat_words() -> frozenset[str]:
+    """Every word that may begin a seat of power's name as written or after proclitics (a few more too): a
+    seat's first word, with each proclitic before it, and with a proclitic ending in «ال»/«لل» for its article."""
+    words = set(seat_starts())
+    for start in seat_starts():
+        for clitic in PROCLITICS:
+            words.add(clitic + start)
+            if start.startswith("ال") and clitic.endswith(("ال", "لل")):
+                words.add(clitic + start[2:])
+    return frozenset(words)
+
+
 def _seat_forms(word: str) -> tuple[tuple[int, str], ...]:
     """The forms of ``word`` (as written, or with proclitics stripped) that begin a seat of power's name."""
+    if word not in _seat_words():
+        return ()  # (the cheap test first: most words begin no seat in any form)
     starts = seat_starts()
     forms = [(0, word)] if word in starts else []
     for k, form in clitic_forms(word):
