@@ -334,6 +334,15 @@ class Gazetteer:
         """The places whose name has key ``key`` (see :func:`geo.text.folding.name_key`)."""
         return list(map(_make_hit, self._trie.get(key, ())))
 
+    def lookup_populous(self, key: str, least: int) -> list[NameHit]:
+        """:meth:`lookup`, only the places of at least ``least`` people (their populations read at once)."""
+        records = self._trie.get(key)
+        if not records:
+            return []
+        rows = np.fromiter((row for row, _ in records), dtype=np.int64, count=len(records))
+        keep = (self._pop[rows] >= least).tolist()
+        return [_make_hit(record) for record, kept in zip(records, keep, strict=True) if kept]
+
     def lookup_phonetic(self, key: str) -> list[NameHit]:
         """The places with phonetic key ``key`` (see :mod:`geo.places.phonetic`)."""
         return self.lookup("#" + key) if key else []

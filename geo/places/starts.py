@@ -234,9 +234,9 @@ class WordStarts:
     def _sift(self, question: tuple[str, int]) -> tuple[NameHit, ...]:
         """:meth:`_places`, worked out."""
         key, least = question
-        memo = self.memo
-        found = memo.lookup("#" + key)
-        return found if not least else tuple(h for h in found if memo.population(h.row) >= least)
+        if not least:
+            return self.memo.lookup("#" + key)
+        return tuple(self.gazetteer.lookup_populous("#" + key, least))  # (every population read at once)
 
 
 @lru_cache(maxsize=4)
