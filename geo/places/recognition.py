@@ -118,6 +118,8 @@ class _WordsBefore:
 def _inside_longer_hashtag(text: str, words: list[Token], match: _Match) -> bool:
     """A name that is only part of a hashtag (#سيول_الأردن, #ParisAttacks): the tag is about something else."""
     first, last = words[match.first], words[match.last]
+    if text.find("#", 0, first.start) < 0:
+        return False  # (the cheap test first: no hashtag before it)
     k = first.start
     while k > 0 and (text[k - 1] == "_" or text[k - 1].isalnum()):
         k -= 1
@@ -184,9 +186,8 @@ class Recognizer:
         mentions: list[Mention] = []
         i = 0
         while i < len(words):
-            word = known.get(words[i].text) or starts(words[i].text)
-            if skip[i] or word.idle:
-                i += 1  # no name of any kind starts at this word
+            if skip[i] or (word := known.get(words[i].text) or starts(words[i].text)).idle:
+                i += 1  # furniture (never worked out), or no name of any kind starts at this word
                 continue
             seat = self._seat(article, folded, words, joinable, i, word.seat) if word.seat else None
             match = seat or (self._exact(article, folded, words, joinable, skip, i, word) if word.exact else None)
@@ -299,8 +300,11 @@ class Recognizer:
                 if j + 1 >= len(words) or not joinable[j] or skip[j + 1] or j - i + 1 >= self.settings.max_words:
                     break
                 j += 1
-                key += words[j].text
-                if not self._memo.has_prefix(key):
+                nxt = words[j].text
+                if not self._memo.has_prefix(key + nxt[:2]):
+                    break  # (the cheap test first: a name and two letters, asked again and again across articles)
+                key += nxt
+                if len(nxt) > 2 and not self._memo.has_prefix(key):
                     break
                 hits = self._memo.lookup(key)
         if best is not None and lowercase:
