@@ -210,21 +210,20 @@ class WordStarts:
     def _key_hits(self, text: str) -> tuple[bool, tuple[NameHit, ...]]:
         """:meth:`keys`, worked out."""
         settings, memo = self.settings, self.memo
-        keys = arabic_keys(text, limit=settings.key_readings)
-        reachable = [k for k in keys if memo.has_prefix("#" + k)]
-        if not reachable:
-            return False, ()
+        key, *others = arabic_keys(text, limit=settings.key_readings)
+        reachable = memo.has_prefix("#" + key)
         hits: tuple[NameHit, ...] = ()
-        key = keys[0]
-        if key == reachable[0] and key and len(key) >= settings.min_phonetic_key - 1:
+        if reachable and key and len(key) >= settings.min_phonetic_key - 1:
             # Short keys are common: only large places are worth the risk.
             hits = self._places(key, settings.short_key_population if len(key) < settings.min_phonetic_key else 0)
-        for other in reachable:
+        for other in others:  # the other readings, each asked only while no place is found
             if hits:
                 break
-            if other != key and len(other) >= settings.min_phonetic_key:
-                hits = self._places(other, settings.reading_population)
-        return True, hits
+            if memo.has_prefix("#" + other):
+                reachable = True
+                if len(other) >= settings.min_phonetic_key:
+                    hits = self._places(other, settings.reading_population)
+        return reachable, hits
 
     def _places(self, key: str, least: int) -> tuple[NameHit, ...]:
         """The places of consonant key ``key`` with at least ``least`` people (remembered: words share keys)."""
