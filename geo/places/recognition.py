@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
 from geo.places.arabic_nouns import without_definite_nouns
@@ -38,8 +39,10 @@ _PUNCT = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»“”]")
 _CLAUSE_END = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»]")  # ends the look-back for a trigger noun or a preposition
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
+class _Match(NamedTuple):
+    """A run of words that names places: its first and last word, proclitic characters stripped, the places,
+    how it matched (a named tuple: made many times a word)."""
+
     first: int
     last: int
     stripped: int
