@@ -448,14 +448,14 @@ class Recognizer:
         after = match.last + 1
         if (
             after < len(words)
-            and not _PUNCT.search(folded_text[words[match.last].end : words[after].start])
+            and not _PUNCT.search(folded_text, words[match.last].end, words[after].start)
             and words[after].text in self.lexicon.speech
         ):
             return True
         k = match.first - 1
         step = 0
         while step < self.settings.title_lookback_words:
-            if k < 0 or _PUNCT.search(folded_text[words[k].end : words[k + 1].start]):
+            if k < 0 or _PUNCT.search(folded_text, words[k].end, words[k + 1].start):
                 return False
             word = words[k].text
             if self._memo.adjective(word):
