@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import islice, product
+from operator import methodcaller
 
 from geo.text.folding import fold_text
 
@@ -96,6 +97,8 @@ _LATIN_WORD = re.compile(r"[a-z]+")
 #: How French and English transliterate the same sounds of Arabic, Persian, Russian or Chinese names:
 #: French «ou», «dj», «tch», «ch», «kh» for English "u", "j", "ch", "sh", "h"; "ph" for "f"; "ee", "oo".
 _SPELLINGS = (("ou", "u"), ("dj", "j"), ("tch", "ch"), ("ch", "sh"), ("kh", "h"), ("ph", "f"), ("ee", "i"), ("oo", "u"))
+_DOUBLED = re.compile(r"(.)\1")
+_ONE_OF_RUN = methodcaller("group", 1)  # a run's letter once (a C call, not a template read per question)
 
 
 @lru_cache(maxsize=65536)
@@ -120,7 +123,7 @@ def latin_spellings(key: str) -> tuple[str, ...]:
             out.append(key.replace(old, new))
         every = every.replace(old, new)
     out.append(every)
-    out.append(re.sub(r"(.)\1", r"\1", every))
+    out.append(_DOUBLED.sub(_ONE_OF_RUN, every))
     seen = {key}
     return tuple(v for v in out if not (v in seen or seen.add(v)))
 
@@ -227,7 +230,9 @@ def arabic_keys(name: str, *, limit: int = 8) -> tuple[str, ...]:
     tuple of str
         Distinct keys: ``arabic_keys("خاربين")`` holds ``"KRBN"`` and, for "Harbin", ``"RBN"``. Remembered.
     """
-    known = _KEYS.setdefault(limit, {})  # (a dict a limit: no key tuple built per question)
+    known = _KEYS.get(limit)  # (a dict a limit: no key tuple built per question, no dict made per question)
+    if known is None:
+        known = _KEYS[limit] = {}
     keys = known.get(name)
     if keys is None:
         if len(known) >= _KNOWN_NAMES:
@@ -242,7 +247,7 @@ def _arabic_keys(name: str, limit: int) -> tuple[str, ...]:
     if not _AMBIGUOUS.search(text):
         classes = text.translate(_CLASS_TABLE)
         if not classes.endswith("N"):  # no final «ن»: the spelling has one reading
-            return (_REPEATS.sub(r"\1", classes),)
+            return (_REPEATS.sub(_ONE_OF_RUN, classes),)
     last = len(text) - 1  # the last consonant («ن» there has two readings)
     while last >= 0 and text[last] not in _ARABIC_SINGLE:
         last -= 1
@@ -259,7 +264,7 @@ def _arabic_keys(name: str, limit: int) -> tuple[str, ...]:
         options.append(_FINAL_N_CHOICES)
     keys: list[str] = []
     for combo in islice(product(*options), max(limit, 1) * 4):
-        key = _REPEATS.sub(r"\1", "".join(combo))
+        key = _REPEATS.sub(_ONE_OF_RUN, "".join(combo))
         if key not in keys:
             keys.append(key)
         if len(keys) >= limit:
