@@ -29,6 +29,7 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import marisa_trie
 import numpy as np
@@ -80,12 +81,15 @@ _CODE_FILES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class NameHit:
-    """One place a key may name: its row and how the name was stored."""
+class NameHit(NamedTuple):
+    """One place a key may name: its row and how the name was stored (a named tuple: the trie's own record,
+    made without a call per field)."""
 
     row: int
     flags: int
+
+
+_make_hit = NameHit._make
 
 
 def default_index_dir() -> Path:
@@ -328,7 +332,16 @@ class Gazetteer:
 
     def lookup(self, key: str) -> list[NameHit]:
         """The places whose name has key ``key`` (see :func:`geo.text.folding.name_key`)."""
-        return [NameHit(row, flags) for row, flags in self._trie.get(key, ())]
+        return list(map(_make_hit, self._trie.get(key, ())))
+
+    def lookup_populous(self, key: str, least: int) -> list[NameHit]:
+        """:meth:`lookup`, only the places of at least ``least`` people (their populations read at once)."""
+        records = self._trie.get(key)
+        if not records:
+            return []
+        rows = np.fromiter((row for row, _ in records), dtype=np.int64, count=len(records))
+        keep = (self._pop[rows] >= least).tolist()
+        return [_make_hit(record) for record, kept in zip(records, keep, strict=True) if kept]
 
     def lookup_phonetic(self, key: str) -> list[NameHit]:
         """The places with phonetic key ``key`` (see :mod:`geo.places.phonetic`)."""

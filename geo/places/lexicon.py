@@ -100,7 +100,9 @@ def clitic_forms(token: str, *, min_rest: int = 3) -> tuple[tuple[int, str], ...
         article is restored after ``لل``/``ال`` prefixes (لل + قاهره →
         القاهره). The token itself is not included. Remembered: news repeats words.
     """
-    known = _CLITICS.setdefault(min_rest, {})  # (a dict a remainder: no key tuple built per question)
+    known = _CLITICS.get(min_rest)  # (a dict a remainder: no key tuple built per question, no dict made per question)
+    if known is None:
+        known = _CLITICS[min_rest] = {}
     forms = known.get(token)
     if forms is None:
         if len(known) >= _KNOWN_WORDS:

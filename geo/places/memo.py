@@ -67,7 +67,6 @@ class GazetteerMemo:
         self._names: dict[str, tuple[NameHit, ...]] = {}
         self._rows: dict[int, tuple[PlaceType, int]] = {}
         self._adjectives: dict[str, bool] = {}
-        self._populations: dict[int, int] = {}
 
     def has_prefix(self, key: str) -> bool:
         """:meth:`Gazetteer.has_prefix <geo.places.gazetteer.Gazetteer.has_prefix>`, remembered."""
@@ -94,15 +93,6 @@ class GazetteerMemo:
             if len(self._adjectives) >= self.size:
                 self._adjectives.clear()
             known = self._adjectives[key] = any(hit.flags & ADJECTIVE for hit in self.lookup(key))
-        return known
-
-    def population(self, row: int) -> int:
-        """The population of gazetteer row ``row``, remembered (its type left unread: :meth:`row` has both)."""
-        known = self._populations.get(row)
-        if known is None:
-            if len(self._populations) >= self.size:
-                self._populations.clear()
-            known = self._populations[row] = self.gazetteer.population(row)
         return known
 
     def row(self, row: int) -> tuple[PlaceType, int]:

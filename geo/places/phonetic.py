@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import islice, product
+from operator import methodcaller
 
 from geo.text.folding import fold_text
 
@@ -96,6 +97,8 @@ _LATIN_WORD = re.compile(r"[a-z]+")
 #: How French and English transliterate the same sounds of Arabic, Persian, Russian or Chinese names:
 #: French «ou», «dj», «tch», «ch», «kh» for English "u", "j", "ch", "sh", "h"; "ph" for "f"; "ee", "oo".
 _SPELLINGS = (("ou", "u"), ("dj", "j"), ("tch", "ch"), ("ch", "sh"), ("kh", "h"), ("ph", "f"), ("ee", "i"), ("oo", "u"))
+_DOUBLED = re.compile(r"(.)\1")
+_ONE_OF_RUN = methodcaller("group", 1)  # a run's letter once (a C call, not a template read per question)
 
 
 @lru_cache(maxsize=65536)
@@ -120,7 +123,7 @@ def latin_spellings(key: str) -> tuple[str, ...]:
             out.append(key.replace(old, new))
         every = every.replace(old, new)
     out.append(every)
-    out.append(re.sub(r"(.)\1", r"\1", every))
+    out.append(_DOUBLED.sub(_ONE_OF_RUN, every))
     seen = {key}
     return tuple(v for v in out if not (v in seen or seen.add(v)))
 
@@ -227,7 +230,9 @@ def arabic_keys(name: str, *, limit: int = 8) -> tuple[str, ...]:
     tuple of str
         Distinct keys: ``arabic_keys("خاربين")`` holds ``"KRBN"`` and, for "Harbin", ``"RBN"``. Remembered.
     """
-    known = _KEYS.setdefault(limit, {})  # (a dict a limit: no key tuple built per question)
+    known = _KEYS.get(limit)  # (a dict a limit: no key tuple built per question, no dict made per question)
+    if known is None:
+        known = _KEYS[limit] = {}
     keys = known.get(name)
     if keys is None:
         if len(known) >= _KNOWN_NAMES:
@@ -242,26 +247,24 @@ def _arabic_keys(name: str, limit: int) -> tuple[str, ...]:
     if not _AMBIGUOUS.search(text):
         classes = text.translate(_CLASS_TABLE)
         if not classes.endswith("N"):  # no final «ن»: the spelling has one reading
-            return (_REPEATS.sub(r"\1", classes),)
-    options: list[tuple[str, ...]] = []
-    last = max((k for k, c in enumerate(text) if c in _ARABIC_SINGLE), default=-1)  # the last consonant
-    i = 0
-    while i < len(text):
-        char = text[i]
-        if text.startswith("تش", i):
-            options.append(_TSH_CHOICES)
-            i += 2
-            continue
-        if char in _ARABIC_CHOICES:
-            options.append(_ARABIC_CHOICES[char])
-        elif char == "ن" and i == last:
-            options.append(_FINAL_N_CHOICES)
-        elif char in _ARABIC_SINGLE:
-            options.append((_ARABIC_SINGLE[char],))
-        i += 1
+            return (_REPEATS.sub(_ONE_OF_RUN, classes),)
+    last = len(text) - 1  # the last consonant («ن» there has two readings)
+    while last >= 0 and text[last] not in _ARABIC_SINGLE:
+        last -= 1
+    final_n = last >= 0 and text[last] == "ن"
+    head = text[:last] if final_n else text
+    options: list[tuple[str, ...]] = []  # runs of one reading each, between the letters of more than one
+    done = 0
+    for found in _AMBIGUOUS.finditer(head):
+        options.append((head[done : found.start()].translate(_CLASS_TABLE),))
+        options.append(_TSH_CHOICES if found.group() == "تش" else _ARABIC_CHOICES[found.group()])
+        done = found.end()
+    options.append((head[done:].translate(_CLASS_TABLE),))
+    if final_n:
+        options.append(_FINAL_N_CHOICES)
     keys: list[str] = []
     for combo in islice(product(*options), max(limit, 1) * 4):
-        key = _REPEATS.sub(r"\1", "".join(combo))
+        key = _REPEATS.sub(_ONE_OF_RUN, "".join(combo))
         if key not in keys:
             keys.append(key)
         if len(keys) >= limit:

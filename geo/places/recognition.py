@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
 from geo.places.arabic_nouns import without_definite_nouns
@@ -38,8 +39,10 @@ _PUNCT = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»“”]")
 _CLAUSE_END = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»]")  # ends the look-back for a trigger noun or a preposition
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
+class _Match(NamedTuple):
+    """A run of words that names places: its first and last word, proclitic characters stripped, the places,
+    how it matched (a named tuple: made many times a word)."""
+
     first: int
     last: int
     stripped: int
@@ -118,6 +121,8 @@ class _WordsBefore:
 def _inside_longer_hashtag(text: str, words: list[Token], match: _Match) -> bool:
     """A name that is only part of a hashtag (#سيول_الأردن, #ParisAttacks): the tag is about something else."""
     first, last = words[match.first], words[match.last]
+    if text.find("#", 0, first.start) < 0:
+        return False  # (the cheap test first: no hashtag before it)
     k = first.start
     while k > 0 and (text[k - 1] == "_" or text[k - 1].isalnum()):
         k -= 1
@@ -184,9 +189,8 @@ class Recognizer:
         mentions: list[Mention] = []
         i = 0
         while i < len(words):
-            word = known.get(words[i].text) or starts(words[i].text)
-            if skip[i] or word.idle:
-                i += 1  # no name of any kind starts at this word
+            if skip[i] or (word := known.get(words[i].text) or starts(words[i].text)).idle:
+                i += 1  # furniture (never worked out), or no name of any kind starts at this word
                 continue
             seat = self._seat(article, folded, words, joinable, i, word.seat) if word.seat else None
             match = seat or (self._exact(article, folded, words, joinable, skip, i, word) if word.exact else None)
@@ -299,8 +303,11 @@ class Recognizer:
                 if j + 1 >= len(words) or not joinable[j] or skip[j + 1] or j - i + 1 >= self.settings.max_words:
                     break
                 j += 1
-                key += words[j].text
-                if not self._memo.has_prefix(key):
+                nxt = words[j].text
+                if not self._memo.has_prefix(key + nxt[:2]):
+                    break  # (the cheap test first: a name and two letters, asked again and again across articles)
+                key += nxt
+                if len(nxt) > 2 and not self._memo.has_prefix(key):
                     break
                 hits = self._memo.lookup(key)
         if best is not None and lowercase:
@@ -441,14 +448,14 @@ class Recognizer:
         after = match.last + 1
         if (
             after < len(words)
-            and not _PUNCT.search(folded_text[words[match.last].end : words[after].start])
+            and not _PUNCT.search(folded_text, words[match.last].end, words[after].start)
             and words[after].text in self.lexicon.speech
         ):
             return True
         k = match.first - 1
         step = 0
         while step < self.settings.title_lookback_words:
-            if k < 0 or _PUNCT.search(folded_text[words[k].end : words[k + 1].start]):
+            if k < 0 or _PUNCT.search(folded_text, words[k].end, words[k + 1].start):
                 return False
             word = words[k].text
             if self._memo.adjective(word):

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from geo.model import PlaceType
 from geo.places.gazetteer import Gazetteer, NameHit
-from geo.places.lexicon import clitic_forms
+from geo.places.lexicon import PROCLITICS, clitic_forms
 from geo.places.memo import SIZE, GazetteerMemo, remembered
 from geo.places.phonetic import arabic_keys
 from geo.places.seats import seat_starts
@@ -210,21 +210,20 @@ class WordStarts:
     def _key_hits(self, text: str) -> tuple[bool, tuple[NameHit, ...]]:
         """:meth:`keys`, worked out."""
         settings, memo = self.settings, self.memo
-        keys = arabic_keys(text, limit=settings.key_readings)
-        reachable = [k for k in keys if memo.has_prefix("#" + k)]
-        if not reachable:
-            return False, ()
+        key, *others = arabic_keys(text, limit=settings.key_readings)
+        reachable = memo.has_prefix("#" + key)
         hits: tuple[NameHit, ...] = ()
-        key = keys[0]
-        if key == reachable[0] and key and len(key) >= settings.min_phonetic_key - 1:
+        if reachable and key and len(key) >= settings.min_phonetic_key - 1:
             # Short keys are common: only large places are worth the risk.
             hits = self._places(key, settings.short_key_population if len(key) < settings.min_phonetic_key else 0)
-        for other in reachable:
+        for other in others:  # the other readings, each asked only while no place is found
             if hits:
                 break
-            if other != key and len(other) >= settings.min_phonetic_key:
-                hits = self._places(other, settings.reading_population)
-        return True, hits
+            if memo.has_prefix("#" + other):
+                reachable = True
+                if len(other) >= settings.min_phonetic_key:
+                    hits = self._places(other, settings.reading_population)
+        return reachable, hits
 
     def _places(self, key: str, least: int) -> tuple[NameHit, ...]:
         """The places of consonant key ``key`` with at least ``least`` people (remembered: words share keys)."""
@@ -234,9 +233,9 @@ class WordStarts:
     def _sift(self, question: tuple[str, int]) -> tuple[NameHit, ...]:
         """:meth:`_places`, worked out."""
         key, least = question
-        memo = self.memo
-        found = memo.lookup("#" + key)
-        return found if not least else tuple(h for h in found if memo.population(h.row) >= least)
+        if not least:
+            return self.memo.lookup("#" + key)
+        return tuple(self.gazetteer.lookup_populous("#" + key, least))  # (every population read at once)
 
 
 @lru_cache(maxsize=4)
@@ -249,8 +248,23 @@ def _g_names(gazetteer: Gazetteer, population: int) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _seat_words() -> frozenset[str]:
+    """Every word that may begin a seat of power's name as written or after proclitics (a few more too): a
+    seat's first word, with each proclitic before it, and with a proclitic ending in «ال»/«لل» for its article."""
+    words = set(seat_starts())
+    for start in seat_starts():
+        for clitic in PROCLITICS:
+            words.add(clitic + start)
+            if start.startswith("ال") and clitic.endswith(("ال", "لل")):
+                words.add(clitic + start[2:])
+    return frozenset(words)
+
+
 def _seat_forms(word: str) -> tuple[tuple[int, str], ...]:
     """The forms of ``word`` (as written, or with proclitics stripped) that begin a seat of power's name."""
+    if word not in _seat_words():
+        return ()  # (the cheap test first: most words begin no seat in any form)
     starts = seat_starts()
     forms = [(0, word)] if word in starts else []
     for k, form in clitic_forms(word):

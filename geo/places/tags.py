@@ -55,6 +55,8 @@ def post_tags(text: str, mentions: list[Mention]) -> list[Mention]:
         The mentions not in a handle, in order; a name that is a whole tag («#معان», "#Beirut") has
         the cue :data:`HASHTAG_CUE`.
     """
+    if "#" not in text and "@" not in text:
+        return list(mentions)  # (the cheap test first: no tag, no handle)
     return [
         replace(m, cue=HASHTAG_CUE)
         if m.cue is None and m.trigger is None and m.match != MatchKind.ADJECTIVE and _whole_tag(text, m.start, m.end)
@@ -69,6 +71,8 @@ def split_hashtags(text: str, folded: Folded, words: list[Token]) -> list[Token]
 
     ``words`` are tokens of ``folded`` (the folded form of ``text``, whose case tells the words apart).
     """
+    if "#" not in folded.text:
+        return list(words)  # (the cheap test first: most articles have no hashtag)
     out: list[Token] = []
     for word in words:
         first = word.text[:1]

@@ -66,6 +66,14 @@ def test_phonetic_keys_of_latin_only_places(gazetteer: Gazetteer) -> None:
     assert hits and all(h.flags & PHONETIC for h in hits)
 
 
+@pytest.mark.parametrize("least", [0, 1, 5000, 100_000, 10**9])
+def test_a_key_s_populous_places(gazetteer: Gazetteer, least: int) -> None:
+    """Only the places of at least ``least`` people, in the order of a plain look-up."""
+    for key in ("#" + latin_key("Komsomolsk-na-Amure"), name_key("القاهرة"), "#KRBN", "zzqx"):
+        expected = [h for h in gazetteer.lookup(key) if gazetteer.population(h.row) >= least]
+        assert gazetteer.lookup_populous(key, least) == expected
+
+
 def test_common_words_carry_their_frequency(gazetteer: Gazetteer) -> None:
     assert gazetteer.zipf(name_key("الذي")) > 5
     assert gazetteer.zipf(name_key("the")) > 6
