@@ -313,6 +313,7 @@ class Gazetteer:
         self.directory = directory
         self._sources: list[str] = self._meta["sources"]
         self.place = lru_cache(maxsize=65536)(self._place)
+        self._box_candidates = lru_cache(maxsize=16)(self._candidates)
         self._zipf_cache: dict[str, float] = {}
         # column views, made once: a field of a structured array is a new view each time it is asked for
         self._pop, self._ptype, self._country = self._rows["pop"], self._rows["ptype"], self._rows["country"]
@@ -480,16 +481,23 @@ class Gazetteer:
 
         ``west``/``east`` may run past ±180 (a box across the antimeridian); ``limit`` caps the count.
         """
-        codes = np.array([PLACE_TYPES.index(t) for t in types])
-        lat = self._rows["lat"]
-        band = np.flatnonzero((lat >= south) & (lat <= north))  # the other tests on the latitude band's rows only
-        mask = np.isin(self._rows["ptype"][band], codes)
-        mask &= np.mod(self._rows["lon"][band] - west, 360.0) <= (east - west)
-        if min_population:
-            mask &= self._rows["pop"][band] >= min_population
-        idx = band[mask]
-        order = np.lexsort((idx, -self._rows["pop"][idx]))[: max(0, limit)]
+        codes = tuple(sorted({PLACE_TYPES.index(t) for t in types}))
+        rows, lat, lon, pop = self._box_candidates(codes, min_population)
+        inside = (lat >= south) & (lat <= north)
+        inside &= np.mod(lon - west, 360.0) <= (east - west)
+        idx = rows[inside]
+        order = np.lexsort((idx, -pop[inside]))[: max(0, limit)]
         return [self.place(int(row)) for row in idx[order]]
+
+    def _candidates(self, codes: tuple[int, ...], min_population: int) -> tuple[np.ndarray, ...]:
+        """The rows of the type ``codes`` with at least ``min_population`` people (in index order) and their
+        latitudes, longitudes and populations, each a packed array: one pass over the index for each kind of
+        question (a map asks for a story's seas, big cities and the towns around each stop), not one a box."""
+        keep = np.isin(self._ptype, codes)
+        if min_population:
+            keep &= self._pop >= min_population
+        rows = np.flatnonzero(keep)
+        return rows, self._rows["lat"][rows], self._rows["lon"][rows], self._pop[rows]
 
 
 @lru_cache(maxsize=4)
