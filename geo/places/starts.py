@@ -114,20 +114,25 @@ class WordStarts:
     def of(self, word: str) -> Word:
         """What the folded ``word`` may start (see :class:`Word`), worked out the first time it is asked."""
         known = self._words.get(word)
-        return known if known is not None else remembered(self._words, word, self._word, size=self.size)
+        if known is None:  # (a new word: worked out here, not through remembered(), which would ask again)
+            if len(self._words) >= self.size:
+                self._words.clear()
+            known = self._words[word] = self._word(word)
+        return known
 
     def _word(self, word: str) -> Word:
         """:meth:`of`, worked out."""
-        seat = _seat_forms(word)
-        if latin_word(word):
+        seat = _seat_forms(word) if word in _seat_words() else ()  # (most words begin no seat in any form)
+        first = word[:1]
+        if first.isascii() and first.isalpha():  # (latin_word and arabic_word, without a call each)
             memo = self.memo
             exact = ((0, word, memo.lookup(word)),) if memo.has_prefix(word) else ()
             return Word(False, True, exact, seat, None, ())
-        if not arabic_word(word):
+        if not "\u0620" <= first <= "\u064a":
             return Word(not seat, False, (), seat, None, ())
         zipf = self.gazetteer.zipf(word)
         exact = self._exact_starts(word, zipf)
-        if zipf >= self.settings.common_zipf or any(hits for _, _, hits in exact):
+        if zipf >= self.settings.common_zipf or any(start[2] for start in exact):
             # (a word that names a place as it stands is never read by its sounds or respelt)
             return Word(not (seat or exact), False, exact, seat, None, ())
         g_variant = self.g_variant(word)
@@ -136,11 +141,19 @@ class WordStarts:
 
     def _exact_starts(self, word: str, whole: float) -> tuple[Start, ...]:
         """:attr:`Word.exact` of an Arabic word of frequency ``whole``."""
-        zipf, common, memo = self.gazetteer.zipf, self.settings.common_zipf, self.memo
-        starts = [(0, word, memo.lookup(word))] if memo.has_prefix(word) else []
-        for stripped, form in clitic_forms(word):
-            if (whole < common or zipf(form) >= whole) and memo.has_prefix(form):
-                starts.append((stripped, form, memo.lookup(form)))
+        memo = self.memo
+        has_prefix, lookup = memo.has_prefix, memo.lookup
+        starts = [(0, word, lookup(word))] if has_prefix(word) else []
+        forms = clitic_forms(word)
+        if not forms:
+            return tuple(starts)
+        if whole < self.settings.common_zipf:  # a rare word: every form
+            starts.extend((stripped, form, lookup(form)) for stripped, form in forms if has_prefix(form))
+        else:  # a common word: only the forms at least as common
+            zipf = self.gazetteer.zipf
+            starts.extend(
+                (stripped, form, lookup(form)) for stripped, form in forms if zipf(form) >= whole and has_prefix(form)
+            )
         return tuple(starts)
 
     def g_variant(self, word: str) -> tuple[int, tuple[NameHit, ...]] | None:
@@ -205,7 +218,11 @@ class WordStarts:
         ``reading_population``.
         """
         known = self._keys.get(text)
-        return known if known is not None else remembered(self._keys, text, self._key_hits, size=self.size)
+        if known is None:  # (worked out here, not through remembered(), which would ask again)
+            if len(self._keys) >= self.size:
+                self._keys.clear()
+            known = self._keys[text] = self._key_hits(text)
+        return known
 
     def _key_hits(self, text: str) -> tuple[bool, tuple[NameHit, ...]]:
         """:meth:`keys`, worked out."""
