@@ -149,10 +149,10 @@ class WordStarts:
             return tuple(starts)
         if whole < self.settings.common_zipf:  # a rare word: every form
             starts.extend((stripped, form, lookup(form)) for stripped, form in forms if has_prefix(form))
-        else:  # a common word: only the forms at least as common
+        else:  # a common word: only the forms at least as common (asked second: most forms begin no key)
             zipf = self.gazetteer.zipf
             starts.extend(
-                (stripped, form, lookup(form)) for stripped, form in forms if zipf(form) >= whole and has_prefix(form)
+                (stripped, form, lookup(form)) for stripped, form in forms if has_prefix(form) and zipf(form) >= whole
             )
         return tuple(starts)
 
