@@ -11,6 +11,7 @@ looks further only from the words that may start a name.
 from __future__ import annotations
 
 import itertools
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -31,6 +32,7 @@ Start = tuple[int, str, tuple[NameHit, ...]]
 _G_LETTERS = "غجقك"  # the letters Arabic news writes a foreign /g/ with
 _ONE_G = str.maketrans(dict.fromkeys(_G_LETTERS, "ك"))  # each of them written as one
 _NO_G = str.maketrans("", "", _G_LETTERS)  # each of them left out
+_G_RE = re.compile(f"[{_G_LETTERS}]")  # one of them
 
 
 def arabic_word(word: str) -> bool:
@@ -169,6 +171,8 @@ class WordStarts:
         tuple or None
             ``(characters stripped, the cities)`` of the first form and respelling that names some.
         """
+        if _G_RE.search(word) is None:
+            return None  # (no letter for /g/ in the word, so none in any form of it: the usual case)
         settings = self.settings
         for stripped, form in [(0, word), *clitic_forms(word, min_rest=settings.min_phonetic_word)]:
             if not 0 < len(form) - len(form.translate(_NO_G)) <= settings.g_letters:
@@ -233,12 +237,15 @@ class WordStarts:
         if reachable and key and len(key) >= settings.min_phonetic_key - 1:
             # Short keys are common: only large places are worth the risk.
             hits = self._places(key, settings.short_key_population if len(key) < settings.min_phonetic_key else 0)
+        shortest = settings.min_phonetic_key
         for other in others:  # the other readings, each asked only while no place is found
             if hits:
                 break
+            if reachable and len(other) < shortest:
+                continue  # (it could neither make the text reachable nor name a place)
             if memo.has_prefix("#" + other):
                 reachable = True
-                if len(other) >= settings.min_phonetic_key:
+                if len(other) >= shortest:
                     hits = self._places(other, settings.reading_population)
         return reachable, hits
 
