@@ -336,13 +336,12 @@ class Gazetteer:
         return list(map(_make_hit, self._trie.get(key, ())))
 
     def lookup_populous(self, key: str, least: int) -> list[NameHit]:
-        """:meth:`lookup`, only the places of at least ``least`` people (their populations read at once)."""
+        """:meth:`lookup`, only the places of at least ``least`` people."""
         records = self._trie.get(key)
         if not records:
             return []
-        rows = np.fromiter((row for row, _ in records), dtype=np.int64, count=len(records))
-        keep = (self._pop[rows] >= least).tolist()
-        return [_make_hit(record) for record, kept in zip(records, keep, strict=True) if kept]
+        population = self._pop.item  # (a key has a few records: read one by one, no array made for them)
+        return [_make_hit(record) for record in records if population(record[0]) >= least]
 
     def lookup_phonetic(self, key: str) -> list[NameHit]:
         """The places with phonetic key ``key`` (see :mod:`geo.places.phonetic`)."""

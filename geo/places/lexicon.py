@@ -81,6 +81,7 @@ _LONGEST = max(len(p) for p in PROCLITICS)
 _KNOWN_WORDS = 131072  # words whose movement kind a lexicon keeps (news repeats words): then it starts afresh
 _UNKNOWN = object()  # a word not yet asked about
 _CLITICS: dict[int, dict[str, tuple[tuple[int, str], ...]]] = {}  # min_rest → token → its forms
+_HEADS: dict[str, tuple[tuple[int, bool], ...]] = {}  # a word's first letters → the proclitics they begin with
 
 
 def clitic_forms(token: str, *, min_rest: int = 3) -> tuple[tuple[int, str], ...]:
@@ -117,19 +118,33 @@ def _clitic_forms(token: str, min_rest: int) -> tuple[tuple[int, str], ...]:
         return ()  # no proclitic starts so
     forms: list[tuple[int, str]] = []
     seen = {token}
-    for size in range(min(_LONGEST, len(token) - min_rest), 0, -1):
-        prefix = token[:size]
-        if prefix not in _PROCLITIC_SET:
+    longest = len(token) - min_rest
+    for size, article in _heads(token[:_LONGEST]):
+        if size > longest:
             continue
         rest = token[size:]
-        candidates = [rest]
-        if prefix.endswith(("ال", "لل")):
-            candidates.append("ال" + rest)
-        for form in candidates:
-            if form not in seen:
-                seen.add(form)
-                forms.append((size, form))
+        if rest not in seen:
+            seen.add(rest)
+            forms.append((size, rest))
+        if article and "ال" + rest not in seen:
+            seen.add("ال" + rest)
+            forms.append((size, "ال" + rest))
     return tuple(forms)
+
+
+def _heads(head: str) -> tuple[tuple[int, bool], ...]:
+    """The proclitics ``head`` (a word's first letters) begins with, longest first: ``(length, whether the
+    article is restored after it)`` (for «لل», «ال»…). Remembered: words share their first letters."""
+    known = _HEADS.get(head)
+    if known is None:
+        if len(_HEADS) >= _KNOWN_WORDS:
+            _HEADS.clear()
+        known = _HEADS[head] = tuple(
+            (size, head[:size].endswith(("ال", "لل")))
+            for size in range(len(head), 0, -1)
+            if head[:size] in _PROCLITIC_SET
+        )
+    return known
 
 
 class Movement(StrEnum):

@@ -246,8 +246,11 @@ def _arabic_keys(name: str, limit: int) -> tuple[str, ...]:
     text = fold_text(name)
     if not _AMBIGUOUS.search(text):
         classes = text.translate(_CLASS_TABLE)
+        key = _REPEATS.sub(_ONE_OF_RUN, classes)
         if not classes.endswith("N"):  # no final «ن»: the spelling has one reading
-            return (_REPEATS.sub(_ONE_OF_RUN, classes),)
+            return (key,)
+        # Only the final «ن» has two readings: "N", then "NK" (the key, a "K" after: no run of one letter).
+        return (key, key + "K") if limit > 1 else (key,)
     last = len(text) - 1  # the last consonant («ن» there has two readings)
     while last >= 0 and text[last] not in _ARABIC_SINGLE:
         last -= 1

@@ -11,6 +11,7 @@ looks further only from the words that may start a name.
 from __future__ import annotations
 
 import itertools
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -31,6 +32,7 @@ Start = tuple[int, str, tuple[NameHit, ...]]
 _G_LETTERS = "غجقك"  # the letters Arabic news writes a foreign /g/ with
 _ONE_G = str.maketrans(dict.fromkeys(_G_LETTERS, "ك"))  # each of them written as one
 _NO_G = str.maketrans("", "", _G_LETTERS)  # each of them left out
+_G_RE = re.compile(f"[{_G_LETTERS}]")  # one of them
 
 
 def arabic_word(word: str) -> bool:
@@ -114,20 +116,25 @@ class WordStarts:
     def of(self, word: str) -> Word:
         """What the folded ``word`` may start (see :class:`Word`), worked out the first time it is asked."""
         known = self._words.get(word)
-        return known if known is not None else remembered(self._words, word, self._word, size=self.size)
+        if known is None:  # (a new word: worked out here, not through remembered(), which would ask again)
+            if len(self._words) >= self.size:
+                self._words.clear()
+            known = self._words[word] = self._word(word)
+        return known
 
     def _word(self, word: str) -> Word:
         """:meth:`of`, worked out."""
-        seat = _seat_forms(word)
-        if latin_word(word):
+        seat = _seat_forms(word) if word in _seat_words() else ()  # (most words begin no seat in any form)
+        first = word[:1]
+        if first.isascii() and first.isalpha():  # (latin_word and arabic_word, without a call each)
             memo = self.memo
             exact = ((0, word, memo.lookup(word)),) if memo.has_prefix(word) else ()
             return Word(False, True, exact, seat, None, ())
-        if not arabic_word(word):
+        if not "\u0620" <= first <= "\u064a":
             return Word(not seat, False, (), seat, None, ())
         zipf = self.gazetteer.zipf(word)
         exact = self._exact_starts(word, zipf)
-        if zipf >= self.settings.common_zipf or any(hits for _, _, hits in exact):
+        if zipf >= self.settings.common_zipf or any(start[2] for start in exact):
             # (a word that names a place as it stands is never read by its sounds or respelt)
             return Word(not (seat or exact), False, exact, seat, None, ())
         g_variant = self.g_variant(word)
@@ -136,11 +143,19 @@ class WordStarts:
 
     def _exact_starts(self, word: str, whole: float) -> tuple[Start, ...]:
         """:attr:`Word.exact` of an Arabic word of frequency ``whole``."""
-        zipf, common, memo = self.gazetteer.zipf, self.settings.common_zipf, self.memo
-        starts = [(0, word, memo.lookup(word))] if memo.has_prefix(word) else []
-        for stripped, form in clitic_forms(word):
-            if (whole < common or zipf(form) >= whole) and memo.has_prefix(form):
-                starts.append((stripped, form, memo.lookup(form)))
+        memo = self.memo
+        has_prefix, lookup = memo.has_prefix, memo.lookup
+        starts = [(0, word, lookup(word))] if has_prefix(word) else []
+        forms = clitic_forms(word)
+        if not forms:
+            return tuple(starts)
+        if whole < self.settings.common_zipf:  # a rare word: every form
+            starts.extend((stripped, form, lookup(form)) for stripped, form in forms if has_prefix(form))
+        else:  # a common word: only the forms at least as common (asked second: most forms begin no key)
+            zipf = self.gazetteer.zipf
+            starts.extend(
+                (stripped, form, lookup(form)) for stripped, form in forms if has_prefix(form) and zipf(form) >= whole
+            )
         return tuple(starts)
 
     def g_variant(self, word: str) -> tuple[int, tuple[NameHit, ...]] | None:
@@ -156,6 +171,8 @@ class WordStarts:
         tuple or None
             ``(characters stripped, the cities)`` of the first form and respelling that names some.
         """
+        if _G_RE.search(word) is None:
+            return None  # (no letter for /g/ in the word, so none in any form of it: the usual case)
         settings = self.settings
         for stripped, form in [(0, word), *clitic_forms(word, min_rest=settings.min_phonetic_word)]:
             if not 0 < len(form) - len(form.translate(_NO_G)) <= settings.g_letters:
@@ -205,7 +222,11 @@ class WordStarts:
         ``reading_population``.
         """
         known = self._keys.get(text)
-        return known if known is not None else remembered(self._keys, text, self._key_hits, size=self.size)
+        if known is None:  # (worked out here, not through remembered(), which would ask again)
+            if len(self._keys) >= self.size:
+                self._keys.clear()
+            known = self._keys[text] = self._key_hits(text)
+        return known
 
     def _key_hits(self, text: str) -> tuple[bool, tuple[NameHit, ...]]:
         """:meth:`keys`, worked out."""
@@ -216,12 +237,15 @@ class WordStarts:
         if reachable and key and len(key) >= settings.min_phonetic_key - 1:
             # Short keys are common: only large places are worth the risk.
             hits = self._places(key, settings.short_key_population if len(key) < settings.min_phonetic_key else 0)
+        shortest = settings.min_phonetic_key
         for other in others:  # the other readings, each asked only while no place is found
             if hits:
                 break
+            if reachable and len(other) < shortest:
+                continue  # (it could neither make the text reachable nor name a place)
             if memo.has_prefix("#" + other):
                 reachable = True
-                if len(other) >= settings.min_phonetic_key:
+                if len(other) >= shortest:
                     hits = self._places(other, settings.reading_population)
         return reachable, hits
 
