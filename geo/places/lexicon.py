@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from geo.errors import IndexBuildError
 from geo.model import Trigger
 from geo.places.gazetteer_sources import DATA_DIR
 from geo.text.folding import name_key
+from geo.text.memory import Memory
 
 __all__ = [
     "FACILITY_FEATURES",
@@ -79,9 +80,6 @@ _PROCLITIC_SET = frozenset(PROCLITICS)
 _PROCLITIC_FIRSTS = frozenset(p[0] for p in PROCLITICS)
 _LONGEST = max(len(p) for p in PROCLITICS)
 _KNOWN_WORDS = 131072  # words whose movement kind a lexicon keeps (news repeats words): then it starts afresh
-_UNKNOWN = object()  # a word not yet asked about
-_CLITICS: dict[int, dict[str, tuple[tuple[int, str], ...]]] = {}  # min_rest → token → its forms
-_HEADS: dict[str, tuple[tuple[int, bool], ...]] = {}  # a word's first letters → the proclitics they begin with
 
 
 def clitic_forms(token: str, *, min_rest: int = 3) -> tuple[tuple[int, str], ...]:
@@ -101,15 +99,7 @@ def clitic_forms(token: str, *, min_rest: int = 3) -> tuple[tuple[int, str], ...
         article is restored after ``لل``/``ال`` prefixes (لل + قاهره →
         القاهره). The token itself is not included. Remembered: news repeats words.
     """
-    known = _CLITICS.get(min_rest)  # (a dict a remainder: no key tuple built per question, no dict made per question)
-    if known is None:
-        known = _CLITICS[min_rest] = {}
-    forms = known.get(token)
-    if forms is None:
-        if len(known) >= _KNOWN_WORDS:
-            known.clear()
-        forms = known[token] = _clitic_forms(token, min_rest)
-    return forms
+    return _CLITICS[min_rest][token]  # (a memory a remainder: no key tuple built per question)
 
 
 def _clitic_forms(token: str, min_rest: int) -> tuple[tuple[int, str], ...]:
@@ -119,7 +109,7 @@ def _clitic_forms(token: str, min_rest: int) -> tuple[tuple[int, str], ...]:
     forms: list[tuple[int, str]] = []
     seen = {token}
     longest = len(token) - min_rest
-    for size, article in _heads(token[:_LONGEST]):
+    for size, article in _HEADS[token[:_LONGEST]]:
         if size > longest:
             continue
         rest = token[size:]
@@ -134,17 +124,18 @@ def _clitic_forms(token: str, min_rest: int) -> tuple[tuple[int, str], ...]:
 
 def _heads(head: str) -> tuple[tuple[int, bool], ...]:
     """The proclitics ``head`` (a word's first letters) begins with, longest first: ``(length, whether the
-    article is restored after it)`` (for «لل», «ال»…). Remembered: words share their first letters."""
-    known = _HEADS.get(head)
-    if known is None:
-        if len(_HEADS) >= _KNOWN_WORDS:
-            _HEADS.clear()
-        known = _HEADS[head] = tuple(
-            (size, head[:size].endswith(("ال", "لل")))
-            for size in range(len(head), 0, -1)
-            if head[:size] in _PROCLITIC_SET
-        )
-    return known
+    article is restored after it)`` (for «لل», «ال»…)."""
+    return tuple(
+        (size, head[:size].endswith(("ال", "لل"))) for size in range(len(head), 0, -1) if head[:size] in _PROCLITIC_SET
+    )
+
+
+#: A word's first letters → the proclitics they begin with (words share their first letters).
+_HEADS: Memory[str, tuple[tuple[int, bool], ...]] = Memory(_heads, size=_KNOWN_WORDS)
+#: ``min_rest`` → token → its forms.
+_CLITICS: Memory[int, Memory[str, tuple[tuple[int, str], ...]]] = Memory(
+    lambda min_rest: Memory(partial(_clitic_forms, min_rest=min_rest), size=_KNOWN_WORDS), size=16
+)
 
 
 class Movement(StrEnum):
@@ -212,24 +203,27 @@ class Lexicon:
     subjects: frozenset[str] = frozenset()
     stages: frozenset[str] = frozenset()
     adjective_endings: frozenset[str] = frozenset()
-    _movements: dict[str, tuple[Movement, bool] | None] = field(
-        default_factory=dict, compare=False, hash=False, repr=False
-    )  # each word's movement kind, once worked out
-    _triggers: dict[str, Trigger | None] = field(default_factory=dict, compare=False, hash=False, repr=False)
-    _cues: dict[str, str | None] = field(default_factory=dict, compare=False, hash=False, repr=False)
-    _marks: dict[str, tuple[bool, bool, bool]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _movements: Memory[str, tuple[Movement, bool] | None] = field(init=False, compare=False, repr=False)
+    _triggers: Memory[str, Trigger | None] = field(init=False, compare=False, repr=False)
+    _cues: Memory[str, str | None] = field(init=False, compare=False, repr=False)
+    _marks: Memory[str, tuple[bool, bool, bool]] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        """Each word's answers, once worked out (news repeats words)."""
+        for name, work in (
+            ("_movements", self._movement_kind),
+            ("_triggers", self._trigger),
+            ("_cues", self._cue),
+            ("_marks", self._person_marks),
+        ):
+            object.__setattr__(self, name, Memory(work, size=_KNOWN_WORDS))
 
     def movement_kind(self, key: str) -> tuple[Movement, bool] | None:
         """``(Movement, future)`` when a folded word says the traveller moves (leaves, arrives).
 
         Proclitics (و ف) are stripped; a leading future prefix س marks a plan. Remembered per word.
         """
-        if key in self._movements:
-            return self._movements[key]
-        if len(self._movements) >= _KNOWN_WORDS:
-            self._movements.clear()
-        kind = self._movements[key] = self._movement_kind(key)
-        return kind
+        return self._movements[key]
 
     def _movement_kind(self, key: str) -> tuple[Movement, bool] | None:
         """:meth:`movement_kind`, worked out."""
@@ -245,29 +239,25 @@ class Lexicon:
 
     def cue(self, key: str) -> str | None:
         """The preposition of place a folded word is, or carries after a proclitic («وفي» → «في»); remembered."""
-        known = self._cues.get(key, _UNKNOWN)
-        if known is not _UNKNOWN:
-            return known  # type: ignore[return-value]
-        if len(self._cues) >= _KNOWN_WORDS:
-            self._cues.clear()
+        return self._cues[key]
+
+    def _cue(self, key: str) -> str | None:
+        """:meth:`cue`, worked out."""
         forms = (key, *(form for _, form in clitic_forms(key, min_rest=2)))
-        cue = self._cues[key] = next((form for form in forms if form in self.prepositions), None)
-        return cue
+        return next((form for form in forms if form in self.prepositions), None)
 
     def person_marks(self, key: str) -> tuple[bool, bool, bool]:
         """What a folded word before a name says of it (the word or a form of it without proclitics):
         ``(title, speech, place)``: a person's title («الرئيس»), a verb of speech («قال»), a word of place
         (a preposition, a trigger noun) or of movement («غادر»), after which a name is no person's. Remembered.
         """
-        known = self._marks.get(key)
-        if known is None:
-            if len(self._marks) >= _KNOWN_WORDS:
-                self._marks.clear()
-            forms = {key, *(form for _, form in clitic_forms(key, min_rest=2))}
-            place = bool(forms & self.prepositions) or self.trigger(key) is not None
-            known = bool(forms & self.titles), bool(forms & self.speech), place or self.movement_kind(key) is not None
-            self._marks[key] = known
-        return known
+        return self._marks[key]
+
+    def _person_marks(self, key: str) -> tuple[bool, bool, bool]:
+        """:meth:`person_marks`, worked out."""
+        forms = {key, *(form for _, form in clitic_forms(key, min_rest=2))}
+        place = bool(forms & self.prepositions) or self.trigger(key) is not None
+        return bool(forms & self.titles), bool(forms & self.speech), place or self.movement_kind(key) is not None
 
     def is_one_of(self, key: str, group: frozenset[str]) -> bool:
         """Tell whether a folded word, or the word once Arabic proclitics are stripped, is in ``group``."""
@@ -275,13 +265,7 @@ class Lexicon:
 
     def trigger(self, key: str) -> Trigger | None:
         """The type hint of a folded word, trying it with proclitics stripped. Remembered per word."""
-        known = self._triggers.get(key, _UNKNOWN)
-        if known is not _UNKNOWN:
-            return known  # type: ignore[return-value]
-        if len(self._triggers) >= _KNOWN_WORDS:
-            self._triggers.clear()
-        hit = self._triggers[key] = self._trigger(key)
-        return hit
+        return self._triggers[key]
 
     def _trigger(self, key: str) -> Trigger | None:
         """:meth:`trigger`, worked out."""

@@ -23,11 +23,12 @@ gives its other readings (خ for a Latin "h", ج for a hard "g", تش for Chines
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice, product
 from operator import methodcaller
 
 from geo.text.folding import fold_text
+from geo.text.memory import Memory
 
 __all__ = ["latin_key", "latin_spellings", "arabic_key", "arabic_keys", "phonetic_key", "syllable_keys"]
 
@@ -212,7 +213,10 @@ _CLASS_TABLE = _ClassTable()
 _AMBIGUOUS = re.compile("[خج]|تش")  # letters of more than one reading (a final «ن» is the other)
 _REPEATS = re.compile(r"(.)\1+")
 _KNOWN_NAMES = 65536  # spellings whose keys are kept (news repeats words): then it starts afresh
-_KEYS: dict[int, dict[str, tuple[str, ...]]] = {}  # limit → spelling → its keys
+#: ``limit`` → spelling → its keys.
+_KEYS: Memory[int, Memory[str, tuple[str, ...]]] = Memory(
+    lambda limit: Memory(partial(_arabic_keys, limit=limit), size=_KNOWN_NAMES), size=16
+)
 
 
 def arabic_keys(name: str, *, limit: int = 8) -> tuple[str, ...]:
@@ -230,15 +234,7 @@ def arabic_keys(name: str, *, limit: int = 8) -> tuple[str, ...]:
     tuple of str
         Distinct keys: ``arabic_keys("خاربين")`` holds ``"KRBN"`` and, for "Harbin", ``"RBN"``. Remembered.
     """
-    known = _KEYS.get(limit)  # (a dict a limit: no key tuple built per question, no dict made per question)
-    if known is None:
-        known = _KEYS[limit] = {}
-    keys = known.get(name)
-    if keys is None:
-        if len(known) >= _KNOWN_NAMES:
-            known.clear()
-        keys = known[name] = _arabic_keys(name, limit)
-    return keys
+    return _KEYS[limit][name]  # (a memory a limit: no key tuple built per question)
 
 
 def _arabic_keys(name: str, limit: int) -> tuple[str, ...]:

@@ -18,11 +18,12 @@ from typing import NamedTuple
 from geo.model import PlaceType
 from geo.places.gazetteer import Gazetteer, NameHit
 from geo.places.lexicon import PROCLITICS, clitic_forms
-from geo.places.memo import SIZE, GazetteerMemo, remembered
+from geo.places.memo import GazetteerMemo
 from geo.places.phonetic import arabic_keys
 from geo.places.seats import seat_starts
 from geo.settings import RecognitionSettings
 from geo.text.folding import name_key
+from geo.text.memory import SIZE, Memory
 
 __all__ = ["Start", "Word", "WordStarts", "arabic_word", "latin_word"]
 
@@ -108,19 +109,14 @@ class WordStarts:
         self.memo = memo
         self.settings = settings
         self.size = size
-        self._words: dict[str, Word] = {}
+        self._words: Memory[str, Word] = Memory(self._word, size=size)
         self.known = self._words  # what the words met so far start (read-only: :meth:`of` fills it)
-        self._keys: dict[str, tuple[bool, tuple[NameHit, ...]]] = {}
-        self._populous: dict[tuple[str, int], tuple[NameHit, ...]] = {}
+        self._keys: Memory[str, tuple[bool, tuple[NameHit, ...]]] = Memory(self._key_hits, size=size)
+        self._populous: Memory[tuple[str, int], tuple[NameHit, ...]] = Memory(self._sift, size=size)
 
     def of(self, word: str) -> Word:
         """What the folded ``word`` may start (see :class:`Word`), worked out the first time it is asked."""
-        known = self._words.get(word)
-        if known is None:  # (a new word: worked out here, not through remembered(), which would ask again)
-            if len(self._words) >= self.size:
-                self._words.clear()
-            known = self._words[word] = self._word(word)
-        return known
+        return self._words[word]
 
     def _word(self, word: str) -> Word:
         """:meth:`of`, worked out."""
@@ -221,12 +217,7 @@ class WordStarts:
         tried only when the usual one names nothing, needs a full-length key and a place of
         ``reading_population``.
         """
-        known = self._keys.get(text)
-        if known is None:  # (worked out here, not through remembered(), which would ask again)
-            if len(self._keys) >= self.size:
-                self._keys.clear()
-            known = self._keys[text] = self._key_hits(text)
-        return known
+        return self._keys[text]
 
     def _key_hits(self, text: str) -> tuple[bool, tuple[NameHit, ...]]:
         """:meth:`keys`, worked out."""
@@ -251,8 +242,7 @@ class WordStarts:
 
     def _places(self, key: str, least: int) -> tuple[NameHit, ...]:
         """The places of consonant key ``key`` with at least ``least`` people (remembered: words share keys)."""
-        known = self._populous.get((key, least))
-        return known if known is not None else remembered(self._populous, (key, least), self._sift, size=self.size)
+        return self._populous[key, least]
 
     def _sift(self, question: tuple[str, int]) -> tuple[NameHit, ...]:
         """:meth:`_places`, worked out."""

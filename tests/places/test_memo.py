@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
-from geo.places.memo import GazetteerMemo, remembered
+from geo.places.memo import GazetteerMemo
 from geo.text.folding import name_key
 
 
@@ -19,30 +19,6 @@ def test_the_memory_answers_as_the_gazetteer(gazetteer: Gazetteer, written: str)
         for hit in memo.lookup(key):
             assert memo.row(hit.row) == (gazetteer.place_type(hit.row), gazetteer.population(hit.row))
         assert memo.adjective(key) == any(hit.flags & ADJECTIVE for hit in gazetteer.lookup(key))
-
-
-@pytest.mark.parametrize(
-    ("questions", "size", "worked_out", "kept"),
-    [
-        (["a", "b", "a", "a"], 10, ["a", "b"], 2),  # each question worked out once
-        (["a", "b", "c"], 2, ["a", "b", "c"], 1),  # full: the memory starts afresh
-        (["a", "b", "c", "a"], 2, ["a", "b", "c", "a"], 2),  # …and forgets what it held
-    ],
-)
-def test_remembered_works_each_question_out_once(
-    questions: list[str], size: int, worked_out: list[str], kept: int
-) -> None:
-    memory: dict[str, str] = {}
-    calls: list[str] = []
-
-    def work(question: str) -> str:
-        calls.append(question)
-        return question.upper()
-
-    answers = [remembered(memory, q, work, size=size) for q in questions]
-    assert answers == [q.upper() for q in questions]
-    assert calls == worked_out
-    assert len(memory) == kept
 
 
 def test_a_small_memory_still_answers_right(gazetteer: Gazetteer) -> None:
