@@ -29,6 +29,7 @@ __all__ = [
     "load_lexicon",
     "PROCLITICS",
     "clitic_forms",
+    "is_one_of",
 ]
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when built: the same data, ~8x faster
@@ -100,6 +101,11 @@ def clitic_forms(token: str, *, min_rest: int = 3) -> tuple[tuple[int, str], ...
         القاهره). The token itself is not included. Remembered: news repeats words.
     """
     return _CLITICS[min_rest][token]  # (a memory a remainder: no key tuple built per question)
+
+
+def is_one_of(key: str, group: frozenset[str]) -> bool:
+    """Tell whether a folded word, or the word once Arabic proclitics are stripped, is in ``group``."""
+    return key in group or any(form in group for _, form in clitic_forms(key, min_rest=2))
 
 
 def _clitic_forms(token: str, min_rest: int) -> tuple[tuple[int, str], ...]:
@@ -261,7 +267,7 @@ class Lexicon:
 
     def is_one_of(self, key: str, group: frozenset[str]) -> bool:
         """Tell whether a folded word, or the word once Arabic proclitics are stripped, is in ``group``."""
-        return key in group or any(form in group for _, form in clitic_forms(key, min_rest=2))
+        return is_one_of(key, group)
 
     def trigger(self, key: str) -> Trigger | None:
         """The type hint of a folded word, trying it with proclitics stripped. Remembered per word."""

@@ -35,8 +35,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from geo.places.lexicon import Lexicon, Movement
+from geo.places.lexicon import Lexicon, Movement, is_one_of
 from geo.text.folding import Token
+from geo.text.memory import Memory
 
 __all__ = ["MovementCue", "Origin", "PlaceWords", "is_dateline"]
 
@@ -44,9 +45,7 @@ __all__ = ["MovementCue", "Origin", "PlaceWords", "is_dateline"]
 MovementCue = tuple[int, Movement, bool]
 
 #: Whether a word with proclitics stripped is one of a word group, by word and group (news repeats words).
-_ONE_OF: dict[tuple[str, frozenset[str]], bool] = {}
-#: Answers :data:`_ONE_OF` keeps; then it starts afresh (memory stays bounded).
-_KNOWN_WORDS = 131072
+_ONE_OF: Memory[tuple[str, frozenset[str]], bool] = Memory(lambda question: is_one_of(*question), size=131072)
 #: Articles skipped when looking for the preposition before a trigger noun ("de la ville", "from the town").
 _ARTICLES = frozenset({"la", "le", "les", "l", "the", "ال"})
 _PUNCT = re.compile(r"[.,;:!?،؛؟()\[\]\"«»]")
@@ -138,12 +137,7 @@ class PlaceWords:
         key = self.words[k].text
         if key in group:
             return True
-        found = _ONE_OF.get((key, group))
-        if found is None:
-            if len(_ONE_OF) >= _KNOWN_WORDS:
-                _ONE_OF.clear()
-            found = _ONE_OF[key, group] = self.lexicon.is_one_of(key, group)
-        return found
+        return _ONE_OF[key, group]
 
     def _previous(self, k: int, lo: int) -> int:
         """The index of the word before word ``k`` within the sentence from ``lo`` (``-1``: none)."""
