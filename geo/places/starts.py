@@ -127,7 +127,7 @@ class WordStarts:
         """What the folded ``word`` may start (see :class:`Word`), worked out the first time it is asked."""
         return self._words[word]
 
-    def _word_table(self) -> BytesTrie:
+    def _word_table(self) -> BytesTrie | None:
         """The index's word table for these settings (see :mod:`geo.places.word_table`), its answers worked
         out, when it is made, with memories of their own (this reader's stay as a first reading leaves them)."""
         index = self.gazetteer.directory

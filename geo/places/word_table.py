@@ -16,6 +16,8 @@ encodes and decodes them.
 from __future__ import annotations
 
 import hashlib
+import math
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -30,6 +32,7 @@ __all__ = ["frequent_words", "load_word_table", "table_fingerprint"]
 
 _WORDS = 400000  # how many of wordfreq's most common Arabic words the table holds (~330,000 once folded; ~9 s to make)
 _PREFIX = "words-"  # a table's file name: this, its fingerprint, ".marisa"
+_KEPT = 3  # the most tables an index folder keeps (the newest: a few checkouts may share it)
 #: The code whose answers the table keeps (with the index's own fingerprint and the seats' files).
 _CODE_FILES = (
     "places/word_table.py",
@@ -104,9 +107,10 @@ def load_word_table(
 
     Returns
     -------
-    marisa_trie.BytesTrie
-        ``table.get(word)`` is ``[answer]``, or ``None`` for a word it does not hold. A table that cannot be
-        written is used from memory.
+    marisa_trie.BytesTrie or None
+        ``table.get(word)`` is ``[answer]``, or ``None`` for a word it does not hold. ``None`` when the
+        folder holds no such table and none can be written there (a read-only installation: each word is
+        then worked out as it is met, not every word of the list at every start).
     """
     path = Path(index) / f"{_PREFIX}{fingerprint}.marisa"
     if path.is_file():
@@ -115,12 +119,27 @@ def load_word_table(
             return table.mmap(str(path))
         except RuntimeError:  # (marisa's error for a file it cannot map: made again below)
             pass
+    if not os.access(path.parent, os.W_OK):
+        return None
     table = marisa_trie.BytesTrie([(word, work(word)) for word in words()])
     try:
         write_bytes_atomic(path, table.tobytes())
     except OutputError:
-        return table  # (a read-only index folder: the table lives as long as the process)
-    for old in path.parent.glob(f"{_PREFIX}*.marisa"):
-        if old != path:
-            old.unlink(missing_ok=True)
+        return table  # (written by nobody: it lives as long as the process)
+    _forget_old(path.parent)
     return table
+
+
+def _forget_old(index: Path) -> None:
+    """Remove all but the ``_KEPT`` newest tables of ``index`` (checkouts of other code may share the folder)."""
+    tables = sorted(index.glob(f"{_PREFIX}*.marisa"), key=_age)
+    for old in tables[_KEPT:]:
+        old.unlink(missing_ok=True)
+
+
+def _age(path: Path) -> float:
+    """How long ago ``path`` was written (``inf``: it is gone)."""
+    try:
+        return -path.stat().st_mtime
+    except OSError:
+        return math.inf

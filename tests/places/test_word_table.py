@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -33,19 +34,28 @@ def test_a_table_is_made_once_then_read_back(tmp_path: Path) -> None:
         assert [table.get(w) for w in (*words, "بعد")] == [*kept, None]
 
 
-def test_a_new_fingerprint_makes_a_new_table_and_drops_the_old(tmp_path: Path) -> None:
+def test_a_new_fingerprint_makes_a_new_table_and_the_oldest_go(tmp_path: Path) -> None:
     index = _index(tmp_path)
-    load_word_table(index, fingerprint="a", work=lambda w: b"1", words=lambda: ["في"])
-    table = load_word_table(index, fingerprint="b", work=lambda w: b"2", words=lambda: ["في"])
+    for age, fingerprint in enumerate("abc"):
+        load_word_table(index, fingerprint=fingerprint, work=lambda w: b"1", words=lambda: ["في"])
+        os.utime(index / f"words-{fingerprint}.marisa", (1000 + age, 1000 + age))
+    table = load_word_table(index, fingerprint="d", work=lambda w: b"2", words=lambda: ["في"])
     assert table.get("في") == [b"2"]
-    assert sorted(p.name for p in index.glob("words-*")) == ["words-b.marisa"]
+    assert sorted(p.name for p in index.glob("words-*")) == ["words-b.marisa", "words-c.marisa", "words-d.marisa"]
 
 
-def test_an_unwritable_folder_keeps_the_table_in_memory(tmp_path: Path) -> None:
+def test_a_table_that_cannot_be_kept_lives_in_memory(tmp_path: Path) -> None:
     missing = tmp_path / "file"
     missing.write_text("not a folder", encoding="utf-8")
     table = load_word_table(missing, fingerprint="a", work=lambda w: b"1", words=lambda: ["في"])
-    assert table.get("في") == [b"1"]
+    assert table is not None and table.get("في") == [b"1"]
+
+
+def test_a_read_only_folder_has_no_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index, asked = _index(tmp_path), []
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    assert load_word_table(index, fingerprint="a", work=asked.append, words=lambda: ["في"]) is None
+    assert asked == []  # (no word worked out: each is, when met)
 
 
 @pytest.mark.parametrize(
