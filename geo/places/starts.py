@@ -5,7 +5,9 @@ of it, with and without proclitics, that begin a gazetteer key; the seat of powe
 respelling of its /g/ that names a city; its consonant keys that begin a stored key. :class:`WordStarts`
 works these out the first time a word is met and remembers them (:mod:`geo.places.memo`), so the
 recognizer passes a word that starts nothing (:attr:`Word.idle`) with one dictionary look-up, and
-looks further only from the words that may start a name.
+looks further only from the words that may start a name. The commonest Arabic words' answers are worked
+out once for all and kept beside the index (:mod:`geo.places.word_table`): a word met for the first time
+is one look-up there, most of the time.
 """
 
 from __future__ import annotations

@@ -8,9 +8,9 @@ wordfreq's list, folded) in one more file of the index folder, a trie of bytes m
 index's names, so a word met for the first time costs one look-up there.
 
 The answers depend on the index, on the code that works them out and on the recognition settings; the
-file is named for a fingerprint of all three (:func:`table_fingerprint`), made again when any of them
-changes (older tables of the folder are removed then). Each answer is opaque bytes here: the caller
-encodes and decodes them.
+file is named for a fingerprint of all three and of the interpreter (:func:`table_fingerprint`), made again
+when any of them changes (a folder keeps its few newest tables). Each answer is opaque bytes here: the
+caller encodes and decodes them.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -63,6 +64,7 @@ def table_fingerprint(index: Path, *, settings: str) -> str:
         Hex digits; unreadable inputs give a fingerprint of their own.
     """
     digest = hashlib.sha256(settings.encode())
+    digest.update(sys.version.encode())  # (the answers' bytes are the interpreter's: marshal's format may change)
     here = Path(__file__).resolve().parents[1]
     for path in (Path(index) / "meta.json", SEATS_FILE, SEAT_WORDS_FILE, *(here / name for name in _CODE_FILES)):
         try:
