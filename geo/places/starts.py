@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import marshal
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from marisa_trie import BytesTrie
@@ -147,7 +147,7 @@ class WordStarts:
         if self._table is not None:
             found = self._table.get(word)
             if found is not None:
-                return _decoded(found[0])
+                return _decoded(found[0]) if found[0] else _IDLE  # (most words of the table start nothing)
         return self._worked_out(word)
 
     def _worked_out(self, word: str) -> Word:
@@ -285,6 +285,7 @@ class WordStarts:
 
 
 _IDLE = Word(True, False, (), (), None, ())  # an Arabic word that starts nothing (the table's empty answer)
+_new_hit = partial(tuple.__new__, NameHit)  # a NameHit from a (row, flags) pair, without a call of Python code
 
 
 def _plain(starts: tuple[Start, ...]) -> tuple[tuple[int, str, tuple[tuple[int, int], ...]], ...]:
@@ -294,7 +295,9 @@ def _plain(starts: tuple[Start, ...]) -> tuple[tuple[int, str, tuple[tuple[int, 
 
 def _hits(starts: tuple[tuple[int, str, tuple[tuple[int, int], ...]], ...]) -> tuple[Start, ...]:
     """:func:`_plain`'s starts with their places as :class:`NameHit` again."""
-    return tuple((stripped, form, tuple(map(NameHit._make, hits))) for stripped, form, hits in starts)
+    if not starts:
+        return ()
+    return tuple([(stripped, form, tuple(map(_new_hit, hits))) for stripped, form, hits in starts])
 
 
 def _encoded(word: Word) -> bytes:
@@ -311,7 +314,7 @@ def _decoded(data: bytes) -> Word:
         return _IDLE
     exact, seat, g_variant, phonetic = marshal.loads(data)
     if g_variant is not None:
-        g_variant = (g_variant[0], tuple(map(NameHit._make, g_variant[1])))
+        g_variant = (g_variant[0], tuple(map(_new_hit, g_variant[1])))
     return Word(False, False, _hits(exact), seat, g_variant, _hits(phonetic))
 
 
