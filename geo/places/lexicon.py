@@ -6,6 +6,7 @@ are loaded once, lazily, in folded form.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache, partial
@@ -105,7 +106,28 @@ def clitic_forms(token: str, *, min_rest: int = 3) -> tuple[tuple[int, str], ...
 
 def is_one_of(key: str, group: frozenset[str]) -> bool:
     """Tell whether a folded word, or the word once Arabic proclitics are stripped, is in ``group``."""
-    return key in group or any(form in group for _, form in clitic_forms(key, min_rest=2))
+    if key in group:
+        return True
+    return _may_end(key, _GROUP_ENDINGS[group]) and any(form in group for _, form in clitic_forms(key, min_rest=2))
+
+
+def _endings(words: Iterable[str]) -> frozenset[str] | None:
+    """The last letters (up to three) of each of ``words``, and of each without its article «ال»: a word one of whose
+    forms (:func:`clitic_forms`: a tail of it, or «ال» and a tail) is one of ``words`` ends so (:func:`_may_end`).
+    ``None`` when a word is the article alone (any word may then)."""
+    endings: set[str] = set()
+    for word in words:
+        for tail in (word, word[2:]) if word.startswith("ال") else (word,):
+            if not tail:
+                return None
+            endings.add(tail[-3:])
+    return frozenset(endings)
+
+
+def _may_end(key: str, endings: frozenset[str] | None) -> bool:
+    """Tell whether ``key`` may end as a word of :func:`_endings` does (its last three, two or one letters are some
+    word's last letters): when it does not, no form of it is one of those words."""
+    return endings is None or key[-3:] in endings or key[-2:] in endings or key[-1:] in endings
 
 
 def _clitic_forms(token: str, min_rest: int) -> tuple[tuple[int, str], ...]:
@@ -136,6 +158,8 @@ def _heads(head: str) -> tuple[tuple[int, bool], ...]:
     )
 
 
+#: A word group → its words' endings (:func:`_endings`; a few groups, asked of again and again).
+_GROUP_ENDINGS: Memory[frozenset[str], frozenset[str] | None] = Memory(_endings, size=1024)
 #: A word's first letters → the proclitics they begin with (words share their first letters).
 _HEADS: Memory[str, tuple[tuple[int, bool], ...]] = Memory(_heads, size=_KNOWN_WORDS)
 #: ``min_rest`` → token → its forms.
@@ -213,9 +237,11 @@ class Lexicon:
     _triggers: Memory[str, Trigger | None] = field(init=False, compare=False, repr=False)
     _cues: Memory[str, str | None] = field(init=False, compare=False, repr=False)
     _marks: Memory[str, tuple[bool, bool, bool]] = field(init=False, compare=False, repr=False)
+    _endings: dict[str, frozenset[str] | None] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        """Each word's answers, once worked out (news repeats words)."""
+        """Each word's answers, once worked out (news repeats words); the endings of the words each answer
+        reads (:func:`_endings`), so most words are answered without their proclitic forms."""
         for name, work in (
             ("_movements", self._movement_kind),
             ("_triggers", self._trigger),
@@ -223,6 +249,13 @@ class Lexicon:
             ("_marks", self._person_marks),
         ):
             object.__setattr__(self, name, Memory(work, size=_KNOWN_WORDS))
+        endings = {
+            "movement": _endings(self.movement),
+            "triggers": _endings(self.triggers),
+            "prepositions": _endings(self.prepositions),
+            "marks": _endings(self.prepositions | self.titles | self.speech),
+        }
+        object.__setattr__(self, "_endings", endings)
 
     def movement_kind(self, key: str) -> tuple[Movement, bool] | None:
         """``(Movement, future)`` when a folded word says the traveller moves (leaves, arrives).
@@ -232,7 +265,9 @@ class Lexicon:
         return self._movements[key]
 
     def _movement_kind(self, key: str) -> tuple[Movement, bool] | None:
-        """:meth:`movement_kind`, worked out."""
+        """:meth:`movement_kind`, worked out (a future «س» stands before a movement word: the word's ending stays)."""
+        if not _may_end(key, self._endings["movement"]):
+            return None
         for form in (key, *(f for _, f in clitic_forms(key, min_rest=2))):
             future = False
             if form not in self.movement and form.startswith("س") and form[1:] in self.movement:
@@ -249,6 +284,8 @@ class Lexicon:
 
     def _cue(self, key: str) -> str | None:
         """:meth:`cue`, worked out."""
+        if not _may_end(key, self._endings["prepositions"]):
+            return None
         forms = (key, *(form for _, form in clitic_forms(key, min_rest=2)))
         return next((form for form in forms if form in self.prepositions), None)
 
@@ -261,6 +298,8 @@ class Lexicon:
 
     def _person_marks(self, key: str) -> tuple[bool, bool, bool]:
         """:meth:`person_marks`, worked out."""
+        if not _may_end(key, self._endings["marks"]):  # (no form of it is a preposition, a title or a verb of speech)
+            return False, False, self.trigger(key) is not None or self.movement_kind(key) is not None
         forms = {key, *(form for _, form in clitic_forms(key, min_rest=2))}
         place = bool(forms & self.prepositions) or self.trigger(key) is not None
         return bool(forms & self.titles), bool(forms & self.speech), place or self.movement_kind(key) is not None
@@ -278,6 +317,8 @@ class Lexicon:
         hit = self.triggers.get(key)
         if hit is not None:
             return hit
+        if not _may_end(key, self._endings["triggers"]):
+            return None
         for _, form in clitic_forms(key, min_rest=3):
             hit = self.triggers.get(form)
             if hit is not None:

@@ -328,10 +328,10 @@ def _spelt_like(
     initials = _INITIALS.get(spelling[:1], ("",))
     found = []
     for country in sorted(countries):
-        for row in _towns(gazetteer, min_population).get(country, ()):
-            place = gazetteer.place(row)
-            if place.name.lower().startswith(initials) and latin_key(place.name) in keys:
-                found.append(place)
+        rows = _towns(gazetteer, min_population).get(country, ())
+        for row, latin in zip(rows, gazetteer.names(rows), strict=True):  # (names alone: most towns are not it)
+            if latin.lower().startswith(initials) and latin_key(latin) in keys:
+                found.append(gazetteer.place(row))
     return [place for place in found if _vowels_fit(spelling, place.name)]
 
 

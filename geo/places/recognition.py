@@ -26,7 +26,7 @@ from geo.places.lexicon import Lexicon, load_lexicon
 from geo.places.memo import GazetteerMemo
 from geo.places.phonetic import latin_spellings
 from geo.places.seats import load_seats, seat_locatives
-from geo.places.starts import Start, Word, WordStarts
+from geo.places.starts import Start, Word, WordStarts, arabic_word
 from geo.places.tags import post_tags, split_hashtags
 from geo.settings import ProminenceSettings, RecognitionSettings
 from geo.text.folding import Folded, Token, extend_over_marks, fold, tokens
@@ -458,7 +458,7 @@ class Recognizer:
             if k < 0 or _PUNCT.search(folded_text, words[k].end, words[k + 1].start):
                 return False
             word = words[k].text
-            if self._memo.adjective(word):
+            if self._adjective(word):
                 k -= 1  # «الرئيس الروسي فلان»: a nationality adjective does not count
                 continue
             title, speech, place = self.lexicon.person_marks(word)
@@ -469,6 +469,16 @@ class Recognizer:
             k -= 1
             step += 1
         return False
+
+    def _adjective(self, key: str) -> bool:
+        """Whether some place's modifier has the key ``key`` (:meth:`GazetteerMemo.adjective
+        <geo.places.memo.GazetteerMemo.adjective>`), told by what the word starts when the scan has worked that
+        out: the first of its exact forms is the word as written, with its places, when a key begins so."""
+        word = self._starts.known.get(key)
+        if word is None or not (word.latin or arabic_word(key)):
+            return self._memo.adjective(key)
+        first = word.exact[0] if word.exact else None
+        return first is not None and first[0] == 0 and any(hit.flags & ADJECTIVE for hit in first[2])
 
     def _first_name(
         self, article: Article, folded: Folded, words: list[Token], match: _Match, before: _WordsBefore

@@ -5,15 +5,20 @@ of it, with and without proclitics, that begin a gazetteer key; the seat of powe
 respelling of its /g/ that names a city; its consonant keys that begin a stored key. :class:`WordStarts`
 works these out the first time a word is met and remembers them (:mod:`geo.places.memo`), so the
 recognizer passes a word that starts nothing (:attr:`Word.idle`) with one dictionary look-up, and
-looks further only from the words that may start a name.
+looks further only from the words that may start a name. The commonest Arabic words' answers are worked
+out once for all and kept beside the index (:mod:`geo.places.word_table`): a word met for the first time
+is one look-up there, most of the time.
 """
 
 from __future__ import annotations
 
 import itertools
+import marshal
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
+
+from marisa_trie import BytesTrie
 
 from geo.model import PlaceType
 from geo.places.gazetteer import Gazetteer, NameHit
@@ -21,6 +26,7 @@ from geo.places.lexicon import PROCLITICS, clitic_forms
 from geo.places.memo import GazetteerMemo
 from geo.places.phonetic import arabic_keys
 from geo.places.seats import seat_starts
+from geo.places.word_table import load_word_table, table_fingerprint
 from geo.settings import RecognitionSettings
 from geo.text.folding import name_key
 from geo.text.memory import SIZE, Memory
@@ -95,6 +101,9 @@ class WordStarts:
         Frequency limits, key lengths and populations (:class:`~geo.settings.RecognitionSettings`).
     size:
         How many answers each memory keeps before it starts afresh.
+    table:
+        Read the common words' answers from the index's word table (:mod:`geo.places.word_table`), made
+        the first time it is wanted, when ``settings`` are the defaults (the table kept is for those).
     """
 
     def __init__(
@@ -104,11 +113,13 @@ class WordStarts:
         *,
         settings: RecognitionSettings,
         size: int = SIZE,
+        table: bool = True,
     ) -> None:
         self.gazetteer = gazetteer
         self.memo = memo
         self.settings = settings
         self.size = size
+        self._table = self._word_table() if table and settings == RecognitionSettings() else None
         self._words: Memory[str, Word] = Memory(self._word, size=size)
         self.known = self._words  # what the words met so far start (read-only: :meth:`of` fills it)
         self._keys: Memory[str, tuple[bool, tuple[NameHit, ...]]] = Memory(self._key_hits, size=size)
@@ -118,7 +129,28 @@ class WordStarts:
         """What the folded ``word`` may start (see :class:`Word`), worked out the first time it is asked."""
         return self._words[word]
 
+    def _word_table(self) -> BytesTrie | None:
+        """The index's word table for these settings (see :mod:`geo.places.word_table`), its answers worked
+        out, when it is made, with memories of their own (this reader's stay as a first reading leaves them)."""
+        index = self.gazetteer.directory
+        fingerprint = table_fingerprint(index, settings=self.settings.model_dump_json())
+        gazetteer, settings = self.gazetteer, self.settings
+
+        def work(word: str) -> bytes:
+            return _encoded(fresh._worked_out(word))
+
+        fresh = WordStarts(gazetteer, GazetteerMemo(gazetteer), settings=settings, size=self.size, table=False)
+        return load_word_table(index, fingerprint=fingerprint, work=work)
+
     def _word(self, word: str) -> Word:
+        """:meth:`of`, read from the word table or worked out."""
+        if self._table is not None:
+            found = self._table.get(word)
+            if found is not None:
+                return _decoded(found[0]) if found[0] else _IDLE  # (most words of the table start nothing)
+        return self._worked_out(word)
+
+    def _worked_out(self, word: str) -> Word:
         """:meth:`of`, worked out."""
         seat = _seat_forms(word) if word in _seat_words() else ()  # (most words begin no seat in any form)
         first = word[:1]
@@ -250,6 +282,40 @@ class WordStarts:
         if not least:
             return self.memo.lookup("#" + key)
         return tuple(self.gazetteer.lookup_populous("#" + key, least))  # (every population read at once)
+
+
+_IDLE = Word(True, False, (), (), None, ())  # an Arabic word that starts nothing (the table's empty answer)
+_new_hit = partial(tuple.__new__, NameHit)  # a NameHit from a (row, flags) pair, without a call of Python code
+
+
+def _plain(starts: tuple[Start, ...]) -> tuple[tuple[int, str, tuple[tuple[int, int], ...]], ...]:
+    """Starts with their places as plain tuples (what :mod:`marshal` writes)."""
+    return tuple((stripped, form, tuple(map(tuple, hits))) for stripped, form, hits in starts)
+
+
+def _hits(starts: tuple[tuple[int, str, tuple[tuple[int, int], ...]], ...]) -> tuple[Start, ...]:
+    """:func:`_plain`'s starts with their places as :class:`NameHit` again."""
+    if not starts:
+        return ()
+    return tuple([(stripped, form, tuple(map(_new_hit, hits))) for stripped, form, hits in starts])
+
+
+def _encoded(word: Word) -> bytes:
+    """An Arabic word's :class:`Word` as the word table keeps it: nothing for an idle word."""
+    if word.idle:
+        return b""
+    g_variant = None if word.g_variant is None else (word.g_variant[0], tuple(map(tuple, word.g_variant[1])))
+    return marshal.dumps((_plain(word.exact), word.seat, g_variant, _plain(word.phonetic)))
+
+
+def _decoded(data: bytes) -> Word:
+    """:func:`_encoded`'s :class:`Word` again."""
+    if not data:
+        return _IDLE
+    exact, seat, g_variant, phonetic = marshal.loads(data)
+    if g_variant is not None:
+        g_variant = (g_variant[0], tuple(map(_new_hit, g_variant[1])))
+    return Word(False, False, _hits(exact), seat, g_variant, _hits(phonetic))
 
 
 @lru_cache(maxsize=4)

@@ -182,7 +182,7 @@ def fold(text: str) -> Folded:
     Folded
         The folded text with one original offset per folded character.
     """
-    table = {ord(c): fold_char(c) for c in set(text)}
+    table = {ord(c): fold_char(c) for c in set(_unplain().findall(text))}  # (the others fold to themselves)
     if all(len(v) <= 1 for v in table.values()):
         # Fast path: every character folds to at most one character.
         dropped = sorted(chr(k) for k, v in table.items() if not v)
@@ -211,6 +211,15 @@ def fold(text: str) -> Folded:
         offsets.extend([index] * len(folded))
     offsets.append(len(text))
     return Folded("".join(out), tuple(offsets))
+
+
+@cache
+def _unplain() -> re.Pattern[str]:
+    """A character that may fold to something else: all but ASCII other than capitals and the Arabic block's
+    letters and signs that fold to themselves (each of those is its own :func:`fold_char`; a text's other
+    characters, a few, are folded one by one)."""
+    arabic = "".join(chr(c) for c in range(0x0600, 0x0700) if c not in _DROP and chr(c) not in _ARABIC_MAP)
+    return re.compile("[^\x00-\x40\x5b-\x7f" + re.escape(arabic) + "]")
 
 
 class _FoldTable(dict):

@@ -162,3 +162,10 @@ def test_a_two_letter_alias_of_a_town_is_not_an_acronym(
     """ "Ba", an old name of Bath, must not turn every "BA" (a degree, an airline) into Bath."""
     article = Article(name="t.txt", text=text, sentences=split_sentences(text), language=language)
     assert acronym not in {r.mention.text for r in Pipeline(gazetteer).process(article).resolutions}
+
+
+def test_names_are_the_places_names_read_alone(gazetteer: Gazetteer) -> None:
+    rows = [*range(0, len(gazetteer), 997), len(gazetteer) - 1]
+    rows += list(gazetteer.towns_by_country(20_000).get("US", ()))[:50]
+    assert gazetteer.names(rows) == [gazetteer.place(row).name for row in rows]
+    assert gazetteer.names([]) == []

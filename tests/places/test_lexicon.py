@@ -16,6 +16,7 @@ from geo.places.lexicon import (
     WORD_GROUPS,
     Movement,
     clitic_forms,
+    is_one_of,
     load_lexicon,
 )
 from geo.text.folding import name_key
@@ -201,3 +202,66 @@ def test_what_a_word_before_a_name_says(word: str, cue: str | None, marks: tuple
     for _ in range(2):  # worked out, then remembered
         assert lexicon.cue(key) == (name_key(cue) if cue else None)
         assert lexicon.person_marks(key) == marks
+
+
+def _words_to_ask() -> list[str]:
+    """Every word of the lexicon behind each proclitic (and a future «س»), and common words of news."""
+    from geo.places.word_table import frequent_words
+
+    lexicon = load_lexicon()
+    listed = set(lexicon.triggers).union(*(getattr(lexicon, name) for name in WORD_GROUPS))
+    asked = {clitic + future + word for word in listed for clitic in ("", *PROCLITICS) for future in ("", "س")}
+    asked |= {clitic + word[2:] for word in listed if word.startswith("ال") for clitic in PROCLITICS}
+    return sorted(asked | set(frequent_words(5000)))
+
+
+def test_a_words_endings_rule_out_only_words_no_form_of_which_is_listed() -> None:
+    lexicon = load_lexicon()
+
+    def forms(key: str, min_rest: int) -> list[str]:
+        return [key, *(form for _, form in clitic_forms(key, min_rest=min_rest))]
+
+    def trigger(key: str) -> object:
+        return next((lexicon.triggers[f] for f in forms(key, 3) if f in lexicon.triggers), None)
+
+    def cue(key: str) -> object:
+        return next((f for f in forms(key, 2) if f in lexicon.prepositions), None)
+
+    def movement(key: str) -> object:
+        for form in forms(key, 2):
+            future = form not in lexicon.movement and form.startswith("س") and form[1:] in lexicon.movement
+            form = form[1:] if future else form
+            if form in lexicon.movement:
+                if form in lexicon.departure:
+                    return Movement.DEPARTURE, future
+                return (Movement.ARRIVAL if form in lexicon.arrival else Movement.MOVEMENT), future
+        return None
+
+    def marks(key: str) -> tuple[bool, bool, bool]:
+        found = set(forms(key, 2))
+        place = bool(found & lexicon.prepositions) or trigger(key) is not None or movement(key) is not None
+        return bool(found & lexicon.titles), bool(found & lexicon.speech), place
+
+    for key in _words_to_ask():
+        assert lexicon.trigger(key) == trigger(key), key
+        assert lexicon.cue(key) == cue(key), key
+        assert lexicon.movement_kind(key) == movement(key), key
+        assert lexicon.person_marks(key) == marks(key), key
+        for group in (lexicon.near, lexicon.locative, lexicon.posts):
+            assert is_one_of(key, group) == any(form in group for form in forms(key, 2)), key
+
+
+@pytest.mark.parametrize(
+    ("words", "key", "may"),
+    [
+        (["مدينة"], "بالمدينة", True),
+        (["المدينة"], "ومدينة", True),  # the article's form: «و» + «مدينة»
+        (["مدينة"], "قرية", False),
+        (["في", "من"], "وفي", True),
+        (["ال"], "قرية", True),  # the article alone: any word may
+    ],
+)
+def test_a_word_may_end_as_a_listed_word(words: list[str], key: str, may: bool) -> None:
+    from geo.places.lexicon import _endings, _may_end
+
+    assert _may_end(name_key(key), _endings([name_key(w) for w in words])) is may

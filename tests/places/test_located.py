@@ -206,3 +206,29 @@ def test_the_words_of_a_list_are_found_where_they_stand() -> None:
 def test_the_words_are_split_as_the_folded_text_is(text: str) -> None:
     words = _Words(Article(name="t.txt", text=text, sentences=(Span(0, len(text)),)))
     assert words.texts == [w.text for w in words.words]
+
+
+@pytest.mark.parametrize(
+    ("arabic", "countries", "least"),
+    [
+        ("كراسنويارسك", {"RU"}, 20_000),
+        ("سبرينغفيلد", {"US"}, 20_000),
+        ("بونا", {"IN", "US"}, 20_000),
+        ("الكرك", {"JO", "SA"}, 100_000),
+        ("كانبور", {"IN"}, 100_000),
+    ],
+)
+def test_towns_spelt_like_a_name_are_those_whose_names_are(gazetteer, arabic, countries, least) -> None:
+    from geo.places.located import _INITIALS, _spelt_like, _towns, _vowels_fit
+    from geo.places.phonetic import latin_key, syllable_keys
+
+    found = _spelt_like(name_key(arabic), frozenset(countries), gazetteer, least)
+    spelling = name_key(arabic).removeprefix("ال") if len(name_key(arabic)) > 4 else name_key(arabic)
+    keys, initials = set(syllable_keys(spelling)), _INITIALS.get(spelling[:1], ("",))
+    every = [
+        place
+        for country in sorted(countries)
+        for place in map(gazetteer.place, _towns(gazetteer, least).get(country, ()))
+        if place.name.lower().startswith(initials) and latin_key(place.name) in keys
+    ]
+    assert found == [place for place in every if _vowels_fit(spelling, place.name)]

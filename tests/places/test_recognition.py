@@ -294,3 +294,15 @@ def test_the_words_in_the_furniture_are_those_its_spans_cover(
         (k := bisect.bisect_right(starts, word.start) - 1) >= 0 and word.start < spans[k][1] for word in words
     ]
     assert Recognizer(gazetteer)._furniture_mask(article, folded, words) == expected
+
+
+def test_a_words_starts_tell_whether_it_is_a_places_modifier(gazetteer: Gazetteer) -> None:
+    text = (
+        "استقبل الرئيس الروسي فلاديمير بوتين نظيره الكوري الشمالي في موسكو، وقال الوزير الفرنسي إن الوفد "
+        "الأمريكي غادر بكين. Le président ukrainien et the Russian minister met in Paris; 2023 ١٢ #قمة_بكين"
+    )
+    recognizer = Recognizer(gazetteer)
+    recognizer.find(Article(name="t.txt", text=text, sentences=(Span(0, len(text)),), language="ar"))
+    asked = [token.text for token in tokens(fold(text).text)]
+    assert any(recognizer._memo.adjective(word) for word in asked)  # (some words are modifiers)
+    assert [recognizer._adjective(word) for word in asked] == [recognizer._memo.adjective(word) for word in asked]

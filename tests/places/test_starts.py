@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from geo.places.gazetteer import Gazetteer
+from geo.places.gazetteer import Gazetteer, NameHit
 from geo.places.memo import GazetteerMemo
-from geo.places.starts import WordStarts, arabic_word, latin_word
+from geo.places.starts import Word, WordStarts, arabic_word, latin_word
 from geo.settings import RecognitionSettings
 from geo.text.folding import name_key
 
 
 def _starts(gazetteer: Gazetteer, *, size: int = 1024) -> WordStarts:
-    return WordStarts(gazetteer, GazetteerMemo(gazetteer), settings=RecognitionSettings(), size=size)
+    return WordStarts(gazetteer, GazetteerMemo(gazetteer), settings=RecognitionSettings(), size=size, table=False)
 
 
 @pytest.mark.parametrize(
@@ -95,3 +95,33 @@ def test_a_small_memory_still_answers_right(gazetteer: Gazetteer) -> None:
 )
 def test_the_script_of_a_word(word: str, arabic: bool, latin: bool) -> None:
     assert (arabic_word(word), latin_word(word)) == (arabic, latin)
+
+
+def test_the_word_table_answers_as_the_words_are_worked_out(gazetteer: Gazetteer) -> None:
+    from geo.places.word_table import frequent_words
+
+    table = WordStarts(gazetteer, GazetteerMemo(gazetteer), settings=RecognitionSettings())
+    worked = _starts(gazetteer, size=1 << 16)
+    assert worked._table is None and table._table is not None
+    words = frequent_words(3000)
+    answers = [table.of(w) for w in words]
+    assert answers == [worked._worked_out(w) for w in words]
+    assert sum(not a.idle for a in answers) > 100  # busy words too: names, seats, consonant keys
+    assert all(isinstance(h.row, int) for a in answers for _, _, hits in a.exact for h in hits)
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        Word(True, False, (), (), None, ()),
+        Word(False, False, ((0, "القاهره", (NameHit(7, 5),)), (1, "اهره", ())), ((2, "الكرملين"),), None, ()),
+        Word(False, False, (), (), (1, (NameHit(3, 1), NameHit(4, 1))), ((0, "بوغور", (NameHit(9, 16),)),)),
+    ],
+)
+def test_a_word_reads_back_from_the_table_as_it_was_kept(word: Word) -> None:
+    from geo.places.starts import _decoded, _encoded
+
+    again = _decoded(_encoded(word))
+    assert again == word
+    assert all(type(h) is NameHit for _, _, hits in (*again.exact, *again.phonetic) for h in hits)
+    assert again.g_variant is None or all(type(h) is NameHit for h in again.g_variant[1])

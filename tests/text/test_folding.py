@@ -95,3 +95,12 @@ def test_tokens_are_the_words_and_their_spans() -> None:
     text = fold("Paris, 2024 — #سيول_الأردن l'Élysée").text
     assert [(t.text, text[t.start : t.end]) for t in tokens(text)] == [(t.text, t.text) for t in tokens(text)]
     assert [t.text for t in tokens(text)] == ["paris", "2024", "سيول", "الاردن", "l", "elysee"]
+
+
+def test_characters_left_out_of_the_fold_table_fold_to_themselves() -> None:
+    from geo.text.folding import _unplain, fold_char
+
+    plain = [chr(c) for c in range(0x30000) if not 0xD800 <= c <= 0xDFFF and _unplain().match(chr(c)) is None]
+    assert len(plain) > 200  # ASCII but capitals, most of the Arabic block
+    assert [c for c in plain if fold_char(c) != c] == []
+    assert {"A", "أ", "ة", "\u064e", "é", "\u00a0"}.isdisjoint(plain)
