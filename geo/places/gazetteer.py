@@ -26,6 +26,7 @@ import mmap
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -403,6 +404,12 @@ class Gazetteer:
             population=pop,
             source=self._sources[int(source)],
         )
+
+    def arabic_names(self, rows: Iterable[int]) -> list[str]:
+        """The own Arabic names of ``rows`` (``""`` for none), read from their text lines: no
+        :class:`~geo.model.Place` is made (a table over thousands of rows reads only this field)."""
+        text, offset = self._text, self._offsets.item
+        return [text[offset(row) : offset(row + 1)].decode().split("\t", 3)[2] for row in rows]
 
     def row_of(self, place_id: str) -> int | None:
         """The row of a place identifier, or ``None`` (a linear scan: for tests and tools)."""

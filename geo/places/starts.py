@@ -255,11 +255,8 @@ class WordStarts:
 @lru_cache(maxsize=4)
 def _g_names(gazetteer: Gazetteer, population: int) -> frozenset[str]:
     """The own Arabic names (name keys) of the cities of ``population``, each letter for /g/ written as one."""
-    return frozenset(
-        name_key(gazetteer.place(row).name_ar or "").translate(_ONE_G)
-        for rows in gazetteer.towns_by_country(population).values()
-        for row in rows
-    )
+    rows = [row for found in gazetteer.towns_by_country(population).values() for row in found]
+    return frozenset(name_key(name).translate(_ONE_G) for name in gazetteer.arabic_names(rows))
 
 
 @lru_cache(maxsize=1)

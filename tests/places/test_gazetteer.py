@@ -95,6 +95,13 @@ def test_place_rows_round_trip(gazetteer: Gazetteer) -> None:
         gazetteer.place(len(gazetteer))
 
 
+def test_arabic_names_are_the_places_own(gazetteer: Gazetteer) -> None:
+    rows = [h.row for key in ("القاهرة", "Paris", "Londres") for h in gazetteer.lookup(name_key(key))][:40]
+    rows.append(rows[0])  # a row asked twice is read twice
+    assert gazetteer.arabic_names(rows) == [gazetteer.place(row).name_ar or "" for row in rows]
+    assert gazetteer.arabic_names([]) == []
+
+
 @pytest.mark.parametrize(("lat", "lon", "name"), [(48.857, 2.352, "Paris"), (30.05, 31.24, "Cairo")])
 def test_nearest(gazetteer: Gazetteer, lat: float, lon: float, name: str) -> None:
     row, distance = gazetteer.nearest(lat, lon, min_population=1_000_000)
