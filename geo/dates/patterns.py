@@ -174,6 +174,8 @@ WordStarts = tuple[dict[str, list[int]], list[int]]
 _DIGIT_PATTERNS = frozenset({"ymd", "dmy", "text_dmy", "day_range", "year"})
 _DIGITS = re.compile(r"\d+")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
+#: What may come glued before a word pattern's first word: nothing, or the conjunction «و» or «ف».
+_CONJUNCTIONS = ("", "و", "ف")
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,18 +238,25 @@ def _starts(first_words: dict[str, Iterable[str]], glued: dict[str, Iterable[str
     """The first words of each word pattern, with a conjunction or not."""
     exact: dict[str, set[str]] = {}
     loose: dict[str, set[str]] = {}
+    bare: tuple[set[str], set[str]] = (set(), set())  # the first words without a conjunction: exact, loose
     for table, always_glued in ((first_words, False), (glued, True)):
         for name, phrases in table.items():
             for phrase in phrases:
                 word, hyphen = _first_word(phrase)
-                for conjunction in ("", "و", "ف"):
+                bare[always_glued or hyphen].add(word)
+                for conjunction in _CONJUNCTIONS:
                     (loose if always_glued or hyphen else exact).setdefault(conjunction + word, set()).add(name)
 
     def ordered(mapping: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
         return {word: tuple(n for n in START_NAMES if n in names) for word, names in mapping.items()}
 
     words, glued = ordered(exact), ordered(loose)
-    scan = re.compile(rf"(?<![^\W_])(?:(?P<word>{_trie(words)})(?![^\W\d_])|{_trie(glued)})")
+    # every word with each conjunction before it or none: the conjunction as one optional letter, not a third
+    # and a second copy of the tree (the same words match: a quarter of the pattern to compile)
+    conjunction = f"[{''.join(_CONJUNCTIONS)}]?"
+    scan = re.compile(
+        rf"(?<![^\W_])(?:(?P<word>{conjunction}{_trie(bare[0])})(?![^\W\d_])|{conjunction}{_trie(bare[1])})"
+    )
     found = Starts(words, glued, tuple(glued), scan)
     found.known.update((word, found.names(word)) for word in words)
     return found
