@@ -169,3 +169,12 @@ def test_rules_are_loaded_lazily_once() -> None:
     module.find_furniture(LEAD_AR)
     assert module._rules.cache_info().currsize == 1
     assert module._rules.cache_info().misses == 1
+
+
+def test_a_page_s_layout_is_worked_out_once_for_its_split_and_its_furniture() -> None:
+    page = LEAD_EN + "\nShare this article\n"
+    furniture._layout_of.cache_clear()
+    ranges = furniture.split_embedded(page)
+    assert furniture.find_furniture(page[ranges[0][0] : ranges[0][1]]) == furniture.find_furniture(page)
+    info = furniture._layout_of.cache_info()
+    assert (info.misses, info.hits) == (1, 2)
