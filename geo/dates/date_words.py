@@ -24,6 +24,7 @@ import yaml
 
 from geo.errors import IndexBuildError
 from geo.places.gazetteer_sources import DATA_DIR
+from geo.text.compiled_yaml import load_yaml
 from geo.text.folding import fold_text
 
 __all__ = ["DATES_FILE", "DatesLexicon", "Marker", "Unit", "load_dates_lexicon"]
@@ -164,7 +165,7 @@ def load_dates_lexicon(path: Path = DATES_FILE) -> DatesLexicon:
         When the file cannot be read or parsed.
     """
     try:
-        raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
+        raw = load_yaml(path, loader=_LOADER) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise IndexBuildError(f"cannot read the date lexicon {path}: {exc}") from exc
     months = _numbered(raw, "months")

@@ -17,6 +17,7 @@ import yaml
 from geo.errors import IndexBuildError
 from geo.model import Trigger
 from geo.places.gazetteer_sources import DATA_DIR
+from geo.text.compiled_yaml import load_yaml
 from geo.text.folding import name_key
 from geo.text.memory import Memory
 
@@ -288,7 +289,7 @@ class Lexicon:
 def _read(path: Path) -> dict[str, Any]:
     """One lexicon file: word group or trigger hint → language → words."""
     try:
-        raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER)
+        raw = load_yaml(path, loader=_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise IndexBuildError(f"cannot read the lexicon {path}: {exc}") from exc
     return raw or {}

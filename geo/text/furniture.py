@@ -36,6 +36,7 @@ import yaml
 from geo.errors import GeoStoryError
 from geo.model import Span
 from geo.settings import TextSettings
+from geo.text.compiled_yaml import load_yaml
 from geo.text.sentences import line_spans, split_sentences
 
 __all__ = ["FURNITURE_PATH", "find_furniture", "split_embedded"]
@@ -341,7 +342,7 @@ def _rules() -> _Rules:
 def _load_rules(path: Path) -> _Rules:
     """Read and compile the furniture rules of ``path``."""
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        raw = load_yaml(path, loader=_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise GeoStoryError(f"cannot read the furniture rules {path}: {exc}".replace("\n", " ")) from exc
     if not isinstance(raw, dict):

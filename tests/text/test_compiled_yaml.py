@@ -1,0 +1,110 @@
+"""YAML data files read through a compiled copy: the same data, parsed once, parsed again when the file changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from geo.text import compiled_yaml
+from geo.text.compiled_yaml import cache_dir, load_yaml
+
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Written for these tests: int keys, nesting, Arabic words, an alias, a null (what the word lists hold).
+WORDS = """\
+months:
+  ar: {1: [يناير, كانون الثاني], 2: [فبراير]}
+  en: {1: [january]}
+shared: &shared [avant-hier, "l'an dernier"]
+again: *shared
+empty:
+ratio: 0.25
+flags: [yes, no]
+"""
+
+
+def _copies(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.yaml.marshal"))
+
+
+def _refuse_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(compiled_yaml.yaml, "load", refuse)
+
+
+def test_the_copy_holds_the_same_data_and_is_read_instead_of_the_file(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    source, folder = tmp_path / "words.yaml", tmp_path / "cache"
+    source.write_text(WORDS, encoding="utf-8")
+    expected = yaml.load(WORDS, Loader=LOADER)
+    assert load_yaml(source, loader=LOADER, folder=folder) == expected
+    assert len(_copies(folder)) == 1
+    _refuse_parsing(monkeypatch)
+    first = load_yaml(source, loader=LOADER, folder=folder)
+    assert first == expected
+    first["months"].clear()  # each call gives a fresh copy
+    assert load_yaml(source, loader=LOADER, folder=folder) == expected
+
+
+def test_a_changed_file_is_parsed_again_and_its_old_copy_removed(tmp_path) -> None:  # noqa: ANN001
+    source, folder = tmp_path / "words.yaml", tmp_path / "cache"
+    source.write_text(WORDS, encoding="utf-8")
+    load_yaml(source, loader=LOADER, folder=folder)
+    old = _copies(folder)
+    source.write_text(WORDS + "more: [word]\n", encoding="utf-8")
+    assert load_yaml(source, loader=LOADER, folder=folder)["more"] == ["word"]
+    assert len(_copies(folder)) == 1 and _copies(folder) != old
+
+
+@pytest.mark.parametrize(
+    ("damage", "label"),
+    [(lambda blob: blob[:-3], "cut short"), (lambda blob: b"x" + blob, "another head"), (lambda blob: b"", "empty")],
+)
+def test_a_damaged_copy_is_parsed_again_and_rewritten(tmp_path, damage, label: str) -> None:  # noqa: ANN001
+    source, folder = tmp_path / "words.yaml", tmp_path / "cache"
+    source.write_text(WORDS, encoding="utf-8")
+    load_yaml(source, loader=LOADER, folder=folder)
+    (copy,) = _copies(folder)
+    copy.write_bytes(damage(copy.read_bytes()))
+    assert load_yaml(source, loader=LOADER, folder=folder) == yaml.load(WORDS, Loader=LOADER), label
+    assert load_yaml(source, loader=LOADER, folder=folder) == yaml.load(WORDS, Loader=LOADER), label
+
+
+def test_data_marshal_cannot_keep_is_parsed_each_time(tmp_path) -> None:  # noqa: ANN001
+    source, folder = tmp_path / "dated.yaml", tmp_path / "cache"
+    source.write_text("published: 2023-09-13\n", encoding="utf-8")
+    assert load_yaml(source, loader=LOADER, folder=folder) == {"published": dt.date(2023, 9, 13)}
+    assert _copies(folder) == []
+
+
+def test_a_folder_that_cannot_be_written_gives_the_same_data(tmp_path) -> None:  # noqa: ANN001
+    source = tmp_path / "words.yaml"
+    source.write_text(WORDS, encoding="utf-8")
+    blocked = tmp_path / "a file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    assert load_yaml(source, loader=LOADER, folder=blocked / "cache") == yaml.load(WORDS, Loader=LOADER)
+
+
+def test_only_the_project_s_data_files_get_a_copy_by_default(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("GEOSTORY_CACHE_DIR", str(tmp_path / "cache"))
+    assert cache_dir() == tmp_path / "cache"
+    outside = tmp_path / "words.yaml"
+    outside.write_text(WORDS, encoding="utf-8")
+    load_yaml(outside, loader=LOADER)
+    assert _copies(tmp_path / "cache") == []
+    shipped = compiled_yaml.DATA_DIR / "lexicon" / "dates.yaml"
+    assert load_yaml(shipped, loader=LOADER) == yaml.load(shipped.read_text(encoding="utf-8"), Loader=LOADER)
+    assert [copy.name.split(".")[0] for copy in _copies(tmp_path / "cache")] == ["lexicon-dates"]
+
+
+def test_reading_errors_are_the_file_s_own(tmp_path) -> None:  # noqa: ANN001
+    with pytest.raises(OSError):
+        load_yaml(tmp_path / "missing.yaml", loader=LOADER, folder=tmp_path)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("a: [unclosed\n", encoding="utf-8")
+    with pytest.raises(yaml.YAMLError):
+        load_yaml(bad, loader=LOADER, folder=tmp_path)
