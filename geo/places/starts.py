@@ -22,7 +22,7 @@ from geo.places.memo import GazetteerMemo
 from geo.places.phonetic import arabic_keys
 from geo.places.seats import seat_starts
 from geo.settings import RecognitionSettings
-from geo.text.folding import name_key
+from geo.text.folding import fold_text, name_key
 from geo.text.memory import SIZE, Memory
 
 __all__ = ["Start", "Word", "WordStarts", "arabic_word", "latin_word"]
@@ -34,6 +34,7 @@ _G_LETTERS = "غجقك"  # the letters Arabic news writes a foreign /g/ with
 _ONE_G = str.maketrans(dict.fromkeys(_G_LETTERS, "ك"))  # each of them written as one
 _NO_G = str.maketrans("", "", _G_LETTERS)  # each of them left out
 _G_RE = re.compile(f"[{_G_LETTERS}]")  # one of them
+_NOT_IN_KEY = re.compile(r"[^\w\n]|_")  # what name_key drops (all but letters and digits), but a line break
 
 
 def arabic_word(word: str) -> bool:
@@ -255,8 +256,13 @@ class WordStarts:
 @lru_cache(maxsize=4)
 def _g_names(gazetteer: Gazetteer, population: int) -> frozenset[str]:
     """The own Arabic names (name keys) of the cities of ``population``, each letter for /g/ written as one."""
-    rows = [row for found in gazetteer.towns_by_country(population).values() for row in found]
-    return frozenset(name_key(name).translate(_ONE_G) for name in gazetteer.arabic_names(rows))
+    names = gazetteer.arabic_names(row for found in gazetteer.towns_by_country(population).values() for row in found)
+    # name_key of every name at once, one line each: folded in one call (folding keeps a line break, and makes
+    # none), respelt with a replacement per letter, all but letters and digits dropped in one more call
+    folded = fold_text("\n".join(names))
+    for letter in _G_LETTERS[:-1]:
+        folded = folded.replace(letter, _G_LETTERS[-1])
+    return frozenset(_NOT_IN_KEY.sub("", folded).split("\n"))
 
 
 @lru_cache(maxsize=1)

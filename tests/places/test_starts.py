@@ -95,3 +95,13 @@ def test_a_small_memory_still_answers_right(gazetteer: Gazetteer) -> None:
 )
 def test_the_script_of_a_word(word: str, arabic: bool, latin: bool) -> None:
     assert (arabic_word(word), latin_word(word)) == (arabic, latin)
+
+
+@pytest.mark.parametrize("population", [100_000, 1_000_000, 0])
+def test_the_g_names_are_the_towns_own_name_keys_respelt(gazetteer: Gazetteer, population: int) -> None:
+    from geo.places import starts
+
+    one_g = str.maketrans(dict.fromkeys("غجقك", "ك"))
+    rows = [row for found in gazetteer.towns_by_country(population).values() for row in found]
+    expected = frozenset(name_key(gazetteer.place(row).name_ar or "").translate(one_g) for row in rows)
+    assert starts._g_names(gazetteer, population) == expected
