@@ -24,7 +24,7 @@ import yaml
 
 from geo.errors import IndexBuildError
 from geo.places.gazetteer_sources import DATA_DIR
-from geo.text.compiled_yaml import load_yaml
+from geo.text.compiled_data import load_yaml
 from geo.text.folding import fold_text
 
 __all__ = ["DATES_FILE", "DatesLexicon", "Marker", "Unit", "load_dates_lexicon"]

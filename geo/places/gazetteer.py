@@ -323,6 +323,11 @@ class Gazetteer:
         return len(self._rows)
 
     @property
+    def fingerprint(self) -> str:
+        """The fingerprint of what the index was compiled from (its inputs and compiling code)."""
+        return self._meta["fingerprint"]
+
+    @property
     def lat(self) -> np.ndarray:
         """Latitudes of all rows."""
         return self._rows["lat"]

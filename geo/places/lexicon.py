@@ -17,7 +17,7 @@ import yaml
 from geo.errors import IndexBuildError
 from geo.model import Trigger
 from geo.places.gazetteer_sources import DATA_DIR
-from geo.text.compiled_yaml import load_yaml
+from geo.text.compiled_data import load_yaml
 from geo.text.folding import name_key
 from geo.text.memory import Memory
 

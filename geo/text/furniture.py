@@ -36,7 +36,7 @@ import yaml
 from geo.errors import GeoStoryError
 from geo.model import Span
 from geo.settings import TextSettings
-from geo.text.compiled_yaml import load_yaml
+from geo.text.compiled_data import load_yaml
 from geo.text.sentences import line_spans, split_sentences
 
 __all__ = ["FURNITURE_PATH", "find_furniture", "split_embedded"]

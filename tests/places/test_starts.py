@@ -98,10 +98,19 @@ def test_the_script_of_a_word(word: str, arabic: bool, latin: bool) -> None:
 
 
 @pytest.mark.parametrize("population", [100_000, 1_000_000, 0])
-def test_the_g_names_are_the_towns_own_name_keys_respelt(gazetteer: Gazetteer, population: int) -> None:
+def test_the_g_names_are_the_towns_own_name_keys_respelt(
+    gazetteer: Gazetteer, population: int, tmp_path, monkeypatch  # noqa: ANN001
+) -> None:
     from geo.places import starts
 
     one_g = str.maketrans(dict.fromkeys("غجقك", "ك"))
     rows = [row for found in gazetteer.towns_by_country(population).values() for row in found]
     expected = frozenset(name_key(gazetteer.place(row).name_ar or "").translate(one_g) for row in rows)
-    assert starts._g_names(gazetteer, population) == expected
+    assert starts._read_g_names(gazetteer, population) == expected
+    monkeypatch.setenv("GEOSTORY_CACHE_DIR", str(tmp_path))
+    starts._g_names.cache_clear()
+    assert starts._g_names(gazetteer, population) == expected  # worked out, kept compiled
+    starts._g_names.cache_clear()
+    assert starts._g_names(gazetteer, population) == expected  # loaded
+    assert [copy.name.split(".")[0] for copy in tmp_path.iterdir()] == [f"g-names-{population}"]
+    starts._g_names.cache_clear()

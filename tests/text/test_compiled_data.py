@@ -1,4 +1,4 @@
-"""YAML data files read through a compiled copy: the same data, parsed once, parsed again when the file changes."""
+"""Data kept compiled: the same value, worked out once, worked out again when its stamp (a YAML file's text) changes."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from geo.text import compiled_yaml
-from geo.text.compiled_yaml import cache_dir, load_yaml
+from geo.text import compiled_data
+from geo.text.compiled_data import cache_dir, compiled, load_yaml
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -27,14 +27,14 @@ flags: [yes, no]
 
 
 def _copies(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.yaml.marshal"))
+    return sorted(folder.glob("*.marshal"))
 
 
 def _refuse_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr(compiled_yaml.yaml, "load", refuse)
+    monkeypatch.setattr(compiled_data.yaml, "load", refuse)
 
 
 def test_the_copy_holds_the_same_data_and_is_read_instead_of_the_file(tmp_path, monkeypatch) -> None:  # noqa: ANN001
@@ -96,9 +96,9 @@ def test_only_the_project_s_data_files_get_a_copy_by_default(tmp_path, monkeypat
     outside.write_text(WORDS, encoding="utf-8")
     load_yaml(outside, loader=LOADER)
     assert _copies(tmp_path / "cache") == []
-    shipped = compiled_yaml.DATA_DIR / "lexicon" / "dates.yaml"
+    shipped = compiled_data.DATA_DIR / "lexicon" / "dates.yaml"
     assert load_yaml(shipped, loader=LOADER) == yaml.load(shipped.read_text(encoding="utf-8"), Loader=LOADER)
-    assert [copy.name.split(".")[0] for copy in _copies(tmp_path / "cache")] == ["lexicon-dates"]
+    assert [copy.name.split(".")[0] for copy in _copies(tmp_path / "cache")] == ["yaml-lexicon-dates"]
 
 
 def test_reading_errors_are_the_file_s_own(tmp_path) -> None:  # noqa: ANN001
@@ -108,3 +108,18 @@ def test_reading_errors_are_the_file_s_own(tmp_path) -> None:  # noqa: ANN001
     bad.write_text("a: [unclosed\n", encoding="utf-8")
     with pytest.raises(yaml.YAMLError):
         load_yaml(bad, loader=LOADER, folder=tmp_path)
+
+
+def test_a_value_is_worked_out_once_for_each_stamp(tmp_path) -> None:  # noqa: ANN001
+    calls: list[str] = []
+
+    def build(stamp: str) -> frozenset[str]:
+        calls.append(stamp)
+        return frozenset({"عمان", stamp})
+
+    for stamp in ("index one", "index one", "index two", "index two", "index one"):
+        assert compiled("g-names", stamp=stamp, build=lambda s=stamp: build(s), folder=tmp_path) == {"عمان", stamp}
+    assert calls == ["index one", "index two", "index one"]  # only the last stamp's copy is kept
+    assert len(_copies(tmp_path)) == 1
+    assert compiled("other", stamp="index one", build=lambda: [1, 2], folder=tmp_path) == [1, 2]
+    assert len(_copies(tmp_path)) == 2  # names keep their own copies
