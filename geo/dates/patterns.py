@@ -35,14 +35,10 @@ _CONJUNCTION = r"(?:[وف](?=[^\W\d_]))?"
 _YEAR = r"(?:19\d\d|20\d\d|2100)"
 _ORDINAL = r"(?:st|nd|rd|th|er)?"
 _HYPHENS = "-\u2010\u2011"
-#: A character :func:`_word_regex` writes flexibly: a space, an apostrophe or a hyphen.
-_FLEXIBLE = re.compile(rf"[\s'’{re.escape(_HYPHENS)}]")
 
 
 def _word_regex(word: str) -> str:
     """A folded word or phrase as a regular expression (flexible spaces, apostrophes, hyphens)."""
-    if _FLEXIBLE.search(word) is None:  # (most words: escaped at once, not character by character)
-        return re.escape(word)
     out = []
     for ch in word:
         if ch.isspace():
