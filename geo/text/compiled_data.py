@@ -27,7 +27,7 @@ import yaml
 from geo.atomic import write_bytes_atomic
 from geo.errors import OutputError
 
-__all__ = ["DATA_DIR", "cache_dir", "compiled", "load_yaml"]
+__all__ = ["DATA_DIR", "cache_dir", "compiled", "is_shipped", "load_yaml"]
 
 #: The project's data folder: the YAML files under it get a compiled copy.
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -43,6 +43,11 @@ def cache_dir() -> Path:
     """Where the compiled copies live: ``$GEOSTORY_CACHE_DIR``, else ``data/cache`` of the project."""
     override = os.environ.get("GEOSTORY_CACHE_DIR")
     return Path(override) if override else DATA_DIR / "cache"
+
+
+def is_shipped(path: str | Path) -> bool:
+    """Whether ``path`` is one of the project's own data files (under :data:`DATA_DIR`): what gets a copy."""
+    return Path(path).resolve().is_relative_to(DATA_DIR)
 
 
 def compiled(name: str, *, stamp: str, build: Callable[[], T], folder: Path | None = None) -> T:
@@ -104,7 +109,7 @@ def load_yaml(path: str | Path, *, loader: type, folder: Path | None = None) -> 
     source = Path(path)
     text = source.read_text(encoding="utf-8")
     if folder is None:
-        if not source.resolve().is_relative_to(DATA_DIR):
+        if not is_shipped(source):
             return yaml.load(text, Loader=loader)
         folder = cache_dir()
     name = f"yaml-{source.parent.name}-{source.stem}".replace(".", "_")
