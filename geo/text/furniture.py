@@ -24,6 +24,7 @@ Embedded articles are not furniture: :func:`split_embedded` gives their ranges, 
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -36,7 +37,7 @@ import yaml
 from geo.errors import GeoStoryError
 from geo.model import Span
 from geo.settings import TextSettings
-from geo.text.compiled_data import load_yaml
+from geo.text.compiled_data import compiled, is_shipped, load_yaml
 from geo.text.sentences import line_spans, split_sentences
 
 __all__ = ["FURNITURE_PATH", "find_furniture", "split_embedded"]
@@ -340,7 +341,34 @@ def _rules() -> _Rules:
 
 
 def _load_rules(path: Path) -> _Rules:
-    """Read and compile the furniture rules of ``path``."""
+    """Read and compile the furniture rules of ``path``.
+
+    The shipped file's expressions (folded, their phrases joined) are worked out once and kept compiled
+    (:func:`geo.text.compiled_data.compiled`, again when the file or this code changes): a fresh process only
+    compiles them.
+    """
+    if is_shipped(path):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise GeoStoryError(f"cannot read the furniture rules {path}: {exc}".replace("\n", " ")) from exc
+        stamp = f"{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}\n{text}"
+        sources = compiled("furniture-rules", stamp=stamp, build=lambda: _sources(path))
+    else:
+        sources = _sources(path)
+    try:
+        return _Rules(
+            read_also=_compile(sources["read_also"]),
+            read_also_inline=_compile(sources["read_also_inline"]),
+            tail=_compile(sources["tail"]),
+            line=tuple(map(_compile, sources["line"])),
+        )
+    except re.error as exc:
+        raise GeoStoryError(f"furniture rules {path}: bad pattern {exc.pattern!r}: {exc}") from exc
+
+
+def _sources(path: Path) -> dict[str, Any]:
+    """The furniture rules of ``path`` as the sources of their expressions, checked (:func:`_load_rules`)."""
     try:
         raw = load_yaml(path, loader=_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -348,20 +376,14 @@ def _load_rules(path: Path) -> _Rules:
     if not isinstance(raw, dict):
         raise GeoStoryError(f"furniture rules {path}: expected a mapping of groups {_GROUPS}")
     groups = {name: _group(raw, name, path) for name in _GROUPS}
-    try:
-        read_also = _phrase_alternation(groups["read_also"][0])
-        tail = _join([_phrase_alternation(groups["tail"][0]), *map(_fold, groups["tail"][1])])
-        return _Rules(
-            read_also=_compile(_LEAD + read_also + _TRAIL),
-            read_also_inline=_compile(_LEAD + read_also + _INLINE_SEPARATOR),
-            tail=_compile(_LEAD + tail + _TRAIL),
-            line=(
-                _compile(_LEAD + _phrase_alternation(groups["line"][0]) + _TRAIL),
-                *(_compile(_fold(pattern)) for pattern in groups["line"][1]),
-            ),
-        )
-    except re.error as exc:
-        raise GeoStoryError(f"furniture rules {path}: bad pattern {exc.pattern!r}: {exc}") from exc
+    read_also = _phrase_alternation(groups["read_also"][0])
+    tail = _join([_phrase_alternation(groups["tail"][0]), *map(_fold, groups["tail"][1])])
+    return {
+        "read_also": _LEAD + read_also + _TRAIL,
+        "read_also_inline": _LEAD + read_also + _INLINE_SEPARATOR,
+        "tail": _LEAD + tail + _TRAIL,
+        "line": [_LEAD + _phrase_alternation(groups["line"][0]) + _TRAIL, *map(_fold, groups["line"][1])],
+    }
 
 
 def _group(raw: dict[str, Any], name: str, path: Path) -> tuple[list[str], list[str]]:

@@ -178,3 +178,12 @@ def test_a_page_s_layout_is_worked_out_once_for_its_split_and_its_furniture() ->
     assert furniture.find_furniture(page[ranges[0][0] : ranges[0][1]]) == furniture.find_furniture(page)
     info = furniture._layout_of.cache_info()
     assert (info.misses, info.hits) == (1, 2)
+
+
+def test_the_shipped_rules_sources_are_worked_out_once_and_kept(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    worked_out = furniture._load_rules(furniture.FURNITURE_PATH)
+    monkeypatch.setenv("GEOSTORY_CACHE_DIR", str(tmp_path))
+    assert furniture._load_rules(furniture.FURNITURE_PATH) == worked_out  # no copy yet: worked out, kept
+    assert "furniture-rules" in {copy.name.split(".")[0] for copy in tmp_path.iterdir()}
+    monkeypatch.setattr(furniture, "_sources", lambda path: pytest.fail("worked out again"))
+    assert furniture._load_rules(furniture.FURNITURE_PATH) == worked_out
