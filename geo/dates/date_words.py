@@ -13,8 +13,6 @@ labels of publication dates. :func:`load_dates_lexicon` folds every word
 
 from __future__ import annotations
 
-import hashlib
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -26,7 +24,7 @@ import yaml
 
 from geo.errors import IndexBuildError
 from geo.places.gazetteer_sources import DATA_DIR
-from geo.text.compiled_data import compiled, is_shipped, load_yaml
+from geo.text.compiled_data import code_stamp, compiled, is_shipped, load_yaml
 from geo.text.folding import fold_text
 
 __all__ = ["DATES_FILE", "DatesLexicon", "Marker", "Unit", "load_dates_lexicon"]
@@ -175,10 +173,8 @@ def load_dates_lexicon(path: Path = DATES_FILE) -> DatesLexicon:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise IndexBuildError(f"cannot read the date lexicon {path}: {exc}") from exc
-    code = hashlib.sha256()
-    for module in (__name__, fold_text.__module__):  # this, the folding
-        code.update(Path(sys.modules[module].__file__ or "").read_bytes())
-    kept = compiled("dates-lexicon", stamp=f"{code.hexdigest()}\n{text}", build=lambda: _plain(_folded(path)))
+    code = code_stamp(__name__, fold_text.__module__)  # this, the folding
+    kept = compiled("dates-lexicon", stamp=code and f"{code}\n{text}", build=lambda: _plain(_folded(path)))
     kept["periods"] = {word: Unit(unit) for word, unit in kept["periods"].items()}
     kept["markers"] = {word: Marker(marker) for word, marker in kept["markers"].items()}
     return DatesLexicon(**kept)

@@ -10,18 +10,15 @@ and the signs of the future tense.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from geo.dates.date_words import DATES_FILE, Marker, Unit, load_dates_lexicon
-from geo.text.compiled_data import compiled
+from geo.text.compiled_data import code_stamp, compiled
 from geo.text.folding import name_key
 
 __all__ = ["ATOM_PATTERNS", "START_NAMES", "Patterns", "Starts", "WordStarts", "alternation", "date_patterns"]
@@ -437,12 +434,10 @@ def _sources() -> dict[str, Any]:
     return {"patterns": patterns, "keyed": keyed, "starts": _start_words()}
 
 
-def _stamp() -> str:
+def _stamp() -> str | None:
     """What the sources are worked out from: this code, the word lists' code and folding, and the word lists."""
-    code = hashlib.sha256()
-    for module in (__name__, load_dates_lexicon.__module__, name_key.__module__):
-        code.update(Path(sys.modules[module].__file__ or "").read_bytes())
-    return f"{code.hexdigest()}\n{DATES_FILE.read_text(encoding='utf-8')}"
+    code = code_stamp(__name__, load_dates_lexicon.__module__, name_key.__module__)
+    return code and f"{code}\n{DATES_FILE.read_text(encoding='utf-8')}"
 
 
 @cache

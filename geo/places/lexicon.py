@@ -6,8 +6,6 @@ are loaded once, lazily, in folded form.
 
 from __future__ import annotations
 
-import hashlib
-import sys
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache, partial
@@ -19,7 +17,7 @@ import yaml
 from geo.errors import IndexBuildError
 from geo.model import Trigger
 from geo.places.gazetteer_sources import DATA_DIR
-from geo.text.compiled_data import compiled, is_shipped, load_yaml
+from geo.text.compiled_data import code_stamp, compiled, is_shipped, load_yaml
 from geo.text.folding import name_key
 from geo.text.memory import Memory
 
@@ -321,11 +319,9 @@ def load_lexicon(path: Path = LEXICON_FILE, *, events_path: Path | None = EVENTS
     files = [Path(path), *([Path(events_path)] if events_path else [])]
     build = partial(_folded, files)
     if all(map(is_shipped, files)):
-        code = hashlib.sha256()
-        for module in (__name__, name_key.__module__, Trigger.__module__):  # this, the folding, the hints
-            code.update(Path(sys.modules[module].__file__ or "").read_bytes())
+        code = code_stamp(__name__, name_key.__module__, Trigger.__module__)  # this, the folding, the hints
         name = "-".join(["lexicon", *(file.stem.replace(".", "_") for file in files)])  # a copy per set of files
-        folded = compiled(name, stamp="\n".join([code.hexdigest(), *map(_text, files)]), build=build)
+        folded = compiled(name, stamp=code and "\n".join([code, *map(_text, files)]), build=build)
     else:
         folded = build()
     return Lexicon(

@@ -10,12 +10,9 @@ looks further only from the words that may start a name.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import re
-import sys
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 from geo.model import PlaceType
@@ -25,7 +22,7 @@ from geo.places.memo import GazetteerMemo
 from geo.places.phonetic import arabic_keys
 from geo.places.seats import seat_starts
 from geo.settings import RecognitionSettings
-from geo.text.compiled_data import compiled
+from geo.text.compiled_data import code_stamp, compiled
 from geo.text.folding import fold_text, name_key
 from geo.text.memory import SIZE, Memory
 
@@ -264,10 +261,8 @@ def _g_names(gazetteer: Gazetteer, population: int) -> frozenset[str]:
     Worked out once for an index, a population and the code that works them out, and kept compiled
     (:func:`geo.text.compiled_data.compiled`): a fresh process loads them, it does not read 6,000 towns again.
     """
-    code = hashlib.sha256()
-    for module in (__name__, fold_text.__module__, Gazetteer.__module__):  # this, the folding, the index's reading
-        code.update(Path(sys.modules[module].__file__ or "").read_bytes())
-    stamp = f"{gazetteer.fingerprint}\n{population}\n{code.hexdigest()}"
+    code = code_stamp(__name__, fold_text.__module__, Gazetteer.__module__)  # this, the folding, the index's reading
+    stamp = code and f"{gazetteer.fingerprint}\n{population}\n{code}"
     return compiled(f"g-names-{population}", stamp=stamp, build=lambda: _read_g_names(gazetteer, population))
 
 

@@ -27,7 +27,7 @@ import yaml
 from geo.atomic import write_bytes_atomic
 from geo.errors import OutputError
 
-__all__ = ["DATA_DIR", "cache_dir", "compiled", "is_shipped", "load_yaml"]
+__all__ = ["DATA_DIR", "cache_dir", "code_stamp", "compiled", "is_shipped", "load_yaml"]
 
 #: The project's data folder: the YAML files under it get a compiled copy.
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -50,7 +50,22 @@ def is_shipped(path: str | Path) -> bool:
     return Path(path).resolve().is_relative_to(DATA_DIR)
 
 
-def compiled(name: str, *, stamp: str, build: Callable[[], T], folder: Path | None = None) -> T:
+def code_stamp(*modules: str) -> str | None:
+    """The SHA-256 of the source files of the (imported) ``modules``: the code a kept value is worked out by,
+    for its stamp; ``None`` when one has no readable source file (the value is then worked out each time)."""
+    digest = hashlib.sha256()
+    for module in modules:
+        file = getattr(sys.modules.get(module), "__file__", None)
+        if not file:
+            return None
+        try:
+            digest.update(Path(file).read_bytes())
+        except OSError:
+            return None
+    return digest.hexdigest()
+
+
+def compiled(name: str, *, stamp: str | None, build: Callable[[], T], folder: Path | None = None) -> T:
     """The value ``build()`` works out, kept compiled: worked out once for each ``stamp``.
 
     Parameters
@@ -58,7 +73,8 @@ def compiled(name: str, *, stamp: str, build: Callable[[], T], folder: Path | No
     name:
         The value's name in its copy's file name (letters, digits, ``-`` and ``_``); one name a kind of value.
     stamp:
-        Everything the value is worked out from, as text: a value is worked out again when it changes.
+        Everything the value is worked out from, as text: a value is worked out again when it changes;
+        ``None`` when that cannot be told (a :func:`code_stamp` without source): worked out, not kept.
     build:
         Works the value out (plain data: strings, numbers, lists, dicts, sets and the like).
     folder:
@@ -69,6 +85,8 @@ def compiled(name: str, *, stamp: str, build: Callable[[], T], folder: Path | No
     Any
         A fresh copy of the value at each call (a caller may change it).
     """
+    if stamp is None:
+        return build()
     digest = hashlib.sha256(f"{_VERSION}\n{stamp}".encode()).hexdigest()
     head = f"{digest}\n".encode()
     copy = (folder or cache_dir()) / f"{name}.{digest[:24]}{_SUFFIX}"

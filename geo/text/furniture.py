@@ -24,7 +24,6 @@ Embedded articles are not furniture: :func:`split_embedded` gives their ranges, 
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -37,7 +36,7 @@ import yaml
 from geo.errors import GeoStoryError
 from geo.model import Span
 from geo.settings import TextSettings
-from geo.text.compiled_data import compiled, is_shipped, load_yaml
+from geo.text.compiled_data import code_stamp, compiled, is_shipped, load_yaml
 from geo.text.sentences import line_spans, split_sentences
 
 __all__ = ["FURNITURE_PATH", "find_furniture", "split_embedded"]
@@ -352,8 +351,8 @@ def _load_rules(path: Path) -> _Rules:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise GeoStoryError(f"cannot read the furniture rules {path}: {exc}".replace("\n", " ")) from exc
-        stamp = f"{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}\n{text}"
-        sources = compiled("furniture-rules", stamp=stamp, build=lambda: _sources(path))
+        code = code_stamp(__name__)
+        sources = compiled("furniture-rules", stamp=code and f"{code}\n{text}", build=lambda: _sources(path))
     else:
         sources = _sources(path)
     try:

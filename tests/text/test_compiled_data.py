@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from geo.text import compiled_data
-from geo.text.compiled_data import cache_dir, compiled, load_yaml
+from geo.text.compiled_data import cache_dir, code_stamp, compiled, load_yaml
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -123,3 +123,26 @@ def test_a_value_is_worked_out_once_for_each_stamp(tmp_path) -> None:  # noqa: A
     assert len(_copies(tmp_path)) == 1
     assert compiled("other", stamp="index one", build=lambda: [1, 2], folder=tmp_path) == [1, 2]
     assert len(_copies(tmp_path)) == 2  # names keep their own copies
+
+
+def test_the_code_stamp_is_the_modules_sources_and_none_without_them(monkeypatch) -> None:  # noqa: ANN001
+    import hashlib
+    import sys
+    import types
+
+    expected = hashlib.sha256(Path(compiled_data.__file__).read_bytes()).hexdigest()
+    assert code_stamp(compiled_data.__name__) == expected
+    assert code_stamp(compiled_data.__name__, "geo.errors") != expected
+    monkeypatch.setitem(sys.modules, "a_module_without_source", types.ModuleType("a_module_without_source"))
+    assert code_stamp(compiled_data.__name__, "a_module_without_source") is None
+    gone = types.ModuleType("a_module_whose_file_is_gone")
+    gone.__file__ = "/nonexistent/gone.py"
+    monkeypatch.setitem(sys.modules, gone.__name__, gone)
+    assert code_stamp(gone.__name__) is None
+
+
+def test_a_value_without_a_stamp_is_worked_out_each_time_and_not_kept(tmp_path) -> None:  # noqa: ANN001
+    calls: list[int] = []
+    for _ in range(2):
+        assert compiled("unstamped", stamp=None, build=lambda: calls.append(1) or {"a": 1}, folder=tmp_path) == {"a": 1}
+    assert calls == [1, 1] and _copies(tmp_path) == []
