@@ -10,6 +10,8 @@ changes the value is worked out again and the older copies of that name are remo
 YAML file so, the file's text its stamp; only the files of the project's ``data`` folder get a copy (any other
 file, a test's or a user's, is parsed each time). Where the folder cannot be written, where a copy is damaged,
 or where the value holds something marshal cannot keep (a date), the value is worked out as before: the same.
+A copy is trusted as the checkout's own files are (marshal is not made for bytes from elsewhere): point
+``$GEOSTORY_CACHE_DIR`` only at a folder no one else writes.
 """
 
 from __future__ import annotations
