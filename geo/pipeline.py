@@ -18,7 +18,6 @@ from geo.dates.publication import infer_from_corpus, publication_date
 from geo.errors import InputError
 from geo.model import Article, Mention, MentionRole, Published, Resolution, Story
 from geo.places.gazetteer import Gazetteer, load_gazetteer
-from geo.places.kind_names import KindName, find_kind_names
 from geo.places.located import locate_more
 from geo.places.recognition import Recognizer
 from geo.places.relative import find_relative
@@ -34,6 +33,7 @@ from geo.text.reading import read_article_file, read_corpus
 if TYPE_CHECKING:
     from geopy.geocoders.base import Geocoder
 
+    from geo.places.kind_names import KindName
     from geo.places.lookup import LookupRecord
 
 __all__ = ["ArticleResult", "Pipeline", "assemble_story", "read_articles"]
@@ -154,6 +154,8 @@ class Pipeline:
         Recognised, never placed nor a stop: asked for by what lists names (``geo places``, the benchmarks),
         not on the way to a story.
         """
+        from geo.places.kind_names import find_kind_names  # (imported by what lists names, not by a build)
+
         taken = [(r.mention.start, r.mention.end) for r in result.resolutions]
         return find_kind_names(
             result.article.text, taken=taken, zipf=self.gazetteer.zipf, settings=self.settings.recognition

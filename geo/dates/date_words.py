@@ -24,6 +24,7 @@ import yaml
 
 from geo.errors import IndexBuildError
 from geo.places.gazetteer_sources import DATA_DIR
+from geo.text.compiled_data import code_stamp, compiled, is_shipped, load_yaml
 from geo.text.folding import fold_text
 
 __all__ = ["DATES_FILE", "DatesLexicon", "Marker", "Unit", "load_dates_lexicon"]
@@ -149,6 +150,9 @@ def _all_languages(by_language: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
 def load_dates_lexicon(path: Path = DATES_FILE) -> DatesLexicon:
     """Load and fold ``dates.yaml`` once per process.
 
+    The shipped file's folded lists are worked out once and kept compiled
+    (:func:`geo.text.compiled_data.compiled`, again when the file or the code that folds it changes).
+
     Parameters
     ----------
     path:
@@ -163,8 +167,31 @@ def load_dates_lexicon(path: Path = DATES_FILE) -> DatesLexicon:
     IndexBuildError
         When the file cannot be read or parsed.
     """
+    if not is_shipped(path):
+        return _folded(path)
     try:
-        raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise IndexBuildError(f"cannot read the date lexicon {path}: {exc}") from exc
+    code = code_stamp(__name__, fold_text.__module__)  # this, the folding
+    kept = compiled("dates-lexicon", stamp=code and f"{code}\n{text}", build=lambda: _plain(_folded(path)))
+    kept["periods"] = {word: Unit(unit) for word, unit in kept["periods"].items()}
+    kept["markers"] = {word: Marker(marker) for word, marker in kept["markers"].items()}
+    return DatesLexicon(**kept)
+
+
+def _plain(lexicon: DatesLexicon) -> dict[str, Any]:
+    """A lexicon's fields as plain data (an enumeration as its value), as :func:`load_dates_lexicon` keeps them."""
+    found = {name: getattr(lexicon, name) for name in lexicon.__dataclass_fields__}
+    found["periods"] = {word: unit.value for word, unit in lexicon.periods.items()}
+    found["markers"] = {word: marker.value for word, marker in lexicon.markers.items()}
+    return found
+
+
+def _folded(path: Path) -> DatesLexicon:
+    """:func:`load_dates_lexicon`, worked out from the file."""
+    try:
+        raw = load_yaml(path, loader=_LOADER) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise IndexBuildError(f"cannot read the date lexicon {path}: {exc}") from exc
     months = _numbered(raw, "months")

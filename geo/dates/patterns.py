@@ -10,13 +10,15 @@ and the signs of the future tense.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from geo.dates.date_words import Marker, Unit, load_dates_lexicon
+from geo.dates.date_words import DATES_FILE, Marker, Unit, load_dates_lexicon
+from geo.text.compiled_data import code_stamp, compiled
 from geo.text.folding import name_key
 
 __all__ = ["ATOM_PATTERNS", "START_NAMES", "Patterns", "Starts", "WordStarts", "alternation", "date_patterns"]
@@ -61,14 +63,19 @@ def alternation(words: Iterable[str], *, bounded: bool = False) -> str:
     for word in kept:
         pattern = _word_regex(word)
         if bounded:
-            start = "" if hoisted or word[0] in "'’" else _WORD_START
-            pattern = start + pattern + ("" if word[-1] in "'’" else _WORD_END)
-        parts.append(pattern)
+            pattern = ("" if hoisted or word[0] in "'’" else _WORD_START) + pattern
+        parts.append((pattern, bounded and word[-1] not in "'’"))
     if not parts:
         return "(?!)"
     first = first_chars(kept)
     opening = ("" if first is None else f"(?=[{first}])") + (_WORD_START if hoisted else "")
-    return opening + "(?:" + "|".join(parts) + ")"
+    # the boundary after a run of words that each end with it, checked once after the run: «(?:a|b)E» tries
+    # what «aE|bE» tries, in the same order (the same matches), and is compiled with one boundary, not one a word
+    runs = []
+    for ends, run in itertools.groupby(parts, key=lambda part: part[1]):
+        alternatives = "|".join(pattern for pattern, _ in run)
+        runs.append(f"(?:{alternatives}){_WORD_END}" if ends else alternatives)
+    return opening + "(?:" + "|".join(runs) + ")"
 
 
 def first_chars(words: Iterable[str]) -> str | None:
@@ -170,10 +177,14 @@ ATOM_PATTERNS = (
 START_NAMES = (*ATOM_PATTERNS, "break")
 #: Where each word pattern may start, by name, and where each run of digits starts (:meth:`Patterns.starts_in`).
 WordStarts = tuple[dict[str, list[int]], list[int]]
+#: A pattern's source and flags, as :func:`date_patterns` keeps them before compiling them.
+Source = tuple[str, int]
 #: The patterns that may start at the first digit of a number (a day, a year).
 _DIGIT_PATTERNS = frozenset({"ymd", "dmy", "text_dmy", "day_range", "year"})
 _DIGITS = re.compile(r"\d+")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
+#: What may come glued before a word pattern's first word: nothing, or the conjunction «و» or «ف».
+_CONJUNCTIONS = ("", "و", "ف")
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,24 +243,35 @@ def _first_word(phrase: str) -> tuple[str, bool]:
     return found.group(), after != "" and after in _HYPHENS
 
 
-def _starts(first_words: dict[str, Iterable[str]], glued: dict[str, Iterable[str]]) -> Starts:
-    """The first words of each word pattern, with a conjunction or not."""
+def _starts(first_words: dict[str, Iterable[str]], glued: dict[str, Iterable[str]]) -> dict[str, Any]:
+    """The first words of each word pattern, with a conjunction or not: :class:`Starts`' ``words`` and ``glued``,
+    and its ``scan``'s source (:func:`_compiled_starts` makes it)."""
     exact: dict[str, set[str]] = {}
     loose: dict[str, set[str]] = {}
+    bare: tuple[set[str], set[str]] = (set(), set())  # the first words without a conjunction: exact, loose
     for table, always_glued in ((first_words, False), (glued, True)):
         for name, phrases in table.items():
             for phrase in phrases:
                 word, hyphen = _first_word(phrase)
-                for conjunction in ("", "و", "ف"):
+                bare[always_glued or hyphen].add(word)
+                for conjunction in _CONJUNCTIONS:
                     (loose if always_glued or hyphen else exact).setdefault(conjunction + word, set()).add(name)
 
     def ordered(mapping: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
         return {word: tuple(n for n in START_NAMES if n in names) for word, names in mapping.items()}
 
     words, glued = ordered(exact), ordered(loose)
-    scan = re.compile(rf"(?<![^\W_])(?:(?P<word>{_trie(words)})(?![^\W\d_])|{_trie(glued)})")
-    found = Starts(words, glued, tuple(glued), scan)
-    found.known.update((word, found.names(word)) for word in words)
+    # every word with each conjunction before it or none: the conjunction as one optional letter, not a third
+    # and a second copy of the tree (the same words match: a quarter of the pattern to compile)
+    conjunction = f"[{''.join(_CONJUNCTIONS)}]?"
+    scan = rf"(?<![^\W_])(?:(?P<word>{conjunction}{_trie(bare[0])})(?![^\W\d_])|{conjunction}{_trie(bare[1])})"
+    return {"words": words, "glued": glued, "scan": scan}
+
+
+def _compiled_starts(tables: dict[str, Any]) -> Starts:
+    """The :class:`Starts` of :func:`_starts`' tables, its scan compiled."""
+    found = Starts(tables["words"], tables["glued"], tuple(tables["glued"]), re.compile(tables["scan"]))
+    found.known.update((word, found.names(word)) for word in found.words)
     return found
 
 
@@ -267,7 +289,7 @@ def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> lis
     return found
 
 
-def _start_words() -> Starts:
+def _start_words() -> dict[str, Any]:
     """The first words of the word patterns, from the word lists they are compiled from."""
     lex = load_dates_lexicon()
     past_next = [w for w, marker in lex.markers.items() if marker != Marker.THIS]
@@ -315,16 +337,16 @@ def _marked(core: str, markers: str) -> str:
     return rf"(?:(?P<pre>{markers})\s+)?{core}(?:\s+(?P<post>{markers}){_WORD_END})?"
 
 
-def _numeric_patterns() -> dict[str, re.Pattern[str]]:
+def _numeric_patterns() -> dict[str, Source]:
     """ISO dates (2023-09-13) and day-first numeric dates (13-9-2023)."""
     year, month, day = rf"(?P<y>{_YEAR})", r"(?P<m>\d{1,2})", r"(?P<d>\d{1,2})"
     return {
-        "ymd": re.compile(rf"(?<![\d.]){_numeric(year, month, day)}"),
-        "dmy": re.compile(rf"(?<!\d)(?<!\d[-/.]){_numeric(day, month, year)}"),
+        "ymd": _source(rf"(?<![\d.]){_numeric(year, month, day)}"),
+        "dmy": _source(rf"(?<!\d)(?<!\d[-/.]){_numeric(day, month, year)}"),
     }
 
 
-def _day_month_patterns() -> dict[str, re.Pattern[str]]:
+def _day_month_patterns() -> dict[str, Source]:
     """A day and a month name in either order, ranges of days, and months with a year."""
     lex = load_dates_lexicon()
     full_months = alternation(m for m in lex.months if m not in lex.month_abbreviations)
@@ -336,14 +358,14 @@ def _day_month_patterns() -> dict[str, re.Pattern[str]]:
     links = alternation(lex.range_links)
     english = rf"(?P<mn>{alternation(lex.english_months)}{_WORD_END}\.?)"
     return {
-        "text_dmy": re.compile(rf"{day}[\s,]*{of}{month}{year_after}?"),
-        "mdy": re.compile(rf"{_WORD_START}{english}\s+{_day('d')}(?:\s*,?\s*(?P<y>{_YEAR})(?!\d))?"),
-        "day_range": re.compile(rf"{day}\s*(?:[-–—]|{links}(?=[\s\d]))\s*{_day('d2')}[\s,]*{of}{month}{year_after}?"),
-        "month_year": re.compile(rf"{_WORD_START}{_CONJUNCTION}(?P<body>(?:شهر\s+)?{month}{year_after})"),
+        "text_dmy": _source(rf"{day}[\s,]*{of}{month}{year_after}?"),
+        "mdy": _source(rf"{_WORD_START}{english}\s+{_day('d')}(?:\s*,?\s*(?P<y>{_YEAR})(?!\d))?"),
+        "day_range": _source(rf"{day}\s*(?:[-–—]|{links}(?=[\s\d]))\s*{_day('d2')}[\s,]*{of}{month}{year_after}?"),
+        "month_year": _source(rf"{_WORD_START}{_CONJUNCTION}(?P<body>(?:شهر\s+)?{month}{year_after})"),
     }
 
 
-def _word_patterns() -> dict[str, re.Pattern[str]]:
+def _word_patterns() -> dict[str, Source]:
     """Months and years with a cue, relative days, weekdays and relative periods."""
     lex = load_dates_lexicon()
     full_months = alternation(m for m in lex.months if m not in lex.month_abbreviations)
@@ -355,12 +377,12 @@ def _word_patterns() -> dict[str, re.Pattern[str]]:
     period = _marked(rf"(?:(?:the|la|le|l['’])\s*)?(?P<p>{alternation(lex.periods)}){_WORD_END}", markers)
     start = rf"{_WORD_START}{_CONJUNCTION}"
     return {
-        "month": re.compile(rf"{_cued(lex.month_preps)}(?P<body>{month})"),
-        "year": re.compile(rf"{_cued(lex.year_preps)}(?:the\s+)?(?P<body>(?:{year_noun}\s+)?(?P<y>{_YEAR})(?!\d))"),
-        "relative": re.compile(rf"{start}(?P<w>{alternation(lex.relative_days)}){_WORD_END}"),
-        "event_day": re.compile(rf"{start}(?P<w>{alternation(lex.event_days)}){_WORD_END}"),
-        "weekday": re.compile(rf"{start}(?P<body>(?:(?P<lead>{alternation(lex.weekday_lead)})\s+)?{weekday})"),
-        "period": re.compile(rf"{start}(?P<body>{period})(?!\s+(?:of|de|du|d['’])(?![^\W\d_]))"),
+        "month": _source(rf"{_cued(lex.month_preps)}(?P<body>{month})"),
+        "year": _source(rf"{_cued(lex.year_preps)}(?:the\s+)?(?P<body>(?:{year_noun}\s+)?(?P<y>{_YEAR})(?!\d))"),
+        "relative": _source(rf"{start}(?P<w>{alternation(lex.relative_days)}){_WORD_END}"),
+        "event_day": _source(rf"{start}(?P<w>{alternation(lex.event_days)}){_WORD_END}"),
+        "weekday": _source(rf"{start}(?P<body>(?:(?P<lead>{alternation(lex.weekday_lead)})\s+)?{weekday})"),
+        "period": _source(rf"{start}(?P<body>{period})(?!\s+(?:of|de|du|d['’])(?![^\W\d_]))"),
     }
 
 
@@ -377,40 +399,66 @@ def _tense_patterns() -> dict[str, Any]:
     opens = "" if break_first is None else rf"(?=[.!?؟;؛\n“”«»\":{break_first}])"
     conjoined = rf"{_WORD_START}{_CONJUNCTION}{{}}{_WORD_END}"
     future_words = {
-        lang: re.compile(conjoined.format(alternation(ws)) if lang == "ar" else alternation(ws, bounded=True))
+        lang: _source(conjoined.format(alternation(ws)) if lang == "ar" else alternation(ws, bounded=True))
         for lang, ws in lex.future_words.items()
     }
     return {
-        "clause_break": re.compile(rf"{opens}(?:\.(?=\s|$)|[!?؟;؛\n“”«»\"]|:(?!\d)|{breaks})"),
+        "clause_break": _source(rf"{opens}(?:\.(?=\s|$)|[!?؟;؛\n“”«»\"]|:(?!\d)|{breaks})"),
         # clause_break in two: its marks (the mark first and checked after it, for a fast scan) and its words
-        "clause_mark": re.compile(r'[.!?؟;؛\n“”«»":](?:(?<=\.)(?=\s|$)|(?<=:)(?!\d)|(?<=[!?؟;؛\n“”«»"]))'),
-        "break_words": re.compile(breaks),
-        "written_break": re.compile(alternation(lex.clause_breaks_as_written, bounded=True), re.IGNORECASE),
+        "clause_mark": _source(r'[.!?؟;؛\n“”«»":](?:(?<=\.)(?=\s|$)|(?<=:)(?!\d)|(?<=[!?؟;؛\n“”«»"]))'),
+        "break_words": _source(breaks),
+        "written_break": _source(alternation(lex.clause_breaks_as_written, bounded=True), re.IGNORECASE),
         "future_words": future_words,
-        "future_not": re.compile(alternation(lex.future_not_words, bounded=True)),
-        "future_opener": re.compile(rf"{_WORD_START}{_CONJUNCTION}{alternation(lex.future_openers)}\s*$"),
-        "coordinator": re.compile(alternation(lex.coordinators, bounded=True)),
-        "eve": re.compile(rf"{_WORD_START}{_CONJUNCTION}{alternation(lex.eve_words)}{_WORD_END}"),
-        "aller": re.compile(
+        "future_not": _source(alternation(lex.future_not_words, bounded=True)),
+        "future_opener": _source(rf"{_WORD_START}{_CONJUNCTION}{alternation(lex.future_openers)}\s*$"),
+        "coordinator": _source(alternation(lex.coordinators, bounded=True)),
+        "eve": _source(rf"{_WORD_START}{_CONJUNCTION}{alternation(lex.eve_words)}{_WORD_END}"),
+        "aller": _source(
             rf"{_WORD_START}{alternation(lex.aller)}\s+(?:{pronoun}\s*)?[^\W\d_]{{2,}}(?:er|ir|re|oir){_WORD_END}"
         ),
     }
 
 
+def _source(pattern: str, flags: int = 0) -> Source:
+    """A pattern as its source and flags (compiled by :func:`date_patterns`)."""
+    return pattern, int(flags)
+
+
+def _sources() -> dict[str, Any]:
+    """Everything :func:`date_patterns` compiles, as plain data: the patterns' sources, the lookups (an
+    enumeration as its value) and the tables of :class:`Starts`, worked out from the word lists."""
+    lex = load_dates_lexicon()
+    keyed = {name: _keyed(getattr(lex, name)) for name in ("months", "weekdays", "relative_days", "event_days")}
+    keyed.update({name: {k: str(v) for k, v in _keyed(getattr(lex, name)).items()} for name in ("periods", "markers")})
+    patterns = {**_numeric_patterns(), **_day_month_patterns(), **_word_patterns(), **_tense_patterns()}
+    return {"patterns": patterns, "keyed": keyed, "starts": _start_words()}
+
+
+def _stamp() -> str | None:
+    """What the sources are worked out from: this code, the word lists' code and folding, and the word lists."""
+    code = code_stamp(__name__, load_dates_lexicon.__module__, name_key.__module__)
+    return code and f"{code}\n{DATES_FILE.read_text(encoding='utf-8')}"
+
+
 @cache
 def date_patterns() -> Patterns:
-    """Compile the scanner's expressions from the word lists (once, on first use)."""
-    lex = load_dates_lexicon()
+    """Compile the scanner's expressions from the word lists (once, on first use).
+
+    Their sources and lookups are worked out from the word lists once and kept compiled
+    (:func:`geo.text.compiled_data.compiled`): a fresh process only compiles the expressions.
+    """
+    sources = compiled("date-patterns", stamp=_stamp(), build=_sources)
+    patterns = sources.pop("patterns")
+    future_words = patterns.pop("future_words")
+    keyed = sources["keyed"]
     return Patterns(
-        **_numeric_patterns(),
-        **_day_month_patterns(),
-        **_word_patterns(),
-        **_tense_patterns(),
-        months=_keyed(lex.months),
-        weekdays=_keyed(lex.weekdays),
-        relative_days=_keyed(lex.relative_days),
-        event_days=_keyed(lex.event_days),
-        periods=_keyed(lex.periods),
-        markers=_keyed(lex.markers),
-        starts=_start_words(),
+        **{name: re.compile(*source) for name, source in patterns.items()},
+        future_words={lang: re.compile(*source) for lang, source in future_words.items()},
+        months=keyed["months"],
+        weekdays=keyed["weekdays"],
+        relative_days=keyed["relative_days"],
+        event_days=keyed["event_days"],
+        periods={k: Unit(v) for k, v in keyed["periods"].items()},
+        markers={k: Marker(v) for k, v in keyed["markers"].items()},
+        starts=_compiled_starts(sources["starts"]),
     )

@@ -26,7 +26,7 @@ import mmap
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -323,6 +323,11 @@ class Gazetteer:
         return len(self._rows)
 
     @property
+    def fingerprint(self) -> str:
+        """The fingerprint of what the index was compiled from (its inputs and compiling code)."""
+        return self._meta["fingerprint"]
+
+    @property
     def lat(self) -> np.ndarray:
         """Latitudes of all rows."""
         return self._rows["lat"]
@@ -409,6 +414,19 @@ class Gazetteer:
             population=pop,
             source=self._sources[int(source)],
         )
+
+    def arabic_names(self, rows: Iterable[int]) -> list[str]:
+        """The own Arabic names of ``rows`` (``""`` for none), read from their text lines: no
+        :class:`~geo.model.Place` is made (a table over thousands of rows reads only this field)."""
+        at = np.fromiter(rows, dtype=np.int64)
+        if not len(at):
+            return []
+        text = self._text
+        lines = b"".join(map(text.__getitem__, map(slice, self._offsets[at].tolist(), self._offsets[at + 1].tolist())))
+        fields = lines.decode().split("\t")  # a line: id, name, Arabic name, feature, source (no tab in a field)
+        if len(fields) != 4 * len(at) + 1:
+            raise IndexBuildError(f"the gazetteer index {self.directory} has a damaged rows.txt")
+        return fields[2::4]
 
     def row_of(self, place_id: str) -> int | None:
         """The row of a place identifier, or ``None`` (a linear scan: for tests and tools)."""

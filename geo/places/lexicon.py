@@ -18,6 +18,7 @@ import yaml
 from geo.errors import IndexBuildError
 from geo.model import Trigger
 from geo.places.gazetteer_sources import DATA_DIR
+from geo.text.compiled_data import code_stamp, compiled, is_shipped, load_yaml
 from geo.text.folding import name_key
 from geo.text.memory import Memory
 
@@ -329,7 +330,7 @@ class Lexicon:
 def _read(path: Path) -> dict[str, Any]:
     """One lexicon file: word group or trigger hint → language → words."""
     try:
-        raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER)
+        raw = load_yaml(path, loader=_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise IndexBuildError(f"cannot read the lexicon {path}: {exc}") from exc
     return raw or {}
@@ -348,17 +349,42 @@ def _trigger(kind: str, path: Path) -> Trigger:
 def load_lexicon(path: Path = LEXICON_FILE, *, events_path: Path | None = EVENTS_FILE) -> Lexicon:
     """Load and fold the word lists (``triggers.yaml`` and the movement words of ``events.yaml``) once.
 
+    The folded lists of the shipped files are worked out once and kept compiled
+    (:func:`geo.text.compiled_data.compiled`, again when a file or the code that folds them changes).
+
     Raises
     ------
     IndexBuildError
         When a file cannot be read, or a key is neither a word group nor a :class:`~geo.model.Trigger`.
     """
-    triggers: dict[str, Trigger] = {}
+    files = [Path(path), *([Path(events_path)] if events_path else [])]
+    build = partial(_folded, files)
+    if all(map(is_shipped, files)):
+        code = code_stamp(__name__, name_key.__module__, Trigger.__module__)  # this, the folding, the hints
+        name = "-".join(["lexicon", *(file.stem.replace(".", "_") for file in files)])  # a copy per set of files
+        folded = compiled(name, stamp=code and "\n".join([code, *map(_text, files)]), build=build)
+    else:
+        folded = build()
+    return Lexicon(
+        triggers={key: Trigger(hint) for key, hint in folded["triggers"].items()},
+        **{name: frozenset(folded["groups"][name]) for name in WORD_GROUPS},
+    )
+
+
+def _text(path: Path) -> str:
+    """A lexicon file's text (what its folded lists are kept for)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise IndexBuildError(f"cannot read the lexicon {path}: {exc}") from exc
+
+
+def _folded(files: list[Path]) -> dict[str, Any]:
+    """The folded word lists of the lexicon ``files``: ``triggers`` (key → the hint's value, the first file's
+    first) and ``groups`` (word group → keys)."""
+    triggers: dict[str, str] = {}
     groups: dict[str, set[str]] = {k: set() for k in WORD_GROUPS}
-    sources = [(Path(path), _read(path))]
-    if events_path:
-        sources.append((Path(events_path), _read(events_path)))
-    for source, raw in sources:
+    for source, raw in [(source, _read(source)) for source in files]:  # (every file read before any is folded)
         for kind, by_lang in raw.items():
             hint = None if kind in groups else _trigger(kind, source)
             for words in by_lang.values():
@@ -369,8 +395,5 @@ def load_lexicon(path: Path = LEXICON_FILE, *, events_path: Path | None = EVENTS
                     if hint is None:
                         groups[kind].add(key)
                     else:
-                        triggers.setdefault(key, hint)
-    return Lexicon(
-        triggers=triggers,
-        **{name: frozenset(groups[name]) for name in WORD_GROUPS},
-    )
+                        triggers.setdefault(key, hint.value)
+    return {"triggers": triggers, "groups": groups}

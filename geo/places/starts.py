@@ -28,7 +28,8 @@ from geo.places.phonetic import arabic_keys
 from geo.places.seats import seat_starts
 from geo.places.word_table import load_word_table, table_fingerprint
 from geo.settings import RecognitionSettings
-from geo.text.folding import name_key
+from geo.text.compiled_data import code_stamp, compiled
+from geo.text.folding import fold_text, name_key
 from geo.text.memory import SIZE, Memory
 
 __all__ = ["Start", "Word", "WordStarts", "arabic_word", "latin_word"]
@@ -40,6 +41,7 @@ _G_LETTERS = "غجقك"  # the letters Arabic news writes a foreign /g/ with
 _ONE_G = str.maketrans(dict.fromkeys(_G_LETTERS, "ك"))  # each of them written as one
 _NO_G = str.maketrans("", "", _G_LETTERS)  # each of them left out
 _G_RE = re.compile(f"[{_G_LETTERS}]")  # one of them
+_NOT_IN_KEY = re.compile(r"[^\w\n]|_")  # what name_key drops (all but letters and digits), but a line break
 
 
 def arabic_word(word: str) -> bool:
@@ -320,12 +322,25 @@ def _decoded(data: bytes) -> Word:
 
 @lru_cache(maxsize=4)
 def _g_names(gazetteer: Gazetteer, population: int) -> frozenset[str]:
-    """The own Arabic names (name keys) of the cities of ``population``, each letter for /g/ written as one."""
-    return frozenset(
-        name_key(gazetteer.place(row).name_ar or "").translate(_ONE_G)
-        for rows in gazetteer.towns_by_country(population).values()
-        for row in rows
-    )
+    """The own Arabic names (name keys) of the cities of ``population``, each letter for /g/ written as one.
+
+    Worked out once for an index, a population and the code that works them out, and kept compiled
+    (:func:`geo.text.compiled_data.compiled`): a fresh process loads them, it does not read 6,000 towns again.
+    """
+    code = code_stamp(__name__, fold_text.__module__, Gazetteer.__module__)  # this, the folding, the index's reading
+    stamp = code and f"{gazetteer.fingerprint}\n{population}\n{code}"
+    return compiled(f"g-names-{population}", stamp=stamp, build=lambda: _read_g_names(gazetteer, population))
+
+
+def _read_g_names(gazetteer: Gazetteer, population: int) -> frozenset[str]:
+    """:func:`_g_names`, worked out from the index."""
+    names = gazetteer.arabic_names(row for found in gazetteer.towns_by_country(population).values() for row in found)
+    # name_key of every name at once, one line each: folded in one call (folding keeps a line break, and makes
+    # none), respelt with a replacement per letter, all but letters and digits dropped in one more call
+    folded = fold_text("\n".join(names))
+    for letter in _G_LETTERS[:-1]:
+        folded = folded.replace(letter, _G_LETTERS[-1])
+    return frozenset(_NOT_IN_KEY.sub("", folded).split("\n"))
 
 
 @lru_cache(maxsize=1)

@@ -40,3 +40,17 @@ def test_month_abbreviations_are_prefixes_of_a_name_of_the_same_month() -> None:
 def test_an_unreadable_lexicon_is_an_index_build_error(tmp_path: Path) -> None:
     with pytest.raises(IndexBuildError, match="cannot read the date lexicon"):
         load_dates_lexicon(tmp_path / "missing.yaml")
+
+
+def test_the_shipped_lists_are_folded_once_and_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.dates import date_words
+
+    worked_out = load_dates_lexicon.__wrapped__()
+    monkeypatch.setenv("GEOSTORY_CACHE_DIR", str(tmp_path))
+    assert load_dates_lexicon.__wrapped__() == worked_out  # no copy yet: folded, kept
+    assert "dates-lexicon" in {copy.name.split(".")[0] for copy in tmp_path.iterdir()}
+    monkeypatch.setattr(date_words, "_folded", lambda path: pytest.fail("folded again"))
+    kept = load_dates_lexicon.__wrapped__()
+    assert kept == worked_out
+    assert {type(v) for v in kept.periods.values()} == {Unit} and {type(v) for v in kept.markers.values()} == {Marker}
+    assert list(kept.months) == list(worked_out.months)

@@ -125,3 +125,33 @@ def test_clause_breaks_from_the_word_starts_are_finditers(text: str) -> None:
     expected = [m.span() for m in patterns.clause_break.finditer(folded)]
     assert patterns.clause_breaks(folded, patterns.starts_in(folded)) == expected
     assert expected
+
+
+def _plain(patterns: object) -> dict[str, object]:
+    """A :class:`~geo.dates.patterns.Patterns` as comparable data: each expression as its source and flags."""
+
+    def plain(value: object) -> object:
+        if isinstance(value, re.Pattern):
+            return (value.pattern, value.flags)
+        if isinstance(value, dict):
+            return {key: (plain(item), type(item)) for key, item in value.items()}
+        return value
+
+    starts = patterns.starts
+    fields = {name: plain(getattr(patterns, name)) for name in patterns.__dataclass_fields__ if name != "starts"}
+    return {**fields, "starts": (starts.words, starts.glued, starts.glued_words, plain(starts.scan), starts.known)}
+
+
+def test_the_kept_sources_compile_to_the_worked_out_patterns(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from geo.dates import patterns
+
+    monkeypatch.setenv("GEOSTORY_CACHE_DIR", str(tmp_path))
+    try:
+        patterns.date_patterns.cache_clear()
+        worked_out = _plain(patterns.date_patterns())  # no copy yet: worked out from the word lists, kept
+        assert "date-patterns" in {copy.name.split(".")[0] for copy in tmp_path.iterdir()}
+        patterns.date_patterns.cache_clear()
+        monkeypatch.setattr(patterns, "_sources", lambda: pytest.fail("worked out again"))
+        assert _plain(patterns.date_patterns()) == worked_out  # loaded
+    finally:
+        patterns.date_patterns.cache_clear()

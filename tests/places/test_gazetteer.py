@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from geo.errors import IndexBuildError
 from geo.model import Article
 from geo.pipeline import Pipeline
 from geo.places.gazetteer import ADJECTIVE, ARABIC, LATIN, PHONETIC, Gazetteer, ensure_index
@@ -93,6 +94,24 @@ def test_place_rows_round_trip(gazetteer: Gazetteer) -> None:
     assert gazetteer.row_of("country:FR") == row
     with pytest.raises(IndexError):
         gazetteer.place(len(gazetteer))
+
+
+def test_arabic_names_are_the_places_own(gazetteer: Gazetteer) -> None:
+    rows = [h.row for key in ("القاهرة", "Paris", "Londres") for h in gazetteer.lookup(name_key(key))][:40]
+    rows.append(rows[0])  # a row asked twice is read twice
+    assert gazetteer.arabic_names(rows) == [gazetteer.place(row).name_ar or "" for row in rows]
+    assert gazetteer.arabic_names([]) == []
+
+
+def test_arabic_names_refuse_a_damaged_line(gazetteer: Gazetteer, monkeypatch) -> None:  # noqa: ANN001
+    row = gazetteer.country_row("FR")
+    assert row is not None
+    text = bytearray(gazetteer._text)
+    start = text.index(b"\t", gazetteer._offsets.item(row)) + 1  # the line's name: a tab written into it
+    text[start] = ord("\t")
+    monkeypatch.setattr(gazetteer, "_text", bytes(text))
+    with pytest.raises(IndexBuildError, match="damaged"):
+        gazetteer.arabic_names([row])
 
 
 @pytest.mark.parametrize(("lat", "lon", "name"), [(48.857, 2.352, "Paris"), (30.05, 31.24, "Cairo")])

@@ -265,3 +265,16 @@ def test_a_word_may_end_as_a_listed_word(words: list[str], key: str, may: bool) 
     from geo.places.lexicon import _endings, _may_end
 
     assert _may_end(name_key(key), _endings([name_key(w) for w in words])) is may
+
+
+def test_the_shipped_lists_are_folded_once_and_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.places import lexicon
+
+    worked_out = lexicon.load_lexicon.__wrapped__()
+    monkeypatch.setenv("GEOSTORY_CACHE_DIR", str(tmp_path))
+    assert lexicon.load_lexicon.__wrapped__() == worked_out  # no copy yet: folded, kept
+    assert {copy.name.split(".")[0] for copy in tmp_path.iterdir()} >= {"lexicon-triggers-events"}
+    monkeypatch.setattr(lexicon, "_folded", lambda files: pytest.fail("folded again"))
+    kept = lexicon.load_lexicon.__wrapped__()
+    assert kept == worked_out and {type(hint) for hint in kept.triggers.values()} == {Trigger}
+    assert list(kept.triggers) == list(worked_out.triggers)

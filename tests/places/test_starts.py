@@ -125,3 +125,22 @@ def test_a_word_reads_back_from_the_table_as_it_was_kept(word: Word) -> None:
     assert again == word
     assert all(type(h) is NameHit for _, _, hits in (*again.exact, *again.phonetic) for h in hits)
     assert again.g_variant is None or all(type(h) is NameHit for h in again.g_variant[1])
+
+
+@pytest.mark.parametrize("population", [100_000, 1_000_000, 0])
+def test_the_g_names_are_the_towns_own_name_keys_respelt(
+    gazetteer: Gazetteer, population: int, tmp_path, monkeypatch  # noqa: ANN001
+) -> None:
+    from geo.places import starts
+
+    one_g = str.maketrans(dict.fromkeys("غجقك", "ك"))
+    rows = [row for found in gazetteer.towns_by_country(population).values() for row in found]
+    expected = frozenset(name_key(gazetteer.place(row).name_ar or "").translate(one_g) for row in rows)
+    assert starts._read_g_names(gazetteer, population) == expected
+    monkeypatch.setenv("GEOSTORY_CACHE_DIR", str(tmp_path))
+    starts._g_names.cache_clear()
+    assert starts._g_names(gazetteer, population) == expected  # worked out, kept compiled
+    starts._g_names.cache_clear()
+    assert starts._g_names(gazetteer, population) == expected  # loaded
+    assert [copy.name.split(".")[0] for copy in tmp_path.iterdir()] == [f"g-names-{population}"]
+    starts._g_names.cache_clear()

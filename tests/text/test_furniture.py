@@ -169,3 +169,21 @@ def test_rules_are_loaded_lazily_once() -> None:
     module.find_furniture(LEAD_AR)
     assert module._rules.cache_info().currsize == 1
     assert module._rules.cache_info().misses == 1
+
+
+def test_a_page_s_layout_is_worked_out_once_for_its_split_and_its_furniture() -> None:
+    page = LEAD_EN + "\nShare this article\n"
+    furniture._layout_of.cache_clear()
+    ranges = furniture.split_embedded(page)
+    assert furniture.find_furniture(page[ranges[0][0] : ranges[0][1]]) == furniture.find_furniture(page)
+    info = furniture._layout_of.cache_info()
+    assert (info.misses, info.hits) == (1, 2)
+
+
+def test_the_shipped_rules_sources_are_worked_out_once_and_kept(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    worked_out = furniture._load_rules(furniture.FURNITURE_PATH)
+    monkeypatch.setenv("GEOSTORY_CACHE_DIR", str(tmp_path))
+    assert furniture._load_rules(furniture.FURNITURE_PATH) == worked_out  # no copy yet: worked out, kept
+    assert "furniture-rules" in {copy.name.split(".")[0] for copy in tmp_path.iterdir()}
+    monkeypatch.setattr(furniture, "_sources", lambda path: pytest.fail("worked out again"))
+    assert furniture._load_rules(furniture.FURNITURE_PATH) == worked_out
