@@ -403,9 +403,15 @@ def _knob_value(settings: Settings, name: str) -> object:
 
 def _cmd_index(args: argparse.Namespace) -> int:
     from geo.places.gazetteer import Gazetteer, ensure_index
+    from geo.places.memo import GazetteerMemo
+    from geo.places.starts import WordStarts
+    from geo.settings import RecognitionSettings
 
     directory = ensure_index(rebuild=args.rebuild)
-    print(f"gazetteer index: {len(Gazetteer(directory)):,} places in {directory}")
+    gazetteer = Gazetteer(directory)
+    print(f"gazetteer index: {len(gazetteer):,} places in {directory}")
+    # the word table of the default settings, made now when it is missing (else by the first reading)
+    WordStarts(gazetteer, GazetteerMemo(gazetteer), settings=RecognitionSettings())
     return 0
 
 

@@ -367,3 +367,13 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(built: Path) -> Non
 
     assert gc.get_freeze_count() == 0
 
+
+
+def test_index_prepares_the_word_table_too(capsys, gazetteer) -> None:  # noqa: ANN001
+    from geo.places.word_table import table_fingerprint
+    from geo.settings import RecognitionSettings
+
+    assert main(["index"]) == 0
+    assert "gazetteer index:" in capsys.readouterr().out
+    fingerprint = table_fingerprint(gazetteer.directory, settings=RecognitionSettings().model_dump_json())
+    assert (gazetteer.directory / f"words-{fingerprint}.marisa").is_file()
