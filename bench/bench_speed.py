@@ -25,14 +25,17 @@ bytecode kept under a temporary ``PYTHONPYCACHEPREFIX`` (filled by one run befor
 checkout is not timed compiling its own sources.
 
 Asserts nothing. Each measurement runs in its own process (``--measure ROOT``), with ``ROOT`` first on
-``sys.path``, so both checkouts are timed by the same code. The baseline's worktree gets a copy of this
-checkout's gazetteer index (rebuilt there if its code wants another) and a link to its ``assets/node_modules``;
-it is removed at the end.
+``sys.path``, so both checkouts are timed by the same code, and the two are measured in turns (each round of
+reading and each run of a command goes through both, one after the other): this machine is shared, and a
+change of its load in the middle of a run then weighs on both figures alike, not on one of them. The
+baseline's worktree gets a copy of this checkout's gazetteer index (rebuilt there, before any timing, if its
+code wants another) and a link to its ``assets/node_modules``; it is removed at the end.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -42,6 +45,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,37 +157,57 @@ def _process(
     return statistics.median(walls), statistics.median(cpus)
 
 
-def _checkout_figures(root: Path, rounds: int) -> dict[str, float]:
-    """Every figure of the checkout at ``root``."""
+def _child(root: Path, flag: str, *args: str) -> dict[str, float]:
+    """The figures a measuring child process (``flag``: ``--measure``/``--measure-first``) prints for ``root``."""
     run = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--measure", str(root), "--rounds", str(rounds)],
-        cwd=root, check=True, capture_output=True, text=True,
+        [sys.executable, str(Path(__file__).resolve()), flag, str(root), *args], cwd=root, check=True,
+        capture_output=True, text=True,
     )  # fmt: skip
-    figures = json.loads(run.stdout.strip().splitlines()[-1])
-    first: dict[str, list[float]] = {}
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def _figures(roots: list[Path], rounds: int) -> list[dict[str, float]]:
+    """Every figure of each checkout in ``roots``, measured in turns: each round, and each run of a command,
+    goes through the checkouts one after the other, so a change of the machine's load falls on all of them."""
+    figures: list[dict[str, float]] = [{} for _ in roots]
+    firsts: list[dict[str, list[float]]] = [{} for _ in roots]
     for _ in range(rounds):
-        run = subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "--measure-first", str(root)],
-            cwd=root, check=True, capture_output=True, text=True,
-        )  # fmt: skip
-        for key, value in json.loads(run.stdout.strip().splitlines()[-1]).items():
-            first.setdefault(key, []).append(value)
-    figures.update({key: statistics.median(values) for key, values in first.items()})
+        for root, first in zip(roots, firsts, strict=True):
+            for key, value in _child(root, "--measure-first").items():
+                first.setdefault(key, []).append(value)
+    for root, found, first in zip(roots, figures, firsts, strict=True):
+        found.update(_child(root, "--measure", "--rounds", str(rounds)))
+        found.update({key: statistics.median(values) for key, values in first.items()})
     with tempfile.TemporaryDirectory() as tmp:
-        env = _python_env(Path(tmp) / "pycache")
-        out, names = str(Path(tmp) / "out"), str(Path(tmp) / "imported.json")
-        build = ["build", "data/articles", "--out", out]
-        _process(root, [], env=env, repeat=1, argv=["-c", _RECORD_IMPORTS, names, *build])  # + the bytecode
-        figures["places_wall"], figures["places_cpu"] = _process(root, ["places", "data/articles"], env=env)
-        figures["build_wall"], figures["build_cpu"] = _process(root, build, env=env)
-        floor = ["-c", _IMPORT_FLOOR, names]
-        figures["floor_wall"], figures["floor_cpu"] = _process(root, [], env=env, argv=floor)
-    figures["floor_ratio"] = figures["build_cpu"] / figures["floor_cpu"]
+        runs: list[dict[str, tuple[list[str], list[str] | None]]] = []
+        for number, root in enumerate(roots):
+            env = _python_env(Path(tmp) / f"pycache{number}")
+            out, names = str(Path(tmp) / f"out{number}"), str(Path(tmp) / f"imported{number}.json")
+            build = ["build", "data/articles", "--out", out]
+            _process(root, [], env=env, repeat=1, argv=["-c", _RECORD_IMPORTS, names, *build])  # + the bytecode
+            runs.append({
+                "places": (["places", "data/articles"], None),
+                "build": (build, None),
+                "floor": ([], ["-c", _IMPORT_FLOOR, names]),
+            })  # fmt: skip
+        times: list[dict[str, list[tuple[float, float]]]] = [{} for _ in roots]
+        for _ in range(3):
+            for name in ("places", "build", "floor"):
+                for number, root in enumerate(roots):
+                    args, argv = runs[number][name]
+                    env = _python_env(Path(tmp) / f"pycache{number}")
+                    times[number].setdefault(name, []).append(_process(root, args, env=env, repeat=1, argv=argv))
+        for found, timed in zip(figures, times, strict=True):
+            for name, pairs in timed.items():
+                found[f"{name}_wall"] = statistics.median(wall for wall, _ in pairs)
+                found[f"{name}_cpu"] = statistics.median(cpu for _, cpu in pairs)
+            found["floor_ratio"] = found["build_cpu"] / found["floor_cpu"]
     return figures
 
 
-def _baseline_figures(ref: str, rounds: int) -> tuple[str, dict[str, float]]:
-    """The figures of ``ref``, checked out in a temporary worktree (removed afterwards)."""
+@contextlib.contextmanager
+def _baseline_tree(ref: str) -> Iterator[tuple[str, Path]]:
+    """``ref`` checked out in a temporary worktree (removed afterwards), with its short name."""
     commit = subprocess.run(["git", "rev-parse", "--short", ref], cwd=ROOT, check=True, capture_output=True, text=True)
     tmp = Path(tempfile.mkdtemp(prefix="bench_speed_"))
     tree = tmp / "tree"
@@ -195,7 +219,8 @@ def _baseline_figures(ref: str, rounds: int) -> tuple[str, dict[str, float]]:
         modules = ROOT / "assets" / "node_modules"  # the map's scripts, read only
         if modules.exists() and not (tree / "assets" / "node_modules").exists():
             (tree / "assets" / "node_modules").symlink_to(modules.resolve())
-        return commit.stdout.strip(), _checkout_figures(tree, rounds)
+        _child(tree, "--measure-first")  # its index (and whatever it compiles on first use) made before the timing
+        yield commit.stdout.strip(), tree
     finally:
         subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, capture_output=True)
         shutil.rmtree(tmp, ignore_errors=True)
@@ -253,10 +278,11 @@ def main() -> None:
         os.chdir(args.measure)
         print(json.dumps(_measure(args.measure.resolve(), args.rounds)))
         return
-    now = _checkout_figures(ROOT, args.rounds)
-    base, name = None, ""
-    if not args.no_baseline:
-        name, base = _baseline_figures(args.baseline or _default_ref(), args.rounds)
+    if args.no_baseline:
+        _print(_figures([ROOT], args.rounds)[0], None, "")
+        return
+    with _baseline_tree(args.baseline or _default_ref()) as (name, tree):
+        now, base = _figures([ROOT, tree], args.rounds)
     _print(now, base, name)
 
 
