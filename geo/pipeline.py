@@ -17,6 +17,7 @@ from geo.dates.expressions import find_dates
 from geo.dates.publication import infer_from_corpus, publication_date
 from geo.errors import InputError
 from geo.model import Article, Mention, MentionRole, Published, Resolution, Story
+from geo.places.abbreviations import abbreviated_regions
 from geo.places.gazetteer import Gazetteer, load_gazetteer
 from geo.places.kind_names import KindName, find_kind_names
 from geo.places.located import locate_more
@@ -119,6 +120,7 @@ class Pipeline:
         limit = self.settings.limits.max_mentions
         if len(mentions) > limit:
             raise InputError(f"{article.name}: names over {limit:,} places, the limit of one article")
+        mentions = abbreviated_regions(article, mentions, gazetteer=self.gazetteer)
         mentions.extend(find_relative(article, mentions, settings=self.settings.relative))
         mentions.sort(key=lambda m: (m.start, m.end))
         resolutions = self.resolver.resolve(mentions, language=article.language)
