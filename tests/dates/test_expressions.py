@@ -500,6 +500,21 @@ CAREFUL = [
         "fr", dt.date(2024, 3, 5), [E("lundi", "2024-03-04", kind="weekday")],
         id="fr-au-cours-de-laquelle-opens-a-clause",
     ),
+    pytest.param(
+        "La ministre est arrivée mercredi soir à Lomé, première étape d'une tournée qui la mènera au Bénin.",
+        "fr", dt.date(2024, 3, 7), [E("mercredi", "2024-03-06", kind="weekday")],
+        id="fr-qui-opens-a-relative-clause",
+    ),
+    pytest.param(
+        "The envoy landed in Lima on Tuesday for talks which will continue in Quito.",
+        "en", dt.date(2024, 3, 7), [E("Tuesday", "2024-03-05", kind="weekday")],
+        id="en-which-opens-a-relative-clause",
+    ),
+    pytest.param(
+        "On Tuesday the envoy met the mayor, who will travel to Quito next.",
+        "en", dt.date(2024, 3, 7), [E("Tuesday", "2024-03-05", kind="weekday")],
+        id="en-who-opens-a-relative-clause",
+    ),
     # --- the text's own weekday over the page's stamp ---------------------------------------
     pytest.param(
         "افتتح الرئيس السد اليوم الأحد، بعد أن وصل أمس إلى المدينة.",
