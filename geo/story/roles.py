@@ -187,6 +187,10 @@ class _ArticleReader(RoleDates):
         lo = self._sentence_start(mention.sentence)
         window = settings.movement_window if place.place_type == PlaceType.COUNTRY else settings.place_window
         near = words.near(cues.movement, first_word, window)
+        if not near and place.feature == "capital":  # «زار … برازافيل وكينشاسا»: the verb governs both capitals
+            here = frozenset({(first_word, last_word)})
+            joined = [s for s in self.capital_spans if s[1] < first_word and words.coordinated(*s, here)]
+            near = words.near(cues.movement, max(joined)[0], window) if joined else []
         origin = words.origin(first_word, lo, lookback=settings.place_window)
         if origin and not near:  # "arrived at X by helicopter from Y": the movement word governs "from" from afar
             near = words.near(cues.movement, first_word, settings.origin_window)

@@ -300,6 +300,25 @@ def test_capitals_named_together_are_governments(gazetteer: Gazetteer, text: str
     assert next(r for r in found.values() if r.resolution.place.name == "Oslo").stop
 
 
+@pytest.mark.parametrize(
+    ("text", "traveller", "capitals"),
+    [
+        ("زار رئيس الوزراء الكندي جاستن ترودو باريس وبرلين يوم الاثنين.", {"جاستن", "ترودو"}, ["باريس", "برلين"]),
+        (
+            "زارت المستشارة الألمانية السابقة أنغيلا ميركل أوسلو وستوكهولم يوم الاثنين.",
+            {"انغيلا", "ميركل"},
+            ["أوسلو", "ستوكهولم"],
+        ),
+        ("La chancelière a visité lundi matin Oslo et Stockholm.", set(), ["Oslo", "Stockholm"]),
+    ],
+)
+def test_capitals_a_visit_word_governs_together_are_visits(
+    gazetteer: Gazetteer, text: str, traveller: set[str], capitals: list[str]
+) -> None:  # the verb governs the second capital too, however far from it the title puts it
+    found = _roles(gazetteer, text, language=_language(text), traveller=frozenset(traveller))
+    assert [(found[c].role, found[c].stop) for c in capitals] == [("visit", True)] * len(capitals)
+
+
 def test_two_cities_visited_together_stay_visits(gazetteer: Gazetteer) -> None:
     found = _roles(gazetteer, "The two leaders met in Oslo and Stockholm on Monday.", language="en")
     assert found["Oslo"].stop and found["Stockholm"].stop  # a movement word right before them
