@@ -109,7 +109,12 @@ class _ArticleReader(RoleDates):
             for s in article.sentences
         ]
         self.traveller_keys = traveller_keys
-        self.place_words = PlaceWords(self.words, folded.text, lexicon, skip=traveller_keys)
+        timed = frozenset(  # «زار الرئيس، أمس السبت، X»: a date between a verb and its place is no distance
+            self.words[k].text
+            for d in dates
+            for k in range(bisect.bisect_left(self.word_starts, d.start), bisect.bisect_left(self.word_starts, d.end))
+        )
+        self.place_words = PlaceWords(self.words, folded.text, lexicon, skip=traveller_keys | timed)
         self.onward_at: set[int] = set()  # starts of the mentions read as destinations still ahead
         self.arrived_at: set[int] = set()  # starts of the countries the traveller is told to arrive in
         self.capital_spans: frozenset[tuple[int, int]] = frozenset()  # (first, last) words of capitals named

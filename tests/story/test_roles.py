@@ -319,6 +319,21 @@ def test_capitals_a_visit_word_governs_together_are_visits(
     assert [(found[c].role, found[c].stop) for c in capitals] == [("visit", True)] * len(capitals)
 
 
+@pytest.mark.parametrize(
+    ("text", "traveller", "capital"),
+    [
+        ("زار الرئيس الفرنسي إيمانويل ماكرون، أمس الاثنين، الرباط.", {"ايمانويل", "ماكرون"}, "الرباط"),
+        ("زارت رئيسة الوزراء الإيطالية، يوم الاثنين، باريس.", set(), "باريس"),
+        ("La Première ministre italienne a visité, lundi matin, Paris.", set(), "Paris"),
+    ],
+)
+def test_a_date_between_the_movement_word_and_the_place_is_no_distance(
+    gazetteer: Gazetteer, text: str, traveller: set[str], capital: str
+) -> None:  # a capital with no movement word near it would stand for its government
+    decided = _roles(gazetteer, text, language=_language(text), traveller=frozenset(traveller))[capital]
+    assert (decided.role, decided.stop, decided.first) == ("visit", True, MONDAY), decided.why
+
+
 def test_two_cities_visited_together_stay_visits(gazetteer: Gazetteer) -> None:
     found = _roles(gazetteer, "The two leaders met in Oslo and Stockholm on Monday.", language="en")
     assert found["Oslo"].stop and found["Stockholm"].stop  # a movement word right before them
