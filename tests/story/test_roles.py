@@ -334,6 +334,22 @@ def test_a_date_between_the_movement_word_and_the_place_is_no_distance(
     assert (decided.role, decided.stop, decided.first) == ("visit", True, MONDAY), decided.why
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On his way home, the president made a brief stopover in Kazan on Monday.", "Kazan"),
+        ("The minister's trip to Kazan on Monday was short.", "Kazan"),
+        ("La ministre arrivera lundi à Oran pour deux jours.", "Oran"),
+        ("Le président a séjourné lundi à Oran.", "Oran"),
+        ("وقضى الرئيس يوم الاثنين في مدينة صفاقس.", "صفاقس"),
+        ("وبدأ الرئيس يوم الاثنين رحلته إلى قازان.", "قازان"),
+    ],
+)
+def test_stopovers_trips_and_stays_are_movement(gazetteer: Gazetteer, text: str, place: str) -> None:
+    decided = _roles(gazetteer, text, language=_language(text))[place]
+    assert decided.role in ("visit", "plan") and decided.stop, decided.why
+
+
 def test_two_cities_visited_together_stay_visits(gazetteer: Gazetteer) -> None:
     found = _roles(gazetteer, "The two leaders met in Oslo and Stockholm on Monday.", language="en")
     assert found["Oslo"].stop and found["Stockholm"].stop  # a movement word right before them
