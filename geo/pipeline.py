@@ -24,6 +24,7 @@ from geo.places.located import locate_more
 from geo.places.recognition import Recognizer
 from geo.places.relative import find_relative
 from geo.places.resolution import Resolver
+from geo.places.state_nouns import state_nouns
 from geo.settings import LimitsSettings, Settings, TextSettings
 from geo.story.features import gather_features, story_title
 from geo.story.happened import presence_evidence, story_language
@@ -121,6 +122,7 @@ class Pipeline:
         if len(mentions) > limit:
             raise InputError(f"{article.name}: names over {limit:,} places, the limit of one article")
         mentions = abbreviated_regions(article, mentions, gazetteer=self.gazetteer)
+        mentions = state_nouns(article, mentions, gazetteer=self.gazetteer)
         mentions.extend(find_relative(article, mentions, settings=self.settings.relative))
         mentions.sort(key=lambda m: (m.start, m.end))
         resolutions = self.resolver.resolve(mentions, language=article.language)
