@@ -341,6 +341,7 @@ def test_a_date_between_the_movement_word_and_the_place_is_no_distance(
         ("The minister's trip to Kazan on Monday was short.", "Kazan"),
         ("La ministre arrivera lundi à Oran pour deux jours.", "Oran"),
         ("Le président a séjourné lundi à Oran.", "Oran"),
+        ("La ministre s'est envolée lundi pour Oran, où elle a été reçue par le wali.", "Oran"),
         ("وقضى الرئيس يوم الاثنين في مدينة صفاقس.", "صفاقس"),
         ("وبدأ الرئيس يوم الاثنين رحلته إلى قازان.", "قازان"),
     ],
