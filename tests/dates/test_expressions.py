@@ -480,6 +480,21 @@ CAREFUL = [
         id="fr-doit-is-due-to",
     ),
     pytest.param(
+        "Le président est attendu samedi à Brest.",
+        "fr", WED, [E("samedi", "2024-03-09", kind="weekday")],
+        id="fr-est-attendu-is-expected",
+    ),
+    pytest.param(
+        "The president is expected in Brest on Saturday.",
+        "en", WED, [E("Saturday", "2024-03-09", kind="weekday")],
+        id="en-is-expected-in",
+    ),
+    pytest.param(
+        "Le pape est arrivé samedi à Brest pour une visite très attendue.",
+        "fr", WED, [E("samedi", "2024-03-02", kind="weekday")],
+        id="fr-long-awaited-is-no-plan",
+    ),
+    pytest.param(
         "Il est prévu que le président se rende samedi à Brest.",
         "fr", WED, [E("samedi", "2024-03-09", kind="weekday")],
         id="fr-prevu-que",
