@@ -339,6 +339,7 @@ def test_a_date_between_the_movement_word_and_the_place_is_no_distance(
     [
         ("On his way home, the president made a brief stopover in Kazan on Monday.", "Kazan"),
         ("The minister's trip to Kazan on Monday was short.", "Kazan"),
+        ("The senator rallied supporters in Kazan on Monday.", "Kazan"),
         ("La ministre arrivera lundi à Oran pour deux jours.", "Oran"),
         ("Le président a séjourné lundi à Oran.", "Oran"),
         ("La ministre s'est envolée lundi pour Oran, où elle a été reçue par le wali.", "Oran"),
