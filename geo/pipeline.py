@@ -239,8 +239,7 @@ def assemble_story(
     if len(stops) > most:
         raise InputError(f"the story has {len(stops):,} stops, over the limit of {most:,}")
     stops = tuple(replace(stop, happened=presence_evidence(stop)) for stop in stops)
-    lang = story_language(a.language for a in articles)
-    name = (person.name_ar if lang == "ar" else person.name_latin) or person.name if person else None
+    lang, name = _title_language(story_language(a.language for a in articles), person)
     return Story(
         articles=tuple(articles),
         features=gather_features(list(resolutions)),
@@ -251,3 +250,16 @@ def assemble_story(
         traveller_names=person.names if person else (),
         title=story_title(name, stops, lang=lang),
     )
+
+
+def _title_language(lang: str, person: Person | None) -> tuple[str, str | None]:
+    """The language of the story's title and the traveller's name in it: the story's language (``lang``), unless
+    the traveller is named only in the other script, which the title then follows (one script a title: not
+    "Bachar el-Assad: أبوظبي – دبي", nor an Arabic name before "Ulan Bator, September 2023")."""
+    if person is None:
+        return lang, None
+    if lang == "ar" and person.name_ar is None:
+        return "en", person.name_latin or person.name
+    if lang != "ar" and person.name_latin is None:
+        return "ar", person.name_ar or person.name
+    return lang, (person.name_ar if lang == "ar" else person.name_latin) or person.name
