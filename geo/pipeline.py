@@ -17,11 +17,13 @@ from geo.dates.expressions import find_dates
 from geo.dates.publication import infer_from_corpus, publication_date
 from geo.errors import InputError
 from geo.model import Article, Mention, MentionRole, Published, Resolution, Story
+from geo.places.abbreviations import abbreviated_regions
 from geo.places.gazetteer import Gazetteer, load_gazetteer
 from geo.places.located import locate_more
 from geo.places.recognition import Recognizer
 from geo.places.relative import find_relative
 from geo.places.resolution import Resolver
+from geo.places.state_nouns import state_nouns
 from geo.settings import LimitsSettings, Settings, TextSettings
 from geo.story.features import gather_features, story_title
 from geo.story.happened import presence_evidence, story_language
@@ -119,6 +121,8 @@ class Pipeline:
         limit = self.settings.limits.max_mentions
         if len(mentions) > limit:
             raise InputError(f"{article.name}: names over {limit:,} places, the limit of one article")
+        mentions = abbreviated_regions(article, mentions, gazetteer=self.gazetteer)
+        mentions = state_nouns(article, mentions, gazetteer=self.gazetteer)
         mentions.extend(find_relative(article, mentions, settings=self.settings.relative))
         mentions.sort(key=lambda m: (m.start, m.end))
         resolutions = self.resolver.resolve(mentions, language=article.language)
@@ -237,8 +241,7 @@ def assemble_story(
     if len(stops) > most:
         raise InputError(f"the story has {len(stops):,} stops, over the limit of {most:,}")
     stops = tuple(replace(stop, happened=presence_evidence(stop)) for stop in stops)
-    lang = story_language(a.language for a in articles)
-    name = (person.name_ar if lang == "ar" else person.name_latin) or person.name if person else None
+    lang, name = _title_language(story_language(a.language for a in articles), person)
     return Story(
         articles=tuple(articles),
         features=gather_features(list(resolutions)),
@@ -249,3 +252,16 @@ def assemble_story(
         traveller_names=person.names if person else (),
         title=story_title(name, stops, lang=lang),
     )
+
+
+def _title_language(lang: str, person: Person | None) -> tuple[str, str | None]:
+    """The language of the story's title and the traveller's name in it: the story's language (``lang``), unless
+    the traveller is named only in the other script, which the title then follows (one script a title: not
+    "Bachar el-Assad: أبوظبي – دبي", nor an Arabic name before "Ulan Bator, September 2023")."""
+    if person is None:
+        return lang, None
+    if lang == "ar" and person.name_ar is None:
+        return "en", person.name_latin or person.name
+    if lang != "ar" and person.name_latin is None:
+        return "ar", person.name_ar or person.name
+    return lang, (person.name_ar if lang == "ar" else person.name_latin) or person.name

@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from geo.model import Article
 from geo.outputs.geojson import write_geojson
-from geo.pipeline import Pipeline, read_articles
+from geo.pipeline import Pipeline, assemble_story, read_articles
 from geo.places.gazetteer import Gazetteer
+from geo.settings import Settings
 from geo.story.document import story_to_doc
+from geo.story.traveller import Person
 from tests.conftest import BUNDLED
 
 
@@ -91,3 +94,21 @@ def test_the_limits_of_a_story(gazetteer: Gazetteer, limits: dict, message: str)
     pipeline = Pipeline(gazetteer, settings=Settings(limits=LimitsSettings(**limits)))
     with pytest.raises(InputError, match=message):
         pipeline.run(read_articles(BUNDLED))
+
+
+@pytest.mark.parametrize(
+    ("languages", "names", "title"),
+    [
+        # the traveller named in the story's language: that language
+        (["ar", "ar"], ("بشار الأسد", "Bashar al-Assad"), "بشار الأسد: أماكن في الأخبار"),
+        (["en"], ("بشار الأسد", "Bashar al-Assad"), "Bashar al-Assad: places in the news"),
+        # named only in the other script: the title follows the name, one script a title
+        (["ar", "ar", "fr"], ("Bachar el-Assad",), "Bachar el-Assad: places in the news"),
+        (["fr", "ar"], ("البابا فرنسيس",), "البابا فرنسيس: أماكن في الأخبار"),
+    ],
+)
+def test_a_title_is_written_in_one_script(languages: list[str], names: tuple[str, ...], title: str) -> None:
+    articles = [Article(name=f"{i}.txt", text="…", language=lang) for i, lang in enumerate(languages)]
+    person = Person(name=names[0], keys=frozenset(), mentions=1, names=names)
+    story = assemble_story(articles, [], [], published={}, person=person, settings=Settings())
+    assert story.title == title

@@ -43,8 +43,10 @@ class Marker(StrEnum):
 
 
 class Unit(StrEnum):
-    """The length of a relative period («الأسبوع الماضي», "next month", "cette année")."""
+    """The length of a relative period («الأسبوع الماضي», "next month", "cette année"), or of a count back
+    ("two days ago", :mod:`geo.dates.counted_back`)."""
 
+    DAY = "day"
     WEEK = "week"
     MONTH = "month"
     YEAR = "year"

@@ -76,6 +76,9 @@ Rules
 * **Weeks**: «الأسبوع الماضي/المقبل», "last/next week", "la semaine
   dernière/prochaine": the 7 days before/after the anchor; "this week": the
   Monday–Sunday week of the anchor (all ``approximate``).
+* **Counted back** ("two years ago", «قبل عامين», "il y a trois mois"): that day, the week around it, that
+  calendar month or year (:mod:`geo.dates.counted_back`; read by :func:`find_dates` only, where no other
+  expression is).
 * **No anchor**: everything relative resolves to ``None`` with certainty
   ``unknown``; absolute dates, months with a year and years still resolve.
 
@@ -97,6 +100,7 @@ from functools import partial
 from geo.dates.anchoring import Kind, Reference, resolve, weekday_near
 from geo.dates.atoms import Group, Piece, find_groups, groups_within
 from geo.dates.clauses import ScannedText, scan_text, scanned_text
+from geo.dates.counted_back import counted_back
 from geo.dates.tense import future_at
 from geo.model import Article, Certainty, Span, WordFrequencies
 from geo.settings import DateSettings
@@ -177,7 +181,7 @@ def find_dates(
     list of TimeExpr
         In text order, ``article.text[e.start:e.end] == e.text``.
     """
-    return find_dates_in_text(
+    found = find_dates_in_text(
         article.text,
         anchor=anchor,
         language=article.language,
@@ -186,6 +190,15 @@ def find_dates(
         frequencies=frequencies,
         settings=settings,
     )
+    taken = [Span(e.start, e.end) for e in found]
+    back = [
+        TimeExpr(start, end, article.text[start:end], r.first, r.last, r.kind, r.certainty, r.note)
+        for start, end, r in counted_back(
+            article.text, language=article.language, anchor=anchor, anchor_certainty=anchor_certainty
+        )
+        if not _overlaps(start, end, (*taken, *article.furniture))
+    ]
+    return sorted([*found, *back], key=lambda e: (e.start, e.end)) if back else found
 
 
 def find_dates_in_text(

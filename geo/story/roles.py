@@ -109,7 +109,12 @@ class _ArticleReader(RoleDates):
             for s in article.sentences
         ]
         self.traveller_keys = traveller_keys
-        self.place_words = PlaceWords(self.words, folded.text, lexicon, skip=traveller_keys)
+        timed = frozenset(  # «زار الرئيس، أمس السبت، X»: a date between a verb and its place is no distance
+            self.words[k].text
+            for d in dates
+            for k in range(bisect.bisect_left(self.word_starts, d.start), bisect.bisect_left(self.word_starts, d.end))
+        )
+        self.place_words = PlaceWords(self.words, folded.text, lexicon, skip=traveller_keys | timed)
         self.onward_at: set[int] = set()  # starts of the mentions read as destinations still ahead
         self.arrived_at: set[int] = set()  # starts of the countries the traveller is told to arrive in
         self.capital_spans: frozenset[tuple[int, int]] = frozenset()  # (first, last) words of capitals named
@@ -187,6 +192,10 @@ class _ArticleReader(RoleDates):
         lo = self._sentence_start(mention.sentence)
         window = settings.movement_window if place.place_type == PlaceType.COUNTRY else settings.place_window
         near = words.near(cues.movement, first_word, window)
+        if not near and place.feature == "capital":  # «زار … برازافيل وكينشاسا»: the verb governs both capitals
+            here = frozenset({(first_word, last_word)})
+            joined = [s for s in self.capital_spans if s[1] < first_word and words.coordinated(*s, here)]
+            near = words.near(cues.movement, max(joined)[0], window) if joined else []
         origin = words.origin(first_word, lo, lookback=settings.place_window)
         if origin and not near:  # "arrived at X by helicopter from Y": the movement word governs "from" from afar
             near = words.near(cues.movement, first_word, settings.origin_window)

@@ -480,6 +480,21 @@ CAREFUL = [
         id="fr-doit-is-due-to",
     ),
     pytest.param(
+        "Le président est attendu samedi à Brest.",
+        "fr", WED, [E("samedi", "2024-03-09", kind="weekday")],
+        id="fr-est-attendu-is-expected",
+    ),
+    pytest.param(
+        "The president is expected in Brest on Saturday.",
+        "en", WED, [E("Saturday", "2024-03-09", kind="weekday")],
+        id="en-is-expected-in",
+    ),
+    pytest.param(
+        "Le pape est arrivé samedi à Brest pour une visite très attendue.",
+        "fr", WED, [E("samedi", "2024-03-02", kind="weekday")],
+        id="fr-long-awaited-is-no-plan",
+    ),
+    pytest.param(
         "Il est prévu que le président se rende samedi à Brest.",
         "fr", WED, [E("samedi", "2024-03-09", kind="weekday")],
         id="fr-prevu-que",
@@ -499,6 +514,21 @@ CAREFUL = [
         "Le président est arrivé lundi à Riyad pour une visite au cours de laquelle il doit voir le roi.",
         "fr", dt.date(2024, 3, 5), [E("lundi", "2024-03-04", kind="weekday")],
         id="fr-au-cours-de-laquelle-opens-a-clause",
+    ),
+    pytest.param(
+        "La ministre est arrivée mercredi soir à Lomé, première étape d'une tournée qui la mènera au Bénin.",
+        "fr", dt.date(2024, 3, 7), [E("mercredi", "2024-03-06", kind="weekday")],
+        id="fr-qui-opens-a-relative-clause",
+    ),
+    pytest.param(
+        "The envoy landed in Lima on Tuesday for talks which will continue in Quito.",
+        "en", dt.date(2024, 3, 7), [E("Tuesday", "2024-03-05", kind="weekday")],
+        id="en-which-opens-a-relative-clause",
+    ),
+    pytest.param(
+        "On Tuesday the envoy met the mayor, who will travel to Quito next.",
+        "en", dt.date(2024, 3, 7), [E("Tuesday", "2024-03-05", kind="weekday")],
+        id="en-who-opens-a-relative-clause",
     ),
     # --- the text's own weekday over the page's stamp ---------------------------------------
     pytest.param(

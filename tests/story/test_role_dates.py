@@ -39,6 +39,28 @@ def _stop(gazetteer: Gazetteer, text: str, surface: str, language: str):  # noqa
             dt.date(2024, 5, 7),
             False,
         ),
+        # an earlier leg's clause, opened by "après avoir" / "avant de", dates that leg, not the stop before it
+        (
+            "La ministre s'est rendue mardi à Oran, après avoir visité Tlemcen lundi.",
+            "fr",
+            "Oran",
+            dt.date(2024, 5, 7),
+            True,
+        ),
+        (
+            "La ministre s'est rendue mardi à Oran, après avoir visité Tlemcen lundi.",
+            "fr",
+            "Tlemcen",
+            dt.date(2024, 5, 6),
+            False,
+        ),
+        (
+            "Le ministre est arrivé lundi à Sfax, avant de rejoindre Gabès mardi.",
+            "fr",
+            "Sfax",
+            dt.date(2024, 5, 6),
+            True,
+        ),
         # no date at all: the publication date (approximate)
         ("Le président s'est rendu à Oran.", "fr", "Oran", PUBLISHED, False),
     ],

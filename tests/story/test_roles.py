@@ -300,6 +300,58 @@ def test_capitals_named_together_are_governments(gazetteer: Gazetteer, text: str
     assert next(r for r in found.values() if r.resolution.place.name == "Oslo").stop
 
 
+@pytest.mark.parametrize(
+    ("text", "traveller", "capitals"),
+    [
+        ("زار رئيس الوزراء الكندي جاستن ترودو باريس وبرلين يوم الاثنين.", {"جاستن", "ترودو"}, ["باريس", "برلين"]),
+        (
+            "زارت المستشارة الألمانية السابقة أنغيلا ميركل أوسلو وستوكهولم يوم الاثنين.",
+            {"انغيلا", "ميركل"},
+            ["أوسلو", "ستوكهولم"],
+        ),
+        ("La chancelière a visité lundi matin Oslo et Stockholm.", set(), ["Oslo", "Stockholm"]),
+    ],
+)
+def test_capitals_a_visit_word_governs_together_are_visits(
+    gazetteer: Gazetteer, text: str, traveller: set[str], capitals: list[str]
+) -> None:  # the verb governs the second capital too, however far from it the title puts it
+    found = _roles(gazetteer, text, language=_language(text), traveller=frozenset(traveller))
+    assert [(found[c].role, found[c].stop) for c in capitals] == [("visit", True)] * len(capitals)
+
+
+@pytest.mark.parametrize(
+    ("text", "traveller", "capital"),
+    [
+        ("زار الرئيس الفرنسي إيمانويل ماكرون، أمس الاثنين، الرباط.", {"ايمانويل", "ماكرون"}, "الرباط"),
+        ("زارت رئيسة الوزراء الإيطالية، يوم الاثنين، باريس.", set(), "باريس"),
+        ("La Première ministre italienne a visité, lundi matin, Paris.", set(), "Paris"),
+    ],
+)
+def test_a_date_between_the_movement_word_and_the_place_is_no_distance(
+    gazetteer: Gazetteer, text: str, traveller: set[str], capital: str
+) -> None:  # a capital with no movement word near it would stand for its government
+    decided = _roles(gazetteer, text, language=_language(text), traveller=frozenset(traveller))[capital]
+    assert (decided.role, decided.stop, decided.first) == ("visit", True, MONDAY), decided.why
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On his way home, the president made a brief stopover in Kazan on Monday.", "Kazan"),
+        ("The minister's trip to Kazan on Monday was short.", "Kazan"),
+        ("The senator rallied supporters in Kazan on Monday.", "Kazan"),
+        ("La ministre arrivera lundi à Oran pour deux jours.", "Oran"),
+        ("Le président a séjourné lundi à Oran.", "Oran"),
+        ("La ministre s'est envolée lundi pour Oran, où elle a été reçue par le wali.", "Oran"),
+        ("وقضى الرئيس يوم الاثنين في مدينة صفاقس.", "صفاقس"),
+        ("وبدأ الرئيس يوم الاثنين رحلته إلى قازان.", "قازان"),
+    ],
+)
+def test_stopovers_trips_and_stays_are_movement(gazetteer: Gazetteer, text: str, place: str) -> None:
+    decided = _roles(gazetteer, text, language=_language(text))[place]
+    assert decided.role in ("visit", "plan") and decided.stop, decided.why
+
+
 def test_two_cities_visited_together_stay_visits(gazetteer: Gazetteer) -> None:
     found = _roles(gazetteer, "The two leaders met in Oslo and Stockholm on Monday.", language="en")
     assert found["Oslo"].stop and found["Stockholm"].stop  # a movement word right before them
