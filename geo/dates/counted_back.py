@@ -44,7 +44,8 @@ class BackWords:
 
     pattern: re.Pattern[str] | None
     counts: dict[str, int]
-    units: dict[str, tuple[Unit, int | None]]  # a unit word → its unit and the count it carries (a dual: 2)
+    units: dict[str, Unit]  # a unit word after a count → its unit
+    wholes: dict[str, tuple[Unit, int]]  # a unit word that carries its count (a dual: 2, one alone: 1)
 
 
 def _folded(words: Any) -> list[str]:
@@ -55,33 +56,47 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
-def _unit_words(spec: dict[str, Any], key: str) -> list[str]:
-    """Every word of the unit block ``key`` («units», «duals», «alone») of one language's ``spec``."""
-    return [str(w) for words in (spec.get(key) or {}).values() for w in words or ()]
-
-
 def _language(spec: dict[str, Any]) -> BackWords:
-    """The folded words and the pattern of one language's block."""
+    """The folded words and the pattern of one language's block.
+
+    A unit after a count (``units``) and a unit that carries its count (``duals``, ``alone``) are kept apart:
+    «سنة» is both («قبل 20 سنة»: twenty years, the singular after eleven and more; «قبل سنة»: one year).
+    """
     counts = {fold_text(str(w)).strip(): int(n) for w, n in (spec.get("counts") or {}).items()}
-    units: dict[str, tuple[Unit, int | None]] = {}
-    for key, count in (("units", None), ("duals", 2), ("alone", 1)):
+    units = {w: Unit(unit) for unit, words in (spec.get("units") or {}).items() for w in _folded(words)}
+    wholes: dict[str, tuple[Unit, int]] = {}
+    for key, count in (("duals", 2), ("alone", 1)):
         for unit, words in (spec.get(key) or {}).items():
-            units.update({w: (Unit(unit), count) for w in _folded(words)})
-    counted = _alternation(_folded(_unit_words(spec, "units")))
-    whole = _alternation(_folded([*_unit_words(spec, "duals"), *_unit_words(spec, "alone")]))
-    amount = rf"(?P<count>\d+|{_alternation(_folded(counts))})\s+(?P<unit>{counted})"
+            for word in _folded(words):
+                if word in wholes:
+                    raise ValueError(f"{word!r} is in two of counted_back's blocks of words that carry a count")
+                wholes[word] = (Unit(unit), count)
+    counted = _alternation(sorted(units, key=lambda w: (-len(w), w)))
+    whole = _alternation(sorted(wholes, key=lambda w: (-len(w), w)))
+    # a count of at most four digits: a longer number is no count of days or years (and stays an int's size)
+    amount = rf"(?P<count>\d{{1,4}}|{_alternation(_folded(counts))})\s+(?P<unit>{counted})"
     if whole:
         amount = rf"(?:{amount}|(?P<whole>{whole}))"
     before, after = _folded(spec.get("before")), _folded(spec.get("after"))
-    not_after = _folded(spec.get("not_after"))
-    tail = rf"(?!\s*(?:\d|(?:{_alternation(not_after)})(?!\w)))" if not_after else r"(?!\s*\d)"
+    tail = _tail(_folded(spec.get("not_after")), _folded(spec.get("followed_by")))
     if before:
         body = rf"(?<!\w)(?:{_alternation(before)})\s+{amount}(?!\w){tail}"
     elif after:
         body = rf"(?<!\w){amount}\s+(?:{_alternation(after)})(?!\w)"
     else:
-        return BackWords(None, counts, units)
-    return BackWords(re.compile(body), counts, units)
+        return BackWords(None, counts, units, wholes)
+    return BackWords(re.compile(body), counts, units, wholes)
+
+
+def _tail(not_after: list[str], followed_by: list[str]) -> str:
+    """What may not, or must, follow an expression whose "ago" word comes first: never a number or a word of
+    ``not_after`` («قبل عامين من …»: counted from another event); when ``followed_by`` is given, only a mark
+    that ends a phrase, the text's end or one of its words ("il y a trois mois, le …", not "il y a trois
+    jours fériés": there the words say "there are")."""
+    refused = rf"(?!\s*(?:\d|(?:{_alternation(not_after)})(?!\w)))" if not_after else r"(?!\s*\d)"
+    if not followed_by:
+        return refused
+    return refused + rf"(?=\s*(?:[,.;:!?…)\]»”\"]|$|(?:{_alternation(followed_by)})(?!\w)))"
 
 
 @cache
@@ -155,8 +170,11 @@ def counted_back(
     folded = fold(text)
     found = []
     for match in words.pattern.finditer(folded.text):
-        unit, carried = words.units[match["unit"] or match["whole"]]
-        count = carried or (int(match["count"]) if match["count"].isdigit() else words.counts[match["count"]])
+        if words.wholes and match["whole"]:
+            unit, count = words.wholes[match["whole"]]
+        else:
+            unit, said_count = words.units[match["unit"]], match["count"]
+            count = int(said_count) if said_count.isdigit() else words.counts[said_count]
         start, end = folded.original_span(match.start(), match.end())
         end = extend_over_marks(text, end)  # «عاماً»: the mark on its last letter is the word's
         said = f"{count} {unit}(s) before publication"

@@ -48,6 +48,11 @@ ANCHOR = dt.date(2021, 3, 10)
         ("التقيا قبل شهرين في العاصمة.", "ar", "قبل شهرين", "2021-01-01", "2021-01-31", Kind.MONTH),
         ("عاد الوفد قبل يومين.", "ar", "قبل يومين", "2021-03-08", "2021-03-08", Kind.RELATIVE),
         ("وصل السفير قبل عام، وما زال هناك.", "ar", "قبل عام", "2020-01-01", "2020-12-31", Kind.YEAR),
+        ("بني المسجد قبل 20 سنة.", "ar", "قبل 20 سنة", "2001-01-01", "2001-12-31", Kind.YEAR),  # «سنة» after a count
+        ("زارها قبل عشرين سنة.", "ar", "قبل عشرين سنة", "2001-01-01", "2001-12-31", Kind.YEAR),
+        ("Elle a quitté Dakar il y a deux ans.", "fr", "il y a deux ans", "2019-01-01", "2019-12-31", Kind.YEAR),
+        ("Il y a dix jours lors du sommet, il a parlé.", "fr", "Il y a dix jours", "2021-02-28", "2021-02-28",
+         Kind.RELATIVE),  # fmt: skip
     ],
 )
 def test_a_count_back_is_resolved_against_the_anchor(
@@ -69,6 +74,9 @@ def test_a_count_back_is_resolved_against_the_anchor(
         ("The talks ended two years before the war.", "en"),
         ("Il y a deux ans de travail devant nous.", "en"),  # another language's words
         ("Three years ago the minister toured the dam.", "ar"),
+        ("Il y a trois jours fériés en mai.", "fr"),  # "there are", not "ago": a word of the phrase follows
+        ("The vault held 123456 years ago of dust.", "en"),  # no count of five digits or more
+        ("It was " + "9" * 5000 + " years ago.", "en"),  # nor a number too long to be an int
     ],
 )
 def test_what_counts_from_another_point_is_not_read(text: str, language: str) -> None:
@@ -116,3 +124,17 @@ def test_a_visit_counted_back_years_is_history_not_a_stop(
     stops = [s.evidence[0].resolution.mention.text for s in story.stops]
     assert now in stops
     assert earlier not in stops
+
+
+def test_a_word_that_carries_its_count_twice_is_refused(tmp_path: Path) -> None:
+    from geo.dates.counted_back import load_back_words
+    from geo.errors import IndexBuildError
+
+    words = tmp_path / "dates.yaml"
+    words.write_text(
+        "counted_back:\n  ar:\n    before: [قبل]\n    units: {year: [سنة]}\n    duals: {year: [عامين]}\n"
+        "    alone: {year: [عامين]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(IndexBuildError, match="two of counted_back"):
+        load_back_words(words)
