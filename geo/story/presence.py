@@ -91,12 +91,15 @@ class PlaceWords:
         The word lists.
     skip:
         Folded words that do not count in a distance: the traveller's name.
+    skip_at:
+        The indices of words that do not count in a distance where they stand: the words of a date.
     """
 
     words: list[Token]
     text: str
     lexicon: Lexicon
     skip: frozenset[str] = frozenset()
+    skip_at: frozenset[int] = frozenset()
     _governing: dict[tuple[int, int, int], int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def back(self, first: int, lo: int, window: int) -> Iterator[int]:
@@ -108,9 +111,10 @@ class PlaceWords:
             k -= 1
 
     def counts(self, k: int) -> bool:
-        """Tell whether word ``k`` counts in a distance (not a one-letter elision, not the traveller's name)."""
+        """Tell whether word ``k`` counts in a distance (not a one-letter elision, not the traveller's name, not a
+        word of a date)."""
         word = self.words[k].text
-        return len(word) > 1 and word not in self.skip
+        return len(word) > 1 and word not in self.skip and k not in self.skip_at
 
     def within(self, lo: int, hi: int, window: int) -> bool:
         """Tell whether word ``hi`` stands at most ``window`` counted words after word ``lo`` (1: adjacent)."""

@@ -110,11 +110,11 @@ class _ArticleReader(RoleDates):
         ]
         self.traveller_keys = traveller_keys
         timed = frozenset(  # «زار الرئيس، أمس السبت، X»: a date between a verb and its place is no distance
-            self.words[k].text
+            k
             for d in dates
             for k in range(bisect.bisect_left(self.word_starts, d.start), bisect.bisect_left(self.word_starts, d.end))
-        )
-        self.place_words = PlaceWords(self.words, folded.text, lexicon, skip=traveller_keys | timed)
+        )  # (the words where the dates stand: «من» of «5 من مارس» still counts elsewhere)
+        self.place_words = PlaceWords(self.words, folded.text, lexicon, skip=traveller_keys, skip_at=timed)
         self.onward_at: set[int] = set()  # starts of the mentions read as destinations still ahead
         self.arrived_at: set[int] = set()  # starts of the countries the traveller is told to arrive in
         self.capital_spans: frozenset[tuple[int, int]] = frozenset()  # (first, last) words of capitals named

@@ -44,6 +44,20 @@ def test_near_skips_the_travellers_name_and_elisions(
 
 
 @pytest.mark.parametrize(
+    ("skip_at", "near"),
+    [
+        ((), False),  # five words between the verb (word 2) and the place (word 8)
+        ((4, 5, 6), True),  # «يوم الاثنين الماضي» skipped where it stands: two words count
+        ((0, 1), False),  # the same words skipped elsewhere: all five still count
+    ],
+)
+def test_the_words_of_a_date_are_skipped_where_they_stand(skip_at: tuple[int, ...], near: bool) -> None:
+    folded = fold("يوم الاثنين زار الرئيس يوم الاثنين الماضي عاصمة دمشق")
+    words = PlaceWords(tokens(folded.text), folded.text, load_lexicon(), skip_at=frozenset(skip_at))
+    assert bool(words.near(_movement(words), _at(words, "دمشق"), 4)) is near
+
+
+@pytest.mark.parametrize(
     ("text", "place", "onward"),
     [
         ("غادر الوزير مدينة حلب متوجها إلى دمشق", "دمشق", True),  # a heading participle
