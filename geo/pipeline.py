@@ -121,8 +121,8 @@ class Pipeline:
         limit = self.settings.limits.max_mentions
         if len(mentions) > limit:
             raise InputError(f"{article.name}: names over {limit:,} places, the limit of one article")
-        mentions = abbreviated_regions(article, mentions, gazetteer=self.gazetteer)
-        mentions = state_nouns(article, mentions, gazetteer=self.gazetteer)
+        mentions = abbreviated_regions(article, mentions=mentions, gazetteer=self.gazetteer)
+        mentions = state_nouns(article, mentions=mentions, gazetteer=self.gazetteer)
         mentions.extend(find_relative(article, mentions, settings=self.settings.relative))
         mentions.sort(key=lambda m: (m.start, m.end))
         resolutions = self.resolver.resolve(mentions, language=article.language)

@@ -70,7 +70,7 @@ def _forms(path: Path) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
 
 
 def state_nouns(
-    article: Article, mentions: list[Mention], *, gazetteer: Gazetteer, path: Path = STATE_NOUNS_FILE
+    article: Article, *, mentions: list[Mention], gazetteer: Gazetteer, path: Path = STATE_NOUNS_FILE
 ) -> list[Mention]:
     """``mentions`` with a mention of its country for each state noun the article's names settle.
 

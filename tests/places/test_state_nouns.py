@@ -43,7 +43,7 @@ def test_a_state_noun_is_the_country_the_article_points_to(
 ) -> None:
     article = _article(text)
     before = Recognizer(gazetteer).find(article)
-    mentions = state_nouns(article, before, gazetteer=gazetteer)
+    mentions = state_nouns(article, mentions=before, gazetteer=gazetteer)
     added = {m.text: gazetteer.place(m.candidates[0]).country for m in mentions if m not in before}
     assert added == read
     assert [(m.start, m.end) for m in mentions] == sorted((m.start, m.end) for m in mentions)
