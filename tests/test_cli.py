@@ -369,11 +369,19 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(built: Path) -> Non
 
 
 
-def test_index_prepares_the_word_table_too(capsys, gazetteer) -> None:  # noqa: ANN001
+def test_index_prepares_the_word_table_too(tmp_path: Path, capsys, monkeypatch, gazetteer) -> None:  # noqa: ANN001
+    import shutil
+
+    import wordfreq
+
     from geo.places.word_table import table_fingerprint
     from geo.settings import RecognitionSettings
 
+    index = tmp_path / "index"  # a copy of the index without its word table
+    shutil.copytree(gazetteer.directory, index, ignore=shutil.ignore_patterns("words-*"))
+    monkeypatch.setenv("GEOSTORY_INDEX_DIR", str(index))
+    monkeypatch.setattr(wordfreq, "top_n_list", lambda lang, n: ["في", "موسكو", "الرئيس"])  # a short list: fast
     assert main(["index"]) == 0
     assert "gazetteer index:" in capsys.readouterr().out
-    fingerprint = table_fingerprint(gazetteer.directory, settings=RecognitionSettings().model_dump_json())
-    assert (gazetteer.directory / f"words-{fingerprint}.marisa").is_file()
+    fingerprint = table_fingerprint(index, settings=RecognitionSettings().model_dump_json())
+    assert [p.name for p in index.glob("words-*")] == [f"words-{fingerprint}.marisa"]

@@ -136,6 +136,8 @@ class WordStarts:
         out, when it is made, with memories of their own (this reader's stay as a first reading leaves them)."""
         index = self.gazetteer.directory
         fingerprint = table_fingerprint(index, settings=self.settings.model_dump_json())
+        if fingerprint is None:
+            return None  # (what the answers depend on cannot be read: each word is worked out as it is met)
         gazetteer, settings = self.gazetteer, self.settings
 
         def work(word: str) -> bytes:

@@ -48,7 +48,7 @@ _CODE_FILES = (
 )
 
 
-def table_fingerprint(index: Path, *, settings: str) -> str:
+def table_fingerprint(index: Path, *, settings: str) -> str | None:
     """A fingerprint of what a table's answers depend on.
 
     Parameters
@@ -60,8 +60,9 @@ def table_fingerprint(index: Path, *, settings: str) -> str:
 
     Returns
     -------
-    str
-        Hex digits; unreadable inputs give a fingerprint of their own.
+    str or None
+        Hex digits; ``None`` when an input cannot be read (an installation without the sources: no table is
+        kept then, as one could not tell when its answers went stale).
     """
     digest = hashlib.sha256(settings.encode())
     digest.update(sys.version.encode())  # (the answers' bytes are the interpreter's: marshal's format may change)
@@ -70,7 +71,7 @@ def table_fingerprint(index: Path, *, settings: str) -> str:
         try:
             digest.update(path.read_bytes())
         except OSError:
-            digest.update(f"missing {path.name}".encode())
+            return None
     return digest.hexdigest()[:32]
 
 
@@ -93,7 +94,7 @@ def load_word_table(
     fingerprint: str,
     work: Callable[[str], bytes],
     words: Callable[[], Iterable[str]] = frequent_words,
-) -> marisa_trie.BytesTrie:
+) -> marisa_trie.BytesTrie | None:
     """The table of ``index`` for ``fingerprint``, made (and kept there) when it has none.
 
     Parameters

@@ -78,3 +78,7 @@ def test_frequent_words_are_folded_arabic_words_each_once() -> None:
     assert {name_key("في"), name_key("الرئيس"), name_key("إلى")} <= set(words)  # folded: «الرييس», «الي»
     assert len(set(words)) == len(words)
     assert all("\u0620" <= w[:1] <= "\u064a" for w in words)
+
+
+def test_no_fingerprint_where_an_input_cannot_be_read(tmp_path: Path) -> None:
+    assert table_fingerprint(tmp_path, settings="{}") is None  # (no meta.json: no table is kept)
