@@ -6,11 +6,11 @@ do. :func:`compiled` keeps a value, the first time it is worked out, as :mod:`ma
 folder (``data/cache``, or ``$GEOSTORY_CACHE_DIR``) under a name carrying the SHA-256 of a *stamp*: whatever
 the value is worked out from (a file's text, an index's fingerprint, the code that derives it), this format's
 version and Python's. The next process loads that copy instead (well under a millisecond); when the stamp
-changes the value is worked out again and the older copies of that name are removed. :func:`load_yaml` reads a
-YAML file so, the file's text its stamp; only the files of the project's ``data`` folder get a copy (any other
-file, a test's or a user's, is parsed each time). Where the folder cannot be written, where a copy is damaged,
-or where the value holds something marshal cannot keep (a date), the value is worked out as before: the same.
-A copy is trusted as the checkout's own files are (marshal is not made for bytes from elsewhere): point
+changes the value is worked out again and all but the newest few copies of that name are removed.
+:func:`load_yaml` reads a YAML file so, the file's text its stamp; only the files of the project's ``data`` folder
+get a copy (any other file, a test's or a user's, is parsed each time). Where the folder cannot be written, where a
+copy is damaged, or where the value holds something marshal cannot keep (a date), the value is worked out as before:
+the same. A copy is trusted as the checkout's own files are (marshal is not made for bytes from elsewhere): point
 ``$GEOSTORY_CACHE_DIR`` only at a folder no one else writes.
 """
 
@@ -21,6 +21,7 @@ import marshal
 import os
 import sys
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -35,6 +36,7 @@ __all__ = ["DATA_DIR", "cache_dir", "code_stamp", "compiled", "is_shipped", "loa
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 _FORMAT = 1
+_KEPT = 3  # the copies of one name a folder keeps (the newest)
 _SUFFIX = ".marshal"
 _VERSION = f"compiled-data {_FORMAT}; python {sys.version_info[0]}.{sys.version_info[1]}; marshal {marshal.version}"
 
@@ -54,17 +56,26 @@ def is_shipped(path: str | Path) -> bool:
 
 def code_stamp(*modules: str) -> str | None:
     """The SHA-256 of the source files of the (imported) ``modules``: the code a kept value is worked out by,
-    for its stamp; ``None`` when one has no readable source file (the value is then worked out each time)."""
-    digest = hashlib.sha256()
-    for module in modules:
-        file = getattr(sys.modules.get(module), "__file__", None)
-        if not file:
-            return None
-        try:
-            digest.update(Path(file).read_bytes())
-        except OSError:
-            return None
-    return digest.hexdigest()
+    for its stamp; ``None`` when one has no readable source file (the value is then worked out each time).
+
+    Each file is read once a process, at the first stamp that names it (soon after its import): a long-lived
+    process whose checkout changes on disk keeps stamping with the code it runs, not the new files'."""
+    digests = [_source_digest(module) for module in modules]
+    if None in digests:
+        return None
+    return hashlib.sha256("\n".join(str(d) for d in digests).encode()).hexdigest()
+
+
+@lru_cache(maxsize=64)
+def _source_digest(module: str) -> str | None:
+    """The SHA-256 of an imported module's source file, read once a process (``None``: none readable)."""
+    file = getattr(sys.modules.get(module), "__file__", None)
+    if not file:
+        return None
+    try:
+        return hashlib.sha256(Path(file).read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def compiled(name: str, *, stamp: str | None, build: Callable[[], T], folder: Path | None = None) -> T:
@@ -138,7 +149,8 @@ def load_yaml(path: str | Path, *, loader: type, folder: Path | None = None) -> 
 
 
 def _keep(value: Any, head: bytes, copy: Path, name: str) -> None:
-    """Write ``value``'s compiled copy, removing the older copies of ``name``; nothing when it cannot be kept."""
+    """Write ``value``'s compiled copy, removing all but the newest few copies of ``name``; nothing when it cannot
+    be kept."""
     try:
         blob = head + marshal.dumps(value)
     except ValueError:
@@ -146,8 +158,8 @@ def _keep(value: Any, head: bytes, copy: Path, name: str) -> None:
     try:
         copy.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(copy, blob)
-        for old in copy.parent.glob(f"{name}.*{_SUFFIX}"):
-            if old.name != copy.name:
-                old.unlink(missing_ok=True)
+        copies = sorted(copy.parent.glob(f"{name}.*{_SUFFIX}"), key=lambda p: (p.stat().st_mtime_ns, p.name))
+        for old in copies[:-_KEPT]:  # the newest few stay: checkouts of two versions sharing the folder
+            old.unlink(missing_ok=True)  # do not remove each other's copy at every start
     except (OSError, OutputError):
         pass  # a folder that cannot be written: worked out each time, the same value

@@ -50,14 +50,18 @@ def test_the_copy_holds_the_same_data_and_is_read_instead_of_the_file(tmp_path, 
     assert load_yaml(source, loader=LOADER, folder=folder) == expected
 
 
-def test_a_changed_file_is_parsed_again_and_its_old_copy_removed(tmp_path) -> None:  # noqa: ANN001
+def test_a_changed_file_is_parsed_again_and_only_the_newest_copies_kept(tmp_path) -> None:  # noqa: ANN001
     source, folder = tmp_path / "words.yaml", tmp_path / "cache"
     source.write_text(WORDS, encoding="utf-8")
     load_yaml(source, loader=LOADER, folder=folder)
-    old = _copies(folder)
-    source.write_text(WORDS + "more: [word]\n", encoding="utf-8")
-    assert load_yaml(source, loader=LOADER, folder=folder)["more"] == ["word"]
-    assert len(_copies(folder)) == 1 and _copies(folder) != old
+    first = _copies(folder)
+    for number in range(4):  # four more versions of the file: the folder keeps the newest three copies
+        source.write_text(WORDS + f"more: [word{number}]\n", encoding="utf-8")
+        assert load_yaml(source, loader=LOADER, folder=folder)["more"] == [f"word{number}"]
+    kept = _copies(folder)
+    assert len(kept) == 3 and not set(first) & set(kept)
+    source.write_text(WORDS + "more: [word3]\n", encoding="utf-8")  # the newest version: read from its copy
+    assert load_yaml(source, loader=LOADER, folder=folder)["more"] == ["word3"] and _copies(folder) == kept
 
 
 @pytest.mark.parametrize(
@@ -119,10 +123,10 @@ def test_a_value_is_worked_out_once_for_each_stamp(tmp_path) -> None:  # noqa: A
 
     for stamp in ("index one", "index one", "index two", "index two", "index one"):
         assert compiled("g-names", stamp=stamp, build=lambda s=stamp: build(s), folder=tmp_path) == {"عمان", stamp}
-    assert calls == ["index one", "index two", "index one"]  # only the last stamp's copy is kept
-    assert len(_copies(tmp_path)) == 1
+    assert calls == ["index one", "index two"]  # each stamp's copy is kept (the newest few of a name)
+    assert len(_copies(tmp_path)) == 2
     assert compiled("other", stamp="index one", build=lambda: [1, 2], folder=tmp_path) == [1, 2]
-    assert len(_copies(tmp_path)) == 2  # names keep their own copies
+    assert len(_copies(tmp_path)) == 3  # names keep their own copies
 
 
 def test_the_code_stamp_is_the_modules_sources_and_none_without_them(monkeypatch) -> None:  # noqa: ANN001
@@ -130,7 +134,8 @@ def test_the_code_stamp_is_the_modules_sources_and_none_without_them(monkeypatch
     import sys
     import types
 
-    expected = hashlib.sha256(Path(compiled_data.__file__).read_bytes()).hexdigest()
+    source = hashlib.sha256(Path(compiled_data.__file__).read_bytes()).hexdigest()
+    expected = hashlib.sha256(source.encode()).hexdigest()
     assert code_stamp(compiled_data.__name__) == expected
     assert code_stamp(compiled_data.__name__, "geo.errors") != expected
     monkeypatch.setitem(sys.modules, "a_module_without_source", types.ModuleType("a_module_without_source"))
@@ -139,6 +144,20 @@ def test_the_code_stamp_is_the_modules_sources_and_none_without_them(monkeypatch
     gone.__file__ = "/nonexistent/gone.py"
     monkeypatch.setitem(sys.modules, gone.__name__, gone)
     assert code_stamp(gone.__name__) is None
+
+
+def test_the_code_stamp_is_the_code_the_process_runs(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    import sys
+    import types
+
+    file = tmp_path / "a_changing_module.py"
+    file.write_text("ANSWER = 1\n", encoding="utf-8")
+    module = types.ModuleType("a_changing_module")
+    module.__file__ = str(file)
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    before = code_stamp(module.__name__)
+    file.write_text("ANSWER = 2\n", encoding="utf-8")  # the checkout changes under a running process
+    assert code_stamp(module.__name__) == before  # it still stamps with the code it loaded
 
 
 def test_a_value_without_a_stamp_is_worked_out_each_time_and_not_kept(tmp_path) -> None:  # noqa: ANN001
