@@ -20,6 +20,7 @@ from pathlib import Path
 
 from geo.errors import IndexBuildError
 from geo.model import Article, MatchKind, Mention
+from geo.places.added_mentions import with_added
 from geo.places.gazetteer import Gazetteer
 from geo.places.gazetteer_sources import GAZETTEER_DIR
 from geo.text.folding import is_arabic
@@ -108,8 +109,4 @@ def abbreviated_regions(
             continue
         start, end = found.span("form")
         added.append(Mention(mention.article, start, end, text[start:end], mention.sentence, MatchKind.EXACT, (row,)))
-    if not added:
-        return mentions
-    spans = [(m.start, m.end) for m in added]
-    kept = [m for m in mentions if not any(m.start < end and start < m.end for start, end in spans)]
-    return sorted([*kept, *added], key=lambda m: (m.start, m.end))
+    return with_added(mentions, added=added)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from geo.errors import IndexBuildError
 from geo.model import Article, MatchKind, Mention, Place, PlaceType
+from geo.places.added_mentions import with_added
 from geo.places.gazetteer import Gazetteer
 from geo.places.gazetteer_sources import GAZETTEER_DIR
 
@@ -110,11 +111,7 @@ def state_nouns(
         if row is not None:
             sentence = max(bisect.bisect_right(starts, start) - 1, 0)
             added.append(Mention(article.name, start, end, article.text[start:end], sentence, MatchKind.EXACT, (row,)))
-    if not added:
-        return mentions
-    spans = [(m.start, m.end) for m in added]
-    kept = [m for m in mentions if not any(m.start < end and start < m.end for start, end in spans)]
-    return sorted([*kept, *added], key=lambda m: (m.start, m.end))
+    return with_added(mentions, added=added)
 
 
 def _telling(place: Place) -> str | None:
