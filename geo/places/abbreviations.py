@@ -13,7 +13,6 @@ read in any Latin-script article; a bare two-letter code only in English ones.
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +21,7 @@ from geo.errors import IndexBuildError
 from geo.model import Article, MatchKind, Mention
 from geo.places.added_mentions import with_added
 from geo.places.gazetteer import Gazetteer
-from geo.places.gazetteer_sources import GAZETTEER_DIR
+from geo.places.gazetteer_sources import GAZETTEER_DIR, read_csv
 from geo.text.folding import is_arabic
 
 __all__ = ["ABBREVIATIONS_FILE", "abbreviated_regions", "load_abbreviations"]
@@ -46,11 +45,7 @@ def load_abbreviations(path: Path = ABBREVIATIONS_FILE) -> dict[str, str]:
     IndexBuildError
         When the table cannot be read, a row lacks a field or a form names two regions.
     """
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except (OSError, csv.Error, UnicodeDecodeError) as exc:
-        raise IndexBuildError(f"cannot read {path.name}: {exc}") from exc
+    rows = read_csv(path)
     forms: dict[str, str] = {}
     for number, row in enumerate(rows, start=2):
         region, form = (row.get("region") or "").strip(), (row.get("abbreviation") or "").strip()

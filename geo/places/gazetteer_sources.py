@@ -40,6 +40,7 @@ __all__ = [
     "input_files",
     "inputs_fingerprint",
     "FACILITY_TYPES",
+    "read_csv",
 ]
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -162,7 +163,7 @@ def _exonyms() -> dict[str, list[str]]:
     path = GAZETTEER_DIR / "exonyms_ar.csv"
     if not path.exists():
         return {}
-    return {(row.get("geonameid") or "").strip(): _split(row.get("name_ar")) for row in _read_csv(path)}
+    return {(row.get("geonameid") or "").strip(): _split(row.get("name_ar")) for row in read_csv(path)}
 
 
 def _useful_exonym(name: str, population: int) -> bool:
@@ -237,7 +238,8 @@ def _nisba(name: str) -> list[str]:
     return [base, base + "ة", "ال" + base, "ال" + base + "ة", base + "ون", base + "ين"]
 
 
-def _read_csv(path: Path) -> list[dict[str, str]]:
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """The rows of the UTF-8 CSV table ``path`` as dictionaries (IndexBuildError, one line, when unreadable)."""
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             return list(csv.DictReader(handle))
@@ -255,7 +257,7 @@ def _country_points() -> dict[str, tuple[float, float, str]]:
     points: dict[str, tuple[float, float, str]] = {}
     if not path.exists():
         return points
-    for row in _read_csv(path):
+    for row in read_csv(path):
         try:
             lat, lon = float(row["lat"]), float(row["lon"])
         except (KeyError, TypeError, ValueError) as exc:
@@ -290,12 +292,12 @@ def _aliases_and_demonyms() -> tuple[dict[str, list[tuple[str, str]]], dict[str,
     aliases: dict[str, list[tuple[str, str]]] = {}
     alias_file = GAZETTEER_DIR / "country_aliases.csv"
     if alias_file.exists():
-        for row in _read_csv(alias_file):
+        for row in read_csv(alias_file):
             aliases.setdefault(row["country"].strip(), []).append((row["name"].strip(), row["lang"].strip()))
     demonyms: dict[str, set[str]] = {}
     demonym_file = GAZETTEER_DIR / "demonyms.csv"
     if demonym_file.exists():
-        for row in _read_csv(demonym_file):
+        for row in read_csv(demonym_file):
             code, word = (row.get("country") or "").strip(), (row.get("adjective") or "").strip()
             if code and word:
                 demonyms.setdefault(code, set()).add(word)
@@ -373,7 +375,7 @@ def iter_continents(cities: list[SourceRecord]) -> Iterator[SourceRecord]:
     locales = {lang: Locale(lang).territories for lang in _LANGS}
     centres = _weighted_centres(cities, lambda rec: continent_of.get(rec.country or ""))
     adjective_file = GAZETTEER_DIR / "continent_adjectives.csv"
-    adjective_rows = list(_read_csv(adjective_file)) if adjective_file.exists() else []
+    adjective_rows = list(read_csv(adjective_file)) if adjective_file.exists() else []
     for code in sorted(c for c in centres if c in _CONTINENTS):
         own = geonames.get(code) or {}
         try:
@@ -435,7 +437,7 @@ def _curated(row: dict[str, str], path: Path, *, pid: str, place_type: PlaceType
 def iter_regions() -> Iterator[SourceRecord]:
     """First-level regions from ``data/gazetteer/regions_*.csv``."""
     for path in sorted(GAZETTEER_DIR.glob("regions_*.csv")):
-        for row in _read_csv(path):
+        for row in read_csv(path):
             pid = f"region:{(row.get('id') or '').strip()}"
             rec = _curated(row, path, pid=pid, place_type=PlaceType.REGION, feature="region")
             if rec is not None:
@@ -445,7 +447,7 @@ def iter_regions() -> Iterator[SourceRecord]:
 def iter_facilities() -> Iterator[SourceRecord]:
     """Curated non-city places from ``data/gazetteer/facilities_*.csv``."""
     for path in sorted(GAZETTEER_DIR.glob("facilities_*.csv")):
-        for row in _read_csv(path):
+        for row in read_csv(path):
             kind = (row.get("type") or "").strip()
             place_type = FACILITY_TYPES.get(kind)
             if place_type is None:

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from geo.errors import IndexBuildError
-from geo.places.gazetteer_sources import DATA_DIR
+from geo.places.gazetteer_sources import DATA_DIR, read_csv
 from geo.text.folding import fold_text, name_key, tokens
 
 __all__ = ["SEATS_FILE", "SEAT_WORDS_FILE", "Seat", "load_seats", "seat_locatives", "seat_starts"]
@@ -55,11 +55,7 @@ def load_seats(path: Path = SEATS_FILE) -> dict[str, Seat]:
     IndexBuildError
         When the table cannot be read or a row has no city.
     """
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except (OSError, csv.Error, UnicodeDecodeError) as exc:
-        raise IndexBuildError(f"cannot read {path}: {exc}") from exc
+    rows = read_csv(path)
     seats: dict[str, Seat] = {}
     for row in rows:
         city = (row.get("city") or "").strip()

@@ -14,7 +14,6 @@ sites); whether it is a stop is for the roles to say (a country never is).
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from collections import Counter
 from functools import lru_cache
@@ -24,7 +23,7 @@ from geo.errors import IndexBuildError
 from geo.model import Article, MatchKind, Mention, Place, PlaceType
 from geo.places.added_mentions import with_added
 from geo.places.gazetteer import Gazetteer
-from geo.places.gazetteer_sources import GAZETTEER_DIR
+from geo.places.gazetteer_sources import GAZETTEER_DIR, read_csv
 
 __all__ = ["STATE_NOUNS_FILE", "load_state_nouns", "state_nouns"]
 
@@ -42,11 +41,7 @@ def load_state_nouns(path: Path = STATE_NOUNS_FILE) -> dict[str, tuple[str, ...]
     IndexBuildError
         When the table cannot be read or a row lacks a field.
     """
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except (OSError, csv.Error, UnicodeDecodeError) as exc:
-        raise IndexBuildError(f"cannot read {path.name}: {exc}") from exc
+    rows = read_csv(path)
     nouns: dict[str, tuple[str, ...]] = {}
     for number, row in enumerate(rows, start=2):
         noun = (row.get("noun") or "").strip().removeprefix("ال")

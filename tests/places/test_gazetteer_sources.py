@@ -131,8 +131,8 @@ def test_a_country_without_a_nominal_centre_falls_back_to_its_places() -> None:
     ],
 )
 def test_continents_carry_their_adjectives(continent: str, adjectives: set[str]) -> None:
-    from geo.places.gazetteer_sources import GAZETTEER_DIR, _read_csv
+    from geo.places.gazetteer_sources import GAZETTEER_DIR, read_csv
 
-    rows = _read_csv(GAZETTEER_DIR / "continent_adjectives.csv")
+    rows = read_csv(GAZETTEER_DIR / "continent_adjectives.csv")
     assert all(row["source"].strip() and row["lang"] in ("en", "fr", "ar") for row in rows)
     assert adjectives <= {row["adjective"] for row in rows if row["continent"] == continent}
