@@ -16,6 +16,7 @@ caller encodes and decodes them.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import math
 import os
 import sys
@@ -27,6 +28,7 @@ import marisa_trie
 from geo.atomic import write_bytes_atomic
 from geo.errors import OutputError
 from geo.places.seats import SEAT_WORDS_FILE, SEATS_FILE
+from geo.text.compiled_data import code_stamp
 from geo.text.folding import name_key
 
 __all__ = ["frequent_words", "load_word_table", "table_fingerprint"]
@@ -35,16 +37,16 @@ _WORDS = 400000  # how many of wordfreq's most common Arabic words the table hol
 _PREFIX = "words-"  # a table's file name: this, its fingerprint, ".marisa"
 _KEPT = 3  # the most tables an index folder keeps (the newest: a few checkouts may share it)
 #: The code whose answers the table keeps (with the index's own fingerprint and the seats' files).
-_CODE_FILES = (
-    "places/word_table.py",
-    "places/starts.py",
-    "places/lexicon.py",
-    "places/seats.py",
-    "places/phonetic.py",
-    "places/memo.py",
-    "places/gazetteer.py",
-    "text/folding.py",
-    "model.py",
+_CODE_MODULES = (
+    "geo.places.word_table",
+    "geo.places.starts",
+    "geo.places.lexicon",
+    "geo.places.seats",
+    "geo.places.phonetic",
+    "geo.places.memo",
+    "geo.places.gazetteer",
+    "geo.text.folding",
+    "geo.model",
 )
 
 
@@ -64,10 +66,14 @@ def table_fingerprint(index: Path, *, settings: str) -> str | None:
         Hex digits; ``None`` when an input cannot be read (an installation without the sources: no table is
         kept then, as one could not tell when its answers went stale).
     """
-    digest = hashlib.sha256(settings.encode())
+    for module in _CODE_MODULES:
+        importlib.import_module(module)  # (loaded already where a reader asks: code_stamp reads imported modules)
+    code = code_stamp(*_CODE_MODULES)  # the sources, read once a process
+    if code is None:
+        return None
+    digest = hashlib.sha256(f"{settings}\n{code}".encode())
     digest.update(sys.version.encode())  # (the answers' bytes are the interpreter's: marshal's format may change)
-    here = Path(__file__).resolve().parents[1]
-    for path in (Path(index) / "meta.json", SEATS_FILE, SEAT_WORDS_FILE, *(here / name for name in _CODE_FILES)):
+    for path in (Path(index) / "meta.json", SEATS_FILE, SEAT_WORDS_FILE):
         try:
             digest.update(path.read_bytes())
         except OSError:
