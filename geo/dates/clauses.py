@@ -185,9 +185,8 @@ def scan_text(text: str, language: str) -> ScannedText:
     return ScannedText(text, fold.__wrapped__(text), language)  # not fold's cache: it holds the article
 
 
-@lru_cache(maxsize=_KEPT_SCANS)
 def scanned_text(text: str, language: str) -> ScannedText:
-    """Fold ``text`` for the scanner (cached for the last texts: an article's stages share its scan).
+    """Fold ``text`` for the scanner (kept for the last texts: an article's stages share its scan).
 
     Parameters
     ----------
@@ -200,8 +199,11 @@ def scanned_text(text: str, language: str) -> ScannedText:
     -------
     ScannedText
     """
-    _ARTICLES.pop((text, language), None)
-    scanned = _ARTICLES[text, language] = ScannedText(text, fold(text), language)
+    key = (text, language)
+    scanned = _ARTICLES.pop(key, None)
+    if scanned is None:
+        scanned = ScannedText(text, fold(text), language)
+    _ARTICLES[key] = scanned  # the newest last
     with suppress(KeyError):  # another thread (a presenter's session) may have emptied it meanwhile
         while len(_ARTICLES) > _KEPT_SCANS:
             _ARTICLES.popitem(last=False)
