@@ -29,6 +29,7 @@ from geo.dates.anchoring import Kind, Resolved
 from geo.dates.date_words import DATES_FILE, Unit
 from geo.errors import IndexBuildError
 from geo.model import Certainty
+from geo.text.compiled_data import load_yaml
 from geo.text.folding import extend_over_marks, fold, fold_text
 
 __all__ = ["BackWords", "counted_back", "load_back_words"]
@@ -109,7 +110,7 @@ def load_back_words(path: Path = DATES_FILE) -> dict[str, BackWords]:
         When the file cannot be read or a count or unit is not one.
     """
     try:
-        raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
+        raw = load_yaml(path, loader=_LOADER) or {}  # (the compiled copy the dates lexicon reads too)
         return {lang: _language(spec or {}) for lang, spec in (raw.get("counted_back") or {}).items()}
     except (OSError, yaml.YAMLError, ValueError, TypeError) as exc:
         raise IndexBuildError(f"cannot read the counted-back words of {path}: {exc}") from exc
