@@ -198,6 +198,42 @@ CASES = [
         "ar", MON, [E("العام الماضي", "2023-01-01", "2023-12-31", kind="year")],
         id="ar-last-year",
     ),
+    # --- "earlier this week": from the period's start to the day before the anchor --------
+    pytest.param(
+        "افتتح الوزير المعرض في وقت سابق من هذا الأسبوع.",
+        "ar", FRI, [E("في وقت سابق من هذا الأسبوع", "2025-06-09", "2025-06-12", kind="range", certainty="approximate")],
+        id="ar-earlier-this-week",
+    ),
+    pytest.param(
+        "وقّع الطرفان الاتفاق في وقت سابق من الشهر الجاري.",
+        "ar", FRI, [E("في وقت سابق من الشهر الجاري", "2025-06-01", "2025-06-12", kind="range", certainty="approximate")],
+        id="ar-earlier-this-month-marker-after",
+    ),
+    pytest.param(
+        "The minister toured the harbour earlier this week.",
+        "en", FRI, [E("earlier this week", "2025-06-09", "2025-06-12", kind="range", certainty="approximate")],
+        id="en-earlier-this-week",
+    ),
+    pytest.param(
+        "Earlier in the week, the minister toured the harbour.",
+        "en", MON, [E("Earlier in the week", "2024-03-04", "2024-03-04", kind="range", certainty="approximate")],
+        id="en-earlier-in-the-week-on-its-first-day",
+    ),
+    pytest.param(
+        "The minister toured the harbour earlier last week.",
+        "en", FRI, [E("earlier last week", "2025-06-06", "2025-06-12", kind="range", certainty="approximate")],
+        id="en-earlier-last-week-is-last-week",
+    ),
+    pytest.param(
+        "Le ministre a visité le port plus tôt cette année.",
+        "fr", FRI, [E("plus tôt cette année", "2025-01-01", "2025-06-12", kind="range", certainty="approximate")],
+        id="fr-earlier-this-year",
+    ),
+    pytest.param(
+        "The minister toured the harbour earlier in 2019.",
+        "en", FRI, [E("2019", "2019-01-01", "2019-12-31", kind="year")],
+        id="en-earlier-before-a-year-is-the-year",
+    ),
     pytest.param(
         "وسيزور الوزير البلاد في أكتوبر.",
         "ar", MON, [E("أكتوبر", "2024-10-01", "2024-10-31", kind="month", certainty="approximate")],
