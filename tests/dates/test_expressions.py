@@ -206,7 +206,8 @@ CASES = [
     ),
     pytest.param(
         "وقّع الطرفان الاتفاق في وقت سابق من الشهر الجاري.",
-        "ar", FRI, [E("في وقت سابق من الشهر الجاري", "2025-06-01", "2025-06-12", kind="range", certainty="approximate")],
+        "ar", FRI,
+        [E("في وقت سابق من الشهر الجاري", "2025-06-01", "2025-06-12", kind="range", certainty="approximate")],
         id="ar-earlier-this-month-marker-after",
     ),
     pytest.param(
