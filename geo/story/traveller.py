@@ -79,8 +79,8 @@ class Person:
 @dataclass(frozen=True, slots=True)
 class PeopleWords:
     """Folded words of ``people.yaml``: reception verbs, companions, auxiliaries, "of" before a subject,
-    styles («العاهل», "His Holiness"), the agent's "by", relative pronouns ("who") and the particles inside
-    names («عبد», "da", "bin")."""
+    styles («العاهل», "His Holiness"), the agent's "by", relative pronouns ("who"), the particles inside
+    names («عبد», "da", "bin") and determiners ("the", "la": no name after them)."""
 
     hosting: frozenset[str]
     companions: frozenset[str]
@@ -90,6 +90,7 @@ class PeopleWords:
     agent: frozenset[str]
     relatives: frozenset[str]
     particles: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
 
 
 @cache
@@ -119,6 +120,7 @@ def load_people_words(path: Path = PEOPLE_FILE) -> PeopleWords:
         agent=group("agent"),
         relatives=group("relatives"),
         particles=group("particles"),
+        determiners=group("determiners"),
     )
 
 
@@ -138,6 +140,8 @@ _MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
 _ARTICLE_OR_PREPOSITION = re.compile(r"^[وف]?(?:ال|لل|بال|كال)")
 #: Arabic one-letter proclitics («لكينيا», «بجدة», «وموسكو»): a place's name with one is still a place word.
 _PROCLITICS = "وفبلك"
+#: The one-letter prepositions an Arabic place name takes («لروسيا», «بموسكو», «كباريس»).
+_PLACE_PROCLITICS = "بلك"
 _NAME_BREAK = '.,:;،؛()"«»\n'
 
 
@@ -253,7 +257,13 @@ class _NameReader:
             k -= 1
         while parts and self._particle(parts[0]):
             parts.pop(0)  # a name starts with a name word ("da" alone is no name)
+        if parts and self._determiner_before(parts[0]):
+            return []  # "before the Mass began": a thing, not a person
         return parts
+
+    def _determiner_before(self, k: int) -> bool:
+        """A determiner right before word ``k`` ("the Mass", «la Messe»)."""
+        return k > 0 and not self._gap_has(k, _NAME_BREAK) and self.words[k - 1].text in self.people.determiners
 
     def _particle(self, k: int) -> bool:
         """A particle inside a name («عبد الفتاح», "Lula da Silva", "bin Salman") with a name word after it."""
@@ -389,8 +399,27 @@ class _Corpus:
                 or key in _time_words()
                 or lexicon.is_one_of(key, self.people.companions)
                 or self.moving.kind(key) is not None
+                or (not key[:1].isascii() and (self._accusative(key) or self._glued_place(key)))
             )
         return found
+
+    def _accusative(self, key: str) -> bool:
+        """An Arabic indefinite accusative of a common word («ضيفا», «عددا», «وفدا»): the stem without its final
+        «ا» is common, and clearly more common than the word."""
+        if len(key) < 3 or not key.endswith("ا"):
+            return False
+        stem, settings = self.gazetteer.zipf(key[:-1]), self.settings
+        margin = stem - self.gazetteer.zipf(key)
+        return stem >= settings.accusative_stem_zipf and margin > settings.accusative_stem_margin
+
+    def _glued_place(self, key: str) -> bool:
+        """An Arabic preposition glued to a populous place («لروسيا», «بالصين»): a place word, not a name."""
+        if key[:1] not in _PLACE_PROCLITICS or len(key) < 4:
+            return False
+        rest = key[1:]
+        bare = (rest, rest[2:]) if rest.startswith("ال") else (rest,)
+        least = self.settings.glued_place_population
+        return any(self.gazetteer.lookup_populous(word, least) for word in bare if len(word) > 2)
 
 
 @dataclass(slots=True)
@@ -519,6 +548,8 @@ def find_traveller(
         return None
     wanted = {part for parts in tally.spellings for part in parts}
     best = max(sorted(wanted), key=lambda w: tally.score(w, settings))
+    if not (tally.titled[best] or tally.score(best, settings)[0]):
+        return None  # named once as a mover and never introduced: «زيارة تستمر يومين» names no one
     names = [tally.form(best)]
     keys = {best}
     other = _other_script(tally, best, settings)

@@ -228,3 +228,37 @@ def test_place_words_are_read_where_the_place_is_named(
 ) -> None:
     person = find_traveller(_articles(*texts), gazetteer, places=places)
     assert (person.name if person else None) == name
+
+
+# (case, articles as (language, text), the traveller's main form or None): words that stand where a name would
+NOT_NAMES = [
+    ("an indefinite accusative after the verb is no name (ar)", [("ar", "زار عددا من المصانع في المدينة أمس.")], None),
+    ("'as a guest' is no name (ar)", [("ar", "حل ضيفا على المهرجان في دورته الجديدة.")], None),
+    (
+        "a preposition glued to a country is a place word (ar)",
+        [("ar", "وأوضح المتحدث أن رحلة لروسيا ستكون قصيرة.")],
+        None,
+    ),
+    (
+        "a name after its title still wins over an accusative (ar)",
+        [("ar", "زار الرئيس الكيني وليام روتو عددا من المصانع. ووصل روتو إلى نيروبي مساء.")],
+        "وليام روتو",
+    ),
+    (
+        "a name written like a place word after a preposition stays a name (ar)",
+        [("ar", "وصل الرئيس البرازيلي لولا إلى بكين. وزار لولا المدينة المحرمة.")],
+        "لولا",
+    ),
+    (
+        "a capitalised noun after 'the' is no name (en)",
+        [("en", "Crowds gathered before the Festival began. The Festival opened in the main square.")],
+        None,
+    ),
+    ("a verb after a visit noun, named once, is no one (ar)", [("ar", "بدأت زيارة تستمر يومين للوفد.")], None),
+]
+
+
+@pytest.mark.parametrize(("case", "texts", "name"), NOT_NAMES, ids=[m[0] for m in NOT_NAMES])
+def test_words_that_are_no_name(gazetteer: Gazetteer, case: str, texts, name: str | None) -> None:  # noqa: ANN001
+    person = find_traveller(_corpus(*texts), gazetteer)
+    assert (person.name if person else None) == name, case
