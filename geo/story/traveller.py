@@ -31,6 +31,7 @@ from geo.errors import IndexBuildError
 from geo.model import Article
 from geo.places.gazetteer import Gazetteer
 from geo.places.gazetteer_sources import DATA_DIR
+from geo.places.kind_names import load_kind_words
 from geo.places.lexicon import Lexicon, load_lexicon
 from geo.places.phonetic import phonetic_key
 from geo.settings import TravellerSettings
@@ -399,9 +400,18 @@ class _Corpus:
                 or key in _time_words()
                 or lexicon.is_one_of(key, self.people.companions)
                 or self.moving.kind(key) is not None
-                or (not key[:1].isascii() and (self._accusative(key) or self._glued_place(key)))
+                or (not key[:1].isascii() and self._arabic_place_word(key))
             )
         return found
+
+    def _arabic_place_word(self, key: str) -> bool:
+        """An Arabic word that opens a place's name or is a common word's accusative: a trigger or kind noun
+        («مطار X», «مسجد X»: Arabic writes it first), a preposition glued to a populous place, an indefinite
+        accusative."""
+        lexicon = self.lexicon
+        if lexicon.trigger(key) is not None or lexicon.is_one_of(key, load_kind_words().kinds):
+            return True
+        return self._glued_place(key) or self._accusative(key)
 
     def _accusative(self, key: str) -> bool:
         """An Arabic indefinite accusative of a common word («ضيفا», «عددا», «وفدا»): the stem without its final

@@ -255,6 +255,12 @@ NOT_NAMES = [
         None,
     ),
     ("a verb after a visit noun, named once, is no one (ar)", [("ar", "بدأت زيارة تستمر يومين للوفد.")], None),
+    (
+        "a kind noun opens a place's name, not a person's (ar)",
+        [("ar", "ويزور الرئيس الكيني وليام روتو مسجد الحسن الثاني. وزار مسجد الحسن الثاني وفد آخر.")],
+        "وليام روتو",
+    ),
+    ("a mosque visited is no traveller (ar)", [("ar", "ويزور الوفد مسجد الحسن الثاني ويعود إليه.")], None),
 ]
 
 
