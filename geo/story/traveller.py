@@ -29,10 +29,10 @@ import yaml
 from geo.dates.date_words import load_dates_lexicon
 from geo.errors import IndexBuildError
 from geo.model import Article
-from geo.places.gazetteer import Gazetteer
+from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.gazetteer_sources import DATA_DIR
 from geo.places.kind_names import load_kind_words
-from geo.places.lexicon import Lexicon, load_lexicon
+from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
 from geo.places.phonetic import phonetic_key
 from geo.settings import TravellerSettings
 from geo.story.movement import MovementWords, movement_words
@@ -81,7 +81,8 @@ class Person:
 class PeopleWords:
     """Folded words of ``people.yaml``: reception verbs, companions, auxiliaries, "of" before a subject,
     styles («العاهل», "His Holiness"), the agent's "by", relative pronouns ("who"), the particles inside
-    names («عبد», "da", "bin") and determiners ("the", "la": no name after them)."""
+    names («عبد», "da", "bin"), determiners ("the", "la": no name after them) and the adverbs of time between an
+    Arabic verb and its subject («منذ قليل»)."""
 
     hosting: frozenset[str]
     companions: frozenset[str]
@@ -92,6 +93,7 @@ class PeopleWords:
     relatives: frozenset[str]
     particles: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
+    adverbials: frozenset[str] = frozenset()
 
 
 @cache
@@ -122,6 +124,7 @@ def load_people_words(path: Path = PEOPLE_FILE) -> PeopleWords:
         relatives=group("relatives"),
         particles=group("particles"),
         determiners=group("determiners"),
+        adverbials=group("adverbials"),
     )
 
 
@@ -221,7 +224,7 @@ class _NameReader:
         """The words of the subject of the movement word at ``i`` (empty when none is written next to it)."""
         word = self.words[i]
         if not word.text[:1].isascii():  # Arabic: verb (or noun), then the subject («وصل الرئيس X», «زيارة X»)
-            j = i + 1
+            j = self._past_adverbials(i + 1)
             if j < len(self.words) and self._gap_has(j, _NAME_BREAK):
                 return []
             if j < len(self.words) and self.words[j].text in self.titles:
@@ -233,6 +236,16 @@ class _NameReader:
         if j < len(self.words) and self.words[j].text in self.people.of_subject and not self._gap_has(j, _NAME_BREAK):
             return self._name_words(self._past_title(j))
         return self._name_before(i)
+
+    def _past_adverbials(self, j: int) -> int:
+        """The first word from ``j`` on that is no adverb of time between a verb and its subject («وصل منذ قليل
+        الرئيس X», «وصل اليوم الرئيس X»), at most ``max_skip_words`` skipped."""
+        start, adverbials = j, self.people.adverbials
+        while j < len(self.words) and j - start < self.settings.max_skip_words and not self._gap_has(j, _NAME_BREAK):
+            if not (self.words[j].text in adverbials or self.words[j].text in _time_words()):
+                break
+            j += 1
+        return j
 
     def _feminine(self, j: int) -> bool:
         """An Arabic word written with ta marbuta («رسمية», «جميلة»): after a visit noun, its adjective."""
@@ -400,17 +413,22 @@ class _Corpus:
                 or key in _time_words()
                 or lexicon.is_one_of(key, self.people.companions)
                 or self.moving.kind(key) is not None
-                or (not key[:1].isascii() and self._arabic_place_word(key))
+                or (not key[:1].isascii() and self._arabic_no_name(key))
             )
         return found
 
-    def _arabic_place_word(self, key: str) -> bool:
-        """An Arabic word that opens a place's name or is a common word's accusative: a trigger or kind noun
-        («مطار X», «مسجد X»: Arabic writes it first), a preposition glued to a populous place, an indefinite
-        accusative."""
+    def _arabic_no_name(self, key: str) -> bool:
+        """An Arabic word that is no name: a title with a proclitic or without its article («لعاهل», «كرئيس»), a
+        trigger or kind noun («مطار X», «مسجد X»: Arabic writes it first), a place's adjective («سعودي»), a
+        preposition glued to a populous place, an indefinite accusative."""
         lexicon = self.lexicon
+        forms = [key, *(form for _, form in clitic_forms(key, min_rest=2))]
+        if any(form in self.titles or "ال" + form in self.titles for form in forms):
+            return True
         if lexicon.trigger(key) is not None or lexicon.is_one_of(key, load_kind_words().kinds):
             return True
+        if any(hit.flags & ADJECTIVE for hit in self.gazetteer.lookup(key)):
+            return True  # «سعودي», «الروسي»: a place's adjective qualifies a name, it is none
         return self._glued_place(key) or self._accusative(key)
 
     def _accusative(self, key: str) -> bool:
@@ -556,7 +574,9 @@ def find_traveller(
         tally.counts.update(reader.texts)  # every word: only the name words' counts are asked for
     if not tally.spellings:
         return None
-    wanted = {part for parts in tally.spellings for part in parts}
+    wanted = {part for parts in tally.spellings for part in parts if part not in people.particles}  # «بن»: no name
+    if not wanted:
+        return None
     best = max(sorted(wanted), key=lambda w: tally.score(w, settings))
     if not (tally.titled[best] or tally.score(best, settings)[0]):
         return None  # named once as a mover and never introduced: «زيارة تستمر يومين» names no one
