@@ -423,6 +423,11 @@ class TravellerSettings(_Section):
         "skeletons meet unrelated names)",
         ge=1,
     )
+    accusative_stem_zipf: float = _knob(4.0, "a word in «ا» whose stem is this common: an accusative", "wordfreq")
+    accusative_stem_margin: float = _knob(
+        0.5, "…and more common than the word by more than this («ضيفا», «عددا»; not «ماريا»/«ماري»)", "wordfreq", ge=0
+    )
+    glued_place_population: int = _knob(1_000_000, "«ل»/«ب» + a place this populous: a place word", "GeoNames", ge=0)
 
 
 class TimelineSettings(_Section):

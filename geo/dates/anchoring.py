@@ -37,8 +37,8 @@ _RELATIVE_NAMES = {
     2: "the day after tomorrow",
 }
 _EVENT_NAMES = {-1: "the day before", 0: "the same day as", 1: "the day after"}
-_SHIFT = {Marker.PAST: -1, Marker.NEXT: 1, Marker.THIS: 0}
-_PERIOD_WORDS = {Marker.PAST: "last", Marker.NEXT: "next", Marker.THIS: "this"}
+_SHIFT = {Marker.PAST: -1, Marker.NEXT: 1, Marker.THIS: 0, Marker.EARLIER: 0}
+_PERIOD_WORDS = {Marker.PAST: "last", Marker.NEXT: "next", Marker.THIS: "this", Marker.EARLIER: "earlier this"}
 #: A 29 February has a leap year within this many years of any year.
 _LEAP_CYCLE = 4
 
@@ -376,6 +376,8 @@ def _resolve_period(atom: Atom, anchor: dt.date | None) -> Resolved:
     kind = Kind.RANGE if atom.unit == Unit.WEEK else Kind.MONTH if atom.unit == Unit.MONTH else Kind.YEAR
     if anchor is None:
         return _unknown(kind, what)
+    if marker == Marker.EARLIER:
+        return _earlier_in_period(atom.unit, anchor, what)
     if atom.unit == Unit.WEEK:
         if shift:
             first = anchor + dt.timedelta(days=1 if shift > 0 else -7)
@@ -389,6 +391,20 @@ def _resolve_period(atom: Atom, anchor: dt.date | None) -> Resolved:
         return Resolved(first, last, kind, Certainty.EXACT, f"{what}: a calendar month", True)
     year = anchor.year + shift
     return Resolved(dt.date(year, 1, 1), dt.date(year, 12, 31), kind, Certainty.EXACT, f"{what}: a calendar year", True)
+
+
+def _earlier_in_period(unit: Unit | None, anchor: dt.date, what: str) -> Resolved:
+    """"Earlier this week/month/year": from the start of the anchor's week, month or year to the day before the
+    anchor (the anchor's day itself when it opens the period)."""
+    if unit == Unit.WEEK:
+        first = anchor - dt.timedelta(days=anchor.weekday())
+    elif unit == Unit.MONTH:
+        first = anchor.replace(day=1)
+    else:
+        first = anchor.replace(month=1, day=1)
+    last = max(first, anchor - dt.timedelta(days=1))
+    note = f"{what}: from the start of the anchor's {unit} to the day before it"
+    return Resolved(first, last, Kind.RANGE, Certainty.APPROXIMATE, note, True)
 
 
 def resolve(

@@ -31,6 +31,7 @@ _SEPARATOR = re.compile(r"(?:\s|[,،(\-–—]|le|the|الموافق)*")
 #: What each atom pattern finds in a folded text, by pattern name (:meth:`~geo.dates.patterns.Patterns.atom_matches`).
 _Found = dict[str, list[re.Match[str]]]
 #: What a period's pattern may not be followed by ("the week of the summit"), across a newline.
+_YEAR_AFTER = re.compile(r"\s*\d")
 _OF_AFTER = re.compile(r"\s+(?:of|de|du|d['’])(?![^\W\d_])")
 #: How far back the word before a piece is looked for, in characters (a bound for speed: no word is longer).
 _LOOKBACK_CHARS = 40
@@ -127,6 +128,15 @@ def _marker(patterns: Patterns, word: str | None) -> Marker | None:
     return patterns.markers.get(name_key(word)) if word else None
 
 
+def _period_marker(patterns: Patterns, m: re.Match[str]) -> Marker | None:
+    """A period's marker: "earlier" this one ("earlier this week", «في وقت سابق من الأسبوع الجاري») unless a past
+    or next marker names another period («في وقت سابق من الأسبوع الماضي»: last week)."""
+    marker = _marker(patterns, m["pre"] or m["post"])
+    if m["early"] and marker in (None, Marker.THIS):
+        return Marker.EARLIER
+    return marker
+
+
 def _numeric_atoms(found: _Found) -> list[Atom]:
     """ISO dates (2023-09-13) and day-first numeric dates (13-9-2023, 13/09/2023, «24 . 04 . 2019»)."""
     atoms = []
@@ -217,8 +227,10 @@ def _word_atoms(scanned: ScannedText, patterns: Patterns, found: _Found) -> list
         weekday = patterns.weekdays[name_key(m["w"])]
         atoms.append(Atom(Piece.WEEKDAY, m.start("body"), m.end("body"), value=weekday, marker=marker))
     for m in found["period"]:
-        if m["pre"] or m["post"]:
-            marker = _marker(patterns, m["pre"] or m["post"])
+        if m["pre"] or m["post"] or m["early"]:
+            marker = _period_marker(patterns, m)
+            if marker == Marker.EARLIER and _YEAR_AFTER.match(text, m.end()):
+                continue  # «في وقت سابق من العام 2019»: the year's piece
             unit = patterns.periods[name_key(m["p"])]
             atoms.append(Atom(Piece.PERIOD, m.start("body"), m.end("body"), unit=unit, marker=marker))
     return atoms

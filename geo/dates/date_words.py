@@ -35,11 +35,13 @@ DATES_FILE = DATA_DIR / "lexicon" / "dates.yaml"
 
 
 class Marker(StrEnum):
-    """What a marker word next to a month, weekday or period says: last, next or this one."""
+    """What a marker word next to a month, weekday or period says: last, next or this one, or (a period only)
+    this one before the anchor's day ("earlier this week")."""
 
     PAST = "past"
     NEXT = "next"
     THIS = "this"
+    EARLIER = "earlier"
 
 
 class Unit(StrEnum):
@@ -76,6 +78,7 @@ class DatesLexicon:
     day_noun_after: frozenset[str]
     periods: dict[str, Unit]
     markers: dict[str, Marker]
+    period_earlier: tuple[str, ...]
     year_nouns: tuple[str, ...]
     year_preps: tuple[str, ...]
     month_preps: tuple[str, ...]
@@ -213,7 +216,8 @@ def _folded(path: Path) -> DatesLexicon:
         day_noun_before=frozenset(_words(raw, "day_noun_before")),
         day_noun_after=frozenset(_words(raw, "day_noun_after")),
         periods={w: Unit(unit) for unit, by_lang in (raw.get("periods") or {}).items() for w in _languages(by_lang)},
-        markers={w: marker for marker in Marker for w in _words(raw, f"{marker}_markers")},
+        markers={w: mark for mark in (Marker.PAST, Marker.NEXT, Marker.THIS) for w in _words(raw, f"{mark}_markers")},
+        period_earlier=_words(raw, "period_earlier"),
         year_nouns=_words(raw, "year_nouns"),
         year_preps=_words(raw, "year_preps"),
         month_preps=_words(raw, "month_preps"),

@@ -303,7 +303,7 @@ def _start_words() -> dict[str, Any]:
         "relative": lex.relative_days,
         "event_day": lex.event_days,
         "weekday": [*lex.weekday_lead, *past_next, *lex.weekdays],
-        "period": [*lex.markers, "l", *lex.periods],
+        "period": [*lex.period_earlier, *lex.markers, "l", *lex.periods],
         "break": [w for w in (*lex.clause_breaks, *lex.eve_words) if w],
     }
     return _starts(first_words, {"period": ["the", "la", "le"]})  # «the\s*week»: the article may be glued
@@ -375,6 +375,7 @@ def _word_patterns() -> dict[str, Source]:
     year_noun = rf"(?P<noun>(?:لل|[بل])?{alternation(lex.year_nouns)})"
     weekday = _marked(rf"(?P<w>{alternation(lex.weekdays)}){_WORD_END}", past_next)
     period = _marked(rf"(?:(?:the|la|le|l['’])\s*)?(?P<p>{alternation(lex.periods)}){_WORD_END}", markers)
+    earlier = rf"(?:(?P<early>{alternation(lex.period_earlier)})\s+)?"  # "earlier this week"
     start = rf"{_WORD_START}{_CONJUNCTION}"
     return {
         "month": _source(rf"{_cued(lex.month_preps)}(?P<body>{month})"),
@@ -382,7 +383,7 @@ def _word_patterns() -> dict[str, Source]:
         "relative": _source(rf"{start}(?P<w>{alternation(lex.relative_days)}){_WORD_END}"),
         "event_day": _source(rf"{start}(?P<w>{alternation(lex.event_days)}){_WORD_END}"),
         "weekday": _source(rf"{start}(?P<body>(?:(?P<lead>{alternation(lex.weekday_lead)})\s+)?{weekday})"),
-        "period": _source(rf"{start}(?P<body>{period})(?!\s+(?:of|de|du|d['’])(?![^\W\d_]))"),
+        "period": _source(rf"{start}(?P<body>{earlier}{period})(?!\s+(?:of|de|du|d['’])(?![^\W\d_]))"),
     }
 
 

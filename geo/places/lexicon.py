@@ -183,6 +183,7 @@ WORD_GROUPS = (
     "arrival", "onward", "origin", "destination", "near", "timezone", "earlier",
     "locative", "linking", "offices", "distance", "later", "posts", "where", "since", "vehicles",
     "origin_or_of", "conjunctions", "outlets", "day_after", "previous", "subjects", "stages", "adjective_endings",
+    "manner",
 )  # fmt: skip
 
 
@@ -200,7 +201,8 @@ class Lexicon:
     ``since`` («منذ»), ``vehicles`` ("plane"), ``conjunctions`` ("and"),
     ``outlets`` (news agencies: "Xinhua", «واس»), ``day_after`` («غداة», "au lendemain de"),
     ``previous`` ("previous stage"), ``subjects`` ("he", "il": who did it), ``stages`` and
-    ``adjective_endings`` ("l'étape lyonnaise") and ``distance`` ("km") — see
+    ``adjective_endings`` ("l'étape lyonnaise"), ``distance`` ("km") and ``manner`` (adverbs a movement word
+    governs past: "flew directly from X") — see
     :mod:`geo.story.presence`."""
 
     triggers: dict[str, Trigger]
@@ -234,6 +236,7 @@ class Lexicon:
     subjects: frozenset[str] = frozenset()
     stages: frozenset[str] = frozenset()
     adjective_endings: frozenset[str] = frozenset()
+    manner: frozenset[str] = frozenset()
     _movements: Memory[str, tuple[Movement, bool] | None] = field(init=False, compare=False, repr=False)
     _triggers: Memory[str, Trigger | None] = field(init=False, compare=False, repr=False)
     _cues: Memory[str, str | None] = field(init=False, compare=False, repr=False)

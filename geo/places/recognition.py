@@ -502,14 +502,28 @@ class Recognizer:
         if latin and not article.text[folded.offsets[nxt.start]].isupper():
             return False
         reused = before.elsewhere(nxt.text, first.text)  # the article also writes the surname after another word
-        if not (latin or reused):
-            return False  # (the cheap test first: an Arabic first name needs its surname reused)
+        pair = not (latin or reused) and self._foreign_pair(folded, words, match)
+        if not (latin or reused or pair):
+            return False  # (the cheap test first: an Arabic first name needs its surname reused, or a rare one)
         if any(self._memo.row(h.row)[0] == PlaceType.COUNTRY for h in match.hits) or not self._plain(nxt):
             return False
         zipf = self.gazetteer.zipf(nxt.text)
-        if latin and zipf < self.settings.surname_max_zipf:
+        if (latin or pair) and zipf < self.settings.surname_max_zipf:
             return True
         return zipf < self.settings.reused_surname_max_zipf and reused
+
+    def _foreign_pair(self, folded: Folded, words: list[Token], match: _Match) -> bool:
+        """An Arabic town's name with no cue before it (no preposition, no trigger noun) and a word after it
+        that starts no place name: two words of a foreign person's name («ايسي شيما»), the first a small town's
+        namesake. Neither takes the Arabic article. The caller asks that the second be rare (``surname_max_zipf``)."""
+        if any(self._memo.row(h.row)[1] >= self.prominence.notable_population for h in match.hits):
+            return False
+        nxt = words[match.last + 1].text
+        if words[match.first].text.startswith("ال") or nxt.startswith("ال"):
+            return False  # «الجهراء …»: a foreign given name and surname take no Arabic article
+        if any(hits for _, _, hits in (self._starts.known.get(nxt) or self._starts.of(nxt)).exact):
+            return False  # «ايسي وروما»: the next word names a place
+        return self._context(words, match.first, 0, folded.text) == (None, None)
 
     def _plain(self, word: Token) -> bool:
         """No trigger noun ("Airport"), no institution and no notable place (a country, a region, a city of

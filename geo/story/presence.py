@@ -250,12 +250,15 @@ class PlaceWords:
 
     def from_right_after(self, movement: MovementCue, first: int, lo: int, *, lookback: int) -> bool:
         """Tell whether the "from" of the place at word ``first`` follows the movement word with nothing but
-        titles and the traveller's name between ("venu de X", «قادما من X», "arrived from X"), unlike French "de"
-        after a noun ("rendue dans la cathédrale de X": "of")."""
+        titles, adverbs and the traveller's name between ("venu de X", «قادما من X», "arrived directly from X"),
+        unlike French "de" after a noun ("rendue dans la cathédrale de X": "of")."""
         governing = self.governing(first, lo, lookback=lookback)
-        return movement[0] < governing and all(
-            not self.counts(k) or self.is_in(k, self.lexicon.titles) for k in range(movement[0] + 1, governing)
-        )
+        lexicon = self.lexicon  # "venu directement de X": an adverb may stand between
+        return movement[0] < governing and self._only(movement[0] + 1, governing, (lexicon.titles, lexicon.manner))
+
+    def _only(self, start: int, end: int, groups: tuple[frozenset[str], ...]) -> bool:
+        """Tell whether every counted word from ``start`` to before ``end`` is one of ``groups``."""
+        return all(not self.counts(k) or any(self.is_in(k, g) for g in groups) for k in range(start, end))
 
     def vehicle_before(self, first: int, lo: int, *, window: int) -> bool:
         """Tell whether a vehicle ("plane", «الطائرة») stands at most ``window`` counted words before word ``first``."""
@@ -273,14 +276,15 @@ class PlaceWords:
 
         A word of arriving or leaving does ("arrived at X by helicopter from
         Y"); another movement word only when nothing but titles and the
-        traveller's name, or a preposition, stands between it and "from" ("returned from Y", "flown in from Y",
-        «عاد الرئيس من Y»), not "met students from Y", «التقى وفدا من Y».
+        traveller's name, a preposition or an adverb stands between it and "from" ("returned from Y", "flown in
+        from Y", "flew directly from Y", «عاد الرئيس من Y»), not "met students from Y", «التقى وفدا من Y».
         """
         if movement[1] != Movement.MOVEMENT:
             return True
         governing = self.governing(first, lo, lookback=lookback)
-        allowed = self.lexicon.titles | self.lexicon.prepositions  # "flown in from Y": a particle may stand between
-        return all(not self.counts(k) or self.is_in(k, allowed) for k in range(movement[0] + 1, governing))
+        # "flown in from Y", "flew directly from Y": a particle or an adverb may stand between
+        lexicon = self.lexicon
+        return self._only(movement[0] + 1, governing, (lexicon.titles, lexicon.prepositions, lexicon.manner))
 
     def _before_place(self, first: int, lo: int) -> tuple[int, bool]:
         """The word before the place at word ``first``, past a trigger noun and one linking word

@@ -29,9 +29,10 @@ import yaml
 from geo.dates.date_words import load_dates_lexicon
 from geo.errors import IndexBuildError
 from geo.model import Article
-from geo.places.gazetteer import Gazetteer
+from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.gazetteer_sources import DATA_DIR
-from geo.places.lexicon import Lexicon, load_lexicon
+from geo.places.kind_names import load_kind_words
+from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
 from geo.places.phonetic import phonetic_key
 from geo.settings import TravellerSettings
 from geo.story.movement import MovementWords, movement_words
@@ -79,8 +80,9 @@ class Person:
 @dataclass(frozen=True, slots=True)
 class PeopleWords:
     """Folded words of ``people.yaml``: reception verbs, companions, auxiliaries, "of" before a subject,
-    styles («العاهل», "His Holiness"), the agent's "by", relative pronouns ("who") and the particles inside
-    names («عبد», "da", "bin")."""
+    styles («العاهل», "His Holiness"), the agent's "by", relative pronouns ("who"), the particles inside
+    names («عبد», "da", "bin"), determiners ("the", "la": no name after them) and the adverbs of time between an
+    Arabic verb and its subject («منذ قليل»)."""
 
     hosting: frozenset[str]
     companions: frozenset[str]
@@ -90,6 +92,8 @@ class PeopleWords:
     agent: frozenset[str]
     relatives: frozenset[str]
     particles: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    adverbials: frozenset[str] = frozenset()
 
 
 @cache
@@ -119,6 +123,8 @@ def load_people_words(path: Path = PEOPLE_FILE) -> PeopleWords:
         agent=group("agent"),
         relatives=group("relatives"),
         particles=group("particles"),
+        determiners=group("determiners"),
+        adverbials=group("adverbials"),
     )
 
 
@@ -138,6 +144,8 @@ _MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
 _ARTICLE_OR_PREPOSITION = re.compile(r"^[وف]?(?:ال|لل|بال|كال)")
 #: Arabic one-letter proclitics («لكينيا», «بجدة», «وموسكو»): a place's name with one is still a place word.
 _PROCLITICS = "وفبلك"
+#: The one-letter prepositions an Arabic place name takes («لروسيا», «بموسكو», «كباريس»).
+_PLACE_PROCLITICS = "بلك"
 _NAME_BREAK = '.,:;،؛()"«»\n'
 
 
@@ -216,7 +224,7 @@ class _NameReader:
         """The words of the subject of the movement word at ``i`` (empty when none is written next to it)."""
         word = self.words[i]
         if not word.text[:1].isascii():  # Arabic: verb (or noun), then the subject («وصل الرئيس X», «زيارة X»)
-            j = i + 1
+            j = self._past_adverbials(i + 1)
             if j < len(self.words) and self._gap_has(j, _NAME_BREAK):
                 return []
             if j < len(self.words) and self.words[j].text in self.titles:
@@ -228,6 +236,16 @@ class _NameReader:
         if j < len(self.words) and self.words[j].text in self.people.of_subject and not self._gap_has(j, _NAME_BREAK):
             return self._name_words(self._past_title(j))
         return self._name_before(i)
+
+    def _past_adverbials(self, j: int) -> int:
+        """The first word from ``j`` on that is no adverb of time between a verb and its subject («وصل منذ قليل
+        الرئيس X», «وصل اليوم الرئيس X»), at most ``max_skip_words`` skipped."""
+        start, adverbials = j, self.people.adverbials
+        while j < len(self.words) and j - start < self.settings.max_skip_words and not self._gap_has(j, _NAME_BREAK):
+            if not (self.words[j].text in adverbials or self.words[j].text in _time_words()):
+                break
+            j += 1
+        return j
 
     def _feminine(self, j: int) -> bool:
         """An Arabic word written with ta marbuta («رسمية», «جميلة»): after a visit noun, its adjective."""
@@ -253,7 +271,13 @@ class _NameReader:
             k -= 1
         while parts and self._particle(parts[0]):
             parts.pop(0)  # a name starts with a name word ("da" alone is no name)
+        if parts and self._determiner_before(parts[0]):
+            return []  # "before the Mass began": a thing, not a person
         return parts
+
+    def _determiner_before(self, k: int) -> bool:
+        """A determiner right before word ``k`` ("the Mass", «la Messe»)."""
+        return k > 0 and not self._gap_has(k, _NAME_BREAK) and self.words[k - 1].text in self.people.determiners
 
     def _particle(self, k: int) -> bool:
         """A particle inside a name («عبد الفتاح», "Lula da Silva", "bin Salman") with a name word after it."""
@@ -389,8 +413,41 @@ class _Corpus:
                 or key in _time_words()
                 or lexicon.is_one_of(key, self.people.companions)
                 or self.moving.kind(key) is not None
+                or (not key[:1].isascii() and self._arabic_no_name(key))
             )
         return found
+
+    def _arabic_no_name(self, key: str) -> bool:
+        """An Arabic word that is no name: a title with a proclitic or without its article («لعاهل», «كرئيس»), a
+        trigger or kind noun («مطار X», «مسجد X»: Arabic writes it first), a place's adjective («سعودي»), a
+        preposition glued to a populous place, an indefinite accusative."""
+        lexicon = self.lexicon
+        forms = [key, *(form for _, form in clitic_forms(key, min_rest=2))]
+        if any(form in self.titles or "ال" + form in self.titles for form in forms):
+            return True
+        if lexicon.trigger(key) is not None or lexicon.is_one_of(key, load_kind_words().kinds):
+            return True
+        if any(hit.flags & ADJECTIVE for hit in self.gazetteer.lookup(key)):
+            return True  # «سعودي», «الروسي»: a place's adjective qualifies a name, it is none
+        return self._glued_place(key) or self._accusative(key)
+
+    def _accusative(self, key: str) -> bool:
+        """An Arabic indefinite accusative of a common word («ضيفا», «عددا», «وفدا»): the stem without its final
+        «ا» is common, and clearly more common than the word."""
+        if len(key) < 3 or not key.endswith("ا"):
+            return False
+        stem, settings = self.gazetteer.zipf(key[:-1]), self.settings
+        margin = stem - self.gazetteer.zipf(key)
+        return stem >= settings.accusative_stem_zipf and margin > settings.accusative_stem_margin
+
+    def _glued_place(self, key: str) -> bool:
+        """An Arabic preposition glued to a populous place («لروسيا», «بالصين»): a place word, not a name."""
+        if key[:1] not in _PLACE_PROCLITICS or len(key) < 4:
+            return False
+        rest = key[1:]
+        bare = (rest, rest[2:]) if rest.startswith("ال") else (rest,)
+        least = self.settings.glued_place_population
+        return any(self.gazetteer.lookup_populous(word, least) for word in bare if len(word) > 2)
 
 
 @dataclass(slots=True)
@@ -517,8 +574,12 @@ def find_traveller(
         tally.counts.update(reader.texts)  # every word: only the name words' counts are asked for
     if not tally.spellings:
         return None
-    wanted = {part for parts in tally.spellings for part in parts}
+    wanted = {part for parts in tally.spellings for part in parts if part not in people.particles}  # «بن»: no name
+    if not wanted:
+        return None
     best = max(sorted(wanted), key=lambda w: tally.score(w, settings))
+    if not (tally.titled[best] or tally.score(best, settings)[0]):
+        return None  # named once as a mover and never introduced: «زيارة تستمر يومين» names no one
     names = [tally.form(best)]
     keys = {best}
     other = _other_script(tally, best, settings)

@@ -8,36 +8,14 @@ import re
 import pytest
 
 from geo.dates.expressions import TimeExpr, anchor_weekdays, find_dates, find_dates_in_text, find_line_dates
-from geo.model import Article, Span, WordFrequencies
+from geo.model import Span, WordFrequencies
 from geo.settings import DateSettings
+from tests.dates.expected import D, E, article, found
 
 MON = dt.date(2024, 3, 4)  # a Monday
 SAT = dt.date(2022, 11, 19)  # a Saturday
 FRI = dt.date(2025, 6, 13)  # a Friday
 
-
-def D(iso: str) -> dt.date:
-    """A date from its ISO form."""
-    return dt.date.fromisoformat(iso)
-
-
-def E(text: str, first: str | None, last: str | None = None, kind: str = "absolute", certainty: str = "exact") -> tuple:
-    """An expected expression: text, first, last (default first), kind, certainty."""
-    start = D(first) if first else None
-    end = D(last) if last else start
-    return (text, start, end, kind, certainty)
-
-
-def _article(text: str, language: str = "ar", furniture: tuple[Span, ...] = ()) -> Article:
-    return Article(name="t.txt", text=text, language=language, furniture=furniture)
-
-
-def _found(text: str, language: str, anchor: dt.date | None, frequencies: WordFrequencies) -> list[tuple]:
-    exprs = find_dates(_article(text, language), anchor=anchor, frequencies=frequencies)
-    for expr in exprs:
-        assert text[expr.start : expr.end] == expr.text
-    assert [e.start for e in exprs] == sorted(e.start for e in exprs)
-    return [(e.text, e.first, e.last, e.kind, e.certainty) for e in exprs]
 
 
 CASES = [
@@ -220,6 +198,43 @@ CASES = [
         "ar", MON, [E("العام الماضي", "2023-01-01", "2023-12-31", kind="year")],
         id="ar-last-year",
     ),
+    # --- "earlier this week": from the period's start to the day before the anchor --------
+    pytest.param(
+        "افتتح الوزير المعرض في وقت سابق من هذا الأسبوع.",
+        "ar", FRI, [E("في وقت سابق من هذا الأسبوع", "2025-06-09", "2025-06-12", kind="range", certainty="approximate")],
+        id="ar-earlier-this-week",
+    ),
+    pytest.param(
+        "وقّع الطرفان الاتفاق في وقت سابق من الشهر الجاري.",
+        "ar", FRI,
+        [E("في وقت سابق من الشهر الجاري", "2025-06-01", "2025-06-12", kind="range", certainty="approximate")],
+        id="ar-earlier-this-month-marker-after",
+    ),
+    pytest.param(
+        "The minister toured the harbour earlier this week.",
+        "en", FRI, [E("earlier this week", "2025-06-09", "2025-06-12", kind="range", certainty="approximate")],
+        id="en-earlier-this-week",
+    ),
+    pytest.param(
+        "Earlier in the week, the minister toured the harbour.",
+        "en", MON, [E("Earlier in the week", "2024-03-04", "2024-03-04", kind="range", certainty="approximate")],
+        id="en-earlier-in-the-week-on-its-first-day",
+    ),
+    pytest.param(
+        "The minister toured the harbour earlier last week.",
+        "en", FRI, [E("earlier last week", "2025-06-06", "2025-06-12", kind="range", certainty="approximate")],
+        id="en-earlier-last-week-is-last-week",
+    ),
+    pytest.param(
+        "Le ministre a visité le port plus tôt cette année.",
+        "fr", FRI, [E("plus tôt cette année", "2025-01-01", "2025-06-12", kind="range", certainty="approximate")],
+        id="fr-earlier-this-year",
+    ),
+    pytest.param(
+        "The minister toured the harbour earlier in 2019.",
+        "en", FRI, [E("2019", "2019-01-01", "2019-12-31", kind="year")],
+        id="en-earlier-before-a-year-is-the-year",
+    ),
     pytest.param(
         "وسيزور الوزير البلاد في أكتوبر.",
         "ar", MON, [E("أكتوبر", "2024-10-01", "2024-10-31", kind="month", certainty="approximate")],
@@ -374,198 +389,14 @@ CASES = [
 def test_find_dates(
     text: str, language: str, anchor: dt.date | None, expected: list[tuple], frequencies: WordFrequencies
 ) -> None:
-    assert _found(text, language, anchor, frequencies) == expected
+    assert found(text, language, anchor, frequencies) == expected
 
-
-WED = dt.date(2024, 3, 6)  # a Wednesday
-SUN = dt.date(2024, 5, 19)  # a Sunday
-
-# Dates a careful reader gives: days counted from the sentence's event, future weekdays forward,
-# the text's own weekday over the page's stamp.
-CAREFUL = [
-    # --- days counted from the event told before them -------------------------------------
-    pytest.param(
-        "وصل الوزير إلى نواكشوط يوم الأحد، وفي اليوم التالي زار مدينة أطار.",
-        "ar", WED,
-        [E("يوم الأحد", "2024-03-03", kind="weekday"), E("في اليوم التالي", "2024-03-04", kind="event_day")],
-        id="ar-the-next-day",
-    ),
-    pytest.param(
-        "التقى المبعوث الرئيس في 2 مارس 2024، وكان قد وصل في اليوم السابق.",
-        "ar", WED,
-        [E("2 مارس 2024", "2024-03-02"), E("في اليوم السابق", "2024-03-01", kind="event_day")],
-        id="ar-the-previous-day",
-    ),
-    pytest.param(
-        "Le ministre est arrivé mardi à Dakar. La veille, il avait fait escale à Bamako.",
-        "fr", FRI,
-        [E("mardi", "2025-06-10", kind="weekday"), E("La veille", "2025-06-09", kind="event_day")],
-        id="fr-la-veille",
-    ),
-    pytest.param(
-        "Le ministre est arrivé lundi à Tunis. Le lendemain, il a vu le président; le surlendemain, il est parti.",
-        "fr", FRI,
-        [
-            E("lundi", "2025-06-09", kind="weekday"),
-            E("Le lendemain", "2025-06-10", kind="event_day"),
-            E("le surlendemain", "2025-06-12", kind="event_day"),
-        ],
-        id="fr-lendemain-chained",
-    ),
-    pytest.param(
-        "The envoy reached Lusaka on 3 June 2025. The following day, Wednesday, he flew to Harare.",
-        "en", FRI,
-        [E("3 June 2025", "2025-06-03"), E("The following day, Wednesday", "2025-06-04", kind="event_day")],
-        id="en-the-following-day-checked-by-its-weekday",
-    ),
-    pytest.param(
-        "The envoy landed in Lusaka yesterday and, earlier in the day, had met the mayor.",
-        "en", FRI,
-        [E("yesterday", "2025-06-12", kind="relative"), E("earlier in the day", "2025-06-12", kind="event_day")],
-        id="en-earlier-in-the-day",
-    ),
-    pytest.param(
-        "The next day, the envoy flew to Harare.",
-        "en", FRI, [E("The next day", None, kind="event_day", certainty="unknown")],
-        id="en-no-earlier-day-to-count-from",
-    ),
-    pytest.param(
-        "Le ministre est arrivé lundi, à la veille du sommet.",
-        "fr", FRI, [E("lundi", "2025-06-09", kind="weekday")],
-        id="fr-the-eve-of-a-named-event-is-not-counted",
-    ),
-    # --- future weekdays go forward --------------------------------------------------------
-    pytest.param(
-        "وصل الرئيس إلى القاهرة يوم الثلاثاء، على أن يعود إلى الرياض يوم الخميس.",
-        "ar", WED,
-        [E("يوم الثلاثاء", "2024-03-05", kind="weekday"), E("يوم الخميس", "2024-03-07", kind="weekday")],
-        id="ar-ala-an-yaud-is-a-plan",
-    ),
-    pytest.param(
-        "ومن المقرر أن يلتقي الرئيس نظيره السبت في القصر.",
-        "ar", WED, [E("السبت", "2024-03-09", kind="weekday")],
-        id="ar-min-al-muqarrar-an",
-    ),
-    pytest.param(
-        "وصل الرئيس إلى باريس الثلاثاء وسيتوجه إلى نورماندي الخميس.",
-        "ar", WED,
-        [E("الثلاثاء", "2024-03-05", kind="weekday"), E("الخميس", "2024-03-07", kind="weekday")],
-        id="ar-past-then-coordinated-future",
-    ),
-    pytest.param(
-        "سيزور الرئيس المعرض يوم الأحد.",
-        "ar", SUN, [E("يوم الأحد", "2024-05-19", kind="weekday")],
-        id="ar-future-weekday-of-publication-is-today",
-    ),
-    pytest.param(
-        "He arrived in Ottawa on Tuesday and will travel to Normandy on Thursday.",
-        "en", WED,
-        [E("Tuesday", "2024-03-05", kind="weekday"), E("Thursday", "2024-03-07", kind="weekday")],
-        id="en-past-then-coordinated-future",
-    ),
-    pytest.param(
-        "On Saturday, the prime minister will travel to Normandy.",
-        "en", WED, [E("Saturday", "2024-03-09", kind="weekday")],
-        id="en-fronted-weekday-of-a-plan",
-    ),
-    pytest.param(
-        "Il est arrivé mardi à Lima et se rendra jeudi à Cusco.",
-        "fr", WED,
-        [E("mardi", "2024-03-05", kind="weekday"), E("jeudi", "2024-03-07", kind="weekday")],
-        id="fr-past-then-coordinated-future",
-    ),
-    pytest.param(
-        "Le président doit se rendre samedi à Brest.",
-        "fr", WED, [E("samedi", "2024-03-09", kind="weekday")],
-        id="fr-doit-is-due-to",
-    ),
-    pytest.param(
-        "Le président est attendu samedi à Brest.",
-        "fr", WED, [E("samedi", "2024-03-09", kind="weekday")],
-        id="fr-est-attendu-is-expected",
-    ),
-    pytest.param(
-        "The president is expected in Brest on Saturday.",
-        "en", WED, [E("Saturday", "2024-03-09", kind="weekday")],
-        id="en-is-expected-in",
-    ),
-    pytest.param(
-        "Le pape est arrivé samedi à Brest pour une visite très attendue.",
-        "fr", WED, [E("samedi", "2024-03-02", kind="weekday")],
-        id="fr-long-awaited-is-no-plan",
-    ),
-    pytest.param(
-        "Il est prévu que le président se rende samedi à Brest.",
-        "fr", WED, [E("samedi", "2024-03-09", kind="weekday")],
-        id="fr-prevu-que",
-    ),
-    # --- a plan told after the day does not reach back to it -------------------------------
-    pytest.param(
-        "وصل الرئيس إلى الرياض ظهر الاثنين في زيارة رسمية من المقرر أن يلتقي فيها الملك.",
-        "ar", dt.date(2024, 3, 5), [E("الاثنين", "2024-03-04", kind="weekday")],
-        id="ar-a-plan-word-opens-the-next-clause",
-    ),
-    pytest.param(
-        "The president arrived in Riyadh on Monday on a visit during which he is expected to meet the king.",
-        "en", dt.date(2024, 3, 5), [E("Monday", "2024-03-04", kind="weekday")],
-        id="en-during-which-opens-a-clause",
-    ),
-    pytest.param(
-        "Le président est arrivé lundi à Riyad pour une visite au cours de laquelle il doit voir le roi.",
-        "fr", dt.date(2024, 3, 5), [E("lundi", "2024-03-04", kind="weekday")],
-        id="fr-au-cours-de-laquelle-opens-a-clause",
-    ),
-    pytest.param(
-        "La ministre est arrivée mercredi soir à Lomé, première étape d'une tournée qui la mènera au Bénin.",
-        "fr", dt.date(2024, 3, 7), [E("mercredi", "2024-03-06", kind="weekday")],
-        id="fr-qui-opens-a-relative-clause",
-    ),
-    pytest.param(
-        "The envoy landed in Lima on Tuesday for talks which will continue in Quito.",
-        "en", dt.date(2024, 3, 7), [E("Tuesday", "2024-03-05", kind="weekday")],
-        id="en-which-opens-a-relative-clause",
-    ),
-    pytest.param(
-        "On Tuesday the envoy met the mayor, who will travel to Quito next.",
-        "en", dt.date(2024, 3, 7), [E("Tuesday", "2024-03-05", kind="weekday")],
-        id="en-who-opens-a-relative-clause",
-    ),
-    # --- the text's own weekday over the page's stamp ---------------------------------------
-    pytest.param(
-        "افتتح الرئيس السد اليوم الأحد، بعد أن وصل أمس إلى المدينة.",
-        "ar", dt.date(2024, 5, 20),
-        [E("اليوم الأحد", "2024-05-19", kind="relative"), E("أمس", "2024-05-18", kind="relative")],
-        id="ar-today-sunday-on-a-page-stamped-monday",
-    ),
-    pytest.param(
-        "أعلن المتحدث أمس الثلاثاء أن الرئيس يعتزم زيارة البلاد يوم غد الأربعاء.",
-        "ar", WED,
-        [
-            E("أمس الثلاثاء", "2024-03-05", kind="relative"),
-            E("يوم غد الأربعاء", "2024-03-06", kind="relative", certainty="approximate"),
-        ],
-        id="ar-tomorrow-quoted-from-yesterday",
-    ),
-    pytest.param(
-        "Aujourd'hui dimanche, le président a inauguré le barrage.",
-        "fr", dt.date(2024, 5, 20),
-        [E("Aujourd'hui dimanche", "2024-05-19", kind="relative")],
-        id="fr-today-sunday-on-a-page-stamped-monday",
-    ),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("text", "language", "anchor", "expected"), CAREFUL)
-def test_dates_a_careful_reader_gives(
-    text: str, language: str, anchor: dt.date | None, expected: list[tuple], frequencies: WordFrequencies
-) -> None:
-    assert _found(text, language, anchor, frequencies) == expected
 
 
 def test_furniture_is_skipped(frequencies: WordFrequencies) -> None:
     text = "وصل الوفد يوم أمس الجمعة.\nنشر بتاريخ 2022-11-19"
     furniture = (Span(text.index("نشر"), len(text)),)
-    exprs = find_dates(_article(text, furniture=furniture), anchor=SAT, frequencies=frequencies)
+    exprs = find_dates(article(text, furniture=furniture), anchor=SAT, frequencies=frequencies)
     assert [e.text for e in exprs] == ["يوم أمس الجمعة"]
 
 
@@ -581,8 +412,8 @@ def test_the_tense_of_a_weekday_needs_word_frequencies_to_tell_a_name_from_a_ver
     frequencies: WordFrequencies,
 ) -> None:
     text = "وصل الرئيس إلى سيدي بوزيد يوم الأحد."  # «سيدي» is a name, not سـ + a verb
-    assert [e.first for e in find_dates(_article(text), anchor=MON, frequencies=frequencies)] == [D("2024-03-03")]
-    assert [e.first for e in find_dates(_article(text), anchor=MON, frequencies=None)] == [D("2024-03-10")]
+    assert [e.first for e in find_dates(article(text), anchor=MON, frequencies=frequencies)] == [D("2024-03-03")]
+    assert [e.first for e in find_dates(article(text), anchor=MON, frequencies=None)] == [D("2024-03-10")]
 
 
 @pytest.mark.parametrize(
@@ -594,7 +425,7 @@ def test_the_tense_of_a_weekday_needs_word_frequencies_to_tell_a_name_from_a_ver
     ],
 )
 def test_anchor_weekdays(text: str, weekdays: list[int]) -> None:
-    assert [day for _, day in anchor_weekdays(_article(text))] == weekdays
+    assert [day for _, day in anchor_weekdays(article(text))] == weekdays
 
 
 @pytest.mark.parametrize(

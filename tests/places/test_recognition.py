@@ -166,6 +166,24 @@ def test_a_first_name_before_a_surname_the_article_reuses_is_no_place(
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "found"),
+    [
+        # a small town's namesake with no cue, then a rare word that names no place: a foreign person's name
+        ("وشارك كومو تاريكي في الاجتماع.", "كومو", False),
+        ("وتحدث ايسي كوماتو عن الخطة.", "ايسي", False),
+        # after a preposition, before a common word or an adjective, or with the article: the town
+        ("وصل الوفد إلى لوكا أمس.", "لوكا", True),
+        ("وزار الوزير كومو الإيطالية.", "كومو", True),
+        ("وزار الوزير كومو أمس.", "كومو", True),
+    ],
+)
+def test_a_small_towns_namesake_before_a_rare_word_is_a_first_name(
+    gazetteer: Gazetteer, text: str, surface: str, found: bool
+) -> None:
+    assert (surface in _surfaces(gazetteer, text)) is found
+
+
+@pytest.mark.parametrize(
     ("text", "surface"),
     [
         ("The premier told Xinhua that talks went well.", "Xinhua"),

@@ -105,6 +105,11 @@ def test_origin_is_read_past_a_trigger_noun(text: str, place: str, origin: Origi
         ("The minister met students from Lyon", "Lyon", False),
         ("La ministre a rencontré des délégués depuis Lille", "Lille", False),
         ("La ministre est arrivée en hélicoptère depuis Lille", "Lille", True),  # an arrival governs from afar
+        # an adverb between the movement word and its "from" leaves the place governed
+        ("The minister flew directly from Lyon", "Lyon", True),
+        ("The minister then travelled straight from Kazan", "Kazan", True),
+        ("عاد الرئيس مباشرة من مدينة حلب", "حلب", True),
+        ("The minister met local students from Lyon", "Lyon", False),  # a noun still takes the "from"
     ],
 )
 def test_which_movement_word_governs_from(text: str, place: str, governs: bool) -> None:
@@ -298,6 +303,9 @@ def test_a_word_of_a_group_a_few_words_before(text: str, word: str, group: str, 
         ("La ministre s'est rendue dans la cathédrale de Lyon", "rendue", "Lyon", False),
         ("عاد الرئيس من مدينة حلب", "عاد", "حلب", True),
         ("The minister returned from Kazan", "returned", "Kazan", True),
+        ("La ministre est venue directement de Lyon", "venue", "Lyon", True),
+        ("The minister returned immediately from Kazan", "returned", "Kazan", True),
+        ("La ministre est venue voir la cathédrale de Lyon", "venue", "Lyon", False),
     ],
 )
 def test_a_from_right_after_its_movement_word(text: str, verb: str, place: str, right_after: bool) -> None:

@@ -461,6 +461,9 @@ def test_a_seat_of_power_visited_or_speaking(
         ("وصل الرئيس إلى حلب أمس، وكانت طائرة خاصة أقلته من دمشق.", "دمشق", "departure", True, True),
         ("The president arrived in Kazan on Monday, having flown in from Samara.", "Samara", "visit", True, True),
         ("Le président est arrivé lundi à Oran, en provenance de Tlemcen.", "Tlemcen", "visit", True, True),
+        # an adverb after the movement word does not hide where the flight left from
+        ("The president flew directly from Samara to Kazan on Monday.", "Samara", "visit", True, True),
+        ("Le président est parti directement de Tlemcen pour Oran lundi.", "Tlemcen", "departure", True, False),
     ],
 )
 def test_speeches_and_origins(

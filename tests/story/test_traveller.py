@@ -228,3 +228,63 @@ def test_place_words_are_read_where_the_place_is_named(
 ) -> None:
     person = find_traveller(_articles(*texts), gazetteer, places=places)
     assert (person.name if person else None) == name
+
+
+# (case, articles as (language, text), the traveller's main form or None): words that stand where a name would
+NOT_NAMES = [
+    ("an indefinite accusative after the verb is no name (ar)", [("ar", "زار عددا من المصانع في المدينة أمس.")], None),
+    ("'as a guest' is no name (ar)", [("ar", "حل ضيفا على المهرجان في دورته الجديدة.")], None),
+    (
+        "a preposition glued to a country is a place word (ar)",
+        [("ar", "وأوضح المتحدث أن رحلة لروسيا ستكون قصيرة.")],
+        None,
+    ),
+    (
+        "a name after its title still wins over an accusative (ar)",
+        [("ar", "زار الرئيس الكيني وليام روتو عددا من المصانع. ووصل روتو إلى نيروبي مساء.")],
+        "وليام روتو",
+    ),
+    (
+        "a name written like a place word after a preposition stays a name (ar)",
+        [("ar", "وصل الرئيس البرازيلي لولا إلى بكين. وزار لولا المدينة المحرمة.")],
+        "لولا",
+    ),
+    (
+        "a capitalised noun after 'the' is no name (en)",
+        [("en", "Crowds gathered before the Festival began. The Festival opened in the main square.")],
+        None,
+    ),
+    ("a verb after a visit noun, named once, is no one (ar)", [("ar", "بدأت زيارة تستمر يومين للوفد.")], None),
+    (
+        "a kind noun opens a place's name, not a person's (ar)",
+        [("ar", "ويزور الرئيس الكيني وليام روتو مسجد الحسن الثاني. وزار مسجد الحسن الثاني وفد آخر.")],
+        "وليام روتو",
+    ),
+    (
+        "a time adverb between the verb and its subject (ar)",
+        [("ar", "وصل منذ قليل الرئيس الكيني وليام روتو إلى أكرا، وكان الرئيس نانا أكوفو أدو أكوفو في استقباله.")],
+        "وليام روتو",
+    ),
+    (
+        "a particle of the host's name is no candidate (ar)",
+        [("ar", "غادر الرئيس وليام روتو إلى نيروبي. وحضر الأمير خالد بن محمد بن زايد بن سلطان الوداع.")],
+        "وليام روتو",
+    ),
+    (
+        "a title with a preposition and no article is no name, nor is a nationality (ar)",
+        [("ar", "زار الملك فيليبي أكرا أمس. وهذه أول زيارة لعاهل مغربي إلى غانا. وزار الملك فيليبي مدرسة.")],
+        "فيليبي",
+    ),
+    (
+        "'and his companions' is no one (ar)",
+        [("ar", "مر موكب الملك ومرافقيه في الشارع. وتحدث الملك ومرافقيه عن الشارع.")],
+        None,
+    ),
+    ("a mosque visited is no traveller (ar)", [("ar", "ويزور الوفد مسجد الحسن الثاني ويعود إليه.")], None),
+]
+
+
+@pytest.mark.parametrize(("case", "texts", "name"), NOT_NAMES, ids=[m[0] for m in NOT_NAMES])
+def test_words_that_are_no_name(gazetteer: Gazetteer, case: str, texts, name: str | None) -> None:  # noqa: ANN001
+    person = find_traveller(_corpus(*texts), gazetteer)
+    assert (person.name if person else None) == name, case
