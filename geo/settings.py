@@ -233,11 +233,12 @@ class ResolutionSettings(_Section):
     person_phonetic: float = _knob(2.0, "the same for a phonetic match, less sure to begin with")
     short_edge: float = _knob(1.5, "a multi-word name whose first or last word is short_edge_letters or fewer")
     short_edge_letters: int = _knob(2, "an edge word this short is more likely a particle than part of a name", ge=0)
-    described_gap_chars: int = _knob(
-        2,
-        "a distance phrase this close after a named place describes it ('Bakhmut, 10 km east of X'): no new place",
-        ge=0,
+    short_edge_zipf: float = _knob(
+        5.5,
+        "... when it is at least this common (wordfreq Zipf in the article's language: 'of', 'de', «في», «أم»); a "
+        "rarer short word is part of the name («تل أبيب», 'El Paso', 'Da Nang')",
     )
+    described_gap_chars: int = _knob(2, "a distance phrase this close after a place describes it ('X, 5 km N')", ge=0)
     small_population: int = _knob(10_000, "a town this small needs a preposition or trigger noun", ge=0)
     small_without_context: float = _knob(1.0, "a small town named bare")
     alternate_name_population: int = _knob(

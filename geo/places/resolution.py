@@ -241,9 +241,15 @@ class Resolver:
         return MentionFacts(
             key=key,
             zipf=self.gazetteer.zipf(key, language=context.language) if len(words) == 1 else 0.0,
-            short_edge=len(words) > 1 and min(len(words[0]), len(words[-1])) <= self.settings.short_edge_letters,
+            short_edge=len(words) > 1 and any(self._particle(w, context) for w in (words[0], words[-1])),
             phonetic_length=len(arabic_key(mention.text)) if mention.match == MatchKind.PHONETIC else 0,
             word_cue=_word_cue(mention),
+        )
+
+    def _particle(self, word: str, context: ArticleContext) -> bool:
+        """A short, common word at a name's edge: more likely a particle the match took in than part of the name."""
+        return len(word) <= self.settings.short_edge_letters and (
+            self.gazetteer.zipf(word, language=context.language) >= self.settings.short_edge_zipf
         )
 
     def _partial(

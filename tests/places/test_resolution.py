@@ -53,6 +53,20 @@ def test_common_words_and_names_of_people_are_not_places(gazetteer: Gazetteer, t
     assert not (set(_resolve(gazetteer, text)) & not_places)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("وصل بايدن إلى جدة قادما من تل أبيب.", "تل أبيب", "IL"),  # «تل» (a hill) is a word of the name
+        ("وصل الرئيس إلى تل أبيب يوم الجمعة.", "تل أبيب", "IL"),
+        ("The president flew from El Paso to Washington.", "El Paso", "US"),
+    ],
+)
+def test_a_rare_short_word_at_a_names_edge_is_part_of_it(
+    gazetteer: Gazetteer, text: str, surface: str, country: str
+) -> None:
+    assert _resolve(gazetteer, text)[surface][1] == country
+
+
 def test_country_context_breaks_ties(gazetteer: Gazetteer) -> None:
     """Two towns share a name; the country written next to it decides."""
     assert _resolve(gazetteer, "The minister visited Alexandria last week.")["Alexandria"][1] == "EG"
