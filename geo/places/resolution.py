@@ -63,14 +63,15 @@ _WORD = re.compile(r"[^\W_]+")  # a word of folded text, as :mod:`geo.text.foldi
 
 
 @lru_cache(maxsize=65536)
-def _display_keys(name: str, name_ar: str) -> tuple[str, str]:
-    """The lookup keys of a place's display names, English and Arabic (worked out once per place)."""
-    return name_key(name), name_key(name_ar)
+def _main_keys(name: str, own_ar: str) -> tuple[str, str]:
+    """The lookup keys of a place's main names, English and its own Arabic (worked out once per place)."""
+    return name_key(name), name_key(own_ar)
 
 
-def _is_main_name(place: Place, mention: Mention, key: str) -> bool:
-    """True when the mention (folded ``key``) spells the place's display name (English or Arabic)."""
-    english, arabic = _display_keys(place.name, place.name_ar or "")
+def _is_main_name(place: Place, mention: Mention, key: str, *, own_ar: str | None) -> bool:
+    """True when the mention (folded ``key``) spells the place's main name: its English one, or its own Arabic
+    one (``own_ar``, :meth:`~geo.places.gazetteer.Gazetteer.own_arabic`; not its display name)."""
+    english, arabic = _main_keys(place.name, own_ar or "")
     return key in (english, arabic) or (mention.match == MatchKind.CLITIC and arabic.endswith(key))
 
 
@@ -264,7 +265,7 @@ class Resolver:
         if mine is False:
             if len(own) >= _KNOWN_FACTS:
                 own.clear()
-            mine = own[row] = self._own_terms(mention, facts, place)
+            mine = own[row] = self._own_terms(mention, facts, row)
         if mine is None:
             return Partial.barred(row, place, reason="short phonetic key without context")
         if (alone is not None and self._bare_common_word(place, context, definite=alone)) or (
@@ -292,15 +293,17 @@ class Resolver:
             own = self._known_terms[memo] = {}
         return own
 
-    def _own_terms(self, mention: Mention, facts: MentionFacts, place: Place) -> OwnTerms | None:
+    def _own_terms(self, mention: Mention, facts: MentionFacts, row: int) -> OwnTerms | None:
         """The terms no other place of the article changes (match, prominence, common word, cues; the person's),
         and whether the place is famous (``None``: see :meth:`_match_terms`)."""
+        place = self.gazetteer.place(row)
         match = self._match_terms(mention, facts, place)
         if match is None:
             return None
         famous = self._is_famous(place)
-        head = (*match, *self._prominence_terms(mention, facts, place),
-                *self._common_word_terms(mention, facts, place, famous=famous),
+        main = _is_main_name(place, mention, facts.key, own_ar=self.gazetteer.own_arabic(row))
+        head = (*match, *self._prominence_terms(mention, place, main=main),
+                *self._common_word_terms(mention, facts, place, famous=famous, main=main),
                 *self._cue_terms(mention, facts, place))  # fmt: skip
         return head, added(head), tuple(self._person_terms(mention, place)), famous
 
@@ -381,8 +384,9 @@ class Resolver:
         base = min(s.phonetic_max, s.phonetic_base + s.phonetic_per_class * length)
         return tuple(terms), base, (Term(0.0, None, "phonetic_per_class", length),)
 
-    def _prominence_terms(self, mention: Mention, facts: MentionFacts, place: Place) -> list[Term]:
-        """The prior of the place's kind: population (the population prior) and capital for cities."""
+    def _prominence_terms(self, mention: Mention, place: Place, *, main: bool) -> list[Term]:
+        """The prior of the place's kind: population (the population prior) and capital for cities (``main``: the
+        mention spells the place's main name, see :func:`_is_main_name`)."""
         s = self.settings
         if place.place_type == PlaceType.COUNTRY or place.feature == "continent":
             return [Term(s.country, None, "country", 1.0)]  # a continent's name, like a country's, is little else
@@ -392,7 +396,7 @@ class Resolver:
             return [Term(s.facility, place.feature or place.place_type, "facility", 1.0)]
         decades = math.log10(place.population + 1)
         terms = [Term(decades * s.population_prior_per_decade, None, "population_prior_per_decade", decades)]
-        if place.population < s.alternate_name_population and not _is_main_name(place, mention, facts.key):
+        if place.population < s.alternate_name_population and not main:
             terms.append(Term(-s.alternate_name, "matches one of its alternate names only", "alternate_name", -1.0))
         if place.population < s.small_population and not (mention.trigger or mention.cue):
             reason = "a small place named without a preposition or trigger noun"
@@ -402,8 +406,11 @@ class Resolver:
         terms.append(Term(0.0, f"population {place.population:,}"))
         return terms
 
-    def _common_word_terms(self, mention: Mention, facts: MentionFacts, place: Place, *, famous: bool) -> list[Term]:
-        """A name that is also a common word of the article's language loses by how common it is."""
+    def _common_word_terms(
+        self, mention: Mention, facts: MentionFacts, place: Place, *, famous: bool, main: bool
+    ) -> list[Term]:
+        """A name that is also a common word of the article's language loses by how common it is (``main``: the
+        mention spells the place's main name)."""
         s = self.settings
         zipf = facts.zipf
         if zipf <= s.common_from:
@@ -414,7 +421,7 @@ class Resolver:
         # A city's own name, introduced as a place («في حلب», «محافظ إدلب»): its frequency is its fame.
         notable = (
             place.population >= self.prominence.notable_population
-            and _is_main_name(place, mention, facts.key)
+            and main
             and bool(mention.trigger or facts.word_cue)
             and not mention.person
         )

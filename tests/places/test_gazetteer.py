@@ -99,8 +99,27 @@ def test_place_rows_round_trip(gazetteer: Gazetteer) -> None:
 def test_arabic_names_are_the_places_own(gazetteer: Gazetteer) -> None:
     rows = [h.row for key in ("القاهرة", "Paris", "Londres") for h in gazetteer.lookup(name_key(key))][:40]
     rows.append(rows[0])  # a row asked twice is read twice
-    assert gazetteer.arabic_names(rows) == [gazetteer.place(row).name_ar or "" for row in rows]
+    assert gazetteer.arabic_names(rows) == [gazetteer.own_arabic(row) or "" for row in rows]
     assert gazetteer.arabic_names([]) == []
+
+
+@pytest.mark.parametrize(
+    ("place_id", "shown", "own"),
+    [
+        ("geonames:250441", "عمان", "ئاممان"),  # Amman: GeoNames' first Arabic-script name is Uyghur
+        ("geonames:524901", "موسكو", "ماسکو"),  # Moscow: ... Persian
+        ("geonames:703448", "كييف", "كىيېۋ"),  # Kyiv
+        ("geonames:360630", "القاهرة", "القاهرة"),  # Cairo: the first is the Arabic one already
+        ("country:JO", "الأردن", "الأردن"),  # a country: CLDR's Arabic name, both
+    ],
+)
+def test_readers_see_the_arabic_display_name_the_reading_keeps_its_own(
+    gazetteer: Gazetteer, place_id: str, shown: str, own: str
+) -> None:
+    row = gazetteer.row_of(place_id)
+    assert row is not None
+    assert gazetteer.place(row).name_ar == shown
+    assert gazetteer.own_arabic(row) == own
 
 
 def test_arabic_names_refuse_a_damaged_line(gazetteer: Gazetteer, monkeypatch) -> None:  # noqa: ANN001

@@ -171,7 +171,7 @@ class OfflineGeocoder(Geocoder):
             if hit.flags & ADJECTIVE and not hit.flags & (PRIMARY | LATIN):
                 # A nisba («الروسية») hints at a country but does not name it, unless
                 # the country's Arabic name is its own nisba («جيبوتي», «مالي»).
-                name_ar = self.gazetteer.place(hit.row).name_ar
+                name_ar = self.gazetteer.own_arabic(hit.row)
                 if not name_ar or name_key(name_ar) != key:
                     continue
             found.setdefault(hit.row, match)
