@@ -7,8 +7,10 @@ its inputs or the code that compiles it change. It holds:
 ``names.marisa``
     A memory-mapped MARISA trie from name keys (:func:`geo.text.folding.name_key`)
     to ``(row, flags)`` records; phonetic keys (:mod:`geo.places.phonetic`) are stored
-    under a ``#`` prefix and common words of Arabic, French and English (from
-    ``wordfreq``) under ``!`` with their Zipf frequency ×10.
+    under a ``#`` prefix, common words of Arabic, French and English (from
+    ``wordfreq``) under ``!`` with their Zipf frequency ×10, and the Arabic names
+    written with harakat under ``=KEY=DOUBLED`` (their key, then their
+    :func:`~geo.text.folding.gemination_key`: which letters a shadda doubles).
 ``rows.npy``
     Coordinates, population, type and country of every place (memory-mapped).
 ``rows.txt`` / ``rows_offsets.npy``
@@ -40,7 +42,7 @@ from geo.errors import IndexBuildError
 from geo.model import PLACE_TYPES, Place, PlaceType
 from geo.places.gazetteer_sources import DATA_DIR, SourceRecord, inputs_fingerprint, iter_sources
 from geo.places.phonetic import arabic_key, latin_key
-from geo.text.folding import is_arabic, name_key
+from geo.text.folding import gemination_key, is_arabic, name_key
 
 __all__ = [
     "Gazetteer",
@@ -151,7 +153,15 @@ def _entries_for(row: int, rec: SourceRecord) -> list[tuple[str, tuple[int, int]
         key = name_key(adjective)
         if key not in keys:  # a name that is also a modifier ("UK", "US") stays a name
             add(key, ADJECTIVE | (ARABIC if is_arabic(adjective) else LATIN))
+    keys.update(dict.fromkeys(_doubling_keys(rec), ARABIC))
     return [(key, (row, flags)) for key, flags in keys.items()]
+
+
+def _doubling_keys(rec: SourceRecord) -> list[str]:
+    """``=KEY=DOUBLED`` of each Arabic name of ``rec`` written with harakat (see
+    :meth:`Gazetteer.written_doubling`)."""
+    found = ((name, gemination_key(name)) for name, _ in rec.names if is_arabic(name))
+    return [f"={name_key(name)}={doubled}" for name, doubled in found if doubled is not None]
 
 
 def _common_entries() -> list[tuple[str, tuple[int, int]]]:
@@ -354,6 +364,16 @@ class Gazetteer:
     def lookup_phonetic(self, key: str) -> list[NameHit]:
         """The places with phonetic key ``key`` (see :mod:`geo.places.phonetic`)."""
         return self.lookup("#" + key) if key else []
+
+    def written_doubling(self, key: str) -> dict[int, frozenset[str]]:
+        """The places with a name of key ``key`` written with harakat, and the
+        :func:`~geo.text.folding.gemination_key` of each such name («عمان»: Oman's «عُمان» → «عمان»,
+        Amman's «عمّان» → «عممان»); a place whose names of that key are all written bare is not in it."""
+        prefix = f"={key}="
+        found: dict[int, set[str]] = {}
+        for stored, (row, _) in self._trie.items(prefix):
+            found.setdefault(row, set()).add(stored[len(prefix) :])
+        return {row: frozenset(doubled) for row, doubled in found.items()}
 
     def has_prefix(self, prefix: str) -> bool:
         """True when some stored name key starts with ``prefix``."""

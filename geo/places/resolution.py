@@ -48,7 +48,7 @@ from geo.places.scores import (
     first_best,
 )
 from geo.settings import ProminenceSettings, RelativeSettings, ResolutionSettings, UncertaintySettings
-from geo.text.folding import fold_text, is_arabic, name_key
+from geo.text.folding import fold_text, gemination_key, is_arabic, name_key
 
 __all__ = ["NameGroup", "Resolver", "ScoredCandidate"]
 
@@ -73,6 +73,12 @@ def _is_main_name(place: Place, mention: Mention, key: str, *, own_ar: str | Non
     one (``own_ar``, :meth:`~geo.places.gazetteer.Gazetteer.own_arabic`; not its display name)."""
     english, arabic = _main_keys(place.name, own_ar or "")
     return key in (english, arabic) or (mention.match == MatchKind.CLITIC and arabic.endswith(key))
+
+
+@lru_cache(maxsize=4096)
+def _gemination(text: str) -> str | None:
+    """:func:`~geo.text.folding.gemination_key` of a mention's text (a few distinct texts an article)."""
+    return gemination_key(text)
 
 
 def _word_cue(mention: Mention) -> bool:
@@ -268,6 +274,8 @@ class Resolver:
             mine = own[row] = self._own_terms(mention, facts, row)
         if mine is None:
             return Partial.barred(row, place, reason="short phonetic key without context")
+        if self._doubled_otherwise(mention, facts, row):
+            return Partial.barred(row, place, reason="its name is written with other doubled letters (shadda)")
         if (alone is not None and self._bare_common_word(place, context, definite=alone)) or (
             mention.match in _WORDLIKE and self._arabic_noun(mention, place, context)
         ):
@@ -280,6 +288,16 @@ class Resolver:
         anchor = tuple(self._anchor_terms(mention, place, context)) if anchored else ()
         base = added(named, start=summed) if named else summed
         return Partial.of(row, place, head=(*head, *named) if named else head, base=base, person=person, anchor=anchor)
+
+    def _doubled_otherwise(self, mention: Mention, facts: MentionFacts, row: int) -> bool:
+        """Whether a name written with harakat («عمّان») doubles other letters than every name of the place
+        written with them (Oman's «عُمان»): a shadda, or its absence from a vocalised name, tells the two
+        apart. A name written bare, or a place whose names of that key are all bare, tells nothing."""
+        doubled = _gemination(mention.text)
+        if doubled is None:
+            return False
+        written = self.gazetteer.written_doubling(facts.key).get(row)
+        return written is not None and doubled not in written
 
     def _own(self, mention: Mention, language: str | None) -> Own:
         """The terms of each candidate no other place of the article changes, for a name with these cues (filled as

@@ -207,3 +207,17 @@ def test_names_are_the_places_names_read_alone(gazetteer: Gazetteer) -> None:
     rows += list(gazetteer.towns_by_country(20_000).get("US", ()))[:50]
     assert gazetteer.names(rows) == [gazetteer.place(row).name for row in rows]
     assert gazetteer.names([]) == []
+
+
+@pytest.mark.parametrize(
+    ("key", "place_id", "doubled"),
+    [
+        ("عمان", "geonames:250441", frozenset({"عممان"})),  # Amman: «عمّان», «عَمّان»
+        ("عمان", "country:OM", frozenset({"عمان"})),  # Oman: CLDR's «عُمان»
+        ("القاهره", "geonames:360630", None),  # Cairo: its names are written bare
+    ],
+)
+def test_names_written_with_harakat_keep_their_doubled_letters(
+    gazetteer: Gazetteer, key: str, place_id: str, doubled: frozenset[str] | None
+) -> None:
+    assert gazetteer.written_doubling(key).get(gazetteer.row_of(place_id)) == doubled

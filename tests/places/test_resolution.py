@@ -12,6 +12,7 @@ from geo.places.lexicon import FACILITY_FEATURES, RELATIVE_HEADS, load_lexicon
 from geo.places.relative import _NOT_HEADS
 from geo.places.resolution import Resolver
 from geo.settings import ResolutionSettings, Settings
+from geo.text.folding import name_key
 from geo.text.sentences import split_sentences
 
 
@@ -38,6 +39,20 @@ def _resolve(gazetteer: Gazetteer, text: str) -> dict[str, tuple[str, str | None
 def test_picks_the_prominent_and_contextual_place(gazetteer: Gazetteer, text: str, surface: str, country: str) -> None:
     found = _resolve(gazetteer, text)
     assert found[surface][1] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("وصل الملك إلى عمّان أمس قادما من الرياض.", "JO"),  # a shadda: Amman («عمّان»), not Oman («عُمان»)
+        ("وصل الملك إلى عَمّان أمس قادما من الرياض.", "JO"),
+        ("وصل الملك إلى عُمان أمس قادما من الرياض.", "OM"),  # harakat, no shadda: Oman
+        ("وصل الملك إلى عمان أمس قادما من الرياض.", "OM"),  # bare: the scores decide, as before
+    ],
+)
+def test_a_written_shadda_tells_the_place(gazetteer: Gazetteer, text: str, country: str) -> None:
+    found = _resolve(gazetteer, text)
+    assert [place[1] for surface, place in found.items() if name_key(surface) == "عمان"] == [country]
 
 
 @pytest.mark.parametrize(
