@@ -6,8 +6,10 @@ not Arabic (Moscow «ماسکو», Amman «ئاممان», Kyiv «كىيېۋ»).
 
 1. only names written with the letters and marks of the Arabic alphabet (U+0621–U+0652, words
    separated by a space or a hyphen) take part: no Persian, Urdu or Uyghur letter (ک ی ې ۋ ە…),
-   no Latin, and no word that begins with «ئ» (how Uyghur writes a vowel at a word's start; an
-   Arabic word never begins so);
+   no Latin, no word that begins with «ئ» (how Uyghur writes a vowel at a word's start; an
+   Arabic word never begins so), no «ى» or «ة» inside a word (Arabic writes them last; Uyghur
+   and Kazakh write «ى» for a vowel anywhere), and no word of one letter (a name cut apart:
+   «سا ن جوز»);
 2. the most frequent in Arabic text (``wordfreq``'s Zipf frequency) wins: how Arabic news writes
    the place (Moscow «موسكو» over «مسكو», Tokyo «طوكيو» over «توكيو»);
 3. ties go to the spelling most alternates share once folded (:func:`~geo.text.folding.name_key`:
@@ -33,8 +35,13 @@ __all__ = ["arabic_display_name", "is_arabic_alphabet"]
 _ARABIC_ALPHABET = re.compile(r"[\u0621-\u0652]+(?:[ \-][\u0621-\u0652]+)*")
 #: The harakat, tanwin, shadda and sukun (U+064B–U+0652): marks, not letters.
 _MARKS = re.compile(r"[\u064b-\u0652]")
-#: A word that begins with «ئ» (Uyghur writes every initial vowel so; Arabic never begins a word with it).
-_HAMZA_SEAT_START = re.compile(r"(?:^|[ \-])\u0626")
+#: What Arabic spelling never does: a word that begins with «ئ» (Uyghur writes every initial vowel so),
+#: «ى» or «ة» before a word's end, a word of one letter (marks aside).
+_NOT_ARABIC = re.compile(
+    r"(?:^|[ \-])\u0626"  # «ئ» first
+    r"|[\u0629\u0649][\u064b-\u0652]*[\u0621-\u064a]"  # «ة», «ى» before a letter
+    r"|(?:^|[ \-])[\u0621-\u064a][\u064b-\u0652]*(?:$|[ \-])"  # a word of one letter
+)
 
 
 def is_arabic_alphabet(name: str) -> bool:
@@ -48,11 +55,11 @@ def is_arabic_alphabet(name: str) -> bool:
     Returns
     -------
     bool
-        ``True`` for Arabic letters and harakat only (words joined by a space or a hyphen), no word
-        beginning with «ئ».
+        ``True`` for Arabic letters and harakat only (words joined by a space or a hyphen) spelled as
+        Arabic spells (see the module's rule 1).
     """
     name = name.strip()
-    return bool(_ARABIC_ALPHABET.fullmatch(name)) and not _HAMZA_SEAT_START.search(name)
+    return bool(_ARABIC_ALPHABET.fullmatch(name)) and not _NOT_ARABIC.search(name)
 
 
 def _arabic_zipf(name: str) -> float:

@@ -21,6 +21,12 @@ from geo.places.display_names import arabic_display_name, is_arabic_alphabet
         ("ئاممان", False),  # a word beginning with «ئ»: Uyghur
         ("مدينة ئاممان", False),  # also after a space
         ("مسائل", True),  # «ئ» inside a word is Arabic
+        ("رىم", False),  # «ى» inside a word: Uyghur
+        ("مستشفى", True),  # at its end: Arabic
+        ("مدينة سيبو", True),
+        ("مدةنة", False),  # «ة» inside a word
+        ("سا ن جوز", False),  # a word of one letter: a name cut apart
+        ("سان هوزيه", True),
         ("عمان شہر", False),  # Urdu he
         ("Amman", False),  # Latin
         ("عمان (الأردن)", False),  # brackets are no part of a name
