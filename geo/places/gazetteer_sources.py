@@ -88,8 +88,9 @@ class SourceRecord:
     ``name_ar`` is the Arabic name readers see (a GeoNames place's is chosen by
     :func:`~geo.places.display_names.arabic_display_name`; a curated one is taken as
     written). ``own_ar`` is the Arabic name the reading takes as the place's own (the
-    resolution's main name, the towns of :mod:`geo.places.starts`): GeoNames' first
-    Arabic-script alternate name; ``None`` when it is ``name_ar``.
+    towns whose /g/ spellings :mod:`geo.places.starts` tries, a nisba that is a country's
+    own name in the offline geocoder): GeoNames' first Arabic-script alternate name, as
+    before display names were chosen; ``None`` when it is ``name_ar``.
     """
 
     id: str

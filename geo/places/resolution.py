@@ -63,16 +63,19 @@ _WORD = re.compile(r"[^\W_]+")  # a word of folded text, as :mod:`geo.text.foldi
 
 
 @lru_cache(maxsize=65536)
-def _main_keys(name: str, own_ar: str) -> tuple[str, str]:
-    """The lookup keys of a place's main names, English and its own Arabic (worked out once per place)."""
-    return name_key(name), name_key(own_ar)
+def _english_key(name: str) -> str:
+    """The lookup key of a place's English name (worked out once per place)."""
+    return name_key(name)
 
 
-def _is_main_name(place: Place, mention: Mention, key: str, *, own_ar: str | None) -> bool:
-    """True when the mention (folded ``key``) spells the place's main name: its English one, or its own Arabic
-    one (``own_ar``, :meth:`~geo.places.gazetteer.Gazetteer.own_arabic`; not its display name)."""
-    english, arabic = _main_keys(place.name, own_ar or "")
-    return key in (english, arabic) or (mention.match == MatchKind.CLITIC and arabic.endswith(key))
+def _is_main_name(place: Place, mention: Mention, key: str) -> bool:
+    """True when the mention (folded ``key``) spells one of the place's main names: its English one, or any of its
+    Arabic ones (Arabic text matched as written or after a proclitic). GeoNames' Arabic-script names carry no
+    language and no rank: none is more the place's own than another (the Arabic display name is chosen for
+    readers, :mod:`geo.places.display_names`; the first of them, as main name alone, read less well)."""
+    if mention.match in _WORDLIKE and is_arabic(mention.text):
+        return True
+    return key == _english_key(place.name)
 
 
 @lru_cache(maxsize=4096)
@@ -271,7 +274,7 @@ class Resolver:
         if mine is False:
             if len(own) >= _KNOWN_FACTS:
                 own.clear()
-            mine = own[row] = self._own_terms(mention, facts, row)
+            mine = own[row] = self._own_terms(mention, facts, place)
         if mine is None:
             return Partial.barred(row, place, reason="short phonetic key without context")
         if self._doubled_otherwise(mention, facts, row):
@@ -311,15 +314,14 @@ class Resolver:
             own = self._known_terms[memo] = {}
         return own
 
-    def _own_terms(self, mention: Mention, facts: MentionFacts, row: int) -> OwnTerms | None:
+    def _own_terms(self, mention: Mention, facts: MentionFacts, place: Place) -> OwnTerms | None:
         """The terms no other place of the article changes (match, prominence, common word, cues; the person's),
         and whether the place is famous (``None``: see :meth:`_match_terms`)."""
-        place = self.gazetteer.place(row)
         match = self._match_terms(mention, facts, place)
         if match is None:
             return None
         famous = self._is_famous(place)
-        main = _is_main_name(place, mention, facts.key, own_ar=self.gazetteer.own_arabic(row))
+        main = _is_main_name(place, mention, facts.key)
         head = (*match, *self._prominence_terms(mention, place, main=main),
                 *self._common_word_terms(mention, facts, place, famous=famous, main=main),
                 *self._cue_terms(mention, facts, place))  # fmt: skip

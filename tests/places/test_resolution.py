@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.model import Article, Place, PlaceType, Trigger
+from geo.model import Article, MatchKind, Mention, Place, PlaceType, Trigger
 from geo.pipeline import Pipeline
 from geo.places.distances import haversine_km
 from geo.places.gazetteer import Gazetteer
@@ -328,3 +328,22 @@ def test_countries_sit_at_geonames_points(gazetteer: Gazetteer, code: str, lat: 
     assert row is not None
     place = gazetteer.place(row)
     assert haversine_km(place.lat, place.lon, lat, lon) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "match", "main"),
+    [
+        ("ئاممان", MatchKind.EXACT, True),  # any Arabic name of the place, as written...
+        ("عمان", MatchKind.EXACT, True),
+        ("عمّان", MatchKind.CLITIC, True),  # ...or after a proclitic
+        ("عمان", MatchKind.PHONETIC, False),  # a sound-alike is no name of it
+        ("Amman", MatchKind.LATIN, True),  # its English name
+        ("Philadelphia", MatchKind.LATIN, False),  # an old Latin alternate
+    ],
+)
+def test_the_main_names_of_a_place(text: str, match: MatchKind, main: bool) -> None:
+    from geo.places.resolution import _is_main_name
+
+    place = Place(id="t", name="Amman", lat=0.0, lon=0.0, place_type=PlaceType.CITY, name_ar="عمان")
+    mention = Mention(article="t", start=0, end=len(text), text=text, sentence=0, match=match, candidates=(1,))
+    assert _is_main_name(place, mention, name_key(text)) is main
