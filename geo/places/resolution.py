@@ -48,7 +48,7 @@ from geo.places.scores import (
     first_best,
 )
 from geo.settings import ProminenceSettings, RelativeSettings, ResolutionSettings, UncertaintySettings
-from geo.text.folding import fold_text, is_arabic, name_key
+from geo.text.folding import fold_text, gemination_key, is_arabic, name_key
 
 __all__ = ["NameGroup", "Resolver", "ScoredCandidate"]
 
@@ -63,15 +63,25 @@ _WORD = re.compile(r"[^\W_]+")  # a word of folded text, as :mod:`geo.text.foldi
 
 
 @lru_cache(maxsize=65536)
-def _display_keys(name: str, name_ar: str) -> tuple[str, str]:
-    """The lookup keys of a place's display names, English and Arabic (worked out once per place)."""
-    return name_key(name), name_key(name_ar)
+def _english_key(name: str) -> str:
+    """The lookup key of a place's English name (worked out once per place)."""
+    return name_key(name)
 
 
 def _is_main_name(place: Place, mention: Mention, key: str) -> bool:
-    """True when the mention (folded ``key``) spells the place's display name (English or Arabic)."""
-    english, arabic = _display_keys(place.name, place.name_ar or "")
-    return key in (english, arabic) or (mention.match == MatchKind.CLITIC and arabic.endswith(key))
+    """True when the mention (folded ``key``) spells one of the place's main names: its English one, or any of its
+    Arabic ones (Arabic text matched as written or after a proclitic). GeoNames' Arabic-script names carry no
+    language and no rank: none is more the place's own than another (the Arabic display name is chosen for
+    readers, :mod:`geo.places.display_names`; the first of them, as main name alone, read less well)."""
+    if mention.match in _WORDLIKE and is_arabic(mention.text):
+        return True
+    return key == _english_key(place.name)
+
+
+@lru_cache(maxsize=4096)
+def _gemination(text: str) -> str | None:
+    """:func:`~geo.text.folding.gemination_key` of a mention's text (a few distinct texts an article)."""
+    return gemination_key(text)
 
 
 def _word_cue(mention: Mention) -> bool:
@@ -273,6 +283,8 @@ class Resolver:
             mine = own[row] = self._own_terms(mention, facts, place)
         if mine is None:
             return Partial.barred(row, place, reason="short phonetic key without context")
+        if self._doubled_otherwise(mention, facts, row):
+            return Partial.barred(row, place, reason="its name is written with other doubled letters (shadda)")
         if (alone is not None and self._bare_common_word(place, context, definite=alone)) or (
             mention.match in _WORDLIKE and self._arabic_noun(mention, place, context)
         ):
@@ -285,6 +297,16 @@ class Resolver:
         anchor = tuple(self._anchor_terms(mention, place, context)) if anchored else ()
         base = added(named, start=summed) if named else summed
         return Partial.of(row, place, head=(*head, *named) if named else head, base=base, person=person, anchor=anchor)
+
+    def _doubled_otherwise(self, mention: Mention, facts: MentionFacts, row: int) -> bool:
+        """Whether a name written with harakat («عمّان») doubles other letters than every name of the place
+        written with them (Oman's «عُمان»): a shadda, or its absence from a vocalised name, tells the two
+        apart. A name written bare, or a place whose names of that key are all bare, tells nothing."""
+        doubled = _gemination(mention.text)
+        if doubled is None:
+            return False
+        written = self.gazetteer.written_doubling(facts.key).get(row)
+        return written is not None and doubled not in written
 
     def _own(self, mention: Mention, language: str | None) -> Own:
         """The terms of each candidate no other place of the article changes, for a name with these cues (filled as
@@ -305,8 +327,9 @@ class Resolver:
         if match is None:
             return None
         famous = self._is_famous(place)
-        head = (*match, *self._prominence_terms(mention, facts, place),
-                *self._common_word_terms(mention, facts, place, famous=famous),
+        main = _is_main_name(place, mention, facts.key)
+        head = (*match, *self._prominence_terms(mention, place, main=main),
+                *self._common_word_terms(mention, facts, place, famous=famous, main=main),
                 *self._cue_terms(mention, facts, place))  # fmt: skip
         return head, added(head), tuple(self._person_terms(mention, place)), famous
 
@@ -387,8 +410,9 @@ class Resolver:
         base = min(s.phonetic_max, s.phonetic_base + s.phonetic_per_class * length)
         return tuple(terms), base, (Term(0.0, None, "phonetic_per_class", length),)
 
-    def _prominence_terms(self, mention: Mention, facts: MentionFacts, place: Place) -> list[Term]:
-        """The prior of the place's kind: population (the population prior) and capital for cities."""
+    def _prominence_terms(self, mention: Mention, place: Place, *, main: bool) -> list[Term]:
+        """The prior of the place's kind: population (the population prior) and capital for cities (``main``: the
+        mention spells the place's main name, see :func:`_is_main_name`)."""
         s = self.settings
         if place.place_type == PlaceType.COUNTRY or place.feature == "continent":
             return [Term(s.country, None, "country", 1.0)]  # a continent's name, like a country's, is little else
@@ -398,7 +422,7 @@ class Resolver:
             return [Term(s.facility, place.feature or place.place_type, "facility", 1.0)]
         decades = math.log10(place.population + 1)
         terms = [Term(decades * s.population_prior_per_decade, None, "population_prior_per_decade", decades)]
-        if place.population < s.alternate_name_population and not _is_main_name(place, mention, facts.key):
+        if place.population < s.alternate_name_population and not main:
             terms.append(Term(-s.alternate_name, "matches one of its alternate names only", "alternate_name", -1.0))
         if place.population < s.small_population and not (mention.trigger or mention.cue):
             reason = "a small place named without a preposition or trigger noun"
@@ -408,8 +432,11 @@ class Resolver:
         terms.append(Term(0.0, f"population {place.population:,}"))
         return terms
 
-    def _common_word_terms(self, mention: Mention, facts: MentionFacts, place: Place, *, famous: bool) -> list[Term]:
-        """A name that is also a common word of the article's language loses by how common it is."""
+    def _common_word_terms(
+        self, mention: Mention, facts: MentionFacts, place: Place, *, famous: bool, main: bool
+    ) -> list[Term]:
+        """A name that is also a common word of the article's language loses by how common it is (``main``: the
+        mention spells the place's main name)."""
         s = self.settings
         zipf = facts.zipf
         if zipf <= s.common_from:
@@ -420,7 +447,7 @@ class Resolver:
         # A city's own name, introduced as a place («في حلب», «محافظ إدلب»): its frequency is its fame.
         notable = (
             place.population >= self.prominence.notable_population
-            and _is_main_name(place, mention, facts.key)
+            and main
             and bool(mention.trigger or facts.word_cue)
             and not mention.person
         )

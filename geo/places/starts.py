@@ -229,7 +229,7 @@ class WordStarts:
             for h in memo.lookup(key)
             if memo.row(h.row)[0] == PlaceType.CITY
             and memo.row(h.row)[1] >= least
-            and name_key(self.gazetteer.place(h.row).name_ar or "") == key  # its own Arabic name
+            and name_key(self.gazetteer.own_arabic(h.row) or "") == key  # its own Arabic name
         )
 
     def _phonetic_starts(self, word: str) -> tuple[Start, ...]:

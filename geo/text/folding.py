@@ -27,6 +27,7 @@ __all__ = [
     "fold_text",
     "tokens",
     "name_key",
+    "gemination_key",
     "is_arabic",
     "ARABIC_LETTERS",
 ]
@@ -282,6 +283,37 @@ def name_key(name: str) -> str:
     with hyphens («أبو ظبي», «أبوظبي», "Abu-Dhabi") share one key.
     """
     return "".join(_WORD.findall(fold_text(name)))
+
+
+#: The harakat, tanwin and sukun but the shadda (U+064B–U+0650, U+0652).
+_VOWEL_MARKS = re.compile(r"[\u064b-\u0650\u0652]")
+#: A shadda on the letter after a word's article: the article's «ل» assimilated to a sun letter («الرَّقة»).
+_ARTICLE_SHADDA = re.compile(r"(^|[\s\-])([\u0627\u0671]\u0644[\u0621-\u064a])\u0651")
+_SHADDA = re.compile(r"([\u0620-\u064a\u066e-\u06d3])\u0651+")
+
+
+def gemination_key(name: str) -> str | None:
+    """The lookup key of a name written with harakat, each letter a shadda doubles written twice.
+
+    A shadda marks a doubled consonant: «عمّان» (Amman) is «عممان», «عُمان» (Oman) «عمان». Writers who
+    write any diacritic write the shadda first, so a name written with harakat and no shadda says its
+    letters are single; a name written with none says nothing (``None``). The shadda the article puts
+    on a sun letter («الرَّقة») belongs to the article, not to the name, and is left out.
+
+    Parameters
+    ----------
+    name:
+        A name as written.
+
+    Returns
+    -------
+    str or None
+        :func:`name_key` of the name with its shadda letters doubled; ``None`` when it carries no harakat.
+    """
+    if not any(0x064B <= ord(c) <= 0x0652 for c in name):
+        return None
+    bare = _ARTICLE_SHADDA.sub(r"\1\2", _VOWEL_MARKS.sub("", name))
+    return name_key(_SHADDA.sub(r"\1\1", bare))
 
 
 def is_arabic(text: str) -> bool:

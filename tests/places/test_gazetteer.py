@@ -99,8 +99,27 @@ def test_place_rows_round_trip(gazetteer: Gazetteer) -> None:
 def test_arabic_names_are_the_places_own(gazetteer: Gazetteer) -> None:
     rows = [h.row for key in ("القاهرة", "Paris", "Londres") for h in gazetteer.lookup(name_key(key))][:40]
     rows.append(rows[0])  # a row asked twice is read twice
-    assert gazetteer.arabic_names(rows) == [gazetteer.place(row).name_ar or "" for row in rows]
+    assert gazetteer.arabic_names(rows) == [gazetteer.own_arabic(row) or "" for row in rows]
     assert gazetteer.arabic_names([]) == []
+
+
+@pytest.mark.parametrize(
+    ("place_id", "shown", "own"),
+    [
+        ("geonames:250441", "عمان", "ئاممان"),  # Amman: GeoNames' first Arabic-script name is Uyghur
+        ("geonames:524901", "موسكو", "ماسکو"),  # Moscow: ... Persian
+        ("geonames:703448", "كييف", "كىيېۋ"),  # Kyiv
+        ("geonames:360630", "القاهرة", "القاهرة"),  # Cairo: the first is the Arabic one already
+        ("country:JO", "الأردن", "الأردن"),  # a country: CLDR's Arabic name, both
+    ],
+)
+def test_readers_see_the_arabic_display_name_the_reading_keeps_its_own(
+    gazetteer: Gazetteer, place_id: str, shown: str, own: str
+) -> None:
+    row = gazetteer.row_of(place_id)
+    assert row is not None
+    assert gazetteer.place(row).name_ar == shown
+    assert gazetteer.own_arabic(row) == own
 
 
 def test_arabic_names_refuse_a_damaged_line(gazetteer: Gazetteer, monkeypatch) -> None:  # noqa: ANN001
@@ -188,3 +207,17 @@ def test_names_are_the_places_names_read_alone(gazetteer: Gazetteer) -> None:
     rows += list(gazetteer.towns_by_country(20_000).get("US", ()))[:50]
     assert gazetteer.names(rows) == [gazetteer.place(row).name for row in rows]
     assert gazetteer.names([]) == []
+
+
+@pytest.mark.parametrize(
+    ("key", "place_id", "doubled"),
+    [
+        ("عمان", "geonames:250441", frozenset({"عممان"})),  # Amman: «عمّان», «عَمّان»
+        ("عمان", "country:OM", frozenset({"عمان"})),  # Oman: CLDR's «عُمان»
+        ("القاهره", "geonames:360630", None),  # Cairo: its names are written bare
+    ],
+)
+def test_names_written_with_harakat_keep_their_doubled_letters(
+    gazetteer: Gazetteer, key: str, place_id: str, doubled: frozenset[str] | None
+) -> None:
+    assert gazetteer.written_doubling(key).get(gazetteer.row_of(place_id)) == doubled

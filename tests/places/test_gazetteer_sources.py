@@ -160,3 +160,18 @@ def test_continents_carry_their_adjectives(continent: str, adjectives: set[str])
     rows = read_csv(GAZETTEER_DIR / "continent_adjectives.csv")
     assert all(row["source"].strip() and row["lang"] in ("en", "fr", "ar") for row in rows)
     assert adjectives <= {row["adjective"] for row in rows if row["continent"] == continent}
+
+
+@pytest.mark.parametrize(
+    ("alternates", "exonyms", "shown", "own"),
+    [
+        (["Amman", "ئاممان", "امان", "عمان", "عمّان"], [], "عمان", "ئاممان"),  # shown: chosen; own: the first
+        (["Baghdad", "بغداد", "بەغداد"], [], "بغداد", None),  # the first is the chosen one: no second copy
+        (["Surat"], ["سورت", "سورات"], "سورت", None),  # no GeoNames Arabic name: a curated exonym as written
+        (["Smalltown"], [], None, None),
+    ],
+)
+def test_a_city_s_arabic_names(alternates: list[str], exonyms: list[str], shown: str | None, own: str | None) -> None:
+    from geo.places.gazetteer_sources import _city_arabic
+
+    assert _city_arabic(alternates, exonyms) == (shown, own)

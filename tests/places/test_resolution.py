@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.model import Article, Place, PlaceType, Trigger
+from geo.model import Article, MatchKind, Mention, Place, PlaceType, Trigger
 from geo.pipeline import Pipeline
 from geo.places.distances import haversine_km
 from geo.places.gazetteer import Gazetteer
@@ -12,6 +12,7 @@ from geo.places.lexicon import FACILITY_FEATURES, RELATIVE_HEADS, load_lexicon
 from geo.places.relative import _NOT_HEADS
 from geo.places.resolution import Resolver
 from geo.settings import ResolutionSettings, Settings
+from geo.text.folding import name_key
 from geo.text.sentences import split_sentences
 
 
@@ -38,6 +39,22 @@ def _resolve(gazetteer: Gazetteer, text: str) -> dict[str, tuple[str, str | None
 def test_picks_the_prominent_and_contextual_place(gazetteer: Gazetteer, text: str, surface: str, country: str) -> None:
     found = _resolve(gazetteer, text)
     assert found[surface][1] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("وصل الملك إلى عمّان أمس قادما من الرياض.", "JO"),  # a shadda: Amman («عمّان»), not Oman («عُمان»)
+        ("وصل الملك إلى عَمّان أمس قادما من الرياض.", "JO"),
+        ("وصل الملك إلى عُمان أمس قادما من الرياض.", "OM"),  # harakat, no shadda: Oman
+        ("وصل الملك إلى عمان أمس قادما من الرياض.", "OM"),  # bare: the scores decide, as before
+        # GeoNames writes Kuwait's Ar Riqqah «اَلرِّقَّة» and Syria's Raqqa only bare: bare names tell nothing
+        ("وصل الوفد إلى الرِّقَّة أمس.", "SY"),
+    ],
+)
+def test_a_written_shadda_tells_the_place(gazetteer: Gazetteer, text: str, country: str) -> None:
+    found = _resolve(gazetteer, text)
+    assert [place[1] for surface, place in found.items() if name_key(surface) in ("عمان", "الرقه")] == [country]
 
 
 @pytest.mark.parametrize(
@@ -327,3 +344,22 @@ def test_countries_sit_at_geonames_points(gazetteer: Gazetteer, code: str, lat: 
     assert row is not None
     place = gazetteer.place(row)
     assert haversine_km(place.lat, place.lon, lat, lon) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "match", "main"),
+    [
+        ("ئاممان", MatchKind.EXACT, True),  # any Arabic name of the place, as written...
+        ("عمان", MatchKind.EXACT, True),
+        ("عمّان", MatchKind.CLITIC, True),  # ...or after a proclitic
+        ("عمان", MatchKind.PHONETIC, False),  # a sound-alike is no name of it
+        ("Amman", MatchKind.LATIN, True),  # its English name
+        ("Philadelphia", MatchKind.LATIN, False),  # an old Latin alternate
+    ],
+)
+def test_the_main_names_of_a_place(text: str, match: MatchKind, main: bool) -> None:
+    from geo.places.resolution import _is_main_name
+
+    place = Place(id="t", name="Amman", lat=0.0, lon=0.0, place_type=PlaceType.CITY, name_ar="عمان")
+    mention = Mention(article="t", start=0, end=len(text), text=text, sentence=0, match=match, candidates=(1,))
+    assert _is_main_name(place, mention, name_key(text)) is main

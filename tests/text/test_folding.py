@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.text.folding import fold, fold_char, fold_text, is_arabic, name_key, tokens
+from geo.text.folding import fold, fold_char, fold_text, gemination_key, is_arabic, name_key, tokens
 
 
 @pytest.mark.parametrize(
@@ -104,3 +104,23 @@ def test_characters_left_out_of_the_fold_table_fold_to_themselves() -> None:
     assert len(plain) > 200  # ASCII but capitals, most of the Arabic block
     assert [c for c in plain if fold_char(c) != c] == []
     assert {"A", "أ", "ة", "\u064e", "é", "\u00a0"}.isdisjoint(plain)
+
+
+@pytest.mark.parametrize(
+    ("name", "doubled"),
+    [
+        ("عمّان", "عممان"),  # a shadda doubles its letter (Amman)
+        ("عَمّان", "عممان"),  # the vowel written too: the same
+        ("عَمَّان", "عممان"),  # the vowel after the shadda (the canonical order puts it before)
+        ("عُمان", "عمان"),  # written with harakat and no shadda: single letters (Oman)
+        ("عمان", None),  # written bare: says nothing
+        ("جِدّة", "جدده"),  # folded as keys are (ta marbuta)
+        ("اَلرِّقَّة", "الرققه"),  # the article's shadda on a sun letter is the article's
+        ("الرَّقة", "الرقه"),
+        ("ٱلرَّقة", "الرقه"),  # with alef wasla
+        ("مَكَّة المُكَرَّمة", "مككهالمكررمه"),  # each word's article
+        ("Montréal", None),
+    ],
+)
+def test_gemination_key(name: str, doubled: str | None) -> None:
+    assert gemination_key(name) == doubled

@@ -29,7 +29,7 @@ from geo.places.geocoders.base import coerce_point, init_without_network
 from geo.places.lexicon import clitic_forms
 from geo.places.phonetic import arabic_key, phonetic_key
 from geo.settings import LookupSettings, RecognitionSettings
-from geo.text.folding import is_arabic, name_key
+from geo.text.folding import gemination_key, is_arabic, name_key
 
 if TYPE_CHECKING:
     from geo.model import Place
@@ -171,10 +171,19 @@ class OfflineGeocoder(Geocoder):
             if hit.flags & ADJECTIVE and not hit.flags & (PRIMARY | LATIN):
                 # A nisba («الروسية») hints at a country but does not name it, unless
                 # the country's Arabic name is its own nisba («جيبوتي», «مالي»).
-                name_ar = self.gazetteer.place(hit.row).name_ar
+                name_ar = self.gazetteer.own_arabic(hit.row)
                 if not name_ar or name_key(name_ar) != key:
                     continue
             found.setdefault(hit.row, match)
+
+    def _doubled_otherwise(self, query: str, key: str) -> frozenset[int]:
+        """The places whose every name of key ``key`` written with harakat doubles other letters than ``query``
+        does («عمّان»: Oman, «عُمان»); none when ``query`` is written bare (see
+        :func:`~geo.text.folding.gemination_key`)."""
+        doubled = gemination_key(query)
+        if doubled is None:
+            return frozenset()
+        return frozenset(row for row, written in self.gazetteer.written_doubling(key).items() if doubled not in written)
 
     def _phonetic_hits(self, key: str, found: dict[int, str]) -> None:
         if len(key) >= self.min_phonetic_key:
@@ -227,7 +236,10 @@ class OfflineGeocoder(Geocoder):
         countries = _as_upper_set(country_codes)
         types = _as_set(place_types)
         ranked: list[tuple[tuple[int, int, int, int], Place, str]] = []
+        otherwise = self._doubled_otherwise(query, key)  # «عمّان» is not Oman («عُمان»)
         for row, match in found.items():
+            if row in otherwise:
+                continue
             place = self.gazetteer.place(row)
             if countries is not None and (place.country or "") not in countries:
                 continue

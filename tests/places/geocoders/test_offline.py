@@ -102,6 +102,22 @@ def test_type_prior(offline, query, place_id):
         assert location.raw["id"] == place_id
 
 
+@pytest.mark.parametrize(
+    ("query", "place_id", "others"),
+    [
+        ("عمّان", "geonames:250441", False),  # a shadda: Amman; Oman («عُمان») is left out
+        ("عَمّان", "geonames:250441", False),
+        ("عُمان", "country:OM", False),  # harakat and no shadda: Oman; Amman («عمّان») is left out
+        ("عمان", "country:OM", True),  # bare: both, the type prior first
+    ],
+)
+def test_a_written_shadda_tells_the_place(offline, query, place_id, others):
+    found = [o.raw["id"] for o in offline.geocode(query, exactly_one=False, limit=50)]
+    assert found[0] == place_id
+    other = {"geonames:250441": "country:OM", "country:OM": "geonames:250441"}[place_id]
+    assert (other in found) is others
+
+
 def test_match_kind_outranks_population(offline):
     found = offline.geocode("Jingmen", exactly_one=False)
     assert (found[0].raw["name"], found[0].raw["match"]) == ("Jingmen", "exact")
