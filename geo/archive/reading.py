@@ -21,6 +21,8 @@ from geo.dates.publication import publication_date
 from geo.errors import GeoStoryError
 from geo.model import Article, Mention, Published, Resolution, Role
 from geo.pipeline import Pipeline
+from geo.places.gazetteer import index_fingerprint
+from geo.places.gazetteer_sources import DATA_DIR
 from geo.places.phonetic import phonetic_key
 from geo.settings import Settings
 from geo.story.roles import assign_roles
@@ -88,10 +90,31 @@ class Digest:
         return cls(data["name"], data["traveller"], tuple(data["names"]), data["published"], stops, *more)  # type: ignore[arg-type]
 
 
+#: What a reading is worked out by, beside the settings and the gazetteer: the reading stages' code and word lists.
+_READER_FILES = (("geo", "*.py"), ("geo/text", "*.py"), ("geo/places", "**/*.py"), ("geo/dates", "*.py"),
+                 ("geo/story", "*.py"), ("data/lexicon", "*"), ("data", "furniture.yaml"))  # fmt: skip
+
+
+@cache
+def _reader_digest() -> str:
+    """A SHA-256 of the reading stages' source files and word lists, read once a process."""
+    root = DATA_DIR.parent
+    digest = hashlib.sha256()
+    for folder, pattern in _READER_FILES:
+        for path in sorted(p for p in (root / folder).glob(pattern) if p.is_file()):
+            digest.update(f"{path.relative_to(root).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 @cache
 def reader_version(settings_json: str) -> str:
-    """The version of the reader: the package version and a digest of the settings (a change re-reads all)."""
-    digest = hashlib.sha256(settings_json.encode("utf-8")).hexdigest()[:16]
+    """The version of the reader, which a cached reading must match: the package version and a digest of the
+    settings, of the gazetteer index's fingerprint and of the reading stages' code and word lists (a change of any
+    of them re-reads every article)."""
+    digest = hashlib.sha256(
+        "\n".join((settings_json, index_fingerprint(), _reader_digest())).encode("utf-8")
+    ).hexdigest()[:16]
     return f"{__version__}+{digest}"
 
 

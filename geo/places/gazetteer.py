@@ -54,6 +54,7 @@ __all__ = [
     "PHONETIC",
     "INDEX_VERSION",
     "default_index_dir",
+    "index_fingerprint",
     "ensure_index",
     "compile_index",
     "load_gazetteer",
@@ -113,6 +114,12 @@ def _code_hash() -> str:
 
 def _fingerprint() -> str:
     return inputs_fingerprint(_code_hash())
+
+
+def index_fingerprint() -> str:
+    """The fingerprint of the index these inputs and this code compile (what ``meta.json`` records): a change of
+    the gazetteer's data, its sources' versions or the compiler changes it."""
+    return _fingerprint()
 
 
 def _is_latin_name(name: str) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
+
 from geo.archive.reading import Digest, content_key, read_batch, reader_version, traveller_key
 from geo.model import Article
 from geo.settings import Settings
@@ -18,6 +20,19 @@ def test_content_key() -> None:
     assert content_key(a, version="1") != content_key(a, version="2")
     assert content_key(a, version="1") != content_key(Article(name="a.txt", text=TEXT + "."), version="1")
     assert reader_version("{}") != reader_version('{"x": 1}')
+
+
+@pytest.mark.parametrize("changed", ["index_fingerprint", "_reader_digest"])
+def test_a_new_gazetteer_or_new_reading_code_is_a_new_reader_version(monkeypatch, changed: str) -> None:  # noqa: ANN001
+    import geo.archive.reading as reading
+
+    before = reading.reader_version("{}")
+    reading.reader_version.cache_clear()
+    monkeypatch.setattr(reading, changed, lambda: "something else")
+    try:
+        assert reading.reader_version("{}") != before  # cached readings of the old index or code are read again
+    finally:
+        reading.reader_version.cache_clear()
 
 
 def test_traveller_key_across_scripts() -> None:
