@@ -12,6 +12,9 @@ where its value comes from (set by hand, a fact of geometry, fitted by a script
 on labelled data). :class:`~geo.pipeline.Pipeline` takes one ``Settings`` and
 hands each stage its section; no module constant decides a result on its own.
 
+The sections share their base and field helper with :mod:`geo.settings_base`; the limits and the archive's
+sections live in :mod:`geo.settings_operations`.
+
 Shipped defaults: the values in this module, but for the knobs ``python -m geo fit-story`` moved
 (:mod:`geo.story.fitting`), read from :data:`FITTED_PATH` once, never at import, with their provenance
 (``Settings().source``). Settings are data: :mod:`geo.settings_files` reads and writes them as files
@@ -33,9 +36,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from geo.errors import InputError
+from geo.settings_base import DEFINITION, HAND_SET
+from geo.settings_base import Section as _Section
+from geo.settings_base import knob as _knob
+from geo.settings_operations import ArchiveSettings, LimitsSettings
 
 __all__ = [
     "ArchiveSettings",
@@ -59,43 +66,12 @@ __all__ = [
     "fitted_defaults",
 ]
 
-#: Where a value set by hand comes from (the next step is to fit it: see the README).
-HAND_SET = (
-    "set by hand when the reader was first written, on the bundled articles and the tests' sentences; not yet fitted"
-)
 #: The shipped fitted values: only the knobs the story fit moved, and its provenance (``source``).
 FITTED_PATH = Path(__file__).resolve().parents[1] / "data" / "settings" / "fitted.json"
 #: Where a fitted value's provenance is told.
 FITTED_NOTE = "data/settings/fitted.json says on what and how well"
 #: The years the date patterns read (:mod:`geo.dates.patterns`): no setting can reach outside them.
 _PATTERN_YEARS = (1900, 2100)
-#: A value that follows from the definition of the quantity, not from data.
-DEFINITION = "follows from what the quantity is"
-
-
-def _knob(default: Any, why: str, source: str = HAND_SET, **limits: Any) -> Any:
-    """A settings field: its default, a one-line reason and where its value comes from."""
-    return Field(default, description=why, json_schema_extra={"source": source}, **limits)
-
-
-class _Section(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shipped_fitted_values(cls, data: Any) -> Any:
-        """A field left out takes its fitted value when the shipped fitted file has one."""
-        if not isinstance(data, dict):
-            return data
-        fitted = fitted_defaults()
-        if not fitted:
-            return data
-        if cls is Settings:
-            return {"source": f"defaults, with fitted values: {fitted['source']}", **data}
-        section = next((n for n, f in Settings.model_fields.items() if f.annotation is cls), None)
-        return {**fitted.get(section, {}), **data}
-
-
 class TextSettings(_Section):
     """What counts as article text among a page's furniture (:mod:`geo.text.furniture`)."""
 
@@ -490,63 +466,6 @@ class LookupSettings(_Section):
         "smaller one does not go first (Hamilton, Ontario before Hamilton, Bermuda)",
         ge=0,
     )
-
-
-class LimitsSettings(_Section):
-    """Hard limits on what the reader and ``geo render`` take in, so that every run ends in bounded time and
-    memory; each one, when passed, is refused with a one-line :class:`~geo.errors.InputError`."""
-
-    upload_seconds: int = _knob(
-        120,
-        "the presenter stops reading uploads after this long, between two articles, and says so (the command "
-        "line has no deadline): a 5 MB article, the largest allowed, reads in under a minute of CPU",
-        ge=1,
-    )
-    max_article_bytes: int = _knob(
-        5_000_000,
-        "an article file (or upload) larger than this is refused: a long news story is under 100 KB",
-        ge=1,
-    )
-    max_line_chars: int = _knob(
-        20_000,
-        "a longer line is broken at its last sentence end (else its last space) before this many characters, the "
-        "space becoming a line break; a line with no space in that stretch is refused (real paragraphs stay under "
-        "a few thousand characters)",
-        ge=100,
-    )
-    max_mentions: int = _knob(
-        100_000,
-        "an article naming more places than this is refused (a 5 MB article of news prose names about 30,000)",
-        ge=1,
-    )
-    max_stops: int = _knob(
-        5_000,
-        "a story (built or rendered) with more stops than this is refused: no map can show them one at a time",
-        ge=1,
-    )
-    max_answer_bytes: int = _knob(
-        2_000_000,
-        "an online geocoder's answer larger than this is refused (and never cached): one name's answer is a few KB",
-        ge=1_000,
-    )
-    max_story_bytes: int = _knob(
-        20_000_000,
-        "a story.json larger than this is refused by geo render and the presenter before it is parsed",
-        ge=1,
-    )
-
-
-class ArchiveSettings(_Section):
-    """Journeys found across a news archive and the work shared out to read it (:mod:`geo.archive`)."""
-
-    gap_days: int = _knob(14, "a traveller's articles further apart tell two journeys (trips: ≤ a week)", ge=1)
-    join_days: int = _knob(3, "a host's or no one's article joins a journey it falls in, to this many days after", ge=0)
-    lead_days: int = _knob(1, "... or this many days before (the eve of a visit; no earlier: other news)", ge=0)
-    host_max_articles: int = _knob(2, "a journey this small may be the host's side of a larger one", ge=0)
-    min_sound_length: int = _knob(2, "a name's consonant key this long tells the traveller (one letter: too common)")
-    fuzzy_sound_length: int = _knob(4, "keys this long are one name when one letter apart (SRLZ, SRLS)", ge=1)
-    batch_articles: int = _knob(32, "articles read in one task of the cluster (fewer round trips, bounded)", ge=1)
-    in_flight_per_worker: int = _knob(3, "tasks queued per worker at once (busy workers, bounded memory)", ge=1)
 
 
 class Settings(_Section):

@@ -25,6 +25,8 @@ TOP = {
     "model.py",
     "settings.py",
     "settings_files.py",
+    "settings_base.py",
+    "settings_operations.py",
     "pipeline.py",
     "errors.py",
     "cli.py",
