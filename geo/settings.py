@@ -129,6 +129,12 @@ class RecognitionSettings(_Section):
     )
     common_zipf: float = _knob(3.5, "a word at least this frequent (Zipf) needs a cue before it is read as a name")
     function_word_zipf: float = _knob(5.5, "a word this frequent is a function word, never a place on its own")
+    article_form_population: int = _knob(
+        100_000,
+        "a frequent word «ال» + X still reads as X when X names a place this populous, however rare X is alone: "
+        "GeoNames writes some cities without the article news always writes («خرطوم», news «الخرطوم»)",
+        ge=0,
+    )
     lookback_words: int = _knob(3, "how far back a trigger noun or preposition is looked for, in words", ge=0)
     surname_max_zipf: float = _knob(
         2.5, "a capitalised word this rare right after a one-word Latin name is a surname: the name is a first name"

@@ -186,9 +186,20 @@ class WordStarts:
         else:  # a common word: only the forms at least as common (asked second: most forms begin no key)
             zipf = self.gazetteer.zipf
             starts.extend(
-                (stripped, form, lookup(form)) for stripped, form in forms if has_prefix(form) and zipf(form) >= whole
+                (stripped, form, lookup(form))
+                for stripped, form in forms
+                if has_prefix(form) and (zipf(form) >= whole or self._article_form(word, stripped, form))
             )
         return tuple(starts)
+
+    def _article_form(self, word: str, stripped: int, form: str) -> bool:
+        """A frequent word that is the article and the name of a populous place (``article_form_population``):
+        news writes the city with the article GeoNames leaves out («الخرطوم», GeoNames' «خرطوم»), so the word
+        is frequent as the city's name, and the bare name rare, as Arabic never writes it."""
+        if word[:stripped] != "ال":
+            return False
+        least, population = self.settings.article_form_population, self.gazetteer.population
+        return any(population(hit.row) >= least for hit in self.memo.lookup(form))
 
     def g_variant(self, word: str) -> tuple[int, tuple[NameHit, ...]] | None:
         """A rare Arabic word respelt with another letter for /g/ that spells a city's own Arabic name.

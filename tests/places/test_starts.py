@@ -55,6 +55,21 @@ def test_a_common_word_is_not_stripped_into_a_rarer_one(gazetteer: Gazetteer) ->
     assert (1, "بيره") not in [(k, f) for k, f, _ in _starts(gazetteer).of(name_key("كبيرة")).exact]
 
 
+@pytest.mark.parametrize(
+    ("written", "form", "kept"),
+    [
+        ("الخرطوم", "خرطوم", True),  # GeoNames writes Khartoum (2 million) without the article news writes
+        ("والخرطوم", "خرطوم", True),  # (a rare word: every form, as before)
+        ("السلام", "سلام", False),  # peace: the bare word names no populous place
+    ],
+)
+def test_a_frequent_word_with_the_article_reads_as_a_populous_place(
+    gazetteer: Gazetteer, written: str, form: str, kept: bool
+) -> None:
+    forms = [f for k, f, hits in _starts(gazetteer).of(name_key(written)).exact if hits]
+    assert (form in forms) == kept
+
+
 @pytest.mark.parametrize(("written", "seat"), [("الكرملين", "الكرملين"), ("بالإليزيه", "الاليزيه"), ("القاهرة", None)])
 def test_the_forms_that_begin_a_seat(gazetteer: Gazetteer, written: str, seat: str | None) -> None:
     forms = [form for _, form in _starts(gazetteer).of(name_key(written)).seat]
