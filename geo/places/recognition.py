@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
-from geo.places.arabic_nouns import without_definite_nouns
+from geo.places.arabic_nouns import without_bare_nouns, without_definite_nouns
 from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 from geo.places.lexicon import Lexicon, load_lexicon
 from geo.places.memo import GazetteerMemo
@@ -216,7 +216,11 @@ class Recognizer:
                 mention = replace(mention, match=MatchKind.ADJECTIVE)  # a tag's word: a context hint only
             mentions.append(mention)
             i = match.last + 1
-        return post_tags(article.text, without_definite_nouns(article.text, mentions, gazetteer=self.gazetteer))
+        mentions = without_definite_nouns(article.text, mentions, gazetteer=self.gazetteer)
+        return post_tags(
+            article.text,
+            without_bare_nouns(article.text, mentions, gazetteer=self.gazetteer, common_zipf=self.settings.common_zipf),
+        )
 
     def _generic_noun(self, words: list[Token], match: _Match) -> bool:
         """A lone trigger noun («الجزيرة», «المدينة», "Island") names no particular place."""
