@@ -163,8 +163,9 @@ def _reads_as_noun(text: str, mention: Mention, starts: set[int]) -> bool:
     """Whether the word heads a noun phrase, or the text writes it elsewhere as a noun.
 
     It heads a phrase when the next word, on the same line, has the article («سيول الأردن», «سيول
-    الأمطار»), is a hashtag («سيول #حفر_الباطن»), begins a place's name (the genitive: «سيول جدة») or
-    is a word glued to «و» that names no place («سيول وأمطار»). It is a noun elsewhere when the text
+    الأمطار»), is a hashtag («سيول #حفر_الباطن»), begins a place's name (the genitive: «سيول جدة»), is
+    a word glued to «و» that names no place («سيول وأمطار») or an indefinite feminine word, the
+    adjective a plural noun takes («سيول جارفة»). It is a noun elsewhere when the text
     also writes it with the article or a proclitic («السيول», «وسيول») or as the first word of a longer
     hashtag («#سيول_الأردن»). A capital's name that stands alone («غادر الوزير سيول صباح اليوم») is
     neither: the object of a movement verb as often as not.
@@ -179,6 +180,8 @@ def _reads_as_noun(text: str, mention: Mention, starts: set[int]) -> bool:
             return True  # (not a day: «وصل إلى سيول الأحد», he reached Seoul on Sunday)
         if following.startswith("و") and not any(at < start < nxt.end(1) for start in starts):
             return True
+        if following.endswith("ة") and len(following) > 3:
+            return True  # an indefinite adjective agrees with the plural noun («سيول جارفة», «سيول مدمرة»)
     return _written_as_noun(text, word)
 
 
