@@ -100,9 +100,7 @@ class TextSettings(_Section):
     """What counts as article text among a page's furniture (:mod:`geo.text.furniture`)."""
 
     min_lead_words: int = _knob(6, "a tail or read-also marker counts only after a line of this many words", ge=0)
-    min_prose_words: int = _knob(
-        5, "a prose sentence has this many words (and ends with sentence punctuation)", ge=1
-    )
+    min_prose_words: int = _knob(5, "a prose sentence has this many words (and ends with sentence punctuation)", ge=1)
     min_prose_sentences: int = _knob(
         2, "an embedded read-also block is an article with this many prose sentences", ge=1
     )
@@ -132,9 +130,7 @@ class RecognitionSettings(_Section):
     min_phonetic_word: int = _knob(
         4, "a shorter first word (or what is left of it without a proclitic) is never tried by its consonant key", ge=1
     )
-    short_key_population: int = _knob(
-        100_000, "a key of fewer consonants still matches a place this populous", ge=0
-    )
+    short_key_population: int = _knob(100_000, "a key of fewer consonants still matches a place this populous", ge=0)
     key_readings: int = _knob(
         8, "the most readings of an Arabic spelling tried (خ for h, ج for g, تش for zh, ن for ng)", ge=1, le=32
     )
@@ -164,6 +160,13 @@ class RecognitionSettings(_Section):
     )
     title_lookback_words: int = _knob(2, "how far back a person's title marks a name as a person's", ge=0)
     max_join_chars: int = _knob(3, "the widest gap (spaces, hyphens) inside one multi-word name", ge=0)
+    family_name_max_zipf: float = _knob(
+        4.2,
+        "a definite nisba («ال…ي») rarer than this (Arabic Zipf) right after a town's name is a family's name, the "
+        "town a given name («أحمد براك الفضلي»): Gulf family names are 3.2-4.1 («الفضلي», «المطيري», «القحطاني»), "
+        "the common adjectives 4.5 and more («الجامعي», «الشرقي», «الدولي»)",
+        "wordfreq Arabic Zipf of family nisbas vs common nisba adjectives",
+    )
     kind_name_words: int = _knob(3, "a name after a kind noun («حي X», «شارع X») takes at most this many words", ge=1)
     kind_name_zipf: float = _knob(5.0, "… none more common than this (Zipf): a name, not a phrase", ge=0)
 
@@ -191,9 +194,7 @@ class ResolutionSettings(_Section):
     trigger_city: float = _knob(1.0, "«مدينة» / 'city of' before a city")
     trigger_near: float = _knob(0.3, "a site's trigger noun before a city (the site is in it)")
     cue: float = _knob(0.75, "a preposition of place written as a word («في», 'in') before the name")
-    in_named_country: float = _knob(
-        0.75, "the place is in one of the main_countries countries the article names most"
-    )
+    in_named_country: float = _knob(0.75, "the place is in one of the main_countries countries the article names most")
     in_minor_country: float = _knob(0.35, "the place is in another country the article names")
     main_countries: int = _knob(2, "how many of the most named countries count as the article's own", ge=0)
     foreign: float = _knob(0.75, "a lesser town outside every country the article names")
@@ -215,8 +216,10 @@ class ResolutionSettings(_Section):
         "noun or a preposition of place, or when the article names the town's country",
     )
     noun_definite_zipf: float = _knob(
-        3.5, "an Arabic word glued to a proclitic whose definite form (ال + word) is this frequent is a noun, "
-        "not a foreign town («أمطار وسيول», torrents), unless the article names the town's country", "wordfreq"
+        3.5,
+        "an Arabic word glued to a proclitic whose definite form (ال + word) is this frequent is a noun, "
+        "not a foreign town («أمطار وسيول», torrents), unless the article names the town's country",
+        "wordfreq",
     )
     widely_known_max_zipf: float = _knob(
         5.0, "above this Zipf even a famous place's name is first a word ('Nice', «أمل»)"
@@ -250,9 +253,7 @@ class ResolutionSettings(_Section):
         "a country or region as the anchor of a distance ('40 km south-west of X'): news measures distances "
         "from towns, so a name that is both («عمان»: Oman, Amman) is the town",
     )
-    relative_confidence: float = _knob(
-        0.9, "a relative location is a little less sure than its anchor", gt=0, le=1
-    )
+    relative_confidence: float = _knob(0.9, "a relative location is a little less sure than its anchor", gt=0, le=1)
     adjective_confidence: float = _knob(
         0.6,
         "a Latin-script nationality or continent adjective ('Turkish', 'African', 'russe') names its country or "
@@ -303,9 +304,7 @@ class DateSettings(_Section):
         (1900, 2100),
         "a publication date outside these years is a typo, not an anchor (the date patterns read 1900-2100 only)",
     )
-    near_days: int = _knob(
-        90, "a weekday or day without a month is read within this many days of publication", ge=1
-    )
+    near_days: int = _knob(90, "a weekday or day without a month is read within this many days of publication", ge=1)
     grace_days: int = _knob(7, "a past-tense date this many days after publication is still past", ge=0)
     future_prefix_margin: float = _knob(
         0.3, "«سـ» + word is a future verb when the word without it is this much more frequent (Zipf)"

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
 from geo.places.arabic_nouns import without_bare_nouns, without_definite_nouns
+from geo.places.family_names import without_family_names
 from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 from geo.places.lexicon import Lexicon, load_lexicon
 from geo.places.memo import GazetteerMemo
@@ -217,6 +218,9 @@ class Recognizer:
             mentions.append(mention)
             i = match.last + 1
         mentions = without_definite_nouns(article.text, mentions, gazetteer=self.gazetteer)
+        mentions = without_family_names(
+            article.text, mentions, gazetteer=self.gazetteer, max_zipf=self.settings.family_name_max_zipf
+        )
         return post_tags(
             article.text,
             without_bare_nouns(article.text, mentions, gazetteer=self.gazetteer, common_zipf=self.settings.common_zipf),
