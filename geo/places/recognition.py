@@ -20,12 +20,12 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
-from geo.places.arabic_nouns import without_bare_nouns, without_definite_nouns
-from geo.places.family_names import without_family_names
+from geo.places.arabic_nouns import without_arabic_words
 from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 from geo.places.lexicon import Lexicon, load_lexicon
 from geo.places.memo import GazetteerMemo
 from geo.places.phonetic import latin_spellings
+from geo.places.phonetic_runs import swallows_a_name
 from geo.places.seats import load_seats, seat_locatives
 from geo.places.starts import Start, Word, WordStarts, arabic_word
 from geo.places.tags import post_tags, split_hashtags
@@ -200,7 +200,7 @@ class Recognizer:
             if match is None and word.g_variant is not None:
                 match = _Match(i, i, word.g_variant[0], word.g_variant[1], MatchKind.PHONETIC)  # needs context
             if match is None and word.phonetic:
-                match = self._phonetic(words, joinable, skip, i, word.phonetic)
+                match = self._phonetic_run(words, joinable, skip, i, word.phonetic)
             if match is None or self._generic_noun(words, match) or self._function_word(words, match):
                 i += 1
                 continue
@@ -217,14 +217,8 @@ class Recognizer:
                 mention = replace(mention, match=MatchKind.ADJECTIVE)  # a tag's word: a context hint only
             mentions.append(mention)
             i = match.last + 1
-        mentions = without_definite_nouns(article.text, mentions, gazetteer=self.gazetteer)
-        mentions = without_family_names(
-            article.text, mentions, gazetteer=self.gazetteer, max_zipf=self.settings.family_name_max_zipf
-        )
-        return post_tags(
-            article.text,
-            without_bare_nouns(article.text, mentions, gazetteer=self.gazetteer, common_zipf=self.settings.common_zipf),
-        )
+        checked = without_arabic_words(article.text, mentions, gazetteer=self.gazetteer, settings=self.settings)
+        return post_tags(article.text, checked)
 
     def _generic_noun(self, words: list[Token], match: _Match) -> bool:
         """A lone trigger noun («الجزيرة», «المدينة», "Island") names no particular place."""
@@ -393,6 +387,14 @@ class Recognizer:
     @staticmethod
     def _kind(token: Token) -> MatchKind:
         return MatchKind.LATIN if is_latin_token(token) else MatchKind.EXACT
+
+    def _phonetic_run(
+        self, words: list[Token], joinable: _Joins, skip: list[bool], i: int, starts: tuple[Start, ...]
+    ) -> _Match | None:
+        """:meth:`_phonetic`'s run, unless a later word of it begins a name as written («غريق الفحيحيل»)."""
+        match = self._phonetic(words, joinable, skip, i, starts)
+        later = words[match.first + 1 : match.last + 1] if match else []
+        return None if swallows_a_name(later, self._starts.known, self._starts.of) else match
 
     def _phonetic(
         self, words: list[Token], joinable: _Joins, skip: list[bool], i: int, starts: tuple[Start, ...]
