@@ -394,7 +394,12 @@ class Recognizer:
         """:meth:`_phonetic`'s run, unless a later word of it begins a name as written («غريق الفحيحيل»)."""
         match = self._phonetic(words, joinable, skip, i, starts)
         later = words[match.first + 1 : match.last + 1] if match else []
-        return None if swallows_a_name(later, self._starts.known, self._starts.of) else match
+        country = self._is_country
+        return None if swallows_a_name(later, self._starts.known, self._starts.of, country) else match
+
+    def _is_country(self, row: int) -> bool:
+        """Whether gazetteer row ``row`` is a country."""
+        return self._memo.row(row)[0] == PlaceType.COUNTRY
 
     def _phonetic(
         self, words: list[Token], joinable: _Joins, skip: list[bool], i: int, starts: tuple[Start, ...]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.model import Article, MatchKind
+from geo.model import Article, MatchKind, PlaceType
 from geo.places.gazetteer import Gazetteer
 from geo.places.memo import GazetteerMemo
 from geo.places.phonetic_runs import swallows_a_name
@@ -22,13 +22,16 @@ from geo.text.sentences import split_sentences
         ("الكويت", True),
         ("البحر", True),  # begins «البحر الميت»
         ("غاية", False),  # a word that begins no name
+        ("مصر", True),  # a country's name
+        ("أون أمور", False),  # a foreign name's words: «أمور» alone is the Amur region, no article, no country
         ("", False),  # no later word
     ],
 )
 def test_a_later_word_that_begins_a_name(gazetteer: Gazetteer, words: str, swallows: bool) -> None:
     starts = WordStarts(gazetteer, GazetteerMemo(gazetteer), settings=RecognitionSettings())
     later = tokens(fold(words).text)
-    assert swallows_a_name(later, starts.known, starts.of) is swallows
+    is_country = lambda row: gazetteer.place_type(row) == PlaceType.COUNTRY  # noqa: E731
+    assert swallows_a_name(later, starts.known, starts.of, is_country) is swallows
 
 
 @pytest.mark.parametrize(
@@ -36,6 +39,7 @@ def test_a_later_word_that_begins_a_name(gazetteer: Gazetteer, words: str, swall
     [
         ("الله يرحم غريق الفحيحيل ويصبر أهله", "الفحيحيل"),
         ("وفاة أحد المصابين بعون الكويت", "الكويت"),
+        ("وتتطلع مصر إلى زيارة البابا", "مصر"),
     ],
 )
 def test_the_name_is_read_from_its_word(gazetteer: Gazetteer, text: str, name: str) -> None:
@@ -43,3 +47,10 @@ def test_the_name_is_read_from_its_word(gazetteer: Gazetteer, text: str, name: s
     mentions = Recognizer(gazetteer).find(article)
     assert any(m.text == name and m.match != MatchKind.PHONETIC for m in mentions)
     assert not any(m.match == MatchKind.PHONETIC and name in m.text for m in mentions)
+
+
+def test_a_foreign_name_of_several_words_stays_one(gazetteer: Gazetteer) -> None:
+    """«كومسومولسك أون أمور» (Komsomolsk-on-Amur): «أمور» alone names the Amur region, yet the run is the town."""
+    text = "وصل الزعيم إلى مدينة كومسومولسك أون أمور في أقصى الشرق الروسي"
+    article = Article(name="t.txt", text=text, sentences=split_sentences(text))
+    assert any(m.text == "كومسومولسك أون أمور" for m in Recognizer(gazetteer).find(article))
