@@ -23,6 +23,8 @@ common (``recognition.common_zipf``):
   country (its name or its nationality adjective) or a trigger noun introduces it («مدينة سيول»): news
   about Seoul names Korea, news about floods need not. A capital's name alone after a verb («غادر
   الوزير سيول صباح اليوم») is left to the scores;
+- a frequent word that is a whole hashtag («#كورونا») is the post's topic, not a lesser foreign town
+  (Corona, California), whatever else the post names;
 - a frequent word that is, with the article, the name of the same place («عقبة», an obstacle; «العقبة»,
   Aqaba; «رياض», gardens or a man's name; «الرياض», Riyadh) is the word: the writer of the name
   writes its article.
@@ -89,7 +91,7 @@ def _foreign_town(place: Place) -> bool:
 
 
 def without_arabic_words(
-    text: str, mentions: list[Mention], *, gazetteer: Gazetteer, settings: RecognitionSettings
+    text: str, mentions: list[Mention], *, gazetteer: Gazetteer, settings: RecognitionSettings, famous_population: int
 ) -> list[Mention]:
     """The mentions less the Arabic words read as places: definite nouns (:func:`without_definite_nouns`), given
     names before a family's (:func:`~geo.places.family_names.without_family_names`) and bare common words
@@ -105,6 +107,8 @@ def without_arabic_words(
         The gazetteer the mentions were found with.
     settings:
         ``common_zipf`` and ``family_name_max_zipf`` (:class:`~geo.settings.RecognitionSettings`).
+    famous_population:
+        ``prominence.famous_population``: a lesser foreign town is no common word's whole hashtag («#كورونا»).
 
     Returns
     -------
@@ -113,7 +117,10 @@ def without_arabic_words(
     """
     mentions = without_definite_nouns(text, mentions, gazetteer=gazetteer, common_zipf=settings.common_zipf)
     mentions = without_family_names(text, mentions, gazetteer=gazetteer, max_zipf=settings.family_name_max_zipf)
-    return without_bare_nouns(text, mentions, gazetteer=gazetteer, common_zipf=settings.common_zipf)
+    common = settings.common_zipf
+    return without_bare_nouns(
+        text, mentions, gazetteer=gazetteer, common_zipf=common, famous_population=famous_population
+    )
 
 
 def without_definite_nouns(
@@ -160,7 +167,7 @@ def without_definite_nouns(
 
 
 def without_bare_nouns(
-    text: str, mentions: list[Mention], *, gazetteer: Gazetteer, common_zipf: float
+    text: str, mentions: list[Mention], *, gazetteer: Gazetteer, common_zipf: float, famous_population: int = 0
 ) -> list[Mention]:
     """The mentions less the places a bare common word was read as (see the module's second list).
 
@@ -174,6 +181,9 @@ def without_bare_nouns(
         The gazetteer the mentions were found with.
     common_zipf:
         A word (or its definite form) at least this frequent (Zipf, Arabic) is a common word.
+    famous_population:
+        A foreign town this populous (or a capital) is known well enough to be tagged by a common word; ``0``:
+        tags are not read.
 
     Returns
     -------
@@ -199,6 +209,8 @@ def without_bare_nouns(
         if gazetteer.zipf(key, language="ar") >= common_zipf:
             written = {hit.row for hit in gazetteer.lookup(definite) if not hit.flags & ADJECTIVE}
             rows = tuple(row for row in rows if row not in written)  # «عقبة»: Aqaba is «العقبة»
+        if famous_population and _topic_tag(text, mention) and gazetteer.zipf(key, language="ar") >= common_zipf:
+            rows = tuple(row for row in rows if not _lesser_foreign_town(gazetteer.place(row), famous_population))
         if _reads_as_noun(text, mention, starts) and gazetteer.zipf(definite, language="ar") >= common_zipf:
             if named is None:
                 named = _countries_named(mentions, gazetteer)
@@ -247,6 +259,19 @@ def _written_as_noun(text: str, word: str) -> bool:
     """The text writes ``word`` with the article or a proclitic, or heading a longer hashtag."""
     glued = rf"(?<![\w#])(?:[وبفك]?ال|لل|[وبفك]){re.escape(word)}(?!\w)"
     return re.search(glued, text) is not None or re.search(rf"#{re.escape(word)}_", text) is not None
+
+
+def _topic_tag(text: str, mention: Mention) -> bool:
+    """Whether the mention is a whole hashtag («#كورونا»): a common word tagged so is the post's topic."""
+    end = mention.end
+    return text[mention.start - 1 : mention.start] == "#" and not (
+        end < len(text) and (text[end] == "_" or text[end].isalnum())
+    )
+
+
+def _lesser_foreign_town(place: Place, famous_population: int) -> bool:
+    """A foreign town (:func:`_foreign_town`) that is no capital and has fewer than ``famous_population``."""
+    return _foreign_town(place) and place.feature != "capital" and place.population < famous_population
 
 
 def _bare_arabic(text: str, key: str) -> bool:

@@ -217,7 +217,10 @@ class Recognizer:
                 mention = replace(mention, match=MatchKind.ADJECTIVE)  # a tag's word: a context hint only
             mentions.append(mention)
             i = match.last + 1
-        checked = without_arabic_words(article.text, mentions, gazetteer=self.gazetteer, settings=self.settings)
+        famous = self.prominence.famous_population
+        checked = without_arabic_words(
+            article.text, mentions, gazetteer=self.gazetteer, settings=self.settings, famous_population=famous
+        )
         return post_tags(article.text, checked)
 
     def _generic_noun(self, words: list[Token], match: _Match) -> bool:

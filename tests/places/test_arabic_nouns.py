@@ -147,3 +147,15 @@ def test_without_bare_nouns_keeps_what_it_does_not_read(gazetteer: Gazetteer) ->
     article = Article(name="t.txt", text=text, sentences=split_sentences(text))
     mentions = Recognizer(gazetteer).find(article)
     assert without_bare_nouns(text, mentions, gazetteer=gazetteer, common_zipf=3.5) == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        ("ترمب يتهم الصين ويريد التغطية على فشله في #أمريكا في مواجهة #كورونا", "كورونا", False),  # a topic tag
+        ("نصائح للوقاية من #كورونا في المدارس", "كورونا", False),
+        ("وصل الوفد إلى #روما مساء الأحد", "روما", True),  # a capital tagged is a place
+    ],
+)
+def test_a_common_word_tagged_whole_is_the_topic(gazetteer: Gazetteer, text: str, surface: str, kept: bool) -> None:
+    assert any(surface in found for found in _places(gazetteer, text)) is kept
