@@ -256,6 +256,8 @@ class Recognizer:
         """A very common word («إلى», «بين») whose namesakes are all small places is no mention."""
         if match.first != match.last or match.kind == MatchKind.PHONETIC:
             return False
+        if words[match.first].text in self.lexicon.dialect:
+            return True  # «وين» (where), not Vienna
         if self.gazetteer.zipf(words[match.first].text) < self.settings.function_word_zipf:
             return False
         return all(
