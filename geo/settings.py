@@ -100,7 +100,9 @@ class TextSettings(_Section):
     """What counts as article text among a page's furniture (:mod:`geo.text.furniture`)."""
 
     min_lead_words: int = _knob(6, "a tail or read-also marker counts only after a line of this many words", ge=0)
-    min_prose_words: int = _knob(5, "a prose sentence has this many words (and ends with sentence punctuation)", ge=1)
+    min_prose_words: int = _knob(
+        5, "a prose sentence has this many words (and ends with sentence punctuation)", ge=1
+    )
     min_prose_sentences: int = _knob(
         2, "an embedded read-also block is an article with this many prose sentences", ge=1
     )
@@ -130,7 +132,9 @@ class RecognitionSettings(_Section):
     min_phonetic_word: int = _knob(
         4, "a shorter first word (or what is left of it without a proclitic) is never tried by its consonant key", ge=1
     )
-    short_key_population: int = _knob(100_000, "a key of fewer consonants still matches a place this populous", ge=0)
+    short_key_population: int = _knob(
+        100_000, "a key of fewer consonants still matches a place this populous", ge=0
+    )
     key_readings: int = _knob(
         8, "the most readings of an Arabic spelling tried (خ for h, ج for g, تش for zh, ن for ng)", ge=1, le=32
     )
@@ -194,7 +198,9 @@ class ResolutionSettings(_Section):
     trigger_city: float = _knob(1.0, "«مدينة» / 'city of' before a city")
     trigger_near: float = _knob(0.3, "a site's trigger noun before a city (the site is in it)")
     cue: float = _knob(0.75, "a preposition of place written as a word («في», 'in') before the name")
-    in_named_country: float = _knob(0.75, "the place is in one of the main_countries countries the article names most")
+    in_named_country: float = _knob(
+        0.75, "the place is in one of the main_countries countries the article names most"
+    )
     in_minor_country: float = _knob(0.35, "the place is in another country the article names")
     main_countries: int = _knob(2, "how many of the most named countries count as the article's own", ge=0)
     foreign: float = _knob(0.75, "a lesser town outside every country the article names")
@@ -216,10 +222,8 @@ class ResolutionSettings(_Section):
         "noun or a preposition of place, or when the article names the town's country",
     )
     noun_definite_zipf: float = _knob(
-        3.5,
-        "an Arabic word glued to a proclitic whose definite form (ال + word) is this frequent is a noun, "
-        "not a foreign town («أمطار وسيول», torrents), unless the article names the town's country",
-        "wordfreq",
+        3.5, "an Arabic word glued to a proclitic whose definite form (ال + word) is this frequent is a noun, "
+        "not a foreign town («أمطار وسيول», torrents), unless the article names the town's country", "wordfreq"
     )
     widely_known_max_zipf: float = _knob(
         5.0, "above this Zipf even a famous place's name is first a word ('Nice', «أمل»)"
@@ -253,7 +257,9 @@ class ResolutionSettings(_Section):
         "a country or region as the anchor of a distance ('40 km south-west of X'): news measures distances "
         "from towns, so a name that is both («عمان»: Oman, Amman) is the town",
     )
-    relative_confidence: float = _knob(0.9, "a relative location is a little less sure than its anchor", gt=0, le=1)
+    relative_confidence: float = _knob(
+        0.9, "a relative location is a little less sure than its anchor", gt=0, le=1
+    )
     adjective_confidence: float = _knob(
         0.6,
         "a Latin-script nationality or continent adjective ('Turkish', 'African', 'russe') names its country or "
@@ -304,7 +310,9 @@ class DateSettings(_Section):
         (1900, 2100),
         "a publication date outside these years is a typo, not an anchor (the date patterns read 1900-2100 only)",
     )
-    near_days: int = _knob(90, "a weekday or day without a month is read within this many days of publication", ge=1)
+    near_days: int = _knob(
+        90, "a weekday or day without a month is read within this many days of publication", ge=1
+    )
     grace_days: int = _knob(7, "a past-tense date this many days after publication is still past", ge=0)
     future_prefix_margin: float = _knob(
         0.3, "«سـ» + word is a future verb when the word without it is this much more frequent (Zipf)"
