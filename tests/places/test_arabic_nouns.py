@@ -6,7 +6,7 @@ import pytest
 
 from geo.model import Article, MatchKind, Mention, Place, PlaceType
 from geo.pipeline import Pipeline
-from geo.places.arabic_nouns import arabic_speaking, is_arabic_noun, without_definite_nouns
+from geo.places.arabic_nouns import arabic_speaking, is_arabic_noun, without_bare_nouns, without_definite_nouns
 from geo.places.gazetteer import Gazetteer
 from geo.places.recognition import Recognizer
 from geo.text.sentences import split_sentences
@@ -88,6 +88,7 @@ def test_a_bare_word_is_left_to_the_scores() -> None:
         ("ارتفع منسوب المياه والسيول في الوادي", "سيول", False),  # و + the article: the noun
         ("وصل الوفد بالإليزيه ظهرا", "إليزيه", True),  # «الإليزيه» is a name with its article
         ("اجتمع الوزراء بالقاهرة مساء الأحد", "قاهرة", True),  # an Arab capital takes the article
+        ("يشعر السكان بالأمان بعد عودة الكهرباء", "أمان", False),  # «الأمان» (safety) is a frequent word
     ],
 )
 def test_a_definite_prefix_leaves_only_names_that_take_the_article(
@@ -95,4 +96,66 @@ def test_a_definite_prefix_leaves_only_names_that_take_the_article(
 ) -> None:
     article = Article(name="t.txt", text=text, sentences=split_sentences(text))
     mentions = Recognizer(gazetteer).find(article)
-    assert any(surface in m.text for m in without_definite_nouns(text, mentions, gazetteer=gazetteer)) is kept
+    kept_mentions = without_definite_nouns(text, mentions, gazetteer=gazetteer, common_zipf=3.5)
+    assert any(surface in m.text for m in kept_mentions) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        # A foreign town spelled like a noun whose definite form is frequent: the noun when it heads a phrase…
+        ("ارتفاع عدد الوفيات نتيجة سيول الأردن إلى 12 وفاة", "سيول", False),  # the article on the next word
+        ("شاهد سيول #حفر_الباطن بعد الأمطار الغزيرة", "سيول", False),  # a hashtag next
+        ("تسبب المنخفض في سيول وغرق مناطق واسعة", "سيول", False),  # «و» + a word that names no place
+        ("شاهد سيول طريق الملك فهد بعد الأمطار", "سيول", False),  # a kind noun in a construct
+        ("شاهد سيول \u2067#حفر_الباطن\u2069 بعد الأمطار", "سيول", False),  # a tag between direction marks
+        # … or when the text writes it as a noun elsewhere
+        ("وفاة شخصين في سيول جارفة #سيول_جدة", "سيول", False),  # heading a longer hashtag
+        ("حذر الدفاع المدني من السيول ومن سيول جارفة", "سيول", False),  # with the article
+        # A name all the same: its country or its adjective is written, or a trigger noun introduces it
+        ("وصل وزير كوريا الجنوبية إلى سيول الأحد قادما من الكويت", "سيول", True),  # a day next: no phrase
+        ("عقد رئيس كوريا الجنوبية اجتماعا في سيول الأسبوع الماضي مع وزير من الكويت", "سيول", True),
+        ("هبطت طائرة الوزير الأردني في العاصمة سيول بعد رحلة من الأردن", "سيول", True),
+        # A capital's name alone after a movement verb is left to the scores
+        ("غادر وزير الخارجية الكويتي سيول صباح اليوم", "سيول", True),
+        ("وصل الوفد إلى سيول وطوكيو في جولة آسيوية", "سيول", True),  # «و» + a place: a list of places
+    ],
+)
+def test_a_bare_noun_heading_a_phrase_is_no_foreign_town(
+    gazetteer: Gazetteer, text: str, surface: str, kept: bool
+) -> None:
+    assert any(surface in found for found in _places(gazetteer, text)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        ("توفي الشرطي رياض المشاقبة أثناء إنقاذ عائلة", "رياض", False),  # «رياض»: a frequent word; Riyadh is «الرياض»
+        ("افتتحت الوزارة عشرة رياض أطفال جديدة", "رياض", False),
+        ("وصل الوفد إلى الرياض مساء الأحد", "الرياض", True),  # the name with its article
+        ("إصابات كورونا في تشيلي تتجاوز مئة ألف", "تشيلي", True),  # «التشيلي» is an adjective, not a name
+    ],
+)
+def test_a_frequent_word_without_the_article_of_a_name_is_the_word(
+    gazetteer: Gazetteer, text: str, surface: str, kept: bool
+) -> None:
+    assert any(surface in found for found in _places(gazetteer, text)) is kept
+
+
+def test_without_bare_nouns_keeps_what_it_does_not_read(gazetteer: Gazetteer) -> None:
+    text = "وصل الوفد بالقاهرة"
+    article = Article(name="t.txt", text=text, sentences=split_sentences(text))
+    mentions = Recognizer(gazetteer).find(article)
+    assert without_bare_nouns(text, mentions, gazetteer=gazetteer, common_zipf=3.5) == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        ("ترمب يتهم الصين ويريد التغطية على فشله في #أمريكا في مواجهة #كورونا", "كورونا", False),  # a topic tag
+        ("نصائح للوقاية من #كورونا في المدارس", "كورونا", False),
+        ("وصل الوفد إلى #روما مساء الأحد", "روما", True),  # a capital tagged is a place
+    ],
+)
+def test_a_common_word_tagged_whole_is_the_topic(gazetteer: Gazetteer, text: str, surface: str, kept: bool) -> None:
+    assert any(surface in found for found in _places(gazetteer, text)) is kept

@@ -33,6 +33,7 @@ def _names(gazetteer: Gazetteer, text: str, **knobs: float) -> list[str]:
         ("بدأ ترميم سد الوادي الأخضر، ومدرسة الفجر", ["سد الوادي الأخضر", "مدرسة الفجر"]),
         ("ازدحام خانق على الدائري الثالث بعد الحادث", ["دائري الثالث"]),  # a ring road and its ordinal
         ("طلاب #جامعة_القاهرة يعودون غدا", ["جامعة_القاهرة"]),  # a tag joins even a common word to the noun
+        ("وقع انفجار أمام المعهد القومي مساء", ["معهد القومي"]),  # a definite noun: a definite name
     ],
 )
 def test_a_kind_noun_introduces_a_name(gazetteer: Gazetteer, text: str, expected: list[str]) -> None:
@@ -49,6 +50,9 @@ def test_a_kind_noun_introduces_a_name(gazetteer: Gazetteer, text: str, expected
         "نقلوا المصابين إلى مستشفى في المدينة",  # a preposition right after the noun
         "تعطلت المضخات في منطقة 5 صباحا",  # a number
         "سقطت الأمطار على الشارع، ثم توقفت",  # punctuation right after the noun
+        "نقل المصابون لكن المستشفى يرفض استقبال المزيد",  # a definite noun, then a verb: no name
+        "قال إن المرفأ تعطل بالكامل بعد الانفجار",
+        "دخلوا المستشفى #انفجار_المرفأ",  # a definite noun, then a tag of its own
         "Heavy rain closed Oak Street and the Lilas bridge on Monday",  # English: capitals name places
         "La pluie a fermé la rue des Lilas et le pont Neuf lundi",  # French: likewise
     ],

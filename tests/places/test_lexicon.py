@@ -278,3 +278,8 @@ def test_the_shipped_lists_are_folded_once_and_kept(tmp_path: Path, monkeypatch:
     kept = lexicon.load_lexicon.__wrapped__()
     assert kept == worked_out and {type(hint) for hint in kept.triggers.values()} == {Trigger}
     assert list(kept.triggers) == list(worked_out.triggers)
+
+
+@pytest.mark.parametrize(("word", "dialect"), [("وين", True), ("فين", True), ("ليش", True), ("فيينا", False)])
+def test_dialect_function_words(word: str, dialect: bool) -> None:
+    assert (name_key(word) in load_lexicon().dialect) is dialect

@@ -10,6 +10,7 @@ from geo.model import Article, Span
 from geo.places.gazetteer import Gazetteer
 from geo.places.recognition import Recognizer
 from geo.text.folding import fold, tokens
+from geo.text.sentences import split_sentences
 
 
 def _find(gazetteer: Gazetteer, text: str, **kw):  # noqa: ANN202
@@ -324,3 +325,15 @@ def test_a_words_starts_tell_whether_it_is_a_places_modifier(gazetteer: Gazettee
     asked = [token.text for token in tokens(fold(text).text)]
     assert any(recognizer._memo.adjective(word) for word in asked)  # (some words are modifiers)
     assert [recognizer._adjective(word) for word in asked] == [recognizer._memo.adjective(word) for word in asked]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "found"),
+    [
+        ("وين اللي كانو يقولون إن الأمطار انتهت", "وين", False),  # «وين» (where) is a dialect word, not Vienna
+        ("وصل الوزير إلى فيينا مساء الأحد", "فيينا", True),
+    ],
+)
+def test_a_dialect_function_word_is_no_name(gazetteer: Gazetteer, text: str, surface: str, found: bool) -> None:
+    article = Article(name="t.txt", text=text, sentences=split_sentences(text))
+    assert any(m.text == surface for m in Recognizer(gazetteer).find(article)) is found
