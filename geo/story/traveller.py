@@ -22,27 +22,25 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
-import yaml
-
-from geo.dates.date_words import load_dates_lexicon
-from geo.errors import IndexBuildError
 from geo.model import Article
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
-from geo.places.gazetteer_sources import DATA_DIR
 from geo.places.kind_names import load_kind_words
 from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
 from geo.places.phonetic import phonetic_key
 from geo.settings import TravellerSettings
 from geo.story.movement import MovementWords, movement_words
-from geo.text.folding import Token, fold, fold_text, is_arabic, name_key, tokens
+from geo.story.people_words import (
+    PEOPLE_FILE,
+    PeopleWords,
+    is_arabic_verb,
+    lexicon_verb_stems,
+    load_people_words,
+    time_words,
+)
+from geo.text.folding import Token, fold, fold_text, is_arabic, tokens
 
 __all__ = ["PEOPLE_FILE", "Person", "PeopleWords", "find_traveller", "load_people_words", "traveller_keys"]
-
-#: The word lists that tell the traveller from the other people an article names.
-PEOPLE_FILE = DATA_DIR / "lexicon" / "people.yaml"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when built: the same data, faster
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,65 +75,6 @@ class Person:
         return next((n for n in self.names or (self.name,) if not is_arabic(n)), None)
 
 
-@dataclass(frozen=True, slots=True)
-class PeopleWords:
-    """Folded words of ``people.yaml``: reception verbs, companions, auxiliaries, "of" before a subject,
-    styles («العاهل», "His Holiness"), the agent's "by", relative pronouns ("who"), the particles inside
-    names («عبد», "da", "bin"), determiners ("the", "la": no name after them) and the adverbs of time between an
-    Arabic verb and its subject («منذ قليل»)."""
-
-    hosting: frozenset[str]
-    companions: frozenset[str]
-    auxiliaries: frozenset[str]
-    of_subject: frozenset[str]
-    styles: frozenset[str]
-    agent: frozenset[str]
-    relatives: frozenset[str]
-    particles: frozenset[str] = frozenset()
-    determiners: frozenset[str] = frozenset()
-    adverbials: frozenset[str] = frozenset()
-
-
-@cache
-def load_people_words(path: Path = PEOPLE_FILE) -> PeopleWords:
-    """Load and fold ``people.yaml`` once.
-
-    Raises
-    ------
-    IndexBuildError
-        When the file cannot be read.
-    """
-    try:
-        raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise IndexBuildError(f"cannot read the word lists {path}: {exc}") from exc
-
-    def group(name: str) -> frozenset[str]:
-        words = (str(w) for by_lang in (raw.get(name) or {}).values() for w in by_lang)
-        return frozenset(k for k in (name_key(w) for w in words) if k)
-
-    return PeopleWords(
-        hosting=group("hosting"),
-        companions=group("companions"),
-        auxiliaries=group("auxiliaries"),
-        of_subject=group("of_subject"),
-        styles=group("styles"),
-        agent=group("agent"),
-        relatives=group("relatives"),
-        particles=group("particles"),
-        determiners=group("determiners"),
-        adverbials=group("adverbials"),
-    )
-
-
-@cache
-def _time_words() -> frozenset[str]:
-    """Folded single words of dates (weekdays, months, "yesterday", periods): never a name."""
-    dates = load_dates_lexicon()
-    phrases = [*dates.weekdays, *dates.months, *dates.relative_days, *dates.periods, *dates.today_noun]
-    return frozenset(w for phrase in phrases for w in phrase.split())
-
-
 _SENTENCE_END = ".!?:;،؛\n"
 #: Arabic diacritics and tatweel written after a word's last letter.
 _MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
@@ -157,10 +96,12 @@ def _char_set(chars: str) -> frozenset[str]:
 
 @dataclass(slots=True)
 class _Found:
-    """The names one article introduces: by a title, and as the subject of a movement word."""
+    """The names one article introduces: by a title, as the subject of a movement word, and as the host who
+    invites («بدعوة من X», "at the invitation of X")."""
 
     titled: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     movers: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    hosts: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
 
 class _NameReader:
@@ -182,6 +123,7 @@ class _NameReader:
         texts = self.texts
         hosting = self.people.hosting  # a reception or a meeting: its subject is the host, not the mover
         movers = {key for key in self.moving.kinds(set(texts)) if not self.lexicon.is_one_of(key, hosting)}
+        movers.update(self.people.moving.intersection(texts))  # "X est attendu", "X foulera le sol"
         cues = movers | self.titles.intersection(texts)
         agent = self.people.agent
         agents = [] if agent.isdisjoint(texts) else self._agents()
@@ -196,7 +138,30 @@ class _NameReader:
                 self._keep(found.movers, self._subject_of(i))
             elif i + 1 < len(texts) and texts[i + 1] in agent and self._received(i):
                 self._keep(found.movers, self._name_before(i))  # "X was welcomed by Y", «X reçu par Y»
+        for i in (i for i, key in enumerate(texts) if key in self.people.invitation):
+            self._keep(found.hosts, self._invited_by(i))
         return found
+
+    def _invited_by(self, i: int) -> list[int]:
+        """The name of the host after the invitation word at ``i`` («بدعوة من الملك X», "at the invitation of
+        President X", «sur invitation du Président de la République, Monsieur X»), past the titles, styles,
+        qualifying words and places between (at most ``max_host_skip_words``); empty when the sentence ends."""
+        j = i + 1
+        while j < len(self.words) and j - i <= self.settings.max_host_skip_words:
+            if self._gap_has(j, _SENTENCE_END):
+                return []
+            word = self.words[j]
+            if not (
+                word.text in self.titles
+                or word.text in self.people.of_subject
+                or word.text in self.lexicon.prepositions
+                or word.text.startswith("ال")
+                or self._is_initial_lower(word)
+                or word.start in self.places
+            ):
+                return self._name_words(j)
+            j += 1
+        return []
 
     def _agents(self) -> list[int]:
         """The indices of the agent's "by" words after a first word ("welcomed by", «reçu par»)."""
@@ -242,7 +207,7 @@ class _NameReader:
         الرئيس X», «وصل اليوم الرئيس X»), at most ``max_skip_words`` skipped."""
         start, adverbials = j, self.people.adverbials
         while j < len(self.words) and j - start < self.settings.max_skip_words and not self._gap_has(j, _NAME_BREAK):
-            if not (self.words[j].text in adverbials or self.words[j].text in _time_words()):
+            if not (self.words[j].text in adverbials or self.words[j].text in time_words()):
                 break
             j += 1
         return j
@@ -288,7 +253,7 @@ class _NameReader:
     def _before_particle(self, k: int) -> bool:
         """A common word written as a name before a particle («محمد بن سلمان», «علي بن حسين»): a given name."""
         key = self.words[k].text
-        if key in self.titles or key in self.lexicon.prepositions or key in _time_words():
+        if key in self.titles or key in self.lexicon.prepositions or key in time_words():
             return False
         if self.words[k].start in self.places:
             return False
@@ -346,7 +311,8 @@ class _NameReader:
             # «إلى» folds to «الي»: not an adjective; "président de la République X" reads on
             if word.text in lexicon.prepositions and not lower:
                 break
-            if not (word.text in self.titles or word.text.startswith("ال") or lower):
+            place = word.start in self.places and word.text[:1].isascii()  # "the Emir of Qatar X"
+            if not (word.text in self.titles or word.text.startswith("ال") or lower or place):
                 break
             j += 1
         return j
@@ -358,12 +324,27 @@ class _NameReader:
         while j < len(self.words) and counted < self.settings.max_name_words:
             if parts and self._gap_has(j, _NAME_BREAK):
                 break
+            if self._title_modifier(j):  # "Prime Minister X", "Foreign Secretary X": the title goes on
+                return [] if parts else self._name_words(self._past_title(j + 1))
             if not (self._can_be_name(self.words[j]) or self._particle(j) or self._before_particle(j)):
                 break
             parts.append(j)
             counted += self.words[j].text not in self.people.particles
             j += 1
         return parts
+
+    def _title_modifier(self, j: int) -> bool:
+        """A capitalised Latin word right before a title ("Prime Minister", "Foreign Secretary", "Vice President"):
+        part of the title, not a name."""
+        word, k = self.words[j], j + 1
+        return (
+            word.text[:1].isascii()
+            and k < len(self.words)
+            and self.words[k].text in self.titles
+            and self._is_capitalised(word)
+            and self._is_capitalised(self.words[k])
+            and not self._gap_has(k, _NAME_BREAK)
+        )
 
     def _can_be_name(self, word: Token) -> bool:
         """A capitalised Latin word, or an Arabic word, that is not common, a title, a preposition, a verb,
@@ -395,6 +376,7 @@ class _Corpus:
     people: PeopleWords
     titles: frozenset[str]
     moving: MovementWords
+    verbs: frozenset[str] = frozenset()
     name_words: dict[tuple[str, str | None], bool] = field(default_factory=dict, init=False, repr=False)
 
     def name_word(self, key: str, language: str | None) -> bool:
@@ -410,10 +392,11 @@ class _Corpus:
                 or key in self.titles
                 or key in lexicon.prepositions
                 or key in lexicon.speech
-                or key in _time_words()
+                or key in time_words()
                 or lexicon.is_one_of(key, self.people.companions)
                 or self.moving.kind(key) is not None
-                or (not key[:1].isascii() and self._arabic_no_name(key))
+                or key in self.people.moving
+                or (not key[:1].isascii() and (is_arabic_verb(key, self.verbs) or self._arabic_no_name(key)))
             )
         return found
 
@@ -459,6 +442,7 @@ class _Tally:
     titled: Counter[str] = field(default_factory=Counter)
     movers: Counter[str] = field(default_factory=Counter)
     counts: Counter[str] = field(default_factory=Counter)
+    hosts: Counter[str] = field(default_factory=Counter)
 
     def add(self, found: _Found) -> None:
         """Count one article's names."""
@@ -469,6 +453,8 @@ class _Tally:
         for text, parts in found.movers:
             self.spellings.setdefault(parts, Counter())[text] += 1
             self.movers.update(set(parts))
+        for _, parts in found.hosts:
+            self.hosts.update(set(parts))
 
     def score(self, word: str, settings: TravellerSettings) -> tuple[bool, float, int]:
         """A name word's weight: it moves at all, then moves, is introduced and is named most."""
@@ -566,6 +552,7 @@ def find_traveller(
         people,
         lexicon.titles | people.styles,
         movement_words(lexicon),
+        lexicon_verb_stems(lexicon),
     )
     tally = _Tally()
     for article in articles:
@@ -575,6 +562,7 @@ def find_traveller(
     if not tally.spellings:
         return None
     wanted = {part for parts in tally.spellings for part in parts if part not in people.particles}  # «بن»: no name
+    wanted = {part for part in wanted if not tally.hosts[part] or tally.movers[part]}  # the host who invites
     if not wanted:
         return None
     best = max(sorted(wanted), key=lambda w: tally.score(w, settings))
