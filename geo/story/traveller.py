@@ -311,12 +311,20 @@ class _NameReader:
             # «إلى» folds to «الي»: not an adjective; "président de la République X" reads on
             if word.text in lexicon.prepositions and not lower:
                 break
-            place = word.start in self.places and word.text[:1].isascii()  # "the Emir of Qatar X"
+            place = self._titled_place(j)  # "the Emir of Qatar X"
             if not (word.text in self.titles or word.text.startswith("ال") or lower or place):
                 break
             j += 1
         return j
 
+    def _titled_place(self, j: int) -> bool:
+        """A Latin-script place right after "of" or a title ("the Emir of Qatar X", "Qatar Prime Minister"): it
+        qualifies the title; after another word ("of the Swiss Confederation") it starts a name of its own."""
+        word = self.words[j]
+        if not (word.text[:1].isascii() and word.start in self.places) or self._gap_has(j, _NAME_BREAK):
+            return False
+        before = self.words[j - 1].text
+        return before in self.people.of_subject or before in self.titles
     def _name_words(self, j: int) -> list[int]:
         """The indices of the name's words from ``j`` on (empty when no name stands there)."""
         parts: list[int] = []

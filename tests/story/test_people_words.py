@@ -47,6 +47,7 @@ def test_verb_stems(words: set[str], stems: set[str]) -> None:
 GROUPS = [
     ("invitation", "invitation"),
     ("invitation", "بدعوه"),
+    ("invitation", "لدعوه"),
     ("moving", "attendu"),
     ("moving", "foulera"),
     ("moving", "expected"),
