@@ -134,5 +134,6 @@ def is_arabic_verb(key: str, stems: frozenset[str]) -> bool:
 
 
 def lexicon_verb_stems(lexicon: Lexicon) -> frozenset[str]:
-    """The stems of the lexicon's Arabic verbs of movement and speech (:func:`verb_stems`)."""
-    return verb_stems(lexicon.movement | lexicon.speech)
+    """The stems of the lexicon's Arabic verbs of movement and speech, and of ``people.yaml``'s reception verbs
+    («يستقبل», «التقى»), as :func:`verb_stems` reads them."""
+    return verb_stems(lexicon.movement | lexicon.speech | load_people_words().hosting)

@@ -18,7 +18,6 @@ their consonant skeletons (:mod:`geo.places.phonetic`).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,9 +26,9 @@ from geo.model import Article
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.kind_names import load_kind_words
 from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
-from geo.places.phonetic import phonetic_key
 from geo.settings import TravellerSettings
 from geo.story.movement import MovementWords, movement_words
+from geo.story.name_tally import Found, NameTally, other_script
 from geo.story.people_words import (
     PEOPLE_FILE,
     PeopleWords,
@@ -94,16 +93,6 @@ def _char_set(chars: str) -> frozenset[str]:
     return frozenset(chars)
 
 
-@dataclass(slots=True)
-class _Found:
-    """The names one article introduces: by a title, as the subject of a movement word, and as the host who
-    invites («بدعوة من X», "at the invitation of X")."""
-
-    titled: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
-    movers: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
-    hosts: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
-
-
 class _NameReader:
     """Reads the names introduced by a title, and the movers, in one article."""
 
@@ -117,9 +106,9 @@ class _NameReader:
         self.texts = [word.text for word in self.words]
         self.places = corpus.places.starts(self.words, self.texts)
 
-    def read(self) -> _Found:
+    def read(self) -> Found:
         """Every titled name and every mover name, as written, with its folded words, in text order."""
-        found = _Found()
+        found = Found()
         texts = self.texts
         hosting = self.people.hosting  # a reception or a meeting: its subject is the host, not the mover
         movers = {key for key in self.moving.kinds(set(texts)) if not self.lexicon.is_one_of(key, hosting)}
@@ -133,7 +122,8 @@ class _NameReader:
                 j = self._past_title(i)
                 if j < len(self.words) and self._gap_has(j, _SENTENCE_END):
                     continue  # the sentence ended: no name follows this title
-                self._keep(found.titled, self._name_words(j))
+                if not self._title_complement(j):
+                    self._keep(found.titled, self._name_words(j))
             if key in movers:
                 self._keep(found.movers, self._subject_of(i))
             elif i + 1 < len(texts) and texts[i + 1] in agent and self._received(i):
@@ -317,6 +307,16 @@ class _NameReader:
             j += 1
         return j
 
+    def _title_complement(self, j: int) -> bool:
+        """A Latin-script word right after "of" ("Minister of Industry", «ministre de l'Intérieur»): what the title
+        is of, not the name (a place there is skipped: "the Emir of Qatar X")."""
+        if j >= len(self.words) or not self.words[j].text[:1].isascii():
+            return False
+        k = j - 1
+        if k > 0 and self.words[k].text in self.people.determiners and not self._gap_has(k + 1, _NAME_BREAK):
+            k -= 1  # "of the", «de l'»
+        return k > 0 and self.words[k].text in self.people.of_subject and not self._gap_has(k + 1, _NAME_BREAK)
+
     def _titled_place(self, j: int) -> bool:
         """A Latin-script place right after "of" or a title ("the Emir of Qatar X", "Qatar Prime Minister"): it
         qualifies the title; after another word ("of the Swiss Confederation") it starts a name of its own."""
@@ -441,59 +441,6 @@ class _Corpus:
         return any(self.gazetteer.lookup_populous(word, least) for word in bare if len(word) > 2)
 
 
-@dataclass(slots=True)
-class _Tally:
-    """Across the corpus: each name form's spellings, and each name word's titled, mover and word counts."""
-
-    spellings: dict[tuple[str, ...], Counter[str]] = field(default_factory=dict)
-    titled_forms: Counter[tuple[str, ...]] = field(default_factory=Counter)
-    titled: Counter[str] = field(default_factory=Counter)
-    movers: Counter[str] = field(default_factory=Counter)
-    counts: Counter[str] = field(default_factory=Counter)
-    hosts: Counter[str] = field(default_factory=Counter)
-
-    def add(self, found: _Found) -> None:
-        """Count one article's names."""
-        for text, parts in found.titled:
-            self.spellings.setdefault(parts, Counter())[text] += 1
-            self.titled.update(set(parts))
-            self.titled_forms[parts] += 1
-        for text, parts in found.movers:
-            self.spellings.setdefault(parts, Counter())[text] += 1
-            self.movers.update(set(parts))
-        for _, parts in found.hosts:
-            self.hosts.update(set(parts))
-
-    def score(self, word: str, settings: TravellerSettings) -> tuple[bool, float, int]:
-        """A name word's weight: it moves at all, then moves, is introduced and is named most."""
-        moved = self.movers[word] if self.titled[word] or self.counts[word] > 1 else 0  # a mover named once
-        return moved > 0, settings.mover_weight * moved + self.titled[word] + self.counts[word], len(word)
-
-    def form(self, word: str) -> str:
-        """The written form of the name holding ``word``: the form introduced most, then the fullest."""
-        best: tuple[int, int, int, str] | None = None
-        for parts, spelled in self.spellings.items():
-            if word not in parts:
-                continue
-            # a word named once, after the name's main word, is rarely part of the name («بوتين يعتزم»)
-            junk = sum(1 for p in parts[parts.index(word) + 1 :] if self.counts[p] < 2)
-            for text, n in spelled.items():
-                candidate = (self.titled_forms[parts] > 0, n, len(parts) - 2 * junk, text)
-                if best is None or candidate[:3] > best[:3] or (candidate[:3] == best[:3] and text < best[3]):
-                    best = candidate
-        return best[3] if best else word
-
-
-def _other_script(tally: _Tally, word: str, settings: TravellerSettings) -> str | None:
-    """The traveller's word in the other script: the name word of that script that sounds the same."""
-    arabic = is_arabic(word)
-    sound = phonetic_key(word)
-    if len(sound) < settings.min_sound_letters:
-        return None
-    matches = [w for w in {*tally.titled, *tally.movers} if is_arabic(w) != arabic and phonetic_key(w) == sound]
-    return max(sorted(matches), key=lambda w: tally.score(w, settings), default=None)
-
-
 @dataclass(frozen=True, slots=True)
 class _PlaceNames:
     """The words of the place names the articles resolve, by their first word (with a proclitic or without)."""
@@ -562,7 +509,7 @@ def find_traveller(
         movement_words(lexicon),
         lexicon_verb_stems(lexicon),
     )
-    tally = _Tally()
+    tally = NameTally()
     for article in articles:
         reader = _NameReader(article, corpus)
         tally.add(reader.read())
@@ -578,7 +525,7 @@ def find_traveller(
         return None  # named once as a mover and never introduced: «زيارة تستمر يومين» names no one
     names = [tally.form(best)]
     keys = {best}
-    other = _other_script(tally, best, settings)
+    other = other_script(tally, best, settings)
     if other is not None:
         names.append(tally.form(other))
         keys.add(other)

@@ -13,6 +13,7 @@ VERB_FORMS = [
     ("يعلن", True),  # «أعلن», folded «اعلن»
     ("وسيصل", True),  # a conjunction and the future before the imperfect
     ("يزور", True),  # an imperfect the lexicon lists itself
+    ("تستقبل", True),  # a reception verb of people.yaml
     ("يوسف", False),
     ("تميم", False),
     ("ياسر", False),

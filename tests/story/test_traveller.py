@@ -340,6 +340,16 @@ NOT_NAMES = [
     ),
     ("a mosque visited is no traveller (ar)", [("ar", "ويزور الوفد مسجد الحسن الثاني ويعود إليه.")], None),
     (
+        "what a title is of is no name (en)",
+        [("en", "The Minister of Industry spoke on Monday. The Secretary of the Treasury agreed.")],
+        None,
+    ),
+    (
+        "what a title is of is no name (fr)",
+        [("fr", "Le ministre de l'Intérieur a parlé lundi. Le ministre de l'Intérieur a conclu.")],
+        None,
+    ),
+    (
         "an imperfect of a movement verb is no name (ar)",
         [("ar", "الرئيسة تصل إلى أكرا غدا. الرئيسة تصل مساء.")],
         None,
