@@ -122,7 +122,7 @@ class _NameReader:
                 j = self._past_title(i)
                 if j < len(self.words) and self._gap_has(j, _SENTENCE_END):
                     continue  # the sentence ended: no name follows this title
-                if not self._title_complement(j):
+                if not (self._title_complement(j) or self._bare_style(i, j)):
                     self._keep(found.titled, self._name_words(j))
             if key in movers:
                 self._keep(found.movers, self._subject_of(i))
@@ -306,6 +306,15 @@ class _NameReader:
                 break
             j += 1
         return j
+
+    def _bare_style(self, i: int, j: int) -> bool:
+        """A Latin-script style («Sa Majesté», "His Holiness", "Royal", "Crown") with no title between it and word
+        ``j``: a style introduces a name through a title ("Crown Prince X", "His Holiness Pope X"); alone it
+        qualifies a thing ("Royal Street", "the Holy Father")."""
+        words = self.words
+        if not words[i].text[:1].isascii() or words[i].text not in self.people.styles:
+            return False
+        return not any(words[k].text in self.lexicon.titles for k in range(i + 1, j))
 
     def _title_complement(self, j: int) -> bool:
         """A Latin-script word right after "of" ("Minister of Industry", «ministre de l'Intérieur»): what the title

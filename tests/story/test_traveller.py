@@ -340,6 +340,16 @@ NOT_NAMES = [
     ),
     ("a mosque visited is no traveller (ar)", [("ar", "ويزور الوفد مسجد الحسن الثاني ويعود إليه.")], None),
     (
+        "a style with no title after it qualifies a thing (en)",
+        [("en", "The parade went down Royal Street on Sunday. Shops line Royal Street.")],
+        None,
+    ),
+    (
+        "a style introduces a name through a title (en)",
+        [("en", "Crown Prince Ahmed Saleh arrived in Paris. His Royal Highness Prince Ahmed Saleh then left.")],
+        "Ahmed Saleh",
+    ),
+    (
         "what a title is of is no name (en)",
         [("en", "The Minister of Industry spoke on Monday. The Secretary of the Treasury agreed.")],
         None,
