@@ -38,6 +38,8 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader
 _IMPERFECT = "يت"
 #: Letters a perfect verb starts with that its imperfect drops («وصل» → «يصل», «أعلن» → «يعلن», folded «اعلن»).
 _DROPPED_FIRST = "او"
+#: A perfect's first hamza, folded («أكد» → «اكد»), and the seat the imperfect gives it, folded («يؤكد» → «يوكد»).
+_HAMZA_SEAT, _HAMZA_ON_WAW = "ا", "و"
 #: The future prefix before an imperfect («سيصل»).
 _FUTURE = "س"
 #: The shortest verb stem read (two letters: «صل» of «وصل»).
@@ -99,12 +101,13 @@ def time_words() -> frozenset[str]:
 
 def verb_stems(words: frozenset[str]) -> frozenset[str]:
     """The stems of the Arabic verbs among folded ``words``: each verb without its imperfect prefix («يصل» → «صل»),
-    or without the first letter a perfect loses in the imperfect («وصل» → «صل», «اعلن» → «علن»), and as written.
+    or without the first letter a perfect loses in the imperfect («وصل» → «صل», «اعلن» → «علن»), its first hamza
+    on «و» as the imperfect writes it («اكد» → «وكد»: «يؤكد»), and as written.
 
     Examples
     --------
     >>> sorted(verb_stems(frozenset({"وصل", "اعلن", "said"})))
-    ['اعلن', 'صل', 'علن', 'وصل']
+    ['اعلن', 'صل', 'علن', 'وصل', 'وعلن']
     """
     stems: set[str] = set()
     for word in words:
@@ -113,6 +116,8 @@ def verb_stems(words: frozenset[str]) -> frozenset[str]:
         stems.add(word)
         if word[:1] in _IMPERFECT + _DROPPED_FIRST and len(word) - 1 >= _MIN_STEM:
             stems.add(word[1:])
+        if word[:1] == _HAMZA_SEAT and len(word) - 1 >= _MIN_STEM:
+            stems.add(_HAMZA_ON_WAW + word[1:])  # «أكد» → «يؤكد», folded «يوكد»
     return frozenset(stems)
 
 
