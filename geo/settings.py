@@ -397,6 +397,12 @@ class TravellerSettings(_Section):
     max_skip_words: int = _knob(
         4, "words allowed between a title and the name («الرئيس الروسي», 'de la République')", ge=0
     )
+    max_host_skip_words: int = _knob(
+        8,
+        "words allowed between an invitation word and the host's name («بدعوة من خادم الحرمين الشريفين الملك X», "
+        "'sur invitation du Président de la République, Monsieur X')",
+        ge=0,
+    )
     mover_weight: float = _knob(
         3.0,
         "one time a name is the subject of a movement word («وصل X», 'X arrived') counts as this many times it "

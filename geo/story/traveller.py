@@ -18,31 +18,28 @@ their consonant skeletons (:mod:`geo.places.phonetic`).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
-import yaml
-
-from geo.dates.date_words import load_dates_lexicon
-from geo.errors import IndexBuildError
 from geo.model import Article
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
-from geo.places.gazetteer_sources import DATA_DIR
 from geo.places.kind_names import load_kind_words
 from geo.places.lexicon import Lexicon, clitic_forms, load_lexicon
-from geo.places.phonetic import phonetic_key
 from geo.settings import TravellerSettings
 from geo.story.movement import MovementWords, movement_words
-from geo.text.folding import Token, fold, fold_text, is_arabic, name_key, tokens
+from geo.story.name_tally import Found, NameTally, other_script
+from geo.story.people_words import (
+    PEOPLE_FILE,
+    PeopleWords,
+    is_arabic_verb,
+    lexicon_verb_stems,
+    load_people_words,
+    time_words,
+)
+from geo.text.folding import Token, fold, fold_text, is_arabic, tokens
 
 __all__ = ["PEOPLE_FILE", "Person", "PeopleWords", "find_traveller", "load_people_words", "traveller_keys"]
-
-#: The word lists that tell the traveller from the other people an article names.
-PEOPLE_FILE = DATA_DIR / "lexicon" / "people.yaml"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when built: the same data, faster
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,65 +74,6 @@ class Person:
         return next((n for n in self.names or (self.name,) if not is_arabic(n)), None)
 
 
-@dataclass(frozen=True, slots=True)
-class PeopleWords:
-    """Folded words of ``people.yaml``: reception verbs, companions, auxiliaries, "of" before a subject,
-    styles («العاهل», "His Holiness"), the agent's "by", relative pronouns ("who"), the particles inside
-    names («عبد», "da", "bin"), determiners ("the", "la": no name after them) and the adverbs of time between an
-    Arabic verb and its subject («منذ قليل»)."""
-
-    hosting: frozenset[str]
-    companions: frozenset[str]
-    auxiliaries: frozenset[str]
-    of_subject: frozenset[str]
-    styles: frozenset[str]
-    agent: frozenset[str]
-    relatives: frozenset[str]
-    particles: frozenset[str] = frozenset()
-    determiners: frozenset[str] = frozenset()
-    adverbials: frozenset[str] = frozenset()
-
-
-@cache
-def load_people_words(path: Path = PEOPLE_FILE) -> PeopleWords:
-    """Load and fold ``people.yaml`` once.
-
-    Raises
-    ------
-    IndexBuildError
-        When the file cannot be read.
-    """
-    try:
-        raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise IndexBuildError(f"cannot read the word lists {path}: {exc}") from exc
-
-    def group(name: str) -> frozenset[str]:
-        words = (str(w) for by_lang in (raw.get(name) or {}).values() for w in by_lang)
-        return frozenset(k for k in (name_key(w) for w in words) if k)
-
-    return PeopleWords(
-        hosting=group("hosting"),
-        companions=group("companions"),
-        auxiliaries=group("auxiliaries"),
-        of_subject=group("of_subject"),
-        styles=group("styles"),
-        agent=group("agent"),
-        relatives=group("relatives"),
-        particles=group("particles"),
-        determiners=group("determiners"),
-        adverbials=group("adverbials"),
-    )
-
-
-@cache
-def _time_words() -> frozenset[str]:
-    """Folded single words of dates (weekdays, months, "yesterday", periods): never a name."""
-    dates = load_dates_lexicon()
-    phrases = [*dates.weekdays, *dates.months, *dates.relative_days, *dates.periods, *dates.today_noun]
-    return frozenset(w for phrase in phrases for w in phrase.split())
-
-
 _SENTENCE_END = ".!?:;،؛\n"
 #: Arabic diacritics and tatweel written after a word's last letter.
 _MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
@@ -155,14 +93,6 @@ def _char_set(chars: str) -> frozenset[str]:
     return frozenset(chars)
 
 
-@dataclass(slots=True)
-class _Found:
-    """The names one article introduces: by a title, and as the subject of a movement word."""
-
-    titled: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
-    movers: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
-
-
 class _NameReader:
     """Reads the names introduced by a title, and the movers, in one article."""
 
@@ -176,12 +106,13 @@ class _NameReader:
         self.texts = [word.text for word in self.words]
         self.places = corpus.places.starts(self.words, self.texts)
 
-    def read(self) -> _Found:
+    def read(self) -> Found:
         """Every titled name and every mover name, as written, with its folded words, in text order."""
-        found = _Found()
+        found = Found()
         texts = self.texts
         hosting = self.people.hosting  # a reception or a meeting: its subject is the host, not the mover
         movers = {key for key in self.moving.kinds(set(texts)) if not self.lexicon.is_one_of(key, hosting)}
+        movers.update(self.people.moving.intersection(texts))  # "X est attendu", "X foulera le sol"
         cues = movers | self.titles.intersection(texts)
         agent = self.people.agent
         agents = [] if agent.isdisjoint(texts) else self._agents()
@@ -191,12 +122,36 @@ class _NameReader:
                 j = self._past_title(i)
                 if j < len(self.words) and self._gap_has(j, _SENTENCE_END):
                     continue  # the sentence ended: no name follows this title
-                self._keep(found.titled, self._name_words(j))
+                if not (self._title_complement(j) or self._bare_style(i, j)):
+                    self._keep(found.titled, self._name_words(j))
             if key in movers:
                 self._keep(found.movers, self._subject_of(i))
             elif i + 1 < len(texts) and texts[i + 1] in agent and self._received(i):
                 self._keep(found.movers, self._name_before(i))  # "X was welcomed by Y", «X reçu par Y»
+        for i in (i for i, key in enumerate(texts) if key in self.people.invitation):
+            self._keep(found.hosts, self._invited_by(i))
         return found
+
+    def _invited_by(self, i: int) -> list[int]:
+        """The name of the host after the invitation word at ``i`` («بدعوة من الملك X», "at the invitation of
+        President X", «sur invitation du Président de la République, Monsieur X»), past the titles, styles,
+        qualifying words and places between (at most ``max_host_skip_words``); empty when the sentence ends."""
+        j = i + 1
+        while j < len(self.words) and j - i <= self.settings.max_host_skip_words:
+            if self._gap_has(j, _SENTENCE_END):
+                return []
+            word = self.words[j]
+            if not (
+                word.text in self.titles
+                or word.text in self.people.of_subject
+                or word.text in self.lexicon.prepositions
+                or word.text.startswith("ال")
+                or self._is_initial_lower(word)
+                or word.start in self.places
+            ):
+                return self._name_words(j)
+            j += 1
+        return []
 
     def _agents(self) -> list[int]:
         """The indices of the agent's "by" words after a first word ("welcomed by", «reçu par»)."""
@@ -242,7 +197,7 @@ class _NameReader:
         الرئيس X», «وصل اليوم الرئيس X»), at most ``max_skip_words`` skipped."""
         start, adverbials = j, self.people.adverbials
         while j < len(self.words) and j - start < self.settings.max_skip_words and not self._gap_has(j, _NAME_BREAK):
-            if not (self.words[j].text in adverbials or self.words[j].text in _time_words()):
+            if not (self.words[j].text in adverbials or self.words[j].text in time_words()):
                 break
             j += 1
         return j
@@ -288,7 +243,7 @@ class _NameReader:
     def _before_particle(self, k: int) -> bool:
         """A common word written as a name before a particle («محمد بن سلمان», «علي بن حسين»): a given name."""
         key = self.words[k].text
-        if key in self.titles or key in self.lexicon.prepositions or key in _time_words():
+        if key in self.titles or key in self.lexicon.prepositions or key in time_words():
             return False
         if self.words[k].start in self.places:
             return False
@@ -346,11 +301,39 @@ class _NameReader:
             # «إلى» folds to «الي»: not an adjective; "président de la République X" reads on
             if word.text in lexicon.prepositions and not lower:
                 break
-            if not (word.text in self.titles or word.text.startswith("ال") or lower):
+            place = self._titled_place(j)  # "the Emir of Qatar X"
+            if not (word.text in self.titles or word.text.startswith("ال") or lower or place):
                 break
             j += 1
         return j
 
+    def _bare_style(self, i: int, j: int) -> bool:
+        """A Latin-script style («Sa Majesté», "His Holiness", "Royal", "Crown") with no title between it and word
+        ``j``: a style introduces a name through a title ("Crown Prince X", "His Holiness Pope X"); alone it
+        qualifies a thing ("Royal Street", "the Holy Father")."""
+        words = self.words
+        if not words[i].text[:1].isascii() or words[i].text not in self.people.styles:
+            return False
+        return not any(words[k].text in self.lexicon.titles for k in range(i + 1, j))
+
+    def _title_complement(self, j: int) -> bool:
+        """A Latin-script word right after "of" ("Minister of Industry", «ministre de l'Intérieur»): what the title
+        is of, not the name (a place there is skipped: "the Emir of Qatar X")."""
+        if j >= len(self.words) or not self.words[j].text[:1].isascii():
+            return False
+        k = j - 1
+        if k > 0 and self.words[k].text in self.people.determiners and not self._gap_has(k + 1, _NAME_BREAK):
+            k -= 1  # "of the", «de l'»
+        return k > 0 and self.words[k].text in self.people.of_subject and not self._gap_has(k + 1, _NAME_BREAK)
+
+    def _titled_place(self, j: int) -> bool:
+        """A Latin-script place right after "of" or a title ("the Emir of Qatar X", "Qatar Prime Minister"): it
+        qualifies the title; after another word ("of the Swiss Confederation") it starts a name of its own."""
+        word = self.words[j]
+        if not (word.text[:1].isascii() and word.start in self.places) or self._gap_has(j, _NAME_BREAK):
+            return False
+        before = self.words[j - 1].text
+        return before in self.people.of_subject or before in self.titles
     def _name_words(self, j: int) -> list[int]:
         """The indices of the name's words from ``j`` on (empty when no name stands there)."""
         parts: list[int] = []
@@ -358,12 +341,27 @@ class _NameReader:
         while j < len(self.words) and counted < self.settings.max_name_words:
             if parts and self._gap_has(j, _NAME_BREAK):
                 break
+            if self._title_modifier(j):  # "Prime Minister X", "Foreign Secretary X": the title goes on
+                return [] if parts else self._name_words(self._past_title(j + 1))
             if not (self._can_be_name(self.words[j]) or self._particle(j) or self._before_particle(j)):
                 break
             parts.append(j)
             counted += self.words[j].text not in self.people.particles
             j += 1
         return parts
+
+    def _title_modifier(self, j: int) -> bool:
+        """A capitalised Latin word right before a title ("Prime Minister", "Foreign Secretary", "Vice President"):
+        part of the title, not a name."""
+        word, k = self.words[j], j + 1
+        return (
+            word.text[:1].isascii()
+            and k < len(self.words)
+            and self.words[k].text in self.titles
+            and self._is_capitalised(word)
+            and self._is_capitalised(self.words[k])
+            and not self._gap_has(k, _NAME_BREAK)
+        )
 
     def _can_be_name(self, word: Token) -> bool:
         """A capitalised Latin word, or an Arabic word, that is not common, a title, a preposition, a verb,
@@ -395,6 +393,7 @@ class _Corpus:
     people: PeopleWords
     titles: frozenset[str]
     moving: MovementWords
+    verbs: frozenset[str] = frozenset()
     name_words: dict[tuple[str, str | None], bool] = field(default_factory=dict, init=False, repr=False)
 
     def name_word(self, key: str, language: str | None) -> bool:
@@ -410,10 +409,11 @@ class _Corpus:
                 or key in self.titles
                 or key in lexicon.prepositions
                 or key in lexicon.speech
-                or key in _time_words()
+                or key in time_words()
                 or lexicon.is_one_of(key, self.people.companions)
                 or self.moving.kind(key) is not None
-                or (not key[:1].isascii() and self._arabic_no_name(key))
+                or key in self.people.moving
+                or (not key[:1].isascii() and (is_arabic_verb(key, self.verbs) or self._arabic_no_name(key)))
             )
         return found
 
@@ -448,56 +448,6 @@ class _Corpus:
         bare = (rest, rest[2:]) if rest.startswith("ال") else (rest,)
         least = self.settings.glued_place_population
         return any(self.gazetteer.lookup_populous(word, least) for word in bare if len(word) > 2)
-
-
-@dataclass(slots=True)
-class _Tally:
-    """Across the corpus: each name form's spellings, and each name word's titled, mover and word counts."""
-
-    spellings: dict[tuple[str, ...], Counter[str]] = field(default_factory=dict)
-    titled_forms: Counter[tuple[str, ...]] = field(default_factory=Counter)
-    titled: Counter[str] = field(default_factory=Counter)
-    movers: Counter[str] = field(default_factory=Counter)
-    counts: Counter[str] = field(default_factory=Counter)
-
-    def add(self, found: _Found) -> None:
-        """Count one article's names."""
-        for text, parts in found.titled:
-            self.spellings.setdefault(parts, Counter())[text] += 1
-            self.titled.update(set(parts))
-            self.titled_forms[parts] += 1
-        for text, parts in found.movers:
-            self.spellings.setdefault(parts, Counter())[text] += 1
-            self.movers.update(set(parts))
-
-    def score(self, word: str, settings: TravellerSettings) -> tuple[bool, float, int]:
-        """A name word's weight: it moves at all, then moves, is introduced and is named most."""
-        moved = self.movers[word] if self.titled[word] or self.counts[word] > 1 else 0  # a mover named once
-        return moved > 0, settings.mover_weight * moved + self.titled[word] + self.counts[word], len(word)
-
-    def form(self, word: str) -> str:
-        """The written form of the name holding ``word``: the form introduced most, then the fullest."""
-        best: tuple[int, int, int, str] | None = None
-        for parts, spelled in self.spellings.items():
-            if word not in parts:
-                continue
-            # a word named once, after the name's main word, is rarely part of the name («بوتين يعتزم»)
-            junk = sum(1 for p in parts[parts.index(word) + 1 :] if self.counts[p] < 2)
-            for text, n in spelled.items():
-                candidate = (self.titled_forms[parts] > 0, n, len(parts) - 2 * junk, text)
-                if best is None or candidate[:3] > best[:3] or (candidate[:3] == best[:3] and text < best[3]):
-                    best = candidate
-        return best[3] if best else word
-
-
-def _other_script(tally: _Tally, word: str, settings: TravellerSettings) -> str | None:
-    """The traveller's word in the other script: the name word of that script that sounds the same."""
-    arabic = is_arabic(word)
-    sound = phonetic_key(word)
-    if len(sound) < settings.min_sound_letters:
-        return None
-    matches = [w for w in {*tally.titled, *tally.movers} if is_arabic(w) != arabic and phonetic_key(w) == sound]
-    return max(sorted(matches), key=lambda w: tally.score(w, settings), default=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -566,8 +516,9 @@ def find_traveller(
         people,
         lexicon.titles | people.styles,
         movement_words(lexicon),
+        lexicon_verb_stems(lexicon),
     )
-    tally = _Tally()
+    tally = NameTally()
     for article in articles:
         reader = _NameReader(article, corpus)
         tally.add(reader.read())
@@ -575,6 +526,7 @@ def find_traveller(
     if not tally.spellings:
         return None
     wanted = {part for parts in tally.spellings for part in parts if part not in people.particles}  # «بن»: no name
+    wanted = {part for part in wanted if not tally.hosts[part] or tally.movers[part]}  # the host who invites
     if not wanted:
         return None
     best = max(sorted(wanted), key=lambda w: tally.score(w, settings))
@@ -582,7 +534,7 @@ def find_traveller(
         return None  # named once as a mover and never introduced: «زيارة تستمر يومين» names no one
     names = [tally.form(best)]
     keys = {best}
-    other = _other_script(tally, best, settings)
+    other = other_script(tally, best, settings)
     if other is not None:
         names.append(tally.form(other))
         keys.add(other)

@@ -164,6 +164,64 @@ MOVERS = [
         ],
         "Francis",
     ),
+    (
+        "the host who invites is not the mover, named more though he is (fr)",
+        [
+            (
+                "fr",
+                "Le chancelier Olaf Scholz est attendu à Accra. Sur invitation du président de la République, "
+                "Monsieur Kwame Boakye, Olaf Scholz effectue une visite de travail. Le président Kwame Boakye "
+                "donnera un dîner. Le président Kwame Boakye parlera ensuite.",
+            )
+        ],
+        "Olaf Scholz",
+    ),
+    (
+        "the host who invites is not the mover (en)",
+        [
+            (
+                "en",
+                "At the invitation of President Kwame Boakye, Chancellor Olaf Scholz is expected in Accra. "
+                "President Kwame Boakye will give a dinner. President Kwame Boakye will then speak.",
+            )
+        ],
+        "Olaf Scholz",
+    ),
+    (
+        "the host who invites is not the mover (ar)",
+        [
+            (
+                "ar",
+                "بدعوة من الرئيس الغاني كوامي بواكي، يبدأ المستشار الألماني أولاف شولتس جولته في أكرا. "
+                "وأقام الرئيس كوامي بواكي مأدبة عشاء. وتحدث الرئيس كوامي بواكي عن الزيارة.",
+            )
+        ],
+        "أولاف شولتس",
+    ),
+    (
+        "a capitalised word before a title is part of it, not a name (en)",
+        [
+            (
+                "en",
+                "Prime Minister Mark Carney would be leaving for Paris. The Foreign Secretary said the Prime "
+                "Minister will meet the Emir of Qatar Tamim Al Thani. The Prime Minister will also see the "
+                "Prime Minister of Belgium. The Prime Minister will then speak.",
+            )
+        ],
+        "Mark Carney",
+    ),
+    (
+        "'foulera le sol' and 'effectue une visite' are movement (fr)",
+        [
+            (
+                "fr",
+                "La présidente Ursula Weber recevra le président Kofi Mensah. Kofi Mensah foulera le sol allemand "
+                "mardi. Le président Kofi Mensah effectue une visite. La présidente Ursula Weber parlera. "
+                "La présidente Ursula Weber dînera.",
+            )
+        ],
+        "Kofi Mensah",
+    ),
 ]
 
 
@@ -281,6 +339,41 @@ NOT_NAMES = [
         None,
     ),
     ("a mosque visited is no traveller (ar)", [("ar", "ويزور الوفد مسجد الحسن الثاني ويعود إليه.")], None),
+    (
+        "a style with no title after it qualifies a thing (en)",
+        [("en", "The parade went down Royal Street on Sunday. Shops line Royal Street.")],
+        None,
+    ),
+    (
+        "a style introduces a name through a title (en)",
+        [("en", "Crown Prince Ahmed Saleh arrived in Paris. His Royal Highness Prince Ahmed Saleh then left.")],
+        "Ahmed Saleh",
+    ),
+    (
+        "what a title is of is no name (en)",
+        [("en", "The Minister of Industry spoke on Monday. The Secretary of the Treasury agreed.")],
+        None,
+    ),
+    (
+        "what a title is of is no name (fr)",
+        [("fr", "Le ministre de l'Intérieur a parlé lundi. Le ministre de l'Intérieur a conclu.")],
+        None,
+    ),
+    (
+        "an imperfect of a movement verb is no name (ar)",
+        [("ar", "الرئيسة تصل إلى أكرا غدا. الرئيسة تصل مساء.")],
+        None,
+    ),
+    (
+        "an imperfect of a speech verb is no name (ar)",
+        [("ar", "الرئيس يعلن موعد الانتخابات. الرئيس يعلن الحداد.")],
+        None,
+    ),
+    (
+        "a name that starts as an imperfect does stays a name (ar)",
+        [("ar", "وصل الرئيس يوسف تميم إلى أكرا. وزار يوسف تميم المدينة.")],
+        "يوسف تميم",
+    ),
 ]
 
 
