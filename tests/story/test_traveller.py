@@ -222,6 +222,11 @@ MOVERS = [
         ],
         "Kofi Mensah",
     ),
+    (
+        "'that' before a name is a conjunction, not a determiner",
+        [("en", "Officials said that Mensah arrived in Accra on Monday. They added that Mensah left for Lome.")],
+        "Mensah",
+    ),
 ]
 
 
