@@ -441,13 +441,16 @@ class _Corpus:
         return stem >= settings.accusative_stem_zipf and margin > settings.accusative_stem_margin
 
     def _glued_place(self, key: str) -> bool:
-        """An Arabic preposition glued to a populous place («لروسيا», «بالصين»): a place word, not a name."""
+        """An Arabic preposition glued to a populous place («لروسيا», «بالصين»): a place word, not a name; unless
+        the whole word is the commoner word («كريم», a name, is no «ك» + «ريم», an alternate name of Rome)."""
         if key[:1] not in _PLACE_PROCLITICS or len(key) < 4:
             return False
         rest = key[1:]
         bare = (rest, rest[2:]) if rest.startswith("ال") else (rest,)
-        least = self.settings.glued_place_population
-        return any(self.gazetteer.lookup_populous(word, least) for word in bare if len(word) > 2)
+        least, zipf = self.settings.glued_place_population, self.gazetteer.zipf
+        return any(
+            self.gazetteer.lookup_populous(word, least) and zipf(word) > zipf(key) for word in bare if len(word) > 2
+        )
 
 
 @dataclass(frozen=True, slots=True)
