@@ -14,6 +14,7 @@ import json
 import pickle
 from dataclasses import asdict, dataclass
 from functools import cache
+from pathlib import Path
 
 from geo import __version__
 from geo.dates.expressions import TimeExpr, find_dates
@@ -90,20 +91,24 @@ class Digest:
         return cls(data["name"], data["traveller"], tuple(data["names"]), data["published"], stops, *more)  # type: ignore[arg-type]
 
 
-#: What a reading is worked out by, beside the settings and the gazetteer: the reading stages' code and word lists.
-_READER_FILES = (("geo", "*.py"), ("geo/text", "*.py"), ("geo/places", "**/*.py"), ("geo/dates", "*.py"),
-                 ("geo/story", "*.py"), ("data/lexicon", "*"), ("data", "furniture.yaml"))  # fmt: skip
+#: What a reading is worked out by, beside the settings and the gazetteer: the reading stages' code (and this
+#: module's, which decides what a kept reading holds), under the package; their word lists, under the data.
+_READER_CODE = ("*.py", "text/*.py", "places/**/*.py", "dates/*.py", "story/*.py", "archive/reading.py")
+_READER_DATA = ("lexicon/*", "furniture.yaml")
 
 
 @cache
 def _reader_digest() -> str:
-    """A SHA-256 of the reading stages' source files and word lists, read once a process."""
-    root = DATA_DIR.parent
+    """A SHA-256 of the reading stages' source files and word lists, read once a process (a file that cannot be
+    read is named in it as missing: a stamp of what was there, never silently nothing)."""
     digest = hashlib.sha256()
-    for folder, pattern in _READER_FILES:
-        for path in sorted(p for p in (root / folder).glob(pattern) if p.is_file()):
-            digest.update(f"{path.relative_to(root).as_posix()}\0".encode())
-            digest.update(path.read_bytes())
+    for root, patterns in ((Path(__file__).resolve().parents[1], _READER_CODE), (DATA_DIR, _READER_DATA)):
+        for pattern in patterns:
+            paths = sorted(p for p in root.glob(pattern) if p.is_file())
+            digest.update(f"{pattern}: {len(paths)}\0".encode())
+            for path in paths:
+                digest.update(f"{path.relative_to(root).as_posix()}\0".encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

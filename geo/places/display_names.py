@@ -10,9 +10,14 @@ not Arabic (Moscow «ماسکو», Amman «ئاممان», Kyiv «كىيېۋ»).
    Arabic word never begins so), no «ى» or «ة» inside a word (Arabic writes them last; Uyghur
    and Kazakh write «ى» for a vowel anywhere), and no word of one letter (a name cut apart:
    «سا ن جوز»);
-2. the most frequent in Arabic text (``wordfreq``'s Zipf frequency) wins: how Arabic news writes
+2. for a place whose country does not speak Arabic (its Arabic names are transliterations of a foreign
+   name), a name that sounds like the place's own Latin name (:mod:`geo.places.phonetic`: the same consonant
+   key) comes first: wordfreq scores a name by its words, and a translated word or a common word a name
+   happens to spell outscores the transliteration (Belo Horizonte «بيلو أفق», "horizon"; Ulsan «الزان»,
+   beech wood; Astana's former name «نور سلطان»);
+3. then the most frequent in Arabic text (``wordfreq``'s Zipf frequency) wins: how Arabic news writes
    the place (Moscow «موسكو» over «مسكو», Tokyo «طوكيو» over «توكيو»);
-3. ties go to the spelling most alternates share once folded (:func:`~geo.text.folding.name_key`:
+4. ties go to the spelling most alternates share once folded (:func:`~geo.text.folding.name_key`:
    «عمان», «عمّان», «عَمّان» are one spelling), then to the form with the fewest diacritics (news
    writes them seldom), then to the lowest in code-point order (same input, same choice).
 
@@ -27,6 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from geo.places.phonetic import arabic_keys, phonetic_key
 from geo.text.folding import name_key
 
 __all__ = ["arabic_display_name", "is_arabic_alphabet"]
@@ -72,6 +78,7 @@ def arabic_display_name(
     names: Sequence[str],
     *,
     frequency: Callable[[str], float] = _arabic_zipf,
+    sounds_like: str | None = None,
 ) -> str | None:
     """The Arabic display name among a place's Arabic-script alternate names (see the module's rules).
 
@@ -81,6 +88,8 @@ def arabic_display_name(
         The place's Arabic-script names, in the source's order.
     frequency:
         How common a name is in Arabic text (default: ``wordfreq``'s Zipf frequency).
+    sounds_like:
+        The place's Latin name when its country does not speak Arabic (rule 2); ``None`` otherwise.
 
     Returns
     -------
@@ -93,4 +102,9 @@ def arabic_display_name(
     if not eligible:
         return names[0]
     shared = Counter(name_key(n) for n in names)
-    return min(eligible, key=lambda n: (-frequency(n), -shared[name_key(n)], len(_MARKS.findall(n)), n))
+    key = phonetic_key(sounds_like) if sounds_like else ""
+    return min(
+        eligible,
+        key=lambda n: (bool(key) and key not in arabic_keys(n), -frequency(n), -shared[name_key(n)],
+                       len(_MARKS.findall(n)), n),  # fmt: skip
+    )

@@ -117,8 +117,14 @@ def _fingerprint() -> str:
 
 
 def index_fingerprint() -> str:
-    """The fingerprint of the index these inputs and this code compile (what ``meta.json`` records): a change of
-    the gazetteer's data, its sources' versions or the compiler changes it."""
+    """The fingerprint of the index these inputs and this code compile.
+
+    Returns
+    -------
+    str
+        Hex SHA-256, as ``meta.json`` records it: a change of the gazetteer's data, of its sources' versions or
+        of the compiler changes it. (It describes the default index, not one loaded from another folder.)
+    """
     return _fingerprint()
 
 

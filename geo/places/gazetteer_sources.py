@@ -22,6 +22,7 @@ Nothing here runs at import; :func:`iter_sources` yields one
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterator
@@ -193,14 +194,24 @@ def _stray_short(name: str) -> bool:
     return len(name_key(name)) <= 2 and not name.isupper()
 
 
-def _city_arabic(alternates: list[str], exonyms: list[str]) -> tuple[str | None, str | None]:
+def _city_arabic(alternates: list[str], exonyms: list[str], *, foreign: str | None) -> tuple[str | None, str | None]:
     """A GeoNames place's Arabic display name and, when it differs, its own (the first Arabic-script
-    alternate); with no Arabic-script alternate, the first curated exonym is both."""
+    alternate); with no Arabic-script alternate, the first curated exonym is both. ``foreign``: the place's
+    Latin name when its country does not speak Arabic (its Arabic names then transliterate that name)."""
     arabic = _arabic_names(alternates)
     if not arabic:
         return (exonyms[0] if exonyms else None), None
-    display = arabic_display_name(arabic)
+    display = arabic_display_name(arabic, sounds_like=foreign)
     return display, (arabic[0] if arabic[0] != display else None)
+
+
+@functools.lru_cache(maxsize=512)
+def _speaks_arabic(country: str) -> bool:
+    """Whether Arabic is an official language of ``country`` (CLDR territory data through babel, de facto
+    included)."""
+    from babel.languages import get_official_languages
+
+    return "ar" in get_official_languages(country, de_facto=True)
 
 
 def iter_cities() -> Iterator[SourceRecord]:
@@ -227,7 +238,8 @@ def iter_cities() -> Iterator[SourceRecord]:
         rec = cities[gid]
         alternates = [a for a in rec.get("alternatenames") or [] if a]
         extra = [n for n in exonyms.get(gid, []) if _useful_exonym(n, int(rec.get("population") or 0))]
-        display, own = _city_arabic(alternates, extra)
+        foreign = None if _speaks_arabic(rec["countrycode"]) else rec["name"]
+        display, own = _city_arabic(alternates, extra, foreign=foreign)
         yield SourceRecord(
             id=f"geonames:{gid}",
             name=rec["name"],

@@ -68,3 +68,19 @@ def test_the_display_choice(names: list[str], shown: str | None) -> None:
 )
 def test_the_default_frequency_is_arabic_text(names: list[str], shown: str) -> None:
     assert arabic_display_name(names) == shown
+
+
+@pytest.mark.parametrize(
+    ("names", "latin", "shown"),
+    [
+        (["بيلو أفق", "بيلو هوريزونتي", "بلو هوريزونتي"], "Belo Horizonte", "بلو هوريزونتي"),  # not "horizon"
+        (["الزان", "ألسان"], "Ulsan", "ألسان"),  # not a common word it happens to spell
+        (["نور سلطان", "أستانة"], "Astana", "أستانة"),  # the name, not the former one
+        (["موسكو", "مسكو"], "Moscow", "موسكو"),  # both sound like it: the more frequent
+        (["الزان", "ألسان"], None, "الزان"),  # no Latin name given (a country that speaks Arabic): frequency
+        (["كابول"], "Nowhere", "كابول"),  # none sounds like it: frequency, as before
+    ],
+)
+def test_a_transliteration_sounds_like_the_latin_name(names: list[str], latin: str | None, shown: str) -> None:
+    assert arabic_display_name(names, sounds_like=latin) == shown
+

@@ -174,4 +174,4 @@ def test_continents_carry_their_adjectives(continent: str, adjectives: set[str])
 def test_a_city_s_arabic_names(alternates: list[str], exonyms: list[str], shown: str | None, own: str | None) -> None:
     from geo.places.gazetteer_sources import _city_arabic
 
-    assert _city_arabic(alternates, exonyms) == (shown, own)
+    assert _city_arabic(alternates, exonyms, foreign=None) == (shown, own)
