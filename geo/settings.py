@@ -176,6 +176,7 @@ class ResolutionSettings(_Section):
     trigger_city: float = _knob(1.0, "«مدينة» / 'city of' before a city")
     trigger_near: float = _knob(0.3, "a site's trigger noun before a city (the site is in it)")
     cue: float = _knob(0.75, "a preposition of place written as a word («في», 'in') before the name")
+    glued_cue: float = _knob(0.75, "a preposition of place glued to the name («بعمان», «لبيروت»)")
     in_named_country: float = _knob(
         0.75, "the place is in one of the main_countries countries the article names most"
     )

@@ -478,7 +478,17 @@ class Resolver:
             terms.append(Term(bonus, f"after a '{mention.trigger}' noun", weight, 1.0 if weight else 0.0))
         if facts.word_cue:
             terms.append(Term(self.settings.cue, None, "cue", 1.0))
+        elif self._glued_cue(mention, place):
+            terms.append(Term(self.settings.glued_cue, "after a glued preposition", "glued_cue", 1.0))
         return terms
+
+    def _glued_cue(self, mention: Mention, place: Place) -> bool:
+        """A preposition glued to the name («لعمّان», «بلبنان»): a cue as one written apart, when the split is
+        sure. Glued letters also begin foreign words («بلومبرج», «وبلانيت»), so only a name matched as written
+        after its proclitic counts, and of a town only one of ``notable_population``."""
+        if mention.match != MatchKind.CLITIC or not mention.cue or mention.cue not in PROCLITICS:
+            return False
+        return place.place_type != PlaceType.CITY or place.population >= self.prominence.notable_population
 
     def _context_terms(self, place: Place, context: ArticleContext, *, famous: bool) -> list[Term]:
         """The countries and regions the article names."""

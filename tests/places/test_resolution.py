@@ -230,6 +230,21 @@ def test_a_known_town_named_with_the_article_needs_no_cue(gazetteer: Gazetteer, 
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        # A preposition of place glued to the name («لـ», «بـ») counts as one written apart («إلى», «في»).
+        ("وصل الملك لعمّان مساء أمس بعد جولة طويلة.", "عمّان", True),
+        ("وصل الملك إلى عمّان مساء أمس بعد جولة طويلة.", "عمّان", True),
+        ("حلّ الوفد بعمّان مساء أمس بعد جولة طويلة.", "عمّان", True),
+        # ... but a proclitic that is no preposition («و») is no cue.
+        ("التقى الملك وعمّان مساء أمس بعد جولة طويلة.", "عمّان", False),
+    ],
+)
+def test_a_glued_preposition_is_a_cue(gazetteer: Gazetteer, text: str, surface: str, kept: bool) -> None:
+    assert (surface in _resolve(gazetteer, text)) is kept
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "place"),
     [
         ("والتقى الرئيس نظيره في استراحته بمنطقة المرموم بدبي. وكان قد زار دبي.", "دبي", "Dubai"),
