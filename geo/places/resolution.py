@@ -444,11 +444,11 @@ class Resolver:
         if mention.match == MatchKind.LATIN and place.place_type in AREA_TYPES and zipf < s.widely_known_max_zipf:
             return []
         # "Florida", "the Atlantic": a capitalised name of a country, region or sea is that place
-        # A city's own name, introduced as a place («في حلب», «محافظ إدلب»): its frequency is its fame.
+        # A city's own name, introduced as a place («في حلب», «بحائل», «محافظ إدلب»): its frequency is its fame.
         notable = (
             place.population >= self.prominence.notable_population
             and main
-            and bool(mention.trigger or facts.word_cue)
+            and bool(mention.trigger or facts.word_cue or self._glued_cue(mention, place))
             and not mention.person
         )
         widely_known = (

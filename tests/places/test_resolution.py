@@ -238,6 +238,11 @@ def test_a_known_town_named_with_the_article_needs_no_cue(gazetteer: Gazetteer, 
         ("حلّ الوفد بعمّان مساء أمس بعد جولة طويلة.", "عمّان", True),
         # ... but a proclitic that is no preposition («و») is no cue.
         ("التقى الملك وعمّان مساء أمس بعد جولة طويلة.", "عمّان", False),
+        # A known town's name frequent as a word, introduced so, is a name: its frequency is its fame.
+        ("افتتح الأمير مركزا جديدا بحائل صباح اليوم.", "حائل", True),
+        ("أصيب ثلاثة أشخاص في حادث سير بسوهاج مساء أمس.", "سوهاج", True),
+        ("وقف الجدار حائل بين البيتين.", "حائل", False),
+        ("افتتح الأمير مركزا جديدا وحائل صباح اليوم.", "حائل", False),
     ],
 )
 def test_a_glued_preposition_is_a_cue(gazetteer: Gazetteer, text: str, surface: str, kept: bool) -> None:
