@@ -250,6 +250,20 @@ def test_a_glued_preposition_is_a_cue(gazetteer: Gazetteer, text: str, surface: 
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        # A name «و» joins to a place named just before it is of a list of places.
+        ("ضربت العاصفة عدة دول منها مصر وسوريا في الأسبوع الماضي.", "سوريا", True),
+        ("تحدث الوزير عن العلاقات بين الكويت ومصر أمس.", "مصر", True),
+        # ... of countries, or of places of one country: not a foreign town after a country («فليج», a wadi).
+        ("وصلت الأمطار إلى الكويت وفليج صباح اليوم.", "فليج", False),
+    ],
+)
+def test_a_list_of_places_names_places(gazetteer: Gazetteer, text: str, surface: str, kept: bool) -> None:
+    assert any(surface in found for found in _resolve(gazetteer, text)) is kept
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "place"),
     [
         ("والتقى الرئيس نظيره في استراحته بمنطقة المرموم بدبي. وكان قد زار دبي.", "دبي", "Dubai"),
