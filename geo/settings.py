@@ -176,6 +176,7 @@ class ResolutionSettings(_Section):
     trigger_city: float = _knob(1.0, "«مدينة» / 'city of' before a city")
     trigger_near: float = _knob(0.3, "a site's trigger noun before a city (the site is in it)")
     cue: float = _knob(0.75, "a preposition of place written as a word («في», 'in') before the name")
+    glued_cue: float = _knob(0.75, "a preposition of place glued to the name («بعمان», «لبيروت»)")
     in_named_country: float = _knob(
         0.75, "the place is in one of the main_countries countries the article names most"
     )
@@ -185,6 +186,8 @@ class ResolutionSettings(_Section):
     in_named_region: float = _knob(0.75, "the place is in a region the article names")
     explicit_parent: float = _knob(2.0, "its country or region is written right after it ('Alexandria, Virginia')")
     parent_gap_chars: int = _knob(3, "the widest gap between a name and its written parent, in characters", ge=0)
+    listed: float = _knob(0.75, "a name «و» joins to a place named just before it («مصر وسوريا»): a list of places")
+    list_gap_chars: int = _knob(3, "the widest gap between a listed name and the place before it, in characters", ge=0)
     near_km: float = _knob(300.0, "within this distance of another place of the article, a place is near it", gt=0)
     near: float = _knob(0.75, "close to the article's other places (within near_km)")
     same_area_km: float = _knob(

@@ -46,6 +46,9 @@ from geo.places.scores import (
     explicit_parents,
     finish,
     first_best,
+    glued_cue,
+    in_list_with,
+    listed_names,
 )
 from geo.settings import ProminenceSettings, RelativeSettings, ResolutionSettings, UncertaintySettings
 from geo.text.folding import fold_text, gemination_key, is_arabic, name_key
@@ -170,8 +173,9 @@ class Resolver:
         to them. :meth:`resolve` keeps each group's best candidate at the threshold;
         :mod:`geo.places.fitting` learns the weights from the features.
         """
+        s = self.settings
         plain = [m for m in mentions if m.match not in (MatchKind.ADJECTIVE, MatchKind.RELATIVE)]
-        context = article_context(mentions, place=self.gazetteer.place, main_countries=self.settings.main_countries)
+        context = article_context(mentions, place=self.gazetteer.place, main_countries=s.main_countries)
         context.anchor_ends = {m.end for m in mentions if m.match == MatchKind.RELATIVE}
         context.language = language
         groups: dict[str, list[Mention]] = defaultdict(list)
@@ -189,6 +193,8 @@ class Resolver:
             if place.place_type in POINT_TYPES
         ]
         context.parents = explicit_parents(plain, place=self.gazetteer.place, gap_chars=self.settings.parent_gap_chars)
+        placed = {k: self.gazetteer.place(b[0]) for k, b in first.items() if b is not None and b[1] >= s.threshold}
+        context.listed = listed_names(plain, placed=lambda m: placed.get(keys[m.text]), gap_chars=s.list_gap_chars)
         near = self._nearness(found, context)
         return [self._group(key, group, found[key], context, near=near) for key, group in groups.items()]
 
@@ -217,7 +223,8 @@ class Resolver:
         scored: list[ScoredCandidate] = []
         for mention, partials in zip(group, found, strict=True):
             parent = context.parents.get(mention.start)
-            if parent is None and id(partials) in done:
+            before = context.listed.get(mention.start)
+            if parent is None and before is None and id(partials) in done:
                 scored.extend(done[id(partials)])
                 continue
             these = []
@@ -226,8 +233,10 @@ class Resolver:
                     these.append(p.blocked)
                     continue
                 written = self._parent_terms(parent, p.place) if parent is not None else ()
-                these.append(finish(p, tail=[*written, *p.person, *near[key, p.row], *p.anchor]))
-            if parent is None:
+                listed = [Term(self.settings.listed, "listed after a place", "listed", 1.0)]
+                listed = listed if in_list_with(p.place, before) else []
+                these.append(finish(p, tail=[*written, *listed, *p.person, *near[key, p.row], *p.anchor]))
+            if parent is None and before is None:
                 done[id(partials)] = tuple(these)
             scored.extend(these)
         return NameGroup(key=key, mentions=tuple(group), scored=tuple(scored))
@@ -444,11 +453,11 @@ class Resolver:
         if mention.match == MatchKind.LATIN and place.place_type in AREA_TYPES and zipf < s.widely_known_max_zipf:
             return []
         # "Florida", "the Atlantic": a capitalised name of a country, region or sea is that place
-        # A city's own name, introduced as a place («في حلب», «محافظ إدلب»): its frequency is its fame.
+        # A city's own name, introduced as a place («في حلب», «بحائل», «محافظ إدلب»): its frequency is its fame.
         notable = (
-            place.population >= self.prominence.notable_population
+            place.population >= (known := self.prominence.notable_population)
             and main
-            and bool(mention.trigger or facts.word_cue)
+            and bool(mention.trigger or facts.word_cue or glued_cue(mention, place, notable=known))
             and not mention.person
         )
         widely_known = (
@@ -478,6 +487,8 @@ class Resolver:
             terms.append(Term(bonus, f"after a '{mention.trigger}' noun", weight, 1.0 if weight else 0.0))
         if facts.word_cue:
             terms.append(Term(self.settings.cue, None, "cue", 1.0))
+        elif glued_cue(mention, place, notable=self.prominence.notable_population):
+            terms.append(Term(self.settings.glued_cue, "after a glued preposition", "glued_cue", 1.0))
         return terms
 
     def _context_terms(self, place: Place, context: ArticleContext, *, famous: bool) -> list[Term]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from geo.model import MatchKind, Mention, Place, PlaceType
+from geo.places.lexicon import PROCLITICS
 
 #: Matches that spell a region's name (a phonetic or adjective match does not name the region itself).
 _NAMED = (MatchKind.EXACT, MatchKind.CLITIC, MatchKind.LATIN)
@@ -37,6 +38,9 @@ __all__ = [
     "explicit_parents",
     "finish",
     "first_best",
+    "glued_cue",
+    "in_list_with",
+    "listed_names",
 ]
 
 
@@ -184,6 +188,7 @@ class ArticleContext:
     parents: dict[int, tuple[set[str], set[tuple[str, str]]]] = field(default_factory=dict)
     language: str | None = None
     anchor_ends: set[int] = field(default_factory=set)
+    listed: dict[int, Place] = field(default_factory=dict)
     terms: dict[tuple[object, ...], tuple[Term, ...]] = field(default_factory=dict)  # the named countries' terms
 
 
@@ -214,6 +219,40 @@ def article_context(mentions: list[Mention], *, place: Callable[[int], Place], m
     return ArticleContext(
         countries=set(counts), main_countries=set(ranked[:main_countries]), regions=regions, anchors=[]
     )
+
+
+def glued_cue(mention: Mention, place: Place, *, notable: int) -> bool:
+    """A preposition glued to the name («لعمّان», «بلبنان»): a cue as one written apart, when the split is sure.
+    Glued letters also begin foreign words («بلومبرج», «وبلانيت»), so only a name matched as written after its
+    proclitic counts (not a phonetic match), and of towns only one of ``notable`` population."""
+    if mention.match != MatchKind.CLITIC or not mention.cue or mention.cue not in PROCLITICS:
+        return False
+    return place.place_type != PlaceType.CITY or place.population >= notable
+
+
+def listed_names(
+    plain: list[Mention], *, placed: Callable[[Mention], Place | None], gap_chars: int
+) -> dict[int, Place]:
+    """The names a conjunction glued to them («وسوريا») joins to a place (``placed``) named at most ``gap_chars``
+    before («مصر وسوريا», "Egypt and Syria"), by start, with that place: a list of places names places. A name
+    after a preposition is not one (its cue counts), nor a name matched as written (no conjunction)."""
+    ordered = sorted(plain, key=lambda m: m.start)
+    out: dict[int, Place] = {}
+    for here, nxt in zip(ordered, ordered[1:], strict=False):
+        if nxt.match == MatchKind.CLITIC and nxt.cue is None and 0 < nxt.start - here.end <= gap_chars:
+            before = placed(here)
+            if before is not None:
+                out[nxt.start] = before
+    return out
+
+
+def in_list_with(place: Place, before: Place | None) -> bool:
+    """Whether ``place`` is of a list with the place ``before`` it: countries, or places of one country."""
+    if before is None:
+        return False
+    if place.place_type == PlaceType.COUNTRY:
+        return before.place_type == PlaceType.COUNTRY
+    return place.country is not None and place.country == before.country and before.place_type != PlaceType.COUNTRY
 
 
 def explicit_parents(

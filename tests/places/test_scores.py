@@ -16,6 +16,9 @@ from geo.places.scores import (
     explicit_parents,
     finish,
     first_best,
+    glued_cue,
+    in_list_with,
+    listed_names,
 )
 
 _TOWN = Place(id="t:1", name="Town", lat=30.0, lon=31.0, place_type=PlaceType.CITY, population=5000)
@@ -110,3 +113,56 @@ def test_a_parent_is_the_country_or_region_written_right_after(gap: int, parents
         _mention(26, "Egypt", MatchKind.LATIN, 1),
     ]
     assert explicit_parents(plain, place=_PLACES.__getitem__, gap_chars=gap) == parents
+
+
+_CITY = Place(id="t:2", name="City", lat=30.0, lon=31.0, place_type=PlaceType.CITY, country="EG", population=500_000)
+_EG_TOWN = Place(id="t:3", name="Village", lat=30.0, lon=31.0, place_type=PlaceType.CITY, country="EG", population=5000)
+
+
+@pytest.mark.parametrize(
+    ("match", "cue", "place", "glued"),
+    [
+        (MatchKind.CLITIC, "ل", _PLACES[1], True),  # «لمصر»: a country
+        (MatchKind.CLITIC, "بال", _CITY, True),  # a notable town
+        (MatchKind.CLITIC, "ب", _EG_TOWN, False),  # a lesser town: the split is a guess («وبلانيت»)
+        (MatchKind.PHONETIC, "ب", _PLACES[1], False),  # a phonetic match («بلومبرج»)
+        (MatchKind.CLITIC, None, _PLACES[1], False),  # «و»: no preposition
+        (MatchKind.EXACT, "في", _PLACES[1], False),  # a preposition written apart counts as such
+    ],
+)
+def test_a_glued_preposition_is_a_cue_when_the_split_is_sure(
+    match: MatchKind, cue: str | None, place: Place, glued: bool
+) -> None:
+    mention = Mention("t.txt", 1, 4, "مصر", 0, match, (1,), cue=cue)
+    assert glued_cue(mention, place, notable=100_000) is glued
+
+
+@pytest.mark.parametrize(
+    ("second", "gap", "placed", "listed"),
+    [
+        (MatchKind.CLITIC, 2, True, {7: "Egypt"}),  # «مصر وسوريا»
+        (MatchKind.CLITIC, 4, True, {}),  # too far
+        (MatchKind.EXACT, 2, True, {}),  # a name as written: no conjunction in the gap
+        (MatchKind.CLITIC, 2, False, {}),  # the name before is no place
+    ],
+)
+def test_a_name_joined_to_a_place_is_listed(second: MatchKind, gap: int, placed: bool, listed: dict) -> None:
+    first = _mention(0, "Egypt", MatchKind.LATIN, 1)
+    plain = [_mention(5 + gap, "سوريا", second, 2), first]
+    found = listed_names(plain, placed=lambda m: _PLACES[1] if placed and m is first else None, gap_chars=3)
+    assert {start: place.name for start, place in found.items()} == listed
+
+
+@pytest.mark.parametrize(
+    ("place", "before", "listed"),
+    [
+        (_PLACES[2], _PLACES[1], True),  # countries
+        (_CITY, _EG_TOWN, True),  # towns of one country
+        (_TOWN, _EG_TOWN, False),  # a town of another country
+        (_CITY, _PLACES[1], False),  # a town after a country: no list
+        (_PLACES[1], _CITY, False),  # a country after a town
+        (_CITY, None, False),
+    ],
+)
+def test_a_list_is_of_countries_or_of_places_of_one_country(place: Place, before: Place | None, listed: bool) -> None:
+    assert in_list_with(place, before) is listed
