@@ -10,7 +10,7 @@ prefix «ي» or «ت» stands before the stem of a movement or speech verb the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -140,5 +140,11 @@ def is_arabic_verb(key: str, stems: frozenset[str]) -> bool:
 
 def lexicon_verb_stems(lexicon: Lexicon) -> frozenset[str]:
     """The stems of the lexicon's Arabic verbs of movement and speech, and of ``people.yaml``'s reception verbs
-    («يستقبل», «التقى»), as :func:`verb_stems` reads them."""
-    return verb_stems(lexicon.movement | lexicon.speech | load_people_words().hosting)
+    («يستقبل», «التقى»), as :func:`verb_stems` reads them (worked out once per word lists)."""
+    return _verb_stems_of(lexicon.movement, lexicon.speech, load_people_words().hosting)
+
+
+@lru_cache(maxsize=4)
+def _verb_stems_of(*groups: frozenset[str]) -> frozenset[str]:
+    """:func:`verb_stems` of the union of ``groups`` (frozen sets keep their hash: a cheap key)."""
+    return verb_stems(frozenset().union(*groups))
