@@ -147,7 +147,7 @@ class RecognitionSettings(_Section):
     title_lookback_words: int = _knob(2, "how far back a person's title marks a name as a person's", ge=0)
     max_join_chars: int = _knob(3, "the widest gap (spaces, hyphens) inside one multi-word name", ge=0)
     family_name_max_zipf: float = _knob(4.2, "a definite nisba («ال…ي») rarer than this (Arabic Zipf) after a town's "
-        "name is a family's («أحمد براك الفضلي»): family names 3.2-4.1 («الفضلي», «المطيري»), common adjectives 4.5+ "
+        "name is a family's («سالم براك السبيعي»): family names 3.2-4.1 («السبيعي», «الحارثي»), common adjectives 4.5+ "
         "(«الشرقي», «الدولي»)", "wordfreq Arabic Zipf of family nisbas vs common nisba adjectives")  # fmt: skip
     kind_name_words: int = _knob(3, "a name after a kind noun («حي X», «شارع X») takes at most this many words", ge=1)
     kind_name_zipf: float = _knob(5.0, "… none more common than this (Zipf): a name, not a phrase", ge=0)

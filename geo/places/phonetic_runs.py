@@ -2,8 +2,8 @@
 
 Recognition tries a word that names no place as written by its consonant key (:mod:`geo.places.phonetic`),
 and the longest run of words whose joined key names a place wins. A common word before a place's name
-may so join it into a run that spells some far-off place's key: «غريق الفحيحيل» (the drowned man of
-Fahaheel), «فاجعة البحر الميت» (the Dead Sea disaster), «بعون الكويت». When a later word of the run
+may so join it into a run that spells some far-off place's key: «غريق السويس» (the drowned man of
+Suez), «فاجعة الناصرية» (the Nasiriyah disaster), «بعون الخليل». When a later word of the run
 begins a name as written, with the Arabic article or a country's, the run is no name: the place's own
 name is read from its word. A foreign name's words carry no Arabic article («كومسومولسك أون أمور»).
 """
@@ -20,7 +20,11 @@ __all__ = ["swallows_a_name"]
 
 
 def swallows_a_name(
-    later: Sequence[Token], known: Memory[str, Word], starts: Callable[[str], Word], is_country: Callable[[int], bool]
+    later: Sequence[Token],
+    *,
+    known: Memory[str, Word],
+    starts: Callable[[str], Word],
+    is_country: Callable[[int], bool],
 ) -> bool:
     """Tell whether a later word of a run matched by its consonant key begins a name as written.
 
@@ -40,13 +44,13 @@ def swallows_a_name(
     -------
     bool
         ``True`` when one of ``later`` begins a gazetteer name as written (:attr:`Word.exact
-        <geo.places.starts.Word.exact>`) and is an Arabic name, with the article («الفحيحيل»), or a
+        <geo.places.starts.Word.exact>`) and is an Arabic name, with the article («السويس»), or a
         country's («مصر»). A foreign name's own later word is neither: «كومسومولسك أون أمور»
         (Komsomolsk-on-Amur) stays one name though «أمور» alone is the Amur region.
 
     Examples
     --------
-    «غريق الفحيحيل»: «الفحيحيل» is a name as written, so the run is none.
+    «غريق السويس»: «السويس» is a name as written, so the run is none.
     """
     for word in later:
         exact = (known.get(word.text) or starts(word.text)).exact

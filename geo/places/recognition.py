@@ -148,9 +148,9 @@ class Recognizer:
                 mention = replace(mention, match=MatchKind.ADJECTIVE)  # a tag's word: a context hint only
             mentions.append(mention)
             i = match.last + 1
-        famous = self.prominence.famous_population
+        fame, settings, lex = self.prominence.famous_population, self.settings, self.lexicon
         checked = without_arabic_words(
-            article.text, mentions, gazetteer=self.gazetteer, settings=self.settings, famous_population=famous
+            article.text, mentions, gazetteer=self.gazetteer, settings=settings, famous_population=fame, lexicon=lex
         )
         return post_tags(article.text, checked)
 
@@ -327,11 +327,11 @@ class Recognizer:
     def _phonetic_run(
         self, words: list[Token], joinable: _Joins, skip: list[bool], i: int, starts: tuple[Start, ...]
     ) -> _Match | None:
-        """:meth:`_phonetic`'s run, unless a later word of it begins a name as written («غريق الفحيحيل»)."""
+        """:meth:`_phonetic`'s run, unless a later word of it begins a name as written («غريق السويس»)."""
         match = self._phonetic(words, joinable, skip, i, starts)
         later = words[match.first + 1 : match.last + 1] if match else []
-        country = self._is_country
-        return None if swallows_a_name(later, self._starts.known, self._starts.of, country) else match
+        known, starts = self._starts.known, self._starts.of
+        return None if swallows_a_name(later, known=known, starts=starts, is_country=self._is_country) else match
 
     def _is_country(self, row: int) -> bool:
         """Whether gazetteer row ``row`` is a country."""

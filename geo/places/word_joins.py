@@ -22,7 +22,7 @@ JOIN_CHARS = frozenset(" \u00a0-\u2010\u2011\u2013'\u2019\u02bc")
 
 def joins(a: Token, b: Token, text: str, *, max_chars: int) -> bool:
     """Whether two words may belong to one name: a short gap of spaces, hyphens or apostrophes, the
-    underscore of a hashtag (#حفر_الباطن), or the dot between initials ("U.S.")."""
+    underscore of a hashtag (#شرم_الشيخ), or the dot between initials ("U.S.")."""
     gap = text[a.end : b.start]
     if len(gap) > max_chars:
         return False

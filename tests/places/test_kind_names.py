@@ -26,7 +26,7 @@ def _names(gazetteer: Gazetteer, text: str, **knobs: float) -> list[str]:
         ("نقل الجرحى إلى مستشفى الرحمة في المدينة", ["مستشفى الرحمة"]),  # a preposition ends the name
         ("اتصل بمستشفى الأمل وطلب سيارة إسعاف", ["مستشفى الأمل"]),  # the proclitic is not part of it
         ("انقطعت الكهرباء في منطقة أم الرمال منذ أمس", ["منطقة أم الرمال"]),  # «أم» opens a longer name
-        ("أغلق طريق الملك فهد بسبب الحادث", ["طريق الملك فهد"]),
+        ("أغلق طريق الأمير سلطان بسبب الحادث", ["طريق الأمير سلطان"]),
         ("السيول تجرف سيارة في #وادي_الغيلان", ["وادي_الغيلان"]),  # a whole tag: noun and name
         ("تضرر الجسر الجديد، وأغلق جسر_العوامية", ["جسر_العوامية"]),
         ("تجمع الأهالي في حي #الربوة مساء", ["حي #الربوة"]),  # the name tagged after the noun
@@ -50,9 +50,9 @@ def test_a_kind_noun_introduces_a_name(gazetteer: Gazetteer, text: str, expected
         "نقلوا المصابين إلى مستشفى في المدينة",  # a preposition right after the noun
         "تعطلت المضخات في منطقة 5 صباحا",  # a number
         "سقطت الأمطار على الشارع، ثم توقفت",  # punctuation right after the noun
-        "نقل المصابون لكن المستشفى يرفض استقبال المزيد",  # a definite noun, then a verb: no name
-        "قال إن المرفأ تعطل بالكامل بعد الانفجار",
-        "دخلوا المستشفى #انفجار_المرفأ",  # a definite noun, then a tag of its own
+        "قال المسافرون إن المطار يستقبل الرحلات مجددا",  # a definite noun, then a verb: no name
+        "قال إن الميناء توقف بالكامل بعد العاصفة",
+        "دخلوا المستشفى #حريق_المصنع",  # a definite noun, then a tag of its own
         "Heavy rain closed Oak Street and the Lilas bridge on Monday",  # English: capitals name places
         "La pluie a fermé la rue des Lilas et le pont Neuf lundi",  # French: likewise
     ],

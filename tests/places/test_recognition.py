@@ -230,7 +230,7 @@ def test_a_place_ending_a_person_named_site_is_no_mention(
 @pytest.mark.parametrize(
     ("text", "surface", "kind"),
     [
-        ("أمطار غزيرة في #حفر_الباطن اليوم", "حفر_الباطن", "exact"),  # the whole tag is the name
+        ("أمطار غزيرة في #رأس_الخيمة اليوم", "رأس_الخيمة", "exact"),  # the whole tag is the name
         ("تضامن واسع مع #سيول_الأردن", "الأردن", "adjective"),  # part of a longer tag: a hint only
         ("Messages poured in under #ParisAttacks last night.", "Paris", "adjective"),  # CamelCase cut
         ("Floods hit #Houston again.", "Houston", "latin"),
