@@ -19,7 +19,7 @@ common (``recognition.common_zipf``):
 
 - a foreign town whose name, with the article, is a frequent word («السيول», the torrents) is the
   indefinite noun when it heads a noun phrase («سيول الأردن», «سيول #طقس_اليوم», «سيول وأمطار») or
-  the text writes it as a noun elsewhere («السيول», «بالسيول», «#سيول_الأردن»), unless the text names the
+  the text writes it as a noun elsewhere («السيول», «بالسيول», «#سيول_تونس»), unless the text names the
   town's country (its name or its nationality adjective) or a trigger noun introduces it («مدينة سيول»):
   news about Seoul names Korea, news about floods need not. A capital's name alone after a verb («غادر
   الوزير سيول صباح اليوم»), before a day or a period («في سيول الشهر الماضي»), or a destination before a
@@ -256,7 +256,7 @@ def _reads_as_noun(text: str, mention: Mention, starts: set[int], lexicon: Lexic
     وأمطار», unless a destination preposition or a movement word comes before the name: «وصل إلى سيول
     والتقى») or an indefinite feminine word, the adjective a plural noun takes («سيول جارفة»). It is a
     noun elsewhere when the text also writes it with the article («السيول», «بالسيول») or as the first
-    word of a longer hashtag («#سيول_الأردن»); «وسيول» alone says nothing («بين طوكيو وسيول»). A
+    word of a longer hashtag («#سيول_تونس»); «وسيول» alone says nothing («بين طوكيو وسيول»). A
     capital's name that stands alone («غادر الوزير سيول صباح اليوم») is neither: the object of a movement
     verb as often as not.
     """
@@ -333,7 +333,7 @@ def _countries_named(mentions: list[Mention], gazetteer: Gazetteer) -> set[str]:
             {hit.row for hit in gazetteer.lookup(name_key(mention.text)) if hit.flags & ADJECTIVE}
             if mention.match == MatchKind.ADJECTIVE
             else set()
-        )  # (a name inside a longer hashtag is an adjective mention too: «#سيول_الأردن» names no Korea)
+        )  # (a name inside a longer hashtag is an adjective mention too: «#سيول_تونس» names no Korea)
         for row in mention.candidates:
             if row in adjectives or gazetteer.place_type(row) == PlaceType.COUNTRY:
                 code = gazetteer.country(row)

@@ -12,7 +12,7 @@ words are glued into the noun's hashtag, up to ``recognition.kind_name_words``; 
 punctuation, a number, a word of ``name_stops`` (a preposition, a demonstrative, a verb of being, a
 date word), a word glued to a proclitic (the next item of a list, a preposition's object), an
 indefinite relative adjective («مستشفى ميداني») and a word too common to be a name
-(``recognition.kind_name_zipf``) unless the writer glued it into the noun's hashtag («#جامعة_القاهرة»).
+(``recognition.kind_name_zipf``) unless the writer glued it into the noun's hashtag («#جامعة_دمشق»).
 A kind noun with the article takes a name only as a definite adjective agreeing with it («المعهد القومي»,
 «المنطقة الشرقية»): the indefinite word after it is a verb or a predicate («المطار يستقبل», «الميناء توقّف»).
 

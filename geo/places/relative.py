@@ -156,7 +156,7 @@ def find_relative(
                 continue
             start = folded.offsets[match.start()]
             head = _head_noun(article.text[:start], lexicon, words=settings.head_noun_words)
-            if head is None:  # "the Buchenwald camp (200 km west of Dresden)": the place is the landmark
+            if head is None:  # "the Ravensbrück camp (90 km north of Berlin)": the place is the landmark
                 start = _landmark_start(article.text, start, words=settings.head_noun_words)
             found.append(
                 replace(
@@ -226,7 +226,7 @@ def _landmark_nouns() -> frozenset[str]:
 
 def _landmark_start(text: str, start: int, *, words: int) -> int:
     """Where a landmark's own name begins, when a distance phrase at ``start`` follows it in brackets or after
-    a comma ("camp de concentration de Buchenwald (à 200 km …", «سد الخليفة، على بعد …»): the landmark noun
+    a comma ("camp de concentration de Natzweiler (à 50 km …", «سد الخليفة، على بعد …»): the landmark noun
     nearest before it in its clause, within ``words`` words; ``start`` itself when there is none."""
     gap = re.search(r"\s*[(,،]\s*$", text[:start])
     if gap is None:
@@ -238,7 +238,7 @@ def _landmark_start(text: str, start: int, *, words: int) -> int:
     for k in range(len(spans) - 1, -1, -1):
         key = name_key(spans[k].group())
         if key in nouns or any(form in nouns for _, form in clitic_forms(key, min_rest=2)):
-            while k and spans[k - 1].group()[:1].isupper():  # "the Buchenwald memorial": the name before its noun
+            while k and spans[k - 1].group()[:1].isupper():  # "the Natzweiler memorial": the name before its noun
                 k -= 1
             return base + spans[k].start()
     return start
@@ -246,7 +246,7 @@ def _landmark_start(text: str, start: int, *, words: int) -> int:
 
 def landmark_name(text: str) -> str | None:
     """The landmark's own words at the start of a relative mention's ``text`` (``None`` when it starts with
-    the distance): "camp de concentration de Buchenwald (à 200 km à l'ouest de Dresde" → its first part."""
+    the distance): "camp de concentration de Natzweiler (à 50 km au sud-ouest de Strasbourg" → its first part."""
     folded = fold(text)
     for pattern in (_AR, _EN, _FR):
         found = pattern.search(folded.text)
@@ -339,7 +339,7 @@ def resolve_relative(
     head = RELATIVE_HEADS.get(mention.trigger, "Place") if mention.trigger else "Place"
     direction = direction_name(mention.bearing_deg)
     distance = f"{mention.distance_km:g}"
-    landmark = landmark_name(mention.text)  # "camp de concentration de Buchenwald (à 200 km …": its own name
+    landmark = landmark_name(mention.text)  # "camp de concentration de Natzweiler (à 50 km …": its own name
     place = Place(
         id=f"relative:{anchor.id}:{distance}km:{mention.bearing_deg:g}",
         name=landmark or f"{head} {distance} km {direction} of {anchor.name}",

@@ -1,7 +1,7 @@
 """The tags of social posts: a whole hashtag marks a place's name (#معان); an @handle is an account.
 
 Posts and some news pages tag the places they are about; a tag that is the name and nothing else
-(not #سيول_الأردن, whose place is only part of the tag: see :mod:`geo.places.recognition`) says the
+(not #سيول_تونس, whose place is only part of the tag: see :mod:`geo.places.recognition`) says the
 writer means the place, as a preposition of place does. Such a mention gets ``#`` as its cue when it
 has no other, which resolution counts like a preposition written as a word; Arabic, which writes no
 capitals, has few other signs in a post of a few words («#البترا #معان»).

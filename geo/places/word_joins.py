@@ -78,7 +78,7 @@ class WordsBefore:
 
 
 def inside_longer_hashtag(text: str, words: list[Token], first_word: int, last_word: int) -> bool:
-    """Tell whether the name of words ``first_word``..``last_word`` is only part of a hashtag (#سيول_الأردن,
+    """Tell whether the name of words ``first_word``..``last_word`` is only part of a hashtag (#سيول_تونس,
     #ParisAttacks): the tag is about something else."""
     first, last = words[first_word], words[last_word]
     if text.find("#", 0, first.start) < 0:

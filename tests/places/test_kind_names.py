@@ -32,7 +32,7 @@ def _names(gazetteer: Gazetteer, text: str, **knobs: float) -> list[str]:
         ("تجمع الأهالي في حي #الربوة مساء", ["حي #الربوة"]),  # the name tagged after the noun
         ("بدأ ترميم سد الوادي الأخضر، ومدرسة الفجر", ["سد الوادي الأخضر", "مدرسة الفجر"]),
         ("ازدحام خانق على الدائري الثالث بعد الحادث", ["دائري الثالث"]),  # a ring road and its ordinal
-        ("طلاب #جامعة_القاهرة يعودون غدا", ["جامعة_القاهرة"]),  # a tag joins even a common word to the noun
+        ("طلاب #جامعة_دمشق يعودون غدا", ["جامعة_دمشق"]),  # a tag joins even a common word to the noun
         ("وقع انفجار أمام المعهد القومي مساء", ["معهد القومي"]),  # a definite noun: a definite name
     ],
 )

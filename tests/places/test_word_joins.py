@@ -33,8 +33,8 @@ def test_the_last_word_joins_nothing() -> None:
 @pytest.mark.parametrize(
     ("text", "first", "last", "inside"),
     [
-        ("#سيول_الأردن اليوم", 1, 1, True),  # a place at the end of a longer tag
-        ("#سيول_الأردن اليوم", 0, 0, True),  # the start of it
+        ("#سيول_تونس اليوم", 1, 1, True),  # a place at the end of a longer tag
+        ("#سيول_تونس اليوم", 0, 0, True),  # the start of it
         ("#رأس_الخيمة", 0, 1, False),  # the whole tag is the name
         ("زار الأردن", 1, 1, False),  # no tag
         ("#ParisAttacks now", 0, 0, False),  # one word: the tokens split no camel case

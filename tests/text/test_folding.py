@@ -92,9 +92,9 @@ def test_fold_is_each_characters_fold_with_its_offset(text: str) -> None:
 
 
 def test_tokens_are_the_words_and_their_spans() -> None:
-    text = fold("Paris, 2024 — #سيول_الأردن l'Élysée").text
+    text = fold("Paris, 2024 — #سيول_تونس l'Élysée").text
     assert [(t.text, text[t.start : t.end]) for t in tokens(text)] == [(t.text, t.text) for t in tokens(text)]
-    assert [t.text for t in tokens(text)] == ["paris", "2024", "سيول", "الاردن", "l", "elysee"]
+    assert [t.text for t in tokens(text)] == ["paris", "2024", "سيول", "تونس", "l", "elysee"]
 
 
 def test_characters_left_out_of_the_fold_table_fold_to_themselves() -> None:
