@@ -298,8 +298,17 @@ def _time_words() -> frozenset[str]:
 def _written_as_noun(text: str, word: str) -> bool:
     """The text writes ``word`` with the article («السيول», «بالسيول») or heading a longer hashtag; a proclitic
     alone («وسيول») says nothing: «و» joins a town to a list of towns as well as a noun to a noun."""
-    glued = rf"(?<![\w#])(?:[وبفك]?ال|لل){re.escape(word)}(?!\w)"
-    return re.search(glued, text) is not None or re.search(rf"#{re.escape(word)}_", text) is not None
+    if f"#{word}_" in text:
+        return True
+    if f"ال{word}" not in text and f"لل{word}" not in text:
+        return False  # (the cheap test first: the article never stands before it)
+    return _glued_pattern(word).search(text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _glued_pattern(word: str) -> re.Pattern[str]:
+    """``word`` after the article (with a proclitic or not), as a whole word."""
+    return re.compile(rf"(?<![\w#])(?:[وبفك]?ال|لل){re.escape(word)}(?!\w)")
 
 
 def _topic_tag(text: str, mention: Mention) -> bool:
