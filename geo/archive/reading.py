@@ -99,8 +99,8 @@ _READER_DATA = ("lexicon/*", "furniture.yaml")
 
 @cache
 def _reader_digest() -> str:
-    """A SHA-256 of the reading stages' source files and word lists, read once a process (a file that cannot be
-    read is named in it as missing: a stamp of what was there, never silently nothing)."""
+    """A SHA-256 of the reading stages' source files and word lists, read once a process; each pattern's number
+    of files goes in too, so a tree that lacks some (an installation without the word lists) stamps otherwise."""
     digest = hashlib.sha256()
     for root, patterns in ((Path(__file__).resolve().parents[1], _READER_CODE), (DATA_DIR, _READER_DATA)):
         for pattern in patterns:
