@@ -60,7 +60,7 @@ __all__ = [
     "load_gazetteer",
 ]
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 ARABIC = 1
 LATIN = 2

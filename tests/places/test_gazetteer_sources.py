@@ -175,3 +175,21 @@ def test_a_city_s_arabic_names(alternates: list[str], exonyms: list[str], shown:
     from geo.places.gazetteer_sources import _city_arabic
 
     assert _city_arabic(alternates, exonyms, foreign=None) == (shown, own)
+
+
+@pytest.mark.parametrize(
+    ("name", "display", "foreign", "population", "stray"),
+    [
+        ("Ba", None, True, 90_000, True),  # a two-letter Latin alternate: an acronym's letters
+        ("BA", None, True, 90_000, False),  # written in capitals: how the place is abbreviated
+        ("Bath", None, True, 90_000, False),  # longer names are kept
+        ("قم", "قم", True, 900_000, False),  # a famous foreign city's Arabic display name: kept
+        ("قم", "قم", True, 90_000, True),  # ... not a lesser town's
+        ("رم", "روما", True, 2_000_000, True),  # an alternate that is not the display name
+        ("اب", "اب", False, 700_000, True),  # an Arabic-speaking country's two-letter name is a word («أب», «آب»)
+    ],
+)
+def test_two_letter_alternates(name: str, display: str | None, foreign: bool, population: int, stray: bool) -> None:
+    from geo.places.gazetteer_sources import _stray_short
+
+    assert _stray_short(name, display=display, foreign=foreign, population=population) is stray
