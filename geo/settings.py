@@ -202,6 +202,19 @@ class ResolutionSettings(_Section):
         "an Arabic word this common (Zipf; «كورونا» the virus) names a town (not a capital) only after a trigger "
         "noun or a preposition of place, or when the article names the town's country",
     )
+    glued_country: float = _knob(
+        0.5, "a country's name glued to a conjunction («ومصر», 'and Egypt'): the split is as sure as the name written "
+        "apart (the clitic's doubt made up)"
+    )
+    region_namesake: float = _knob(
+        0.75, "a town named like its first-level region («محافظة العقبة»: Aqaba), most often its seat, after a "
+        "preposition of place or a trigger noun (geo.places.region_names)"
+    )
+    noun_cue_population: int = _knob(
+        500_000,
+        "a foreign town this populous named after a preposition of place written as a word («إلى قم», Qom) is the "
+        "town, not the common Arabic word its name also spells (as for a famous city)",
+    )
     noun_definite_zipf: float = _knob(
         3.5, "an Arabic word glued to a proclitic whose definite form (ال + word) is this frequent is a noun, "
         "not a foreign town («أمطار وسيول», torrents), unless the article names the town's country", "wordfreq"

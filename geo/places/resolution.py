@@ -30,6 +30,7 @@ from geo.places.distances import nearest_each_km, place_uncertainty_km
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
 from geo.places.lexicon import FACILITY_FEATURES, PROCLITICS
 from geo.places.phonetic import arabic_key
+from geo.places.region_names import is_region_namesake
 from geo.places.relative import resolve_relative
 from geo.places.scores import (
     ArticleContext,
@@ -46,6 +47,7 @@ from geo.places.scores import (
     explicit_parents,
     finish,
     first_best,
+    glued_country,
     glued_cue,
     in_list_with,
     listed_names,
@@ -65,10 +67,8 @@ _ARABIC_LETTER = re.compile(r"[\u0620-\u064a]")
 _WORD = re.compile(r"[^\W_]+")  # a word of folded text, as :mod:`geo.text.folding` splits them
 
 
-@lru_cache(maxsize=65536)
-def _english_key(name: str) -> str:
-    """The lookup key of a place's English name (worked out once per place)."""
-    return name_key(name)
+#: The lookup key of a place's English name (worked out once per place).
+_english_key = lru_cache(maxsize=65536)(name_key)
 
 
 def _is_main_name(place: Place, mention: Mention, key: str) -> bool:
@@ -81,10 +81,8 @@ def _is_main_name(place: Place, mention: Mention, key: str) -> bool:
     return key == _english_key(place.name)
 
 
-@lru_cache(maxsize=4096)
-def _gemination(text: str) -> str | None:
-    """:func:`~geo.text.folding.gemination_key` of a mention's text (a few distinct texts an article)."""
-    return gemination_key(text)
+#: :func:`~geo.text.folding.gemination_key` of a mention's text (a few distinct texts an article).
+_gemination = lru_cache(maxsize=4096)(gemination_key)
 
 
 def _word_cue(mention: Mention) -> bool:
@@ -372,18 +370,16 @@ class Resolver:
         )
 
     def _arabic_noun(self, mention: Mention, place: Place, context: ArticleContext) -> bool:
-        """«السيول», «سيول جارفة»: an Arabic noun spelled like a foreign town (:mod:`geo.places.arabic_nouns`)."""
+        """«السيول», «سيول جارفة»: an Arabic noun spelled like a foreign town (:mod:`geo.places.arabic_nouns`); a town
+        of ``noun_cue_population`` after a preposition of place written as a word is as famous («إلى قم»)."""
         if mention.match not in _WORDLIKE or place.country in context.countries:
             return False  # never the noun (asked first: most candidates are these)
+        s = self.settings
+        cued = _word_cue(mention) and place.population >= s.noun_cue_population
         return is_arabic_noun(
-            mention,
-            place,
-            zipf=lambda key: self.gazetteer.zipf(key, language="ar"),
-            country_named=place.country in context.countries,
-            definite_zipf=self.settings.noun_definite_zipf,
-            famous=self._is_famous(place),
-            common_zipf=self.settings.bare_common_zipf,
-        )
+            mention, place, zipf=lambda key: self.gazetteer.zipf(key, language="ar"), country_named=False,
+            definite_zipf=s.noun_definite_zipf, famous=cued or self._is_famous(place), common_zipf=s.bare_common_zipf,
+        )  # fmt: skip
 
     def _is_famous(self, place: Place) -> bool:
         """Widely known: a country, a capital, or a city of ``famous_population``."""
@@ -489,6 +485,10 @@ class Resolver:
             terms.append(Term(self.settings.cue, None, "cue", 1.0))
         elif glued_cue(mention, place, notable=self.prominence.notable_population):
             terms.append(Term(self.settings.glued_cue, "after a glued preposition", "glued_cue", 1.0))
+        elif glued_country(mention, place):
+            terms.append(Term(self.settings.glued_country, "a country after a glued conjunction", "glued_country", 1.0))
+        if (mention.trigger or facts.word_cue) and is_region_namesake(place):
+            terms.append(Term(self.settings.region_namesake, "named like its region", "region_namesake", 1.0))
         return terms
 
     def _context_terms(self, place: Place, context: ArticleContext, *, famous: bool) -> list[Term]:

@@ -38,6 +38,7 @@ __all__ = [
     "explicit_parents",
     "finish",
     "first_best",
+    "glued_country",
     "glued_cue",
     "in_list_with",
     "listed_names",
@@ -228,6 +229,12 @@ def glued_cue(mention: Mention, place: Place, *, notable: int) -> bool:
     if mention.match != MatchKind.CLITIC or not mention.cue or mention.cue not in PROCLITICS:
         return False
     return place.place_type != PlaceType.CITY or place.population >= notable
+
+
+def glued_country(mention: Mention, place: Place) -> bool:
+    """A country's name glued to a conjunction («ومصر», "and Egypt"): matched as written after a proclitic that is
+    no preposition (as in :func:`listed_names`). A country's name is little but the country: the split is sure."""
+    return mention.match == MatchKind.CLITIC and mention.cue is None and place.place_type == PlaceType.COUNTRY
 
 
 def listed_names(

@@ -397,3 +397,35 @@ def test_the_main_names_of_a_place(text: str, match: MatchKind, main: bool) -> N
     place = Place(id="t", name="Amman", lat=0.0, lon=0.0, place_type=PlaceType.CITY, name_ar="عمان")
     mention = Mention(article="t", start=0, end=len(text), text=text, sentence=0, match=match, candidates=(1,))
     assert _is_main_name(place, mention, name_key(text)) is main
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # a foreign city's two-letter name, after a preposition of place written as a word, is the city
+        ("توجه الزوار إلى قم لزيارة المرقد.", "قم", "IR"),
+        ("وصل الوزير إلى قم قادما من طهران.", "قم", "IR"),
+        # a town named like its first-level region («محافظة العقبة»), after a preposition, in a text naming no country
+        ("وصلت السفينة إلى العقبة فجر الأحد.", "العقبة", "JO"),
+        ("توقف الموكب في معان ساعتين.", "معان", "JO"),
+        # a country glued to a conjunction, outside a list, as the country written apart
+        ("قال الوزير وتونس تستعد للقمة.", "تونس", "TN"),
+        ("أكد المتحدث ومصر تتابع الأمر.", "مصر", "EG"),
+    ],
+)
+def test_short_common_and_glued_names_with_a_reason(
+    gazetteer: Gazetteer, text: str, surface: str, country: str
+) -> None:
+    assert _resolve(gazetteer, text)[surface][1] == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قم بزيارة الموقع الآن.",  # the verb "stand up, do": no preposition of place
+        "زار الرئيس قم.",  # a foreign town spelled as a common word needs a preposition of place
+        "ولد في آب 1990.",  # August: an Arabic-speaking country's two-letter town name (Ibb) is not kept
+    ],
+)
+def test_two_letter_words_stay_words(gazetteer: Gazetteer, text: str) -> None:
+    assert _resolve(gazetteer, text) == {}
