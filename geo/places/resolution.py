@@ -487,7 +487,7 @@ class Resolver:
             terms.append(Term(self.settings.glued_cue, "after a glued preposition", "glued_cue", 1.0))
         elif glued_country(mention, place):
             terms.append(Term(self.settings.glued_country, "a country after a glued conjunction", "glued_country", 1.0))
-        if (mention.trigger or facts.word_cue) and is_region_namesake(place):
+        if (mention.trigger or facts.word_cue) and is_region_namesake(place, facts.key):
             terms.append(Term(self.settings.region_namesake, "named like its region", "region_namesake", 1.0))
         return terms
 
