@@ -226,18 +226,22 @@ def without_bare_nouns(
     starts = {mention.start for mention in mentions}
     out: list[Mention] = []
     for mention in mentions:
+        if mention.match != MatchKind.EXACT or mention.trigger is not None:
+            out.append(mention)  # (the cheap tests first: no key is folded for these)
+            continue
         key = name_key(mention.text)
-        if mention.match != MatchKind.EXACT or mention.trigger is not None or not _bare_arabic(mention.text, key):
+        if not _bare_arabic(mention.text, key):
             out.append(mention)
             continue
         rows = mention.candidates
         definite = "ال" + key
-        if gazetteer.zipf(key, language="ar") >= common_zipf:
+        common = gazetteer.zipf(key, language="ar") >= common_zipf
+        if common:
             written = {hit.row for hit in gazetteer.lookup(definite) if not hit.flags & ADJECTIVE}
             rows = tuple(row for row in rows if row not in written)  # «عقبة»: Aqaba is «العقبة»
-        if famous_population and _topic_tag(text, mention) and gazetteer.zipf(key, language="ar") >= common_zipf:
+        if famous_population and common and _topic_tag(text, mention):
             rows = tuple(row for row in rows if not _lesser_foreign_town(gazetteer.place(row), famous_population))
-        if _reads_as_noun(text, mention, starts, lexicon) and gazetteer.zipf(definite, language="ar") >= common_zipf:
+        if gazetteer.zipf(definite, language="ar") >= common_zipf and _reads_as_noun(text, mention, starts, lexicon):
             if named is None:
                 named = _countries_named(mentions, gazetteer)
             if definite not in load_seats():
@@ -302,13 +306,31 @@ def _written_as_noun(text: str, word: str) -> bool:
         return True
     if f"ال{word}" not in text and f"لل{word}" not in text:
         return False  # (the cheap test first: the article never stands before it)
-    return _glued_pattern(word).search(text) is not None
+    at = text.find(word, 2)
+    while at >= 0:
+        end = at + len(word)
+        if not (end < len(text) and _word_char(text[end])) and _article_before(text, at):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
-@lru_cache(maxsize=1024)
-def _glued_pattern(word: str) -> re.Pattern[str]:
-    """``word`` after the article (with a proclitic or not), as a whole word."""
-    return re.compile(rf"(?<![\w#])(?:[وبفك]?ال|لل){re.escape(word)}(?!\w)")
+def _word_char(char: str) -> bool:
+    """A character of a word as a pattern's ``\\w`` reads it: a letter, a digit or «_»."""
+    return char.isalnum() or char == "_"
+
+
+def _article_before(text: str, at: int) -> bool:
+    """Whether the article (``ال``, ``لل``, or ``ال`` after one of «و», «ب», «ف», «ك») ends right before ``at``
+    and begins a word: no letter, digit, «_» or «#» before it."""
+
+    def begins(k: int) -> bool:
+        return k == 0 or not (_word_char(text[k - 1]) or text[k - 1] == "#")
+
+    two = text[at - 2 : at]
+    if two in _ARTICLE_ENDS and begins(at - 2):
+        return True
+    return two == "ال" and at >= 3 and text[at - 3] in "وبفك" and begins(at - 3)
 
 
 def _topic_tag(text: str, mention: Mention) -> bool:

@@ -403,16 +403,16 @@ class _Corpus:
         found = self.name_words.get((key, language))
         if found is None:
             lexicon = self.lexicon
-            found = self.name_words[key, language] = not (
+            found = self.name_words[key, language] = not (  # (the cheap tests first)
                 key.isdigit()
-                or self.gazetteer.zipf(key, language=language) > self.settings.name_max_zipf
                 or key in self.titles
                 or key in lexicon.prepositions
                 or key in lexicon.speech
                 or key in time_words()
+                or key in self.people.moving
+                or self.gazetteer.zipf(key, language=language) > self.settings.name_max_zipf
                 or lexicon.is_one_of(key, self.people.companions)
                 or self.moving.kind(key) is not None
-                or key in self.people.moving
                 or (not key[:1].isascii() and (is_arabic_verb(key, self.verbs) or self._arabic_no_name(key)))
             )
         return found
