@@ -241,11 +241,15 @@ def without_bare_nouns(
             rows = tuple(row for row in rows if row not in written)  # «عقبة»: Aqaba is «العقبة»
         if famous_population and common and _topic_tag(text, mention):
             rows = tuple(row for row in rows if not _lesser_foreign_town(gazetteer.place(row), famous_population))
-        if gazetteer.zipf(definite, language="ar") >= common_zipf and _reads_as_noun(text, mention, starts, lexicon):
+        if (
+            gazetteer.zipf(definite, language="ar") >= common_zipf
+            and definite not in load_seats()
+            and any(_foreign_town(gazetteer.place(row)) for row in rows)
+            and _reads_as_noun(text, mention, starts, lexicon)
+        ):  # (the cheap tests first; the countries named are worked out for a foreign town only)
             if named is None:
                 named = _countries_named(mentions, gazetteer)
-            if definite not in load_seats():
-                rows = tuple(row for row in rows if not _unnamed_foreign_town(gazetteer.place(row), named))
+            rows = tuple(row for row in rows if not _unnamed_foreign_town(gazetteer.place(row), named))
         if rows:
             out.append(mention if rows == mention.candidates else replace(mention, candidates=rows))
     return out
