@@ -168,7 +168,7 @@ def without_definite_nouns(
                 rows = tuple(
                     row
                     for row in mention.candidates
-                    if not (word or _foreign_town(gazetteer.place(row))) or gazetteer.place_type(row) != PlaceType.CITY
+                    if gazetteer.place_type(row) != PlaceType.CITY or not (word or _foreign_town(gazetteer.place(row)))
                 )
                 if not rows:
                     continue
@@ -244,12 +244,14 @@ def without_bare_nouns(
         if (
             gazetteer.zipf(definite, language="ar") >= common_zipf
             and definite not in load_seats()
-            and any(_foreign_town(gazetteer.place(row)) for row in rows)
+            and any(_foreign_row(gazetteer, row) for row in rows)
             and _reads_as_noun(text, mention, starts, lexicon)
         ):  # (the cheap tests first; the countries named are worked out for a foreign town only)
             if named is None:
                 named = _countries_named(mentions, gazetteer)
-            rows = tuple(row for row in rows if not _unnamed_foreign_town(gazetteer.place(row), named))
+            rows = tuple(
+                row for row in rows if not (_foreign_row(gazetteer, row) and gazetteer.place(row).country not in named)
+            )
         if rows:
             out.append(mention if rows == mention.candidates else replace(mention, candidates=rows))
     return out
@@ -355,9 +357,10 @@ def _bare_arabic(text: str, key: str) -> bool:
     return bool(key) and " " not in text.strip() and is_arabic(text) and not key.startswith("ال")
 
 
-def _unnamed_foreign_town(place: Place, named: set[str]) -> bool:
-    """A foreign town (see :func:`_foreign_town`) of a country the text does not name."""
-    return _foreign_town(place) and place.country not in named
+def _foreign_row(gazetteer: Gazetteer, row: int) -> bool:
+    """Whether gazetteer row ``row`` is a foreign town (:func:`_foreign_town`), its type asked first: no place is
+    made for the rest."""
+    return gazetteer.place_type(row) == PlaceType.CITY and _foreign_town(gazetteer.place(row))
 
 
 def _countries_named(mentions: list[Mention], gazetteer: Gazetteer) -> set[str]:
