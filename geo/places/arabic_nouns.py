@@ -40,7 +40,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import yaml
 
@@ -222,15 +222,12 @@ def without_bare_nouns(
     «حذر الخبراء من سيول جارفة» (experts warned of sweeping torrents): no Seoul; «وصل الرئيس الكوري إلى سيول»
     (the Korean president reached Seoul): Seoul, its country's adjective is written.
     """
-    named: set[str] | None = None
+    named = cache(lambda: _countries_named(mentions, gazetteer))  # (worked out for a foreign town only)
     starts = {mention.start for mention in mentions}
     out: list[Mention] = []
     for mention in mentions:
-        if mention.match != MatchKind.EXACT or mention.trigger is not None:
-            out.append(mention)  # (the cheap tests first: no key is folded for these)
-            continue
-        key = name_key(mention.text)
-        if not _bare_arabic(mention.text, key):
+        key = name_key(mention.text) if mention.match == MatchKind.EXACT and mention.trigger is None else ""
+        if not _bare_arabic(mention.text, key):  # (the cheap tests first: no key is folded for the rest)
             out.append(mention)
             continue
         rows = mention.candidates
@@ -241,20 +238,33 @@ def without_bare_nouns(
             rows = tuple(row for row in rows if row not in written)  # «عقبة»: Aqaba is «العقبة»
         if famous_population and common and _topic_tag(text, mention):
             rows = tuple(row for row in rows if not _lesser_foreign_town(gazetteer.place(row), famous_population))
-        if (
-            gazetteer.zipf(definite, language="ar") >= common_zipf
-            and definite not in load_seats()
-            and any(_foreign_row(gazetteer, row) for row in rows)
-            and _reads_as_noun(text, mention, starts, lexicon)
-        ):  # (the cheap tests first; the countries named are worked out for a foreign town only)
-            if named is None:
-                named = _countries_named(mentions, gazetteer)
-            rows = tuple(
-                row for row in rows if not (_foreign_row(gazetteer, row) and gazetteer.place(row).country not in named)
+        if gazetteer.zipf(definite, language="ar") >= common_zipf and definite not in load_seats():
+            rows = _named_towns(
+                text, mention, rows=rows, gazetteer=gazetteer, starts=starts, lexicon=lexicon, named=named
             )
         if rows:
             out.append(mention if rows == mention.candidates else replace(mention, candidates=rows))
     return out
+
+
+def _named_towns(
+    text: str,
+    mention: Mention,
+    *,
+    rows: tuple[int, ...],
+    gazetteer: Gazetteer,
+    starts: set[int],
+    lexicon: Lexicon | None,
+    named: Callable[[], set[str]],
+) -> tuple[int, ...]:
+    """``rows`` less the foreign towns of countries the text does not name (``named()``), when the word reads as a
+    noun (:func:`_reads_as_noun`); the cheap test first: a foreign town among the rows."""
+    if not any(_foreign_row(gazetteer, row=row) for row in rows) or not _reads_as_noun(text, mention, starts, lexicon):
+        return rows
+    countries = named()
+    return tuple(
+        row for row in rows if not (_foreign_row(gazetteer, row=row) and gazetteer.place(row).country not in countries)
+    )
 
 
 def _reads_as_noun(text: str, mention: Mention, starts: set[int], lexicon: Lexicon | None) -> bool:
@@ -315,7 +325,7 @@ def _written_as_noun(text: str, word: str) -> bool:
     at = text.find(word, 2)
     while at >= 0:
         end = at + len(word)
-        if not (end < len(text) and _word_char(text[end])) and _article_before(text, at):
+        if not (end < len(text) and _word_char(text[end])) and _article_before(text, at=at):
             return True
         at = text.find(word, at + 1)
     return False
@@ -326,7 +336,7 @@ def _word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _article_before(text: str, at: int) -> bool:
+def _article_before(text: str, *, at: int) -> bool:
     """Whether the article (``ال``, ``لل``, or ``ال`` after one of «و», «ب», «ف», «ك») ends right before ``at``
     and begins a word: no letter, digit, «_» or «#» before it."""
 
@@ -357,7 +367,7 @@ def _bare_arabic(text: str, key: str) -> bool:
     return bool(key) and " " not in text.strip() and is_arabic(text) and not key.startswith("ال")
 
 
-def _foreign_row(gazetteer: Gazetteer, row: int) -> bool:
+def _foreign_row(gazetteer: Gazetteer, *, row: int) -> bool:
     """Whether gazetteer row ``row`` is a foreign town (:func:`_foreign_town`), its type asked first: no place is
     made for the rest."""
     return gazetteer.place_type(row) == PlaceType.CITY and _foreign_town(gazetteer.place(row))

@@ -520,7 +520,7 @@ def find_traveller(
         lexicon.titles | people.styles,
         movement_words(lexicon),
         lexicon_verb_stems(lexicon),
-        _known_name_words(gazetteer, lexicon, settings),
+        _known_name_words(gazetteer, lexicon=lexicon, settings=settings),
     )
     tally = NameTally()
     for article in articles:
@@ -552,7 +552,7 @@ _NAME_WORD_LISTS, _KNOWN_NAME_WORDS = 4, 65536
 
 
 def _known_name_words(
-    gazetteer: Gazetteer, lexicon: Lexicon, settings: TravellerSettings
+    gazetteer: Gazetteer, *, lexicon: Lexicon, settings: TravellerSettings
 ) -> dict[tuple[str, str | None], bool]:
     """The answers of :meth:`_Corpus.name_word` for these word lists, shared by every corpus read with them (news
     repeats words: a stream of stories asks of each once). The answer is the word's and the lists' alone (the
