@@ -40,7 +40,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import yaml
 
@@ -168,7 +168,7 @@ def without_definite_nouns(
                 rows = tuple(
                     row
                     for row in mention.candidates
-                    if not (word or _foreign_town(gazetteer.place(row))) or gazetteer.place_type(row) != PlaceType.CITY
+                    if gazetteer.place_type(row) != PlaceType.CITY or not (word or _foreign_town(gazetteer.place(row)))
                 )
                 if not rows:
                     continue
@@ -222,29 +222,49 @@ def without_bare_nouns(
     «حذر الخبراء من سيول جارفة» (experts warned of sweeping torrents): no Seoul; «وصل الرئيس الكوري إلى سيول»
     (the Korean president reached Seoul): Seoul, its country's adjective is written.
     """
-    named: set[str] | None = None
+    named = cache(lambda: _countries_named(mentions, gazetteer))  # (worked out for a foreign town only)
     starts = {mention.start for mention in mentions}
     out: list[Mention] = []
     for mention in mentions:
-        key = name_key(mention.text)
-        if mention.match != MatchKind.EXACT or mention.trigger is not None or not _bare_arabic(mention.text, key):
+        key = name_key(mention.text) if mention.match == MatchKind.EXACT and mention.trigger is None else ""
+        if not _bare_arabic(mention.text, key):  # (the cheap tests first: no key is folded for the rest)
             out.append(mention)
             continue
         rows = mention.candidates
         definite = "ال" + key
-        if gazetteer.zipf(key, language="ar") >= common_zipf:
+        common = gazetteer.zipf(key, language="ar") >= common_zipf
+        if common:
             written = {hit.row for hit in gazetteer.lookup(definite) if not hit.flags & ADJECTIVE}
             rows = tuple(row for row in rows if row not in written)  # «عقبة»: Aqaba is «العقبة»
-        if famous_population and _topic_tag(text, mention) and gazetteer.zipf(key, language="ar") >= common_zipf:
+        if famous_population and common and _topic_tag(text, mention):
             rows = tuple(row for row in rows if not _lesser_foreign_town(gazetteer.place(row), famous_population))
-        if _reads_as_noun(text, mention, starts, lexicon) and gazetteer.zipf(definite, language="ar") >= common_zipf:
-            if named is None:
-                named = _countries_named(mentions, gazetteer)
-            if definite not in load_seats():
-                rows = tuple(row for row in rows if not _unnamed_foreign_town(gazetteer.place(row), named))
+        if gazetteer.zipf(definite, language="ar") >= common_zipf and definite not in load_seats():
+            rows = _named_towns(
+                text, mention, rows=rows, gazetteer=gazetteer, starts=starts, lexicon=lexicon, named=named
+            )
         if rows:
             out.append(mention if rows == mention.candidates else replace(mention, candidates=rows))
     return out
+
+
+def _named_towns(
+    text: str,
+    mention: Mention,
+    *,
+    rows: tuple[int, ...],
+    gazetteer: Gazetteer,
+    starts: set[int],
+    lexicon: Lexicon | None,
+    named: Callable[[], set[str]],
+) -> tuple[int, ...]:
+    """``rows`` less the foreign towns of countries the text does not name (``named()``), when the word reads as a
+    noun (:func:`_reads_as_noun`); the cheap test first: a foreign town among the rows."""
+    if not any(_foreign_row(gazetteer, row=row) for row in rows) or not _reads_as_noun(text, mention, starts, lexicon):
+        return rows
+    countries = named()
+    return tuple(
+        row for row in rows if not (_foreign_row(gazetteer, row=row) and gazetteer.place(row).country not in countries)
+    )
 
 
 def _reads_as_noun(text: str, mention: Mention, starts: set[int], lexicon: Lexicon | None) -> bool:
@@ -302,13 +322,31 @@ def _written_as_noun(text: str, word: str) -> bool:
         return True
     if f"ال{word}" not in text and f"لل{word}" not in text:
         return False  # (the cheap test first: the article never stands before it)
-    return _glued_pattern(word).search(text) is not None
+    at = text.find(word, 2)
+    while at >= 0:
+        end = at + len(word)
+        if not (end < len(text) and _word_char(text[end])) and _article_before(text, at=at):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
-@lru_cache(maxsize=1024)
-def _glued_pattern(word: str) -> re.Pattern[str]:
-    """``word`` after the article (with a proclitic or not), as a whole word."""
-    return re.compile(rf"(?<![\w#])(?:[وبفك]?ال|لل){re.escape(word)}(?!\w)")
+def _word_char(char: str) -> bool:
+    """A character of a word as a pattern's ``\\w`` reads it: a letter, a digit or «_»."""
+    return char.isalnum() or char == "_"
+
+
+def _article_before(text: str, *, at: int) -> bool:
+    """Whether the article (``ال``, ``لل``, or ``ال`` after one of «و», «ب», «ف», «ك») ends right before ``at``
+    and begins a word: no letter, digit, «_» or «#» before it."""
+
+    def begins(k: int) -> bool:
+        return k == 0 or not (_word_char(text[k - 1]) or text[k - 1] == "#")
+
+    two = text[at - 2 : at]
+    if two in _ARTICLE_ENDS and begins(at - 2):
+        return True
+    return two == "ال" and at >= 3 and text[at - 3] in "وبفك" and begins(at - 3)
 
 
 def _topic_tag(text: str, mention: Mention) -> bool:
@@ -329,9 +367,10 @@ def _bare_arabic(text: str, key: str) -> bool:
     return bool(key) and " " not in text.strip() and is_arabic(text) and not key.startswith("ال")
 
 
-def _unnamed_foreign_town(place: Place, named: set[str]) -> bool:
-    """A foreign town (see :func:`_foreign_town`) of a country the text does not name."""
-    return _foreign_town(place) and place.country not in named
+def _foreign_row(gazetteer: Gazetteer, *, row: int) -> bool:
+    """Whether gazetteer row ``row`` is a foreign town (:func:`_foreign_town`), its type asked first: no place is
+    made for the rest."""
+    return gazetteer.place_type(row) == PlaceType.CITY and _foreign_town(gazetteer.place(row))
 
 
 def _countries_named(mentions: list[Mention], gazetteer: Gazetteer) -> set[str]:

@@ -453,7 +453,8 @@ class Recognizer:
         if latin and not article.text[folded.offsets[nxt.start]].isupper():
             return False
         reused = before.elsewhere(nxt.text, first.text)  # the article also writes the surname after another word
-        pair = not (latin or reused) and self._foreign_pair(folded, words, match)
+        rare = not (latin or reused) and self.gazetteer.zipf(nxt.text) < self.settings.surname_max_zipf
+        pair = rare and self._foreign_pair(folded, words, match)  # (asked of a rare word only: see below)
         if not (latin or reused or pair):
             return False  # (the cheap test first: an Arabic first name needs its surname reused, or a rare one)
         if any(self._memo.row(h.row)[0] == PlaceType.COUNTRY for h in match.hits) or not self._plain(nxt):

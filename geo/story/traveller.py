@@ -394,7 +394,7 @@ class _Corpus:
     titles: frozenset[str]
     moving: MovementWords
     verbs: frozenset[str] = frozenset()
-    name_words: dict[tuple[str, str | None], bool] = field(default_factory=dict, init=False, repr=False)
+    name_words: dict[tuple[str, str | None], bool] = field(default_factory=dict, repr=False)
 
     def name_word(self, key: str, language: str | None) -> bool:
         """Tell whether the folded word ``key`` may stand in a name wherever it is written: not common (in
@@ -403,16 +403,16 @@ class _Corpus:
         found = self.name_words.get((key, language))
         if found is None:
             lexicon = self.lexicon
-            found = self.name_words[key, language] = not (
+            found = self.name_words[key, language] = not (  # (the cheap tests first)
                 key.isdigit()
-                or self.gazetteer.zipf(key, language=language) > self.settings.name_max_zipf
                 or key in self.titles
                 or key in lexicon.prepositions
                 or key in lexicon.speech
                 or key in time_words()
+                or key in self.people.moving
+                or self.gazetteer.zipf(key, language=language) > self.settings.name_max_zipf
                 or lexicon.is_one_of(key, self.people.companions)
                 or self.moving.kind(key) is not None
-                or key in self.people.moving
                 or (not key[:1].isascii() and (is_arabic_verb(key, self.verbs) or self._arabic_no_name(key)))
             )
         return found
@@ -520,6 +520,7 @@ def find_traveller(
         lexicon.titles | people.styles,
         movement_words(lexicon),
         lexicon_verb_stems(lexicon),
+        _known_name_words(gazetteer, lexicon=lexicon, settings=settings),
     )
     tally = NameTally()
     for article in articles:
@@ -542,6 +543,29 @@ def find_traveller(
         names.append(tally.form(other))
         keys.add(other)
     return Person(name=names[0], keys=frozenset(keys), mentions=tally.counts[best], names=tuple(names))
+
+
+#: The word lists and settings each remembered answer of :meth:`_Corpus.name_word` holds for, newest first.
+_NAME_WORDS: list[tuple[Gazetteer, Lexicon, TravellerSettings, dict[tuple[str, str | None], bool]]] = []
+#: How many corpora's word lists keep their answers, and how many answers each keeps before it starts afresh.
+_NAME_WORD_LISTS, _KNOWN_NAME_WORDS = 4, 65536
+
+
+def _known_name_words(
+    gazetteer: Gazetteer, *, lexicon: Lexicon, settings: TravellerSettings
+) -> dict[tuple[str, str | None], bool]:
+    """The answers of :meth:`_Corpus.name_word` for these word lists, shared by every corpus read with them (news
+    repeats words: a stream of stories asks of each once). The answer is the word's and the lists' alone (the
+    places a corpus names are asked apart, by :meth:`_NameReader._can_be_name`)."""
+    for known_gazetteer, known_lexicon, known_settings, known in _NAME_WORDS:
+        if known_gazetteer is gazetteer and known_lexicon is lexicon and known_settings is settings:
+            if len(known) >= _KNOWN_NAME_WORDS:
+                known.clear()
+            return known
+    known = {}
+    _NAME_WORDS.insert(0, (gazetteer, lexicon, settings, known))
+    del _NAME_WORDS[_NAME_WORD_LISTS:]
+    return known
 
 
 def traveller_keys(person: Person | None) -> frozenset[str]:
