@@ -5,7 +5,7 @@ and the longest run of words whose joined key names a place wins. A common word 
 may so join it into a run that spells some far-off place's key: «غريق السويس» (the drowned man of
 Suez), «فاجعة الناصرية» (the Nasiriyah disaster), «بعون الخليل». When a later word of the run
 begins a name as written, with the Arabic article or a country's, the run is no name: the place's own
-name is read from its word. A foreign name's words carry no Arabic article («كومسومولسك أون أمور»).
+name is read from its word. A foreign name's words carry no Arabic article («فرانكفورت أم ماين»).
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ def swallows_a_name(
     bool
         ``True`` when one of ``later`` begins a gazetteer name as written (:attr:`Word.exact
         <geo.places.starts.Word.exact>`) and is an Arabic name, with the article («السويس»), or a
-        country's («مصر»). A foreign name's own later word is neither: «كومسومولسك أون أمور»
-        (Komsomolsk-on-Amur) stays one name though «أمور» alone is the Amur region.
+        country's («مصر»). A foreign name's own later word is neither: «فرانكفورت أم ماين»
+        (Frankfurt am Main) stays one name though «ماين» alone may name something else.
 
     Examples
     --------
