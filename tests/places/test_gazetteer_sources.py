@@ -193,3 +193,10 @@ def test_two_letter_alternates(name: str, display: str | None, foreign: bool, po
     from geo.places.gazetteer_sources import _stray_short
 
     assert _stray_short(name, display=display, foreign=foreign, population=population) is stray
+
+
+def test_arabic_speaking_countries_come_from_geonames_languages() -> None:
+    from geo.places.gazetteer_sources import arabic_speaking
+
+    assert {"SA", "EG", "KW", "JO", "MA"} <= arabic_speaking()
+    assert not {"KR", "US", "FR"} & arabic_speaking()
